@@ -1,0 +1,25 @@
+"""The demo job: the shipped public-domain samples, plus the seed chapter when the
+project's shared folder is beside the checkout (it is copyrighted and never shipped)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .ingest import IngestReport, Progress, ingest
+from .store import Store
+
+EXAMPLES = Path("examples")
+SEED = Path("../shared/seed/with-lenin.txt")
+
+
+def demo_paths(examples: Path = EXAMPLES, seed: Path = SEED) -> list[Path]:
+    paths = [examples] if examples.is_dir() else []
+    if seed.is_file():
+        paths.append(seed)
+    return paths
+
+
+def demo(db: str | Path | Store, examples: Path = EXAMPLES, seed: Path = SEED,
+         progress: Progress | None = None) -> IngestReport:
+    """Ingest the examples (and the seed, when present) into ``db``."""
+    return ingest(demo_paths(examples, seed), db=db, progress=progress)

@@ -1,0 +1,46 @@
+"""A dossier: one entity with everything the sources say about it, grouped by relation
+type in time order, each fact with its evidence sentence. The terminal ``show`` command
+and the web page both render this."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import UsageError
+from .store import Store
+
+
+@dataclass
+class Dossier:
+    entity: dict[str, Any]
+    facts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Relation type -> facts (as stored rows plus subject/object names), in time order."""
+
+
+def dossier(store: Store, name: str) -> Dossier:
+    """The dossier of the entity with this id, name or alias.
+
+    Example:
+        >>> dossier(cliograph.open("cliograph.db"), "Stalin").entity["kind"]   # doctest: +SKIP
+        'PERSON'
+    """
+    entity = store.find_entity(name)
+    if entity is None:
+        raise UsageError(f"no entity named '{name}'; list them with 'cliograph entities'")
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in store.facts(entity_id=entity["id"]):
+        grouped[row["type"]].append(row)
+    return Dossier(entity, dict(grouped))
+
+
+def when_text(row: dict[str, Any]) -> str:
+    """'1922-04', '1921/1922', 'from 1922-04', 'to 1919-03', with '~' when inferred."""
+    if row.get("time"):
+        t = row["time"]
+    elif row.get("time_start") or row.get("time_end"):
+        t = f"{row.get('time_start') or '..'}–{row.get('time_end') or '..'}"
+    else:
+        return ""
+    return f"{t} (inferred)" if row.get("inferred") else t

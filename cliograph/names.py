@@ -1,0 +1,63 @@
+"""Normalising names so that spellings of one name compare equal.
+
+Two levels: ``norm`` folds case, diacritics, quotes, a leading article and a trailing
+possessive ("the Workers’ Opposition" = "workers' opposition"); ``translit_key`` also
+folds the spelling variants that transliteration from Russian, Greek or Latin
+produces (Trotski/Trotsky, Zinoviev/Zinovyev, Preobrazhenskii/Preobrazhensky), so it
+is only used to compare names of the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def norm(name: str) -> str:
+    """Case-, accent- and article-insensitive form of a name.
+
+    >>> norm("the Workers’ Opposition")
+    "workers' opposition"
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).translate(_QUOTES)
+    s = s.casefold().strip().strip("'\"")
+    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"^(the|a|an)\s+", "", s)
+    s = re.sub(r"[^\w' -]", " ", s)
+    return re.sub(r"\s+", " ", s).strip(" '")
+
+
+def _fold_word(w: str) -> str:
+    w = re.sub(r"(ii|iy|yi|yy|y|ij)$", "i", w)  # Preobrazhenskii, -sky, -skiy
+    w = w.replace("tz", "ts")  # Trotzky
+    w = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "i", w)  # Mariya -> Maria... vowel-y-vowel
+    w = w.replace("ye", "e").replace("ie", "e").replace("yo", "e").replace("ya", "ia")
+    w = w.replace("kh", "h").replace("ks", "x").replace("ph", "f").replace("w", "v")
+    w = re.sub(r"(.)\1", r"\1", w)  # doubled letters
+    return w
+
+
+def translit_key(name: str) -> str:
+    """A key under which transliteration variants of one name coincide.
+
+    >>> translit_key("Trotski") == translit_key("Trotsky")
+    True
+    >>> translit_key("Zinoviev") == translit_key("Zinovyev")
+    True
+    """
+    return " ".join(_fold_word(w) for w in norm(name).replace("-", " ").split())
+
+
+def slug(name: str) -> str:
+    """A stable, URL-safe id from a canonical name."""
+    s = re.sub(r"[^\w]+", "-", norm(name)).strip("-")
+    return s or "x"
+
+
+def initials(name: str) -> str:
+    """'Workers’ and Peasants’ Inspectorate' -> 'WPI' (for matching acronyms)."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)

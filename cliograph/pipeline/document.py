@@ -1,0 +1,60 @@
+"""The one object every pipeline stage reads and adds to.
+
+Stages run in order (see ``pipeline.STAGES``); each fills its own fields and may read
+the fields of the stages before it, never those after. Offsets here index the cleaned
+text (``doc.text``); ``to_raw`` converts them for the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..clean import CleanText
+from ..model import Entity, Factoid, Mention, SourceText, When
+
+
+@dataclass
+class Document:
+    source: SourceText
+    clean: CleanText
+    doc: Doc
+    mentions: list[Mention] = field(default_factory=list)
+    """Found by ``mentions``; ``Mention.entity`` set by ``entities``."""
+    entities: list[Entity] = field(default_factory=list)
+    """Document-local entities, built by ``entities``."""
+    token_mention: dict[int, int] = field(default_factory=dict)
+    """Token index -> mention index, for every token inside a mention."""
+    pronoun_entity: dict[int, int] = field(default_factory=dict)
+    """Token index of a resolved pronoun -> entity index (``coref``)."""
+    sentence_time: list[When | None] = field(default_factory=list)
+    """Per sentence: the time it is set at, explicit or narrative (``timeline``)."""
+    sentence_dates: list[list[tuple[Span, When]]] = field(default_factory=list)
+    """Per sentence: the dates stated in it, with their values."""
+    factoids: list[Factoid] = field(default_factory=list)
+
+    @property
+    def sents(self) -> list[Span]:
+        if not hasattr(self, "_sents"):
+            self._sents = list(self.doc.sents)
+        return self._sents
+
+    def sent_index(self, token: Token) -> int:
+        """Index of the sentence holding a token."""
+        if not hasattr(self, "_sent_starts"):
+            self._sent_starts = [s.start for s in self.sents]
+        from bisect import bisect_right
+
+        return bisect_right(self._sent_starts, token.i) - 1
+
+    def entity_of_token(self, token: Token) -> int | None:
+        """The entity a token names or (for a pronoun) stands for."""
+        m = self.token_mention.get(token.i)
+        if m is not None:
+            return self.mentions[m].entity
+        return self.pronoun_entity.get(token.i)
+
+    def mention_of_token(self, token: Token) -> Mention | None:
+        m = self.token_mention.get(token.i)
+        return self.mentions[m] if m is not None else None

@@ -1,0 +1,85 @@
+"""What every relation extractor shares: finding entities in a sentence, checking that
+a clause is asserted (not negated or hypothetical), and building a factoid whose
+evidence is the sentence and whose time is the sentence's time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Span, Token
+
+from ...model import Factoid, When
+from ..document import Document
+
+Extractor = Callable[[Document, int, Span], Iterator[Factoid]]
+
+MODALS = {"would", "could", "might", "should", "may", "must", "shall", "ought"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "nobody"}
+UNREAL_HEADS = {"propose", "suggest", "canvass", "consider", "contemplate", "plan", "hope",
+                "want", "wish", "try", "attempt", "threaten", "refuse", "fail", "intend",
+                "expect", "seek", "offer", "urge", "ask", "demand", "request", "if", "unless"}
+
+
+def asserted(verb: Token) -> bool:
+    """False for a negated, modal or conditional clause ("never had a chairman",
+    "would have been resolved", "if he were appointed")."""
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ in ("advmod", "det", "neg", "preconj"):
+            return False
+        if c.dep_ == "aux" and c.lower_ in MODALS:
+            return False
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return False
+    # 'proposed to appoint X', 'tried to make X': the clause is only intended
+    head = verb
+    while head.dep_ in ("xcomp", "ccomp", "advcl") and head.head is not head:
+        head = head.head
+        if head.lemma_.lower() in UNREAL_HEADS:
+            return False
+        if any(c.dep_ == "neg" for c in head.children):
+            return False
+    return True
+
+
+def entities_in(d: Document, sent: Span, kinds: set[str] | None = None) -> list[tuple[int, int]]:
+    """(mention index, entity index) for the resolved mentions inside a sentence."""
+    out = []
+    seen = set()
+    for t in sent:
+        mi = d.token_mention.get(t.i)
+        if mi is None or mi in seen:
+            continue
+        seen.add(mi)
+        m = d.mentions[mi]
+        if m.entity is None:
+            continue
+        if kinds is None or d.entities[m.entity].kind in kinds:
+            out.append((mi, m.entity))
+    return out
+
+
+def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | None:
+    """The entity a token belongs to (a name or a resolved pronoun), if of the kinds."""
+    e = d.entity_of_token(tok)
+    if e is None:
+        return None
+    if kinds is not None and d.entities[e].kind not in kinds:
+        return None
+    return e
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ('Molotov and Kuibyshev')."""
+    return [tok, *tok.conjuncts]
+
+
+def factoid(d: Document, sent_index: int, type_: str, subject: int, obj: int | None,
+            extractor: str, confidence: float, when: When | None = None,
+            **fields: object) -> Factoid:
+    """A factoid with the sentence as evidence and the sentence's time unless given."""
+    sent = d.sents[sent_index]
+    if when is None and d.sentence_time:
+        when = d.sentence_time[sent_index]
+    return Factoid(type=type_, subject=subject, object=obj, start=sent.start_char,
+                   end=sent.end_char, extractor=extractor, confidence=confidence,
+                   when=when, **fields)  # type: ignore[arg-type]

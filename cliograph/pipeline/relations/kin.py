@@ -1,0 +1,101 @@
+"""KIN: family ties stated by a kinship noun between two people, in both directions.
+
+"Lenin’s wife Nadezhda Krupskaya" gives Krupskaya → Lenin (wife) and, from the same
+words, Lenin → Krupskaya (husband: the inverse, gendered by what the text says of him).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ...model import Factoid
+from ...rules import lexicon
+from ..document import Document
+from .base import entity_at, factoid
+
+PERSON = {"PERSON"}
+POSS = {"’s", "'s"}
+
+
+def gender(d: Document, entity: int) -> str:
+    """'male', 'female' or '' from the pronouns and nouns the text ties to the entity."""
+    cache = d.__dict__.setdefault("_gender", {})
+    if entity in cache:
+        return cache[entity]
+    lex = lexicon()
+    votes = {"male": 0, "female": 0}
+    for mi in d.entities[entity].mentions:
+        m = d.mentions[mi]
+        s, e = m.tokens
+        for t in d.doc[max(0, s - 2):s]:
+            if t.lower_ in lex.female_words:
+                votes["female"] += 1
+            elif t.lower_ in lex.male_words:
+                votes["male"] += 1
+    for tok_i, ent in d.pronoun_entity.items():
+        if ent == entity:
+            low = d.doc[tok_i].lower_
+            if low in ("she", "her", "hers", "herself"):
+                votes["female"] += 1
+            elif low in ("he", "him", "his", "himself"):
+                votes["male"] += 1
+    g = max(votes, key=votes.get) if votes["male"] != votes["female"] else ""
+    cache[entity] = g
+    return g
+
+
+def _owner(d: Document, noun: Token) -> int | None:
+    """The person whose kin the noun names: 'Lenin’s wife', 'his sister', 'the wife of X'."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return entity_at(d, c, PERSON)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return entity_at(d, o, PERSON)
+    # 'Lenin’s wife' parsed flat: NAME ’s KIN
+    if noun.i >= 2 and noun.nbor(-1).text in POSS:
+        return entity_at(d, noun.nbor(-2), PERSON)
+    return None
+
+
+def _relative(d: Document, noun: Token) -> int | None:
+    """The person the kin noun is said of: apposition, copula, or the name right after."""
+    doc = d.doc
+    if noun.i + 1 < len(doc):
+        nxt = doc[noun.i + 1]
+        if nxt.text == "," and noun.i + 2 < len(doc):
+            nxt = doc[noun.i + 2]
+        p = entity_at(d, nxt, PERSON)
+        if p is not None and d.token_mention.get(nxt.i) is not None:
+            return p
+    for c in noun.children:
+        if c.dep_ == "appos":
+            p = entity_at(d, c, PERSON)
+            if p is not None:
+                return p
+    if noun.dep_ == "appos":
+        return entity_at(d, noun.head, PERSON)
+    if noun.dep_ == "attr":
+        for c in noun.head.children:
+            if c.dep_ == "nsubj":
+                return entity_at(d, c, PERSON)
+    return None
+
+
+def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    lex = lexicon()
+    for noun in sent:
+        role = lex.kin_roles.get(noun.lower_)
+        if role is None or noun.pos_ != "NOUN":
+            continue
+        owner = _owner(d, noun)
+        relative = _relative(d, noun)
+        if owner is None or relative is None or owner == relative:
+            continue
+        yield factoid(d, si, "KIN", relative, owner, "kin.kin_noun.v1", 0.8, role=role)
+        inverse = lex.kin_inverse.get(role, {}).get(gender(d, owner))
+        if inverse:
+            yield factoid(d, si, "KIN", owner, relative, "kin.inverse.v1", 0.7, role=inverse)

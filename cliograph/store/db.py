@@ -1,0 +1,249 @@
+"""The SQLite store: one file, opened in WAL mode, written one document per transaction.
+
+A document is identified by a hash of its text, so ingesting it again replaces its
+rows instead of adding new ones, and ingesting a changed file replaces the version
+read from the same path. Entities are shared across documents: a document's entity
+joins an existing one when their kinds agree and a name matches unambiguously;
+a name that could be two existing entities starts a new one, flagged ``ambiguous``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from .. import timex
+from ..errors import StoreError
+from ..model import Entity, Factoid, When
+from ..names import norm, slug
+from ..pipeline import Analysis
+from .migrations import migrate
+
+DEFAULT_DB = "cliograph.db"
+
+
+def document_id(text: str) -> str:
+    """Content hash: the same text is the same document wherever it was read from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def fact_id(doc_id: str, f: Factoid, subject: str, obj: str | None) -> str:
+    """Stable across re-ingestion, so a user's corrections keep pointing at it."""
+    key = "|".join(str(x) for x in (doc_id, f.type, subject, obj, f.start, f.end, f.role, f.text))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class Store:
+    """A cliograph database. ``Store(path)`` creates and migrates it if needed."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no database at {self.path}; run 'cliograph ingest' first or pass --db")
+        if self.path.exists() and self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder; --db needs a file path")
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+            self.db = Database(conn)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a cliograph database ({exc})") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---------------------------------------------------------------- writing
+
+    def has_document(self, doc_id: str, pipeline: str) -> bool:
+        row = self.db.execute(
+            "select 1 from documents where id = ? and pipeline = ?", [doc_id, pipeline]
+        ).fetchone()
+        return row is not None
+
+    def write(self, a: Analysis, pipeline: str) -> str:
+        """Replace everything known about this document, in one transaction."""
+        text = a.source.text
+        doc_id = document_id(text)
+        with self.db.atomic():
+            old = [r[0] for r in self.db.execute(
+                "select id from documents where id = ? or source = ?", [doc_id, a.source.path])]
+            for old_id in old:
+                self._delete_document(old_id)
+            self.db["documents"].insert({
+                "id": doc_id,
+                "source": a.source.path,
+                "title": a.source.title,
+                "author": a.source.author,
+                "format": a.source.format,
+                "text": text,
+                "n_words": len(text.split()),
+                "chapters": json.dumps([c.__dict__ for c in a.source.chapters]),
+                "pipeline": pipeline,
+                "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            })
+            self.db["footnotes"].insert_all(
+                ({"doc_id": doc_id, "label": f.label, "start": f.start, "end": f.end}
+                 for f in a.footnotes), replace=True)
+            self.db["sentences"].insert_all(
+                {"doc_id": doc_id, "start": s, "end": e, "text": text[s:e]} for s, e in a.sentences)
+            ids = [self._entity_id(ent, doc_id) for ent in a.entities]
+            self._write_aliases(a.entities, ids, doc_id)
+            self.db["mentions"].insert_all(
+                {"doc_id": doc_id, "entity_id": ids[m.entity], "start": m.start, "end": m.end,
+                 "text": m.text, "kind": m.kind, "source": m.source}
+                for m in a.mentions if m.entity is not None)
+            self.db["facts"].insert_all(
+                (self._fact_row(doc_id, f, ids, text) for f in a.factoids), replace=True)
+            self._apply_corrections(doc_id)
+        return doc_id
+
+    def _delete_document(self, doc_id: str) -> None:
+        for table in ("facts", "mentions", "aliases", "sentences", "footnotes"):
+            self.db.execute(f"delete from {table} where doc_id = ?", [doc_id])
+        self.db.execute("delete from documents where id = ?", [doc_id])
+        # entities no document mentions any more
+        self.db.execute(
+            "delete from aliases where entity_id not in (select entity_id from mentions)")
+        self.db.execute(
+            "delete from entities where id not in (select entity_id from mentions)"
+            " and id not in (select subject_id from facts)")
+
+    def _entity_id(self, ent: Entity, doc_id: str) -> str:
+        """The shared entity this document's entity is, creating it if new."""
+        keys = {norm(a) for a in ent.aliases if len(norm(a).split()) > 1}
+        keys.add(norm(ent.name))
+        marks = ",".join("?" * len(keys))
+        found = [r[0] for r in self.db.execute(
+            f"select distinct e.id from entities e left join aliases a on a.entity_id = e.id"
+            f" where e.kind = ? and (a.norm in ({marks}))", [ent.kind, *keys])]
+        if len(found) == 1:
+            row = self.db["entities"].get(found[0])
+            if ent.kind == "PERSON" and len(ent.name.split()) > len(row["name"].split()):
+                self.db["entities"].update(found[0], {"name": ent.name})
+            return found[0]
+        base = slug(ent.name)
+        candidate, n = base, 1
+        while self.db.execute("select 1 from entities where id = ?", [candidate]).fetchone():
+            n += 1
+            candidate = f"{base}-{ent.kind.lower()}" if n == 2 else f"{base}-{n}"
+        self.db["entities"].insert({
+            "id": candidate, "kind": ent.kind, "name": ent.name,
+            "ambiguous": 1 if found else 0,
+            "note": ("could also be: " + ", ".join(found)) if found else None,
+        })
+        return candidate
+
+    def _write_aliases(self, ents: list[Entity], ids: list[str], doc_id: str) -> None:
+        rows = []
+        for ent, eid in zip(ents, ids, strict=True):
+            for alias, (s, e, rule) in ent.aliases.items():
+                rows.append({"entity_id": eid, "alias": alias, "norm": norm(alias),
+                             "doc_id": doc_id, "start": s, "end": e, "rule": rule})
+        self.db["aliases"].insert_all(rows, replace=True)
+
+    def _fact_row(self, doc_id: str, f: Factoid, ids: list[str], text: str) -> dict[str, Any]:
+        subject = ids[f.subject]
+        obj = ids[f.object] if f.object is not None else None
+        point = f.when or f.start_time or f.end_time
+        lo, hi = _sort_range(f.start_time or f.when, f.end_time or f.when)
+        return {
+            "id": fact_id(doc_id, f, subject, obj),
+            "doc_id": doc_id,
+            "type": f.type,
+            "subject_id": subject,
+            "object_id": obj,
+            "time": f.when.value if f.when else None,
+            "time_start": f.start_time.value if f.start_time else None,
+            "time_end": f.end_time.value if f.end_time else None,
+            "inferred": int(bool(point and point.inferred)),
+            "julian": point.julian if point else None,
+            "sort_from": lo,
+            "sort_to": hi,
+            "role": f.role,
+            "topic": f.topic,
+            "condition": f.condition,
+            "text": f.text,
+            "place_id": ids[f.place] if f.place is not None else None,
+            "body_id": ids[f.body] if f.body is not None else None,
+            "evidence_start": f.start,
+            "evidence_end": f.end,
+            "evidence": text[f.start:f.end],
+            "extractor": f.extractor,
+            "confidence": f.confidence,
+        }
+
+    def _apply_corrections(self, doc_id: str) -> None:
+        """Re-apply the user's rejections to the facts just written."""
+        self.db.execute(
+            "delete from facts where doc_id = ? and id in"
+            " (select target from corrections where action = 'reject_fact')", [doc_id])
+
+    # ---------------------------------------------------------------- reading
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db[t].count for t in ("documents", "entities", "mentions", "facts")}
+
+    def documents(self) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            "select id, source, title, author, format, n_words, ingested_at from documents order by title"))
+
+    def entities(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
+        """Entities with their aliases and mention counts, most mentioned first."""
+        where, params = ("where e.kind = ?", [kind]) if kind else ("", [])
+        sql = (
+            "select e.id, e.kind, e.name, e.ambiguous, e.note,"
+            " (select count(*) from mentions m where m.entity_id = e.id) as mentions,"
+            " (select json_group_array(distinct a.alias) from aliases a where a.entity_id = e.id)"
+            f" as aliases from entities e {where} order by mentions desc, e.name"
+        )
+        for row in self.db.query(sql, params):
+            row["aliases"] = [a for a in json.loads(row["aliases"] or "[]") if a != row["name"]]
+            yield row
+
+    def find_entity(self, name: str) -> dict[str, Any] | None:
+        """An entity by id, name or alias (the most mentioned when several match)."""
+        key = norm(name)
+        ids = {r[0] for r in self.db.execute(
+            "select id from entities where id in (?, ?) union select entity_id from aliases"
+            " where norm = ?", [name, slug(name), key])}
+        if not ids:
+            ids = {r[0] for r in self.db.execute(
+                "select entity_id from aliases where norm like ?", [f"%{key}%"])}
+        found = [r for r in self.entities() if r["id"] in ids]
+        return found[0] if found else None
+
+    def facts(self, entity_id: str | None = None, type_: str | None = None,
+              min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+        """Facts, in time order, with the names of the entities they join."""
+        where = ["f.confidence >= ?"]
+        params: list[Any] = [min_confidence]
+        if entity_id:
+            where.append("(f.subject_id = ? or f.object_id = ?)")
+            params += [entity_id, entity_id]
+        if type_:
+            where.append("f.type = ?")
+            params.append(type_)
+        sql = (
+            "select f.*, s.name as subject_name, o.name as object_name, d.title as doc_title"
+            " from facts f join entities s on s.id = f.subject_id"
+            " left join entities o on o.id = f.object_id join documents d on d.id = f.doc_id"
+            f" where {' and '.join(where)}"
+            " order by f.type, f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start"
+        )
+        yield from self.db.query(sql, params)
+
+
+def _sort_range(start: When | None, end: When | None) -> tuple[float | None, float | None]:
+    lo = timex.sort_key(start.value) if start else None
+    hi = timex.sort_key(end.value) if end else None
+    return lo, hi if hi is not None else lo

@@ -1,0 +1,188 @@
+"""The store's schema: named, ordered migrations, the only place tables are declared.
+
+A migration runs once per database and is recorded in ``_migrations``; new columns and
+tables come as new migrations appended to ``MIGRATIONS``, never as edits to old ones, so
+a database made by any earlier version opens and moves forward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+
+
+def m001_documents(db: Database) -> None:
+    """Sources, with the text every offset points into."""
+    db["documents"].create(
+        {
+            "id": str,  # content hash: the same text is the same document
+            "source": str,  # where it was read from (a path), to replace changed files
+            "title": str,
+            "author": str,
+            "format": str,
+            "text": str,
+            "n_words": int,
+            "chapters": str,  # JSON list of {title, start, end}
+            "pipeline": str,  # model and extractor versions that produced the facts
+            "ingested_at": str,
+        },
+        pk="id",
+        not_null={"source", "text"},
+    )
+    db["documents"].create_index(["source"])
+    db["footnotes"].create(
+        {"doc_id": str, "label": str, "start": int, "end": int},
+        pk=("doc_id", "start"),
+        foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["sentences"].create(
+        {"id": int, "doc_id": str, "start": int, "end": int, "text": str},
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["sentences"].create_index(["doc_id", "start"])
+    db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+
+def m002_entities_aliases_mentions(db: Database) -> None:
+    """Entities are shared across documents; aliases and mentions say which text justifies them."""
+    db["entities"].create(
+        {
+            "id": str,  # slug of the canonical name, stable across runs
+            "kind": str,
+            "name": str,
+            "ambiguous": int,  # 1: a name here could also be another entity; kept apart
+            "note": str,
+        },
+        pk="id",
+        not_null={"kind", "name"},
+        defaults={"ambiguous": 0},
+    )
+    db["entities"].create_index(["kind"])
+    db["entities"].enable_fts(["name"], create_triggers=True)
+    db["aliases"].create(
+        {
+            "entity_id": str,
+            "alias": str,
+            "norm": str,  # normalised form used for matching across documents
+            "doc_id": str,
+            "start": int,  # the mention that justifies the alias
+            "end": int,
+            "rule": str,
+        },
+        pk=("entity_id", "alias", "doc_id"),
+        foreign_keys=[("entity_id", "entities", "id"), ("doc_id", "documents", "id")],
+    )
+    db["aliases"].create_index(["norm"])
+    db["aliases"].create_index(["doc_id"])
+    db["aliases"].enable_fts(["alias"], create_triggers=True)
+    db["mentions"].create(
+        {
+            "id": int,
+            "doc_id": str,
+            "entity_id": str,
+            "start": int,
+            "end": int,
+            "text": str,
+            "kind": str,
+            "source": str,  # the model or rule that found it
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id"), ("entity_id", "entities", "id")],
+    )
+    db["mentions"].create_index(["doc_id", "start"])
+    db["mentions"].create_index(["entity_id"])
+
+
+def m003_facts(db: Database) -> None:
+    """Factoids: one assertion of one passage, with its evidence, rule and confidence."""
+    db["facts"].create(
+        {
+            "id": str,  # hash of document, type, entities and evidence span: stable
+            "doc_id": str,
+            "type": str,
+            "subject_id": str,
+            "object_id": str,
+            "time": str,  # EDTF
+            "time_start": str,
+            "time_end": str,
+            "inferred": int,  # 1: the time came from the narrative, not the sentence
+            "julian": str,  # Old Style date where the source gives both calendars
+            "sort_from": float,  # fractional years, for ordering and date queries
+            "sort_to": float,
+            "role": str,
+            "topic": str,
+            "condition": str,
+            "text": str,  # a quotation's words
+            "place_id": str,
+            "body_id": str,
+            "evidence_start": int,
+            "evidence_end": int,
+            "evidence": str,
+            "extractor": str,  # versioned rule name
+            "confidence": float,
+        },
+        pk="id",
+        not_null={"doc_id", "type", "subject_id", "extractor"},
+        foreign_keys=[
+            ("doc_id", "documents", "id"),
+            ("subject_id", "entities", "id"),
+            ("object_id", "entities", "id"),
+            ("place_id", "entities", "id"),
+            ("body_id", "entities", "id"),
+        ],
+    )
+    for cols in (["doc_id"], ["subject_id", "type"], ["object_id", "type"], ["type"]):
+        db["facts"].create_index(cols)
+
+
+def m004_corrections(db: Database) -> None:
+    """A user's corrections, kept apart from machine output so re-ingestion cannot lose them.
+
+    ``target`` names a fact id or an entity id (both are derived from content, so they
+    are the same after re-ingestion); ``action`` is one of reject_fact, edit_fact,
+    merge_entities, split_entity, rename_entity, set_kind; ``payload`` is JSON.
+    """
+    db["corrections"].create(
+        {
+            "id": int,
+            "created_at": str,
+            "action": str,
+            "target": str,
+            "payload": str,
+            "note": str,
+        },
+        pk="id",
+        not_null={"action", "target"},
+    )
+    db["corrections"].create_index(["target"])
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_documents,
+    m002_entities_aliases_mentions,
+    m003_facts,
+    m004_corrections,
+)
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply the migrations this database has not seen yet; return their names."""
+    if "_migrations" not in db.table_names():
+        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    done = {row["name"] for row in db["_migrations"].rows}
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.__name__ in done:
+            continue
+        with db.atomic():
+            migration(db)
+            db["_migrations"].insert(
+                {"name": migration.__name__, "applied_at": datetime.now(UTC).isoformat()}
+            )
+        applied.append(migration.__name__)
+    return applied

@@ -1,0 +1,53 @@
+"""Shared fixtures: the English pipeline (loaded once), a fresh store, and the seed chapter
+read from ../shared when it is there (it is copyrighted and never copied into the repo)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cliograph.model import SourceText
+from cliograph.nlp import load
+from cliograph.pipeline import Document, analyse, parse_many, run_stages
+from cliograph.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "with-lenin.txt"
+GOLD = SHARED / "gold" / "with-lenin.json"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load()
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "test.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.is_file():
+        pytest.skip("the seed chapter is not beside this checkout (../shared/seed)")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(nlp, seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    return analyse(SourceText(str(seed_path), text, "With Lenin"), nlp)
+
+
+@pytest.fixture(scope="session")
+def analysed(nlp):
+    """Run the whole pipeline on an inline text; returns the Document."""
+    def run(text: str) -> Document:
+        d = next(parse_many([SourceText("inline.txt", text, "inline")], nlp))
+        return run_stages(d)
+    return run
