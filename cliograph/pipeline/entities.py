@@ -10,10 +10,11 @@ acronyms the text defines.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Entity, Mention
 from ..names import initials, norm, translit_key
@@ -21,6 +22,12 @@ from ..rules import lexicon
 from .document import Document
 
 RULE_WEIGHT = 3.0
+MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
+          "ride", "journey", "retreat", "advance", "withdraw", "escape", "head", "drive", "fly",
+          "walk", "bring", "take", "transfer", "exile", "banish", "deport", "summon", "recall"}
+OFFICE_STEMS = {translit_key(w) for w in ("secretary", "chairman", "president", "consul",
+                                           "governor", "commissar", "premier", "dictator")}
+PERSONAL = {"he", "she", "him", "her", "i", "we", "you"}
 MODEL_WEIGHT = 1.0
 CONTEXT_WEIGHT = 1.5
 
@@ -38,7 +45,7 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # 'Kamenev had...', 'Lenin wrote', 'Trotski insisted': subjects of person verbs
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.person_verbs:
         votes["PERSON"] += CONTEXT_WEIGHT
-    if root.dep_ == "nsubj" and head.lemma_.lower() in ("have", "suffer") and any(
+    if root.dep_ == "nsubj" and head.lemma_.lower() in ("have", "suffer", "be", "fall", "become") and any(
         c.lower_ in lex.health_words for c in head.subtree
     ):
         votes["PERSON"] += CONTEXT_WEIGHT
@@ -54,11 +61,24 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # 'his wife Nadezhda Krupskaya' / 'Finance Commissar Sokolnikov'
     if prev is not None and (prev.lower_ in lex.kin_roles or prev.lower_ in lex.person_titles):
         votes["PERSON"] += CONTEXT_WEIGHT
-    # 'in Moscow', 'to Georgia'
+    # 'in Moscow', 'travelled to Georgia' (but 'a message to Molotov' says nothing)
     if prev is not None and prev.lower_ in lex.place_preps and root.dep_ == "pobj" and not (
         nxt is not None and nxt.text in ("’s", "'s")
-    ):
-        votes["PLACE"] += 0.75
+    ) and (prev.lower_ not in ("to", "from", "toward", "towards")
+           or prev.head.pos_ == "VERB" and prev.head.lemma_.lower() in MOTION):
+        votes["PLACE"] += 1.25
+    # 'Calpurnia in her dream', 'Stalin ... his': a gendered pronoun in the name's own clause
+    if root.dep_ in ("nsubj", "nsubjpass") and any(
+            t.lower_ in ("his", "her", "him", "himself", "herself") and t.i > root.i
+            for t in head.subtree if t.i < root.i + 12):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'You villain, Casca, what are you doing?': a name addressed
+    if root.dep_ == "npadvmod" or root.dep_ == "appos" and head.lower_ in ("you", "villain", "friend", "sir"):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'He and Molotov': coordinated with a personal pronoun
+    if any(c.lower_ in PERSONAL for c in [*root.conjuncts, root.head] if c.dep_ in ("conj", "nsubj")
+           or c.i in {x.i for x in root.conjuncts}):
+        votes["PERSON"] += CONTEXT_WEIGHT
     # 'X said', 'said X'
     if head.lemma_.lower() in lex.speech_verbs and root.dep_ in ("nsubj", "dobj", "dative"):
         votes["PERSON"] += CONTEXT_WEIGHT
@@ -71,7 +91,14 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
 
 
 def _group_key(m: Mention) -> str:
-    return translit_key(m.text)
+    """Spellings of one name share a key; an office and its '-ship' too
+    ('General Secretaryship' = 'General Secretary')."""
+    key = translit_key(m.text)
+    if key.endswith("ship"):
+        stem = translit_key(m.text.rstrip()[:-4])
+        if stem.split() and stem.split()[-1] in OFFICE_STEMS:
+            key = stem
+    return key
 
 
 def _merge(groups: dict[str, list[int]], into: str, frm: str) -> None:
@@ -88,14 +115,17 @@ def resolve(d: Document) -> None:
             groups[key].append(i)
 
     kinds = {key: _decide_kind(doc, [mentions[i] for i in idx]) for key, idx in groups.items()}
-    _merge_acronyms(d, groups, kinds)
     _merge_person_parts(groups, kinds, mentions)
+    kinds = {key: _decide_kind(doc, [mentions[i] for i in idx]) for key, idx in groups.items()}
+    # second round: coordination with names already known to be people or places
+    kinds = _propagate_coordination(doc, groups, kinds, mentions)
+    _merge_acronyms(d, groups, kinds)
     _merge_heads(groups, kinds, mentions)
 
     d.entities = []
     for key, idx in groups.items():
         kind = kinds.get(key)
-        if not kind:
+        if not kind or _only_sentence_initial(doc, [mentions[i] for i in idx]):
             continue
         ms = [mentions[i] for i in idx]
         ent = Entity(name=_canonical(ms, kind), kind=kind)
@@ -111,25 +141,81 @@ def resolve(d: Document) -> None:
         d.entities.append(ent)
 
 
+def _only_sentence_initial(doc: Doc, ms: list[Mention]) -> bool:
+    """A capitalised word the model does not know, seen only where every word is capitalised."""
+    return all(m.source == "mentions.name_run.v1" and not m.kind and (
+        doc[m.tokens[0]].is_sent_start or m.tokens[0] > 0 and doc[m.tokens[0] - 1].text in "‘“'\""
+    ) for m in ms)
+
+
+def _coordinated(tok: Token) -> list[Token]:
+    """Heads of the names coordinated with this one ('Rykov, Kamenev and Trotski')."""
+    out = list(tok.conjuncts)
+    if tok.dep_ == "appos":
+        out.append(tok.head)
+    return out
+
+
+def _propagate_coordination(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
+                            mentions: list[Mention]) -> dict[str, str | None]:
+    """Names listed together are of one kind: a vote for each mention coordinated with
+    a name of a decided kind, then a fresh decision."""
+    key_of_tok: dict[int, str] = {}
+    for key, idx in groups.items():
+        for i in idx:
+            s, e = mentions[i].tokens
+            for t in range(s, e):
+                key_of_tok[t] = key
+    extra: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, idx in groups.items():
+        for i in idx:
+            s, e = mentions[i].tokens
+            root = doc[s:e].root
+            for other in _coordinated(root):
+                k2 = key_of_tok.get(other.i)
+                if k2 and k2 != key and kinds.get(k2) in ("PERSON", "PLACE"):
+                    extra[key][kinds[k2]] += CONTEXT_WEIGHT
+    out = {}
+    for key, idx in groups.items():
+        out[key] = _decide_kind(doc, [mentions[i] for i in idx], extra.get(key))
+    return out
+
+
 def _display(text: str) -> str:
     t = text.strip("‘’“”'\" ")
     t = re.sub(r"^(the|The)\s+", "", t)
     return re.sub(r"(’s|'s)$", "", t)
 
 
-def _decide_kind(doc: Doc, ms: list[Mention]) -> str | None:
-    votes: Counter[str] = Counter()
+def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> str | None:
+    """Sum the votes of every mention of a name.
+
+    The model's label counts with diminishing weight (its errors repeat: a rare surname
+    labelled a place once is labelled a place every time), the head-noun rules and the
+    contexts count in full.
+    """
+    votes: Counter[str] = Counter(extra or {})
+    model: Counter[str] = Counter()
     for m in ms:
         if m.kind:
-            weight = MODEL_WEIGHT if m.source.startswith("spacy.") else RULE_WEIGHT
-            votes[m.kind] += weight
+            if m.source.startswith("spacy."):
+                model[m.kind] += 1
+            else:
+                votes[m.kind] += RULE_WEIGHT
         votes.update(context_votes(doc, m))
+    for kind, n in model.items():
+        votes[kind] += MODEL_WEIGHT * (1 + math.log2(n))
+    if all(m.tokens[1] - m.tokens[0] == 1 and doc[m.tokens[0]].tag_ == "NNPS"
+           and m.source.endswith("NORP") for m in ms):
+        return None  # 'the Romans', 'the Georgians': a people, not a person or a party
     if not votes:
-        # an unlabelled single capitalised word that acts like a name: leave it out
         return None
-    # a person is never outvoted by the model's place/organisation guesses alone
-    kind, score = votes.most_common(1)[0]
-    return kind if score >= 1.0 else None
+    best = max(votes.values())
+    if best < 1.0:
+        return None
+    tied = [k for k, v in votes.items() if v == best]
+    # on a tie, a person: the model calls rare surnames places far more often than the reverse
+    return "PERSON" if "PERSON" in tied else tied[0]
 
 
 def _canonical(ms: list[Mention], kind: str) -> str:
@@ -141,30 +227,76 @@ def _canonical(ms: list[Mention], kind: str) -> str:
 
 def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | None],
                         mentions: list[Mention]) -> None:
-    """Molotov -> Vyacheslav Molotov; Maria -> Maria Ulyanova when no other Maria."""
-    full = [k for k in groups if kinds.get(k) == "PERSON" and len(k.split()) >= 2]
+    """Molotov -> Vyacheslav Molotov; Maria -> Maria Ulyanova when there is no other Maria.
+
+    Runs before the kind decision is final: the model often labels a bare surname a
+    place or an organisation, but the full name settles who it is.
+    """
+    full = [k for k in groups if len(k.split()) >= 2 and (kinds.get(k) == "PERSON" or any(
+        mentions[i].kind == "PERSON" for i in groups[k]))]
     for key in list(groups):
-        if key not in groups or kinds.get(key) not in ("PERSON", None) or len(key.split()) != 1:
+        if key not in groups or len(key.split()) != 1:
             continue
+        if any(not mentions[i].source.startswith(("spacy.", "mentions.name_run"))
+               or mentions[i].kind not in ("", "PERSON", "PLACE", "BODY") for i in groups[key]):
+            continue  # a head-noun rule made it an office, event, policy or faction
         last = [f for f in full if f in groups and f.split()[-1] == key]
         first = [f for f in full if f in groups and f.split()[0] == key]
-        target = last if len(last) == 1 else ([] if last else first)
+        target = last if last else first
         if len(target) == 1:
-            if kinds.get(key) is None or kinds.get(key) == "PERSON":
-                _merge(groups, target[0], key)
-                kinds.pop(key, None)
+            _merge(groups, target[0], key)
+            kinds.pop(key, None)
+
+
+STOP = {"of", "for", "the", "and", "’s", "'s", "’", "'", "-", "–"}
+
+
+def _content(key: str) -> tuple[str, frozenset[str]]:
+    """(head word, content words) of a group key."""
+    words = [w for w in key.replace("'", " ").split() if w not in STOP and w != "s"]
+    k = key.split()
+    head = k[-1]
+    for i, w in enumerate(k):
+        if w in ("of", "for") and i > 0:
+            head = k[i - 1]
+            break
+    return head, frozenset(words)
+
+
+def _modifiers(key: str) -> frozenset[str]:
+    """The words before the head ('georgian central' of 'georgian central committee')."""
+    k = key.split()
+    cut = next((i for i, w in enumerate(k) if w in ("of", "for")), len(k))
+    return frozenset(k[:max(cut - 1, 0)])
 
 
 def _merge_heads(groups: dict[str, list[int]], kinds: dict[str, str | None],
                  mentions: list[Mention]) -> None:
-    """'Secretariat' -> 'Central Committee Secretariat' when it is the only one."""
-    for key in list(groups):
+    """A shorter name of an institution, office or policy joins the one longer name that
+    contains all its words and the same head: 'Secretariat' -> 'Central Committee
+    Secretariat', 'Nationalities’ Affairs Commissariat' -> 'People’s Commissariat for
+    Nationalities’ Affairs'. Not when the extra words name a place ('Georgian Central
+    Committee' is another committee), and not when several longer names qualify."""
+    place_words = {w for k, kd in kinds.items() if kd == "PLACE" for w in k.split()}
+    for m in mentions:
+        if m.source.endswith(("NORP", "GPE")):
+            place_words.update(translit_key(m.text).split())
+    for key in sorted(groups, key=lambda k: len(k.split())):
         kind = kinds.get(key)
-        if key not in groups or kind not in ("BODY", "FACTION") or len(key.split()) != 1:
+        if key not in groups or kind in (None, "PERSON", "PLACE"):
             continue
-        longer = [k for k in groups if k != key and kinds.get(k) == kind
-                  and k.split()[-1] == key and len(k.split()) <= 4]
-        if len(longer) == 1:
+        head, words = _content(key)
+        longer = []
+        for k2 in groups:
+            if k2 == key or kinds.get(k2) != kind:
+                continue
+            h2, w2 = _content(k2)
+            if h2 == head and words < w2 and not (_modifiers(k2) - words) & place_words:
+                longer.append(k2)
+        # the longest one when they nest ('Party General Secretary' < '... of the Party')
+        longer.sort(key=lambda k: len(k.split()), reverse=True)
+        if longer and all(_content(k)[1] <= _content(longer[0])[1] | _content(k)[1] for k in longer) \
+                and all(_content(k)[1] - words <= _content(longer[0])[1] - words | {"party"} for k in longer):
             _merge(groups, longer[0], key)
             kinds.pop(key, None)
 

@@ -10,6 +10,7 @@ runs of capitalised words, and kind-bearing head nouns ("Committee", "mutiny",
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,20 +39,26 @@ ORDINAL_WORDS = re.compile(
     r"\d+(st|nd|rd|th|d))$",
     re.I,
 )
+# Soviet-style syllabic abbreviations of institutions: Politburo, Orgburo, Revkom, Narkom
+SOVIET_ACRONYM = re.compile(r"^[A-Z][a-z]+(buro|kom|kraikom)$")
+ROMAN = re.compile(r"[IVXLCDM]{2,}\.?|[IVXLCDM]+\.")
 ISATION = re.compile(r"(is|iz)ation$|ism$", re.I)
-GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(ists|ites|ins|ards|ians|ans)$")
+GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(ists|ites|ins|ards|iks|eks)$")
 
 
 def is_cap(tok: Token) -> bool:
-    """A token that can be part of a proper name."""
+    """A token that can be part of a proper name.
+
+    Where every word is capitalised (a sentence's or a quotation's first word) only a
+    word the tagger calls a proper noun counts.
+    """
     t = tok.text
     if not t[:1].isupper() or tok.ent_type_ in NON_NAME_ENTS and not ORDINAL_WORDS.match(t):
         return False
+    low = tok.lower_
     if tok.is_sent_start or _after_open_quote(tok):
-        low = tok.lower_
-        if low in lexicon().not_names or (tok.pos_ not in ("PROPN",) and not tok.ent_type_):
-            return tok.pos_ == "PROPN" and low not in lexicon().not_names
-    return tok.lower_ not in lexicon().not_names or tok.pos_ == "PROPN" and len(t) > 1 and t != "I"
+        return tok.pos_ == "PROPN" and low not in lexicon().not_names
+    return low not in lexicon().not_names or tok.pos_ == "PROPN" and len(t) > 1 and t != "I"
 
 
 def _after_open_quote(tok: Token) -> bool:
@@ -74,6 +81,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
     possessives and 'and' where the result is one institution's name."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(doc)
+    # how often a capitalised word stands on its own, not as the second half of 'X and Y'
+    standalone = Counter(t.text for t in doc if t.text[:1].isupper() and not (
+        t.i > 0 and doc[t.i - 1].lower_ == "and"))
     while i < n:
         if not is_cap(doc[i]):
             i += 1
@@ -99,13 +109,19 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     continue
             if t.lower_ == "and" and j + 1 < n and is_cap(doc[j + 1]):
                 # 'Workers’ and Peasants’ Inspectorate', 'Department of Agitation and Propaganda'
+                # but not 'the Commissariat for Nationalities’ Affairs and Rabkrin': a word
+                # that stands as a name elsewhere in the document is a second name
                 prev = doc[j - 1]
                 inside_of = any(doc[x].lower_ in ("of", "for") for x in range(i, j))
-                if prev.text in POSSESSIVE or (inside_of and doc[j + 1].ent_type_ != "PERSON"
-                                               and (j + 2 >= n or not is_cap(doc[j + 2]))):
+                last = j + 2 >= n or not is_cap(doc[j + 2])
+                if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0:
                     j += 1
                     continue
             break
+        # 'west Siberia', 'northern Italy'
+        if i > 0 and doc[i - 1].lower_ in COMPASS and not doc[i - 1].is_sent_start \
+                and doc[i].ent_type_ in ("GPE", "LOC"):
+            i -= 1
         # trim trailing connectors and possessive marks
         while j > i and (doc[j - 1].lower_ in ("of", "for", "the", "and", "-", "–")
                          or doc[j - 1].text in POSSESSIVE):
@@ -128,6 +144,10 @@ def head_word(span: Span) -> str:
 def guess_kind(span: Span) -> str | None:
     """First guess at a capitalised name's kind from its own words."""
     lex = lexicon()
+    if len(span) == 1 and (span[0].tag_ == "JJ" or span[0].dep_ == "amod"):
+        return None  # 'Soviet' in 'the Soviet state' is an adjective
+    if len(span) == 1 and SOVIET_ACRONYM.search(span.text):
+        return "BODY"
     words = [t.lower_ for t in span]
     first, head = words[0], head_word(span)
     last = words[-1]
@@ -142,6 +162,9 @@ def guess_kind(span: Span) -> str | None:
     ):
         return "OFFICE"
     if head in ("union",) and "soviet" in words and len(words) <= 3:
+        return "PLACE"
+    if head in lex.place_heads and head not in ("state", "states", "regime") or (
+            head in ("state", "states") and len(words) > 1 and span[0].text[:1].isupper()):
         return "PLACE"
     if head in lex.body_heads:
         return "BODY"
@@ -159,8 +182,14 @@ def guess_kind(span: Span) -> str | None:
 
 
 def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
-    """'Finance Commissar Sokolnikov' -> the office, then the person it stands before."""
+    """'Finance Commissar Sokolnikov' -> the office, then the person it stands before;
+    'the People’s Commissar for Foreign Trade Lev Krasin' likewise."""
     lex = lexicon()
+    k = end
+    while k > start and doc[k - 1].ent_type_ == "PERSON":
+        k -= 1
+    if start < k < end and guess_kind(doc[start:k]) == "OFFICE":
+        return [(start, k, "OFFICE"), (k, end, "PERSON")]
     for k in range(end - 1, start, -1):
         low = doc[k - 1].lower_
         if low in lex.office_heads and low not in lex.person_titles and doc[k].lower_ not in (
@@ -170,57 +199,147 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     return [(start, end, None)]
 
 
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+           "central", "upper", "lower"}
+VAGUE_MODIFIERS = {"new", "old", "other", "same", "such", "own", "first", "last", "whole", "full",
+                   "official", "foreign", "domestic", "general", "plausible", "political", "economic",
+                   "ideological", "current", "present", "previous", "future", "main", "major", "minor",
+                   "great", "little", "small", "large", "big", "good", "bad", "better", "best", "wise",
+                   "sensible", "reasonable", "sound", "radical", "moderate", "whole", "entire", "real",
+                   "actual", "particular", "certain", "various", "different", "similar", "usual",
+                   "broad", "narrow", "strict", "long", "short", "brief", "early", "late", "initial"}
+NAMED_PLACE_HEADS = {"state", "empire", "kingdom", "province", "region", "territory", "governorate",
+                     "county", "duchy", "principality"}
+GROUP_NOUNS = {"group", "faction", "bloc", "circle", "clique", "cabal", "caucus", "wing"}
+PARTISANS = re.compile(r"^[a-z]+(ists|ites|ans|ins|ards|ers)$")
+
+
+def _of_complement(doc: Doc, prep: Token) -> int | None:
+    """End (exclusive) of the noun phrase after 'of', when it names something capitalised:
+    'head of the Soviet trade union movement', 'editor of Pravda'."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    obj = objs[0]
+    toks = [t for t in doc[prep.i + 1:obj.i + 1]]
+    if not any(t.text[:1].isupper() for t in toks):
+        return None
+    end = obj.i + 1
+    # "People’s Commissariat of Enlightenment" style complements continue through 'of X'
+    return end
+
+
 def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
-    """Lower-case names: 'head of Agitprop', 'grain requisitioning', ‘autonomisation’,
-    'the Kronstadt mutiny', 'Lenin’s stroke'."""
+    """Lower-case names: 'head of Agitprop', 'a political commissar', 'grain requisitioning',
+    ‘autonomisation’, 'the Kronstadt mutiny', 'the revolt of the Tambov province peasantry'."""
     lex = lexicon()
     out: list[tuple[int, int, str, str]] = []
     n = len(doc)
+    policy_counts = Counter(t.lemma_.lower() for t in doc if t.lower_ in lex.policy_heads)
     for tok in doc:
         low = tok.lower_
+        if not tok.text.islower():
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < n else None
         # office: '(deputy) head/leader/editor of (the) X'
-        if low in lex.office_lower_heads and tok.i + 2 < n and doc[tok.i + 1].lower_ == "of":
-            k = tok.i + 2
-            if doc[k].lower_ == "the":
-                k += 1
-            if k < n and doc[k].text[:1].isupper():
-                e = k + 1
-                while e < n and (is_cap(doc[e]) or doc[e].lower_ in ("of", "for", "and")
-                                 and e + 1 < n and is_cap(doc[e + 1]) or doc[e].text in POSSESSIVE
-                                 and e + 1 < n and is_cap(doc[e + 1])):
-                    e += 1
-                s = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in ("deputy", "assistant") else tok.i
-                out.append((s, e, "OFFICE", "mentions.office_of.v1"))
-        # policy: a quoted coinage in -isation/-ism
-        if tok.pos_ in ("NOUN", "PROPN") and ISATION.search(low) and tok.text.islower() and (
-            tok.i > 0 and doc[tok.i - 1].text in QUOTES_OPEN
+        if low in lex.office_lower_heads | lex.office_heads and nxt is not None and nxt.lower_ == "of":
+            end = _of_complement(doc, nxt)
+            if end is not None:
+                # stop before a name in apposition: 'the head of the trade unions Mikhail Tomski'
+                while end > nxt.i + 1 and doc[end - 1].ent_type_ == "PERSON":
+                    end -= 1
+                s = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in ("deputy", "assistant", "vice") else tok.i
+                out.append((s, end, "OFFICE", "mentions.office_of.v1"))
+                continue
+        # office: 'as a political commissar', 'was made consul', 'became dictator'
+        if low in lex.office_heads and tok.pos_ == "NOUN" and (
+            tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as"
         ):
-            out.append((tok.i, tok.i + 1, "POLICY", "mentions.quoted_coinage.v1"))
-        # policy: a noun phrase headed by a policy noun with a modifier
-        if low in lex.policy_heads and tok.pos_ == "NOUN" and tok.text.islower():
-            mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
-                    and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.lower_ not in (
-                        "new", "old", "other", "same", "such", "own", "first", "last", "whole")]
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                    and c.lower_ not in ("new", "old", "former", "future", "own", "same", "other")]
             if mods:
                 s = min(m.i for m in mods)
-                e = tok.i + 1
-                # 'tax in kind', 'monopoly of foreign trade'
-                if e + 1 < n and doc[e].lower_ in ("of", "in", "on") and doc[e + 1].pos_ == "NOUN":
-                    e += 2
-                elif e + 2 < n and doc[e].lower_ in ("of", "on") and doc[e + 1].pos_ == "ADJ" and doc[e + 2].pos_ == "NOUN":
-                    e += 3
+                out.append((s, tok.i + 1, "OFFICE", "mentions.office_predicate.v1"))
+                continue
+        # policy: a quoted coinage: ‘autonomisation’, ‘regional autonomy’, ‘Great Russian chauvinism’
+        if tok.pos_ in ("NOUN", "PROPN") and (ISATION.search(low) or low in lex.policy_heads) \
+                and nxt is not None and nxt.text in QUOTES_CLOSE:
+            s = tok.i
+            while s > 0 and tok.i - s < 3 and doc[s - 1].text not in QUOTES_OPEN and doc[s - 1].is_alpha \
+                    and doc[s - 1].dep_ in ("amod", "compound", "nmod"):
+                s -= 1
+            if s > 0 and doc[s - 1].text in QUOTES_OPEN:
+                out.append((s, tok.i + 1, "POLICY", "mentions.quoted_coinage.v1"))
+                continue
+        # 'the German government', 'the Kronstadt naval garrison', 'the Soviet state',
+        # 'the German Marxist movement': a name or national adjective before a kind-bearing noun
+        kind = ("BODY" if low in lex.body_heads and low not in ("party", "union", "house", "office", "company")
+                else "PLACE" if low in NAMED_PLACE_HEADS
+                else "FACTION" if low in ("movement", "opposition", "wing", "loyalists") else None)
+        if kind and tok.pos_ == "NOUN":
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+            named = [c for c in mods if c.text[:1].isupper() and not c.is_sent_start
+                     and (c.ent_type_ in ("NORP", "GPE", "LOC", "ORG") or c.pos_ == "PROPN")]
+            if named:
+                s = min(c.left_edge.i for c in mods)
+                while s < tok.i and (doc[s].is_stop or doc[s].is_punct or doc[s].dep_ == "poss"
+                                     or doc[s].lower_ in VAGUE_MODIFIERS | {"entire", "vast"}):
+                    s += 1
+                if all(t.dep_ != "poss" and t.text not in POSSESSIVE for t in doc[s:tok.i]):
+                    out.append((s, tok.i + 1, kind, "mentions.named_head.v1"))
+                    continue
+        # faction: a quoted 'buffer group'; 'Georgian communists'
+        if low in GROUP_NOUNS and nxt is not None and nxt.text in QUOTES_CLOSE:
+            s = tok.i
+            while s > 0 and doc[s - 1].text not in QUOTES_OPEN and tok.i - s < 3 and doc[s - 1].is_alpha:
+                s -= 1
+            if s > 0 and doc[s - 1].text in QUOTES_OPEN:
+                out.append((s, tok.i + 1, "FACTION", "mentions.quoted_group.v1"))
+                continue
+        if PARTISANS.match(low) and tok.tag_ == "NNS" and tok.i > 0 and doc[tok.i - 1].ent_type_ == "NORP" \
+                and doc[tok.i - 1].tag_ == "JJ" and low.endswith(("ists", "ites")):
+            out.append((tok.i - 1, tok.i + 1, "FACTION", "mentions.partisans.v1"))
+            continue
+        # policy: a process noun with a noun modifier ('grain requisitioning', 'state planning'),
+        # or any policy noun with a complement ('tax in kind', 'monopoly of foreign trade')
+        if low in lex.policy_heads and tok.pos_ == "NOUN":
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                    and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.lower_ not in VAGUE_MODIFIERS]
+            e = tok.i + 1
+            complement = False
+            if e + 1 < n and doc[e].lower_ in ("of", "in", "on") and doc[e + 1].pos_ == "NOUN" \
+                    and doc[e + 1].text.islower():
+                e += 2
+                complement = True
+            elif e + 2 < n and doc[e].lower_ in ("of", "on") and doc[e + 1].pos_ == "ADJ" \
+                    and doc[e + 2].pos_ == "NOUN":
+                e += 3
+                complement = True
+            process = low.endswith(("ing", "ation", "isation", "ization")) and any(
+                m.pos_ == "NOUN" for m in mods)
+            if complement or process or mods and policy_counts[tok.lemma_.lower()] >= 3:
+                s = min([m.i for m in mods], default=tok.i)
                 out.append((s, e, "POLICY", "mentions.policy_np.v1"))
-        # event: 'the Kronstadt mutiny', 'peasant uprisings', 'trade union dispute'
-        if low in lex.event_heads and tok.pos_ == "NOUN" and tok.text.islower():
+                continue
+        # event: 'the Kronstadt mutiny', 'peasant uprisings', 'Lenin’s stroke'
+        if low in lex.event_heads and tok.pos_ == "NOUN":
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                    and c.i < tok.i and (c.text[:1].isupper() or c.dep_ == "compound")
-                    and c.pos_ in ("PROPN", "NOUN", "ADJ")]
-            if mods and low not in ("death",) or any(m.dep_ == "poss" and m.text[:1].isupper() for m in mods):
-                s = min(min(m.left_edge.i for m in mods), tok.i)
+                    and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "ADJ")
+                    and c.lower_ not in VAGUE_MODIFIERS
+                    and (c.text[:1].isupper() or c.dep_ == "compound")]
+            if mods:
+                s = min(m.left_edge.i for m in mods)
                 while s < tok.i and (doc[s].is_stop or doc[s].is_punct):
                     s += 1
                 if s < tok.i:
                     out.append((s, tok.i + 1, "EVENT", "mentions.event_np.v1"))
+                    continue
+            # 'the revolt of the Tambov province peasantry', 'the murder of Caesar'
+            if nxt is not None and nxt.lower_ in ("of", "at", "in") and low not in lex.event_need_modifier:
+                end = _of_complement(doc, nxt)
+                if end is not None and end - tok.i <= 7 and not any(
+                        t.text in POSSESSIVE for t in doc[tok.i:end]):
+                    out.append((tok.i, end, "EVENT", "mentions.event_of.v1"))
     return out
 
 
@@ -241,7 +360,15 @@ def find(d: Document) -> None:
                 labels = [ent_at[t.i].label_ for t in span if t.i in ent_at]
                 lab = max(set(labels), key=labels.count) if labels else None
                 kind = SPACY_KIND.get(lab) if lab else None
+                if lab == "NORP" and not (len(span) == 1 and GROUP_PLURAL.match(span.text)):
+                    kind = None  # 'Georgian', 'Germans': nationalities, not factions
                 source = f"spacy.ner.{lab}" if lab else source
+            if len(span) == 1 and source != "mentions.name_run.v1" or kind is None and len(span) == 1:
+                tok = span[0]
+                if tok.tag_ == "JJ" or tok.dep_ == "amod" or (
+                        tok.dep_ == "compound" and tok.head.text.islower() and tok.head.pos_ == "NOUN"
+                        and tok.ent_type_ not in ("GPE", "LOC")):
+                    continue  # 'the Soviet state', 'the Bolshevik party': a modifier, not a name
             cands.append((ss, ee, kind, source))
     for s, e, kind, rule in lower_patterns(doc):
         cands.append((s, e, kind, rule))
@@ -254,13 +381,14 @@ def find(d: Document) -> None:
             continue
         span = doc[s:e]
         text = span.text.strip("‘’“”'\"")
-        if not text or not any(c.isalpha() for c in text):
+        if not text or not any(c.isalpha() for c in text) or ROMAN.fullmatch(text):
             continue
         if len(span) == 1 and span[0].tag_ == "JJ" and kind == "FACTION":
             continue  # 'Georgian' as an adjective names no group
         taken.update(range(s, e))
         chosen.append((s, e, kind, source))
     chosen.sort()
+    inner = _inner_names(doc, chosen, ent_at)
     d.mentions = []
     d.token_mention = {}
     for s, e, kind, source in chosen:
@@ -279,3 +407,34 @@ def find(d: Document) -> None:
         )
         for t in span:
             d.token_mention[t.i] = idx
+    # names inside longer names ('editor of Pravda') are mentions too, though the
+    # tokens belong to the longer one for the relation extractors
+    for s, e, kind, source in inner:
+        span = doc[s:e]
+        d.mentions.append(Mention(span.start_char, span.end_char, span.text, kind or "", source,
+                                  tokens=(s, e)))
+
+
+def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
+                 ent_at: dict[int, Span]) -> list[tuple[int, int, str | None, str]]:
+    """Names nested in offices, events and policies: the body in 'Chairman of the Georgian
+    Revolutionary Committee', the place in 'the revolt of the Tambov province peasantry'."""
+    out = []
+    for s, e, kind, _source in chosen:
+        if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
+            continue
+        for rs, re_ in name_runs(doc[s:e].as_doc()):
+            rs, re_ = rs + s, re_ + s
+            if rs == s and re_ == e or (rs == s and kind != "EVENT"):
+                continue
+            if rs > s and doc[rs - 1].lower_ not in ("of", "for", "the", "at", "on", "in") and kind != "EVENT":
+                continue
+            sub = doc[rs:re_]
+            k = guess_kind(sub)
+            labels = [ent_at[t.i].label_ for t in sub if t.i in ent_at]
+            lab = max(set(labels), key=labels.count) if labels else None
+            if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
+                k = SPACY_KIND[lab]
+            if k is not None and k != kind:
+                out.append((rs, re_, k, "mentions.inner_name.v1"))
+    return out

@@ -21,6 +21,7 @@ class Lexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     body_heads: frozenset[str]
+    place_heads: frozenset[str]
     office_heads: frozenset[str]
     office_lower_heads: frozenset[str]
     person_titles: frozenset[str]
