@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
 
 from cliograph.model import Footnote
@@ -30,22 +29,17 @@ Edit = tuple[int, int, str]
 class CleanText:
     """Cleaned text plus the map back to the text it was cleaned from."""
 
-    __slots__ = ("text", "footnotes", "_clean", "_raw", "_raw_len")
+    __slots__ = ("text", "footnotes", "_clean", "_raw")
 
-    def __init__(
-        self,
-        text: str,
-        footnotes: list[Footnote],
-        runs: tuple[array, array],
-        raw_len: int,
-    ) -> None:
+    def __init__(self, text: str, footnotes: list[Footnote], runs: tuple[array, array]) -> None:
         self.text = text
         self.footnotes = footnotes
+        # Run k starts at clean offset _clean[k], which is raw offset _raw[k].
         self._clean, self._raw = runs
-        self._raw_len = raw_len
 
     def __repr__(self) -> str:
-        return f"CleanText({len(self.text)} chars, {len(self.footnotes)} footnotes, {len(self._clean)} runs)"
+        runs = len(self._clean)
+        return f"CleanText({len(self.text)} chars, {len(self.footnotes)} footnotes, {runs} runs)"
 
     def to_raw(self, i: int) -> int:
         """Original offset of clean offset ``i``; ``len(text)`` maps to ``len(raw)``.
@@ -112,7 +106,7 @@ def _compose(
 ) -> tuple[array, array]:
     """Runs mapping outer-clean offsets straight to raw, through the inner map."""
     oc, orr = outer
-    ic, _ = inner
+    ic, ir = inner
     runs_c = array("q")
     runs_r = array("q")
     for k in range(len(oc)):
@@ -129,7 +123,7 @@ def _compose(
         stop = c1 + length
         while j < len(ic) and (ic[j] < stop or (last and ic[j] == stop)):
             runs_c.append(c2 + ic[j] - c1)
-            runs_r.append(inner[1][j])
+            runs_r.append(ir[j])
             j += 1
     return runs_c, runs_r
 
@@ -137,7 +131,8 @@ def _compose(
 # --------------------------------------------------------------------------- rule 4
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u200a]+")
+_INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff\u200a"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 _DELETE = frozenset("\u00ad\u200b\u2060\ufeff")
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
@@ -145,6 +140,8 @@ _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 def _invisible_edits(text: str) -> list[Edit]:
     """Soft hyphens and zero-width characters split tokens; hair spaces pad dashes."""
     edits: list[Edit] = []
+    if not any(c in text for c in _INVISIBLE_CHARS):
+        return edits
     for m in _INVISIBLE.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "
@@ -176,7 +173,7 @@ _HEADING = re.compile(
     r"^[ \t]*(?:(?:\d{1,3}\.?|[IVXLC]{1,7}\.)[ \t]+(?=[^a-z]*[A-Z]{2})"
     r"|(?:CHAPTER|PART|BOOK)[ \t]+(?:\d{1,3}|[IVXLC]{1,7})\b[.:]?)[^a-z!?]{0,80}$"
 )
-_LABEL_CHARS = re.compile(r"^[A-Za-z][A-Za-z &,'’\-]*$")
+_LABEL_CHARS = re.compile(r"^[A-Za-z][A-Za-z &'’\-]*$")
 _MINOR = frozenset({"and", "of", "the", "in", "on", "for", "to", "a", "an", "with", "&"})
 _MAX_BOILERPLATE = 300
 
@@ -199,16 +196,21 @@ def _is_category_label(line: str) -> bool:
     if len(stripped) > 40 or not _LABEL_CHARS.match(stripped):
         return False
     words = stripped.split()
-    if "&" in words or "&" in stripped:
+    if "&" in stripped:
         return True
-    if len(words) < 2:
+    if len(words) < 2 or stripped.isupper():  # capitals alone make a heading, kept
         return False
     return all(w[0].isupper() or w.lower() in _MINOR for w in words) and words[0][0].isupper()
 
 
 def _line_edits(text: str) -> list[Edit]:
     """Delete furniture lines, keeping paragraph breaks as they were around them."""
-    lines = text.splitlines(keepends=True)
+    # Only "\n" ends a line: readers normalise line endings, and other separators
+    # (form feeds, U+2028) are content whose offsets must not move.
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    if not lines[-1]:
+        lines.pop()
     starts = []
     pos = 0
     for line in lines:
@@ -229,7 +231,7 @@ def _line_edits(text: str) -> list[Edit]:
             remove[i] = True
         elif _HEADING.match(body) and isolated(i):
             remove[i] = True
-        elif at_top and isolated(i) and _is_category_label(body):
+        elif at_top and isolated(i) and _is_category_label(body) and _more_follows(i, blank):
             remove[i] = True
         elif _THANKS.match(body) and _previous_removed(i, blank, remove):
             remove[i] = True
@@ -267,6 +269,11 @@ def _line_edits(text: str) -> list[Edit]:
     return _merge(edits)
 
 
+def _more_follows(i: int, blank: list[bool]) -> bool:
+    """A label sits above the text; a lone short line is the text."""
+    return not all(blank[i + 1 :])
+
+
 def _previous_removed(i: int, blank: list[bool], remove: list[bool]) -> bool:
     j = i - 1
     while j >= 0 and blank[j]:
@@ -299,40 +306,62 @@ _PREFIXES = frozenset(
     """co non pre post anti pro re ex self semi multi mid sub inter counter quasi pseudo
     neo ultra over under vice extra de all half well ill one two three""".split()
 )
-_INLINE_HYPHEN = re.compile(r"(?<![\w\-’'])([A-Za-z][a-z]+)-([a-z]{2,})(?![\w\-’'])")
-_BREAK_HYPHEN = re.compile(r"(?<![\w\-’'])([A-Za-z][a-z]*)-[ \t]*\n[ \t]*([a-z]+)(?![\w\-’'])")
-_STANDALONE = re.compile(r"(?<![\w\-’'])[A-Za-z]+(?![\w\-’'])")
+#: Scanning starts at the hyphen (a literal the regex engine finds fast) and looks
+#: left and right from there: texts can run to tens of megabytes.
+_HYPHEN = re.compile(r"-(?:[ \t]*\n[ \t]*)?(?=[a-z])")
+_LEFT_PART = re.compile(r"(?<![\w\-’'])[A-Za-z][a-z]*\Z")
+_RIGHT_PART = re.compile(r"[a-z]+(?![\w\-’'])")
+_STANDALONE = re.compile(r"(?<![\w\-’'])[a-z]+(?![\w\-’'])")
+_CHUNK = 1 << 20
 
 
 class _Vocabulary:
-    """Words that occur on their own in this text, counted only if a rule asks."""
+    """Words that occur on their own (not inside a compound) in this text.
+
+    Built only when a rule asks, in chunks so a large text never becomes one
+    list of millions of tokens.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._counts: Counter[str] | None = None
+        self._words: set[str] | None = None
+
+    def _build(self) -> set[str]:
+        words: set[str] = set()
+        text = self._text
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + _CHUNK)
+            while end < len(text) and not text[end].isspace():
+                end += 1
+            words.update(_STANDALONE.findall(text[start:end].lower()))
+            start = end
+        return words
 
     def __contains__(self, word: str) -> bool:
-        if self._counts is None:
-            self._counts = Counter(m.group().lower() for m in _STANDALONE.finditer(self._text))
-        return self._counts[word.lower()] > 0
+        if self._words is None:
+            self._words = self._build()
+        return word.lower() in self._words
 
 
 def _hyphen_edits(text: str, vocab: _Vocabulary) -> list[Edit]:
     edits: list[Edit] = []
-    for m in _INLINE_HYPHEN.finditer(text):
-        left, right = m.group(1), m.group(2)
-        if left.lower() in _PREFIXES or left in vocab:
+    for m in _HYPHEN.finditer(text):
+        hyphen = m.start()
+        left_m = _LEFT_PART.search(text, max(0, hyphen - 40), hyphen)
+        right_m = _RIGHT_PART.match(text, m.end())
+        if left_m is None or right_m is None:
             continue
-        if right in _SUFFIXES or left + right in vocab:
-            edits.append((m.end(1), m.end(1) + 1, ""))
-    for m in _BREAK_HYPHEN.finditer(text):
-        left, right = m.group(1), m.group(2)
-        joined = left + right
-        compound = left in vocab and right in vocab and joined not in vocab
-        if compound:  # "one-\nparty": keep the hyphen, lose the line break
-            edits.append((m.end(1) + 1, m.start(2), ""))
+        left, right = left_m.group(), right_m.group()
+        if m.end() - hyphen == 1:  # inside a line: "autonomisa-tion"
+            if len(left) < 2 or len(right) < 2 or left.lower() in _PREFIXES or left in vocab:
+                continue
+            if right in _SUFFIXES or left + right in vocab:
+                edits.append((hyphen, hyphen + 1, ""))
+        elif left in vocab and right in vocab and left + right not in vocab:
+            edits.append((hyphen + 1, m.end(), ""))  # "one-\nparty": keep the hyphen
         else:
-            edits.append((m.end(1), m.start(2), ""))
+            edits.append((hyphen, m.end(), ""))  # "autono-\nmisation"
     return edits
 
 
@@ -344,21 +373,22 @@ _SUPER_RUN = re.compile(f"[{_SUPERSCRIPTS}]+")
 _CLOSERS = "’”'\")]"
 _SENTENCE = ".,;:!?"
 #: Digits right after punctuation or a closing quote: "victory.1", "him:23", "sensible.’35".
-_AFTER_PUNCT = re.compile(r"(?<=[.,;:!?’”'\")\]])(\d{1,3})(?!\d)")
+_AFTER_PUNCT = re.compile(r"[.,;:!?’”'\")\]](\d{1,3})(?!\d)")
 #: Digits glued to a word: "mutineers144".
-_AFTER_WORD = re.compile(
-    r"(?<![\w\-’'.])([A-Z]?[a-z]{3,})(\d{1,3})(?=[\s,.;:!?)’”'\"]|$)(?![.,:]\d)(?!\s+\d)"
-)
+_AFTER_LETTER = re.compile(r"[a-z](\d{1,3})(?!\d)")
+_GLUED_WORD = re.compile(r"(?<![\w\-’'.])[A-Z]?[a-z]{3,}\Z")
+_GLUED_TAIL = re.compile(r"(?=[\s,.;:!?)’”'\"]|\Z)(?![.,:]\d)(?!\s+\d)")
 _BRACKET = re.compile(r"\[([A-Za-z]{0,3}\d{1,3}(?:\.[A-Za-z0-9]{1,3})?)\](?![a-z0-9])")
-_PAREN = re.compile(r"(?<=[A-Za-z.,;’”'\"])\((\d{1,3})\)(?![\w])")
+_PAREN = re.compile(r"\((\d{1,3})\)(?!\w)")
+_PAREN_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,;’”'\"")
 #: Words before a full stop that make the digits a reference, not a note: "p.12", "No.5".
 _ABBREVIATIONS = frozenset(
     """no nos p pp vol vols ch chap art arts fig figs sect sec para paras vv col cols
     l ll op cf ed eds n nn c ca app pl ser bk pt fol fols jan feb mar apr jun jul aug
     sep sept oct nov dec""".split()
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
-_YEAR_BEFORE = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})\Z")
 
 
 def _punct_marker(text: str, m: re.Match[str]) -> bool:
@@ -401,16 +431,20 @@ def _footnote_edits(text: str) -> list[tuple[int, int, int, int, str]]:
     for m in _AFTER_PUNCT.finditer(text):
         if _punct_marker(text, m):
             found.append((m.start(1), m.end(1), m.start(1), m.end(1), m.group(1)))
-    for m in _AFTER_WORD.finditer(text):
-        found.append((m.start(2), m.end(2), m.start(2), m.end(2), m.group(2)))
+    for m in _AFTER_LETTER.finditer(text):
+        start, end = m.span(1)
+        if _GLUED_WORD.search(text, max(0, start - 40), start) and _GLUED_TAIL.match(text, end):
+            found.append((start, end, start, end, m.group(1)))
     for m in _BRACKET.finditer(text):
         start = m.start()
         line_start = text.rfind("\n", 0, start) + 1
         if not text[line_start:start].strip():
             continue  # "[1] Ford, xi, 31." opens a note's body or a list item
         before = text[start - 1]
-        if before.isdigit():
-            continue
+        word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        one_letter = word is not None and word.end() == start and len(word.group(1)) < 2
+        if before.isdigit() or one_letter:
+            continue  # "x[2]": an index, not a note
         delete_from = start
         if before in " \t":
             while delete_from > line_start and text[delete_from - 1] in " \t":
@@ -419,12 +453,15 @@ def _footnote_edits(text: str) -> list[tuple[int, int, int, int, str]]:
                 continue
         found.append((delete_from, m.end(), start, m.end(), m.group(1)))
     for m in _PAREN.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] not in _PAREN_AFTER:
+            continue
         before = text[m.start() - 1]
         word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if before.isalpha() and (word is None or len(word.group(1)) < 2):
             continue  # "f(1)"
         found.append((m.start(), m.end(), m.start(), m.end(), m.group(1)))
-    for m in _SUPER_RUN.finditer(text):
+    supers = _SUPER_RUN.finditer(text) if any(c in text for c in _SUPERSCRIPTS) else ()
+    for m in supers:
         found.append((m.start(), m.end(), m.start(), m.end(), m.group().translate(_SUPER_TO_ASCII)))
     found.sort()
     kept: list[tuple[int, int, int, int, str]] = []
@@ -477,4 +514,4 @@ def clean(text: str) -> CleanText:
             edits.append((a, b, ""))
     edits.extend(_hyphen_edits(current, _Vocabulary(current)))
     current, runs = _stage(current, _merge(sorted(edits)), runs)
-    return CleanText(current, footnotes, runs or identity, len(text))
+    return CleanText(current, footnotes, runs or identity)

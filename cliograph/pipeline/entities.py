@@ -120,7 +120,7 @@ def resolve(d: Document) -> None:
     # second round: coordination with names already known to be people or places
     kinds = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_acronyms(d, groups, kinds)
-    _merge_heads(groups, kinds, mentions)
+    _merge_heads(doc, groups, kinds)
 
     d.entities = []
     for key, idx in groups.items():
@@ -206,7 +206,7 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     for kind, n in model.items():
         votes[kind] += MODEL_WEIGHT * (1 + math.log2(n))
     if all(m.tokens[1] - m.tokens[0] == 1 and doc[m.tokens[0]].tag_ == "NNPS"
-           and m.source.endswith("NORP") for m in ms):
+           and m.source.endswith("NORP") and m.kind != "FACTION" for m in ms):
         return None  # 'the Romans', 'the Georgians': a people, not a person or a party
     if not votes:
         return None
@@ -248,6 +248,7 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
             kinds.pop(key, None)
 
 
+DEMONYM = re.compile(r"(ian|ean|ish|ese|ic)$")
 STOP = {"of", "for", "the", "and", "’s", "'s", "’", "'", "-", "–"}
 
 
@@ -270,17 +271,15 @@ def _modifiers(key: str) -> frozenset[str]:
     return frozenset(k[:max(cut - 1, 0)])
 
 
-def _merge_heads(groups: dict[str, list[int]], kinds: dict[str, str | None],
-                 mentions: list[Mention]) -> None:
+def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
     """A shorter name of an institution, office or policy joins the one longer name that
     contains all its words and the same head: 'Secretariat' -> 'Central Committee
     Secretariat', 'Nationalities’ Affairs Commissariat' -> 'People’s Commissariat for
     Nationalities’ Affairs'. Not when the extra words name a place ('Georgian Central
     Committee' is another committee), and not when several longer names qualify."""
     place_words = {w for k, kd in kinds.items() if kd == "PLACE" for w in k.split()}
-    for m in mentions:
-        if m.source.endswith(("NORP", "GPE")):
-            place_words.update(translit_key(m.text).split())
+    place_words |= {translit_key(t.text) for t in doc if t.ent_type_ in ("NORP", "GPE", "LOC")
+                    or t.text[:1].isupper() and DEMONYM.search(t.text)}
     for key in sorted(groups, key=lambda k: len(k.split())):
         kind = kinds.get(key)
         if key not in groups or kind in (None, "PERSON", "PLACE"):

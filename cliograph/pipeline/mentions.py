@@ -174,7 +174,8 @@ def guess_kind(span: Span) -> str | None:
         return "POLICY"
     if head in lex.faction_heads and head not in ("group", "circle", "camp", "platform", "wing"):
         return "FACTION"
-    if len(span) == 1 and GROUP_PLURAL.match(span.text) and span[0].tag_ in ("NNPS", "NNS"):
+    if len(span) == 1 and GROUP_PLURAL.match(span.text) and (
+            span[0].tag_ in ("NNPS", "NNS") or span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
         return "FACTION"
     if re.fullmatch(r"[A-Z]+SSR|[A-Z]*SFSR|[A-Z]*SR", span.text):
         return "PLACE"
@@ -302,7 +303,8 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
             continue
         # policy: a process noun with a noun modifier ('grain requisitioning', 'state planning'),
         # or any policy noun with a complement ('tax in kind', 'monopoly of foreign trade')
-        if low in lex.policy_heads and tok.pos_ == "NOUN":
+        nominal = tok.pos_ == "NOUN" or tok.tag_ == "VBG" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        if low in lex.policy_heads and nominal:
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                     and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.lower_ not in VAGUE_MODIFIERS]
             e = tok.i + 1

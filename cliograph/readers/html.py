@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cliograph.errors import SourceError
 from cliograph.model import Chapter, SourceText
-from cliograph.readers.text import title_from_filename
+from cliograph.readers.text import looks_binary, title_from_filename
 
 #: Never reading text: code, styling, navigation and page furniture.
 _DROP = frozenset(
@@ -179,8 +179,9 @@ class _Builder:
 
 def _walk(root: LexborNode, out: _Builder) -> None:
     """Depth-first walk with an explicit stack: deep pages must not hit the recursion limit."""
-    # Stack items: (node, entering) or a callable to run on leaving a node.
+    # Stack items: nodes still to visit, or a callable to run on leaving a node.
     stack: list[object] = [root]
+    counters: dict[int, int] = {}  # ordered list -> number of its next item
     while stack:
         item = stack.pop()
         if callable(item):
@@ -203,14 +204,15 @@ def _walk(root: LexborNode, out: _Builder) -> None:
             else:
                 out.add(f"[{label}]")
             continue
-        if tag in ("hgroup",) or tag in _HEADINGS:
+        if tag == "hgroup" or tag in _HEADINGS:
             level = _heading_level(node)
-            title = _heading_title(node)
             out.flush()
             # Emit the heading's own text as paragraphs, then record where it went.
             sub = _Builder()
             _walk_children(node, sub)
             sub.flush()
+            # An hgroup's parts ("II", "The Coming Storm") read as "II: The Coming Storm".
+            title = (": " if tag == "hgroup" else " ").join(sub.paragraphs)
             first = None
             last = None
             for para in sub.paragraphs:
@@ -230,7 +232,7 @@ def _walk(root: LexborNode, out: _Builder) -> None:
         if tag == "li":
             out.end_item()
             stack.append(out.end_item)
-            number = _list_number(node)
+            number = _list_number(node, counters)
             if number is not None:
                 out.set_prefix(f"{number}. ")
         elif tag in _BLOCKS:
@@ -261,38 +263,24 @@ def _heading_level(node: LexborNode) -> int:
     return min(levels) if levels else 6
 
 
-def _heading_title(node: LexborNode) -> str:
-    """A one-line title; an hgroup's parts ("II", "The Coming Storm") joined with ': '."""
-    if node.tag in _HEADINGS:
-        return _WS.sub(" ", node.text() or "").strip()
-    parts = []
-    for child in _children(node):
-        if child.tag and not child.tag.startswith("-") and not _is_dropped(child):
-            part = _WS.sub(" ", child.text() or "").strip()
-            if part:
-                parts.append(part)
-    return ": ".join(parts)
-
-
-def _list_number(li: LexborNode) -> int | None:
+def _list_number(li: LexborNode, counters: dict[int, int]) -> int | None:
     """Ordered-list numbers are part of what a reader sees (endnote 7 is '7.')."""
     parent = li.parent
     if parent is None or parent.tag != "ol":
         return None
+    key = parent.mem_id
+    if key not in counters:
+        counters[key] = _int(_attr(parent, "start"), 1)
+    number = _int(_attr(li, "value"), counters[key])
+    counters[key] = number + 1
+    return number
+
+
+def _int(value: str, default: int) -> int:
     try:
-        number = int(_attr(parent, "start") or 1)
+        return int(value.strip())
     except ValueError:
-        number = 1
-    for sibling in _children(parent):
-        if sibling.tag != "li":
-            continue
-        value = _attr(sibling, "value")
-        if value.strip().lstrip("-").isdigit():
-            number = int(value)
-        if sibling.mem_id == li.mem_id:
-            return number
-        number += 1
-    return None
+        return default
 
 
 def _main_roots(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -366,7 +354,9 @@ def html_to_text(markup: str) -> tuple[str, list[Heading]]:
     return doc.text, list(doc.headings)
 
 
-def chapters_from_headings(headings: tuple[Heading, ...] | list[Heading], length: int) -> tuple[Chapter, ...]:
+def chapters_from_headings(
+    headings: tuple[Heading, ...] | list[Heading], length: int
+) -> tuple[Chapter, ...]:
     """h1-h3 start chapters; headings with no text between them title one chapter."""
     major = [h for h in headings if h.level <= 3]
     groups: list[list[Heading]] = []
@@ -410,6 +400,10 @@ def read_html(path: Path) -> SourceText:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(path, f"cannot read file ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise SourceError(path, "empty file")
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and looks_binary(data):
+        raise SourceError(path, "binary file, not text")
     try:
         doc = parse_html(decode_markup(data))
     except Exception as exc:  # the parser is C code; never let its surprises escape

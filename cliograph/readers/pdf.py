@@ -68,7 +68,9 @@ def _read(path: Path, reader_class: type) -> SourceText:
         with path.open("rb") as handle:
             reader = reader_class(handle)
             if reader.is_encrypted and not reader.decrypt(""):
-                raise SourceError(path, "PDF is password-protected; decrypt it first, e.g. qpdf --decrypt")
+                raise SourceError(
+                    path, "PDF is password-protected; decrypt it first, e.g. qpdf --decrypt"
+                )
             title = author = None
             try:
                 meta = reader.metadata

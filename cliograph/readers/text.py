@@ -27,7 +27,8 @@ def title_from_filename(path: Path) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words if w) or path.name
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes: an image or archive given a text suffix."""
     if b"\x00" in data:
         return True
     sample = data[: 1 << 20]
@@ -42,7 +43,7 @@ def decode_text(path: Path, data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise SourceError(path, "undecodable UTF-16 text; re-save it as UTF-8") from exc
-    if _looks_binary(data):
+    if looks_binary(data):
         raise SourceError(path, "binary file, not text")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
