@@ -22,8 +22,8 @@ from . import __version__
 from .demo import demo as run_demo
 from .demo import demo_paths
 from .dossier import dossier, when_text
-from .errors import CliographError
-from .export import EXPORTERS, export
+from .errors import CliographError, UsageError
+from .export import EXPORTERS, export, get_exporter
 from .ingest import IngestReport, ingest
 from .model import KINDS, RELATION_TYPES
 from .nlp import MODEL_ENV
@@ -148,30 +148,21 @@ def show(name: str, db: str) -> None:
 @db_option
 @click.option("--format", "fmt", default="json", show_default=True,
               help=f"One of: {', '.join(sorted(EXPORTERS))}.")
-@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("--out", type=click.Path(), help="File to write (default: stdout); for csv, a folder.")
 @click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Only entities of this kind.")
 @click.option("--type", "type_", type=click.Choice(RELATION_TYPES, case_sensitive=False), help="Only facts of this type.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, help="Drop facts below this confidence.")
 @translate_errors
 def export_cmd(db: str, fmt: str, out: str | None, kind: str | None, type_: str | None,
                min_confidence: float) -> None:
-    """Export entities and facts (json: the spec format the scorer reads)."""
+    """Export entities and facts (json: the spec format the scorer reads; csv: a folder)."""
+    exporter = get_exporter(fmt)
+    if out is None and exporter.writes == "dir":
+        raise UsageError(f"the {fmt} export writes several files; give a folder with --out DIR")
     store = Store(db, create=False)
     options = {"kind": kind.upper() if kind else None, "type_": type_.upper() if type_ else None,
                "min_confidence": min_confidence}
-    if fmt not in EXPORTERS:
-        export(store, fmt, sys.stdout)  # raises the one-line usage error
-    if out is None:
-        export(store, fmt, sys.stdout, **options)
-        return
-    tmp = Path(out).with_name(Path(out).name + ".part")
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            export(store, fmt, fh, **options)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
+    export(store, fmt, sys.stdout if out is None else Path(out), **options)
 
 
 @cli.command()
@@ -186,3 +177,22 @@ def demo(db: str, quiet: bool) -> None:
     _print_report(report, db)
     if report.failed:
         sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 makes the app reachable from other machines).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
+@translate_errors
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the read-only web app: dossiers, source reader, timeline, network, the system on a date."""
+    import uvicorn  # imported here so that other commands start fast
+
+    from .web import make_app
+
+    app = make_app(db)
+    console.print(f"cliograph: serving {escape(str(Path(db).resolve()))} at http://{host}:{port}/"
+                  "  (Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

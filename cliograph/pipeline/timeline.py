@@ -3,6 +3,12 @@
 Historians' prose moves forward through time and leaves most dates implicit, so an
 underspecified date ("on 30 May", "that summer") takes its year from the most recent
 explicit one (HeidelTime's narrative mode), and such values are marked inferred.
+
+Two refinements for history writing: a date mentioned in passing that lies well
+before the story's present ("these sailors in 1917 had been...") is a flashback and
+does not move the narrative unless it opens its sentence; and a sentence without a
+date in a later paragraph than the one that set the time gets the narrative time at
+year precision only: the story has moved on by an unknown number of days.
 """
 
 from __future__ import annotations
@@ -11,31 +17,92 @@ from dataclasses import replace
 
 from .. import timex
 from ..model import When
+from spacy.tokens import Span
+
 from .document import Document
+
+FLASHBACK_YEARS = 0.5  # an explicit date this far before 'now' is a flashback
+PROLEPSIS_YEARS = 1.5  # ... and this far after it, a look ahead
+OPENING_TOKENS = 4  # a date within the first tokens of a sentence sets the scene
+
+
+def _coarsen(when: When) -> When:
+    """The year of a day or month (intervals and seasons stay as they are)."""
+    p = timex.precision(when.value)
+    if p in ("day", "month"):
+        value = when.value[:5] if when.value.startswith("-") else when.value[:4]
+        return replace(when, value=value, julian=None)
+    return when
+
+
+def date_spans(sent: Span) -> list[Span]:
+    """The model's DATE entities and the date shapes it misses, the longer where they
+    overlap ('the long winter of 1920–1' over 'the long winter')."""
+    spans = [e for e in sent.ents if e.label_ == "DATE"]
+    for s, e, _phrase in timex.find_dates(sent.text):
+        span = sent.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda sp: (-(sp.end - sp.start), sp.start)):
+        if not any(span.start < c.end and c.start < span.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda sp: sp.start)
+
+
+def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
+    """A date mentioned in passing: a flashback ('these sailors in 1917 had been') or a
+    look far ahead ('in 1923 the Comintern would...'), not opening its sentence.
+
+    A step back to where the story stood before its latest jump is a return from a
+    look ahead, not a flashback.
+    """
+    k_new, k_old = timex.sort_key(when.value), timex.sort_key(now.value)
+    if k_new is None or k_old is None:
+        return False
+    k_earlier = timex.sort_key(earlier.value) if earlier is not None else None
+    if k_earlier is not None and k_earlier - FLASHBACK_YEARS <= k_new < k_old:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    opening = span.start - span.sent.start < OPENING_TOKENS
+    if k_new < k_old - FLASHBACK_YEARS:
+        return pluperfect or not opening
+    return k_new > k_old + PROLEPSIS_YEARS and not opening
 
 
 def anchor(d: Document) -> None:
     """Fill ``d.sentence_dates`` and ``d.sentence_time``."""
     narrative = timex.Narrative()
+    text = d.doc.text
     d.sentence_dates = []
     d.sentence_time = []
+    set_in_paragraph = -1
+    earlier: When | None = None  # the narrative time before the latest move
     for sent in d.sents:
+        paragraph = text.count("\n\n", 0, sent.start_char)
         found = []
-        spans = [e for e in sent.ents if e.label_ == "DATE"]
-        covered = {t.i for e in spans for t in e}
-        for s, e, _phrase in timex.find_dates(sent.text):
-            span = sent.char_span(s, e, alignment_mode="expand")
-            if span is not None and not any(t.i in covered for t in span):
-                spans.append(span)
-        for span in sorted(spans, key=lambda sp: sp.start):
-            when = narrative.resolve(span.text)
-            if when is not None:
-                found.append((span, when))
+        for span in date_spans(sent):
+            before = narrative.now
+            when = narrative.resolve(span.text, preceding=text[max(0, span.start_char - 40):span.start_char],
+                                     following=text[span.end_char:span.end_char + 30])
+            if when is None:
+                continue
+            found.append((span, when))
+            if narrative.now is not before and before is not None and not when.inferred \
+                    and _aside(span, when, before, earlier):
+                narrative.now = before  # the story stays where it was
+            if narrative.now is not before:
+                earlier = before
+            if narrative.now is not before:
+                set_in_paragraph = paragraph
         d.sentence_dates.append(found)
         if found:
             d.sentence_time.append(found[0][1])
         elif narrative.now is not None:
-            now: When = narrative.now
-            d.sentence_time.append(replace(now, inferred=True))
+            now: When = replace(narrative.now, inferred=True)
+            d.sentence_time.append(now if paragraph == set_in_paragraph else _coarsen(now))
         else:
             d.sentence_time.append(None)

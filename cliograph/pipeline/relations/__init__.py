@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from .base import Extractor
 from .kin import kin
+from .membership import membership
 from .offices import holds_office
+from .quotes import quotes
+from .stance import stance
 
 EXTRACTORS: dict[str, Extractor] = {
     "offices": holds_office,
     "kin": kin,
+    "membership": membership,
+    "stance": stance,
+    "quotes": quotes,
 }
 
 __all__ = ["EXTRACTORS", "Extractor"]

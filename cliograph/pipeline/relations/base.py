@@ -32,7 +32,7 @@ def asserted(verb: Token) -> bool:
             return False
     # 'proposed to appoint X', 'tried to make X': the clause is only intended
     head = verb
-    while head.dep_ in ("xcomp", "ccomp", "advcl") and head.head is not head:
+    while head.dep_ in ("xcomp", "ccomp", "advcl") and head.head.i != head.i:
         head = head.head
         if head.lemma_.lower() in UNREAL_HEADS:
             return False

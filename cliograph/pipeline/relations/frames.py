@@ -1,0 +1,108 @@
+"""Who did what to whom: the argument frame of every verb in a sentence.
+
+One place knows the English constructions that move arguments around (passives with a
+'by' agent, shared subjects of coordinated verbs, relative clauses whose 'who' stands
+for the noun they modify, participles modifying a noun, control verbs), so that each
+extractor only has to say which verbs and which kinds of argument it wants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+RELATIVE = {"who", "whom", "which", "that"}
+
+
+@dataclass
+class Frame:
+    verb: Token
+    subjects: list[Token] = field(default_factory=list)
+    """The doers (the 'by' agent of a passive)."""
+    objects: list[Token] = field(default_factory=list)
+    """The done-to (the subject of a passive)."""
+    preps: dict[str, list[Token]] = field(default_factory=dict)
+    """Preposition (or particle + preposition, 'out with') -> its objects."""
+    passive: bool = False
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    """Each token with its coordinated tokens ('Molotov and Kuibyshev')."""
+    out: list[Token] = []
+    for t in tokens:
+        for c in (t, *t.conjuncts):
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _antecedent(tok: Token) -> Token:
+    """'who' in a relative clause stands for the noun the clause modifies."""
+    if tok.lower_ in RELATIVE:
+        verb = tok.head
+        while verb.dep_ not in ("relcl", "ROOT") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "relcl":
+            return verb.head
+    return tok
+
+
+def _own_subjects(verb: Token) -> tuple[list[Token], bool, list[Token]]:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    pas = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return subj, bool(pas), pas + agents
+
+
+def frame_of(verb: Token) -> Frame:
+    subj, passive, rest = _own_subjects(verb)
+    f = Frame(verb=verb, passive=passive)
+    if passive:
+        f.objects = [_antecedent(t) for t in rest if t.dep_ in ("nsubjpass", "csubjpass")]
+        f.subjects = [t for t in rest if t.dep_ == "pobj"]
+    else:
+        f.subjects = [_antecedent(t) for t in subj]
+        f.objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    # 'Others in the Central Committee, led by Sokolnikov': a participle modifying a noun
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not f.objects:
+        f.objects = [verb.head]
+    # shared subject of coordinated verbs: 'Stalin arranged things and sent supporters'
+    head = verb
+    while not f.subjects and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+        hs, hpas, hrest = _own_subjects(head)
+        f.subjects = [_antecedent(t) for t in (hs if not hpas else [])]
+    # control: 'Lenin enlisted Stalin to organise': the object does the organising;
+    # 'Lenin wanted to abolish': the subject does
+    if not f.subjects and verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
+        gov = verb.head
+        gobj = [c for c in gov.children if c.dep_ == "dobj"]
+        gsub, gpas, grest = _own_subjects(gov)
+        if verb.dep_ == "xcomp" and gobj:
+            f.subjects = gobj
+        else:
+            f.subjects = [_antecedent(t) for t in gsub] if not gpas else [t for t in grest if t.dep_ == "pobj"]
+    for c in verb.children:
+        if c.dep_ == "prep" or c.dep_ == "prt" and any(g.dep_ == "prep" for g in c.children):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if c.dep_ == "prt":
+                for g in c.children:
+                    if g.dep_ == "prep":
+                        f.preps.setdefault(c.lower_, []).extend(o for o in g.children if o.dep_ == "pobj")
+            if objs:
+                f.preps.setdefault(c.lower_, []).extend(objs)
+        if c.dep_ == "prt":
+            f.preps.setdefault(c.lower_, [])
+    f.subjects = expand(f.subjects)
+    f.objects = expand(f.objects)
+    f.preps = {p: expand(objs) for p, objs in f.preps.items()}
+    return f
+
+
+def frames(sent: Span) -> Iterator[Frame]:
+    """A frame for every verb (and auxiliary used as a main verb) in the sentence."""
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            yield frame_of(tok)

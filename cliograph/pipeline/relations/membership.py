@@ -1,0 +1,107 @@
+"""MEMBER_OF: people in bodies and factions, with a role (member, leader, founder).
+
+'X joined the Senate', 'Bukharin formed a buffer group', 'the Secretariat was led by
+X, Y and Z', 'X, a member of the Convention', 'Budu Mdivani and other Georgian
+communists', 'his obligations in the Politburo, the Orgburo and Rabkrin'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ...model import Factoid
+from ..document import Document
+from .base import asserted, entity_at, factoid
+from .frames import expand, frames
+from .stance import words
+
+GROUPS = {"BODY", "FACTION"}
+PERSON = {"PERSON"}
+
+
+def _emit(d: Document, si: int, person: int | None, group: int | None, role: str, rule: str,
+          conf: float) -> Iterator[Factoid]:
+    if person is not None and group is not None:
+        yield factoid(d, si, "MEMBER_OF", person, group, rule, conf, role=role)
+
+
+def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    w = words()
+    for f in frames(sent):
+        lemma = f.verb.lemma_.lower()
+        if not asserted(f.verb):
+            continue
+        if f.passive and lemma in w.member_passive:
+            # 'The Secretariat was led by Preobrazhenski, Krestinski and Serebryakov'
+            for g in f.objects:
+                for p in f.subjects:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
+                                     w.member_passive[lemma], "membership.passive_verb.v1", 0.7)
+            # 'X was elected to the Central Committee'
+            for g in f.preps.get("to", []) + f.preps.get("into", []):
+                for p in f.objects:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
+                                     "member", "membership.elected_to.v1", 0.7)
+        elif not f.passive and lemma in w.member_verbs:
+            # 'Bukharin formed a buffer group', 'X joined the Jacobins'
+            for p in f.subjects:
+                for g in f.objects:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
+                                     w.member_verbs[lemma], "membership.active_verb.v1", 0.7)
+
+
+def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    w = words()
+    for tok in sent:
+        low = tok.lower_
+        # 'X, a member of the Convention'; 'X was a leader of the Girondins'
+        if low in w.member_nouns and tok.pos_ == "NOUN":
+            groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                      for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            holders = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "appos":
+                holders.append(tok.head)
+            if tok.dep_ == "attr" and asserted(tok.head):
+                holders.extend(c for c in tok.head.children if c.dep_ == "nsubj")
+            role = w.member_roles.get(low, "member")
+            for g in groups:
+                for p in expand(holders):
+                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS), role,
+                                     "membership.member_noun.v1", 0.7)
+        # 'his obligations in the Politburo, the Orgburo and Rabkrin'
+        if low in w.seat_nouns and tok.pos_ == "NOUN":
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            if not owners and tok.dep_ == "dobj" and tok.head.lemma_ == "have":
+                owners = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            places = [o for c in _preps(tok) if c.lower_ in ("in", "on")
+                      for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            for p in owners:
+                for g in places:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
+                                     "member", "membership.seat_in.v1", 0.7)
+    # 'Budu Mdivani and other Georgian communists'
+    for tok in sent:
+        if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
+            group = entity_at(d, tok, {"FACTION"})
+            if group is None:
+                continue
+            for p in expand([tok.head]):
+                yield from _emit(d, si, entity_at(d, p, PERSON), group, "member",
+                                 "membership.and_other.v1", 0.75)
+
+
+def _preps(tok: Token) -> list[Token]:
+    """Prepositions on a noun, and on a list of its appositions ('in Moscow in the Orgburo')."""
+    out = [c for c in tok.children if c.dep_ == "prep"]
+    for p in list(out):
+        for o in p.children:
+            if o.dep_ == "pobj":
+                out.extend(c for c in o.children if c.dep_ == "prep")
+    return out
+
+
+def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from from_verbs(d, si, sent)
+    yield from from_nouns(d, si, sent)

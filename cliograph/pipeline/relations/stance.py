@@ -1,0 +1,213 @@
+"""Stance: ALLY, OPPOSES, SUPPORTS_POLICY and OPPOSES_POLICY.
+
+From verbs ('Lenin enlisted Stalin', 'Trotski attacked the trade unions', 'Stalin
+agreed with the NEP', 'He called for an abandonment of autonomisation'), from
+relational nouns ('sympathisers of Trotski', 'Stalin's critic Makharadze', 'supporters
+of the NEP') and from nouns of conflict or alliance between two parties ('a row
+between Molotov and Trotski'). The verb lists live in ``rules/stance.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Span, Token
+
+from ...model import Factoid
+from ...rules import load_json
+from ..document import Document
+from .base import asserted, entity_at, factoid
+from .frames import expand, frames
+
+ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
+POLICY = {"POLICY"}
+
+
+class StanceWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ally_verbs: frozenset[str]
+    oppose_verbs: frozenset[str]
+    ally_prep: dict[str, list[str]]
+    oppose_prep: dict[str, list[str]]
+    mutual_ally_verbs: frozenset[str]
+    mutual_oppose_verbs: frozenset[str]
+    ally_nouns: frozenset[str]
+    oppose_nouns: frozenset[str]
+    conflict_nouns: frozenset[str]
+    alliance_nouns: frozenset[str]
+    policy_support_verbs: frozenset[str]
+    policy_support_prep: dict[str, list[str]]
+    policy_oppose_verbs: frozenset[str]
+    policy_oppose_prep: dict[str, list[str]]
+    member_nouns: frozenset[str]
+    member_roles: dict[str, str]
+    member_verbs: dict[str, str]
+    member_passive: dict[str, str]
+    seat_nouns: frozenset[str]
+    reversing_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> StanceWords:
+    return StanceWords.model_validate(load_json("stance.json"))
+
+
+def _actors_ok(d: Document, a: int, b: int) -> bool:
+    """A place acts only against or beside another place ('Germany and the RSFSR')."""
+    ka, kb = d.entities[a].kind, d.entities[b].kind
+    return a != b and (("PLACE" not in (ka, kb)) or ka == kb == "PLACE")
+
+
+def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: str,
+          conf: float, **kw: object) -> Iterator[Factoid]:
+    if a is None or b is None or a == b:
+        return
+    if type_ in ("ALLY", "OPPOSES") and not _actors_ok(d, a, b):
+        return
+    yield factoid(d, si, type_, a, b, rule, conf, **kw)
+
+
+def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> bool:
+    return prep in table.get(lemma, [])
+
+
+def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    w = words()
+    for f in frames(sent):
+        lemma = f.verb.lemma_.lower()
+        if not f.subjects or not asserted(f.verb):
+            continue
+        subjects = [entity_at(d, s, ACTORS) for s in f.subjects]
+        targets: list[tuple[Token, str]] = [(o, "") for o in f.objects] + [
+            (o, p) for p, objs in f.preps.items() for o in objs]
+        for o, prep in targets:
+            person = entity_at(d, o, ACTORS)
+            policy = entity_at(d, o, POLICY)
+            reversed_ = False
+            # 'called for an abandonment of autonomisation': the object of the reversing noun
+            if policy is None and o.lower_ in w.reversing_nouns:
+                inner = [x for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                         for x in c.children if x.dep_ == "pobj"]
+                policy = entity_at(d, inner[0], POLICY) if inner else None
+                reversed_ = policy is not None
+            for s in subjects:
+                if s is None:
+                    continue
+                if person is not None:
+                    if (not prep and lemma in w.ally_verbs and not f.passive) or _policy_words_for(
+                            lemma, prep, w.ally_prep):
+                        yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
+                    elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
+                            lemma, prep, w.oppose_prep):
+                        yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
+                if policy is not None and d.entities[s].kind != "PLACE":
+                    polarity = 0
+                    if (not prep and lemma in w.policy_support_verbs) or _policy_words_for(
+                            lemma, prep, w.policy_support_prep):
+                        polarity = 1
+                    elif (not prep and lemma in w.policy_oppose_verbs) or _policy_words_for(
+                            lemma, prep, w.policy_oppose_prep):
+                        polarity = -1
+                    if reversed_:
+                        polarity = -polarity
+                    if polarity:
+                        type_ = "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY"
+                        yield from _emit(d, si, type_, s, policy, "stance.policy_verb.v1", 0.6)
+        # 'He and Molotov had conspired', 'Lenin and Trotski quarrelled'
+        if len(subjects) >= 2 and not f.objects:
+            mutual = ("ALLY" if lemma in w.mutual_ally_verbs else
+                      "OPPOSES" if lemma in w.mutual_oppose_verbs else None)
+            if mutual:
+                ents = [s for s in subjects if s is not None]
+                for i, a in enumerate(ents):
+                    for b in ents[i + 1:]:
+                        yield from _emit(d, si, mutual, a, b, "stance.mutual_verb.v1", 0.6)
+                        if mutual == "OPPOSES":
+                            yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
+
+
+def _holders(d: Document, noun: Token) -> list[Token]:
+    """Who a relational noun is said of: 'X, an ally of Y', 'Y's allies X and Z',
+    'X, who were sympathisers of Y', 'X was Y's ally'."""
+    out = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        out.append(noun.head)
+    if noun.dep_ == "attr":
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        for s in subj:
+            if s.lower_ in ("who", "which", "that") and noun.head.dep_ == "relcl":
+                out.append(noun.head.head)
+            else:
+                out.append(s)
+    # 'His associates Sergei Kirov and Sergo Ordzhonikidze': the name right after
+    nxt = noun.i + 1
+    if nxt < len(noun.doc) and d.token_mention.get(nxt) is not None:
+        out.append(noun.doc[d.mentions[d.token_mention[nxt]].tokens[1] - 1])
+    return expand(out)
+
+
+def _targets(noun: Token) -> list[Token]:
+    """Whose ally: the possessor, or the object of 'of'."""
+    out = [c for c in noun.children if c.dep_ == "poss"]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out.extend(o for o in c.children if o.dep_ == "pobj")
+    return expand(out)
+
+
+def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    w = words()
+    for noun in sent:
+        low = noun.lower_
+        if noun.pos_ != "NOUN":
+            continue
+        if low in w.ally_nouns or low in w.oppose_nouns:
+            verb = noun.head if noun.dep_ == "attr" else None
+            if verb is not None and not asserted(verb):
+                continue
+            ally = low in w.ally_nouns
+            for t in _targets(noun):
+                target = entity_at(d, t, ACTORS)
+                policy = entity_at(d, t, POLICY)
+                for h in _holders(d, noun):
+                    holder = entity_at(d, h, ACTORS)
+                    if holder is None:
+                        continue
+                    if target is not None:
+                        yield from _emit(d, si, "ALLY" if ally else "OPPOSES", holder, target,
+                                         "stance.relational_noun.v1", 0.7)
+                    elif policy is not None:
+                        yield from _emit(d, si, "SUPPORTS_POLICY" if ally else "OPPOSES_POLICY",
+                                         holder, policy, "stance.relational_noun.v1", 0.7)
+        elif low in w.conflict_nouns or low in w.alliance_nouns:
+            type_ = "OPPOSES" if low in w.conflict_nouns else "ALLY"
+            # 'a row between Molotov and Trotski' (the prepositional phrase may hang on the verb)
+            between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+            if not between and noun.dep_ == "nsubj":
+                between = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+            parties: list[Token] = []
+            for b in between:
+                parties.extend(expand([o for o in b.children if o.dep_ == "pobj"]))
+            # 'Stalin's quarrel with Lenin'
+            owner = [c for c in noun.children if c.dep_ == "poss"]
+            withs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            if owner and withs:
+                for a in owner:
+                    for b in withs:
+                        yield from _emit(d, si, type_, entity_at(d, a, ACTORS), entity_at(d, b, ACTORS),
+                                         "stance.conflict_noun.v1", 0.65)
+            ents = [e for e in (entity_at(d, p, ACTORS) for p in parties) if e is not None]
+            for i, a in enumerate(ents):
+                for b in ents[i + 1:]:
+                    yield from _emit(d, si, type_, a, b, "stance.conflict_noun.v1", 0.65)
+                    if type_ == "OPPOSES":
+                        yield from _emit(d, si, type_, b, a, "stance.conflict_noun.v1", 0.6)
+
+
+def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from from_verbs(d, si, sent)
+    yield from from_nouns(d, si, sent)

@@ -1,0 +1,86 @@
+"""Word lists for the quotation, life and event extractors (``rules/relations.json``),
+validated when first loaded so that a malformed file fails at start-up with its name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ...errors import RuleError
+from ...rules import load_json
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class QuoteWords(_Strict):
+    say_short: frozenset[str]
+    """Verbs whose direct object may be a short quoted word ('he said ‘No’')."""
+    label_verbs: frozenset[str]
+    """Verbs that put a label in someone's mouth: 'teased as ‘X’', 'dismissed it as ‘X’'."""
+    cognition_verbs: frozenset[str]
+    """Verbs of thought: govern a quoted clause ('thought his ‘song was sung’')."""
+    address_verbs: frozenset[str]
+    """Verbs whose object person is the addressee ('told Maria', 'teased Stalin')."""
+    reply_verbs: frozenset[str]
+    continue_verbs: frozenset[str]
+    continue_adverbs: frozenset[str]
+    comm_nouns: frozenset[str]
+    """Nouns of written or spoken messages ('a letter to X', 'these lines')."""
+    voice_words: frozenset[str]
+    """First and second person words: the voice of a letter or a speech."""
+    block_break_verbs: frozenset[str]
+
+
+class LifeWords(_Strict):
+    have_verbs: frozenset[str]
+    ill_adjectives: frozenset[str]
+    ill_become_verbs: frozenset[str]
+    conditions: frozenset[str]
+    condition_needs_modifier: frozenset[str]
+    medical_modifiers: frozenset[str]
+    recover_verbs: frozenset[str]
+    health_nouns: frozenset[str]
+    health_trouble_verbs: frozenset[str]
+    health_trouble_nouns: frozenset[str]
+    die_verbs: frozenset[str]
+    kill_verbs: frozenset[str]
+    death_nouns: frozenset[str]
+    death_nouns_need_possessor: frozenset[str]
+    birth_nouns: frozenset[str]
+    unreal_nouns: frozenset[str]
+    place_preps: frozenset[str]
+    cause_preps: frozenset[str]
+
+
+class EventWords(_Strict):
+    occur_verbs: frozenset[str]
+    occur_passive: frozenset[str]
+    start_object_verbs: frozenset[str]
+    session_heads: frozenset[str]
+    participate: dict[str, str]
+    """verb lemma -> the role it gives ('lead' -> 'led')."""
+    participate_preps: dict[str, frozenset[str]]
+    """preposition -> verbs that take the event as its object ('took part in', 'spoke at')."""
+    participate_nouns: dict[str, str]
+    decide_verbs: frozenset[str]
+    decide_preps: dict[str, frozenset[str]]
+    unreal_heads: frozenset[str]
+
+
+class RelationWords(_Strict):
+    quote: QuoteWords
+    life: LifeWords
+    event: EventWords
+
+
+@lru_cache(maxsize=1)
+def words() -> RelationWords:
+    try:
+        return RelationWords.model_validate(load_json("relations.json"))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise RuleError(f"rule file cliograph/rules/relations.json: {where}: {first['msg']}") from exc
