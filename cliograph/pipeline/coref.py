@@ -16,7 +16,7 @@ from .document import Document
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
-WINDOW = 2  # sentences back
+WINDOW = 3  # sentences back
 GROUP_KINDS = {"FACTION", "BODY", "PLACE"}
 
 
@@ -52,10 +52,11 @@ def entity_genders(d: Document) -> dict[int, str]:
             continue
         f = m = 0
         for mi in ent.mentions:
-            s, _ = d.mentions[mi].tokens
-            for t in d.doc[max(0, s - 3):s]:
-                f += t.lower_ in lex.female_words
-                m += t.lower_ in lex.male_words and t.lower_ not in MALE
+            s, e = d.mentions[mi].tokens
+            # the word right before the name ('his wife Nadya', 'Queen Anne') or inside it
+            words = [t.lower_ for t in d.doc[max(0, s - 1):e]]
+            f += sum(w in lex.female_words and w not in FEMALE for w in words)
+            m += sum(w in lex.male_words and w not in MALE for w in words)
         out[ei] = "female" if f > m else "male" if m > f else ""
     return out
 

@@ -55,6 +55,17 @@ class Document:
             return self.mentions[m].entity
         return self.pronoun_entity.get(token.i)
 
+    def add_entity(self, name: str, kind: str, start: int, end: int, rule: str) -> int:
+        """An entity an extractor derives from a description ('deputy leader of the
+        Commissariat of Enlightenment' from 'the Commissariat ..., whose deputy leader
+        was ...'); the same name and kind give the same entity. The alias is justified
+        by the span that describes it."""
+        for i, e in enumerate(self.entities):
+            if e.kind == kind and (e.name == name or name in e.aliases):
+                return i
+        self.entities.append(Entity(name=name, kind=kind, aliases={name: (start, end, rule)}))
+        return len(self.entities) - 1
+
     def mention_of_token(self, token: Token) -> Mention | None:
         m = self.token_mention.get(token.i)
         return self.mentions[m] if m is not None else None

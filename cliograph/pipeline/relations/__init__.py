@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .base import Extractor
 from .kin import kin
+from .life import life
 from .membership import membership
 from .offices import holds_office
 from .quotes import quotes
@@ -16,6 +17,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "membership": membership,
     "stance": stance,
     "quotes": quotes,
+    "life": life,
 }
 
 __all__ = ["EXTRACTORS", "Extractor"]

@@ -6,6 +6,7 @@ A candidacy, proposal or refusal is not a tenure: only asserted clauses count.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -15,7 +16,13 @@ from .base import asserted, conjuncts, entity_at, factoid
 
 APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm", "install",
            "choose", "designate", "proclaim", "crown", "declare", "create", "select", "reappoint"}
-SERVE = {"serve", "act", "remain", "continue", "sit", "stay", "rule", "reign", "govern"}
+SERVE = {"serve", "act", "remain", "continue", "sit", "stay", "rule", "reign", "govern", "spend",
+         "work", "return", "sign", "officiate", "preside", "replace", "succeed"}
+CONFIRM = {"confirm", "approve", "ratify", "endorse", "accept", "announce", "sanction"}
+CANDIDACY = {"candidature", "candidacy", "appointment", "election", "nomination", "promotion",
+             "elevation", "selection", "choice"}
+CANDIDACY_WINDOW = 8  # sentences back to look for what a confirmation confirms
+CHARGE_NOUNS = {"charge", "command", "control", "head"}
 BECOME = {"be", "become", "remain"}
 START_VERBS = APPOINT | {"become"}
 PERSON = {"PERSON"}
@@ -38,6 +45,12 @@ def _office_tokens(d: Document, sent: Span) -> list[Token]:
 
 
 def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from named_offices(d, si, sent)
+    yield from described_offices(d, si, sent)
+    yield from confirmed_appointments(d, si, sent)
+
+
+def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     doc = d.doc
     for off in _office_tokens(d, sent):
         office = entity_at(d, off, OFFICE)
@@ -106,7 +119,130 @@ def _dated(d: Document, si: int, person: int, office: int, rule: str, conf: floa
     """An appointment or 'became' gives the tenure's start, not a point in it."""
     f = factoid(d, si, "HOLDS_OFFICE", person, office, rule, conf)
     if verb.lemma_ in START_VERBS and f.when is not None:
-        from dataclasses import replace
-
         return replace(f, start_time=f.when, when=None)
     return f
+
+
+def _name_of(d: Document, tok: Token) -> tuple[str, int, int]:
+    """The text of the mention a token belongs to (else the token), with its offsets."""
+    m = d.mention_of_token(tok)
+    if m is not None:
+        return m.text, m.start, m.end
+    return tok.text, tok.idx, tok.idx + len(tok.text)
+
+
+def described_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Posts the text describes instead of naming: 'the Commissariat of Enlightenment,
+    whose deputy leader was Krupskaya'; 'Molotov’s year in charge of the Secretariat'."""
+    from ...rules import lexicon
+
+    lex = lexicon()
+    doc = d.doc
+    for tok in sent:
+        low = tok.lower_
+        # 'BODY, whose deputy leader was PERSON'
+        if low in lex.office_lower_heads | lex.office_heads and tok.text.islower() and any(
+                c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
+            verb = tok.head
+            body_tok = verb.head if verb.dep_ == "relcl" else None
+            body = entity_at(d, body_tok, {"BODY"}) if body_tok is not None else None
+            if body is None or not asserted(verb):
+                continue
+            holders = [c for c in verb.children if c.dep_ == "attr"]
+            first = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("amod", "compound")])
+            title = doc[first:tok.i + 1].text
+            name, _, _ = _name_of(d, body_tok)
+            for h in holders:
+                for p in conjuncts(h):
+                    person = entity_at(d, p, PERSON)
+                    if person is not None:
+                        office = d.add_entity(f"{title} of the {name}", "OFFICE", doc[first].idx,
+                                              tok.idx + len(tok.text), "offices.whose_title.v1")
+                        yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.whose_title.v1",
+                                      0.7, body=body)
+        # 'X in charge of BODY', 'X’s year in charge of the Secretariat'
+        if low in CHARGE_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            body_toks = [o for c in of for o in c.children if o.dep_ == "pobj"]
+            body = entity_at(d, body_toks[0], {"BODY"}) if body_toks else None
+            if body is None:
+                continue
+            holder_tok = tok.head.head
+            person = entity_at(d, holder_tok, PERSON)
+            if person is None:
+                person = next((entity_at(d, c, PERSON) for c in holder_tok.children
+                               if c.dep_ == "poss" and entity_at(d, c, PERSON) is not None), None)
+            if person is None:
+                continue
+            name, _, _ = _name_of(d, body_toks[0])
+            office = d.add_entity(f"head of the {name}", "OFFICE", tok.idx, tok.idx + len(tok.text),
+                                  "offices.in_charge_of.v1")
+            yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.in_charge_of.v1", 0.65, body=body)
+
+
+def _candidacies(d: Document, sent: Span) -> Iterator[tuple[int, int]]:
+    """(person, office) pairs a sentence proposes: 'Stalin’s candidature as General
+    Secretary with Molotov and Kuibyshev as his Assistant Secretaries', 'a proposal
+    to make him General Secretary'."""
+    for off in _office_tokens(d, sent):
+        office = entity_at(d, off, OFFICE)
+        as_ = off.head if off.dep_ == "pobj" and off.head.lower_ == "as" else None
+        if as_ is None:  # 'as his Assistant Secretaries', however the parser attached it
+            m = d.mention_of_token(off)
+            k = m.tokens[0] - 1 if m else off.i - 1
+            if k > sent.start and d.doc[k].lower_ in ("his", "her", "their"):
+                k -= 1
+            if k >= sent.start and d.doc[k].lower_ == "as":
+                as_ = d.doc[k]
+        if as_ is not None:
+            gov = as_.head
+            person = entity_at(d, gov, PERSON)
+            if person is None:
+                person = next((entity_at(d, c, PERSON) for c in gov.children if c.dep_ == "poss"), None)
+            if person is None:  # 'with Molotov and Kuibyshev as his Assistant Secretaries'
+                before = [t for t in d.doc[max(sent.start, as_.i - 8):as_.i]
+                          if entity_at(d, t, PERSON) is not None]
+                people = {entity_at(d, t, PERSON) for t in before}
+                for p in people:
+                    yield p, office  # type: ignore[misc]
+                continue
+            yield person, office
+        elif off.dep_ in ("oprd", "attr", "xcomp", "ccomp") and off.head.lemma_ in APPOINT:
+            for c in [*off.head.children, *off.children]:
+                if c.dep_ in ("dobj", "nsubj") and c.i != off.i:
+                    person = entity_at(d, c, PERSON)
+                    if person is not None:
+                        yield person, office
+
+
+def confirmed_appointments(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Stalin’s appointment was confirmed': a candidacy from the sentences before
+    becomes a tenure from the date of the confirmation."""
+    for tok in sent:
+        if tok.lemma_.lower() not in CONFIRM or tok.pos_ != "VERB" or not asserted(tok):
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+        confirmed: set[int] = set()
+        for sub in subjects:
+            if sub.lower_ in CANDIDACY:
+                owners = [c for c in sub.children if c.dep_ == "poss"] + [
+                    o for c in sub.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"]
+                confirmed.update(e for e in (entity_at(d, o, PERSON) for o in owners) if e is not None)
+            elif entity_at(d, sub, PERSON) is not None:
+                confirmed.add(entity_at(d, sub, PERSON))  # type: ignore[arg-type]
+        if not confirmed:
+            continue
+        pairs: list[tuple[int, int]] = list(_candidacies(d, sent))
+        for back in range(si - 1, max(-1, si - 1 - CANDIDACY_WINDOW), -1):
+            pairs.extend(_candidacies(d, d.sents[back]))
+        lead = {o for p, o in pairs if p in confirmed}
+        when = d.sentence_time[si] if d.sentence_time else None
+        seen = set()
+        for p, o in pairs:
+            # the confirmed candidate, and those proposed in the same slate with him
+            if (p, o) in seen or not (p in confirmed or lead):
+                continue
+            seen.add((p, o))
+            f = factoid(d, si, "HOLDS_OFFICE", p, o, "offices.confirmed_candidacy.v1", 0.7)
+            yield replace(f, when=None, start_time=when)

@@ -441,7 +441,10 @@ def _intro_clause(d: Document, colon: int) -> tuple[Token, list[Token]] | None:
     if span is None:
         return None
     ctok = span[0]
-    sent = d.sents[d.sent_index(ctok)]
+    si = d.sent_index(ctok)
+    sent = d.sents[si]
+    if ctok.i == sent.start and si > 0:
+        sent = d.sents[si - 1]  # the parser cut the sentence before its colon
     start = sent.start
     for i in range(ctok.i - 1, sent.start - 1, -1):
         if d.doc[i].text in (";", ":") or d.doc[i].is_space and "\n" in d.doc[i].text:
@@ -470,7 +473,8 @@ def _by_colon(d: Document, q: Quote, qspan: Span, floor: int, block_style: bool)
         return _Found(v, subj, "quotes.block.v1" if block_style else "quotes.colon_intro.v1", clause)
     if not (block_style or _clause_like(qspan)):
         return None
-    subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and _person(d, t) is not None]
+    subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and (
+        _person(d, t) is not None or t.lower_ in ("he", "she"))]
     if not subjects:
         return None
     return _Found(None, subjects[0], "quotes.block.v1" if block_style else "quotes.colon_intro.v1", clause)
@@ -612,7 +616,8 @@ def _attribute_all(d: Document) -> list[Attribution]:
         qspan = _tokens(d, q.start, q.end)
         found = _by_colon(d, q, qspan, paras[pi][0], block_style=True) if qspan is not None else None
         if found is not None and found.verb is None and not (
-                _has_voice(text[q.start:q.end]) or any(t.lemma_.lower() in qw.comm_nouns for t in found.clause)):
+                _has_voice(text[q.start:q.end]) or text[q.start:q.end].startswith(("...", "…", ". . ."))
+                or any(t.lemma_.lower() in qw.comm_nouns for t in found.clause)):
             found = None  # a colon before a list or a table, not before someone's words
         items.append((q, found))
     items.sort(key=lambda it: it[0].open)
@@ -620,6 +625,14 @@ def _attribute_all(d: Document) -> list[Attribution]:
     out: list[Attribution] = []
     by_verb: dict[int, Attribution] = {}
     last: Attribution | None = None
+
+    def since(anchor: int) -> int:
+        """Sentences from the end of the last attributed quotation to this one."""
+        if last is None:
+            return 10 ** 6
+        end = _tokens(d, max(last.quotes[-1].open, last.quotes[-1].close - 1), last.quotes[-1].close)
+        return anchor - (d.sent_index(end[0]) if end is not None and len(end) else last.anchor)
+
     for q, found in items:
         qspan = _tokens(d, q.start, q.end)
         if qspan is None or not len(qspan):
@@ -651,7 +664,7 @@ def _attribute_all(d: Document) -> list[Attribution]:
             addressee = _answered(d, v)
         continuing = v is not None and (v.lemma_.lower() in qw.continue_verbs or any(
             c.dep_ == "advmod" and c.lower_ in qw.continue_adverbs for c in v.children))
-        if pronoun and continuing and last is not None and anchor - last.anchor <= 2:
+        if pronoun and continuing and last is not None and since(anchor) <= 2:
             # 'He added: ...', 'He also said ...': the speaker of the quotation just before
             speaker = last.speaker
             addressee = addressee if addressee is not None else last.addressee
@@ -664,17 +677,21 @@ def _attribute_all(d: Document) -> list[Attribution]:
                 speaker = near
             elif speaker is None or speaker == addressee:
                 speaker = _named_subject_before(d, subj, exclude)
+        if speaker is None and pronoun and last is not None and since(anchor) <= 4 and (
+                _gender(d, last.speaker) in ("", "female" if subj.lower_ in ("she", "her") else "male")):
+            speaker = last.speaker  # 'Then he concludes:' after the same writer's letter
+            rule = "quotes.continuation.v1"
         if speaker is None:
             continue
         if addressee is None and replying and last is not None and last.speaker != speaker \
-                and anchor - last.anchor <= 3:
+                and since(anchor) <= 2:
             addressee = last.speaker  # a reply answers the last other speaker
         if addressee is None and found.rule == "quotes.block.v1" and found.clause:
             addressee = _other_person(d, found.clause, speaker, subj)
         if addressee is None and last is not None and last.speaker == speaker and (
                 v is None or v.lemma_.lower() in qw.continue_verbs
                 or any(c.dep_ == "advmod" and c.lower_ in qw.continue_adverbs for c in v.children)
-        ) and anchor - last.anchor <= 4:
+        ) and since(anchor) <= 3:
             addressee = last.addressee
         if addressee == speaker:
             addressee = None

@@ -1,0 +1,392 @@
+"""HEALTH, DIED and BORN: what befell a person's body, stated in a clause about them.
+
+HEALTH  "Zinoviev had two heart attacks", "Stalin had suffered from appendicitis",
+        "Bukharin had been very poorly", "X fell ill", "Lenin’s own health gave him
+        trouble", "the deterioration in Lenin’s health", "while recuperating from
+        surgery", "the nature of Lenin’s illness".
+DIED    "X died (of C) (at P) (on D)", "X was assassinated", "Brutus killed X",
+        "X’s death in March 1919", "the death of King Charles".
+BORN    "X was born at P in 1732", "X, born in 1732", "the birth of X".
+
+A negated, modal or conditional clause ("never had a stroke", "if he had died",
+"would kill the King") and a fear, risk or plot ("in danger of dying", "plotted the
+death of X") give nothing; nor do the words of a quotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from ...model import Factoid
+from ..document import Document
+from .base import NEGATORS, asserted, conjuncts, entity_at, factoid
+from .quotes import in_quotation
+from .timing import fact_time
+from .vocab import words
+
+PERSON = {"PERSON"}
+PLACE = {"PLACE"}
+SUBJ = ("nsubj", "nsubjpass")
+FUTURE = {"will", "shall", "'ll", "’ll"}
+UNREAL_VERBS = {"plot", "plan", "fear", "desire", "contrive", "seek", "want", "wish", "demand",
+                "threaten", "intend", "prevent", "avert", "avoid", "escape", "risk", "expect",
+                "predict", "foresee", "imagine", "rumour", "rumor", "pray", "hope", "await",
+                "conspire", "attempt", "try", "propose", "order", "urge", "beg", "ask"}
+
+# Confidence = precision measured on the seed gold (with-lenin.txt) for each rule;
+# rules with no case in the seed carry a value read off the corpus texts, lowered.
+CONF = {
+    "life.have_condition.v1": 0.85,     # seed: 4/4 ('had two heart attacks', 'suffered from')
+    "life.ill_state.v1": 0.8,           # seed: 1/1 ('had been very poorly')
+    "life.health_trouble.v1": 0.8,      # seed: 2/2 ('health gave him trouble', 'deterioration in')
+    "life.possessed_condition.v1": 0.7,  # seed: 2/2 ('Lenin’s illness', 'physical debility')
+    "life.recovering.v1": 0.75,         # seed: 2/2 ('recuperating from surgery', 'convalesced')
+    "life.died.v1": 0.8,                # seed: no case; corpus (Macaulay, Plutarch) 4/5
+    "life.killed.v1": 0.7,              # seed: no case; corpus (Plutarch) reading
+    "life.death_noun.v1": 0.75,         # seed: 1/1 ('Sverdlov’s death in March 1919')
+    "life.born.v1": 0.85,               # seed: no case; corpus and tests
+}
+
+
+def _quoted(d: Document, tok: Token) -> bool:
+    return in_quotation(d, tok)
+
+
+def _unreal(tok: Token) -> bool:
+    """Under a fear, risk, plot or wish: 'in danger of dying', 'plotted his death'."""
+    lw = words().life
+    for a in tok.ancestors:
+        low = a.lemma_.lower()
+        if a.pos_ == "NOUN" and low in lw.unreal_nouns:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            if low in UNREAL_VERBS:
+                return True
+            if not asserted(a):
+                return True
+            if any(c.lower_ in FUTURE and c.dep_ == "aux" for c in a.children):
+                return True
+            if a.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "relcl", "acl"):
+                break
+    return False
+
+
+def _clause_ok(v: Token) -> bool:
+    """An asserted, non-future, non-hypothetical clause."""
+    if not asserted(v):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in v.children):
+        return False
+    return not _unreal(v)
+
+
+def _noun_ok(n: Token) -> bool:
+    """A noun not negated ('no illness') and not inside a hypothetical clause."""
+    if any(c.lower_ in NEGATORS and c.dep_ in ("det", "neg", "advmod") for c in n.children):
+        return False
+    return not _unreal(n)
+
+
+def _subjects(d: Document, v: Token, kinds: set[str] = PERSON) -> list[int]:
+    """The people a verb is said of: its subjects (and their conjuncts), climbing from
+    a participle or a conjoined verb that shares its subject."""
+    out: list[int] = []
+    cur = v
+    for _ in range(3):
+        subs = [c for c in cur.children if c.dep_ in SUBJ]
+        if subs:
+            for s in subs:
+                for t in conjuncts(s):
+                    e = entity_at(d, t, kinds)
+                    if e is not None and e not in out:
+                        out.append(e)
+            return out
+        if cur.dep_ in ("conj", "xcomp", "advcl", "acl") and cur.head.i != cur.i:
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                e = entity_at(d, cur.head, kinds)
+                return [e] if e is not None else []
+            cur = cur.head
+            continue
+        break
+    return out
+
+
+def _np_text(n: Token, max_tokens: int = 8) -> str:
+    """A noun phrase without its determiner, possessor or relative clause: 'two heart
+    attacks', 'chronic cardiac condition', 'attack of gout'."""
+    keep = [t for t in n.subtree if t.i <= n.i]
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > n.i:
+            keep += list(c.subtree)  # 'an attack of gout'
+    drop = {x.i for c in n.children if c.dep_ in ("relcl", "acl", "appos") for x in c.subtree}
+    keep = sorted((t for t in keep if t.i not in drop and t.dep_ not in ("det", "poss", "case", "punct", "predet")
+                   and t.lower_ != "own"), key=lambda t: t.i)
+    return " ".join(t.text for t in keep[-max_tokens:]).strip()
+
+
+def _is_condition(n: Token) -> bool:
+    """A noun that names an illness or injury ('appendicitis', 'two heart attacks',
+    'a chronic cardiac condition'); a generic one ('attack', 'condition') only with a
+    medical word beside it."""
+    lw = words().life
+    low = n.lemma_.lower()
+    if n.pos_ not in ("NOUN", "PROPN") or (low not in lw.conditions and n.lower_ not in lw.conditions):
+        return False
+    if low in lw.condition_needs_modifier or n.lower_ in lw.condition_needs_modifier:
+        mods = [c for c in n.children if c.dep_ in ("compound", "amod", "nmod", "nummod")]
+        if any(m.lower_ in lw.medical_modifiers or m.lower_ in lw.conditions for m in mods):
+            return True
+        for c in n.children:  # 'an attack of gout'
+            if c.dep_ == "prep" and c.lower_ == "of":
+                if any(o.dep_ == "pobj" and (o.lower_ in lw.conditions) for o in c.children):
+                    return True
+        return False
+    return True
+
+
+def _place(d: Document, v: Token) -> int | None:
+    lw = words().life
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in lw.place_preps:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    p = entity_at(d, o, PLACE)
+                    if p is not None:
+                        return p
+                    # 'at the village of Gorki'
+                    for g in o.children:
+                        if g.dep_ == "prep" and g.lower_ == "of":
+                            for oo in g.children:
+                                p = entity_at(d, oo, PLACE) if oo.dep_ == "pobj" else None
+                                if p is not None:
+                                    return p
+    return None
+
+
+def person_at(d: Document, tok: Token) -> int | None:
+    """The person a token names, also where the name sits inside another entity's
+    mention ('Sverdlov’s death' is an EVENT whose first word names a PERSON)."""
+    e = entity_at(d, tok, PERSON)
+    if e is not None or tok.pos_ != "PROPN":
+        return e
+    m = d.mention_of_token(tok)
+    if m is None:
+        return None
+    for ei, ent in enumerate(d.entities):
+        if ent.kind == "PERSON" and (tok.text == ent.name or tok.text in ent.aliases
+                                     or ent.name.split()[-1] == tok.text):
+            return ei
+    return None
+
+
+def _owner(d: Document, n: Token) -> int | None:
+    """Whose is the noun: 'Lenin’s health', 'his illness', 'the death of X'."""
+    for c in n.children:
+        if c.dep_ == "poss":
+            return person_at(d, c)
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return person_at(d, o)
+    return None
+
+
+# --------------------------------------------------------------------------- HEALTH
+
+
+def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    lw = words().life
+    for t in sent:
+        if _quoted(d, t):
+            continue
+        low = t.lemma_.lower()
+        # 'X had two heart attacks', 'X suffered from appendicitis', 'suffered a stroke'
+        if t.pos_ in ("VERB", "AUX") and low in lw.have_verbs:
+            conds = [c for c in t.children if c.dep_ == "dobj" and _is_condition(c)]
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "with"):
+                    conds += [o for o in c.children if o.dep_ == "pobj" and _is_condition(o)]
+            if conds and _clause_ok(t):
+                for person in _subjects(d, t):
+                    for cond in conds:
+                        yield factoid(d, si, "HEALTH", person, None, "life.have_condition.v1",
+                                      CONF["life.have_condition.v1"], when=fact_time(d, si, [t]),
+                                      condition=_np_text(cond))
+        # 'X fell ill', 'X had been very poorly', 'X was paralysed'
+        if t.lower_ in lw.ill_adjectives and (
+                t.dep_ in ("acomp", "oprd", "attr") or t.dep_ == "advmod" and t.head.lemma_ in ("be", "feel")) \
+                and not any(c.dep_ == "prep" and c.lower_ not in ("with", "from") for c in t.children):
+            # ('unconscious of his prejudices', 'sick of politics' are not illnesses)
+            v = t.head
+            if v.lemma_.lower() in lw.ill_become_verbs and _clause_ok(v) and not (
+                    t.lower_ == "wounded" and v.lemma_ == "be" and t.dep_ != "acomp"):
+                cond = " ".join(x.text for x in t.subtree if x.dep_ != "punct")
+                for person in _subjects(d, v):
+                    yield factoid(d, si, "HEALTH", person, None, "life.ill_state.v1",
+                                  CONF["life.ill_state.v1"], when=fact_time(d, si, [v]),
+                                  condition=cond)
+        # 'X was wounded'
+        if t.lemma_.lower() == "wound" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) \
+                and _clause_ok(t):
+            for person in _subjects(d, t):
+                yield factoid(d, si, "HEALTH", person, None, "life.ill_state.v1",
+                              CONF["life.ill_state.v1"], when=fact_time(d, si, [t]), condition="wounded")
+        # 'while recuperating from surgery', 'Lenin convalesced at Gorki'
+        if t.pos_ == "VERB" and low in lw.recover_verbs and _clause_ok(t):
+            src = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for o in c.children if o.dep_ == "pobj"]
+            if low == "recover" and not any(_is_condition(o) or o.lemma_ in ("surgery", "operation", "wound")
+                                            for o in src):
+                continue
+            verb = {"recuperate": "recuperating", "recover": "recovering", "convalesce": "convalescing"}[low]
+            cond = verb + (" from " + _np_text(src[0]) if src else "")
+            for person in _subjects(d, t):
+                yield factoid(d, si, "HEALTH", person, None, "life.recovering.v1",
+                              CONF["life.recovering.v1"], when=fact_time(d, si, [t]), condition=cond)
+        # 'Lenin’s own health gave him trouble', 'his health failed'
+        if low in lw.health_nouns and t.pos_ == "NOUN":
+            person = _owner(d, t)
+            if person is None:
+                continue
+            v = t.head
+            if t.dep_ in SUBJ and v.lemma_.lower() in lw.health_trouble_verbs and _clause_ok(v):
+                if v.lemma_.lower() == "give" and not any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in ("trouble", "cause", "concern", "anxiety",
+                                                                    "worry", "pain") for c in v.children):
+                    continue
+                cond = "health " + " ".join(x.text for x in v.children if x.dep_ == "dobj") if \
+                    v.lemma_.lower() == "give" else "health " + v.text
+                yield factoid(d, si, "HEALTH", person, None, "life.health_trouble.v1",
+                              CONF["life.health_trouble.v1"], when=fact_time(d, si, [v]),
+                              condition=cond.strip())
+            # 'the deterioration in Lenin’s health', 'the decline of his health'
+            elif t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and \
+                    t.head.head.lemma_.lower() in lw.health_trouble_nouns and _noun_ok(t.head.head):
+                trouble = t.head.head
+                yield factoid(d, si, "HEALTH", person, None, "life.health_trouble.v1",
+                              CONF["life.health_trouble.v1"], when=fact_time(d, si, [trouble]),
+                              condition=f"{trouble.lemma_} in health")
+            # 'his failing health', 'his poor health'
+            elif any(c.dep_ == "amod" and c.lower_ in ("failing", "declining", "poor", "bad", "ill", "frail",
+                                                        "delicate", "broken", "feeble", "weak", "indifferent")
+                     for c in t.children) and _noun_ok(t):
+                adj = next(c for c in t.children if c.dep_ == "amod")
+                yield factoid(d, si, "HEALTH", person, None, "life.health_trouble.v1",
+                              CONF["life.health_trouble.v1"], when=fact_time(d, si, [t]),
+                              condition=f"{adj.lower_} health")
+        # 'Lenin’s illness', 'his wounds'
+        if t.pos_ == "NOUN" and _is_condition(t) and any(c.dep_ == "poss" for c in t.children) \
+                and t.lemma_.lower() not in lw.condition_needs_modifier and t.dep_ not in ("dobj",) \
+                and not (t.head.lemma_.lower() in lw.have_verbs) and _noun_ok(t):
+            person = _owner(d, t)
+            if person is not None:
+                yield factoid(d, si, "HEALTH", person, None, "life.possessed_condition.v1",
+                              CONF["life.possessed_condition.v1"], when=fact_time(d, si, [t]),
+                              condition=_np_text(t))
+
+
+# --------------------------------------------------------------------------- DIED / BORN
+
+
+def _cause(d: Document, v: Token) -> str | None:
+    lw = words().life
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in lw.cause_preps:
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and entity_at(d, o) is None:
+                    return _np_text(o)
+    return None
+
+
+def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    lw = words().life
+    for t in sent:
+        if _quoted(d, t):
+            continue
+        low = t.lemma_.lower()
+        if t.pos_ == "VERB" and (low in lw.die_verbs or low == "pass" and any(
+                c.dep_ == "prt" and c.lower_ == "away" for c in t.children)):
+            if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "pcomp"):
+                continue  # 'the dying King', 'in danger of dying'
+            if not _clause_ok(t):
+                continue
+            for person in _subjects(d, t):
+                yield factoid(d, si, "DIED", person, None, "life.died.v1", CONF["life.died.v1"],
+                              when=fact_time(d, si, [t]), place=_place(d, t), condition=_cause(d, t))
+        elif t.pos_ == "VERB" and low in lw.kill_verbs:
+            passive = any(c.dep_ == "auxpass" for c in t.children) or t.dep_ == "acl" and t.tag_ == "VBN"
+            if not _clause_ok(t):
+                continue
+            if passive:
+                victims = _subjects(d, t)
+            else:
+                victims = [e for c in t.children if c.dep_ == "dobj" for x in conjuncts(c)
+                           if (e := entity_at(d, x, PERSON)) is not None]
+                if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself") for c in t.children):
+                    victims = _subjects(d, t)  # 'slew himself'
+            for person in victims:
+                yield factoid(d, si, "DIED", person, None, "life.killed.v1", CONF["life.killed.v1"],
+                              when=fact_time(d, si, [t]), place=_place(d, t), condition=t.lemma_ + "ed"
+                              if not t.lemma_.endswith("e") else t.lemma_ + "d")
+        elif t.pos_ == "NOUN" and low in lw.death_nouns:
+            person = _owner(d, t)
+            if person is None:
+                continue
+            if low in lw.death_nouns_need_possessor and not any(c.dep_ == "poss" for c in t.children):
+                continue
+            if low in ("end", "passing") and not any(
+                    c.dep_ == "amod" and c.lower_ in ("untimely", "violent", "tragic", "sudden") for c in t.children) \
+                    and low == "end":
+                continue  # 'his end' is too often not a death
+            if not _noun_ok(t):
+                continue
+            cond = None if low in ("death", "demise", "decease", "end", "passing") else low
+            yield factoid(d, si, "DIED", person, None, "life.death_noun.v1", CONF["life.death_noun.v1"],
+                          when=fact_time(d, si, [t]), place=_place(d, t), condition=cond or _cause(d, t))
+
+
+def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    lw = words().life
+    for t in sent:
+        if _quoted(d, t):
+            continue
+        if t.lower_ == "born" and t.tag_ == "VBN":
+            if not _clause_ok(t):
+                continue
+            people = _subjects(d, t)
+            if not people and t.dep_ in ("acl", "appos", "advcl") and t.head.i != t.i:
+                e = entity_at(d, t.head, PERSON)
+                people = [e] if e is not None else []
+            for person in people:
+                yield factoid(d, si, "BORN", person, None, "life.born.v1", CONF["life.born.v1"],
+                              when=fact_time(d, si, [t]), place=_place(d, t))
+        elif t.pos_ == "NOUN" and t.lemma_.lower() in lw.birth_nouns:
+            person = _owner(d, t)
+            if person is not None and _noun_ok(t):
+                yield factoid(d, si, "BORN", person, None, "life.born.v1", CONF["life.born.v1"] - 0.1,
+                              when=fact_time(d, si, [t]), place=_place(d, t))
+
+
+HEALTH_ORDER = ("life.have_condition.v1", "life.ill_state.v1", "life.possessed_condition.v1",
+                "life.recovering.v1", "life.health_trouble.v1")
+
+
+def life(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    # one HEALTH fact per person and sentence, the most specific condition first
+    # ('suffered a massive stroke; recuperating from surgery; deterioration in health')
+    by_person: dict[int, list[Factoid]] = {}
+    for f in _health(d, si, sent):
+        by_person.setdefault(f.subject, []).append(f)
+    for fs in by_person.values():
+        fs.sort(key=lambda f: HEALTH_ORDER.index(f.extractor))
+        conds = []
+        for f in fs:
+            if f.condition and f.condition not in conds:
+                conds.append(f.condition)
+        yield replace(fs[0], condition="; ".join(conds) or None)
+    yield from _died(d, si, sent)
+    yield from _born(d, si, sent)
