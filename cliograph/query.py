@@ -1,0 +1,700 @@
+"""Questions asked of a store: a timeline, a network, the system on a date, full-text search.
+
+The web app renders these and the Python API returns them; each returns plain dicts and
+lists (JSON-ready), and every line that states something carries its evidence: the
+document, the character span and the sentence.
+
+Times are EDTF strings at the precision the text gives; ``cliograph.spans`` turns them
+into half-open intervals of fractional years (a year-only date covers the whole year; BC
+dates order correctly), and back into words. A fact holds over ``fact_interval(row)``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import UsageError
+from .model import KINDS, RELATION_TYPES
+from .spans import bounds, date_label, edtf_day, iso_day, parse_date, precision, span, year_label
+from .store import Store
+
+__all__ = [
+    "EDGE_TYPES", "NODE_KINDS", "TIMELINE_GROUPS", "Interval", "bounds", "date_label",
+    "edtf_day", "evidence", "fact_interval", "fact_label", "fact_rows", "fact_summary",
+    "fts_query", "holders", "iso_day", "middle_date", "network", "parse_date", "precision",
+    "search", "split_hits", "state_on", "time_span", "timeline", "when_label", "year_label",
+]
+
+def when_label(row: dict[str, Any]) -> str:
+    """A fact's time as text: '8 April 1922', 'from April 1922', 'until 1923',
+    with ' (inferred)' when the narrative, not the sentence, gave it."""
+    if row.get("time"):
+        text = date_label(row["time"])
+    elif row.get("time_start") and row.get("time_end"):
+        text = f"{date_label(row['time_start'])}–{date_label(row['time_end'])}"
+    elif row.get("time_start"):
+        text = f"from {date_label(row['time_start'])}"
+    elif row.get("time_end"):
+        text = f"until {date_label(row['time_end'])}"
+    else:
+        return ""
+    return f"{text} (inferred)" if row.get("inferred") else text
+
+
+# ------------------------------------------------------------------ facts and intervals
+
+_FACT_SQL = """
+select f.*, s.name as subject_name, s.kind as subject_kind,
+       o.name as object_name, o.kind as object_kind,
+       b.name as body_name, b.kind as body_kind, p.name as place_name, p.kind as place_kind,
+       d.title as doc_title
+from facts f
+join entities s on s.id = f.subject_id
+left join entities o on o.id = f.object_id
+left join entities b on b.id = f.body_id
+left join entities p on p.id = f.place_id
+join documents d on d.id = f.doc_id
+{where}
+order by f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start
+"""
+
+
+def fact_rows(store: Store, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """Facts joined with the names and kinds of their entities and their document's title.
+
+    ``where`` is an SQL condition on the aliases ``f`` (facts), ``s``, ``o``, ``b``, ``p``
+    (subject, object, body, place) and ``d`` (document), with ``?`` parameters.
+    """
+    sql = _FACT_SQL.format(where=f"where {where}" if where else "")
+    return list(store.db.query(sql, list(params)))
+
+
+@dataclass
+class Interval:
+    """When a fact holds: ``lo``/``hi`` are fractional years, ``None`` when open."""
+
+    lo: float | None
+    hi: float | None
+    dated: bool
+    precision: str | None = None
+
+    def overlaps(self, lo: float | None, hi: float | None) -> bool:
+        if not self.dated:
+            return True
+        return ((self.lo is None or hi is None or self.lo < hi)
+                and (self.hi is None or lo is None or self.hi > lo))
+
+
+def fact_interval(row: dict[str, Any]) -> Interval:
+    """The interval a stored fact's time covers (time, else start/end, else its sort keys)."""
+    if row.get("time"):
+        got = span(row["time"])
+        if got is not None:
+            return Interval(got[0], got[1], True, got[2])
+    elif row.get("time_start") or row.get("time_end"):
+        s = span(row.get("time_start")) if row.get("time_start") else None
+        e = span(row.get("time_end")) if row.get("time_end") else None
+        if (s or e) and (s is not None or not row.get("time_start")) and (
+                e is not None or not row.get("time_end")):
+            return Interval(s[0] if s else None, e[1] if e else None, True,
+                            s[2] if s else e[2] if e else None)
+    lo, hi = row.get("sort_from"), row.get("sort_to")
+    if lo is None and hi is None:
+        return Interval(None, None, False)
+    lo = lo if lo is not None else hi
+    hi = max(hi if hi is not None else lo, lo) + 1 / 365
+    return Interval(lo, hi, True, None)
+
+
+def _ref(row: dict[str, Any], role: str) -> dict[str, Any] | None:
+    eid = row.get(f"{role}_id")
+    if not eid:
+        return None
+    return {"id": eid, "name": row.get(f"{role}_name"), "kind": row.get(f"{role}_kind")}
+
+
+def evidence(row: dict[str, Any]) -> dict[str, Any]:
+    """A fact's provenance: where it is stated, by which rule, how sure."""
+    return {
+        "fact_id": row["id"],
+        "doc_id": row["doc_id"],
+        "doc_title": row.get("doc_title"),
+        "start": row["evidence_start"],
+        "end": row["evidence_end"],
+        "text": (row.get("evidence") or "").strip(),
+        "extractor": row["extractor"],
+        "confidence": row["confidence"],
+    }
+
+
+_VERB = {
+    "HOLDS_OFFICE": "holds the office of", "MEMBER_OF": "member of", "ALLY": "allied with",
+    "OPPOSES": "opposes", "SUPPORTS_POLICY": "supports", "OPPOSES_POLICY": "opposes",
+    "PARTICIPATES": "takes part in", "DECIDES": "decides", "QUOTE": "says to",
+}
+
+
+def fact_label(row: dict[str, Any]) -> str:
+    """A fact as a short phrase: 'Stalin holds the office of General Secretary',
+    'Nadezhda Krupskaya, wife of Lenin', 'Kronstadt mutiny happened'."""
+    s, o, t = row.get("subject_name") or row["subject_id"], row.get("object_name"), row["type"]
+    if t == "KIN":
+        return f"{s}, {row.get('role') or 'kin'} of {o}"
+    if t == "MEMBER_OF" and row.get("role") and row["role"] != "member":
+        return f"{s}, {row['role']} of {o}"
+    if t == "HEALTH":
+        return f"{s}: {row.get('condition') or 'health'}"
+    if t == "HAPPENED":
+        return f"{s} happened" + (f" at {row['place_name']}" if row.get("place_name") else "")
+    if t in ("BORN", "DIED"):
+        verb = "born" if t == "BORN" else "died"
+        extra = f" at {row['place_name']}" if row.get("place_name") else ""
+        extra += f" ({row['condition']})" if row.get("condition") else ""
+        return f"{s} {verb}{extra}"
+    if t == "QUOTE":
+        words = (row.get("text") or "").strip()
+        short = words if len(words) <= 80 else words[:77] + "…"
+        return f"{s}{' to ' + o if o else ''}: “{short}”"
+    label = f"{s} {_VERB.get(t, t.lower().replace('_', ' '))} {o or ''}".strip()
+    if row.get("topic"):
+        label += f" (on {row['topic']})"
+    if row.get("role") and t in ("PARTICIPATES", "HOLDS_OFFICE"):
+        label += f" ({row['role']})"
+    return label
+
+
+def fact_summary(row: dict[str, Any]) -> dict[str, Any]:
+    """A fact as the JSON the app serves: entities, time (raw and as text), evidence."""
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "label": fact_label(row),
+        "subject": _ref(row, "subject"),
+        "object": _ref(row, "object"),
+        "body": _ref(row, "body"),
+        "place": _ref(row, "place"),
+        "role": row.get("role"),
+        "topic": row.get("topic"),
+        "condition": row.get("condition"),
+        "text": row.get("text"),
+        "time": row.get("time"),
+        "time_start": row.get("time_start"),
+        "time_end": row.get("time_end"),
+        "when": when_label(row),
+        "inferred": bool(row.get("inferred")),
+        "julian": row.get("julian"),
+        "evidence": evidence(row),
+    }
+
+
+def _entity(store: Store, entity: str) -> dict[str, Any]:
+    row = store.db.execute("select id, name, kind from entities where id = ?", [entity]).fetchone()
+    if row is None:
+        found = store.find_entity(entity)
+        if found is None:
+            raise UsageError(f"no entity named '{entity}'; search for it or list them with "
+                             f"'cliograph entities'")
+        return {"id": found["id"], "name": found["name"], "kind": found["kind"]}
+    return {"id": row[0], "name": row[1], "kind": row[2]}
+
+
+# ------------------------------------------------------------------ offices and tenures
+
+def holders(store: Store, office_id: str) -> list[dict[str, Any]]:
+    """Who held an office, in time order, one line per fact.
+
+    A fact with only a start holds from then until a later holder of the same office
+    appears (``to_basis: "next holder"``, with the ``successor``) or the holder dies
+    (``"death"``), else it stays open; one with only an end holds since the previous
+    holder's last attested time. Undated holdings come last.
+    """
+    rows = fact_rows(store, "f.type = 'HOLDS_OFFICE' and f.object_id = ?", [office_id])
+    return _tenures(rows, _deaths(store))
+
+
+def _deaths(store: Store) -> dict[str, tuple[float, dict[str, Any]]]:
+    """Person id -> (the end of their dated death, the DIED fact)."""
+    out: dict[str, tuple[float, dict[str, Any]]] = {}
+    for r in fact_rows(store, "f.type = 'DIED'"):
+        iv = fact_interval(r)
+        end = iv.hi if iv.hi is not None else iv.lo
+        if end is not None and (r["subject_id"] not in out or end < out[r["subject_id"]][0]):
+            out[r["subject_id"]] = (end, r)
+    return out
+
+
+def _tenures(rows: list[dict[str, Any]],
+             deaths: dict[str, tuple[float, dict[str, Any]]] | None = None) -> list[dict[str, Any]]:
+    deaths = deaths or {}
+    raw = [(r, fact_interval(r)) for r in rows]
+    dated = [(r, iv) for r, iv in raw if iv.dated]
+    out = []
+    for r, iv in raw:
+        lo, hi = iv.lo, iv.hi
+        successor = None
+        lo_basis = "stated" if lo is not None else None
+        hi_basis = "stated" if hi is not None else None
+        if iv.dated and hi is None and lo is not None:
+            ends = [(o.lo, "next holder", q) for q, o in dated
+                    if q["subject_id"] != r["subject_id"] and o.lo is not None and o.lo > lo]
+            death = deaths.get(r["subject_id"])
+            if death and death[0] > lo:
+                ends.append((death[0], "death", death[1]))
+            if ends:
+                hi, hi_basis, nxt = min(ends, key=lambda x: x[0])
+                successor = {**_ref(nxt, "subject"), "when": when_label(nxt), "fact_id": nxt["id"],
+                             "basis": hi_basis}
+            else:
+                hi_basis = "open"
+        if iv.dated and lo is None and hi is not None:
+            earlier = [o.hi for q, o in dated
+                       if q["subject_id"] != r["subject_id"] and o.hi is not None and o.hi < hi
+                       and o.lo is not None]
+            if earlier:
+                lo, lo_basis = max(earlier), "previous holder"
+            else:
+                lo_basis = "open"
+        out.append({**fact_summary(r), "person": _ref(r, "subject"), "office": _ref(r, "object"),
+                    "from": lo, "to": hi, "from_basis": lo_basis, "to_basis": hi_basis,
+                    "successor": successor, "dated": iv.dated})
+    out.sort(key=lambda t: (not t["dated"], t["from"] if t["from"] is not None else
+                            (t["to"] if t["to"] is not None else math.inf)))
+    return out
+
+
+def _covers(lo: float | None, hi: float | None, dlo: float, dhi: float) -> bool:
+    return (lo is None or lo < dhi) and (hi is None or hi > dlo)
+
+
+# ------------------------------------------------------------------ the system on a date
+
+def state_on(store: Store, date: str) -> dict[str, Any]:
+    """The system on a date: who held each office, who belonged to each body and faction,
+    which policies were decided, supported or opposed, which events were under way.
+
+    Only dated facts take part; each line lists the facts that support it. A year or month
+    counts as covering every day in it, so '1922' holds on 1922-05-01.
+
+    Example:
+        >>> state = state_on(store, "1922-05-01")                        # doctest: +SKIP
+        >>> state["offices"][0]["holders"][0]["person"]["name"]          # doctest: +SKIP
+        'Joseph Stalin'
+    """
+    dlo, dhi = parse_date(date)
+    rows = fact_rows(store)
+    undated = 0
+
+    offices: dict[str, dict[str, Any]] = {}
+    by_office: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        if r["type"] == "HOLDS_OFFICE" and r["object_id"]:
+            by_office[r["object_id"]].append(r)
+    deaths = _deaths(store)
+    for office_id, office_rows in by_office.items():
+        for t in _tenures(office_rows, deaths):
+            if not t["dated"]:
+                undated += 1
+                continue
+            if not _covers(t["from"], t["to"], dlo, dhi):
+                continue
+            entry = offices.setdefault(office_id, {"office": t["office"], "holders": {}})
+            holder = entry["holders"].setdefault(
+                t["person"]["id"], {"person": t["person"], "when": [], "evidence": []})
+            holder["when"].append(_tenure_text(t))
+            holder["evidence"].append({**t["evidence"], "when": t["when"]})
+
+    bodies: dict[str, dict[str, Any]] = {}
+    policies: dict[str, dict[str, Any]] = {}
+    events: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        t = r["type"]
+        if t not in ("MEMBER_OF", "SUPPORTS_POLICY", "OPPOSES_POLICY", "DECIDES", "HAPPENED",
+                     "PARTICIPATES"):
+            continue
+        iv = fact_interval(r)
+        if not iv.dated:
+            undated += 1
+            continue
+        line = {"fact": r["id"], "when": when_label(r), "evidence": {**evidence(r),
+                                                                     "when": when_label(r)}}
+        if t == "MEMBER_OF" and r["object_id"] and iv.overlaps(dlo, dhi):
+            entry = bodies.setdefault(r["object_id"], {"body": _ref(r, "object"), "members": {}})
+            member = entry["members"].setdefault(
+                r["subject_id"], {"member": _ref(r, "subject"), "roles": [], "evidence": []})
+            if r.get("role") and r["role"] not in member["roles"]:
+                member["roles"].append(r["role"])
+            member["evidence"].append(line["evidence"])
+        elif (t in ("SUPPORTS_POLICY", "OPPOSES_POLICY") and r["object_id"]
+              and iv.overlaps(dlo, dhi)):
+            entry = _policy(policies, r)
+            side = "supporters" if t == "SUPPORTS_POLICY" else "opponents"
+            entry[side].append({"who": _ref(r, "subject"), **line})
+        elif t == "DECIDES" and r.get("object_kind") == "POLICY" and r["object_id"]:
+            if iv.lo is not None and iv.lo < dhi:  # decided on or before the date
+                _policy(policies, r)["decisions"].append({"by": _ref(r, "subject"), **line})
+        elif t in ("HAPPENED", "DECIDES") and r.get("subject_kind") == "EVENT":
+            if iv.overlaps(dlo, dhi):
+                _event(events, r["subject_id"], _ref(r, "subject"))["facts"].append(
+                    {"label": fact_label(r), **line})
+        elif t == "PARTICIPATES" and r.get("object_kind") == "EVENT" and iv.overlaps(dlo, dhi):
+            _event(events, r["object_id"], _ref(r, "object"))["participants"].append(
+                {"who": _ref(r, "subject"), "role": r.get("role"), **line})
+
+    for p in policies.values():
+        status = []
+        if p["decisions"]:
+            status.append("decided")
+        if p["supporters"]:
+            status.append("supported")
+        if p["opponents"]:
+            status.append("contested")
+        p["status"] = status
+
+    def named(d: dict[str, dict[str, Any]], key: str) -> list[dict[str, Any]]:
+        return sorted(d.values(), key=lambda e: (e[key]["name"] or "").lower())
+
+    office_list = named(offices, "office")
+    for o in office_list:
+        o["holders"] = list(o["holders"].values())
+    body_list = named(bodies, "body")
+    for b in body_list:
+        b["members"] = sorted(b["members"].values(),
+                              key=lambda m: (m["member"]["name"] or "").lower())
+    return {
+        "date": date.strip(),
+        "label": date_label(date.strip()),
+        "offices": office_list,
+        "bodies": body_list,
+        "policies": named(policies, "policy"),
+        "events": named(events, "event"),
+        "undated_facts": undated,
+    }
+
+
+def _tenure_text(t: dict[str, Any]) -> str:
+    if t["time"]:
+        return t["when"]
+    parts = t["when"]
+    if t["to_basis"] == "next holder" and t["successor"]:
+        parts += f", until {t['successor']['name']} ({t['successor']['when']})"
+    elif t["to_basis"] == "death" and t["successor"]:
+        parts += f", until death ({t['successor']['when']})"
+    return parts
+
+
+def _policy(policies: dict[str, dict[str, Any]], r: dict[str, Any]) -> dict[str, Any]:
+    return policies.setdefault(r["object_id"], {"policy": _ref(r, "object"), "decisions": [],
+                                                "supporters": [], "opponents": []})
+
+
+def _event(events: dict[str, dict[str, Any]], eid: str,
+           ref: dict[str, Any] | None) -> dict[str, Any]:
+    return events.setdefault(eid, {"event": ref, "facts": [], "participants": []})
+
+
+def middle_date(store: Store) -> str | None:
+    """The middle of the corpus in time: the median of its dated facts' midpoints, as an
+    EDTF day (None when no fact is dated). The date view opens there."""
+    mids = []
+    for r in fact_rows(store, "f.time is not null or f.time_start is not null"
+                              " or f.time_end is not null or f.sort_from is not null"):
+        iv = fact_interval(r)
+        if iv.lo is not None and iv.hi is not None:
+            mids.append((iv.lo + iv.hi) / 2)
+        elif iv.lo is not None or iv.hi is not None:
+            mids.append(iv.lo if iv.lo is not None else iv.hi)
+    if not mids:
+        return None
+    return edtf_day(statistics.median(mids))
+
+
+def time_span(store: Store) -> tuple[float, float] | None:
+    """The earliest and latest moment any dated fact covers, in fractional years."""
+    ends: list[float] = []
+    for r in fact_rows(store):
+        iv = fact_interval(r)
+        ends.extend(x for x in (iv.lo, iv.hi) if x is not None)
+    return (min(ends), max(ends)) if ends else None
+
+
+# ------------------------------------------------------------------ timeline
+
+#: Group order on the timeline, and which fact types are drawn as ranges.
+TIMELINE_GROUPS = (
+    ("HOLDS_OFFICE", "Offices held"), ("MEMBER_OF", "Memberships"), ("HAPPENED", "Events"),
+    ("DECIDES", "Decisions"), ("PARTICIPATES", "Participation"),
+    ("SUPPORTS_POLICY", "Policy support"), ("OPPOSES_POLICY", "Policy opposition"),
+    ("ALLY", "Alliances"), ("OPPOSES", "Oppositions"), ("KIN", "Kinship"),
+    ("BORN", "Births"), ("DIED", "Deaths"), ("HEALTH", "Health"), ("QUOTE", "Quotations"),
+)
+_RANGES = {"HOLDS_OFFICE": "tenure", "MEMBER_OF": "membership"}
+_DAY = 1.5 / 365
+
+
+def _kinds(values: Iterable[str] | None, allowed: Sequence[str], what: str) -> set[str] | None:
+    if not values:
+        return None
+    out = set()
+    for v in values:
+        for part in str(v).split(","):
+            part = part.strip().upper()
+            if not part:
+                continue
+            if part not in allowed:
+                raise UsageError(f"unknown {what} '{part}': use one of {', '.join(allowed)}")
+            out.add(part)
+    return out or None
+
+
+def timeline(store: Store, entity: str | None = None, kinds: Iterable[str] | None = None,
+             types: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Dated facts as timeline items: office tenures and memberships as ranges, other
+    facts as points, or as ranges covering their period when the date is only a month,
+    season or year (``precision`` says which; ``inferred`` marks narrative dates).
+
+    Args:
+        entity: only facts about this entity (id, name or alias).
+        kinds: only facts whose subject or object is of one of these entity kinds.
+        types: only these relation types.
+
+    Returns:
+        Items in time order, each with ``start``/``end`` as ISO days JavaScript reads
+        (astronomical years, so BC works), ``lo``/``hi`` fractional years, ``type``
+        ('point' or 'range'), ``group`` (the relation type), the fact and its evidence.
+    """
+    kind_set = _kinds(kinds, KINDS, "kind")
+    type_set = _kinds(types, RELATION_TYPES, "relation type")
+    where, params = "", []
+    if entity:
+        ent = _entity(store, entity)
+        where = "(f.subject_id = ? or f.object_id = ? or f.body_id = ? or f.place_id = ?)"
+        params = [ent["id"]] * 4
+    rows = fact_rows(store, where, params)
+    extent = time_span(store)
+    # tenures need every holder of the office, not only the filtered ones
+    tenure: dict[str, dict[str, Any]] = {}
+    offices = {r["object_id"] for r in rows if r["type"] == "HOLDS_OFFICE" and r["object_id"]}
+    for office in offices:
+        for t in holders(store, office):
+            tenure[t["id"]] = t
+    items = []
+    for r in rows:
+        if type_set and r["type"] not in type_set:
+            continue
+        if kind_set and not {r.get("subject_kind"), r.get("object_kind")} & kind_set:
+            continue
+        iv = fact_interval(r)
+        if not iv.dated:
+            continue
+        lo, hi = iv.lo, iv.hi
+        if r["id"] in tenure:
+            lo, hi = tenure[r["id"]]["from"], tenure[r["id"]]["to"]
+        open_start, open_end = lo is None, hi is None
+        if lo is None:
+            lo = min(extent[0], hi - 1) if extent else hi - 1
+        if hi is None:
+            hi = max(extent[1], lo + 1) if extent else lo + 1
+        ranged = r["type"] in _RANGES or hi - lo > _DAY
+        items.append({
+            **fact_summary(r),
+            "kind": _RANGES.get(r["type"], "event"),
+            "group": r["type"],
+            "type": "range" if ranged else "point",
+            "start": iso_day(lo),
+            "end": iso_day(hi) if ranged else None,
+            "lo": lo,
+            "hi": hi,
+            "precision": iv.precision,
+            "open_start": open_start,
+            "open_end": open_end,
+        })
+    items.sort(key=lambda i: (i["lo"], i["group"]))
+    return items
+
+
+# ------------------------------------------------------------------ network
+
+NODE_KINDS = ("PERSON", "BODY", "FACTION")
+EDGE_TYPES = ("ALLY", "OPPOSES", "MEMBER_OF", "KIN")
+
+
+def _window(at: str | None, window: tuple[str | None, str | None] | None
+            ) -> tuple[float | None, float | None] | None:
+    if at:
+        return parse_date(at)
+    if window and (window[0] or window[1]):
+        lo = parse_date(window[0])[0] if window[0] else None
+        hi = parse_date(window[1])[1] if window[1] else None
+        if lo is not None and hi is not None and hi <= lo:
+            raise UsageError(f"empty time window: '{window[0]}' is after '{window[1]}'")
+        return lo, hi
+    return None
+
+
+def _attested(row: dict[str, Any]) -> Interval:
+    """When a fact shows its entities at work: its stated times only, so an open-ended
+    tenure ('from 49 BC') attests its holder around 49 BC, not for ever after."""
+    iv = fact_interval(row)
+    if not iv.dated or (iv.lo is not None and iv.hi is not None):
+        return iv
+    edge = row.get("time_start") or row.get("time_end") or row.get("time") or ""
+    for part in edge.split("/"):
+        got = span(part) if part not in ("", "..") else None
+        if got is not None:
+            return Interval(got[0], got[1], True, got[2])
+    return iv
+
+
+def network(store: Store, at: str | None = None,
+            window: tuple[str | None, str | None] | None = None) -> dict[str, Any]:
+    """People, bodies and factions joined by ALLY, OPPOSES, MEMBER_OF and KIN facts.
+
+    With ``at`` (a date) or ``window`` (from, to: dates, either may be None) only edges
+    whose time overlaps it are kept; facts with no time hold at all times. A node is kept
+    when it has no dated fact at all, when one of its dated facts overlaps the window, or
+    when a kept edge touches it.
+
+    Returns:
+        ``{"nodes": [...], "edges": [...], "window": {...}, "span": [lo, hi] | None}``;
+        each edge carries its fact's type, role, topic, time and evidence.
+    """
+    win = _window(at, window)
+    lo, hi = win if win else (None, None)
+    marks = ",".join("?" * len(NODE_KINDS))
+    nodes: dict[str, dict[str, Any]] = {}
+    for row in store.db.query(
+            "select e.id, e.name, e.kind,"
+            " (select count(*) from mentions m where m.entity_id = e.id) as mentions"
+            f" from entities e where e.kind in ({marks}) order by e.name", NODE_KINDS):
+        nodes[row["id"]] = {**row, "degree": 0}
+    # when each entity is attested by a dated fact, to place nodes in the window
+    attested: dict[str, list[Interval]] = defaultdict(list)
+    rows = fact_rows(store)
+    for r in rows:
+        iv = _attested(r)
+        if iv.dated:
+            for key in ("subject_id", "object_id"):
+                if r.get(key):
+                    attested[r[key]].append(iv)
+    edges = []
+    for r in rows:
+        if r["type"] not in EDGE_TYPES or not r["object_id"]:
+            continue
+        iv = fact_interval(r)
+        if win and not iv.overlaps(lo, hi):
+            continue
+        for role in ("subject", "object"):
+            ref = _ref(r, role)
+            if ref and ref["id"] not in nodes:
+                nodes[ref["id"]] = {**ref, "mentions": 0, "degree": 0}
+        edges.append({
+            "id": r["id"], "source": r["subject_id"], "target": r["object_id"], "type": r["type"],
+            "label": fact_label(r), "role": r.get("role"), "topic": r.get("topic"),
+            "time": r.get("time"), "time_start": r.get("time_start"), "time_end": r.get("time_end"),
+            "when": when_label(r), "inferred": bool(r.get("inferred")),
+            "lo": iv.lo, "hi": iv.hi, "evidence": evidence(r),
+        })
+    touched = {e["source"] for e in edges} | {e["target"] for e in edges}
+    for e in edges:
+        nodes[e["source"]]["degree"] += 1
+        nodes[e["target"]]["degree"] += 1
+    kept = []
+    for n in nodes.values():
+        ivs = attested.get(n["id"], [])
+        if (not win or n["id"] in touched or not ivs
+                or any(iv.overlaps(lo, hi) for iv in ivs)):
+            kept.append(n)
+    extent = time_span(store)
+    return {
+        "nodes": kept,
+        "edges": edges,
+        "window": {"at": at, "from": window[0] if window else None,
+                   "to": window[1] if window else None, "lo": lo, "hi": hi} if win else None,
+        "span": list(extent) if extent else None,
+    }
+
+
+# ------------------------------------------------------------------ search
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+HIT_START, HIT_END = "\x02", "\x03"
+
+
+def fts_query(q: str) -> str | None:
+    """User input -> a safe FTS5 query: each word becomes a quoted prefix term, so no
+    operator, column filter or unbalanced quote in the input reaches FTS5.
+
+    Example:
+        >>> fts_query('Stalin" OR name:x*')
+        '"Stalin"* "OR"* "name"* "x"*'
+    """
+    tokens = _TOKEN.findall(q or "")[:16]
+    if not tokens:
+        return None
+    return " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
+
+
+def split_hits(text: str) -> list[tuple[str, bool]]:
+    """FTS5 highlight() output -> [(text, is_hit), ...] so templates escape every part."""
+    parts: list[tuple[str, bool]] = []
+    for i, chunk in enumerate(re.split(f"[{HIT_START}{HIT_END}]", text)):
+        if chunk:
+            parts.append((chunk, i % 2 == 1))
+    return parts
+
+
+def search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
+    """Full-text search over entity names, aliases and sentences.
+
+    Returns:
+        ``{"q", "entities": [...], "sentences": [...], "total_sentences"}``; each sentence
+        has ``parts``, a list of ``[text, is_hit]`` pairs, and its document offsets.
+    """
+    limit = max(1, min(int(limit), 200))
+    match = fts_query(q)
+    if match is None:
+        return {"q": q, "entities": [], "sentences": [], "total_sentences": 0}
+    found: dict[str, dict[str, Any]] = {}
+    name_rows = store.db.execute(
+        "select e.id, e.name, e.kind, null from entities_fts f join entities e on e.rowid = f.rowid"
+        " where entities_fts match ? order by rank limit 200", [match]).fetchall()
+    alias_rows = store.db.execute(
+        "select e.id, e.name, e.kind, a.alias from aliases_fts f"
+        " join aliases a on a.rowid = f.rowid join entities e on e.id = a.entity_id"
+        " where aliases_fts match ? order by rank limit 200",
+        [match]).fetchall()
+    needle = " ".join(_TOKEN.findall(q)).lower()
+    for eid, name, kind, alias in [*name_rows, *alias_rows]:
+        entry = found.setdefault(eid, {"id": eid, "name": name, "kind": kind, "matched": [],
+                                       "exact": False})
+        if alias and alias != name and alias not in entry["matched"]:
+            entry["matched"].append(alias)
+        if needle in {" ".join(_TOKEN.findall(x)).lower() for x in (name, alias) if x}:
+            entry["exact"] = True
+    if found:
+        marks = ",".join("?" * len(found))
+        counts = dict(store.db.execute(
+            f"select entity_id, count(*) from mentions where entity_id in ({marks})"
+            " group by entity_id", list(found)).fetchall())
+        for eid, entry in found.items():
+            entry["mentions"] = counts.get(eid, 0)
+    entities = sorted(found.values(), key=lambda e: (not e["exact"], -e["mentions"], e["name"]))
+    total = store.db.execute("select count(*) from sentences_fts where sentences_fts match ?",
+                             [match]).fetchone()[0]
+    sentences = []
+    for sid, doc_id, start, end, marked, title in store.db.execute(
+            "select s.id, s.doc_id, s.start, s.end,"
+            f" highlight(sentences_fts, 0, '{HIT_START}', '{HIT_END}'), d.title"
+            " from sentences_fts f join sentences s on s.rowid = f.rowid"
+            " join documents d on d.id = s.doc_id"
+            " where sentences_fts match ? order by rank limit ?", [match, limit]).fetchall():
+        sentences.append({"id": sid, "doc_id": doc_id, "doc_title": title, "start": start,
+                          "end": end, "parts": split_hits(marked.strip())})
+    return {"q": q, "entities": entities[:limit], "total_entities": len(entities),
+            "sentences": sentences, "total_sentences": total}

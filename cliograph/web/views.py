@@ -1,0 +1,439 @@
+"""What each page shows, as plain data: the JSON twin serves it as it is, the template
+renders it. Keys starting with ``_`` are for the HTML page only (render helpers) and are
+left out of the JSON.
+
+Every builder takes the store first and raises ``NotFound`` for a missing entity or
+document and ``UsageError`` for a malformed parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from typing import Any
+
+from .. import query
+from ..errors import CliographError, UsageError
+from ..model import KINDS, RELATION_TYPES
+from ..store import Store
+
+KIND_LABELS = {
+    "PERSON": "People", "BODY": "Bodies", "FACTION": "Factions", "OFFICE": "Offices",
+    "POLICY": "Policies", "EVENT": "Events", "PLACE": "Places",
+}
+TYPE_LABELS = dict(query.TIMELINE_GROUPS)
+
+
+class NotFound(CliographError):
+    """A page for an entity or document the store does not hold."""
+
+
+# ------------------------------------------------------------------ text segmentation
+
+def segments(text: str, base: int, layers: dict[str, list[tuple[int, int, Any]]]
+             ) -> list[dict[str, Any]]:
+    """Cut ``text`` (which starts at document offset ``base``) at every span boundary.
+
+    ``layers`` maps a layer name ('m' mentions, 'ev' evidence, 'fn' footnotes, 'tgt' the
+    target span) to ``(start, end, value)`` spans in document offsets. Each segment says
+    which spans cover it: the innermost mention, the evidence values, the footnote label.
+    Templates escape every segment's text; no markup is ever built from document text.
+    """
+    end_all = base + len(text)
+    starts: dict[int, list[tuple[str, int, int, Any, int]]] = defaultdict(list)
+    ends: dict[int, set[int]] = defaultdict(set)
+    n = 0
+    for layer, spans in layers.items():
+        for s, e, value in spans:
+            s, e = max(s, base), min(e, end_all)
+            if e <= s:
+                continue
+            n += 1
+            starts[s].append((layer, s, e, value, n))
+            ends[e].add(n)
+    cuts = sorted({base, end_all, *starts, *ends})
+    active: list[tuple[str, int, int, Any, int]] = []
+    out: list[dict[str, Any]] = []
+    for pos, nxt in zip(cuts, cuts[1:], strict=False):
+        if pos in ends:
+            active = [a for a in active if a[4] not in ends[pos]]
+        anchors = sorted({f"c{a[1]}" for a in starts.get(pos, []) if a[0] == "ev"}
+                         | {a[3] for a in starts.get(pos, []) if a[0] == "ch"})
+        active.extend(starts.get(pos, []))
+        mentions = [a for a in active if a[0] == "m"]
+        mention = min(mentions, key=lambda a: a[2] - a[1])[3] if mentions else None
+        evs = [a[3] for a in active if a[0] == "ev"]  # lists of fact ids
+        fns = [a[3] for a in active if a[0] == "fn"]
+        seg = {
+            "t": text[pos - base:nxt - base],
+            "m": mention,
+            "ev": " ".join(dict.fromkeys(v for vs in evs for v in vs)) if evs else "",
+            "fn": fns[0] if fns else None,
+            "tgt": any(a[0] == "tgt" for a in active),
+            "anchors": anchors,
+        }
+        prev = out[-1] if out else None
+        if prev and not anchors and all(prev[k] == seg[k] for k in ("m", "ev", "fn", "tgt")):
+            prev["t"] += seg["t"]
+        else:
+            out.append(seg)
+    return out
+
+
+def evidence_parts(store: Store, fact: dict[str, Any]) -> list[dict[str, Any]]:
+    """A fact's evidence sentence cut into segments, its own entities' mentions marked
+    ``key`` (the words that carry the fact), other mentions by kind."""
+    ev = fact["evidence"]
+    keys = {x["id"] for x in (fact.get("subject"), fact.get("object"), fact.get("body"),
+                               fact.get("place")) if x}
+    rows = store.db.execute(
+        "select start, end, kind, entity_id from mentions where doc_id = ? and start < ?"
+        " and end > ?", [ev["doc_id"], ev["end"], ev["start"]]).fetchall()
+    raw = store.db.execute("select evidence from facts where id = ?", [fact["id"]]).fetchone()
+    text = raw[0] if raw and raw[0] is not None else ev["text"]
+    spans = [(s, e, {"kind": k, "id": eid, "key": eid in keys}) for s, e, k, eid in rows]
+    parts = segments(text, ev["start"], {"m": spans})
+    # trim the surrounding whitespace the stored span may carry
+    if parts:
+        parts[0]["t"] = parts[0]["t"].lstrip()
+        parts[-1]["t"] = parts[-1]["t"].rstrip()
+    return [p for p in parts if p["t"]]
+
+
+def _href_at(ev: dict[str, Any]) -> str:
+    return f"/document/{ev['doc_id']}?at={ev['start']}-{ev['end']}#c{ev['start']}"
+
+
+def _with_links(obj: Any) -> Any:
+    """Give every evidence dict in a JSON structure an ``href`` into the reader."""
+    if isinstance(obj, dict):
+        out = {k: _with_links(v) for k, v in obj.items()}
+        if {"doc_id", "start", "end", "fact_id"} <= out.keys():
+            out["href"] = _href_at(out)
+        return out
+    if isinstance(obj, list):
+        return [_with_links(v) for v in obj]
+    return obj
+
+
+# ------------------------------------------------------------------ home and lists
+
+def home(store: Store) -> dict[str, Any]:
+    counts = store.counts()
+    kinds = []
+    per_kind = dict(store.db.execute(
+        "select kind, count(*) from entities group by kind").fetchall())
+    for kind in KINDS:
+        top = list(store.db.query(
+            "select e.id, e.name, count(m.id) as mentions from entities e"
+            " left join mentions m on m.entity_id = e.id where e.kind = ?"
+            " group by e.id order by mentions desc, e.name limit 14", [kind]))
+        kinds.append({"kind": kind, "label": KIND_LABELS[kind], "count": per_kind.get(kind, 0),
+                      "top": top})
+    per_type = dict(store.db.execute("select type, count(*) from facts group by type").fetchall())
+    types = [{"type": t, "label": TYPE_LABELS.get(t, t), "count": per_type.get(t, 0)}
+             for t in RELATION_TYPES]
+    docs = store.documents()
+    per_doc = {r[0]: r[1:] for r in store.db.execute(
+        "select d.id, (select count(*) from facts f where f.doc_id = d.id),"
+        " (select count(distinct entity_id) from mentions m where m.doc_id = d.id)"
+        " from documents d").fetchall()}
+    for d in docs:
+        d["facts"], d["entities"] = per_doc.get(d["id"], (0, 0))
+    span = query.time_span(store)
+    return {
+        "ok": True,
+        "counts": counts,
+        "documents": docs,
+        "kinds": kinds,
+        "types": types,
+        "span": [query.edtf_day(span[0]), query.edtf_day(span[1])] if span else None,
+        "span_label": _span_label(span),
+        "middle_date": query.middle_date(store),
+    }
+
+
+def _span_label(span: tuple[float, float] | None) -> str | None:
+    if not span:
+        return None
+    first = query.year_label(math.floor(span[0]))
+    last_year = math.floor(span[1] - 1e-9) if span[1] > span[0] else math.floor(span[1])
+    last = query.year_label(last_year)
+    return first if first == last else f"{first}–{last}"
+
+
+def entity_list(store: Store, kind: str | None) -> dict[str, Any]:
+    if kind:
+        kind = kind.upper()
+        if kind not in KINDS:
+            raise UsageError(f"unknown kind '{kind}': use one of {', '.join(KINDS)}")
+    rows = list(store.entities(kind))
+    return {"ok": True, "kind": kind, "label": KIND_LABELS.get(kind or "", "All entities"),
+            "entities": rows}
+
+
+def search(store: Store, q: str) -> dict[str, Any]:
+    result = query.search(store, q, limit=50) if q.strip() else {
+        "q": q, "entities": [], "total_entities": 0, "sentences": [], "total_sentences": 0}
+    for s in result["sentences"]:
+        s["href"] = f"/document/{s['doc_id']}?at={s['start']}-{s['end']}#c{s['start']}"
+    return {"ok": True, **result}
+
+
+# ------------------------------------------------------------------ dossier
+
+def _entity_row(store: Store, entity_id: str) -> dict[str, Any]:
+    row = store.db.execute("select id, kind, name, ambiguous, note from entities where id = ?",
+                           [entity_id]).fetchone()
+    if row is None:
+        raise NotFound(f"no entity with id '{entity_id}'; search for it from the home page")
+    return dict(zip(("id", "kind", "name", "ambiguous", "note"), row, strict=True))
+
+
+def _claim_key(f: dict[str, Any]) -> tuple[Any, ...]:
+    ref = lambda x: x["id"] if x else None  # noqa: E731
+    return (f["type"], ref(f["subject"]), ref(f["object"]), f.get("role"), f.get("topic"),
+            f.get("condition"), f.get("text"))
+
+
+def entity(store: Store, entity_id: str) -> dict[str, Any]:
+    """The dossier: names, aliases with where each was justified, facts grouped by type
+    in time order (claims stated by several sentences or sources side by side), and for
+    an office its holders, for a body or faction its members and decisions, for a policy
+    its supporters and opponents."""
+    ent = _entity_row(store, entity_id)
+    eid = ent["id"]
+    aliases = []
+    for alias, doc_id, title, start, end, rule, ctx_start, ctx in store.db.execute(
+            "select a.alias, a.doc_id, d.title, a.start, a.end, a.rule,"
+            " max(a.start - 80, 0) as cs,"
+            " substr(d.text, max(a.start - 80, 0) + 1, a.end + 80 - max(a.start - 80, 0))"
+            " from aliases a join documents d on d.id = a.doc_id where a.entity_id = ?"
+            " order by a.alias, d.title", [eid]).fetchall():
+        before, word, after = "", alias, ""
+        if ctx is not None and start is not None and end is not None:
+            before, word, after = ctx[:start - ctx_start], ctx[start - ctx_start:end - ctx_start], \
+                ctx[end - ctx_start:]
+            if "\n\n" in before:  # stay inside the alias's paragraph
+                before, ctx_start = before.rsplit("\n\n", 1)[1], 0
+            after = after.split("\n\n", 1)[0]
+            before = re.sub(r"\s+", " ", before)
+            before = ("…" + before.split(" ", 1)[-1]) if ctx_start > 0 and " " in before else before
+            after = re.sub(r"\s+", " ", after)
+            after = after.rsplit(" ", 1)[0] + "…" if " " in after else after
+        aliases.append({"alias": alias, "doc_id": doc_id, "doc_title": title, "start": start,
+                        "end": end, "rule": rule, "context": [before, word, after],
+                        "href": f"/document/{doc_id}?at={start}-{end}#c{start}"})
+    mentions = [
+        {"doc_id": d, "doc_title": t, "count": n, "first": s,
+         "href": f"/document/{d}?at={s}-{e}#c{s}"}
+        for d, t, n, s, e in store.db.execute(
+            "select m.doc_id, d.title, count(*), min(m.start),"
+            " (select m2.end from mentions m2 where m2.doc_id = m.doc_id and m2.entity_id = ?"
+            "  order by m2.start limit 1)"
+            " from mentions m join documents d on d.id = m.doc_id where m.entity_id = ?"
+            " group by m.doc_id order by d.title", [eid, eid]).fetchall()]
+
+    rows = query.fact_rows(store, "(f.subject_id = ? or f.object_id = ?)", [eid, eid])
+    facts = [query.fact_summary(r) for r in rows]
+    for f in facts:
+        f["_parts"] = evidence_parts(store, f)
+    by_type: dict[str, dict[tuple[Any, ...], list[dict[str, Any]]]] = defaultdict(dict)
+    for f in facts:
+        by_type[f["type"]].setdefault(_claim_key(f), []).append(f)
+    order = [t for t, _ in query.TIMELINE_GROUPS]
+    groups = []
+    for t in sorted(by_type, key=lambda t: order.index(t) if t in order else len(order)):
+        claims = [{"label": fs[0]["label"], "sources": len({x["evidence"]["doc_id"] for x in fs}),
+                   "facts": fs} for fs in by_type[t].values()]
+        groups.append({"type": t, "label": TYPE_LABELS.get(t, t), "count": len(facts_of(claims)),
+                       "claims": claims})
+
+    related: dict[str, Any] = {}
+    kind = ent["kind"]
+    if kind == "OFFICE":
+        related["holders"] = [_tenure_view(t) for t in query.holders(store, eid)]
+    if kind in ("BODY", "FACTION"):
+        related["members"] = [query.fact_summary(r) for r in query.fact_rows(
+            store, "f.type = 'MEMBER_OF' and f.object_id = ?", [eid])]
+        related["decisions"] = [query.fact_summary(r) for r in query.fact_rows(
+            store, "f.type = 'DECIDES' and f.subject_id = ?", [eid])]
+        related["offices"] = [query.fact_summary(r) for r in query.fact_rows(
+            store, "f.type = 'HOLDS_OFFICE' and f.body_id = ?", [eid])]
+    if kind == "POLICY":
+        for key, t in (("supporters", "SUPPORTS_POLICY"), ("opponents", "OPPOSES_POLICY"),
+                       ("decisions", "DECIDES")):
+            related[key] = [query.fact_summary(r) for r in query.fact_rows(
+                store, "f.type = ? and f.object_id = ?", [t, eid])]
+    if kind == "EVENT":
+        related["participants"] = [query.fact_summary(r) for r in query.fact_rows(
+            store, "f.type = 'PARTICIPATES' and f.object_id = ?", [eid])]
+    n_mentions = sum(m["count"] for m in mentions)
+    return {
+        "ok": True,
+        "entity": {**ent, "mentions": n_mentions},
+        "aliases": aliases,
+        "mentioned_in": mentions,
+        "facts": facts,
+        "groups": groups,
+        "related": related,
+    }
+
+
+def facts_of(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [f for c in claims for f in c["facts"]]
+
+
+def _tenure_view(t: dict[str, Any]) -> dict[str, Any]:
+    if not t["dated"]:
+        span = "undated"
+    else:
+        left = (query.date_label(t["time"]) if t["time"] else
+                query.date_label(t["time_start"]) if t["time_start"] else
+                f"(since {query.edtf_day(t['from'])})" if t["from"] is not None else "…")
+        if t["time"]:
+            right = ""
+        elif t["time_end"]:
+            right = query.date_label(t["time_end"])
+        elif t["to_basis"] == "next holder" and t.get("successor"):
+            right = f"succeeded by {t['successor']['name']}, {t['successor']['when']}"
+        elif t["to_basis"] == "death" and t.get("successor"):
+            right = f"death, {t['successor']['when']}"
+        else:
+            right = "…"
+        span = f"{left} – {right}" if right else left
+        if t["inferred"]:
+            span += " (inferred)"
+    keep = ("id", "person", "office", "when", "time", "time_start", "time_end", "inferred",
+            "from", "to", "from_basis", "to_basis", "dated", "evidence", "successor")
+    return {**{k: t.get(k) for k in keep}, "span": span}
+
+
+# ------------------------------------------------------------------ source reader
+
+_AT = re.compile(r"^(\d+)-(\d+)$")
+
+
+def document(store: Store, doc_id: str, at: str | None = None) -> dict[str, Any]:
+    """A document with its mentions, facts and footnotes; ``at`` ('START-END') marks the
+    span to open at and highlight."""
+    row = store.db.execute(
+        "select id, source, title, author, format, n_words, chapters, pipeline, ingested_at, text"
+        " from documents where id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise NotFound(f"no document with id '{doc_id}'; the home page lists them")
+    keys = ("id", "source", "title", "author", "format", "n_words", "chapters", "pipeline",
+            "ingested_at")
+    doc = dict(zip(keys, row[:-1], strict=True))
+    text = row[-1]
+    doc["chapters"] = json.loads(doc["chapters"] or "[]")
+    target = None
+    if at:
+        m = _AT.match(at.strip())
+        if not m or int(m[2]) < int(m[1]) or int(m[2]) > len(text):
+            raise UsageError(f"at='{at[:40]}' is not a span of this document: use START-END "
+                             f"character offsets between 0 and {len(text)}")
+        target = [int(m[1]), int(m[2])]
+    mentions = [{"start": s, "end": e, "text": t, "kind": k, "entity_id": eid, "name": name}
+                for s, e, t, k, eid, name in store.db.execute(
+                    "select m.start, m.end, m.text, m.kind, m.entity_id, e.name from mentions m"
+                    " join entities e on e.id = m.entity_id where m.doc_id = ? order by m.start",
+                    [doc_id]).fetchall()]
+    footnotes = [{"label": lab, "start": s, "end": e} for lab, s, e in store.db.execute(
+        "select label, start, end from footnotes where doc_id = ? order by start", [doc_id])]
+    rows = query.fact_rows(store, "f.doc_id = ?", [doc_id])
+    rows.sort(key=lambda r: (r["evidence_start"], r["type"]))
+    facts = [query.fact_summary(r) for r in rows]
+    ev_spans: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for f in facts:
+        ev_spans[(f["evidence"]["start"], f["evidence"]["end"])].append(f["id"])
+    layers = {
+        "m": [(m["start"], m["end"], {"kind": m["kind"], "id": m["entity_id"], "name": m["name"]})
+              for m in mentions],
+        "ev": [(s, e, ids) for (s, e), ids in ev_spans.items()],
+        "fn": [(f["start"], f["end"], f["label"]) for f in footnotes],
+        "tgt": [(target[0], target[1], True)] if target else [],
+        "ch": [(c["start"], c["start"] + 1, f"ch{i}")
+               for i, c in enumerate(doc["chapters"], 1) if c.get("start") is not None],
+    }
+    kinds = defaultdict(int)
+    for m in mentions:
+        kinds[m["kind"]] += 1
+    return {
+        "ok": True,
+        "document": doc,
+        "target": target,
+        "text": text,
+        "mentions": mentions,
+        "mention_kinds": dict(kinds),
+        "footnotes": footnotes,
+        "facts": facts,
+        "_segments": segments(text, 0, layers),
+    }
+
+
+# ------------------------------------------------------------------ timeline, network, state
+
+def timeline(store: Store, entity: str | None, kinds: list[str],
+             types: list[str]) -> dict[str, Any]:
+    ent = None
+    if entity:
+        ent = query._entity(store, entity)
+    items = query.timeline(store, entity=ent["id"] if ent else None, kinds=kinds or None,
+                           types=types or None)
+    present = {i["group"] for i in items}
+    groups = [{"id": t, "label": label, "count": sum(1 for i in items if i["group"] == t)}
+              for t, label in query.TIMELINE_GROUPS if t in present]
+    options = list(store.db.query(
+        "select e.id, e.name, e.kind from entities e where e.id in (select subject_id from facts"
+        " union select object_id from facts) order by e.name"))
+    return {"ok": True, "entity": ent, "kinds": [k.upper() for k in kinds], "types": types,
+            "items": items, "groups": groups, "_entities": options, "_all_kinds": KINDS}
+
+
+def network(store: Store, at: str | None, start: str | None, end: str | None) -> dict[str, Any]:
+    data = query.network(store, at=at or None,
+                         window=(start or None, end or None) if (start or end) else None)
+    counts = defaultdict(int)
+    for e in data["edges"]:
+        counts[e["type"]] += 1
+    span = data["span"]
+    years = None
+    if span:
+        years = [math.floor(span[0]), max(math.floor(span[1] - 1e-9), math.floor(span[0]))]
+    return {"ok": True, **data, "edge_counts": dict(counts), "years": years,
+            "_edge_types": query.EDGE_TYPES, "_node_kinds": query.NODE_KINDS}
+
+
+def _shift(date: str, months: int) -> str | None:
+    m = re.match(r"^(-?)(\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?$", date)
+    if not m:
+        return None
+    y = (-1 if m[1] else 1) * int(m[2])
+    astro = y + 1 if y < 0 else y
+    month = int(m[3] or 1)
+    total = astro * 12 + (month - 1) + months
+    ay, am = divmod(total, 12)
+    hy = ay - 1 if ay <= 0 else ay
+    year = f"{'-' if hy < 0 else ''}{abs(hy):04d}"
+    if m[4]:
+        return f"{year}-{am + 1:02d}-{m[4] if int(m[4]) <= 28 else '28'}"
+    if m[3]:
+        return f"{year}-{am + 1:02d}"
+    return year
+
+
+def state(store: Store, date: str | None) -> dict[str, Any]:
+    middle = query.middle_date(store)
+    if not date:
+        date = middle
+    if not date:
+        return {"ok": True, "date": None, "middle_date": None, "state": None,
+                "nav": None}
+    data = query.state_on(store, date)
+    step = 1 if re.match(r"^-?\d+-\d{2}", date.strip()) else 12
+    nav = {"prev_year": _shift(data["date"], -12), "prev": _shift(data["date"], -step),
+           "next": _shift(data["date"], step), "next_year": _shift(data["date"], 12)}
+    return {"ok": True, "date": data["date"], "middle_date": middle, "state": data, "nav": nav}
