@@ -310,8 +310,9 @@ _PREFIXES = frozenset(
 #: left and right from there: texts can run to tens of megabytes.
 _HYPHEN = re.compile(r"-(?:[ \t]*\n[ \t]*)?(?=[a-z])")
 _LEFT_PART = re.compile(r"(?<![\w\-’'])[A-Za-z][a-z]*\Z")
-_RIGHT_PART = re.compile(r"[a-z]+(?![\w\-’'])")
-_STANDALONE = re.compile(r"(?<![\w\-’'])[a-z]+(?![\w\-’'])")
+# a closing quote after the word ends it; an apostrophe ("tion’s") does not
+_RIGHT_PART = re.compile(r"[a-z]+(?![\w\-]|[’'][A-Za-z])")
+_STANDALONE = re.compile(r"(?<![\w\-’'])[a-z]+(?![\w\-]|[’'][A-Za-z])")
 _CHUNK = 1 << 20
 
 

@@ -69,7 +69,7 @@ def to_analysis(d: Document) -> Analysis:
     ms = []
     for m in d.mentions:
         s, e = span(m.start, m.end)
-        ms.append(replace(m, start=s, end=e))
+        ms.append(replace(m, start=s, end=e, text=d.source.text[s:e]))
     ents = []
     for ent in d.entities:
         aliases = {a: (*span(s, e), rule) for a, (s, e, rule) in ent.aliases.items()}

@@ -1,12 +1,28 @@
 """Resolve personal pronouns to the people (and groups) they stand for.
 
-A salience model after Lappin and Leass (1994): each candidate mention earlier in the
-sentence or in the two before it scores for being a subject, for recency and for
-being the main topic of the paragraph; candidates that disagree in gender or number
-are filtered out, and a pronoun is never resolved into or out of quoted speech.
+A salience model after Lappin and Leass (1994). Every noun phrase that could be an
+antecedent is weighed by its grammatical role (subject > object > oblique), by not
+being embedded in another phrase or an adverbial, and by standing in a main clause;
+the weight halves with each sentence back, and a pronoun's candidates are *classes*:
+an entity gathers the weight of its names and of the pronouns already resolved to it.
+Candidates that are not entities compete too (a plural common noun, 'a physician',
+'his wife', 'X and some others'): when one of them wins, the pronoun stays unresolved,
+so 'the people clapped their hands' gives 'their' to nobody rather than to the last
+group named. Filters: gender (titles, kin nouns, earlier pronouns) and number (a
+plural head or 'X and Y' for they/them/their; a singular-headed body only close by);
+binding (an object pronoun is not its own verb's subject); quotations (never resolved
+into or out of quoted speech). Preferences: the nearest subject above the pronoun in
+the parse ('Pinckney, keen to defend his...', 'Washington knew ... that he could
+see'), and a pronoun in the same role as the candidate's last mention (parallelism).
+
+For 'they' standing for coordinated people ('Flavius and Marullus ... their office')
+the pronoun takes the first person named, as one entity per pronoun is all the model
+holds.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -16,12 +32,33 @@ from .document import Document
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
+DEBUG: list | None = None
 WINDOW = 3  # sentences back
-GROUP_KINDS = {"FACTION", "BODY", "PLACE"}
+GROUP_KINDS = {"FACTION", "BODY"}
+SUBJ = ("nsubj", "nsubjpass")
+OBJ = ("dobj", "dative", "attr", "oprd")
+EMBEDDED = ("poss", "compound", "appos", "conj", "nmod", "npadvmod")
+CLAUSES = ("advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "xcomp", "parataxis")
+INDEFINITE = {"a", "an", "one", "another", "some", "any", "his", "her", "their", "my", "our"}
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "child", "physician", "doctor", "priest",
+                "monk", "seer", "slave", "servant", "soldier", "officer", "peasant", "workman",
+                "worker", "friend", "stranger", "messenger", "citizen", "youth", "gentleman"}
 
 
-def _in_quote(doc_text: str, char: int, quote_spans: list[tuple[int, int]]) -> bool:
-    return any(s <= char < e for s, e in quote_spans)
+@dataclass
+class Ref:
+    key: int | tuple[str, int]
+    """Entity index, or ('n', token) for a candidate that is no entity."""
+    i: int
+    sent: int
+    weight: float
+    role: str
+    plural: bool
+    quote: int | None
+    gender: str = ""
+    person: bool = True
+    member: bool = False
+    """One of the people in 'X and Y': a weak antecedent for 'he', except in 'X and his Y'."""
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -61,70 +98,194 @@ def entity_genders(d: Document) -> dict[int, str]:
     return out
 
 
+def _role(t: Token) -> str:
+    return "subj" if t.dep_ in SUBJ else "obj" if t.dep_ in OBJ or t.dep_ == "pobj" else "other"
+
+
+def _weight(t: Token) -> float:
+    """Lappin-Leass salience of a phrase headed by ``t`` in its own sentence."""
+    first = t
+    while first.dep_ in ("conj", "appos"):
+        first = first.head  # 'Flavius and Marullus', 'two of the tribunes, Flavius ...' weigh as their head
+    dep, head = first.dep_, first.head
+    w = 100.0 + {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "dative": 40}.get(dep, 0)
+    if dep == "pobj" and head.dep_ == "agent":
+        w += 70  # 'arrested by the Soldiers' Committees'
+    if dep == "poss":
+        w += 0.5 * {"nsubj": 80, "nsubjpass": 80, "dobj": 50}.get(head.dep_, 0)
+    if dep not in EMBEDDED and not (dep == "pobj" and head.head.pos_ in ("NOUN", "PROPN", "PRON")):
+        w += 80  # head noun emphasis
+    if not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
+        w += 50  # not in an adverbial phrase
+    if not any(a.dep_ in CLAUSES for a in first.ancestors):
+        w += 40  # main clause
+    return w
+
+
+def _plural_name(t: Token) -> bool:
+    """'the Girondins', 'the Bolsheviki', 'Socialist Revolutionaries' (not 'Brutus', 'Congress')."""
+    low = t.lower_
+    the = t.i > 0 and t.nbor(-1).lower_ == "the"
+    return t.tag_ in ("NNS", "NNPS") or the and low.endswith(("s", "i")) and not low.endswith(("ss", "us"))
+
+
+def _subject(v: Token) -> Token | None:
+    """The subject of a verb, through coordination ('was kept' in 'did not approach him, but was kept')."""
+    while True:
+        subj = next((c for c in v.children if c.dep_ in SUBJ), None)
+        if subj is not None or v.dep_ != "conj":
+            return subj
+        v = v.head
+
+
+def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, int]]) -> list[Ref]:
+    """Named mentions, coordinations of them, and the phrases that are no entity."""
+    doc, lex = d.doc, lexicon()
+    quote = lambda t: next((k for k, (s, e) in enumerate(quotes) if s <= t.idx < e), None)  # noqa: E731
+    refs, seen = [], set()
+    for m in d.mentions:
+        if m.entity is None or (m.tokens[0], m.entity) in seen:
+            continue
+        kind = d.entities[m.entity].kind
+        if kind != "PERSON" and kind not in GROUP_KINDS:
+            continue
+        seen.add((m.tokens[0], m.entity))
+        t = doc[m.tokens[0]:m.tokens[1]].root
+        conj = [c for c in t.conjuncts if d.token_mention.get(c.i) is not None]
+        coordinated = bool(t.conjuncts)
+        if coordinated and t.dep_ != "conj" and len(conj) < len(t.conjuncts):
+            # 'the Primate and four other bishops': a plural that is no entity
+            refs.append(Ref(("n", t.i), t.i, d.sent_index(t), _weight(t), _role(t), True, quote(t)))
+        if kind == "PERSON" and not _plural_name(t):
+            # a person in 'X and Y' stands for neither 'he' nor 'they'; the first one stands for 'they'
+            if coordinated and t.dep_ != "conj" and len(conj) == len(t.conjuncts):
+                refs.append(Ref(m.entity, t.i, d.sent_index(t), _weight(t), _role(t), True, quote(t)))
+            refs.append(Ref(m.entity, t.i, d.sent_index(t), _weight(t), _role(t), False, quote(t),
+                            genders.get(m.entity, ""), member=coordinated))
+        elif not coordinated or len(conj) == len(t.conjuncts):
+            refs.append(Ref(m.entity, t.i, d.sent_index(t), _weight(t), _role(t), _plural_name(t), quote(t),
+                            person=False))
+    for t in doc:
+        if t.i in d.token_mention or t.dep_ in ("compound", "amod") or t.dep_ in ("conj", "appos", "attr") and (
+                t.head.i in d.token_mention or _subject(t.head) is not None and _subject(t.head).i in d.token_mention):
+            continue  # 'Kameniev, a little man', 'X and other cities', 'X was a man of parts' 
+        low = t.lower_
+        if t.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        in_coord = any(c.i in d.token_mention for c in t.conjuncts) and t.dep_ != "conj"
+        people = t.pos_ == "PROPN" and t.ent_type_ in ("NORP", "LANGUAGE") and t.i > 0 and t.nbor(-1).lower_ == "the"
+        if in_coord or people or t.tag_ in ("NNS", "NNPS") and t.dep_ in (*SUBJ, "dobj") or t.pos_ == "PRON" and low in (
+                "those", "these"):
+            refs.append(Ref(("n", t.i), t.i, d.sent_index(t), _weight(t), _role(t), True, quote(t)))
+        elif t.pos_ == "NOUN" and (low in PERSON_NOUNS or low in lex.kin_roles or low in lex.female_words
+                                   or low in lex.male_words) and any(
+                c.dep_ in ("det", "poss") and c.lower_ in INDEFINITE for c in t.children):
+            g = "female" if low in lex.female_words else "male" if low in lex.male_words else ""
+            refs.append(Ref(("n", t.i), t.i, d.sent_index(t), _weight(t), _role(t), False, quote(t), g))
+    return sorted(refs, key=lambda r: r.i)
+
+
 def resolve(d: Document) -> None:
     """Fill ``d.pronoun_entity``."""
     doc = d.doc
     quotes = quote_spans(doc.text)
     genders = entity_genders(d)
-    # count mentions per entity as a paragraph-independent salience prior
-    freq: dict[int, int] = {}
-    for m in d.mentions:
-        if m.entity is not None:
-            freq[m.entity] = freq.get(m.entity, 0) + 1
+    refs = _candidates(d, genders, quotes)
+    pending = list(refs)
+    active: list[Ref] = []
+    key_of: dict[int, int | tuple[str, int]] = {r.i: r.key for r in refs}
     for tok in doc:
+        while pending and pending[0].i < tok.i:
+            active.append(pending.pop(0))
         low = tok.lower_
         if low not in MALE | FEMALE | PLURAL or tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
-        if _in_quote(doc.text, tok.idx, quotes):
-            continue
-        best = _best_candidate(d, tok, genders, freq, quotes)
-        if best is not None:
-            d.pronoun_entity[tok.i] = best
+        q = next((k for k, (s, e) in enumerate(quotes) if s <= tok.idx < e), None)
+        key = _best(d, tok, q, active, key_of, genders)
+        gender = "male" if low in MALE else "female" if low in FEMALE else ""
+        if key is None:
+            key = ("n", tok.i)
+        elif isinstance(key, int):
+            d.pronoun_entity[tok.i] = key
+            if gender and not genders.get(key):
+                genders[key] = gender
+        key_of[tok.i] = key
+        active.append(Ref(key, tok.i, d.sent_index(tok), _weight(tok), _role(tok), low in PLURAL, q, gender))
 
 
-def _best_candidate(d: Document, pron: Token, genders: dict[int, str], freq: dict[int, int],
-                    quotes: list[tuple[int, int]]) -> int | None:
+def _agrees(r: Ref, plural: bool, gender: str, si: int) -> float:
+    """How far a candidate agrees with the pronoun: 1 yes, 0 no, between for a singular body."""
+    if not plural and not r.person:
+        return 0.0
+    if r.plural != plural:
+        # a body named in the singular ('the Convention ... they voted'), only close by
+        return 0.3 if plural and isinstance(r.key, int) and si - r.sent <= 1 else 0.0
+    if gender and r.gender and r.gender != gender:
+        return 0.0
+    return 0.25 if r.member else 1.0
+
+
+def _best(d: Document, pron: Token, q: int | None, active: list[Ref],
+          key_of: dict[int, int | tuple[str, int]], genders: dict[int, str]) -> int | tuple[str, int] | None:
     low = pron.lower_
+    plural = low in PLURAL
+    gender = "male" if low in MALE else "female" if low in FEMALE else ""
     si = d.sent_index(pron)
-    first_sent = max(0, si - WINDOW)
-    start_tok = d.sents[first_sent].start
-    scores: dict[int, float] = {}
-    for ti in range(pron.i - 1, start_tok - 1, -1):
-        mi = d.token_mention.get(ti)
-        if mi is None:
+    by_i: dict[int, list[Ref]] = {}
+    for r in active:
+        by_i.setdefault(r.i, []).append(r)
+
+    def ref_at(i: int, need: float) -> Ref | None:
+        return next((r for r in by_i.get(i, ()) if fits(r) >= need and r.key not in banned), None)
+
+    def fits(r: Ref) -> float:
+        if isinstance(r.key, int) and not r.plural and gender:
+            r.gender = genders.get(r.key, "") or r.gender
+        return _agrees(r, plural, gender, si) if r.quote == q and si - r.sent <= WINDOW else 0.0
+
+    # binding: 'him', 'them', 'her' (as object) are not the subject of their own verb
+    banned = set()
+    if pron.dep_ != "poss" and pron.dep_ not in SUBJ:
+        verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+        subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            subj = verb.head
+        if subj is not None and subj.i in key_of:
+            banned.add(key_of[subj.i])
+    # a class weighs its best phrase in each sentence, halved for every sentence back
+    per_sent: dict[tuple[int | tuple[str, int], int], float] = {}
+    last: dict[int | tuple[str, int], Ref] = {}
+    for r in active:
+        f = fits(r)
+        if f and r.key not in banned:
+            k = (r.key, r.sent)
+            per_sent[k] = max(per_sent.get(k, 0.0), f * r.weight * 0.5 ** (si - r.sent))
+            last[r.key] = r
+    scores: dict[int | tuple[str, int], float] = {}
+    for (key, _), w in per_sent.items():
+        scores[key] = scores.get(key, 0.0) + w
+    # the nearest subject above the pronoun that agrees with it
+    for v in [pron.head, *pron.head.ancestors] if pron.dep_ not in SUBJ else pron.head.ancestors:
+        subj = _subject(v) if v.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.i >= pron.i:
             continue
-        m = d.mentions[mi]
-        if m.entity is None or m.tokens[1] - 1 != ti:
-            continue  # score each mention once, at its last token
-        ent = d.entities[m.entity]
-        if low in PLURAL:
-            if ent.kind not in GROUP_KINDS or ent.kind == "PLACE":
-                continue
-        else:
-            if ent.kind != "PERSON":
-                continue
-            g = genders.get(m.entity, "")
-            if (low in MALE and g == "female") or (low in FEMALE and g == "male"):
-                continue
-        if _in_quote(d.doc.text, m.start, quotes):
-            continue
-        root = d.doc[m.tokens[0]:m.tokens[1]].root
-        same_sent = d.sent_index(root) == si
-        # binding: 'him' is not the subject of its own clause
-        if same_sent and low in ("him", "her", "them") and root.head == pron.head and root.dep_.startswith("nsubj"):
-            continue
-        score = 100.0 - 35.0 * (si - d.sent_index(root))
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            score += 80
-        elif root.dep_ in ("dobj", "dative"):
-            score += 40
-        elif root.dep_ == "poss":
-            score += 20
-        if same_sent and root.i < pron.i and root.dep_.startswith("nsubj") and pron.dep_ == "poss":
-            score += 20  # 'Stalin ... his' in one clause
-        score += min(freq.get(m.entity, 0), 20) * 1.0
-        score -= 0.5 * (pron.i - ti) / 10
-        scores[m.entity] = max(scores.get(m.entity, -1e9), score)
+        if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            subj = v.head
+        r = ref_at(subj.i, 1.0)
+        if r is not None:
+            scores[r.key] = scores.get(r.key, 0.0) + 120
+            break
+    # 'the Duchess of Portsmouth and her boy', 'Skobeliev and his nakaz'
+    if pron.dep_ == "poss" and pron.head.dep_ == "conj":
+        r = ref_at(pron.head.head.i, 0.25)
+        if r is not None:
+            scores[r.key] = scores.get(r.key, 0.0) + 200
+    for key, r in last.items():
+        if r.role == _role(pron):
+            scores[key] += 35  # parallelism
+    if DEBUG is not None:
+        DEBUG.append((pron.i, pron.text, {(k if isinstance(k, tuple) else d.entities[k].name): round(v) for k, v in scores.items()}))
     if not scores:
         return None
-    return max(scores, key=scores.get)
+    best = max(scores, key=lambda k: (scores[k], last[k].i if k in last else -1))
+    return best if isinstance(best, int) else None

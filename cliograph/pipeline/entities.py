@@ -225,6 +225,18 @@ def _canonical(ms: list[Mention], kind: str) -> str:
     return max(forms, key=lambda f: (forms[f], len(f), f))
 
 
+def _name_words(key: str) -> list[str]:
+    """A person's name without titles and regnal numbers: 'king charles the second' ->
+    ['charles']."""
+    titles = lexicon().person_titles
+    words = key.split()
+    if "the" in words[1:]:
+        words = words[:words.index("the", 1)]
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    return words
+
+
 def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | None],
                         mentions: list[Mention]) -> None:
     """Molotov -> Vyacheslav Molotov; Maria -> Maria Ulyanova when there is no other Maria.
@@ -240,8 +252,8 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
         if any(not mentions[i].source.startswith(("spacy.", "mentions.name_run"))
                or mentions[i].kind not in ("", "PERSON", "PLACE", "BODY") for i in groups[key]):
             continue  # a head-noun rule made it an office, event, policy or faction
-        last = [f for f in full if f in groups and f.split()[-1] == key]
-        first = [f for f in full if f in groups and f.split()[0] == key]
+        last = [f for f in full if f in groups and _name_words(f)[-1:] == [key]]
+        first = [f for f in full if f in groups and _name_words(f)[:1] == [key]]
         target = last if last else first
         if len(target) == 1:
             _merge(groups, target[0], key)

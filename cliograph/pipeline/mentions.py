@@ -100,6 +100,15 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             if _possessive_joins(doc, j):
                 j += 1
                 continue
+            # 'Charles the Second', 'Alexander the Great'
+            if t.lower_ == "the" and j + 1 < n and (ORDINAL_WORDS.match(doc[j + 1].text) or doc[
+                    j + 1].text in EPITHETS) and doc[j + 1].text[:1].isupper():
+                j += 2
+                continue
+            # 'Clinton of New York' is a man and a place, 'Duke of York' a title
+            if t.lower_ == "of" and doc[j - 1].ent_type_ == "PERSON" and j + 1 < n and \
+                    doc[j + 1].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ not in lexicon().person_titles:
+                break
             if t.lower_ in ("of", "for") and j + 1 < n:
                 k = j + 1
                 if doc[k].lower_ == "the" and k + 1 < n:
@@ -200,6 +209,9 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     return [(start, end, None)]
 
 
+EPITHETS = {"Great", "Elder", "Younger", "Conqueror", "Confessor", "Bold", "Fair", "Good", "Pious",
+            "Lionheart", "Magnificent", "Terrible", "Wise", "Just", "Bald", "Fat", "Simple", "Red",
+            "Black", "Lame", "Unready", "Navigator"}
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
            "central", "upper", "lower"}
 VAGUE_MODIFIERS = {"new", "old", "other", "same", "such", "own", "first", "last", "whole", "full",

@@ -4,6 +4,7 @@ pipeline runs, in order, over every sentence."""
 from __future__ import annotations
 
 from .base import Extractor
+from .events import events
 from .kin import kin
 from .life import life
 from .membership import membership
@@ -18,6 +19,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "stance": stance,
     "quotes": quotes,
     "life": life,
+    "events": events,
 }
 
 __all__ = ["EXTRACTORS", "Extractor"]

@@ -29,12 +29,18 @@ from .vocab import words
 
 PERSON = {"PERSON"}
 PLACE = {"PLACE"}
+PLACE_NOUNS = {"village", "town", "city", "province", "island", "castle", "palace", "county", "region",
+               "fortress", "port", "abbey", "monastery", "estate", "manor", "capital", "district",
+               "hamlet", "parish", "camp", "prison", "citadel", "fort", "colony", "state", "kingdom",
+               "republic", "principality", "duchy", "court", "house", "hospital", "residence"}
 SUBJ = ("nsubj", "nsubjpass")
 FUTURE = {"will", "shall", "'ll", "’ll"}
 UNREAL_VERBS = {"plot", "plan", "fear", "desire", "contrive", "seek", "want", "wish", "demand",
                 "threaten", "intend", "prevent", "avert", "avoid", "escape", "risk", "expect",
                 "predict", "foresee", "imagine", "rumour", "rumor", "pray", "hope", "await",
-                "conspire", "attempt", "try", "propose", "order", "urge", "beg", "ask"}
+                "conspire", "attempt", "try", "propose", "order", "urge", "beg", "ask",
+                "accuse", "suspect", "charge", "allege", "deny", "doubt", "impute", "ascribe",
+                "attribute", "whisper", "pretend", "feign", "dream", "suppose", "believe"}
 
 # Confidence = precision measured on the seed gold (with-lenin.txt) for each rule;
 # rules with no case in the seed carry a value read off the corpus texts, lowered.
@@ -157,6 +163,8 @@ def _place(d: Document, v: Token) -> int | None:
                     if p is not None:
                         return p
                     # 'at the village of Gorki'
+                    if o.lemma_.lower() not in PLACE_NOUNS:
+                        continue
                     for g in o.children:
                         if g.dep_ == "prep" and g.lower_ == "of":
                             for oo in g.children:
@@ -309,7 +317,7 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         low = t.lemma_.lower()
         if t.pos_ == "VERB" and (low in lw.die_verbs or low == "pass" and any(
-                c.dep_ == "prt" and c.lower_ == "away" for c in t.children)):
+                c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in t.children)):
             if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "pcomp"):
                 continue  # 'the dying King', 'in danger of dying'
             if not _clause_ok(t):
@@ -324,8 +332,10 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if passive:
                 victims = _subjects(d, t)
             else:
+                # a named victim only: an object pronoun is too often resolved wrongly
                 victims = [e for c in t.children if c.dep_ == "dobj" for x in conjuncts(c)
-                           if (e := entity_at(d, x, PERSON)) is not None]
+                           if d.token_mention.get(x.i) is not None
+                           and (e := entity_at(d, x, PERSON)) is not None]
                 if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself") for c in t.children):
                     victims = _subjects(d, t)  # 'slew himself'
             for person in victims:

@@ -66,7 +66,8 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue
         # 'X, the General Secretary,' / 'the General Secretary, X,'
         if off.dep_ == "appos":
-            for p in conjuncts(off.head):
+            # 'Assistant Secretaries' is said of every name in the list, 'President' of one
+            for p in conjuncts(off.head) if off.tag_ in ("NNS", "NNPS") else [off.head]:
                 person = entity_at(d, p, PERSON)
                 if person is not None:
                     yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.75)

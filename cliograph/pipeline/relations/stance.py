@@ -19,7 +19,7 @@ from ...model import Factoid
 from ...rules import load_json
 from ..document import Document
 from .base import asserted, entity_at, factoid
-from .frames import expand, frames
+from .frames import expand, frame_of, frames
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 POLICY = {"POLICY"}
@@ -48,6 +48,12 @@ class StanceWords(BaseModel):
     member_passive: dict[str, str]
     seat_nouns: frozenset[str]
     reversing_nouns: frozenset[str]
+    light_verbs: dict[str, list[str]]
+    hostile_action_nouns: frozenset[str]
+    demand_verbs: frozenset[str]
+    side_nouns: frozenset[str]
+    against_nouns: frozenset[str]
+    container_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +86,15 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         lemma = f.verb.lemma_.lower()
         if not f.subjects or not asserted(f.verb):
             continue
+        # light verbs: 'took exception to', 'took issue with'
+        for o in f.objects:
+            light = f"{lemma} {o.lemma_.lower()}"
+            if light in w.light_verbs:
+                lemma = light
+                for c in o.children:  # 'exception to X' may hang on the noun
+                    if c.dep_ == "prep":
+                        f.preps.setdefault(c.lower_, []).extend(
+                            expand([x for x in c.children if x.dep_ == "pobj"]))
         subjects = [entity_at(d, s, ACTORS) for s in f.subjects]
         targets: list[tuple[Token, str]] = [(o, "") for o in f.objects] + [
             (o, p) for p, objs in f.preps.items() for o in objs]
@@ -87,6 +102,26 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             person = entity_at(d, o, ACTORS)
             policy = entity_at(d, o, POLICY)
             reversed_ = False
+            hostile = False
+            if person is None and policy is None:
+                owner = _owner(d, o)
+                # 'called for his expulsion': wanting harm done to someone is opposing them
+                if owner is not None and o.lower_ in w.hostile_action_nouns and (
+                        lemma in w.demand_verbs or prep == "for"):
+                    hostile = True
+                    person = owner
+                # 'resenting Stalin’s attempt', 'took exception to Stalin’s multiplicity of posts'
+                elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
+                                            or _policy_words_for(lemma, prep, w.oppose_prep)):
+                    person = owner
+                # 'agreed with the broad lines of the NEP'
+                elif o.lower_ in w.container_nouns:
+                    policy = _of_object(d, o, POLICY)
+            if hostile:
+                for s in subjects:
+                    if s is not None:
+                        yield from _emit(d, si, "OPPOSES", s, person, "stance.hostile_demand.v1", 0.65)
+                continue
             # 'called for an abandonment of autonomisation': the object of the reversing noun
             if policy is None and o.lower_ in w.reversing_nouns:
                 inner = [x for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
@@ -101,7 +136,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                             lemma, prep, w.ally_prep):
                         yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
                     elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
-                            lemma, prep, w.oppose_prep):
+                            lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
                         yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
                 if policy is not None and d.entities[s].kind != "PLACE":
                     polarity = 0
@@ -129,6 +164,76 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                             yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
 
 
+def _owner(d: Document, noun: Token) -> int | None:
+    """The person a noun belongs to: 'Stalin’s attempt', 'the expulsion of Tomski'."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return entity_at(d, c, ACTORS)
+    return _of_object(d, noun, ACTORS)
+
+
+def _of_object(d: Document, noun: Token, kinds: set[str]) -> int | None:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return entity_at(d, o, kinds)
+    return None
+
+
+def _clause_subjects(tok: Token) -> list[Token]:
+    """The subjects of the clause a noun sits in, climbing through 'to'-clauses:
+    'Stalin sent supporters ... to organise the campaign against Trotski'."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    f = frame_of(verb)
+    hops = 0
+    while not [s for s in f.subjects if s.pos_ != "NOUN" or s.ent_type_] and verb.head.i != verb.i and hops < 3:
+        verb = verb.head
+        f = frame_of(verb)
+        hops += 1
+    return f.subjects
+
+
+def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'on Lenin’s behalf', 'on his side', 'took the side of X' (ALLY); 'the campaign
+    against Trotski' (OPPOSES), said of the clause's subject."""
+    w = words()
+    for noun in sent:
+        low = noun.lower_
+        if noun.pos_ != "NOUN":
+            continue
+        if low in w.side_nouns and (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "to", "in")
+                                    or noun.dep_ == "dobj" and noun.head.lemma_ in ("take", "join")):
+            other = _owner(d, noun)
+            if other is None:
+                continue
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if not asserted(verb):
+                continue
+            holders = [c for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
+            holders = holders or _clause_subjects(noun)
+            for h in expand(holders):
+                yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), other, "stance.side_idiom.v1", 0.7)
+        elif low in w.against_nouns:
+            targets = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
+                       for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            if not targets:
+                continue
+            owner = [c for c in noun.children if c.dep_ == "poss"]
+            agents = owner or _clause_subjects(noun)
+            for a in expand(agents):
+                for t in targets:
+                    ta, tp = entity_at(d, t, ACTORS), entity_at(d, t, POLICY)
+                    if ta is not None:
+                        yield from _emit(d, si, "OPPOSES", entity_at(d, a, ACTORS), ta,
+                                         "stance.against_noun.v1", 0.6)
+                    elif tp is not None and entity_at(d, a, ACTORS) is not None:
+                        yield from _emit(d, si, "OPPOSES_POLICY", entity_at(d, a, ACTORS), tp,
+                                         "stance.against_noun.v1", 0.6)
+
+
 def _holders(d: Document, noun: Token) -> list[Token]:
     """Who a relational noun is said of: 'X, an ally of Y', 'Y's allies X and Z',
     'X, who were sympathisers of Y', 'X was Y's ally'."""
@@ -146,7 +251,8 @@ def _holders(d: Document, noun: Token) -> list[Token]:
     nxt = noun.i + 1
     if nxt < len(noun.doc) and d.token_mention.get(nxt) is not None:
         out.append(noun.doc[d.mentions[d.token_mention[nxt]].tokens[1] - 1])
-    return expand(out)
+    # a singular noun is said of one holder: 'George Mason, Washington's friend; John Blair'
+    return expand(out) if noun.tag_ == "NNS" else out
 
 
 def _targets(noun: Token) -> list[Token]:
@@ -185,9 +291,11 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         elif low in w.conflict_nouns or low in w.alliance_nouns:
             type_ = "OPPOSES" if low in w.conflict_nouns else "ALLY"
             # 'a row between Molotov and Trotski' (the prepositional phrase may hang on the verb)
-            between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-            if not between and noun.dep_ == "nsubj":
-                between = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+            # 'a row followed between Molotov and Trotski': on the noun, its verb or its participle
+            near = [noun, *[c for c in noun.children if c.dep_ in ("acl", "relcl")]]
+            if noun.dep_ == "nsubj":
+                near.append(noun.head)
+            between = [c for t in near for c in t.children if c.dep_ == "prep" and c.lower_ == "between"]
             parties: list[Token] = []
             for b in between:
                 parties.extend(expand([o for o in b.children if o.dep_ == "pobj"]))
@@ -211,3 +319,4 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_verbs(d, si, sent)
     yield from from_nouns(d, si, sent)
+    yield from from_idioms(d, si, sent)

@@ -25,10 +25,7 @@ def stated_date(d: Document, si: int, anchors: list[Token], *, only_governed: bo
     dates = d.sentence_dates[si]
     if not dates or not anchors:
         return None
-    subtree: set[int] = set()
-    for a in anchors:
-        subtree.update(t.i for t in a.subtree)
-    governed = [(sp, w) for sp, w in dates if any(t.i in subtree for t in sp)]
+    governed = [(sp, w) for sp, w in dates if any(_governs(a, sp.root) for a in anchors)]
     pool = governed or ([] if only_governed else dates)
     if not pool:
         return None
@@ -39,6 +36,22 @@ def stated_date(d: Document, si: int, anchors: list[Token], *, only_governed: bo
         return min(abs(t.i - main.i) for t in sp)
 
     return min(pool, key=dist)[1]
+
+
+NESTED = ("advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
+
+
+def _governs(anchor: Token, tok: Token) -> bool:
+    """The date hangs on the anchor itself, not inside a clause nested under it
+    ('suffered a stroke while recovering from ... the attempt in August 1918')."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == anchor.i:
+            return True
+        if cur.head.i == cur.i or cur.dep_ in NESTED:
+            return False
+        cur = cur.head
+    return False
 
 
 def fact_time(d: Document, si: int, anchors: list[Token]) -> When | None:

@@ -1,0 +1,401 @@
+"""HAPPENED, PARTICIPATES and DECIDES: events, who took part in them, what was decided.
+
+HAPPENED      an event named with its date or place ("the Eleventh Party Congress in
+              March–April 1922" -> start 1922-03, end 1922-04; "the Anglo-Soviet Treaty of
+              March 1921"), an event that occurs ("the rising broke out", "the Congress,
+              starting on 8 March", "the treaty was signed at Rapallo in April 1922"), or
+              one that somebody starts ("the garrison had started a mutiny").
+PARTICIPATES  an actor (person, faction, body, polity) in an event: as what a verb of
+              taking part does to it ("Trotski led the offensive", "took part in the war",
+              "spoke at the Congress"), as somebody doing something at it ("at the
+              Congress X won the debate"), or by a role noun ("the leader of the revolt").
+DECIDES       a body or a congress deciding a policy or an event ("the Politburo decided on
+              X", "the Congress approved the NEP", "X was adopted by the Convention").
+
+The date is the one the event's words govern, else the nearest in the sentence, else
+the sentence's narrative time (inferred). A span ("March–April 1922") gives start and
+end. Negated and hypothetical clauses give nothing, nor do a quotation's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from ...model import Factoid, When
+from ..document import Document
+from .base import asserted, conjuncts, entity_at, factoid
+from .quotes import in_quotation
+from .timing import NESTED, fact_time, split_interval, stated_date
+from .vocab import words
+
+ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
+EVENT = {"EVENT"}
+PLACE = {"PLACE"}
+DECIDERS = {"BODY", "EVENT"}
+DECIDED = {"POLICY", "EVENT"}
+DATE_LINKS = {"in", "of", "on", "during", "from", ",", "(", "–", "-", "since", "at"}
+CO_TEMPORAL = {"at", "during", "in", "on", "throughout", "amid", "amidst"}
+PLANNED = {"proposed", "planned", "projected", "intended", "expected", "abortive", "prospective",
+           "mooted", "hypothetical", "future", "threatened", "imagined"}
+PART_WORDS = {"most", "much", "part", "all", "some", "rest", "bulk", "remainder", "whole", "half", "end",
+              "beginning", "course", "length", "duration"}
+IDLE_VERBS = {"be", "have", "become", "seem", "appear", "remain", "do", "get", "find", "see", "think",
+              "know", "say", "hear", "learn", "feel", "believe", "hope", "want", "expect", "consider"}
+
+# Confidence = precision measured on the seed gold (with-lenin.txt) for each rule;
+# rules that fire too rarely there carry a value read off the corpus texts, lowered.
+CONF = {
+    "events.dated_mention.v1": 0.85,      # seed: 7/7 ('the Brest-Litovsk dispute in 1918')
+    "events.occurred.v1": 0.75,           # seed: 1/1 ('The Party Congress, starting on 8 March')
+    "events.started.v1": 0.75,
+    "events.acted.v1": 0.7,               # seed: 1/1 ('The revolt of the Tambov ... brought')            # seed: no case with an EVENT entity; corpus reading
+    "events.took_part.v1": 0.7,           # seed: 2/3
+    "events.at_event.v1": 0.6,            # seed: 1/2
+    "events.role_noun.v1": 0.7,           # seed: no case; corpus reading
+    "events.decided.v1": 0.75,            # seed: no case with a POLICY entity; corpus reading
+    "events.decided_passive.v1": 0.6,     # seed: 1/1 ('NEP ... was approved' after 'The Party Congress')
+}
+
+
+def _mention_roots(d: Document, sent: Span, kinds: set[str]) -> list[tuple[Token, int, tuple[int, int]]]:
+    """(root token, entity, token span) of each mention of the kinds in the sentence."""
+    out = []
+    seen = set()
+    for t in sent:
+        mi = d.token_mention.get(t.i)
+        if mi is None or mi in seen:
+            continue
+        seen.add(mi)
+        m = d.mentions[mi]
+        if m.entity is None or d.entities[m.entity].kind not in kinds:
+            continue
+        s, e = m.tokens
+        out.append((d.doc[s:e].root, m.entity, (s, e)))
+    return out
+
+
+def _session(d: Document, e: int) -> bool:
+    """A body whose name is a meeting ('Party Congress', 'Central Committee plenum')."""
+    ent = d.entities[e]
+    words_ = ent.name.lower().replace("’", "'").split()
+    return bool(words_) and words_[-1] in words().event.session_heads
+
+
+def _event_at(d: Document, tok: Token, allow_session: bool = True) -> int | None:
+    e = entity_at(d, tok, EVENT)
+    if e is not None:
+        return e
+    if allow_session:
+        b = entity_at(d, tok, {"BODY"})
+        if b is not None and _session(d, b):
+            return b
+    return None
+
+
+def _planned(n: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in PLANNED for c in n.children)
+
+
+def _real(v: Token) -> bool:
+    """An asserted clause that is not a plan ('was to be held')."""
+    if not asserted(v):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("to", "will", "shall") for c in v.children) and (
+            v.head.lemma_ == "be" or v.dep_ == "ROOT"):
+        return False
+    return True
+
+
+def _adjacent_date(d: Document, si: int, span: tuple[int, int], root: Token) -> When | None:
+    """A date right after the event's name ('the Congress in March–April 1922', 'the
+    Treaty of March 1921') or hanging on its head word."""
+    if not d.sentence_dates or si >= len(d.sentence_dates):
+        return None
+    s, e = span
+    for dsp, w in d.sentence_dates[si]:
+        r = dsp.root
+        link = r.head if r.head.dep_ == "prep" and r.head.lower_ in DATE_LINKS else None
+        if link is not None and link.head.i == root.i:
+            return w  # 'the Anglo-Soviet Treaty of March 1921'
+        gap = [t for t in d.doc[e:dsp.start]]
+        if not (dsp.start >= e and len(gap) <= 2 and all(t.lower_ in DATE_LINKS or t.lower_ == "the" for t in gap)):
+            continue
+        # 'canvassed at the Eleventh Party Congress in March–April 1922': the date hangs on
+        # the verb, which happened at (not after or before) the event
+        gov = root.head if root.dep_ == "pobj" else None
+        if gov is not None and gov.lower_ in CO_TEMPORAL and (link is None or link.head.i == gov.head.i):
+            return w
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj") and (link is None or link.head.i == root.head.i):
+            return w
+    return None
+
+
+def _place(d: Document, *toks: Token) -> int | None:
+    for tok in toks:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "off"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        p = entity_at(d, o, PLACE)
+                        if p is not None:
+                            return p
+    return None
+
+
+def _place_in_name(d: Document, span: tuple[int, int]) -> int | None:
+    """'the revolt of the Tambov province peasantry': a place named inside the event's name
+    is not a separate mention, so only a PLACE entity whose name is in it counts."""
+    text = d.doc[span[0]:span[1]].text
+    best = None
+    for ei, ent in enumerate(d.entities):
+        if ent.kind == "PLACE" and len(ent.name) > 3 and f" {ent.name} " in f" {text} ":
+            if best is None or len(ent.name) > len(d.entities[best].name):
+                best = ei
+    return best
+
+
+def _happened(d: Document, si: int, ev: int, rule: str, when: When | None, place: int | None) -> Factoid:
+    start, end = split_interval(when)
+    f = factoid(d, si, "HAPPENED", ev, None, rule, CONF[rule], when=None, place=place)
+    return replace(f, when=None, start_time=start, end_time=end)
+
+
+def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    ew = words().event
+    for n, ev, span in _mention_roots(d, sent, {"EVENT", "BODY"}):
+        if in_quotation(d, n) or _planned(n):
+            continue
+        session_body = d.entities[ev].kind == "BODY"
+        if session_body and not _session(d, ev):
+            continue
+        # 'the Eleventh Party Congress in March–April 1922'
+        w = _adjacent_date(d, si, span, n)
+        if w is not None and not session_body:
+            yield _happened(d, si, ev, "events.dated_mention.v1", w, _place(d, n))
+            continue
+        v = n.head
+        # 'the rising broke out', 'the treaty was signed at Rapallo in April 1922'
+        if (n.dep_ == "nsubj" and v.lemma_.lower() in ew.occur_verbs
+                or n.dep_ == "nsubjpass" and v.lemma_.lower() in ew.occur_passive) and _real(v):
+            w = stated_date(d, si, [v])
+            if w is None and session_body:
+                continue
+            yield _happened(d, si, ev, "events.occurred.v1", w or fact_time(d, si, [v]), _place(d, v, n))
+            continue
+        # 'The revolt of the Tambov peasantry ... brought the Politburo to its senses':
+        # an event that acts has happened (its date only when the sentence states one)
+        if n.dep_ == "nsubj" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBN") and not session_body \
+                and v.lemma_.lower() not in ew.occur_verbs and _real(v) and v.dep_ in ("ROOT", "conj"):
+            yield _happened(d, si, ev, "events.acted.v1", stated_date(d, si, [v], only_governed=True),
+                            _place(d, v, n) or _place_in_name(d, span))
+            continue
+        # 'the garrison had started a mutiny', 'they convened a conference'
+        if n.dep_ == "dobj" and v.lemma_.lower() in ew.start_object_verbs and _real(v) and not session_body:
+            yield _happened(d, si, ev, "events.started.v1", fact_time(d, si, [v]), _place(d, v, n))
+            continue
+        # 'The Party Congress, starting on 8 March, ...'
+        for c in [*n.children, *(v.children if n.dep_ in ("nsubj", "nsubjpass") else [])]:
+            if c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN") and (
+                    c.lemma_.lower() in ew.occur_verbs or c.lemma_.lower() in ew.occur_passive):
+                w = stated_date(d, si, [c], only_governed=True)
+                if w is not None:
+                    yield _happened(d, si, ev, "events.occurred.v1", w, _place(d, c, n))
+                    break
+
+
+# --------------------------------------------------------------------------- PARTICIPATES
+
+
+def _actors(d: Document, v: Token) -> list[int]:
+    """Subjects of a verb (and their conjuncts), climbing from an infinitive or a
+    participle to the clause that has one ('managed to stir the Congress'); the agent
+    of a passive ('the function discharged by Sverdlov in the dispute')."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            return [e for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+                    if (e := entity_at(d, x, ACTORS)) is not None]
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        return []  # a passive without its agent names no actor
+    cur = v
+    for _ in range(3):
+        subs = [c for c in cur.children if c.dep_ in ("nsubj",)]
+        if subs:
+            out = []
+            for s in subs:
+                for t in conjuncts(s):
+                    e = entity_at(d, t, ACTORS)
+                    if e is not None and e not in out:
+                        out.append(e)
+            return out
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+            continue
+        break
+    return []
+
+
+def _role(v: Token, prep: str | None = None) -> str:
+    ew = words().event
+    word = ew.participate.get(v.lemma_.lower(), v.text)
+    prt = " ".join(c.text for c in v.children if c.dep_ == "prt")
+    role = f"{word} {prt}".strip()
+    if prep and not role.endswith(prep):
+        role = f"{role} {prep}"
+    for c in v.children:  # 'spent the war as a political commissar'
+        if c.dep_ == "prep" and c.lower_ == "as":
+            obj = [t for t in c.subtree if t.dep_ not in ("det",) and t.i != c.i]
+            if 0 < len(obj) <= 5:
+                role += " as " + " ".join(t.text for t in obj)
+    return role
+
+
+def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    ew = words().event
+    for n, ev, _span in _mention_roots(d, sent, {"EVENT", "BODY"}):
+        if in_quotation(d, n):
+            continue
+        if d.entities[ev].kind == "BODY" and not _session(d, ev):
+            continue
+        session_body = d.entities[ev].kind == "BODY"
+        v = n.head
+        prep = None
+        dobj = n.dep_ == "dobj"
+        if n.dep_ == "pobj" and v.dep_ == "prep":
+            prep, v = v.lower_, v.head
+            if v.dep_ == "dobj" and v.head.lemma_.lower() in ("take", "play"):  # 'took part in'
+                v = v.head
+            elif prep == "of" and v.dep_ == "dobj" and v.lower_ in PART_WORDS:  # 'spent most of the war'
+                prep, v, dobj = None, v.head, True
+        if v.pos_ not in ("VERB", "AUX") or not _real(v):
+            continue
+        lemma = v.lemma_.lower()
+        rule = None
+        if prep is None and dobj and lemma in ew.participate:
+            if session_body and lemma not in ("address", "stir", "attend", "open", "dominate", "boycott",
+                                              "chair", "convene", "summon", "call"):
+                continue
+            rule, role = "events.took_part.v1", _role(v)
+        elif prep is not None and lemma in ew.participate_preps.get(prep, ()):
+            rule, role = "events.took_part.v1", _role(v, prep)
+        elif (prep == "at" or prep == "in" and not session_body) and lemma not in IDLE_VERBS \
+                and v.pos_ == "VERB":
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            rule = "events.at_event.v1"
+            role = " ".join(x for x in (v.text, " ".join(c.text for c in v.children if c.dep_ == "prt"),
+                                        " ".join(t.text for t in obj.subtree) if obj is not None
+                                        and len(list(obj.subtree)) <= 4 else "") if x)
+        if rule is None:
+            continue
+        for actor in _actors(d, v):
+            if actor == ev:
+                continue
+            yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=fact_time(d, si, [v]),
+                          role=role)
+    # 'X, the leader of the revolt', 'X was the organiser of the rising'
+    for t in sent:
+        role = ew.participate_nouns.get(t.lower_)
+        if role is None or t.pos_ != "NOUN" or in_quotation(d, t):
+            continue
+        ev = None
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "at"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        ev = _event_at(d, o, allow_session=c.lower_ == "at") or ev
+        if ev is None:
+            continue
+        actor = None
+        if t.dep_ == "appos":
+            actor = entity_at(d, t.head, ACTORS)
+        elif t.dep_ == "attr" and _real(t.head):
+            subs = [c for c in t.head.children if c.dep_ == "nsubj"]
+            actor = entity_at(d, subs[0], ACTORS) if subs else None
+        else:
+            for c in t.children:
+                if c.dep_ == "appos":
+                    actor = entity_at(d, c, ACTORS)
+        if actor is not None and actor != ev:
+            yield factoid(d, si, "PARTICIPATES", actor, ev, "events.role_noun.v1",
+                          CONF["events.role_noun.v1"], role=role)
+
+
+# --------------------------------------------------------------------------- DECIDES
+
+
+def _decider(d: Document, tok: Token) -> int | None:
+    """A body or a congress: 'the Politburo', 'its members' (the members of a body)."""
+    e = entity_at(d, tok, DECIDERS)
+    if e is not None and (d.entities[e].kind == "BODY" or _session(d, e) or
+                          d.entities[e].name.lower().split()[-1] in words().event.session_heads):
+        return e
+    if tok.lemma_.lower() in ("member", "delegate", "majority", "delegation"):
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return entity_at(d, c, {"BODY"})
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return entity_at(d, o, {"BODY"})
+    return None
+
+
+def decides(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    ew = words().event
+    for v in sent:
+        lemma = v.lemma_.lower()
+        if v.pos_ != "VERB" or lemma not in ew.decide_verbs or in_quotation(d, v) or not _real(v):
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+        objects: list[Token] = []
+        if passive:
+            objects = [x for c in v.children if c.dep_ == "nsubjpass" for x in conjuncts(c)]
+        else:
+            objects = [x for c in v.children if c.dep_ == "dobj" for x in conjuncts(c)]
+            for c in v.children:
+                if c.dep_ in ("prep",) and c.lower_ in ew.decide_preps.get(lemma, ()):
+                    objects += [x for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)]
+        decided = [e for o in objects if (e := entity_at(d, o, DECIDED)) is not None]
+        if not decided:
+            continue
+        deciders: list[int] = []
+        rule = "events.decided.v1"
+        if passive:
+            for c in v.children:
+                if c.dep_ in ("agent",) or c.dep_ == "prep" and c.lower_ in ("at", "by"):
+                    for o in c.children:
+                        e = _decider(d, o) if o.dep_ == "pobj" else None
+                        if e is not None:
+                            deciders.append(e)
+            if not deciders:
+                e = _setting(d, si)
+                if e is not None:
+                    deciders, rule = [e], "events.decided_passive.v1"
+        else:
+            deciders = [e for c in v.children if c.dep_ == "nsubj" for x in conjuncts(c)
+                        if (e := _decider(d, x)) is not None]
+        for body in deciders:
+            for pol in decided:
+                if body != pol:
+                    yield factoid(d, si, "DECIDES", body, pol, rule, CONF[rule], when=fact_time(d, si, [v]))
+
+
+def _setting(d: Document, si: int) -> int | None:
+    """The congress a passage is set at: the subject of this or the previous sentence."""
+    for k in (si, si - 1):
+        if k < 0:
+            continue
+        for n, e, _span in _mention_roots(d, d.sents[k], {"EVENT", "BODY"}):
+            if n.dep_ in ("nsubj", "nsubjpass") and (_session(d, e) or d.entities[e].kind == "EVENT"
+                                                      and d.entities[e].name.lower().split()[-1]
+                                                      in words().event.session_heads):
+                return e
+    return None
+
+
+def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from happened(d, si, sent)
+    yield from participates(d, si, sent)
+    yield from decides(d, si, sent)
