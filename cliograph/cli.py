@@ -93,10 +93,12 @@ def _ingest_with_progress(run: Callable[..., IngestReport], quiet: bool, **kw: A
 @db_option
 @click.option("--model", default=None, help=f"spaCy pipeline to use (default: best installed; env {MODEL_ENV}).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Processes that parse and analyse in parallel (0: one per core).")
 @translate_errors
-def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool) -> None:
+def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, jobs: int) -> None:
     """Read files or folders (.txt .md .html .epub .pdf) into the database."""
-    report = _ingest_with_progress(ingest, quiet, paths=paths, db=db, model=model)
+    report = _ingest_with_progress(ingest, quiet, paths=paths, db=db, model=model, jobs=jobs)
     if not quiet:
         _print_report(report, db)
     elif report.failed:

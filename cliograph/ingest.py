@@ -2,11 +2,24 @@
 
 Bad files do not stop a batch: each is reported with its problem and the good ones are
 stored. A document either lands whole or not at all.
+
+With ``jobs=1`` everything runs in this process and the documents stream through
+``nlp.pipe`` in batches. With ``jobs=N`` (N > 1) N worker processes each load the model
+once and read, clean, parse and run the stages of one file at a time; only the finished
+``Analysis`` (plain dataclasses, never a spaCy ``Doc``) comes back, and this process,
+the store's one writer, writes the documents in input order. Either way at most a few
+documents are in memory at once, however many files there are, and the database ends up
+the same: same rows, same entity ids, same facts.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,11 +27,15 @@ from . import __version__
 from .errors import CliographError, SourceError, UsageError
 from .model import SourceText
 from .nlp import load, model_id
-from .pipeline import parse_many, run_stages, to_analysis
+from .pipeline import Analysis, parse_many, run_stages, to_analysis
 from .readers import iter_sources, read
 from .store import DEFAULT_DB, Store
 
 Progress = Callable[[str, int, int], None]
+
+#: Documents in flight per worker: enough to keep every worker busy while the parent
+#: writes, few enough that memory does not depend on the number of files.
+IN_FLIGHT_PER_JOB = 2
 
 
 @dataclass
@@ -46,10 +63,21 @@ def pipeline_id(nlp_id: str) -> str:
     return f"cliograph-{__version__}+{nlp_id}"
 
 
+def default_jobs() -> int:
+    """The cores this process may use (``jobs=0`` means this many)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
            model: str | None = None, progress: Progress | None = None,
-           batch_size: int = 8) -> IngestReport:
+           batch_size: int = 8, jobs: int = 1) -> IngestReport:
     """Read, analyse and store files and folders.
+
+    ``jobs`` is the number of processes that parse and analyse (0: one per core); the
+    stored result does not depend on it.
 
     Example:
         >>> report = ingest(["examples/"], db="demo.db")   # doctest: +SKIP
@@ -59,6 +87,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
     paths = list(paths)
     if not paths:
         raise UsageError("nothing to ingest: give one or more files or folders")
+    if jobs < 0:
+        raise UsageError(f"jobs must be 0 (one per core) or more, not {jobs}")
     report = IngestReport()
     files: list[Path] = []
     for p in paths:
@@ -66,38 +96,180 @@ def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
             files.extend(iter_sources([p]))
         except SourceError as exc:
             report.failed.append(exc)
+    jobs = min(jobs or default_jobs(), max(len(files), 1))
     store = db if isinstance(db, Store) else Store(db)
     try:
-        nlp = load(model)
-        pipeline = pipeline_id(model_id(nlp))
-        total = len(files)
-
-        def sources() -> Iterator[SourceText]:
-            for path in files:
-                try:
-                    yield read(path)
-                except SourceError as exc:
-                    report.failed.append(exc)
-                    if progress:
-                        progress(str(path), len(report.ingested) + len(report.failed), total)
-
-        for d in parse_many(sources(), nlp, batch_size=batch_size):
-            try:
-                analysis = to_analysis(run_stages(d))
-                doc_id = store.write(analysis, pipeline)
-            except CliographError as exc:
-                report.failed.append(SourceError(d.source.path, str(exc)))
-                continue
-            except Exception as exc:  # a pipeline bug must not lose the rest of the batch
-                report.failed.append(SourceError(
-                    d.source.path, f"internal error while analysing ({type(exc).__name__}: {exc});"
-                    " please report it"))
-                continue
-            report.ingested.append(Ingested(
-                d.source.path, doc_id, d.source.title, len(analysis.entities), len(analysis.factoids)))
-            if progress:
-                progress(d.source.path, len(report.ingested) + len(report.failed), total)
+        run = _ingest_parallel if jobs > 1 else _ingest_serial
+        run(files, store, report, model=model, progress=progress, batch_size=batch_size,
+            jobs=jobs)
     finally:
         if not isinstance(db, Store):
             store.close()
     return report
+
+
+# ------------------------------------------------------------------ shared
+
+
+def _store_one(store: Store, report: IngestReport, path: str, analysis: Analysis,
+               pipeline: str) -> None:
+    try:
+        doc_id = store.write(analysis, pipeline)
+    except CliographError as exc:
+        report.failed.append(SourceError(path, str(exc)))
+        return
+    report.ingested.append(Ingested(
+        path, doc_id, analysis.source.title, len(analysis.entities), len(analysis.factoids)))
+
+
+def _internal_error(exc: BaseException) -> str:
+    return (f"internal error while analysing ({type(exc).__name__}: {exc});"
+            " please report it")
+
+
+def _analyse_parsed(d) -> Analysis | str:  # noqa: ANN001 - a pipeline Document
+    """Stages and offset mapping for one parsed document, or the reason it failed."""
+    try:
+        return to_analysis(run_stages(d))
+    except SourceError as exc:
+        return exc.problem
+    except CliographError as exc:
+        return str(exc)
+    except Exception as exc:  # a pipeline bug must not lose the rest of the batch
+        return _internal_error(exc)
+
+
+# ------------------------------------------------------------------ one process
+
+
+def _ingest_serial(files: list[Path], store: Store, report: IngestReport, *,
+                   model: str | None, progress: Progress | None, batch_size: int,
+                   jobs: int) -> None:
+    nlp = load(model)
+    pipeline = pipeline_id(model_id(nlp))
+    total = len(files)
+
+    def tick(path: str) -> None:
+        if progress:
+            progress(path, len(report.ingested) + len(report.failed), total)
+
+    def sources() -> Iterator[SourceText]:
+        for path in files:
+            try:
+                yield read(path)
+            except SourceError as exc:
+                report.failed.append(exc)
+                tick(str(path))
+
+    for d in parse_many(sources(), nlp, batch_size=batch_size):
+        result = _analyse_parsed(d)
+        if isinstance(result, str):
+            report.failed.append(SourceError(d.source.path, result))
+        else:
+            _store_one(store, report, d.source.path, result, pipeline)
+        tick(d.source.path)
+
+
+# ------------------------------------------------------------------ worker processes
+
+_WORKER_MODEL: str | None = None
+
+
+def _worker_init(model: str | None) -> None:
+    global _WORKER_MODEL
+    _WORKER_MODEL = model
+
+
+def _worker_model_id() -> str:
+    """Load the model in a worker (raising ModelError if it cannot) and name it."""
+    return model_id(load(_WORKER_MODEL))
+
+
+def _worker_analyse(path: str) -> tuple[str, Analysis | str]:
+    """One file through read, clean, parse and stages, in a worker process.
+
+    Returns ``("ok", analysis)`` or ``("failed", problem)``: exceptions are turned into
+    strings here because not all of ours survive pickling, and a spaCy ``Doc`` never
+    leaves the worker.
+    """
+    try:
+        source = read(path)
+        nlp = load(_WORKER_MODEL)
+        d = next(parse_many([source], nlp))
+    except SourceError as exc:
+        return "failed", exc.problem
+    except CliographError as exc:
+        return "failed", str(exc)
+    except Exception as exc:
+        return "failed", _internal_error(exc)
+    result = _analyse_parsed(d)
+    return ("failed", result) if isinstance(result, str) else ("ok", result)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork where there is one: workers start at once, sharing the imported modules."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _executor(jobs: int, model: str | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                               initializer=_worker_init, initargs=(model,))
+
+
+def _ingest_parallel(files: list[Path], store: Store, report: IngestReport, *,
+                     model: str | None, progress: Progress | None, batch_size: int,
+                     jobs: int) -> None:
+    """Workers analyse, this process writes, in input order, a bounded window at a time.
+
+    If a worker dies (killed for memory, a crash in native code) the pool breaks and
+    every file in flight fails with it; those files are then retried one at a time in a
+    fresh single worker, so only the file that kills its worker is reported.
+    """
+    total = len(files)
+    queue: deque[tuple[str, bool]] = deque((str(p), False) for p in files)  # (path, retry)
+    pipeline: str | None = None
+
+    def tick(path: str) -> None:
+        if progress:
+            progress(path, len(report.ingested) + len(report.failed), total)
+
+    while queue:
+        alone = queue[0][1]  # a retry after a broken pool runs in a pool of its own
+        pool = _executor(1 if alone else jobs, model)
+        window: deque[tuple[str, Future]] = deque()
+        try:
+            if pipeline is None:
+                pipeline = pipeline_id(pool.submit(_worker_model_id).result())  # ModelError
+
+            def fill() -> None:
+                limit = 1 if alone else jobs * IN_FLIGHT_PER_JOB
+                while queue and len(window) < limit and queue[0][1] == alone:
+                    path, _ = queue.popleft()
+                    window.append((path, pool.submit(_worker_analyse, path)))
+
+            fill()
+            while window:
+                path, future = window[0]
+                try:
+                    status, result = future.result()
+                except BrokenProcessPool:
+                    if alone:
+                        window.popleft()
+                        report.failed.append(SourceError(
+                            path, "the worker process analysing it died"
+                            " (out of memory? try a smaller file or --jobs 1)"))
+                        tick(path)
+                    else:  # put the whole window back, each to be retried alone
+                        queue.extendleft((p, True) for p, _ in reversed(window))
+                    window.clear()
+                    break
+                window.popleft()
+                if status == "ok":
+                    _store_one(store, report, path, result, pipeline)
+                else:
+                    report.failed.append(SourceError(path, result))
+                tick(path)
+                fill()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)

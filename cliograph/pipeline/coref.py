@@ -165,18 +165,27 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
         elif not coordinated or len(conj) == len(t.conjuncts):
             refs.append(Ref(m.entity, t.i, d.sent_index(t), _weight(t), _role(t), _plural_name(t), quote(t),
                             person=False))
+    named = {i for r in refs if isinstance(r.key, int) for i in [r.i]} | {
+        i for m in d.mentions if m.entity is not None and d.entities[m.entity].kind in (*GROUP_KINDS, "PERSON")
+        for i in range(*m.tokens)}
     for t in doc:
-        if t.i in d.token_mention or t.dep_ in ("compound", "amod") or t.dep_ in ("conj", "appos", "attr") and (
-                t.head.i in d.token_mention or _subject(t.head) is not None and _subject(t.head).i in d.token_mention):
+        if t.i in named or t.dep_ in ("compound", "amod") or t.dep_ in ("conj", "appos", "attr") and (
+                t.head.i in named or _subject(t.head) is not None and _subject(t.head).i in named):
             continue  # 'Kameniev, a little man', 'X and other cities', 'X was a man of parts' 
         low = t.lower_
         if t.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
-        in_coord = any(c.i in d.token_mention for c in t.conjuncts) and t.dep_ != "conj"
+        in_coord = any(c.i in named for c in t.conjuncts) and t.dep_ != "conj"
         people = t.pos_ == "PROPN" and t.ent_type_ in ("NORP", "LANGUAGE") and t.i > 0 and t.nbor(-1).lower_ == "the"
-        if in_coord or people or t.tag_ in ("NNS", "NNPS") and t.dep_ in (*SUBJ, "dobj") or t.pos_ == "PRON" and low in (
+        if in_coord or people or t.tag_ in ("NNS", "NNPS") and t.dep_ in SUBJ or t.pos_ == "PRON" and low in (
                 "those", "these"):
-            refs.append(Ref(("n", t.i), t.i, d.sent_index(t), _weight(t), _role(t), True, quote(t)))
+            # 'the members of the Convention' stand for the Convention
+            of = [o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            m = d.token_mention.get(of[0].i) if of and not in_coord and low not in ("those", "these") else None
+            key = d.mentions[m].entity if m is not None else None
+            if key is None or d.entities[key].kind not in GROUP_KINDS:
+                key = ("n", t.i)
+            refs.append(Ref(key, t.i, d.sent_index(t), _weight(t), _role(t), True, quote(t), person=False))
         elif t.pos_ == "NOUN" and (low in PERSON_NOUNS or low in lex.kin_roles or low in lex.female_words
                                    or low in lex.male_words) and any(
                 c.dep_ in ("det", "poss") and c.lower_ in INDEFINITE for c in t.children):
@@ -201,7 +210,9 @@ def resolve(d: Document) -> None:
         if low not in MALE | FEMALE | PLURAL or tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
         q = next((k for k, (s, e) in enumerate(quotes) if s <= tok.idx < e), None)
-        key = _best(d, tok, q, active, key_of, genders)
+        # a reflexive is its own clause's subject: 'the English themselves', 'he killed himself'
+        bound = tok.head if tok.dep_ == "appos" else _subject(tok.head) if low.endswith(("self", "selves")) else None
+        key = key_of.get(bound.i) if bound not in (None, tok) else _best(d, tok, q, active, key_of, genders)
         gender = "male" if low in MALE else "female" if low in FEMALE else ""
         if key is None:
             key = ("n", tok.i)
@@ -219,10 +230,10 @@ def _agrees(r: Ref, plural: bool, gender: str, si: int) -> float:
         return 0.0
     if r.plural != plural:
         # a body named in the singular ('the Convention ... they voted'), only close by
-        return 0.3 if plural and isinstance(r.key, int) and si - r.sent <= 1 else 0.0
+        return 0.3 if plural and not r.person and si - r.sent <= 1 else 0.0
     if gender and r.gender and r.gender != gender:
         return 0.0
-    return 0.25 if r.member else 1.0
+    return 0.0 if r.member and not plural else 1.0
 
 
 def _best(d: Document, pron: Token, q: int | None, active: list[Ref],
@@ -235,13 +246,14 @@ def _best(d: Document, pron: Token, q: int | None, active: list[Ref],
     for r in active:
         by_i.setdefault(r.i, []).append(r)
 
-    def ref_at(i: int, need: float) -> Ref | None:
-        return next((r for r in by_i.get(i, ()) if fits(r) >= need and r.key not in banned), None)
-
     def fits(r: Ref) -> float:
-        if isinstance(r.key, int) and not r.plural and gender:
+        if isinstance(r.key, int) and gender:
             r.gender = genders.get(r.key, "") or r.gender
         return _agrees(r, plural, gender, si) if r.quote == q and si - r.sent <= WINDOW else 0.0
+
+    def ref_at(i: int, member: bool = False) -> Ref | None:
+        return next((r for r in by_i.get(i, ()) if r.key not in banned and (
+            fits(r) == 1.0 or member and r.member and r.quote == q and not (gender and r.gender not in ("", gender)))), None)
 
     # binding: 'him', 'them', 'her' (as object) are not the subject of their own verb
     banned = set()
@@ -264,27 +276,37 @@ def _best(d: Document, pron: Token, q: int | None, active: list[Ref],
     scores: dict[int | tuple[str, int], float] = {}
     for (key, _), w in per_sent.items():
         scores[key] = scores.get(key, 0.0) + w
-    # the nearest subject above the pronoun that agrees with it
-    for v in [pron.head, *pron.head.ancestors] if pron.dep_ not in SUBJ else pron.head.ancestors:
-        subj = _subject(v) if v.pos_ in ("VERB", "AUX") else None
-        if subj is None or subj.i >= pron.i:
-            continue
-        if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-            subj = v.head
-        r = ref_at(subj.i, 1.0)
-        if r is not None:
-            scores[r.key] = scores.get(r.key, 0.0) + 120
-            break
-    # 'the Duchess of Portsmouth and her boy', 'Skobeliev and his nakaz'
-    if pron.dep_ == "poss" and pron.head.dep_ == "conj":
-        r = ref_at(pron.head.head.i, 0.25)
-        if r is not None:
-            scores[r.key] = scores.get(r.key, 0.0) + 200
     for key, r in last.items():
         if r.role == _role(pron):
             scores[key] += 35  # parallelism
+
+    def boost(r: Ref | None, w: float) -> bool:
+        if r is not None:
+            scores[r.key] = scores.get(r.key, 0.0) + w
+        return r is not None
+
+    # inside an apposition to a name: 'Washington, the father of his country'
+    t = pron.head
+    while t.pos_ not in ("VERB", "AUX") and t.dep_ not in ("appos", "ROOT") and t.head is not t:
+        t = t.head
+    if t.dep_ == "appos" and boost(ref_at(t.head.i), 200):
+        pass
+    # 'the Duchess of Portsmouth and her boy', 'Skobeliev and his nakaz'
+    elif pron.dep_ == "poss" and pron.head.dep_ == "conj" and boost(ref_at(pron.head.head.i, member=True), 200):
+        pass
+    else:
+        # the nearest subject above the pronoun that agrees with it
+        for v in [pron.head, *pron.head.ancestors] if pron.dep_ not in SUBJ else pron.head.ancestors:
+            subj = _subject(v) if v.pos_ in ("VERB", "AUX") else None
+            if subj is None or subj.i >= pron.i:
+                continue
+            if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                subj = v.head
+            if boost(ref_at(subj.i), 120):
+                break
     if DEBUG is not None:
-        DEBUG.append((pron.i, pron.text, {(k if isinstance(k, tuple) else d.entities[k].name): round(v) for k, v in scores.items()}))
+        DEBUG.append((pron.i, pron.text, {(k if isinstance(k, tuple) else d.entities[k].name): round(v)
+                                          for k, v in scores.items()}))
     if not scores:
         return None
     best = max(scores, key=lambda k: (scores[k], last[k].i if k in last else -1))

@@ -27,9 +27,34 @@ MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "ar
           "walk", "bring", "take", "transfer", "exile", "banish", "deport", "summon", "recall"}
 OFFICE_STEMS = {translit_key(w) for w in ("secretary", "chairman", "president", "consul",
                                            "governor", "commissar", "premier", "dictator")}
+PARTY_NOUNS = {"sympathiser", "sympathisers", "sympathizer", "sympathizers", "supporter", "supporters",
+               "friend", "friends", "ally", "allies", "enemy", "enemies", "critic", "critics",
+               "rival", "rivals", "follower", "followers", "associate", "associates", "opponent",
+               "opponents", "protégé", "disciple", "disciples", "wife", "husband", "son", "daughter",
+               "brother", "sister", "father", "mother", "widow", "heir", "successor", "predecessor",
+               "assassin", "assassins", "murderer", "murderers", "secretary", "deputy"}
+HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
+                      "execute", "behead", "hang", "arrest", "imprison", "exile", "banish", "pardon",
+                      "meet", "visit", "tease", "mock", "insult", "flatter", "persuade", "enlist",
+                      "recruit", "appoint", "dismiss", "sack", "promote", "befriend", "betray",
+                      "trust", "distrust", "fear", "admire", "envy", "resent", "suspect", "accuse",
+                      "greet", "embrace", "kiss", "bury", "mourn", "succeed", "marry", "divorce",
+                      "nominate", "elect", "crown", "depose", "oust", "summon", "consult", "advise",
+                      "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
 PERSONAL = {"he", "she", "him", "her", "i", "we", "you"}
 MODEL_WEIGHT = 1.0
-CONTEXT_WEIGHT = 1.5
+CONTEXT_WEIGHT = 2.0
+
+
+def _verb_forms(tok: Token) -> set[str]:
+    """The lemma and a suffix-stripped form: the lemmatizer sometimes misses
+    ('hated' -> 'hat')."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low}
+    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""), ("ing", "e"), ("ing", "")):
+        if low.endswith(suffix):
+            forms.add(low[: -len(suffix)] + repl)
+    return forms
 
 
 def context_votes(doc: Doc, m: Mention) -> Counter[str]:
@@ -43,15 +68,17 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     nxt = doc[e] if e < len(doc) else None
     head = root.head
     # 'Kamenev had...', 'Lenin wrote', 'Trotski insisted': subjects of person verbs
-    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.person_verbs:
+    verb = _verb_forms(head)
+    if root.dep_ in ("nsubj", "nsubjpass") and verb & lex.person_verbs:
         votes["PERSON"] += CONTEXT_WEIGHT
     if root.dep_ == "nsubj" and head.lemma_.lower() in ("have", "suffer", "be", "fall", "become") and any(
         c.lower_ in lex.health_words for c in head.subtree
     ):
         votes["PERSON"] += CONTEXT_WEIGHT
-    # 'Lenin’s wife', 'Stalin’s health': possessor of a kin, body or mind noun
+    # 'Lenin’s wife', 'Rochester's elder brother', 'Stalin’s health': possessor of a kin,
+    # body or mind noun
     if nxt is not None and nxt.text in ("’s", "'s") and e + 1 < len(doc):
-        owned = doc[e + 1].lower_
+        owned = root.head.lower_ if root.dep_ == "poss" else doc[e + 1].lower_
         if owned in lex.kin_roles or owned in lex.health_words or owned in (
             "life", "mind", "career", "behalf", "assistance", "request", "illness", "temper",
             "letter", "letters", "note", "notes", "speech", "views", "proposal", "attitude",
@@ -75,12 +102,21 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # 'You villain, Casca, what are you doing?': a name addressed
     if root.dep_ == "npadvmod" or root.dep_ == "appos" and head.lower_ in ("you", "villain", "friend", "sir"):
         votes["PERSON"] += CONTEXT_WEIGHT
+    # 'sympathisers of Trotski', 'a critic of Stalin'; 'whose deputy leader was X'
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PARTY_NOUNS:
+        votes["PERSON"] += CONTEXT_WEIGHT
+    if root.dep_ == "attr" and any(c.dep_ == "nsubj" and (c.lower_ in lex.office_lower_heads or c.lower_
+                                   in lex.office_heads or c.lower_ in lex.kin_roles) for c in head.children):
+        votes["PERSON"] += CONTEXT_WEIGHT
     # 'He and Molotov': coordinated with a personal pronoun
     if any(c.lower_ in PERSONAL for c in [*root.conjuncts, root.head] if c.dep_ in ("conj", "nsubj")
            or c.i in {x.i for x in root.conjuncts}):
         votes["PERSON"] += CONTEXT_WEIGHT
+    # 'hated Caesar', 'married Calpurnia', 'murdered Sidney': objects of verbs done to people
+    if root.dep_ == "dobj" and verb & HUMAN_OBJECT_VERBS:
+        votes["PERSON"] += CONTEXT_WEIGHT
     # 'X said', 'said X'
-    if head.lemma_.lower() in lex.speech_verbs and root.dep_ in ("nsubj", "dobj", "dative"):
+    if verb & lex.speech_verbs and root.dep_ in ("nsubj", "dobj", "dative"):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'whom he teased', 'who were sympathisers': a 'who' relative clause on the name
     if any(c.lower_ in ("who", "whom") for c in root.children) or (
@@ -125,9 +161,9 @@ def resolve(d: Document) -> None:
     d.entities = []
     for key, idx in groups.items():
         kind = kinds.get(key)
-        if not kind or _only_sentence_initial(doc, [mentions[i] for i in idx]):
-            continue
         ms = [mentions[i] for i in idx]
+        if not kind or _only_sentence_initial(doc, ms) and not any(context_votes(doc, m) for m in ms):
+            continue
         ent = Entity(name=_canonical(ms, kind), kind=kind)
         ent_index = len(d.entities)
         for i in sorted(idx):

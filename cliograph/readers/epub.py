@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -29,19 +30,36 @@ _NOT_TEXT = frozenset(
         "toc", "landmarks", "loi", "lot", "page-list", "seriespage",
     }
 )
+#: What unpacking a damaged member can raise: bad headers, corrupt deflate data,
+#: an encrypted member (RuntimeError), data cut short (EOFError).
+_UNPACK_ERRORS = (
+    zipfile.BadZipFile, zlib.error, OSError, ValueError, NotImplementedError, RuntimeError,
+    EOFError,
+)
+#: A page of a book is never this big; a member claiming more is a zip bomb or garbage.
+_MAX_MEMBER = 256 * 1024 * 1024
 
 
 def _broken(path: Path, reason: str) -> SourceError:
     return SourceError(path, f"broken EPUB ({reason})")
 
 
+def _member(path: Path, book: zipfile.ZipFile, name: str) -> bytes:
+    """One member's bytes; KeyError when it is missing, SourceError when it is damaged."""
+    info = book.getinfo(name)
+    if info.file_size > _MAX_MEMBER:
+        raise _broken(path, f"{name} claims {info.file_size:,} bytes")
+    try:
+        return book.read(info)
+    except _UNPACK_ERRORS as exc:
+        raise _broken(path, f"cannot unpack {name}") from exc
+
+
 def _parse_xml(path: Path, book: zipfile.ZipFile, name: str) -> ET.Element:
     try:
-        data = book.read(name)
+        data = _member(path, book, name)
     except KeyError as exc:
         raise _broken(path, f"missing {name}") from exc
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-        raise _broken(path, f"cannot unpack {name}") from exc
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
@@ -102,11 +120,9 @@ def read_epub(path: Path) -> SourceText:
             if media_type not in _HTML_TYPES or "nav" in properties:
                 continue
             try:
-                markup = decode_markup(book.read(name))
+                markup = decode_markup(_member(path, book, name))
             except KeyError as exc:
                 raise _broken(path, f"spine names missing file {name}") from exc
-            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-                raise _broken(path, f"cannot unpack {name}") from exc
             try:
                 doc = parse_html(markup)
             except Exception as exc:  # the parser is C code; never let its surprises escape

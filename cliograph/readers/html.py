@@ -389,8 +389,8 @@ def decode_markup(data: bytes) -> str:
     if declared is not None:
         try:
             return data.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
+        except (LookupError, UnicodeError):  # unknown, or a codec such as idna that
+            pass  # cannot replace errors: fall back like an undeclared page
     return data.decode("cp1252", errors="replace")
 
 

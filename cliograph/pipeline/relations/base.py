@@ -58,9 +58,50 @@ def entities_in(d: Document, sent: Span, kinds: set[str] | None = None) -> list[
     return out
 
 
+# 'the faction', 'this scheme': a definite description of a kind of thing refers back
+DEFINITE_KIND = {
+    "faction": "FACTION", "group": "FACTION", "opposition": "FACTION", "bloc": "FACTION",
+    "scheme": "POLICY", "plan": "POLICY", "policy": "POLICY", "programme": "POLICY",
+    "proposal": "POLICY", "measure": "POLICY",
+    "committee": "BODY", "bureau": "BODY", "council": "BODY", "commissariat": "BODY",
+    "secretariat": "BODY", "senate": "BODY", "assembly": "BODY", "convention": "BODY",
+    "parliament": "BODY", "army": "BODY", "government": "BODY",
+    "congress": "EVENT", "conference": "EVENT", "mutiny": "EVENT", "revolt": "EVENT",
+    "rebellion": "EVENT", "uprising": "EVENT", "war": "EVENT", "treaty": "EVENT", "plenum": "EVENT",
+}
+DEFINITE_WINDOW = 3  # sentences back
+
+
+def definite_reference(d: Document, tok: Token) -> int | None:
+    """'Stalin co-ordinated the faction' after 'the Leninists': the most recent entity of
+    the kind the noun names, within a few sentences, preferring one whose name ends in
+    the same noun."""
+    kind = DEFINITE_KIND.get(tok.lemma_.lower())
+    if kind is None or not tok.text.islower() or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    first = d.sents[max(0, d.sent_index(tok) - DEFINITE_WINDOW)].start
+    fallback = None
+    for ti in range(tok.i - 1, first - 1, -1):
+        mi = d.token_mention.get(ti)
+        if mi is None or d.mentions[mi].entity is None or d.mentions[mi].tokens[1] - 1 != ti:
+            continue
+        ent = d.mentions[mi].entity
+        if d.entities[ent].kind != kind:
+            continue
+        if d.doc[ti].lemma_.lower() == tok.lemma_.lower():
+            return ent
+        if fallback is None:
+            fallback = ent
+    return fallback
+
+
 def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | None:
-    """The entity a token belongs to (a name or a resolved pronoun), if of the kinds."""
+    """The entity a token belongs to (a name, a resolved pronoun or a definite
+    description), if of the kinds."""
     e = d.entity_of_token(tok)
+    if e is None and tok.pos_ == "NOUN":
+        e = definite_reference(d, tok)
     if e is None:
         return None
     if kinds is not None and d.entities[e].kind not in kinds:

@@ -60,6 +60,11 @@ CONF = {
 }
 
 
+def _first(*xs: int | None) -> int | None:
+    """The first that is not None (entity index 0 is a real entity)."""
+    return next((x for x in xs if x is not None), None)
+
+
 def _mention_roots(d: Document, sent: Span, kinds: set[str]) -> list[tuple[Token, int, tuple[int, int]]]:
     """(root token, entity, token span) of each mention of the kinds in the sentence."""
     out = []
@@ -190,7 +195,7 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if n.dep_ == "nsubj" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBN") and not session_body \
                 and v.lemma_.lower() not in ew.occur_verbs and _real(v) and v.dep_ in ("ROOT", "conj"):
             yield _happened(d, si, ev, "events.acted.v1", stated_date(d, si, [v], only_governed=True),
-                            _place(d, v, n) or _place_in_name(d, span))
+                            _first(_place(d, v, n), _place_in_name(d, span)))
             continue
         # 'the garrison had started a mutiny', 'they convened a conference'
         if n.dep_ == "dobj" and v.lemma_.lower() in ew.start_object_verbs and _real(v) and not session_body:
@@ -304,7 +309,7 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "at"):
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        ev = _event_at(d, o, allow_session=c.lower_ == "at") or ev
+                        ev = _first(_event_at(d, o, allow_session=c.lower_ == "at"), ev)
         if ev is None:
             continue
         actor = None

@@ -75,12 +75,31 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             owners = [c for c in tok.children if c.dep_ == "poss"]
             if not owners and tok.dep_ == "dobj" and tok.head.lemma_ == "have":
                 owners = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            places = [o for c in _preps(tok) if c.lower_ in ("in", "on")
-                      for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            preps = _preps(tok)
+            # 'his other obligations – in the Politburo, the Orgburo ...': across a dash
+            nxt = [t for t in d.doc[tok.i + 1:min(tok.i + 3, sent.end)]]
+            if len(nxt) == 2 and nxt[0].text in ("–", "—", "-", ":") and nxt[1].lower_ in ("in", "on"):
+                preps.append(nxt[1])
+            places = [o for c in preps if c.lower_ in ("in", "on")
+                      for o in _listed([x for x in c.children if x.dep_ == "pobj"])]
             for p in owners:
                 for g in places:
                     yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
                                      "member", "membership.seat_in.v1", 0.7)
+    # 'Others in the Politburo, especially Zinoviev': a person singled out of a body
+    for tok in sent:
+        if tok.lower_ not in ("others", "those", "many", "some", "most", "several", "members"):
+            continue
+        groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "on")
+                  for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+        people = [c for c in tok.children if c.dep_ == "appos"]
+        # 'Others in the Politburo, especially Zinoviev' (the parser hangs him on the body)
+        people += [c for g in groups for c in g.children if c.dep_ == "appos" and any(
+            a.lower_ in ("especially", "notably", "particularly", "including") for a in c.children)]
+        for g in groups:
+            for p in expand(people):
+                yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS), "member",
+                                 "membership.singled_out.v1", 0.7)
     # 'Budu Mdivani and other Georgian communists'
     for tok in sent:
         if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
@@ -90,6 +109,20 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             for p in expand([tok.head]):
                 yield from _emit(d, si, entity_at(d, p, PERSON), group, "member",
                                  "membership.and_other.v1", 0.75)
+
+
+def _listed(tokens: list[Token]) -> list[Token]:
+    """The items of a list the parser may have chained as conjuncts or appositions:
+    'in the Politburo, the Orgburo, the People’s Commissariat ... and Rabkrin'."""
+    out: list[Token] = []
+    todo = list(tokens)
+    while todo:
+        t = todo.pop()
+        if t in out:
+            continue
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+    return out
 
 
 def _preps(tok: Token) -> list[Token]:

@@ -40,6 +40,8 @@ PERSON = {"PERSON"}
 OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»"}
 OPENERS = set(OPEN_CLOSE)
 RELATIVE = {"who", "whom", "that", "which", "whose"}
+import os
+PREFER_NAMED_SUBJECT = os.environ.get("Q3_NAMED") == "1"
 PREDICATE = {"attr", "acomp", "dobj", "oprd", "neg", "xcomp"}
 """How a short quoted phrase hangs on a reported clause when it is what was said of it."""
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it", "his", "hers", "their"}
@@ -675,8 +677,9 @@ def _attribute_all(d: Document) -> list[Attribution]:
             near = _named_subject_before(d, subj, exclude, sentences_back=0)
             if near is not None:
                 speaker = near
-            elif speaker is None or speaker == addressee:
-                speaker = _named_subject_before(d, subj, exclude)
+            elif speaker is None or speaker == addressee or PREFER_NAMED_SUBJECT:
+                named = _named_subject_before(d, subj, exclude)
+                speaker = named if named is not None else speaker if speaker != addressee else None
         if speaker is None and pronoun and last is not None and since(anchor) <= 4 and (
                 _gender(d, last.speaker) in ("", "female" if subj.lower_ in ("she", "her") else "male")):
             speaker = last.speaker  # 'Then he concludes:' after the same writer's letter

@@ -1,0 +1,118 @@
+"""Offices, kinship, membership and stance on small texts of several periods."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def facts(d, type_: str) -> set[tuple]:
+    out = set()
+    for f in d.factoids:
+        if f.type != type_:
+            continue
+        obj = d.entities[f.object].name if f.object is not None else None
+        out.add((d.entities[f.subject].name, obj, f.role))
+    return out
+
+
+def pairs(d, type_: str) -> set[tuple[str, str | None]]:
+    return {(s, o) for s, o, _ in facts(d, type_)}
+
+
+@pytest.mark.parametrize(("text", "person", "office"), [
+    ("Finance Commissar Sokolnikov opposed the plan.", "Sokolnikov", "Finance Commissar"),
+    ("Rochester was declared Lord Treasurer, and thus became prime minister.", "Rochester", "Lord Treasurer"),
+    ("The Lord Keeper Guildford could hardly be said to belong to either party.", "Guildford", "Lord Keeper"),
+    ("Long live George Washington, President of the United States!", "George Washington",
+     "President of the United States"),
+    ("Jefferson was appointed Secretary of State in 1789.", "Jefferson", "Secretary of State"),
+    ("Stalin was a busy man. He had spent most of the war as a political commissar.", "Stalin",
+     "political commissar"),
+])
+def test_offices_title_apposition_copula_and_appointment(analysed, text, person, office):
+    d = analysed(text)
+    assert (person, office) in pairs(d, "HOLDS_OFFICE") or any(
+        p.endswith(person) and o == office for p, o in pairs(d, "HOLDS_OFFICE"))
+
+
+@pytest.mark.parametrize("text", [
+    "The party had never had a chairman, and Stalin was not made Chairman of the Council.",
+    "Lenin supported a proposal to make Stalin General Secretary.",
+    "If Rochester had been made Lord Treasurer, Halifax would have resigned.",
+])
+def test_offices_negated_proposed_or_hypothetical_give_no_tenure(analysed, text):
+    assert not pairs(analysed(text), "HOLDS_OFFICE")
+
+
+def test_offices_confirmed_candidacy_becomes_a_tenure_from_the_confirmation(analysed):
+    d = analysed(
+        "In March 1922 Stalin’s candidature as General Secretary with Molotov and Kuibyshev as his "
+        "Assistant Secretaries was canvassed. Trotski objected. On 3 April Stalin’s appointment was confirmed.")
+    got = pairs(d, "HOLDS_OFFICE")
+    assert ("Stalin", "General Secretary") in got
+    assert ("Molotov", "Assistant Secretaries") in got
+    tenure = next(f for f in d.factoids if f.type == "HOLDS_OFFICE" and d.entities[f.subject].name == "Stalin")
+    assert tenure.start_time is not None and tenure.start_time.value == "1922-04-03"
+
+
+def test_offices_described_by_whose_clause(analysed):
+    d = analysed("The most influential was the Commissariat of Enlightenment, whose deputy leader was "
+                 "Nadezhda Krupskaya.")
+    assert ("Nadezhda Krupskaya", "deputy leader of the Commissariat of Enlightenment") in pairs(d, "HOLDS_OFFICE")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lenin’s wife Nadezhda Krupskaya ran the commissariat. Lenin said he was tired.",
+     {("Nadezhda Krupskaya", "Lenin", "wife"), ("Lenin", "Nadezhda Krupskaya", "husband")}),
+    ("The Privy Seal was delivered to Rochester's elder brother, Henry Earl of Clarendon.",
+     {("Henry Earl of Clarendon", "Rochester", "brother")}),
+])
+def test_kin_both_directions_from_a_kinship_noun(analysed, text, expected):
+    assert expected <= facts(analysed(text), "KIN")
+
+
+@pytest.mark.parametrize(("text", "person", "group", "role"), [
+    ("Bukharin formed a ‘buffer group’ between the two sides.", "Bukharin", "buffer group", "founder"),
+    ("The Central Committee Secretariat was led by Preobrazhenski, Krestinski and Serebryakov.",
+     "Krestinski", "Central Committee Secretariat", "leader"),
+    ("Danton joined the Jacobins in 1790.", "Danton", "Jacobins", "member"),
+    ("Cassius hated Caesar. Others in the Senate, especially Cassius, feared him.", "Cassius", "Senate",
+     "member"),
+])
+def test_membership_from_verbs_and_lists(analysed, text, person, group, role):
+    assert (person, group, role) in facts(analysed(text), "MEMBER_OF")
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("Lenin enlisted Stalin to organise supporters in the provinces.", "ALLY", ("Lenin", "Stalin")),
+    ("Preobrazhenski and Krestinski, who were sympathisers of Trotski, ran the office.", "ALLY",
+     ("Krestinski", "Trotski")),
+    ("Zinoviev travelled the country giving speeches on Lenin’s behalf.", "ALLY", ("Zinoviev", "Lenin")),
+    ("The struggle between Halifax and Rochester seemed to be approaching a crisis.", "OPPOSES",
+     ("Halifax", "Rochester")),
+    ("A furious row followed between Molotov and Trotski.", "OPPOSES", ("Trotski", "Molotov")),
+    ("Lenin objected to the Workers’ Opposition.", "OPPOSES", ("Lenin", "Workers’ Opposition")),
+    ("Taking the platform, Preobrazhenski took exception to Stalin’s multiplicity of posts.", "OPPOSES",
+     ("Preobrazhenski", "Stalin")),
+    ("When Tomski refused, Lenin called for the expulsion of Tomski from the Central Committee.",
+     "OPPOSES", ("Lenin", "Tomski")),
+    ("Sunderland, who was Secretary of State, had supported the Exclusion Bill.", "SUPPORTS_POLICY",
+     ("Sunderland", "Exclusion Bill")),
+    ("Lenin called for an abandonment of ‘autonomisation’.", "OPPOSES_POLICY", ("Lenin", "autonomisation")),
+])
+def test_stance_from_verbs_nouns_and_idioms(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)
+
+
+@pytest.mark.parametrize("text", [
+    "Lenin did not support Stalin on the question.",
+    "Brutus would have opposed Caesar had he known.",
+    "George Mason, Washington's friend; John Blair, and James McClurg went to Philadelphia.",
+])
+def test_stance_negation_modality_and_singular_appositions(analysed, text):
+    d = analysed(text)
+    got = pairs(d, "ALLY") | pairs(d, "OPPOSES")
+    assert ("Lenin", "Stalin") not in got and ("Brutus", "Caesar") not in got
+    assert ("John Blair", "Washington") not in got and ("James McClurg", "Washington") not in got
