@@ -24,6 +24,7 @@ install: $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(CLIO) demo --db $(DB)
+	$(CLIO) serve --db $(DB)
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest -q

@@ -3,7 +3,7 @@
     >>> import cliograph
     >>> report = cliograph.ingest(["examples/"], db="demo.db")   # doctest: +SKIP
     >>> store = cliograph.open("demo.db")                         # doctest: +SKIP
-    >>> store.find_entity("Caesar")["kind"]                       # doctest: +SKIP
+    >>> store.entity("Caesar")["kind"]                       # doctest: +SKIP
     'PERSON'
 """
 

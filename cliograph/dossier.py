@@ -26,7 +26,7 @@ def dossier(store: Store, name: str) -> Dossier:
         >>> dossier(cliograph.open("cliograph.db"), "Stalin").entity["kind"]   # doctest: +SKIP
         'PERSON'
     """
-    entity = store.find_entity(name)
+    entity = store.entity(name)
     if entity is None:
         raise UsageError(f"no entity named '{name}'; list them with 'cliograph entities'")
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -196,7 +196,7 @@ def fact_summary(row: dict[str, Any]) -> dict[str, Any]:
 def _entity(store: Store, entity: str) -> dict[str, Any]:
     row = store.db.execute("select id, name, kind from entities where id = ?", [entity]).fetchone()
     if row is None:
-        found = store.find_entity(entity)
+        found = store.entity(entity)
         if found is None:
             raise UsageError(f"no entity named '{entity}'; search for it or list them with "
                              f"'cliograph entities'")

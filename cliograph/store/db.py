@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlite_utils import Database
 
@@ -210,8 +210,13 @@ class Store:
             row["aliases"] = [a for a in json.loads(row["aliases"] or "[]") if a != row["name"]]
             yield row
 
-    def find_entity(self, name: str) -> dict[str, Any] | None:
-        """An entity by id, name or alias (the most mentioned when several match)."""
+    def entity(self, name: str) -> dict[str, Any] | None:
+        """An entity by id, name or alias (the most mentioned when several match).
+
+        Example:
+            >>> cliograph.open("cliograph.db").entity("Stalin")["kind"]   # doctest: +SKIP
+            'PERSON'
+        """
         key = norm(name)
         ids = {r[0] for r in self.db.execute(
             "select id from entities where id in (?, ?) union select entity_id from aliases"
@@ -241,6 +246,54 @@ class Store:
             " order by f.type, f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start"
         )
         yield from self.db.query(sql, params)
+
+
+    # ------------------------------------------------- questions (see query.py)
+
+    def timeline(self, entity: str | None = None, kinds: Iterable[str] | None = None,
+                 types: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Dated facts as timeline items (ranges for tenures, points for events).
+
+        Example:
+            >>> store.timeline(entity="Stalin")[0]["start"]   # doctest: +SKIP
+            '1917'
+        """
+        from ..query import timeline
+
+        return timeline(self, entity=entity, kinds=kinds, types=types)
+
+    def network(self, at: str | None = None,
+                window: tuple[str | None, str | None] | None = None) -> dict[str, Any]:
+        """People, bodies and factions joined by ALLY, OPPOSES, MEMBER_OF and KIN edges.
+
+        Example:
+            >>> len(store.network(at="1921-03-01")["nodes"])   # doctest: +SKIP
+            24
+        """
+        from ..query import network
+
+        return network(self, at=at, window=window)
+
+    def state_on(self, date: str) -> dict[str, Any]:
+        """The system on a date: office holders, members, policies, events under way.
+
+        Example:
+            >>> store.state_on("1922-05-01")["offices"][0]["holders"][0]["name"]   # doctest: +SKIP
+            'Joseph Stalin'
+        """
+        from ..query import state_on
+
+        return state_on(self, date)
+
+    def export(self, fmt: str, out: IO[str] | str | Path, **options: Any) -> None:
+        """Write the store as json, csv (a folder), graphml, gexf, jsonld or ttl.
+
+        Example:
+            >>> store.export("ttl", "facts.ttl", min_confidence=0.6)   # doctest: +SKIP
+        """
+        from ..export import export
+
+        export(self, fmt, out, **options)
 
 
 def _sort_range(start: When | None, end: When | None) -> tuple[float | None, float | None]:
