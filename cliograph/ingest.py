@@ -230,46 +230,50 @@ def _ingest_parallel(files: list[Path], store: Store, report: IngestReport, *,
     queue: deque[tuple[str, bool]] = deque((str(p), False) for p in files)  # (path, retry)
     pipeline: str | None = None
 
-    def tick(path: str) -> None:
+    def done(path: str, status: str, result: Analysis | str) -> None:
+        if status == "ok":
+            _store_one(store, report, path, result, pipeline)
+        else:
+            report.failed.append(SourceError(path, result))
         if progress:
             progress(path, len(report.ingested) + len(report.failed), total)
 
     while queue:
-        alone = queue[0][1]  # a retry after a broken pool runs in a pool of its own
-        pool = _executor(1 if alone else jobs, model)
-        window: deque[tuple[str, Future]] = deque()
-        try:
+        alone = queue[0][1]  # retries after a broken pool run one at a time, in a pool of one
+        with _executor(1 if alone else jobs, model) as pool:
             if pipeline is None:
                 pipeline = pipeline_id(pool.submit(_worker_model_id).result())  # ModelError
+            _drain(pool, queue, alone, 1 if alone else jobs * IN_FLIGHT_PER_JOB, done)
 
-            def fill() -> None:
-                limit = 1 if alone else jobs * IN_FLIGHT_PER_JOB
-                while queue and len(window) < limit and queue[0][1] == alone:
-                    path, _ = queue.popleft()
-                    window.append((path, pool.submit(_worker_analyse, path)))
 
-            fill()
-            while window:
-                path, future = window[0]
-                try:
-                    status, result = future.result()
-                except BrokenProcessPool:
-                    if alone:
-                        window.popleft()
-                        report.failed.append(SourceError(
-                            path, "the worker process analysing it died"
-                            " (out of memory? try a smaller file or --jobs 1)"))
-                        tick(path)
-                    else:  # put the whole window back, each to be retried alone
-                        queue.extendleft((p, True) for p, _ in reversed(window))
-                    window.clear()
-                    break
+def _drain(pool: ProcessPoolExecutor, queue: deque[tuple[str, bool]], alone: bool, limit: int,
+           done: Callable[[str, str, Analysis | str], None]) -> None:
+    """Run the queue's files (those with ``retry == alone``) through the pool, ``limit`` in
+    flight, handing each result to ``done`` in input order, until the pool breaks."""
+    window: deque[tuple[str, Future]] = deque()
+
+    def fill() -> None:
+        while queue and len(window) < limit and queue[0][1] == alone:
+            path, retry = queue.popleft()
+            try:
+                window.append((path, pool.submit(_worker_analyse, path)))
+            except BrokenProcessPool:  # a worker died: what is in flight says which
+                queue.appendleft((path, retry))
+                return
+
+    fill()
+    while window:
+        path, future = window[0]
+        try:
+            status, result = future.result()
+        except BrokenProcessPool:
+            if alone:
                 window.popleft()
-                if status == "ok":
-                    _store_one(store, report, path, result, pipeline)
-                else:
-                    report.failed.append(SourceError(path, result))
-                tick(path)
-                fill()
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+                done(path, "failed", "the worker process analysing it died"
+                     " (out of memory? try a smaller file, or --jobs 1)")
+            else:  # put the whole window back, each to be retried alone
+                queue.extendleft((p, True) for p, _ in reversed(window))
+            return
+        window.popleft()
+        done(path, status, result)
+        fill()

@@ -169,3 +169,25 @@ def test_cli_show_prints_facts_with_evidence(tmp_path):
     assert result.exit_code == 0, result.output
     assert "KIN" in result.output and "wife" in result.output
     assert "Lenin’s wife Nadezhda Krupskaya" in result.output
+
+
+def test_ingest_across_documents_merges_agreeing_names_and_flags_ambiguous_ones(tmp_path):
+    texts = {
+        "a.txt": "Vyacheslav Molotov ran the Secretariat. Maria Ulyanova said her brother was ill.",
+        "b.txt": "Molotov said nothing. Maria Theresa said the war was lost.",
+        "c.txt": "Maria said she was tired. Maria wrote to Molotov, and Molotov replied.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text + "\n")
+    db = tmp_path / "x.db"
+    ingest([tmp_path / n for n in texts], db=db)
+    s = Store(db)
+    molotov = s.entity("Molotov")
+    assert molotov["name"] == "Vyacheslav Molotov"
+    docs_of = {r[0] for r in s.db.execute(
+        "select distinct doc_id from mentions where entity_id = ?", [molotov["id"]])}
+    assert len(docs_of) == 3
+    marias = [e for e in s.entities("PERSON") if e["name"] == "Maria"]
+    assert len(marias) == 1 and marias[0]["ambiguous"] == 1
+    assert "maria-ulyanova" in marias[0]["note"] and "maria-theresa" in marias[0]["note"]
+    s.close()

@@ -34,15 +34,21 @@ FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 DEBUG: list | None = None
 WINDOW = 3  # sentences back
+C_COMMAND = 120  # for the nearest subject above the pronoun
 GROUP_KINDS = {"FACTION", "BODY"}
 SUBJ = ("nsubj", "nsubjpass")
 OBJ = ("dobj", "dative", "attr", "oprd")
 EMBEDDED = ("poss", "compound", "appos", "conj", "nmod", "npadvmod")
 CLAUSES = ("advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "xcomp", "parataxis")
 INDEFINITE = {"a", "an", "one", "another", "some", "any", "his", "her", "their", "my", "our"}
-PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "child", "physician", "doctor", "priest",
-                "monk", "seer", "slave", "servant", "soldier", "officer", "peasant", "workman",
-                "worker", "friend", "stranger", "messenger", "citizen", "youth", "gentleman"}
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "child", "youth", "gentleman", "noble", "nobleman",
+                "magistrate", "prelate", "bishop", "priest", "monk", "seer", "slave", "servant", "soldier",
+                "officer", "general", "peasant", "workman", "worker", "labourer", "member", "delegate",
+                "deputy", "leader", "minister", "senator", "tribune", "citizen", "friend", "enemy", "ally",
+                "stranger", "messenger", "physician", "doctor", "conspirator", "courtier", "elector",
+                "follower", "supporter", "colleague", "representative", "someone", "somebody", "anyone"}
+GROUP_NOUNS = {"people", "crowd", "group", "faction", "class", "party", "multitude", "nation", "mob"}
+ANIMATE_ENDINGS = ("ist", "ian", "ite", "ant", "eer", "ary", "ent")
 
 
 @dataclass
@@ -99,7 +105,7 @@ def entity_genders(d: Document) -> dict[int, str]:
 
 
 def _role(t: Token) -> str:
-    return "subj" if t.dep_ in SUBJ else "obj" if t.dep_ in OBJ or t.dep_ == "pobj" else "other"
+    return "subj" if t.dep_ in SUBJ else "obj" if t.dep_ in OBJ else "obl" if t.dep_ == "pobj" else "other"
 
 
 def _weight(t: Token) -> float:
@@ -130,12 +136,19 @@ def _plural_name(t: Token) -> bool:
 
 
 def _subject(v: Token) -> Token | None:
-    """The subject of a verb, through coordination ('was kept' in 'did not approach him, but was kept')."""
+    """The subject of a verb, through coordination ('did not approach him, but was kept'),
+    control ('Stalin had to deal with him', 'persuaded Trotski to support him') and
+    relative pronouns ('it was Stalin who...')."""
     while True:
         subj = next((c for c in v.children if c.dep_ in SUBJ), None)
-        if subj is not None or v.dep_ != "conj":
-            return subj
-        v = v.head
+        if subj is None and v.dep_ == "xcomp":
+            subj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
+        if subj is None and v.dep_ in ("conj", "xcomp"):
+            v = v.head
+            continue
+        if subj is not None and subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+            return subj.head.head
+        return subj
 
 
 def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, int]]) -> list[Ref]:
@@ -176,9 +189,11 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
         if t.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
         in_coord = any(c.i in named for c in t.conjuncts) and t.dep_ != "conj"
+        lemma = t.lemma_.lower()
         people = t.pos_ == "PROPN" and t.ent_type_ in ("NORP", "LANGUAGE") and t.i > 0 and t.nbor(-1).lower_ == "the"
-        if in_coord or people or t.tag_ in ("NNS", "NNPS") and t.dep_ in SUBJ or t.pos_ == "PRON" and low in (
-                "those", "these"):
+        animate = t.pos_ == "PROPN" or lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or lemma in lex.kin_roles or (
+            lemma.endswith(ANIMATE_ENDINGS) and not lemma.endswith("ment"))
+        if in_coord or people or t.tag_ in ("NNS", "NNPS") and t.dep_ in SUBJ and animate or low in ("those", "these"):
             # 'the members of the Convention' stand for the Convention
             of = [o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             m = d.token_mention.get(of[0].i) if of and not in_coord and low not in ("those", "these") else None
@@ -186,8 +201,8 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
             if key is None or d.entities[key].kind not in GROUP_KINDS:
                 key = ("n", t.i)
             refs.append(Ref(key, t.i, d.sent_index(t), _weight(t), _role(t), True, quote(t), person=False))
-        elif t.pos_ == "NOUN" and (low in PERSON_NOUNS or low in lex.kin_roles or low in lex.female_words
-                                   or low in lex.male_words) and any(
+        elif low in ("someone", "somebody", "anyone") or t.pos_ == "NOUN" and (
+                low in PERSON_NOUNS or low in lex.kin_roles or low in lex.female_words or low in lex.male_words) and any(
                 c.dep_ in ("det", "poss") and c.lower_ in INDEFINITE for c in t.children):
             g = "female" if low in lex.female_words else "male" if low in lex.male_words else ""
             refs.append(Ref(("n", t.i), t.i, d.sent_index(t), _weight(t), _role(t), False, quote(t), g))
@@ -210,8 +225,13 @@ def resolve(d: Document) -> None:
         if low not in MALE | FEMALE | PLURAL or tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
         q = next((k for k, (s, e) in enumerate(quotes) if s <= tok.idx < e), None)
-        # a reflexive is its own clause's subject: 'the English themselves', 'he killed himself'
-        bound = tok.head if tok.dep_ == "appos" else _subject(tok.head) if low.endswith(("self", "selves")) else None
+        # a reflexive is its own clause's subject: 'the English themselves', 'consulted among themselves'
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        bound = tok.head if verb.pos_ in ("NOUN", "PROPN", "PRON") else _subject(verb)
+        if bound is not None and bound.lower_ in ("who", "which", "that") and bound.head.dep_ == "relcl":
+            bound = bound.head.head  # 'the person who himself had argued'
+        if not low.endswith(("self", "selves")) and tok.dep_ != "appos":
+            bound = None
         key = key_of.get(bound.i) if bound not in (None, tok) else _best(d, tok, q, active, key_of, genders)
         gender = "male" if low in MALE else "female" if low in FEMALE else ""
         if key is None:
@@ -230,7 +250,7 @@ def _agrees(r: Ref, plural: bool, gender: str, si: int) -> float:
         return 0.0
     if r.plural != plural:
         # a body named in the singular ('the Convention ... they voted'), only close by
-        return 0.3 if plural and not r.person and si - r.sent <= 1 else 0.0
+        return 0.3 if plural and not r.person and r.role in ("subj", "obj") and si - r.sent <= 1 else 0.0
     if gender and r.gender and r.gender != gender:
         return 0.0
     return 0.0 if r.member and not plural else 1.0
@@ -260,10 +280,18 @@ def _best(d: Document, pron: Token, q: int | None, active: list[Ref],
     if pron.dep_ != "poss" and pron.dep_ not in SUBJ:
         verb = pron.head.head if pron.dep_ == "pobj" else pron.head
         subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            subj = verb.head
         if subj is not None and subj.i in key_of:
             banned.add(key_of[subj.i])
+    elif pron.dep_ in SUBJ and low in ("him", "her", "them") and pron.head.head.pos_ in ("VERB", "AUX"):
+        subj = _subject(pron.head.head)  # 'Stalin arranged for him to become Chairman'
+        if subj is not None and subj.i in key_of:
+            banned.add(key_of[subj.i])
+    # nor is a pronoun anyone named later in its own clause: 'He told Maria that Stalin was...'
+    if pron.dep_ != "poss":
+        for t in pron.head.subtree:
+            m = d.token_mention.get(t.i) if t.i > pron.i else None
+            if m is not None and d.mentions[m].entity is not None:
+                banned.add(d.mentions[m].entity)
     # a class weighs its best phrase in each sentence, halved for every sentence back
     per_sent: dict[tuple[int | tuple[str, int], int], float] = {}
     last: dict[int | tuple[str, int], Ref] = {}
@@ -289,10 +317,10 @@ def _best(d: Document, pron: Token, q: int | None, active: list[Ref],
     t = pron.head
     while t.pos_ not in ("VERB", "AUX") and t.dep_ not in ("appos", "ROOT") and t.head is not t:
         t = t.head
-    if t.dep_ == "appos" and boost(ref_at(t.head.i), 200):
+    if t.dep_ == "appos" and boost(ref_at(t.head.i), 1000):
         pass
     # 'the Duchess of Portsmouth and her boy', 'Skobeliev and his nakaz'
-    elif pron.dep_ == "poss" and pron.head.dep_ == "conj" and boost(ref_at(pron.head.head.i, member=True), 200):
+    elif pron.dep_ == "poss" and pron.head.dep_ == "conj" and boost(ref_at(pron.head.head.i, member=True), 1000):
         pass
     else:
         # the nearest subject above the pronoun that agrees with it
@@ -300,9 +328,7 @@ def _best(d: Document, pron: Token, q: int | None, active: list[Ref],
             subj = _subject(v) if v.pos_ in ("VERB", "AUX") else None
             if subj is None or subj.i >= pron.i:
                 continue
-            if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                subj = v.head
-            if boost(ref_at(subj.i), 120):
+            if boost(ref_at(subj.i), C_COMMAND):
                 break
     if DEBUG is not None:
         DEBUG.append((pron.i, pron.text, {(k if isinstance(k, tuple) else d.entities[k].name): round(v)

@@ -64,7 +64,10 @@ class Document:
             if e.kind == kind and (e.name == name or name in e.aliases):
                 return i
         self.entities.append(Entity(name=name, kind=kind, aliases={name: (start, end, rule)}))
-        return len(self.entities) - 1
+        index = len(self.entities) - 1
+        # a mention, so the store can show where the entity is described
+        self.mentions.append(Mention(start, end, self.doc.text[start:end], kind, rule, entity=index))
+        return index
 
     def mention_of_token(self, token: Token) -> Mention | None:
         m = self.token_mention.get(token.i)

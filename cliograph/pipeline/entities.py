@@ -157,6 +157,7 @@ def resolve(d: Document) -> None:
     kinds = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_acronyms(d, groups, kinds)
     _merge_heads(doc, groups, kinds)
+    _merge_syllabic(groups, kinds)
 
     d.entities = []
     for key, idx in groups.items():
@@ -346,6 +347,40 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
                 and all(_content(k)[1] - words <= _content(longer[0])[1] - words | {"party"} for k in longer):
             _merge(groups, longer[0], key)
             kinds.pop(key, None)
+
+
+def syllabic(short: str, words: list[str]) -> bool:
+    """'agitprop' is made of the first syllables of 'agitation' and 'propaganda'
+    ('comintern': communist international); each piece at least three letters."""
+    if not words:
+        return not short
+    w = words[0]
+    for k in range(min(len(w), len(short)), 2, -1):
+        if short.startswith(w[:k]) and syllabic(short[k:], words[1:]):
+            return True
+    return False
+
+
+def _merge_syllabic(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'Agitprop Department' = 'Department of Agitation and Propaganda'; 'Comintern' =
+    'Communist International': a word built from the syllables of another name's words."""
+    for key in list(groups):
+        kind = kinds.get(key)
+        if key not in groups or kind in (None, "PERSON", "PLACE"):
+            continue
+        head, words = _content(key)
+        short = [w for w in words if w != head] if len(words) > 1 else list(words)
+        if len(short) != 1 or len(short[0]) < 6:
+            continue
+        for k2 in list(groups):
+            h2, w2 = _content(k2)
+            if k2 == key or kinds.get(k2) != kind or (len(words) > 1 and h2 != head):
+                continue
+            rest = [w for w in k2.split() if w in w2 and (w != h2 or len(words) == 1)]
+            if len(rest) >= 2 and syllabic(short[0], rest):
+                _merge(groups, k2, key)
+                kinds.pop(key, None)
+                break
 
 
 def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:

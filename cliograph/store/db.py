@@ -116,7 +116,8 @@ class Store:
             "delete from aliases where entity_id not in (select entity_id from mentions)")
         self.db.execute(
             "delete from entities where id not in (select entity_id from mentions)"
-            " and id not in (select subject_id from facts)")
+            " and id not in (select subject_id from facts)"
+            " and id not in (select object_id from facts where object_id is not null)")
 
     def _entity_id(self, ent: Entity, doc_id: str) -> str:
         """The shared entity this document's entity is, creating it if new."""
@@ -126,6 +127,8 @@ class Store:
         found = [r[0] for r in self.db.execute(
             f"select distinct e.id from entities e left join aliases a on a.entity_id = e.id"
             f" where e.kind = ? and (a.norm in ({marks}))", [ent.kind, *keys])]
+        if not found and ent.kind == "PERSON":
+            found = self._person_part_matches(norm(ent.name))
         if len(found) == 1:
             row = self.db["entities"].get(found[0])
             if ent.kind == "PERSON" and len(ent.name.split()) > len(row["name"].split()):
@@ -142,6 +145,18 @@ class Store:
             "note": ("could also be: " + ", ".join(found)) if found else None,
         })
         return candidate
+
+    def _person_part_matches(self, name: str) -> list[str]:
+        """People known elsewhere by a fuller or shorter form: 'Molotov' here and
+        'Vyacheslav Molotov' there (surname or first name), in either order."""
+        words = name.split()
+        if len(words) == 1:
+            sql = ("select distinct e.id from entities e join aliases a on a.entity_id = e.id"
+                   " where e.kind = 'PERSON' and (a.norm like ? or a.norm like ?)")
+            return [r[0] for r in self.db.execute(sql, [f"% {name}", f"{name} %"])]
+        sql = ("select distinct e.id from entities e join aliases a on a.entity_id = e.id"
+               " where e.kind = 'PERSON' and a.norm in (?, ?) and e.name not like '% %'")
+        return [r[0] for r in self.db.execute(sql, [words[-1], words[0]])]
 
     def _write_aliases(self, ents: list[Entity], ids: list[str], doc_id: str) -> None:
         rows = []

@@ -131,8 +131,9 @@ def _adjacent_date(d: Document, si: int, span: tuple[int, int], root: Token) -> 
         # 'canvassed at the Eleventh Party Congress in March–April 1922': the date hangs on
         # the verb, which happened at (not after or before) the event
         gov = root.head if root.dep_ == "pobj" else None
-        if gov is not None and gov.lower_ in CO_TEMPORAL and (link is None or link.head.i == gov.head.i):
-            return w
+        if gov is not None and gov.lower_ in CO_TEMPORAL and (
+                link is None or link.head.i in {gov.head.i, gov.head.head.i}):
+            return w  # (also 'when X was discussed at the plenum, on 3 April, ...')
         if root.dep_ in ("nsubj", "nsubjpass", "dobj") and (link is None or link.head.i == root.head.i):
             return w
     return None

@@ -5,6 +5,7 @@ A candidacy, proposal or refusal is not a tenure: only asserted clauses count.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -44,8 +45,35 @@ def _office_tokens(d: Document, sent: Span) -> list[Token]:
     return roots
 
 
+TITLE_OF = re.compile(r"^(?:the\s+)?((?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquess|Marquis|"
+                      r"Marchioness|Viscount|Baron|Baroness|Bishop|Archbishop|Lord|Lady|Elector|Margrave|"
+                      r"Landgrave|Grand Duke|Dauphin|Doge|Emir|Sultan|Shah|Khan)\s+of\s+[A-Z][\w’'-]*"
+                      r"(?:\s+[A-Z][\w’'-]*)*)$")
+
+
+def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the Duke of York' names a man and the title he holds: the person, and an OFFICE
+    of that name held by him."""
+    seen = set()
+    done: set[int] = d.__dict__.setdefault("_titled", set())  # once per person per document
+    for t in sent:
+        mi = d.token_mention.get(t.i)
+        if mi is None or mi in seen:
+            continue
+        seen.add(mi)
+        m = d.mentions[mi]
+        if m.entity is None or d.entities[m.entity].kind != "PERSON" or m.entity in done:
+            continue
+        done.add(m.entity)
+        match = TITLE_OF.match(m.text)
+        if match:
+            office = d.add_entity(match.group(1), "OFFICE", m.start, m.end, "offices.title_as_name.v1")
+            yield factoid(d, si, "HOLDS_OFFICE", m.entity, office, "offices.title_as_name.v1", 0.8)
+
+
 def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from named_offices(d, si, sent)
+    yield from titles_as_names(d, si, sent)
     yield from described_offices(d, si, sent)
     yield from confirmed_appointments(d, si, sent)
 
