@@ -108,3 +108,34 @@ def test_entities_nested_name_inside_an_office_is_its_own_entity(analysed):
     d = analysed("He was an editor of Pravda in 1917.")
     assert entity_named(d, "editor of Pravda").kind == "OFFICE"
     assert entity_named(d, "Pravda").kind == "BODY"
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("Nobody could stop Lenin, the Old Man of Bolshevism, from carrying on. Lenin was ill.",
+     "Lenin", "Old Man of Bolshevism"),
+    ("Charles, Prince of Wales, arrived late. Charles said nothing.", "Charles", "Prince of Wales"),
+])
+def test_entities_apposition_gives_an_alias_and_keeps_the_name(analysed, text, name, alias):
+    e = entity_named(analysed(text), alias)
+    assert e.name == name and e.kind == "PERSON"
+
+
+def test_entities_title_as_name_is_a_person_holding_that_office(analysed):
+    d = analysed("The Duke of York scarcely left his brother's bedside.")
+    duke = entity_named(d, "Duke of York")
+    assert duke.kind == "PERSON"
+    held = {(d.entities[f.subject].name, d.entities[f.object].kind, d.entities[f.object].name)
+            for f in d.factoids if f.type == "HOLDS_OFFICE"}
+    assert ("Duke of York", "OFFICE", "Duke of York") in held
+
+
+@pytest.mark.parametrize(("short", "words", "expected"), [
+    ("agitprop", ["agitation", "propaganda"], True),
+    ("comintern", ["communist", "international"], True),
+    ("gestapo", ["geheime", "staatspolizei"], False),
+    ("prop", ["agitation", "propaganda"], False),
+])
+def test_entities_syllabic_abbreviation(short, words, expected):
+    from cliograph.pipeline.entities import syllabic
+
+    assert syllabic(short, words) is expected

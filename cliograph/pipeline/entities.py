@@ -155,6 +155,7 @@ def resolve(d: Document) -> None:
     kinds = {key: _decide_kind(doc, [mentions[i] for i in idx]) for key, idx in groups.items()}
     # second round: coordination with names already known to be people or places
     kinds = _propagate_coordination(doc, groups, kinds, mentions)
+    _merge_appositions(doc, groups, kinds, mentions)
     _merge_acronyms(d, groups, kinds)
     _merge_heads(doc, groups, kinds)
     _merge_syllabic(groups, kinds)
@@ -258,7 +259,8 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
 def _canonical(ms: list[Mention], kind: str) -> str:
     forms = Counter(_display(m.text) for m in ms)
     if kind == "PERSON":
-        return max(forms, key=lambda f: (len(f.split()), forms[f], f))
+        # a name before a description ('Lenin', not 'Old Man of Bolshevism'), then the fullest
+        return max(forms, key=lambda f: (" of " not in f, len(f.split()), forms[f], f))
     return max(forms, key=lambda f: (forms[f], len(f), f))
 
 
@@ -272,6 +274,39 @@ def _name_words(key: str) -> list[str]:
     while len(words) > 1 and words[0] in titles:
         words = words[1:]
     return words
+
+
+def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
+                       mentions: list[Mention]) -> None:
+    """'Lenin, the Old Man of Bolshevism,' and 'Ilich was Lenin': a capitalised
+    description the text equates with a person by apposition or copula is another name
+    for them (an office or a body in that place is not: relations take those)."""
+    key_of: dict[int, str] = {}
+    for key, idx in groups.items():
+        for i in idx:
+            s, e = mentions[i].tokens
+            for t in range(s, e):
+                key_of[t] = key
+    for key in list(groups):
+        if key not in groups or kinds.get(key) != "PERSON":
+            continue
+        for i in list(groups[key]):
+            s, e = mentions[i].tokens
+            root = doc[s:e].root
+            linked = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                linked.append(root.head)
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                linked += [c for c in root.head.children if c.dep_ == "attr"]
+            for t in linked:
+                other = key_of.get(t.i)
+                if other is None or other == key or other not in groups:
+                    continue
+                if kinds.get(other) not in (None, "PERSON") or any(
+                        mentions[j].source.startswith("spacy.ner.PERSON") for j in groups[other]):
+                    continue  # a title, an office, or a second person named beside the first
+                _merge(groups, key, other)
+                kinds.pop(other, None)
 
 
 def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | None],
