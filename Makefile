@@ -8,7 +8,7 @@ SEED ?= $(SHARED)/seed/with-lenin.txt
 GOLD ?= $(SHARED)/gold/with-lenin.json
 DB ?= cliograph.db
 
-.PHONY: demo test score bench lint install clean
+.PHONY: demo test score evaluate bench lint install clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ score: $(VENV)/.installed
 	$(CLIO) export --db $$tmp/seed.db --out $$tmp/seed.json && \
 	$(PY) $(SHARED)/tools/score.py $$tmp/seed.json $(GOLD); \
 	status=$$?; rm -rf $$tmp; exit $$status
+
+evaluate: $(VENV)/.installed
+	$(PY) bench/evaluate.py
 
 bench: $(VENV)/.installed-test
 	$(PY) bench/run.py

@@ -5,10 +5,13 @@ evidence is the sentence and whose time is the sentence's time."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ...errors import RuleError
 from ...model import Factoid, When
+from ...rules import load_json
 from ..document import Document
 
 Extractor = Callable[[Document, int, Span], Iterator[Factoid]]
@@ -114,6 +117,18 @@ def conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
+@lru_cache(maxsize=1)
+def calibrated() -> dict[str, float]:
+    """Measured precision per rule (``bench/evaluate.py --calibrate``), if any."""
+    try:
+        data = load_json("confidence.json")
+    except RuleError:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(v, int | float) and 0 <= v <= 1 for v in data.values()):
+        raise RuleError("rule file cliograph/rules/confidence.json: values must be numbers from 0 to 1")
+    return data
+
+
 def factoid(d: Document, sent_index: int, type_: str, subject: int, obj: int | None,
             extractor: str, confidence: float, when: When | None = None,
             **fields: object) -> Factoid:
@@ -121,6 +136,7 @@ def factoid(d: Document, sent_index: int, type_: str, subject: int, obj: int | N
     sent = d.sents[sent_index]
     if when is None and d.sentence_time:
         when = d.sentence_time[sent_index]
+    confidence = calibrated().get(extractor, confidence)
     return Factoid(type=type_, subject=subject, object=obj, start=sent.start_char,
                    end=sent.end_char, extractor=extractor, confidence=confidence,
                    when=when, **fields)  # type: ignore[arg-type]
