@@ -29,6 +29,9 @@ SPACY_KIND = {
     "LAW": "POLICY",
     "NORP": "FACTION",
 }
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 QUOTES_OPEN = {"‘", "“", "'", '"', "``"}
@@ -56,6 +59,8 @@ def is_cap(tok: Token) -> bool:
     if not t[:1].isupper() or tok.ent_type_ in NON_NAME_ENTS and not ORDINAL_WORDS.match(t):
         return False
     low = tok.lower_
+    if low in MONTHS and (tok.i + 1 < len(tok.doc) and tok.nbor(1).like_num or tok.i > 0 and tok.nbor(-1).like_num):
+        return False  # 'June 1919', '8 March'
     if tok.is_sent_start or _after_open_quote(tok):
         return tok.pos_ == "PROPN" and low not in lexicon().not_names
     return low not in lexicon().not_names or tok.pos_ == "PROPN" and len(t) > 1 and t != "I"
