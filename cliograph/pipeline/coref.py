@@ -1,23 +1,17 @@
 """Resolve personal pronouns to the people (and groups) they stand for.
 
-A salience model after Lappin and Leass (1994). Every noun phrase that could be an
-antecedent is weighed by its grammatical role (subject > object > oblique), by not
-being embedded in another phrase or an adverbial, and by standing in a main clause;
-the weight halves with each sentence back, and a pronoun's candidates are *classes*:
-an entity gathers the weight of its names and of the pronouns already resolved to it.
-Candidates that are not entities compete too (a plural common noun, 'a physician',
-'his wife', 'X and some others'): when one of them wins, the pronoun stays unresolved,
-so 'the people clapped their hands' gives 'their' to nobody rather than to the last
-group named. Filters: gender (titles, kin nouns, earlier pronouns) and number (a
-plural head or 'X and Y' for they/them/their; a singular-headed body only close by);
-binding (an object pronoun is not its own verb's subject); quotations (never resolved
-into or out of quoted speech). Preferences: the nearest subject above the pronoun in
-the parse ('Pinckney, keen to defend his...', 'Washington knew ... that he could
-see'), and a pronoun in the same role as the candidate's last mention (parallelism).
-
-For 'they' standing for coordinated people ('Flavius and Marullus ... their office')
-the pronoun takes the first person named, as one entity per pronoun is all the model
-holds.
+Salience after Lappin and Leass (1994): a phrase weighs by its role, by not being
+embedded or adverbial and by standing in a main clause, halved per sentence back (three
+at most). Candidates are classes: an entity sums, per sentence, the best weight of its
+names and of the pronouns already resolved to it. Phrases that are no entity compete
+too ('the people', 'a physician', 'his wife', 'the King' as an office): when one wins
+the pronoun stays unresolved. Filters: gender, number ('they' takes a plural name, 'X
+and Y', or a body named in the singular close by), quotations (never into or out of
+them), binding (an object pronoun is not its verb's subject; 'He told Maria that
+Stalin...' is not Stalin). Preferences: an apposition to a name or 'X and his Y' is X;
+else the nearest subject above the pronoun ('Pinckney, keen to defend his...');
+parallel roles. Reflexives take their clause's subject. 'They' for 'X and Y' is X: a
+pronoun holds one entity.
 """
 
 from __future__ import annotations
@@ -32,29 +26,34 @@ from .document import Document
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
-DEBUG: list | None = None
+PRONOUNS = MALE | FEMALE | PLURAL
 WINDOW = 3  # sentences back
-C_COMMAND = 120  # for the nearest subject above the pronoun
-GROUP_KINDS = {"FACTION", "BODY"}
+C_COMMAND = 250  # bonus for the nearest subject above the pronoun
+RULE = 1000  # apposition, 'X and his Y'
+GROUP_KINDS = ("FACTION", "BODY")
 SUBJ = ("nsubj", "nsubjpass")
 OBJ = ("dobj", "dative", "attr", "oprd")
 EMBEDDED = ("poss", "compound", "appos", "conj", "nmod", "npadvmod")
 CLAUSES = ("advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "xcomp", "parataxis")
+RELATIVE = ("who", "which", "that")
+NOMINAL = ("NOUN", "PROPN", "PRON")
 INDEFINITE = {"a", "an", "one", "another", "some", "any", "his", "her", "their", "my", "our"}
-PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "child", "youth", "gentleman", "noble", "nobleman",
-                "magistrate", "prelate", "bishop", "priest", "monk", "seer", "slave", "servant", "soldier",
-                "officer", "general", "peasant", "workman", "worker", "labourer", "member", "delegate",
-                "deputy", "leader", "minister", "senator", "tribune", "citizen", "friend", "enemy", "ally",
-                "stranger", "messenger", "physician", "doctor", "conspirator", "courtier", "elector",
-                "follower", "supporter", "colleague", "representative", "someone", "somebody", "anyone"}
-GROUP_NOUNS = {"people", "crowd", "group", "faction", "class", "party", "multitude", "nation", "mob"}
+PERSON_NOUNS = {
+    "man", "woman", "boy", "girl", "person", "child", "youth", "gentleman", "noble", "nobleman",
+    "magistrate", "prelate", "bishop", "priest", "monk", "seer", "slave", "servant", "soldier",
+    "officer", "general", "peasant", "workman", "worker", "labourer", "member", "delegate",
+    "deputy", "leader", "minister", "senator", "tribune", "citizen", "friend", "enemy", "ally",
+    "stranger", "messenger", "physician", "doctor", "conspirator", "courtier", "elector",
+    "follower", "supporter", "colleague", "representative", "someone", "somebody", "anyone"}
+GROUP_NOUNS = {"people", "crowd", "group", "faction", "class", "party", "multitude", "nation"}
 ANIMATE_ENDINGS = ("ist", "ian", "ite", "ant", "eer", "ary", "ent")
+
+Key = int | tuple[str, int]  # an entity index, or ('n', token) for a phrase that is no entity
 
 
 @dataclass
 class Ref:
-    key: int | tuple[str, int]
-    """Entity index, or ('n', token) for a candidate that is no entity."""
+    key: Key
     i: int
     sent: int
     weight: float
@@ -63,8 +62,7 @@ class Ref:
     quote: int | None
     gender: str = ""
     person: bool = True
-    member: bool = False
-    """One of the people in 'X and Y': a weak antecedent for 'he', except in 'X and his Y'."""
+    member: bool = False  # one of 'X and Y': not 'he', except in 'X and his Y'
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -105,40 +103,35 @@ def entity_genders(d: Document) -> dict[int, str]:
 
 
 def _role(t: Token) -> str:
-    return "subj" if t.dep_ in SUBJ else "obj" if t.dep_ in OBJ else "obl" if t.dep_ == "pobj" else "other"
+    dep = t.dep_
+    return "subj" if dep in SUBJ else "obj" if dep in OBJ else "obl" if dep == "pobj" else "other"
 
 
 def _weight(t: Token) -> float:
-    """Lappin-Leass salience of a phrase headed by ``t`` in its own sentence."""
-    first = t
-    while first.dep_ in ("conj", "appos"):
-        first = first.head  # 'Flavius and Marullus', 'two of the tribunes, Flavius ...' weigh as their head
-    dep, head = first.dep_, first.head
+    """Lappin-Leass salience of the phrase headed by ``t``, in its own sentence."""
+    while t.dep_ in ("conj", "appos"):
+        t = t.head  # 'Flavius and Marullus', 'two of the tribunes, Flavius...' weigh as their head
+    dep, head = t.dep_, t.head
     w = 100.0 + {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "dative": 40}.get(dep, 0)
-    if dep == "pobj" and head.dep_ == "agent":
-        w += 70  # 'arrested by the Soldiers' Committees'
-    if dep == "poss":
-        w += 0.5 * {"nsubj": 80, "nsubjpass": 80, "dobj": 50}.get(head.dep_, 0)
-    if dep not in EMBEDDED and not (dep == "pobj" and head.head.pos_ in ("NOUN", "PROPN", "PRON")):
+    w += 70 if dep == "pobj" and head.dep_ == "agent" else 0  # 'arrested by the Committees'
+    w += 0.5 * {"nsubj": 80, "nsubjpass": 80, "dobj": 50}.get(head.dep_, 0) if dep == "poss" else 0
+    if dep not in EMBEDDED and not (dep == "pobj" and head.head.pos_ in NOMINAL):
         w += 80  # head noun emphasis
     if not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
         w += 50  # not in an adverbial phrase
-    if not any(a.dep_ in CLAUSES for a in first.ancestors):
-        w += 40  # main clause
-    return w
+    return w + (40 if not any(a.dep_ in CLAUSES for a in t.ancestors) else 0)  # main clause
 
 
 def _plural_name(t: Token) -> bool:
     """'the Girondins', 'the Bolsheviki', 'Socialist Revolutionaries' (not 'Brutus', 'Congress')."""
-    low = t.lower_
-    the = t.i > 0 and t.nbor(-1).lower_ == "the"
-    return t.tag_ in ("NNS", "NNPS") or the and low.endswith(("s", "i")) and not low.endswith(("ss", "us"))
+    low, the = t.lower_, t.i > 0 and t.nbor(-1).lower_ == "the"
+    ending = low.endswith(("s", "i")) and not low.endswith(("ss", "us"))
+    return t.tag_ in ("NNS", "NNPS") or the and ending
 
 
 def _subject(v: Token) -> Token | None:
-    """The subject of a verb, through coordination ('did not approach him, but was kept'),
-    control ('Stalin had to deal with him', 'persuaded Trotski to support him') and
-    relative pronouns ('it was Stalin who...')."""
+    """A verb's subject, through coordination ('did not approach him, but was kept'), control
+    ('had to deal with him', 'persuaded Trotski to support him') and 'who' ('Stalin who...')."""
     while True:
         subj = next((c for c in v.children if c.dep_ in SUBJ), None)
         if subj is None and v.dep_ == "xcomp":
@@ -146,193 +139,159 @@ def _subject(v: Token) -> Token | None:
         if subj is None and v.dep_ in ("conj", "xcomp"):
             v = v.head
             continue
-        if subj is not None and subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+        if subj is not None and subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
             return subj.head.head
         return subj
 
 
 def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, int]]) -> list[Ref]:
-    """Named mentions, coordinations of them, and the phrases that are no entity."""
-    doc, lex = d.doc, lexicon()
-    quote = lambda t: next((k for k, (s, e) in enumerate(quotes) if s <= t.idx < e), None)  # noqa: E731
-    refs, seen = [], set()
+    """Named people and groups, coordinations of them, and the phrases that are no entity."""
+    doc, lex, refs, named = d.doc, lexicon(), [], set()
+
+    def add(key: Key, t: Token, plural: bool, **kw) -> None:
+        q = next((k for k, (s, e) in enumerate(quotes) if s <= t.idx < e), None)
+        refs.append(Ref(key, t.i, d.sent_index(t), _weight(t), _role(t), plural, q, **kw))
+
     for m in d.mentions:
-        if m.entity is None or (m.tokens[0], m.entity) in seen:
+        kind = d.entities[m.entity].kind if m.entity is not None else None
+        if kind != "PERSON" and kind not in GROUP_KINDS or m.tokens[0] in named:
             continue
-        kind = d.entities[m.entity].kind
-        if kind != "PERSON" and kind not in GROUP_KINDS:
-            continue
-        seen.add((m.tokens[0], m.entity))
+        named.update(range(*m.tokens))
         t = doc[m.tokens[0]:m.tokens[1]].root
-        conj = [c for c in t.conjuncts if d.token_mention.get(c.i) is not None]
-        coordinated = bool(t.conjuncts)
-        if coordinated and t.dep_ != "conj" and len(conj) < len(t.conjuncts):
-            # 'the Primate and four other bishops': a plural that is no entity
-            refs.append(Ref(("n", t.i), t.i, d.sent_index(t), _weight(t), _role(t), True, quote(t)))
+        head_of_list = bool(t.conjuncts) and t.dep_ != "conj"
+        all_named = all(c.i in d.token_mention for c in t.conjuncts)
+        if head_of_list and not all_named:
+            add(("n", t.i), t, True)  # 'the Primate and four other bishops'
         if kind == "PERSON" and not _plural_name(t):
-            # a person in 'X and Y' stands for neither 'he' nor 'they'; the first one stands for 'they'
-            if coordinated and t.dep_ != "conj" and len(conj) == len(t.conjuncts):
-                refs.append(Ref(m.entity, t.i, d.sent_index(t), _weight(t), _role(t), True, quote(t)))
-            refs.append(Ref(m.entity, t.i, d.sent_index(t), _weight(t), _role(t), False, quote(t),
-                            genders.get(m.entity, ""), member=coordinated))
-        elif not coordinated or len(conj) == len(t.conjuncts):
-            refs.append(Ref(m.entity, t.i, d.sent_index(t), _weight(t), _role(t), _plural_name(t), quote(t),
-                            person=False))
-    named = {i for r in refs if isinstance(r.key, int) for i in [r.i]} | {
-        i for m in d.mentions if m.entity is not None and d.entities[m.entity].kind in (*GROUP_KINDS, "PERSON")
-        for i in range(*m.tokens)}
+            if head_of_list and all_named:
+                add(m.entity, t, True)  # 'they' for 'X and Y' is X
+            add(m.entity, t, False, gender=genders.get(m.entity, ""), member=bool(t.conjuncts))
+        elif all_named:
+            add(m.entity, t, _plural_name(t), person=False)
+    kin = set(lex.kin_roles)
+    person = PERSON_NOUNS | kin | lex.female_words | lex.male_words
+    titles = {m.tokens[1] - 1 for m in d.mentions if m.tokens[1] - m.tokens[0] == 1
+              and m.entity is not None and d.entities[m.entity].kind == "OFFICE"}
     for t in doc:
-        if t.i in named or t.dep_ in ("compound", "amod") or t.dep_ in ("conj", "appos", "attr") and (
-                t.head.i in named or _subject(t.head) is not None and _subject(t.head).i in named):
-            continue  # 'Kameniev, a little man', 'X and other cities', 'X was a man of parts' 
-        low = t.lower_
-        if t.pos_ not in ("NOUN", "PROPN", "PRON"):
-            continue
-        in_coord = any(c.i in named for c in t.conjuncts) and t.dep_ != "conj"
-        lemma = t.lemma_.lower()
-        people = t.pos_ == "PROPN" and t.ent_type_ in ("NORP", "LANGUAGE") and t.i > 0 and t.nbor(-1).lower_ == "the"
-        animate = t.pos_ == "PROPN" or lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or lemma in lex.kin_roles or (
-            lemma.endswith(ANIMATE_ENDINGS) and not lemma.endswith("ment"))
-        if in_coord or people or t.tag_ in ("NNS", "NNPS") and t.dep_ in SUBJ and animate or low in ("those", "these"):
-            # 'the members of the Convention' stand for the Convention
-            of = [o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-            m = d.token_mention.get(of[0].i) if of and not in_coord and low not in ("those", "these") else None
-            key = d.mentions[m].entity if m is not None else None
-            if key is None or d.entities[key].kind not in GROUP_KINDS:
-                key = ("n", t.i)
-            refs.append(Ref(key, t.i, d.sent_index(t), _weight(t), _role(t), True, quote(t), person=False))
-        elif low in ("someone", "somebody", "anyone") or t.pos_ == "NOUN" and (
-                low in PERSON_NOUNS or low in lex.kin_roles or low in lex.female_words or low in lex.male_words) and any(
-                c.dep_ in ("det", "poss") and c.lower_ in INDEFINITE for c in t.children):
+        low, lemma, tag = t.lower_, t.lemma_.lower(), t.tag_
+        near = {t.head.i, (_subject(t.head) or t).i} if t.dep_ in ("conj", "appos", "attr") else set()
+        if t.i in named or t.pos_ not in NOMINAL or t.dep_ in ("compound", "amod") or named & near:
+            continue  # 'Kameniev, a little man', 'X and other cities', 'X was a man of parts'
+        # 'the members of the Convention' stand for it; 'the partizans of Brutus' are people
+        of = [o.i for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        of_ent = d.mentions[d.token_mention[of[0]]].entity if of and of[0] in d.token_mention \
+            else None
+        of_kind = d.entities[of_ent].kind if of_ent is not None else None
+        people = t.ent_type_ in ("NORP", "LANGUAGE") and doc[t.i - 1].lower_ == "the"
+        animate = t.pos_ == "PROPN" or lemma in PERSON_NOUNS | GROUP_NOUNS | kin or (
+            lemma.endswith(ANIMATE_ENDINGS) and not lemma.endswith("ment")
+        ) or of_kind in ("PERSON", *GROUP_KINDS)
+        coord = t.dep_ != "conj" and any(c.i in named for c in t.conjuncts)
+        if coord or people and t.pos_ == "PROPN" or low in ("those", "these") or (
+                tag in ("NNS", "NNPS") and animate and t.dep_ in (*SUBJ, *OBJ, "pobj")):
+            group = of_kind in GROUP_KINDS and not coord and tag in ("NNS", "NNPS")
+            add(of_ent if group else ("n", t.i), t, True, person=False)
+        elif low in ("someone", "somebody", "anyone") or low in person | lex.person_titles and (
+                t.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in INDEFINITE
+                                         for c in t.children) or t.i in titles):
             g = "female" if low in lex.female_words else "male" if low in lex.male_words else ""
-            refs.append(Ref(("n", t.i), t.i, d.sent_index(t), _weight(t), _role(t), False, quote(t), g))
+            add(("n", t.i), t, False, gender=g)  # 'a physician', 'his wife', 'the King' (an office)
     return sorted(refs, key=lambda r: r.i)
 
 
 def resolve(d: Document) -> None:
     """Fill ``d.pronoun_entity``."""
-    doc = d.doc
-    quotes = quote_spans(doc.text)
+    quotes = quote_spans(d.doc.text)
     genders = entity_genders(d)
-    refs = _candidates(d, genders, quotes)
-    pending = list(refs)
+    pending = _candidates(d, genders, quotes)
+    key_of: dict[int, Key] = {r.i: r.key for r in pending}
     active: list[Ref] = []
-    key_of: dict[int, int | tuple[str, int]] = {r.i: r.key for r in refs}
-    for tok in doc:
+    for tok in d.doc:
         while pending and pending[0].i < tok.i:
             active.append(pending.pop(0))
         low = tok.lower_
-        if low not in MALE | FEMALE | PLURAL or tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
+        if low not in PRONOUNS or tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
         q = next((k for k, (s, e) in enumerate(quotes) if s <= tok.idx < e), None)
-        # a reflexive is its own clause's subject: 'the English themselves', 'consulted among themselves'
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        bound = tok.head if verb.pos_ in ("NOUN", "PROPN", "PRON") else _subject(verb)
-        if bound is not None and bound.lower_ in ("who", "which", "that") and bound.head.dep_ == "relcl":
-            bound = bound.head.head  # 'the person who himself had argued'
-        if not low.endswith(("self", "selves")) and tok.dep_ != "appos":
-            bound = None
-        key = key_of.get(bound.i) if bound not in (None, tok) else _best(d, tok, q, active, key_of, genders)
         gender = "male" if low in MALE else "female" if low in FEMALE else ""
-        if key is None:
-            key = ("n", tok.i)
-        elif isinstance(key, int):
+        # a reflexive is its clause's subject: 'the English themselves', 'among themselves'
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        bound = tok.head if verb.pos_ in NOMINAL else _subject(verb)
+        if bound is not None and bound.lower_ in RELATIVE and bound.head.dep_ == "relcl":
+            bound = bound.head.head  # 'the person who himself had argued'
+        if (low.endswith(("self", "selves")) or tok.dep_ == "appos") and bound not in (None, tok):
+            key = key_of.get(bound.i, ("n", tok.i))
+        else:
+            key = _best(d, tok, q, gender, active, key_of, genders)
+            key = ("n", tok.i) if key is None else key
+        if isinstance(key, int):
             d.pronoun_entity[tok.i] = key
-            if gender and not genders.get(key):
-                genders[key] = gender
+            genders[key] = genders.get(key) or gender
         key_of[tok.i] = key
-        active.append(Ref(key, tok.i, d.sent_index(tok), _weight(tok), _role(tok), low in PLURAL, q, gender))
+        active.append(Ref(key, tok.i, d.sent_index(tok), _weight(tok), _role(tok), low in PLURAL, q,
+                          gender))
 
 
-def _agrees(r: Ref, plural: bool, gender: str, si: int) -> float:
-    """How far a candidate agrees with the pronoun: 1 yes, 0 no, between for a singular body."""
-    if not plural and not r.person:
-        return 0.0
-    if r.plural != plural:
-        # a body named in the singular ('the Convention ... they voted'), only close by
-        return 0.3 if plural and not r.person and r.role in ("subj", "obj") and si - r.sent <= 1 else 0.0
-    if gender and r.gender and r.gender != gender:
-        return 0.0
-    return 0.0 if r.member and not plural else 1.0
-
-
-def _best(d: Document, pron: Token, q: int | None, active: list[Ref],
-          key_of: dict[int, int | tuple[str, int]], genders: dict[int, str]) -> int | tuple[str, int] | None:
-    low = pron.lower_
-    plural = low in PLURAL
-    gender = "male" if low in MALE else "female" if low in FEMALE else ""
-    si = d.sent_index(pron)
-    by_i: dict[int, list[Ref]] = {}
-    for r in active:
-        by_i.setdefault(r.i, []).append(r)
+def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref],
+          key_of: dict[int, Key], genders: dict[int, str]) -> Key | None:
+    plural, si = pron.lower_ in PLURAL, d.sent_index(pron)
 
     def fits(r: Ref) -> float:
-        if isinstance(r.key, int) and gender:
-            r.gender = genders.get(r.key, "") or r.gender
-        return _agrees(r, plural, gender, si) if r.quote == q and si - r.sent <= WINDOW else 0.0
+        """1 when the candidate agrees with the pronoun, 0 when not, 0.3 for a singular body."""
+        g = (genders.get(r.key, "") if isinstance(r.key, int) else "") or r.gender
+        if r.quote != q or si - r.sent > WINDOW or r.key in banned or not plural and not r.person:
+            return 0.0
+        if r.plural != plural:  # 'the Convention ... they voted', close by only
+            body = plural and not r.person and r.role in ("subj", "obj")
+            return 0.3 if body and si - r.sent <= 1 else 0.0
+        return 0.0 if gender and g not in ("", gender) or r.member and not plural else 1.0
 
-    def ref_at(i: int, member: bool = False) -> Ref | None:
-        return next((r for r in by_i.get(i, ()) if r.key not in banned and (
-            fits(r) == 1.0 or member and r.member and r.quote == q and not (gender and r.gender not in ("", gender)))), None)
+    def boost(i: int, w: float, member: bool = False) -> bool:
+        """Add ``w`` to the class of the phrase at token ``i`` (a member of 'X and Y' for
+        'X and his Y' only)."""
+        for r in active:
+            if r.i == i and r.key not in banned and (fits(r) == 1.0 or member and r.member and (
+                    genders.get(r.key) or "") in ("", gender) and r.quote == q):
+                scores[r.key] = scores.get(r.key, 0.0) + w
+                return True
+        return False
 
-    # binding: 'him', 'them', 'her' (as object) are not the subject of their own verb
-    banned = set()
-    if pron.dep_ != "poss" and pron.dep_ not in SUBJ:
-        verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    # binding: 'him', 'her', 'them' are not the subject of their own verb ...
+    banned: set[Key] = set()
+    objective = pron.lower_ in ("him", "her", "them")
+    verb = pron.head.head if pron.dep_ == "pobj" or pron.dep_ in SUBJ and objective else pron.head
+    if pron.dep_ != "poss" and (pron.dep_ not in SUBJ or objective):  # 'arranged for him to...'
         subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.i in key_of:
             banned.add(key_of[subj.i])
-    elif pron.dep_ in SUBJ and low in ("him", "her", "them") and pron.head.head.pos_ in ("VERB", "AUX"):
-        subj = _subject(pron.head.head)  # 'Stalin arranged for him to become Chairman'
-        if subj is not None and subj.i in key_of:
-            banned.add(key_of[subj.i])
-    # nor is a pronoun anyone named later in its own clause: 'He told Maria that Stalin was...'
+    # ... and no pronoun is a name its own clause goes on to use: 'He told Maria that Stalin was'
     if pron.dep_ != "poss":
-        for t in pron.head.subtree:
-            m = d.token_mention.get(t.i) if t.i > pron.i else None
-            if m is not None and d.mentions[m].entity is not None:
-                banned.add(d.mentions[m].entity)
-    # a class weighs its best phrase in each sentence, halved for every sentence back
-    per_sent: dict[tuple[int | tuple[str, int], int], float] = {}
-    last: dict[int | tuple[str, int], Ref] = {}
+        banned |= {d.mentions[d.token_mention[t.i]].entity for t in pron.head.subtree
+                   if t.i > pron.i and t.i in d.token_mention} - {None}
+    per_sent: dict[tuple[Key, int], float] = {}
+    last: dict[Key, Ref] = {}
     for r in active:
         f = fits(r)
-        if f and r.key not in banned:
-            k = (r.key, r.sent)
-            per_sent[k] = max(per_sent.get(k, 0.0), f * r.weight * 0.5 ** (si - r.sent))
+        if f:
+            w = f * r.weight * 0.5 ** (si - r.sent)
+            per_sent[r.key, r.sent] = max(per_sent.get((r.key, r.sent), 0.0), w)
             last[r.key] = r
-    scores: dict[int | tuple[str, int], float] = {}
+    scores: dict[Key, float] = {key: 35.0 if r.role == _role(pron) else 0.0  # parallelism
+                                for key, r in last.items()}
     for (key, _), w in per_sent.items():
-        scores[key] = scores.get(key, 0.0) + w
-    for key, r in last.items():
-        if r.role == _role(pron):
-            scores[key] += 35  # parallelism
-
-    def boost(r: Ref | None, w: float) -> bool:
-        if r is not None:
-            scores[r.key] = scores.get(r.key, 0.0) + w
-        return r is not None
-
-    # inside an apposition to a name: 'Washington, the father of his country'
+        scores[key] += w
     t = pron.head
-    while t.pos_ not in ("VERB", "AUX") and t.dep_ not in ("appos", "ROOT") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.dep_ not in ("appos", "ROOT"):
         t = t.head
-    if t.dep_ == "appos" and boost(ref_at(t.head.i), 1000):
-        pass
-    # 'the Duchess of Portsmouth and her boy', 'Skobeliev and his nakaz'
-    elif pron.dep_ == "poss" and pron.head.dep_ == "conj" and boost(ref_at(pron.head.head.i, member=True), 1000):
-        pass
+    if t.dep_ == "appos" and boost(t.head.i, RULE):
+        pass  # 'Washington, the father of his country'
+    elif pron.dep_ == "poss" and pron.head.dep_ == "conj" and boost(pron.head.head.i, RULE, True):
+        pass  # 'the Duchess of Portsmouth and her boy'
     else:
-        # the nearest subject above the pronoun that agrees with it
-        for v in [pron.head, *pron.head.ancestors] if pron.dep_ not in SUBJ else pron.head.ancestors:
+        for v in pron.head.ancestors if pron.dep_ in SUBJ else [pron.head, *pron.head.ancestors]:
             subj = _subject(v) if v.pos_ in ("VERB", "AUX") else None
-            if subj is None or subj.i >= pron.i:
-                continue
-            if boost(ref_at(subj.i), C_COMMAND):
+            if subj is not None and subj.i < pron.i and boost(subj.i, C_COMMAND):
                 break
-    if DEBUG is not None:
-        DEBUG.append((pron.i, pron.text, {(k if isinstance(k, tuple) else d.entities[k].name): round(v)
-                                          for k, v in scores.items()}))
     if not scores:
         return None
     best = max(scores, key=lambda k: (scores[k], last[k].i if k in last else -1))

@@ -20,6 +20,7 @@ from ..model import Entity, Mention
 from ..names import initials, norm, translit_key
 from ..rules import lexicon
 from .document import Document
+from .mentions import guess_kind
 
 RULE_WEIGHT = 3.0
 MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
@@ -32,7 +33,11 @@ PARTY_NOUNS = {"sympathiser", "sympathisers", "sympathizer", "sympathizers", "su
                "rival", "rivals", "follower", "followers", "associate", "associates", "opponent",
                "opponents", "protégé", "disciple", "disciples", "wife", "husband", "son", "daughter",
                "brother", "sister", "father", "mother", "widow", "heir", "successor", "predecessor",
-               "assassin", "assassins", "murderer", "murderers", "secretary", "deputy"}
+               "assassin", "assassins", "murderer", "murderers", "secretary", "deputy",
+               "statue", "statues", "portrait", "bust", "death", "murder", "body", "corpse",
+               "funeral", "tomb", "grave", "life", "memory", "letter", "letters", "words",
+               "speech", "wishes", "will", "children", "son", "sons", "daughters", "widow",
+               "murderers", "slayers", "killing", "assassination", "execution", "birth"}
 HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
                       "execute", "behead", "hang", "arrest", "imprison", "exile", "banish", "pardon",
                       "meet", "visit", "tease", "mock", "insult", "flatter", "persuade", "enlist",
@@ -63,6 +68,8 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     votes: Counter[str] = Counter()
     s, e = m.tokens
     span = doc[s:e]
+    if e > s and guess_kind(span) not in (None, "PLACE"):
+        return votes  # its own head noun says what it is ('General Secretaryship')
     root = span.root
     prev = doc[s - 1] if s > 0 else None
     nxt = doc[e] if e < len(doc) else None
@@ -85,8 +92,10 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
             "friend", "friends", "ally", "allies", "supporters", "position", "appointment",
         ):
             votes["PERSON"] += CONTEXT_WEIGHT
-    # 'his wife Nadezhda Krupskaya' / 'Finance Commissar Sokolnikov'
-    if prev is not None and (prev.lower_ in lex.kin_roles or prev.lower_ in lex.person_titles):
+    # 'his wife Nadezhda Krupskaya' / 'Finance Commissar Sokolnikov' / 'General Washington'
+    if prev is not None and (prev.lower_ in lex.kin_roles or prev.lower_ in lex.person_titles) or (
+            e - s > 1 and doc[s].lower_.rstrip(".") in lex.person_titles | {"colo", "col", "gen", "capt"}
+            and doc[e - 1].lower_ not in lex.office_heads | lex.body_heads and doc[e - 1].text[:1].isupper()):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'in Moscow', 'travelled to Georgia' (but 'a message to Molotov' says nothing)
     if prev is not None and prev.lower_ in lex.place_preps and root.dep_ == "pobj" and not (
@@ -246,6 +255,9 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     if all(m.tokens[1] - m.tokens[0] == 1 and doc[m.tokens[0]].tag_ == "NNPS"
            and m.source.endswith("NORP") and m.kind != "FACTION" for m in ms):
         return None  # 'the Romans', 'the Georgians': a people, not a person or a party
+    # names are not plural: 'the Anti-Federalists' is a group, whatever it did
+    if all(doc[m.tokens[1] - 1].tag_ == "NNPS" for m in ms):
+        votes.pop("PERSON", None)
     if not votes:
         return None
     best = max(votes.values())

@@ -46,7 +46,7 @@ ORDINAL_WORDS = re.compile(
 SOVIET_ACRONYM = re.compile(r"^[A-Z][a-z]+(buro|kom|kraikom)$")
 ROMAN = re.compile(r"[IVXLCDM]{2,}\.?|[IVXLCDM]+\.")
 ISATION = re.compile(r"(is|iz)ation$|ism$", re.I)
-GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(ists|ites|ins|ards|iks|eks)$")
+GROUP_PLURAL = re.compile(r"^[A-Z][A-Za-z-]+(ists|ites|ins|ards|iks|eks)$")
 
 
 def is_cap(tok: Token) -> bool:
@@ -141,9 +141,25 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                          or doc[j - 1].text in POSSESSIVE):
             j -= 1
         if j > i:
-            runs.append((i, j))
+            runs.extend(_split_at_entities(doc, i, j))
         i = max(j, i + 1)
     return runs
+
+
+def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """'Parliament George III': two names side by side that the model labels as two
+    entities of different kinds are two names."""
+    out, s = [], start
+    for k in range(start + 1, end):
+        a, b = doc[k - 1], doc[k]
+        heads = lexicon().body_heads | lexicon().place_heads
+        if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
+                and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
+                b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
+            out.append((s, k))
+            s = k
+    out.append((s, end))
+    return out
 
 
 def head_word(span: Span) -> str:
@@ -171,6 +187,8 @@ def guess_kind(span: Span) -> str | None:
     if first in ("treaty", "battle", "siege", "peace", "sack", "fall", "massacre", "war",
                  "revolt", "conference") and "of" in words:
         return "EVENT"
+    if len(words) == 1 and head in lex.office_heads:
+        return "OFFICE"  # 'the King', 'the President': the post, not a name
     if head in lex.office_heads and head not in lex.person_titles or (
         head in ("secretary", "secretaries", "commissar", "commissars")
     ):
@@ -188,7 +206,7 @@ def guess_kind(span: Span) -> str | None:
         return "POLICY"
     if head in lex.faction_heads and head not in ("group", "circle", "camp", "platform", "wing"):
         return "FACTION"
-    if len(span) == 1 and GROUP_PLURAL.match(span.text) and (
+    if len(span) <= 3 and GROUP_PLURAL.match(span.text) and (
             span[0].tag_ in ("NNPS", "NNS") or span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
         return "FACTION"
     if re.fullmatch(r"[A-Z]+SSR|[A-Z]*SFSR|[A-Z]*SR", span.text):

@@ -17,7 +17,9 @@ from ...model import When
 from ..document import Document
 
 
-def stated_date(d: Document, si: int, anchors: list[Token], *, only_governed: bool = False) -> When | None:
+def stated_date(
+    d: Document, si: int, anchors: list[Token], *, only_governed: bool = False
+) -> When | None:
     """The date the sentence states for a fact whose trigger words are ``anchors``
     (the first is the main one): governed by one of them, else the nearest."""
     if not d.sentence_dates or si >= len(d.sentence_dates):

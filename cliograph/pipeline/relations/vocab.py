@@ -83,4 +83,6 @@ def words() -> RelationWords:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise RuleError(f"rule file cliograph/rules/relations.json: {where}: {first['msg']}") from exc
+        raise RuleError(
+            f"rule file cliograph/rules/relations.json: {where}: {first['msg']}"
+        ) from exc
