@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..model import Mention
 from ..rules import lexicon
 from .document import Document
 
@@ -37,6 +38,7 @@ EMBEDDED = ("poss", "compound", "appos", "conj", "nmod", "npadvmod")
 CLAUSES = ("advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "xcomp", "parataxis")
 RELATIVE = ("who", "which", "that")
 NOMINAL = ("NOUN", "PROPN", "PRON")
+OBLIQUE = ("to", "with", "against", "for", "from", "about", "upon")  # argument, not adverbial
 INDEFINITE = {"a", "an", "one", "another", "some", "any", "his", "her", "their", "my", "our"}
 PERSON_NOUNS = {
     "man", "woman", "boy", "girl", "person", "child", "youth", "gentleman", "noble", "nobleman",
@@ -113,11 +115,12 @@ def _weight(t: Token) -> float:
         t = t.head  # 'Flavius and Marullus', 'two of the tribunes, Flavius...' weigh as their head
     dep, head = t.dep_, t.head
     w = 100.0 + {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "dative": 40}.get(dep, 0)
-    w += 70 if dep == "pobj" and head.dep_ == "agent" else 0  # 'arrested by the Committees'
+    oblique = dep == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in OBLIQUE
+    w += 70 if dep == "pobj" and head.dep_ == "agent" else 40 if oblique else 0  # 'by', 'wrote to'
     w += 0.5 * {"nsubj": 80, "nsubjpass": 80, "dobj": 50}.get(head.dep_, 0) if dep == "poss" else 0
     if dep not in EMBEDDED and not (dep == "pobj" and head.head.pos_ in NOMINAL):
         w += 80  # head noun emphasis
-    if not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
+    if oblique or not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
         w += 50  # not in an adverbial phrase
     return w + (40 if not any(a.dep_ in CLAUSES for a in t.ancestors) else 0)  # main clause
 
@@ -146,56 +149,66 @@ def _subject(v: Token) -> Token | None:
 
 def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, int]]) -> list[Ref]:
     """Named people and groups, coordinations of them, and the phrases that are no entity."""
-    doc, lex, refs, named = d.doc, lexicon(), [], set()
+    doc, lex, ents, refs, named = d.doc, lexicon(), d.entities, [], set()
 
     def add(key: Key, t: Token, plural: bool, **kw) -> None:
         q = next((k for k, (s, e) in enumerate(quotes) if s <= t.idx < e), None)
         refs.append(Ref(key, t.i, d.sent_index(t), _weight(t), _role(t), plural, q, **kw))
 
+    def kind(m: Mention) -> str | None:
+        return ents[m.entity].kind if m.entity is not None else None
+
     for m in d.mentions:
-        kind = d.entities[m.entity].kind if m.entity is not None else None
-        if kind != "PERSON" and kind not in GROUP_KINDS or m.tokens[0] in named:
+        if kind(m) not in ("PERSON", *GROUP_KINDS) or m.tokens[0] in named:
             continue
         named.update(range(*m.tokens))
         t = doc[m.tokens[0]:m.tokens[1]].root
-        head_of_list = bool(t.conjuncts) and t.dep_ != "conj"
-        all_named = all(c.i in d.token_mention for c in t.conjuncts)
-        if head_of_list and not all_named:
+        listed, all_named = t.dep_ != "conj", all(c.i in d.token_mention for c in t.conjuncts)
+        if t.conjuncts and listed and not all_named:
             add(("n", t.i), t, True)  # 'the Primate and four other bishops'
-        if kind == "PERSON" and not _plural_name(t):
-            if head_of_list and all_named:
+        if kind(m) == "PERSON" and not _plural_name(t):
+            if t.conjuncts and listed and all_named:
                 add(m.entity, t, True)  # 'they' for 'X and Y' is X
             add(m.entity, t, False, gender=genders.get(m.entity, ""), member=bool(t.conjuncts))
         elif all_named:
             add(m.entity, t, _plural_name(t), person=False)
     kin = set(lex.kin_roles)
     person = PERSON_NOUNS | kin | lex.female_words | lex.male_words
-    titles = {m.tokens[1] - 1 for m in d.mentions if m.tokens[1] - m.tokens[0] == 1
-              and m.entity is not None and d.entities[m.entity].kind == "OFFICE"}
+    groups = {e: {n.lower() for n in (ent.name, *ent.aliases)}
+              for e, ent in enumerate(ents) if ent.kind in GROUP_KINDS}
+    offices = {m.tokens[0] for m in d.mentions if m.tokens[1] - m.tokens[0] == 1
+               and kind(m) == "OFFICE"}
+    # 'the King' (an office) after 'King Charles the Second': the last one named with the title
+    titled = [(m.tokens[0], doc[j].lower_, m.entity) for m in d.mentions if kind(m) == "PERSON"
+              for j in range(max(0, m.tokens[0] - 1), m.tokens[1])]
     for t in doc:
-        low, lemma, tag = t.lower_, t.lemma_.lower(), t.tag_
-        near = {t.head.i, (_subject(t.head) or t).i} if t.dep_ in ("conj", "appos", "attr") else set()
+        low, lemma, plural = t.lower_, t.lemma_.lower(), t.tag_ in ("NNS", "NNPS")
+        near = {t.head.i, (_subject(t.head) or t).i} if t.dep_ in ("conj", "appos", "attr") \
+            else set()
         if t.i in named or t.pos_ not in NOMINAL or t.dep_ in ("compound", "amod") or named & near:
             continue  # 'Kameniev, a little man', 'X and other cities', 'X was a man of parts'
-        # 'the members of the Convention' stand for it; 'the partizans of Brutus' are people
-        of = [o.i for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        of_ent = d.mentions[d.token_mention[of[0]]].entity if of and of[0] in d.token_mention \
-            else None
-        of_kind = d.entities[of_ent].kind if of_ent is not None else None
-        people = t.ent_type_ in ("NORP", "LANGUAGE") and doc[t.i - 1].lower_ == "the"
+        # 'the members of the Convention', 'the Georgian communist leaders' stand for the group
+        of = [o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        of = [d.mentions[d.token_mention[o.i]] for o in [*of, *t.lefts] if o.i in d.token_mention]
+        mods = " ".join(c.lower_ for c in t.lefts if c.dep_ in ("compound", "amod"))
+        group = next((e for e, ns in groups.items() if mods and ns & {mods + "s", mods + "i"}),
+                     of[0].entity if of and kind(of[0]) in GROUP_KINDS else None)
         animate = t.pos_ == "PROPN" or lemma in PERSON_NOUNS | GROUP_NOUNS | kin or (
             lemma.endswith(ANIMATE_ENDINGS) and not lemma.endswith("ment")
-        ) or of_kind in ("PERSON", *GROUP_KINDS)
+        ) or group is not None or bool(of) and kind(of[0]) == "PERSON"
         coord = t.dep_ != "conj" and any(c.i in named for c in t.conjuncts)
-        if coord or people and t.pos_ == "PROPN" or low in ("those", "these") or (
-                tag in ("NNS", "NNPS") and animate and t.dep_ in (*SUBJ, *OBJ, "pobj")):
-            group = of_kind in GROUP_KINDS and not coord and tag in ("NNS", "NNPS")
-            add(of_ent if group else ("n", t.i), t, True, person=False)
+        people = t.ent_type_ in ("NORP", "LANGUAGE") and t.pos_ == "PROPN" \
+            and doc[t.i - 1].lower_ == "the"
+        if coord or people or low in ("those", "these") or (
+                plural and animate and t.dep_ in (*SUBJ, *OBJ, "pobj")):
+            add(group if group is not None and plural and not coord else ("n", t.i), t, True,
+                person=False)
         elif low in ("someone", "somebody", "anyone") or low in person | lex.person_titles and (
-                t.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in INDEFINITE
-                                         for c in t.children) or t.i in titles):
+                t.i in offices or t.pos_ == "NOUN" and any(
+                    c.dep_ in ("det", "poss") and c.lower_ in INDEFINITE for c in t.children)):
+            holder = [e for i, w, e in titled if i < t.i and w == low] if t.i in offices else []
             g = "female" if low in lex.female_words else "male" if low in lex.male_words else ""
-            add(("n", t.i), t, False, gender=g)  # 'a physician', 'his wife', 'the King' (an office)
+            add(holder[-1] if holder else ("n", t.i), t, False, gender=g)  # 'a physician'
     return sorted(refs, key=lambda r: r.i)
 
 

@@ -46,6 +46,8 @@ HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", 
                       "greet", "embrace", "kiss", "bury", "mourn", "succeed", "marry", "divorce",
                       "nominate", "elect", "crown", "depose", "oust", "summon", "consult", "advise",
                       "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
+GROUP_WORDS = {"group", "faction", "party", "bloc", "club", "society", "opposition", "circle", "clique",
+               "cabal", "caucus", "wing", "movement", "conspiracy"}
 PERSONAL = {"he", "she", "him", "her", "i", "we", "you"}
 MODEL_WEIGHT = 1.0
 CONTEXT_WEIGHT = 2.0
@@ -120,6 +122,14 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # 'He and Molotov': coordinated with a personal pronoun
     if any(c.lower_ in PERSONAL for c in [*root.conjuncts, root.head] if c.dep_ in ("conj", "nsubj")
            or c.i in {x.i for x in root.conjuncts}):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Rochester was declared Lord Treasurer': who holds an office is a person
+    if root.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("attr", "oprd") and c.lower_ in lex.office_heads for c in head.children):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Bukharin formed a buffer group', 'Danton joined the club': founding or joining a faction
+    if root.dep_ == "nsubj" and verb & {"form", "found", "join", "lead", "head"} and any(
+            c.dep_ == "dobj" and c.lower_ in GROUP_WORDS for c in head.children):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'hated Caesar', 'married Calpurnia', 'murdered Sidney': objects of verbs done to people
     if root.dep_ == "dobj" and verb & HUMAN_OBJECT_VERBS:

@@ -71,7 +71,18 @@ class Store:
         return row is not None
 
     def write(self, a: Analysis, pipeline: str) -> str:
-        """Replace everything known about this document, in one transaction."""
+        """Replace everything known about this document, in one transaction.
+
+        A database error (disk full, I/O error, locked too long) rolls the whole document
+        back and comes out as a StoreError, so a batch can report the file and go on.
+        """
+        try:
+            return self._write(a, pipeline)
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not write it to {self.path} ({exc}); the database is"
+                             " as it was before this file") from exc
+
+    def _write(self, a: Analysis, pipeline: str) -> str:
         text = a.source.text
         doc_id = document_id(text)
         with self.db.atomic():
@@ -236,9 +247,10 @@ class Store:
         ids = {r[0] for r in self.db.execute(
             "select id from entities where id in (?, ?) union select entity_id from aliases"
             " where norm = ?", [name, slug(name), key])}
-        if not ids:
+        if not ids and key:  # an empty key, or % and _ unescaped, would match everyone
+            pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             ids = {r[0] for r in self.db.execute(
-                "select entity_id from aliases where norm like ?", [f"%{key}%"])}
+                "select entity_id from aliases where norm like ? escape '\\'", [pattern])}
         found = [r for r in self.entities() if r["id"] in ids]
         return found[0] if found else None
 

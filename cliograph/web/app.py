@@ -71,6 +71,26 @@ def _public(data: dict[str, Any]) -> dict[str, Any]:
     return views._with_links(strip(data))
 
 
+#: The query parameters the routes read from the request, for the OpenAPI schema
+#: (``app.openapi()``; the app does not serve it) and the tools that test against it.
+QUERY_PARAMETERS = {
+    "q": "search words",
+    "kind": "entity kind(s), e.g. PERSON; comma-separated or repeated where several apply",
+    "type": "relation type(s), e.g. HOLDS_OFFICE; comma-separated or repeated",
+    "entity": "an entity id, name or alias",
+    "at": "a date (YYYY, YYYY-MM, YYYY-MM-DD; -0044 for 44 BC), or in the reader START-END",
+    "from": "start of a time window (a date)",
+    "to": "end of a time window (a date)",
+    "date": "the date to show the system on",
+}
+
+
+def _query(*names: str) -> dict[str, Any]:
+    return {"parameters": [
+        {"name": n, "in": "query", "required": False, "description": QUERY_PARAMETERS[n],
+         "schema": {"type": "string", "maxLength": 500}} for n in names]}
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.endswith(".json")
 
@@ -94,9 +114,18 @@ def make_app(db_path: str | Path) -> FastAPI:
     app.state.store = store
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    def render(request: Request, template: str, build: Callable[[], dict[str, Any]]) -> Response:
+    def snapshot(build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """Run a page's queries in one read transaction: an ingest committing meanwhile
+        (WAL lets it) is either wholly in the page or not at all."""
         with lock:
-            data = build()
+            store.db.execute("BEGIN")
+            try:
+                return build()
+            finally:
+                store.db.execute("COMMIT")
+
+    def render(request: Request, template: str, build: Callable[[], dict[str, Any]]) -> Response:
+        data = snapshot(build)
         if _wants_json(request):
             return JSONResponse(_public(data))
         html = env.get_template(template).render(request=request, path=request.url.path,
@@ -168,14 +197,14 @@ def make_app(db_path: str | Path) -> FastAPI:
     def home(request: Request) -> Response:
         return render(request, "index.html", lambda: views.home(store))
 
-    @app.get("/search", response_class=HTMLResponse)
-    @app.get("/search.json")
+    @app.get("/search", response_class=HTMLResponse, openapi_extra=_query("q"))
+    @app.get("/search.json", openapi_extra=_query("q"))
     def search(request: Request) -> Response:
         q = param(request, "q") or ""
         return render(request, "search.html", lambda: views.search(store, q))
 
-    @app.get("/entities", response_class=HTMLResponse)
-    @app.get("/entities.json")
+    @app.get("/entities", response_class=HTMLResponse, openapi_extra=_query("kind"))
+    @app.get("/entities.json", openapi_extra=_query("kind"))
     def entities(request: Request) -> Response:
         kind = param(request, "kind")
         return render(request, "entities.html", lambda: views.entity_list(store, kind))
@@ -185,27 +214,28 @@ def make_app(db_path: str | Path) -> FastAPI:
         eid = strip_json(entity_id)
         return render(request, "entity.html", lambda: views.entity(store, eid))
 
-    @app.get("/document/{doc_id}", response_class=HTMLResponse)
+    @app.get("/document/{doc_id}", response_class=HTMLResponse, openapi_extra=_query("at"))
     def document(request: Request, doc_id: str) -> Response:
         did = strip_json(doc_id)
         at = param(request, "at")
         return render(request, "document.html", lambda: views.document(store, did, at))
 
-    @app.get("/timeline", response_class=HTMLResponse)
-    @app.get("/timeline.json")
+    @app.get("/timeline", response_class=HTMLResponse,
+             openapi_extra=_query("entity", "kind", "type"))
+    @app.get("/timeline.json", openapi_extra=_query("entity", "kind", "type"))
     def timeline(request: Request) -> Response:
         ent = param(request, "entity")
         kinds, types = many(request, "kind"), many(request, "type")
         return render(request, "timeline.html", lambda: views.timeline(store, ent, kinds, types))
 
-    @app.get("/network", response_class=HTMLResponse)
-    @app.get("/network.json")
+    @app.get("/network", response_class=HTMLResponse, openapi_extra=_query("at", "from", "to"))
+    @app.get("/network.json", openapi_extra=_query("at", "from", "to"))
     def network(request: Request) -> Response:
         at, start, end = param(request, "at"), param(request, "from"), param(request, "to")
         return render(request, "network.html", lambda: views.network(store, at, start, end))
 
-    @app.get("/state", response_class=HTMLResponse)
-    @app.get("/state.json")
+    @app.get("/state", response_class=HTMLResponse, openapi_extra=_query("date"))
+    @app.get("/state.json", openapi_extra=_query("date"))
     def state(request: Request) -> Response:
         date = param(request, "date")
         return render(request, "state.html", lambda: views.state(store, date))

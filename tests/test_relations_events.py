@@ -1,0 +1,203 @@
+"""HAPPENED, PARTICIPATES and DECIDES on small texts of several periods; planned,
+negated and hypothetical events and decisions give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def happened(d) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """event name -> (start, end, place)."""
+    out = {}
+    for f in d.factoids:
+        if f.type == "HAPPENED":
+            out[d.entities[f.subject].name] = (
+                f.start_time.value if f.start_time else None,
+                f.end_time.value if f.end_time else None,
+                d.entities[f.place].name if f.place is not None else None,
+            )
+    return out
+
+
+def rel(d, type_: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(subject, object, role, time) of each fact of the type."""
+    return [
+        (
+            d.entities[f.subject].name,
+            d.entities[f.object].name,
+            f.role,
+            f.when.value if f.when else None,
+        )
+        for f in d.factoids
+        if f.type == type_
+    ]
+
+
+def find(items: dict, name: str):
+    return next((v for k, v in items.items() if k.endswith(name)), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "start", "end"),
+    [
+        (
+            "Stalin’s candidature was canvassed at the Eleventh Party Congress in "
+            "March–April 1922.",
+            "Eleventh Party Congress",
+            "1922-03",
+            "1922-04",
+        ),
+        (
+            "Stalin was carrying out the function discharged by Sverdlov in the Brest-Litovsk "
+            "dispute in 1918.",
+            "Brest-Litovsk dispute",
+            "1918",
+            None,
+        ),
+        (
+            "Even after the Anglo-Soviet Treaty of March 1921, he favoured sending instructors "
+            "to Afghanistan.",
+            "Anglo-Soviet Treaty",
+            "1921-03",
+            None,
+        ),
+        (
+            "The Treaty of Versailles, signed in June 1919, ended the war.",
+            "Treaty of Versailles",
+            "1919-06",
+            None,
+        ),
+        ("The Battle of Pharsalus was fought in 48 BC.", "Battle of Pharsalus", "-0048", None),
+        (
+            "In March 1921 the Tenth Party Congress, starting on 8 March, was surprisingly quiet.",
+            "Tenth Party Congress",
+            "1921-03-08",
+            None,
+        ),
+    ],
+)
+def test_happened_with_the_date_its_words_govern(analysed, text, event, start, end):
+    d = analysed(text)
+    got = find(happened(d), event)
+    assert got is not None, happened(d)
+    assert got[0] == start and got[1] == end
+
+
+def test_a_date_of_another_clause_is_not_the_event_date(analysed):
+    d = analysed("Despite the Treaty of Rapallo, the Comintern in 1923 encouraged an armed rising.")
+    got = find(happened(d), "Treaty of Rapallo")
+    assert got is None or got[0] != "1923"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Democratic Conference, which should meet at Petrograd in September, was proposed.",
+        "If the Tenth Party Congress had met in 1920, Trotski would have won.",
+        "The proposed Peace Conference of 1918 never met.",
+    ],
+)
+def test_planned_or_hypothetical_events_did_not_happen(analysed, text):
+    assert not happened(analysed(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "event", "role"),
+    [
+        (
+            "Stalin was carrying out the function discharged by Sverdlov in the Brest-Litovsk "
+            "dispute in 1918.",
+            "Sverdlov",
+            "Brest-Litovsk dispute",
+            "discharged",
+        ),
+        (
+            "Joseph Stalin had spent most of the Civil War as a political commissar.",
+            "Stalin",
+            "Civil War",
+            "spent",
+        ),
+        (
+            "George Washington presided over the Constitutional Convention for four months.",
+            "Washington",
+            "Convention",
+            "presided over",
+        ),
+        (
+            "Marcus Brutus fought in the Battle of Philippi.",
+            "Brutus",
+            "Battle of Philippi",
+            "fought in",
+        ),
+    ],
+)
+def test_participates_with_a_short_role(analysed, text, actor, event, role):
+    d = analysed(text)
+    got = [r for r in rel(d, "PARTICIPATES") if r[0].endswith(actor) and r[1].endswith(event)]
+    assert got and role in (got[0][2] or ""), rel(d, "PARTICIPATES")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both before and during the Great War Lenin overrated Kautsky’s influence.",
+        "Trotski did not take part in the Civil War.",
+        "Lenin distrusted Trotski after the trade union dispute.",
+    ],
+)
+def test_time_adverbials_and_negations_are_not_participation(analysed, text):
+    assert not rel(analysed(text), "PARTICIPATES")
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "policy", "time"),
+    [
+        (
+            "On 8 February 1921 the Politburo adopted the New Economic Policy.",
+            "Politburo",
+            "New Economic Policy",
+            "1921-02-08",
+        ),
+        (
+            "In March 1921 the Tenth Party Congress approved the New Economic Policy.",
+            "Tenth Party Congress",
+            "New Economic Policy",
+            "1921-03",
+        ),
+        (
+            "The Virginia Plan was adopted by the Constitutional Convention in July 1787.",
+            "Convention",
+            "Virginia Plan",
+            "1787-07",
+        ),
+    ],
+)
+def test_decides(analysed, text, body, policy, time):
+    d = analysed(text)
+    got = [r for r in rel(d, "DECIDES") if r[0].endswith(body) and r[1].endswith(policy)]
+    assert got and got[0][3] == time, rel(d, "DECIDES")
+
+
+def test_a_passive_decision_takes_the_congress_the_passage_is_set_at(analysed):
+    d = analysed(
+        "The Tenth Party Congress, starting on 8 March 1921, was surprisingly quiet. "
+        "The New Economic Policy was approved almost on the nod."
+    )
+    assert any(
+        b.endswith("Tenth Party Congress") and p.endswith("New Economic Policy")
+        for b, p, _r, _t in rel(d, "DECIDES")
+    ), rel(d, "DECIDES")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Politburo never approved the New Economic Policy.",
+        "The Convention would have adopted the Virginia Plan if Madison had stayed.",
+        "Lenin wanted the Politburo to adopt the New Economic Policy.",
+    ],
+)
+def test_negated_or_unreal_decisions_give_nothing(analysed, text):
+    assert not rel(analysed(text), "DECIDES")
