@@ -139,3 +139,17 @@ def test_entities_syllabic_abbreviation(short, words, expected):
     from cliograph.pipeline.entities import syllabic
 
     assert syllabic(short, words) is expected
+
+
+def test_entities_short_event_name_refers_to_the_last_such_event(analysed):
+    d = analysed("The Tenth Party Congress opened in March 1921. The Congress was quiet. "
+                 "A year later the Eleventh Party Congress met. The Congress elected Stalin.")
+    tenth, eleventh = entity_named(d, "Tenth Party Congress"), entity_named(d, "Eleventh Party Congress")
+    starts = {d.mentions[i].start for i in tenth.mentions}
+    assert d.doc.text.index("The Congress was") + 4 in starts
+    assert d.doc.text.index("The Congress elected") + 4 in {d.mentions[i].start for i in eleventh.mentions}
+
+
+def test_entities_bare_congress_stays_a_body_without_a_named_congress(analysed):
+    d = analysed("Congress met in New York. Congress could not raise taxes, and Congress was weak.")
+    assert entity_named(d, "Congress").kind == "BODY"

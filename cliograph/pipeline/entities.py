@@ -176,6 +176,7 @@ def resolve(d: Document) -> None:
     kinds = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_appositions(doc, groups, kinds, mentions)
     _merge_acronyms(d, groups, kinds)
+    _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds)
     _merge_syllabic(groups, kinds)
 
@@ -403,6 +404,34 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
         if longer and all(_content(k)[1] <= _content(longer[0])[1] | _content(k)[1] for k in longer) \
                 and all(_content(k)[1] - words <= _content(longer[0])[1] - words | {"party"} for k in longer):
             _merge(groups, longer[0], key)
+            kinds.pop(key, None)
+
+
+def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str | None],
+                              mentions: list[Mention]) -> None:
+    """'The Party Congress, starting on 8 March' after 'the Tenth Party Congress': a short
+    name of a kind of event refers to the last event of that name mentioned before it.
+    Each mention goes its own way (the Tenth, later the Eleventh Congress); one with no
+    such event before it keeps its own entity."""
+    for key in list(groups):
+        if key not in groups or kinds.get(key) not in ("BODY", "EVENT") or len(key.split()) > 2:
+            continue
+        targets = [k for k in groups if k != key and kinds.get(k) == "EVENT"
+                   and len(k.split()) > len(key.split()) and k.endswith(" " + key)]
+        if not targets:
+            continue
+        starts = sorted((mentions[i].start, k) for k in targets for i in groups[k])
+        keep = []
+        for i in groups[key]:
+            before = [k for st, k in starts if st < mentions[i].start]
+            if before:
+                groups[before[-1]].append(i)
+            else:
+                keep.append(i)
+        if keep:
+            groups[key] = keep
+        else:
+            groups.pop(key)
             kinds.pop(key, None)
 
 

@@ -7,8 +7,8 @@ explicit one (HeidelTime's narrative mode), and such values are marked inferred.
 Two refinements for history writing: a date mentioned in passing that lies well
 before the story's present ("these sailors in 1917 had been...") is a flashback and
 does not move the narrative unless it opens its sentence; and a sentence without a
-date in a later paragraph than the one that set the time gets the narrative time at
-year precision only: the story has moved on by an unknown number of days.
+date gets the narrative time at month precision in the paragraph that set it, and at
+year precision in later paragraphs: the story has moved on by an unknown number of days.
 """
 
 from __future__ import annotations
@@ -26,12 +26,15 @@ PROLEPSIS_YEARS = 1.5  # ... and this far after it, a look ahead
 OPENING_TOKENS = 4  # a date within the first tokens of a sentence sets the scene
 
 
-def _coarsen(when: When) -> When:
-    """The year of a day or month (intervals and seasons stay as they are)."""
+def _coarsen(when: When, to: str) -> When:
+    """The same time at a coarser precision: a day's month, or a day's, month's or
+    season's year (intervals stay as they are)."""
     p = timex.precision(when.value)
-    if p in ("day", "month"):
-        value = when.value[:5] if when.value.startswith("-") else when.value[:4]
-        return replace(when, value=value, julian=None)
+    year = when.value[:5] if when.value.startswith("-") else when.value[:4]
+    if to == "month" and p == "day":
+        return replace(when, value=when.value[:len(year) + 3], julian=None)
+    if to == "year" and p in ("day", "month", "season"):
+        return replace(when, value=year, julian=None)
     return when
 
 
@@ -103,6 +106,7 @@ def anchor(d: Document) -> None:
             d.sentence_time.append(found[0][1])
         elif narrative.now is not None:
             now: When = replace(narrative.now, inferred=True)
-            d.sentence_time.append(now if paragraph == set_in_paragraph else _coarsen(now))
+            # the story has moved on by an unknown number of days since the date was given
+            d.sentence_time.append(_coarsen(now, "month" if paragraph == set_in_paragraph else "year"))
         else:
             d.sentence_time.append(None)
