@@ -23,7 +23,7 @@ null accepts either ('the Cossacks', a people or a group). ``note`` says what a 
 pronoun stands for.
 
 The "dev" paragraphs were used while writing the resolver's rules; the "heldout" ones
-were annotated afterwards and first scored untouched (see the README for the figures).
+were annotated afterwards, scored once untouched, and only then looked into.
 
 Two ways to run the pipeline (``parse_many``, then the stages up to ``coref``):
 ``files`` (the default when the corpus is beside the checkout) parses each corpus file

@@ -4,14 +4,14 @@ Salience after Lappin and Leass (1994): a phrase weighs by its role, by not bein
 embedded or adverbial and by standing in a main clause, halved per sentence back (three
 at most). Candidates are classes: an entity sums, per sentence, the best weight of its
 names and of the pronouns already resolved to it. Phrases that are no entity compete
-too ('the people', 'a physician', 'his wife', 'the King' as an office): when one wins
-the pronoun stays unresolved. Filters: gender, number ('they' takes a plural name, 'X
-and Y', or a body named in the singular close by), quotations (never into or out of
-them), binding (an object pronoun is not its verb's subject; 'He told Maria that
-Stalin...' is not Stalin). Preferences: an apposition to a name or 'X and his Y' is X;
-else the nearest subject above the pronoun ('Pinckney, keen to defend his...');
-parallel roles. Reflexives take their clause's subject. 'They' for 'X and Y' is X: a
-pronoun holds one entity.
+too ('the people', 'a physician', 'his wife'); when one wins the pronoun stays
+unresolved. 'The King' (an office) stands for the last person named with that title.
+Filters: gender, number ('they' takes a plural name, 'X and Y', or a body named in the
+singular close by), quotations (never into or out of them), binding (an object pronoun
+is not its verb's subject; in 'He told Maria that Stalin...' he is not Stalin).
+Preferences: an apposition to a name or 'X and his Y' is X; else the nearest subject
+above the pronoun ('Pinckney, keen to defend his...'); parallel roles. Reflexives take
+their clause's subject. 'They' for 'X and Y' is X: a pronoun holds one entity.
 """
 
 from __future__ import annotations

@@ -1,0 +1,119 @@
+"""Pronoun resolution: each rule family on small texts of several periods, and the
+benchmark of hand-annotated corpus pronouns (bench/pronouns.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cliograph.pipeline.coref import quote_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+pytestmark = pytest.mark.model
+
+
+def resolved(d, word: str, nth: int = 0) -> str | None:
+    """Name of the entity the ``nth`` occurrence of ``word`` was resolved to."""
+    toks = [t for t in d.doc if t.text == word]
+    assert len(toks) > nth, f"no {word!r} #{nth} in {d.doc.text!r}"
+    ent = d.pronoun_entity.get(toks[nth].i)
+    return None if ent is None else d.entities[ent].name
+
+
+CASES = [
+    # agreement: gender from titles and kin nouns, number from plural names
+    ("Queen Victoria met Lord Melbourne every morning. He advised her on every appointment.",
+     [("He", 0, "Lord Melbourne"), ("her", 0, "Queen Victoria")]),
+    ("Queen Catherine summoned the Duke of Guise. She feared his ambition.",
+     [("She", 0, "Queen Catherine"), ("his", 0, "Duke of Guise")]),
+    ("Lenin's wife Nadezhda Krupskaya wrote to Leon Trotsky. She asked him for help.",
+     [("She", 0, "Nadezhda Krupskaya"), ("him", 0, "Leon Trotsky")]),
+    ("The Jacobins denounced Danton in the Convention. They accused him of corruption.",
+     [("They", 0, "Jacobins"), ("him", 0, "Danton")]),
+    ("The Bolsheviki withdrew from the Council. They would not join a government of treason.",
+     [("They", 0, "Bolsheviki")]),
+    # binding: an object pronoun is not its verb's subject; a pronoun is not a name its
+    # own clause goes on to use
+    ("Cassius met Brutus in the Forum, and Brutus embraced him.", [("him", 0, "Cassius")]),
+    ("The Girondins accused Robespierre of ambition, and Robespierre denounced them.",
+     [("them", 0, "Girondins")]),
+    ("Robespierre accused the Girondins of treason, and they denounced him in the Convention.",
+     [("they", 0, "Girondins"), ("him", 0, "Robespierre")]),
+    ("Lenin saw Stalin at Gorki in August. He told Maria that Stalin was rude.",
+     [("He", 0, "Lenin")]),
+    # quotations: nothing resolved into or out of quoted speech
+    ('Brutus looked at Cassius in the Senate. "He is too pale," said Antonius.',
+     [("He", 0, None)]),
+    ('Lenin read the letter. "I will answer him," he said.',
+     [("him", 0, None), ("he", 0, "Lenin")]),
+    ('Lenin wrote to the Congress: "Trotsky is right." He then fell ill.', [("He", 0, "Lenin")]),
+    # subject preference, and the nearest subject above the pronoun
+    ("Washington wrote to Madison in May 1786. He feared that the Union would fall apart.",
+     [("He", 0, "Washington")]),
+    ("General Bonaparte defeated the Austrian army at Arcola, and he entered Milan in triumph.",
+     [("he", 0, "General Bonaparte")]),
+    ("The Duke of Wellington wrote to Lord Castlereagh about the treaty. He said that "
+     "Castlereagh had been deceived.", [("He", 0, "Duke of Wellington")]),
+    ("Charles Pinckney, keen to defend his State, informed the Convention that South Carolina "
+     "would leave.", [("his", 0, "Charles Pinckney")]),
+    ("Trotski praised Lenin's vigilance, but he voted against the request.",
+     [("he", 0, "Trotski")]),
+    # apposition to a name, 'X and his Y'
+    ("Samuel Adams was proposed, but Washington, the father of his country, was chosen.",
+     [("his", 0, "Washington")]),
+    ("Charles recommended the Duchess of Portsmouth and her son to the care of his brother.",
+     [("her", 0, "Duchess of Portsmouth"), ("his", 0, "Charles")]),
+    ("I spoke with Lev Kamenev, a little man with a reddish beard. He was not sure that enough "
+     "delegates would come.", [("He", 0, "Lev Kamenev")]),
+    # antecedents that are no entity win, and the pronoun stays unresolved
+    ("The Senate met in the Curia. The people outside clapped their hands.", [("their", 0, None)]),
+    ("Alexander Kerensky fell ill. A physician examined him, and he said that the case was grave.",
+     [("him", 0, "Alexander Kerensky"), ("he", 0, None)]),
+    ("Mirabeau spoke for the Third Estate, and the deputies cheered him as they left the hall.",
+     [("him", 0, "Mirabeau"), ("they", 0, None)]),
+    # 'they' for 'X and Y' is X; a title used for a person named with it
+    ("Flavius and Marullus pulled the diadems from the statues, and Caesar deprived them of "
+     "their office.", [("them", 0, "Flavius"), ("their", 0, "Flavius")]),
+    ("King Charles fell ill in February. The King complained that he felt a fire burning within "
+     "him.", [("he", 0, "King Charles"), ("him", 0, "King Charles")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_pronouns(analysed, text, expected):
+    d = analysed(text)
+    got = [(word, nth, resolved(d, word, nth)) for word, nth, _ in expected]
+    assert got == expected, [(e.name, e.kind) for e in d.entities]
+
+
+def test_quote_spans_skip_apostrophes():
+    text = "Lenin’s note: ‘Stalin is too rude’. He said “enough”."
+    spans = [text[s + 1:e] for s, e in quote_spans(text)]
+    assert spans == ["Stalin is too rude", "enough"]
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_pronouns", ROOT / "bench" / "pronouns.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_pronoun_benchmark(nlp):
+    """The annotated corpus pronouns, each corpus file run whole as an ingest does."""
+    bench = _bench()
+    corpus, records = CORPUS, bench.load()
+    if not corpus.is_dir() or bench.check_corpus(records, corpus):
+        pytest.skip("the corpus files are not beside this checkout (../shared/corpus)")
+    assert sum(len(r["pronouns"]) for r in records) >= 100
+    start = time.monotonic()
+    score = bench.score(bench.evaluate(records, nlp, corpus=corpus))
+    assert time.monotonic() - start < 30
+    assert score["accuracy"] >= 0.75, score
