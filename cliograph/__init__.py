@@ -17,7 +17,7 @@ from .errors import CliographError, ModelError, SourceError, StoreError, UsageEr
 from .model import KINDS, RELATION_TYPES, Entity, Factoid, Mention, SourceText, When
 
 
-def open(db: str | Path) -> "Store":  # noqa: A001 - mirrors sqlite3.connect / dbm.open
+def open(db: str | Path) -> Store:  # noqa: A001 - mirrors sqlite3.connect / dbm.open
     """Open an existing cliograph database for reading.
 
     Example:

@@ -152,7 +152,8 @@ def show(name: str, db: str) -> None:
               help=f"One of: {', '.join(sorted(EXPORTERS))}.")
 @click.option("--out", type=click.Path(), help="File to write (default: stdout); for csv, a folder.")
 @click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Only entities of this kind.")
-@click.option("--type", "type_", type=click.Choice(RELATION_TYPES, case_sensitive=False), help="Only facts of this type.")
+@click.option("--type", "type_", type=click.Choice(RELATION_TYPES, case_sensitive=False),
+              help="Only facts of this type.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, help="Drop facts below this confidence.")
 @translate_errors
 def export_cmd(db: str, fmt: str, out: str | None, kind: str | None, type_: str | None,

@@ -1299,7 +1299,7 @@ def _dual(s: str, ref: _Pt | None) -> When | None:
             return None
         texts = [gd.get("y1"), gd.get("y2"), gd.get("y")]
         years = [_year_of_text(t) if t else None for t in texts]
-        if any(t and y is None for t, y in zip(texts, years)):
+        if any(t and y is None for t, y in zip(texts, years, strict=True)):
             return None
         y1, y2, y = years
         inferred = False

@@ -40,8 +40,8 @@ def write_json(store: Store, out: IO[str], *, kind: str | None = None, type_: st
                min_confidence: float = 0.0) -> None:
     docs = store.documents()
     name = PurePath(docs[0]["source"]).name if len(docs) == 1 else "corpus"
-    out.write('{"document": %s,\n "documents": %s,\n "entities": [' % (
-        json.dumps(name), json.dumps([{k: d[k] for k in ("id", "source", "title")} for d in docs])))
+    listed = json.dumps([{k: d[k] for k in ("id", "source", "title")} for d in docs])
+    out.write(f'{{"document": {json.dumps(name)},\n "documents": {listed},\n "entities": [')
     kept: set[str] = set()
     first = True
     for e in store.entities(kind):

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Mention
-from ..names import initials, norm, translit_key
+from ..names import initials, translit_key
 from ..rules import lexicon
 from .document import Document
 from .mentions import guess_kind
@@ -36,14 +36,14 @@ PARTY_NOUNS = {"sympathiser", "sympathisers", "sympathizer", "sympathizers", "su
                "assassin", "assassins", "murderer", "murderers", "secretary", "deputy",
                "statue", "statues", "portrait", "bust", "death", "murder", "body", "corpse",
                "funeral", "tomb", "grave", "life", "memory", "letter", "letters", "words",
-               "speech", "wishes", "will", "children", "son", "sons", "daughters", "widow",
-               "murderers", "slayers", "killing", "assassination", "execution", "birth"}
+               "speech", "wishes", "will", "children", "sons", "daughters", "slayers", "killing",
+               "assassination", "execution", "birth"}
 HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
                       "execute", "behead", "hang", "arrest", "imprison", "exile", "banish", "pardon",
                       "meet", "visit", "tease", "mock", "insult", "flatter", "persuade", "enlist",
                       "recruit", "appoint", "dismiss", "sack", "promote", "befriend", "betray",
                       "trust", "distrust", "fear", "admire", "envy", "resent", "suspect", "accuse",
-                      "greet", "embrace", "kiss", "bury", "mourn", "succeed", "marry", "divorce",
+                      "greet", "embrace", "kiss", "bury", "mourn", "succeed", "divorce",
                       "nominate", "elect", "crown", "depose", "oust", "summon", "consult", "advise",
                       "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
 GROUP_WORDS = {"group", "faction", "party", "bloc", "club", "society", "opposition", "circle", "clique",

@@ -180,7 +180,6 @@ def guess_kind(span: Span) -> str | None:
         return "BODY"
     words = [t.lower_ for t in span]
     first, head = words[0], head_word(span)
-    last = words[-1]
     if ORDINAL_WORDS.match(span[0].text) and head in ("congress", "conference", "plenum",
                                                       "council", "assembly", "session"):
         return "EVENT"
@@ -241,7 +240,7 @@ VAGUE_MODIFIERS = {"new", "old", "other", "same", "such", "own", "first", "last"
                    "official", "foreign", "domestic", "general", "plausible", "political", "economic",
                    "ideological", "current", "present", "previous", "future", "main", "major", "minor",
                    "great", "little", "small", "large", "big", "good", "bad", "better", "best", "wise",
-                   "sensible", "reasonable", "sound", "radical", "moderate", "whole", "entire", "real",
+                   "sensible", "reasonable", "sound", "radical", "moderate", "entire", "real",
                    "actual", "particular", "certain", "various", "different", "similar", "usual",
                    "broad", "narrow", "strict", "long", "short", "brief", "early", "late", "initial"}
 NAMED_PLACE_HEADS = {"state", "empire", "kingdom", "province", "region", "territory", "governorate",

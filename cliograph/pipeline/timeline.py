@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .. import timex
-from ..model import When
 from spacy.tokens import Span
 
+from .. import timex
+from ..model import When
 from .document import Document
 
 FLASHBACK_YEARS = 0.5  # an explicit date this far before 'now' is a flashback
