@@ -135,10 +135,12 @@ class Store:
         keys = {norm(a) for a in ent.aliases if len(norm(a).split()) > 1}
         keys.add(norm(ent.name))
         marks = ",".join("?" * len(keys))
-        found = [r[1] for r in self.db.execute(
-            # driven by the aliases' norm index: a look-up, not a scan of the kind's entities
-            f"select distinct e.rowid, e.id from aliases a join entities e on e.id = a.entity_id"
-            f" where a.norm in ({marks}) and e.kind = ? order by e.rowid", [*keys, ent.kind])]
+        # Driven by the aliases' norm index (a look-up, not a scan of every entity of the
+        # kind); sorted here, in the order the entities were made, as the planner would
+        # go back to the scan for an ORDER BY.
+        found = [eid for _, eid in sorted(set(self.db.execute(
+            f"select e.rowid, e.id from aliases a cross join entities e on e.id = a.entity_id"
+            f" where a.norm in ({marks}) and e.kind = ?", [*keys, ent.kind])))]
         if not found and ent.kind == "PERSON":
             found = self._person_part_matches(norm(ent.name))
         if len(found) == 1:

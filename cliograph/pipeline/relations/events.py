@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
 from ..document import Document
-from .base import asserted, conjuncts, entity_at, factoid
+from .base import asserted, conjuncts, entities_in, entity_at, factoid
 from .quotes import in_quotation
 from .timing import fact_time, split_interval, stated_date
 from .vocab import words
@@ -118,19 +118,8 @@ def _mention_roots(
     d: Document, sent: Span, kinds: set[str]
 ) -> list[tuple[Token, int, tuple[int, int]]]:
     """(root token, entity, token span) of each mention of the kinds in the sentence."""
-    out = []
-    seen = set()
-    for t in sent:
-        mi = d.token_mention.get(t.i)
-        if mi is None or mi in seen:
-            continue
-        seen.add(mi)
-        m = d.mentions[mi]
-        if m.entity is None or d.entities[m.entity].kind not in kinds:
-            continue
-        s, e = m.tokens
-        out.append((d.doc[s:e].root, m.entity, (s, e)))
-    return out
+    return [(d.doc[slice(*d.mentions[mi].tokens)].root, ent, d.mentions[mi].tokens)
+            for mi, ent in entities_in(d, sent, kinds)]
 
 
 def _session(d: Document, e: int) -> bool:

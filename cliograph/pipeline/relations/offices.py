@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ..document import Document
-from .base import asserted, conjuncts, entity_at, factoid
+from .base import asserted, conjuncts, entities_in, entity_at, factoid
 
 APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm", "install",
            "choose", "designate", "proclaim", "crown", "declare", "create", "select", "reappoint"}
@@ -32,17 +32,7 @@ OFFICE = {"OFFICE"}
 
 def _office_tokens(d: Document, sent: Span) -> list[Token]:
     """The root token of each OFFICE mention in the sentence."""
-    roots = []
-    seen = set()
-    for t in sent:
-        mi = d.token_mention.get(t.i)
-        if mi is None or mi in seen:
-            continue
-        seen.add(mi)
-        m = d.mentions[mi]
-        if m.entity is not None and d.entities[m.entity].kind == "OFFICE":
-            roots.append(d.doc[m.tokens[0]:m.tokens[1]].root)
-    return roots
+    return [d.doc[slice(*d.mentions[mi].tokens)].root for mi, _ in entities_in(d, sent, OFFICE)]
 
 
 TITLE_OF = re.compile(r"^(?:the\s+)?((?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquess|Marquis|"
@@ -54,21 +44,16 @@ TITLE_OF = re.compile(r"^(?:the\s+)?((?:Duke|Duchess|Earl|Count|Countess|Prince|
 def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Duke of York' names a man and the title he holds: the person, and an OFFICE
     of that name held by him."""
-    seen = set()
     done: set[int] = d.__dict__.setdefault("_titled", set())  # once per person per document
-    for t in sent:
-        mi = d.token_mention.get(t.i)
-        if mi is None or mi in seen:
-            continue
-        seen.add(mi)
+    for mi, person in entities_in(d, sent, PERSON):
         m = d.mentions[mi]
-        if m.entity is None or d.entities[m.entity].kind != "PERSON" or m.entity in done:
+        if person in done:
             continue
-        done.add(m.entity)
+        done.add(person)
         match = TITLE_OF.match(m.text)
         if match:
             office = d.add_entity(match.group(1), "OFFICE", m.start, m.end, "offices.title_as_name.v1")
-            yield factoid(d, si, "HOLDS_OFFICE", m.entity, office, "offices.title_as_name.v1", 0.8)
+            yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.title_as_name.v1", 0.8)
 
 
 def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
