@@ -61,9 +61,15 @@ def cli() -> None:
     fact tied to the sentence that states it."""
 
 
+def _print_warnings(report: IngestReport) -> None:
+    for line in report.warnings:
+        err.print(f"warning: {escape(line)}")
+
+
 def _print_report(report: IngestReport, db: str) -> None:
     for d in report.ingested:
         console.print(f"ingested {escape(d.path)}: {d.entities} entities, {d.facts} facts")
+    _print_warnings(report)
     if report.failed:
         err.print(f"{len(report.failed)} file(s) could not be ingested:")
         for exc in report.failed:
@@ -101,7 +107,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, 
     report = _ingest_with_progress(ingest, quiet, paths=paths, db=db, model=model, jobs=jobs)
     if not quiet:
         _print_report(report, db)
-    elif report.failed:
+    else:
+        _print_warnings(report)  # a warning is not a failure: the exit status stays 0
         for exc in report.failed:
             err.print(escape(str(exc)))
     if report.failed:

@@ -26,6 +26,7 @@ from typing import TypeVar
 
 from . import __version__
 from .errors import CliographError, SourceError, UsageError
+from .language import language_warning
 from .model import SourceText
 from .nlp import load, model_id
 from .pipeline import Analysis, parse_many, run_stages, to_analysis
@@ -63,6 +64,8 @@ class IngestReport:
 
     ingested: list[Ingested] = field(default_factory=list)
     failed: list[SourceError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """One line per stored file that is suspect, naming it: e.g. not English."""
 
     @property
     def ok(self) -> bool:
@@ -137,6 +140,15 @@ def batches(items: Iterable[T], size: int, length: Callable[[T], int],
         yield group
 
 
+def _too_long(source: SourceText, max_length: int) -> SourceError | None:
+    """spaCy refuses a text over ``nlp.max_length`` with an exception that would end the
+    whole batch; refuse the file instead, in one line, and go on with the others."""
+    if len(source.text) <= max_length:
+        return None
+    return SourceError(source.path, f"too long to analyse in one piece ({len(source.text):,}"
+                       f" characters; the limit is {max_length:,}): split it into chapters")
+
+
 def _store_one(store: Store, report: IngestReport, path: str, analysis: Analysis,
                pipeline: str) -> None:
     try:
@@ -144,6 +156,9 @@ def _store_one(store: Store, report: IngestReport, path: str, analysis: Analysis
     except CliographError as exc:
         report.failed.append(SourceError(path, str(exc)))
         return
+    note = language_warning(analysis.source.text)
+    if note:
+        report.warnings.append(f"{path}: {note}")
     report.ingested.append(Ingested(
         path, doc_id, analysis.source.title, len(analysis.entities), len(analysis.factoids)))
 
@@ -182,7 +197,11 @@ def _ingest_serial(files: list[Path], store: Store, report: IngestReport, *,
     def sources() -> Iterator[SourceText]:
         for path in files:
             try:
-                yield read(path)
+                source = read(path)
+                too_long = _too_long(source, nlp.max_length)
+                if too_long:
+                    raise too_long
+                yield source
             except SourceError as exc:
                 report.failed.append(exc)
                 tick(str(path))
@@ -226,7 +245,11 @@ def _worker_analyse(paths: list[str]) -> list[Outcome]:
     sources = []
     for path in paths:
         try:
-            sources.append(read(path))
+            source = read(path)
+            too_long = _too_long(source, load(_WORKER_MODEL).max_length)
+            if too_long:
+                raise too_long
+            sources.append(source)
         except SourceError as exc:
             failed[path] = exc.problem
         except Exception as exc:

@@ -135,9 +135,9 @@ class Store:
         keys = {norm(a) for a in ent.aliases if len(norm(a).split()) > 1}
         keys.add(norm(ent.name))
         marks = ",".join("?" * len(keys))
-        # Driven by the aliases' norm index (a look-up, not a scan of every entity of the
-        # kind); sorted here, in the order the entities were made, as the planner would
-        # go back to the scan for an ORDER BY.
+        # CROSS JOIN fixes the join order (SQLite's documented way): a look-up in the
+        # aliases' norm index, not a scan of every entity of the kind, which made each
+        # write O(entities). Sorted here into the order the entities were made, as before.
         found = [eid for _, eid in sorted(set(self.db.execute(
             f"select e.rowid, e.id from aliases a cross join entities e on e.id = a.entity_id"
             f" where a.norm in ({marks}) and e.kind = ?", [*keys, ent.kind])))]

@@ -162,11 +162,21 @@ def m004_corrections(db: Database) -> None:
     db["corrections"].create_index(["target"])
 
 
+def m005_indexes(db: Database) -> None:
+    """Mentions by entity, then document, then offset: the dossier's "mentioned in"
+    (count, first offset and first mention per document) reads the index alone instead
+    of every mention row; it also serves every look-up by entity, so the old one-column
+    index goes."""
+    db["mentions"].create_index(["entity_id", "doc_id", "start"], if_not_exists=True)
+    db.execute("drop index if exists idx_mentions_entity_id")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_documents,
     m002_entities_aliases_mentions,
     m003_facts,
     m004_corrections,
+    m005_indexes,
 )
 
 
