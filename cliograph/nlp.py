@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
 
@@ -53,6 +54,16 @@ def choose_model(name: str | None = None) -> str:
     return found[0]
 
 
+@Language.component("cliograph_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a heading or a paragraph's last words never run into
+    the next paragraph's first sentence (the parser respects boundaries set before it)."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """The English pipeline, loaded once per process.
@@ -66,7 +77,11 @@ def load(name: str | None = None) -> Language:
         raise ModelError(f"spaCy model '{chosen}' could not be loaded ({exc}); reinstall it") from exc
     if nlp.lang != "en":
         raise ModelError(f"spaCy model '{chosen}' is not an English pipeline")
-    nlp.max_length = max(nlp.max_length, 5_000_000)
+    if "parser" in nlp.pipe_names and "cliograph_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("cliograph_paragraphs", before="parser")
+    # spaCy's own limit (1,000,000 characters) stands: the parser needs about 1 GB of
+    # temporary memory per 100,000 characters, so a longer document is refused in one line
+    # (split the book into chapters) rather than exhausting the machine.
     return nlp
 
 
