@@ -214,7 +214,7 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
 
 def resolve(d: Document) -> None:
     """Fill ``d.pronoun_entity``."""
-    quotes = quote_spans(d.doc.text)
+    quotes = quote_spans(d.text)
     genders = entity_genders(d)
     pending = _candidates(d, genders, quotes)
     key_of: dict[int, Key] = {r.i: r.key for r in pending}

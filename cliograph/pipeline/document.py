@@ -35,6 +35,11 @@ class Document:
     factoids: list[Factoid] = field(default_factory=list)
 
     @property
+    def text(self) -> str:
+        """The parsed text (``doc.text`` rebuilds it from the tokens on every call)."""
+        return self.clean.text
+
+    @property
     def sents(self) -> list[Span]:
         if not hasattr(self, "_sents"):
             self._sents = list(self.doc.sents)
@@ -66,7 +71,7 @@ class Document:
         self.entities.append(Entity(name=name, kind=kind, aliases={name: (start, end, rule)}))
         index = len(self.entities) - 1
         # a mention, so the store can show where the entity is described
-        self.mentions.append(Mention(start, end, self.doc.text[start:end], kind, rule, entity=index))
+        self.mentions.append(Mention(start, end, self.text[start:end], kind, rule, entity=index))
         return index
 
     def mention_of_token(self, token: Token) -> Mention | None:

@@ -472,7 +472,7 @@ def _merge_syllabic(groups: dict[str, list[int]], kinds: dict[str, str | None]) 
 def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
     """'the New Economic Policy (or NEP)', 'Workers’ and Peasants’ Inspectorate (or Rabkrin)':
     a name in brackets right after another is the same entity."""
-    text = d.doc.text
+    text = d.text
     key_of = {}
     for key, idx in groups.items():
         for i in idx:

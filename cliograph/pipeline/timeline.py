@@ -79,7 +79,7 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
 def anchor(d: Document) -> None:
     """Fill ``d.sentence_dates`` and ``d.sentence_time``."""
     narrative = timex.Narrative()
-    text = d.doc.text
+    text = d.text
     d.sentence_dates = []
     d.sentence_time = []
     set_in_paragraph = -1

@@ -188,7 +188,7 @@ def _has_voice(text: str) -> bool:
 
 def find_blocks(d: Document, paras: list[tuple[int, int]]) -> list[tuple[int, Quote]]:
     """Unmarked block quotations: (index of the introducing paragraph, quote)."""
-    text = d.doc.text
+    text = d.text
     out = []
     for pi in range(len(paras) - 1):
         ps, pe = paras[pi]
@@ -245,8 +245,8 @@ def quotations(d: Document) -> list[Quote]:
     """Every quotation (marked or block) in the document, attributed or not."""
     cache = d.__dict__.get("_quotations")
     if cache is None:
-        paras = paragraphs(d.doc.text)
-        marked = find_marked(d.doc.text, paras)
+        paras = paragraphs(d.text)
+        marked = find_marked(d.text, paras)
         blocks = [q for _, q in find_blocks(d, paras)]
         cache = sorted(marked + blocks, key=lambda q: q.open)
         d.__dict__["_quotations"] = cache
@@ -512,7 +512,7 @@ def _intro_clause(d: Document, colon: int) -> tuple[Token, list[Token]] | None:
 
 
 def _by_colon(d: Document, q: Quote, qspan: Span, floor: int, block_style: bool) -> _Found | None:
-    colon = _colon_before(d.doc.text, q.open, floor)
+    colon = _colon_before(d.text, q.open, floor)
     if colon is None:
         return None
     got = _intro_clause(d, colon)
@@ -633,7 +633,7 @@ def _by_adjacency(d: Document, q: Quote, floor: int, ceiling: int, short_ok: boo
     """'“...,” said the Duke', '“...,” he said', 'Cicero said, “...”'."""
     qw = words().quote
     ok_pos = {"PRON", "PROPN", "DET", "ADV", "NOUN", "ADJ", "PART", "ADP"}
-    said = d.doc.text[q.start : q.end].rstrip()
+    said = d.text[q.start : q.end].rstrip()
     after = _tokens(d, q.close, min(ceiling, q.close + 80))
     if after is not None and not said.endswith((".", "…", ";", ":")):
         toks = [t for t in after if not t.is_space]
@@ -664,7 +664,7 @@ def _by_adjacency(d: Document, q: Quote, floor: int, ceiling: int, short_ok: boo
 
 def _attribute_all(d: Document) -> list[Attribution]:
     qw = words().quote
-    text = d.doc.text
+    text = d.text
     quotations(d)
     paras: list[tuple[int, int]] = d.__dict__["_paragraphs"]
     marked = find_marked(text, paras)
@@ -833,13 +833,13 @@ def _continues(d: Document, last: Attribution, q: Quote) -> bool:
     prev = last.quotes[-1]
     gap = _tokens(d, prev.close, q.open, "contract")
     if gap is None:
-        return not d.doc.text[prev.close : q.open].strip()
+        return not d.text[prev.close : q.open].strip()
     clause = {t.i for t in last.verb.subtree} if last.verb is not None else set()
     toks = [t for t in gap if not (t.is_punct or t.is_space)]
     return (
         len(toks) <= 12
         and all(t.i in clause for t in toks)
-        and "\n" not in d.doc.text[prev.close : q.open].strip(" ")
+        and "\n" not in d.text[prev.close : q.open].strip(" ")
     )
 
 
@@ -884,7 +884,7 @@ def _clean_text(s: str) -> str:
 
 
 def quotes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    text = d.doc.text
+    text = d.text
     for a in _attributions(d).get(si, []):
         said = " ".join(_clean_text(text[q.start : q.end]) for q in a.quotes)
         if not said:
