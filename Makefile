@@ -43,7 +43,7 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/run.py
 
 lint: $(VENV)/.installed-test
-	$(PY) -m ruff check cliograph tests bench/evaluate.py bench/pronouns.py
+	$(PY) -m ruff check cliograph tests bench
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm

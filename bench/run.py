@@ -37,7 +37,6 @@ import platform
 import random
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -452,9 +451,12 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
     record["load_end"] = os.getloadavg()
     rep.print()
+    busy = record.get("contended")
     print(f"\nload average {record['load_start'][0]:.1f} at start, {record['load_end'][0]:.1f} at "
-          f"end, on {m['usable_cores']} cores: above the core count, other processes took CPU "
-          "and the wall-clock figures are low; CPU-seconds and ratios are steadier.")
+          f"end (1-min, the benchmark's own processes included), on {m['usable_cores']} cores."
+          + (" --jobs 1 got less than 0.9 of a core: other processes took CPU, so wall-clock"
+             " figures are low and the speed-up is distorted; CPU-seconds and ratios are"
+             " steadier." if busy else ""))
     if not args.no_record:
         with RESULTS.open("a", encoding="utf-8") as f:
             f.write(json.dumps(record) + "\n")
@@ -517,6 +519,7 @@ def full(args: argparse.Namespace, record: dict[str, Any], rep: Report, tmp: Pat
     def wps(r: Run) -> float:
         return words / r.wall
 
+    record["contended"] = one.cpu / one.wall < 0.9 or floor.cpu / floor.wall < 0.9
     ratio = wps(one) / wps(floor)
     ratio_cpu = floor.cpu / one.cpu
     speedup = one.wall / many.wall

@@ -5,9 +5,9 @@ stored. A document either lands whole or not at all.
 
 With ``jobs=1`` everything runs in this process and the documents stream through
 ``nlp.pipe`` in batches. With ``jobs=N`` (N > 1) N worker processes each load the model
-once and read, clean, parse and run the stages of one file at a time; only the finished
-``Analysis`` (plain dataclasses, never a spaCy ``Doc``) comes back, and this process,
-the store's one writer, writes the documents in input order. Either way at most a few
+once and read, clean, parse and run the stages of one batch of files at a time; only the
+finished ``Analysis`` (plain dataclasses, never a spaCy ``Doc``) comes back, and this
+process, the store's one writer, writes the documents in input order. Either way at most a few
 documents are in memory at once, however many files there are, and the database ends up
 the same: same rows, same entity ids, same facts.
 """
@@ -22,7 +22,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from spacy.language import Language
 
 from . import __version__
 from .errors import CliographError, SourceError, UsageError
@@ -168,6 +170,18 @@ def _internal_error(exc: BaseException) -> str:
             " please report it")
 
 
+def _parse_group(group: list[SourceText], nlp: Language) -> list[tuple[SourceText, Any]]:
+    """Clean and parse a batch: ``(source, Document)``, or ``(source, problem)`` for a
+    source spaCy fails on. A failure inside ``nlp.pipe`` would take the whole batch with
+    it, so the batch is then parsed again one source at a time to find the culprit."""
+    try:
+        return [(d.source, d) for d in parse_many(group, nlp, batch_size=len(group))]
+    except Exception as exc:
+        if len(group) == 1:
+            return [(group[0], _internal_error(exc))]
+    return [pair for source in group for pair in _parse_group([source], nlp)]
+
+
 def _analyse_parsed(d) -> Analysis | str:  # noqa: ANN001 - a pipeline Document
     """Stages and offset mapping for one parsed document, or the reason it failed."""
     try:
@@ -207,13 +221,13 @@ def _ingest_serial(files: list[Path], store: Store, report: IngestReport, *,
                 tick(str(path))
 
     for group in batches(sources(), max(batch_size, 1), lambda s: len(s.text)):
-        for d in parse_many(group, nlp, batch_size=len(group)):
-            result = _analyse_parsed(d)
+        for source, d in _parse_group(group, nlp):
+            result = d if isinstance(d, str) else _analyse_parsed(d)
             if isinstance(result, str):
-                report.failed.append(SourceError(d.source.path, result))
+                report.failed.append(SourceError(source.path, result))
             else:
-                _store_one(store, report, d.source.path, result, pipeline)
-            tick(d.source.path)
+                _store_one(store, report, source.path, result, pipeline)
+            tick(source.path)
 
 
 # ------------------------------------------------------------------ worker processes
@@ -256,15 +270,8 @@ def _worker_analyse(paths: list[str]) -> list[Outcome]:
             failed[path] = _internal_error(exc)
     analysed: dict[str, Analysis | str] = {}
     if sources:
-        try:
-            nlp = load(_WORKER_MODEL)
-            for d in parse_many(sources, nlp, batch_size=len(sources)):
-                analysed[d.source.path] = _analyse_parsed(d)
-        except CliographError as exc:
-            failed.update((s.path, str(exc)) for s in sources if s.path not in analysed)
-        except Exception as exc:
-            failed.update((s.path, _internal_error(exc)) for s in sources
-                          if s.path not in analysed)
+        for source, d in _parse_group(sources, load(_WORKER_MODEL)):
+            analysed[source.path] = d if isinstance(d, str) else _analyse_parsed(d)
     out: list[Outcome] = []
     for path in paths:
         result = failed.get(path, analysed.get(path, "internal error: no result"))

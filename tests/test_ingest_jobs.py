@@ -94,3 +94,23 @@ def test_jobs_must_not_be_negative(tmp_path, corpus):
 
     with pytest.raises(UsageError):
         ingest([corpus], db=tmp_path / "x.db", jobs=-1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_parse_failure_fails_its_file_not_its_batch(tmp_path, corpus, monkeypatch, jobs):
+    if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the failure is injected into forked workers")
+    module = sys.modules["cliograph.ingest"]
+    real_parse = module.parse_many
+
+    def parse_many(sources, nlp, batch_size=8):
+        for d in real_parse(sources, nlp, batch_size):
+            if "Caesar" in d.source.text:
+                raise RuntimeError("the parser gave up")
+            yield d
+
+    monkeypatch.setattr(module, "parse_many", parse_many)
+    report = ingest([corpus], db=tmp_path / "x.db", jobs=jobs, batch_size=8)
+    assert sorted(d.path.rsplit(os.sep, 1)[-1] for d in report.ingested) == \
+        ["a_congress.txt", "c_washington.txt"]
+    assert any("b_caesar" in str(e) and "the parser gave up" in str(e) for e in report.failed)

@@ -38,10 +38,12 @@ def _coarsen(when: When, to: str) -> When:
     return when
 
 
-def date_spans(sent: Span) -> list[Span]:
+def date_spans(sent: Span, dates: list[Span] | None = None) -> list[Span]:
     """The model's DATE entities and the date shapes it misses, the longer where they
-    overlap ('the long winter of 1920–1' over 'the long winter')."""
-    spans = [e for e in sent.ents if e.label_ == "DATE"]
+    overlap ('the long winter of 1920–1' over 'the long winter'). ``dates`` are the DATE
+    entities of the sentence when the caller has them (``sent.ents`` walks the whole
+    document's entities each time)."""
+    spans = list(dates) if dates is not None else [e for e in sent.ents if e.label_ == "DATE"]
     for s, e, _phrase in timex.find_dates(sent.text):
         span = sent.char_span(s, e, alignment_mode="expand")
         if span is not None:
@@ -84,10 +86,16 @@ def anchor(d: Document) -> None:
     d.sentence_time = []
     set_in_paragraph = -1
     earlier: When | None = None  # the narrative time before the latest move
-    for sent in d.sents:
-        paragraph = text.count("\n\n", 0, sent.start_char)
+    by_sentence: dict[int, list[Span]] = {}
+    for ent in d.doc.ents:
+        if ent.label_ == "DATE":
+            by_sentence.setdefault(d.sent_index(ent[0]), []).append(ent)
+    paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
+    for si, sent in enumerate(d.sents):
+        paragraph += text.count("\n\n", counted, sent.start_char)
+        counted = sent.start_char
         found = []
-        for span in date_spans(sent):
+        for span in date_spans(sent, by_sentence.get(si, [])):
             before = narrative.now
             when = narrative.resolve(span.text, preceding=text[max(0, span.start_char - 40):span.start_char],
                                      following=text[span.end_char:span.end_char + 30])
