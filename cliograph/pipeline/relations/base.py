@@ -112,6 +112,23 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
     return e
 
 
+Resolver = Callable[[Document, Token], int | None]
+
+
+def owner(d: Document, noun: Token, resolve: Resolver) -> int | None:
+    """Whose the noun is: its possessor ('Stalin’s attempt', 'his illness'), else the
+    object of its 'of' ('the expulsion of Tomski'), as ``resolve`` reads that token."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return resolve(d, c)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return resolve(d, o)
+    return None
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it ('Molotov and Kuibyshev')."""
     return [tok, *tok.conjuncts]

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ...rules import lexicon
 from ..document import Document
-from .base import entity_at, factoid
+from .base import entity_at, factoid, owner
 
 PERSON = {"PERSON"}
 POSS = {"’s", "'s"}
@@ -48,13 +48,8 @@ def gender(d: Document, entity: int) -> str:
 
 def _owner(d: Document, noun: Token) -> int | None:
     """The person whose kin the noun names: 'Lenin’s wife', 'his sister', 'the wife of X'."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return entity_at(d, c, PERSON)
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    return entity_at(d, o, PERSON)
+    if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return owner(d, noun, lambda d_, t: entity_at(d_, t, PERSON))
     # 'Lenin’s wife' parsed flat: NAME ’s KIN
     if noun.i >= 2 and noun.nbor(-1).text in POSS:
         return entity_at(d, noun.nbor(-2), PERSON)

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ..document import Document
-from .base import NEGATORS, asserted, conjuncts, entity_at, factoid
+from .base import NEGATORS, asserted, conjuncts, entity_at, factoid, owner
 from .quotes import in_quotation
 from .timing import fact_time
 from .vocab import words
@@ -280,15 +280,7 @@ def person_at(d: Document, tok: Token) -> int | None:
 
 def _owner(d: Document, n: Token) -> int | None:
     """Whose is the noun: 'Lenin’s health', 'his illness', 'the death of X'."""
-    for c in n.children:
-        if c.dep_ == "poss":
-            return person_at(d, c)
-    for c in n.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    return person_at(d, o)
-    return None
+    return owner(d, n, person_at)
 
 
 # --------------------------------------------------------------------------- HEALTH

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ...rules import load_json
 from ..document import Document
-from .base import asserted, entity_at, factoid
+from .base import asserted, entity_at, factoid, owner
 from .frames import expand, frame_of, frames
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
@@ -166,10 +166,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 def _owner(d: Document, noun: Token) -> int | None:
     """The person a noun belongs to: 'Stalin’s attempt', 'the expulsion of Tomski'."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return entity_at(d, c, ACTORS)
-    return _of_object(d, noun, ACTORS)
+    return owner(d, noun, lambda d_, t: entity_at(d_, t, ACTORS))
 
 
 def _of_object(d: Document, noun: Token, kinds: set[str]) -> int | None:
