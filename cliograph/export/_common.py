@@ -182,6 +182,21 @@ def fact_interval(row: dict[str, Any]) -> tuple[float | None, float | None]:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def fact_attributes(row: dict[str, Any]) -> dict[str, Any]:
+    """The attributes a graph edge carries for one fact (the graph formats each add the
+    names their readers expect for type, weight and the EDTF start and end)."""
+    lo, hi = fact_interval(row)
+    return {
+        "relation": row["type"], "confidence": row["confidence"], "role": row["role"],
+        "topic": row["topic"], "condition": row["condition"], "text": row["text"],
+        "time": row["time"], "from": lo, "to": hi, "inferred": bool(row["inferred"]),
+        "julian": row["julian"], "body": row["body_id"], "place": row["place_id"],
+        "doc": row["doc_id"], "doc_title": row.get("doc_title"), "evidence": row["evidence"],
+        "evidence_start": row["evidence_start"], "evidence_end": row["evidence_end"],
+        "extractor": row["extractor"],
+    }
+
+
 def xml_text(value: object) -> str:
     """A value as text XML 1.0 can carry (control characters dropped)."""
     return _NOT_XML.sub("", str(value))

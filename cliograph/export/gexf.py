@@ -21,7 +21,7 @@ from xml.sax.saxutils import quoteattr
 
 from .. import __version__
 from ..store import Store
-from ._common import Selection, fact_interval, xml_text
+from ._common import Selection, fact_attributes, fact_interval, xml_text
 from .graphml import ALIAS_SEPARATOR
 
 NODE_ATTRS: tuple[tuple[str, str], ...] = (
@@ -85,16 +85,7 @@ def write_gexf(store: Store, out: IO[str], *, kind: str | None = None,
         lo, hi = fact_interval(row)
         span = (f' start="{lo!r}"' if lo is not None else "") + (
             f' end="{hi!r}"' if hi is not None else "")
-        values = {
-            "relation": row["type"], "confidence": row["confidence"], "role": row["role"],
-            "topic": row["topic"], "condition": row["condition"], "text": row["text"],
-            "time": row["time"], "time_start": row["time_start"], "time_end": row["time_end"],
-            "from": lo, "to": hi, "inferred": bool(row["inferred"]), "julian": row["julian"],
-            "body": row["body_id"], "place": row["place_id"], "doc": row["doc_id"],
-            "doc_title": row.get("doc_title"), "evidence": row["evidence"],
-            "evidence_start": row["evidence_start"], "evidence_end": row["evidence_end"],
-            "extractor": row["extractor"],
-        }
+        values = {"time_start": row["time_start"], "time_end": row["time_end"], **fact_attributes(row)}
         weight = row["confidence"] if row["confidence"] is not None else 1.0
         out.write(f"      <edge id={quoteattr(xml_text(row['id']))}"
                   f" source={quoteattr(xml_text(row['subject_id']))}"

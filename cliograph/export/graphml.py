@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
 from ..store import Store
-from ._common import Selection, fact_interval, xml_text
+from ._common import Selection, fact_attributes, xml_text
 
 ALIAS_SEPARATOR = " | "
 
@@ -49,18 +49,8 @@ def node_values(e: dict[str, Any]) -> dict[str, Any]:
 
 
 def edge_values(row: dict[str, Any]) -> dict[str, Any]:
-    lo, hi = fact_interval(row)
-    return {
-        "label": row["type"], "relation": row["type"], "interaction": row["type"],
-        "weight": row["confidence"], "confidence": row["confidence"], "role": row["role"],
-        "topic": row["topic"], "condition": row["condition"], "text": row["text"],
-        "time": row["time"], "start": row["time_start"], "end": row["time_end"],
-        "from": lo, "to": hi, "inferred": bool(row["inferred"]), "julian": row["julian"],
-        "body": row["body_id"], "place": row["place_id"], "doc": row["doc_id"],
-        "doc_title": row.get("doc_title"), "evidence": row["evidence"],
-        "evidence_start": row["evidence_start"], "evidence_end": row["evidence_end"],
-        "extractor": row["extractor"],
-    }
+    return {"label": row["type"], "interaction": row["type"], "weight": row["confidence"],
+            "start": row["time_start"], "end": row["time_end"], **fact_attributes(row)}
 
 
 def _value(v: Any, typ: str) -> str:
