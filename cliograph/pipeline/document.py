@@ -32,6 +32,8 @@ class Document:
     """Per sentence: the time it is set at, explicit or narrative (``timeline``)."""
     sentence_dates: list[list[tuple[Span, When]]] = field(default_factory=list)
     """Per sentence: the dates stated in it, with their values."""
+    sentence_inherited: list[When | None] = field(default_factory=list)
+    """Per sentence: the narrative time it would have if it stated no date."""
     factoids: list[Factoid] = field(default_factory=list)
 
     @property

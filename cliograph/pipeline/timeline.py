@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import timex
 from ..model import When
@@ -55,6 +55,35 @@ def date_spans(sent: Span, dates: list[Span] | None = None) -> list[Span]:
     return sorted(chosen, key=lambda sp: sp.start)
 
 
+NESTED = ("advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
+
+
+def governs(head: Token, tok: Token) -> bool:
+    """``tok`` hangs on ``head`` itself, not inside a clause nested under it
+    ('suffered a stroke while recovering from ... the attempt in August 1918')."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == head.i:
+            return True
+        if cur.head.i == cur.i or cur.dep_ in NESTED:
+            return False
+        cur = cur.head
+    return False
+
+
+def _spans_over(when: When, now: When) -> bool:
+    """An interval that began before the present and runs on past it ('a bitter conflict
+    lasting the long winter of 1920–1', said in November 1920) widens the story's time;
+    it is not a flashback. An open one ('since 1919') is background, not a widening."""
+    if "/" not in when.value:
+        return False
+    lo, hi = timex.bounds(when.value) or (None, None)
+    now_lo, now_hi = timex.bounds(now.value) or (None, None)
+    if None in (lo, hi, now_lo, now_hi):
+        return False
+    return timex.sort_key(lo) <= timex.sort_key(now_lo) and timex.sort_key(hi) >= timex.sort_key(now_hi)
+
+
 def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
     """A date mentioned in passing: a flashback ('these sailors in 1917 had been') or a
     look far ahead ('in 1923 the Comintern would...'), not opening its sentence.
@@ -63,7 +92,7 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
     look ahead, not a flashback.
     """
     k_new, k_old = timex.sort_key(when.value), timex.sort_key(now.value)
-    if k_new is None or k_old is None:
+    if k_new is None or k_old is None or _spans_over(when, now):
         return False
     k_earlier = timex.sort_key(earlier.value) if earlier is not None else None
     if k_earlier is not None and k_earlier - FLASHBACK_YEARS <= k_new < k_old:
@@ -79,11 +108,12 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
 
 
 def anchor(d: Document) -> None:
-    """Fill ``d.sentence_dates`` and ``d.sentence_time``."""
+    """Fill ``d.sentence_dates``, ``d.sentence_inherited`` and ``d.sentence_time``."""
     narrative = timex.Narrative()
     text = d.text
     d.sentence_dates = []
     d.sentence_time = []
+    d.sentence_inherited = []
     set_in_paragraph = -1
     earlier: When | None = None  # the narrative time before the latest move
     by_sentence: dict[int, list[Span]] = {}
@@ -94,7 +124,13 @@ def anchor(d: Document) -> None:
     for si, sent in enumerate(d.sents):
         paragraph += text.count("\n\n", counted, sent.start_char)
         counted = sent.start_char
-        found = []
+        inherited = None
+        if narrative.now is not None:
+            # the story has moved on by an unknown number of days since the date was given
+            inherited = _coarsen(replace(narrative.now, inferred=True),
+                                 "month" if paragraph == set_in_paragraph else "year")
+        d.sentence_inherited.append(inherited)
+        found, asides = [], set()
         for span in date_spans(sent, by_sentence.get(si, [])):
             before = narrative.now
             when = narrative.resolve(span.text, preceding=text[max(0, span.start_char - 40):span.start_char],
@@ -105,16 +141,14 @@ def anchor(d: Document) -> None:
             if narrative.now is not before and before is not None and not when.inferred \
                     and _aside(span, when, before, earlier):
                 narrative.now = before  # the story stays where it was
+                asides.add(span.start)
             if narrative.now is not before:
                 earlier = before
             if narrative.now is not before:
                 set_in_paragraph = paragraph
         d.sentence_dates.append(found)
-        if found:
-            d.sentence_time.append(found[0][1])
-        elif narrative.now is not None:
-            now: When = replace(narrative.now, inferred=True)
-            # the story has moved on by an unknown number of days since the date was given
-            d.sentence_time.append(_coarsen(now, "month" if paragraph == set_in_paragraph else "year"))
-        else:
-            d.sentence_time.append(None)
+        # the sentence is set at its first date that moves the story, or at a flashback its
+        # main verb governs ('In 1918 he had been sent'); not at one in a side clause
+        # ('...; no one since Sverdlov's death in March 1919 had got on top of the job')
+        setting = [w for sp, w in found if sp.start not in asides or governs(sent.root, sp.root)]
+        d.sentence_time.append(setting[0] if setting else inherited)

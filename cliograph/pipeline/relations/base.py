@@ -13,6 +13,7 @@ from ...errors import RuleError
 from ...model import Factoid, When
 from ...rules import load_json
 from ..document import Document
+from .timing import clause_date
 
 Extractor = Callable[[Document, int, Span], Iterator[Factoid]]
 
@@ -149,8 +150,11 @@ def calibrated() -> dict[str, float]:
 def factoid(d: Document, sent_index: int, type_: str, subject: int, obj: int | None,
             extractor: str, confidence: float, when: When | None = None,
             **fields: object) -> Factoid:
-    """A factoid with the sentence as evidence and the sentence's time unless given."""
+    """A factoid with the sentence as evidence and, unless given, the date of the clause
+    that names its entities, else the sentence's time."""
     sent = d.sents[sent_index]
+    if when is None:
+        when = clause_date(d, sent_index, {subject} if obj is None else {subject, obj})
     if when is None and d.sentence_time:
         when = d.sentence_time[sent_index]
     confidence = calibrated().get(extractor, confidence)

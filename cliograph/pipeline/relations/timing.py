@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ...model import When
 from ..document import Document
+from ..timeline import governs
 
 
 def stated_date(
@@ -27,7 +28,7 @@ def stated_date(
     dates = d.sentence_dates[si]
     if not dates or not anchors:
         return None
-    governed = [(sp, w) for sp, w in dates if any(_governs(a, sp.root) for a in anchors)]
+    governed = [(sp, w) for sp, w in dates if any(governs(a, sp.root) for a in anchors)]
     pool = governed or ([] if only_governed else dates)
     if not pool:
         return None
@@ -40,20 +41,38 @@ def stated_date(
     return min(pool, key=dist)[1]
 
 
-NESTED = ("advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
-
-
-def _governs(anchor: Token, tok: Token) -> bool:
-    """The date hangs on the anchor itself, not inside a clause nested under it
-    ('suffered a stroke while recovering from ... the attempt in August 1918')."""
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a word belongs to."""
     cur = tok
-    for _ in range(12):
-        if cur.i == anchor.i:
-            return True
-        if cur.head.i == cur.i or cur.dep_ in NESTED:
-            return False
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
         cur = cur.head
-    return False
+    return cur
+
+
+def clause_date(d: Document, si: int, entities: set[int]) -> When | None:
+    """The date stated in the clause that names the fact's entities ('it was Stalin who
+    had arranged for him to become Chairman ... in July 1921'), or None when every date
+    of the sentence belongs to another clause."""
+    if not d.sentence_dates or si >= len(d.sentence_dates) or not d.sentence_dates[si]:
+        return None
+    sent = d.sents[si]
+    anchors, segment, segments = [], 0, set()
+    for t in sent:
+        if t.text == ";":
+            segment += 1
+        m = d.token_mention.get(t.i)
+        e = d.mentions[m].entity if m is not None else d.pronoun_entity.get(t.i)
+        if e in entities:
+            anchors.append(_clause_verb(t))
+            segments.add(segment)
+    if not anchors:
+        return None
+    governed = stated_date(d, si, anchors, only_governed=True)
+    if governed is not None or not d.sentence_inherited:
+        return governed
+    # every date sits beyond a semicolon from the fact: the story's time, not theirs
+    date_segments = {sent[:sp.start - sent.start].text.count(";") for sp, _ in d.sentence_dates[si]}
+    return d.sentence_inherited[si] if not date_segments & segments else None
 
 
 def fact_time(d: Document, si: int, anchors: list[Token]) -> When | None:

@@ -1,0 +1,46 @@
+"""Which date a fact takes: its clause's, else the story's, never a side clause's."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def time_of(d, type_: str, subject: str) -> str | None:
+    for f in d.factoids:
+        if f.type == type_ and d.entities[f.subject].name.endswith(subject):
+            w = f.when or f.start_time
+            return w.value if w else None
+    raise AssertionError(f"no {type_} fact for {subject}")
+
+
+def test_a_season_spanning_the_present_widens_the_story_time(analysed):
+    d = analysed(
+        "In November 1793 Danton attacked the Committee of Public Safety. Factions gathered "
+        "around him. The Convention was divided by a conflict lasting the long winter of 1793–4.\n\n"
+        "Robespierre enlisted Saint-Just to organise his supporters.")
+    assert d.sentence_time[-1].value == "1793/1794"
+    assert d.sentence_time[-1].inferred
+
+
+def test_an_open_interval_in_passing_does_not_move_the_story(analysed):
+    d = analysed(
+        "In November 1920 Trotsky attacked the trade unions. The Democratic Centralists, who since "
+        "1919 had campaigned for democracy, entered the fray.\n\nLenin enlisted Stalin.")
+    assert d.sentence_time[-1].value == "1920"
+
+
+def test_a_fact_does_not_take_a_date_beyond_a_semicolon(analysed):
+    d = analysed(
+        "In 1794 the Convention met again. Danton attacked Robespierre in the Convention; indeed no one "
+        "since Mirabeau’s death in April 1791 had spoken so boldly.")
+    assert time_of(d, "OPPOSES", "Danton") == "1794"
+    assert time_of(d, "DIED", "Mirabeau") == "1791-04"
+
+
+def test_a_fact_takes_the_date_of_its_own_clause(analysed):
+    d = analysed(
+        "In 1922 the quarrel began. Mdivani had been in his good books; it was Stalin who had arranged "
+        "for him to become Chairman of the Georgian Revolutionary Committee in July 1921.")
+    assert time_of(d, "HOLDS_OFFICE", "Mdivani") == "1921-07"
