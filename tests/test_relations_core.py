@@ -116,3 +116,46 @@ def test_stance_negation_modality_and_singular_appositions(analysed, text):
     got = pairs(d, "ALLY") | pairs(d, "OPPOSES")
     assert ("Lenin", "Stalin") not in got and ("Brutus", "Caesar") not in got
     assert ("John Blair", "Washington") not in got and ("James McClurg", "Washington") not in got
+
+
+# --- leading a body, favour, disagreement, harm demanded ------------------------------------
+
+def test_leading_a_body_is_holding_its_leading_post(analysed):
+    d = analysed("The Committee of Public Safety was led by Robespierre, Saint-Just and Couthon.")
+    assert pairs(d, "HOLDS_OFFICE") == {(p, "leader of the Committee of Public Safety")
+                                        for p in ("Robespierre", "Saint-Just", "Couthon")}
+
+
+@pytest.mark.parametrize(("text", "person", "office"), [
+    ("In 1780 Necker chaired the Council of Finance.", "Necker", "chairman of the Council of Finance"),
+    ("Julius Agricola governed Britain from 77 to 84.", "Julius Agricola", "governor of Britain"),
+])
+def test_verbs_of_leading_name_the_post(analysed, text, person, office):
+    assert (person, office) in pairs(analysed(text), "HOLDS_OFFICE")
+
+
+def test_head_and_leader_of_one_body_are_one_post(analysed):
+    d = analysed("Georges Danton was in charge of the Committee of Public Safety. Later the Committee of "
+                 "Public Safety was led by Robespierre.")
+    assert pairs(d, "HOLDS_OFFICE") == {("Georges Danton", "head of the Committee of Public Safety"),
+                                        ("Robespierre", "head of the Committee of Public Safety")}
+
+
+def test_good_books_is_favour(analysed):
+    d = analysed("Cicero, who had been in Pompey’s good books, fell into disgrace.")
+    assert ("Cicero", "Pompey") in pairs(d, "ALLY")
+
+
+def test_a_title_heading_the_subject_still_names_its_holder(analysed):
+    d = analysed("Also firmly on Napoleon’s side was the Minister of Police Joseph Fouché.")
+    assert ("Joseph Fouché", "Napoleon") in pairs(d, "ALLY")
+
+
+def test_found_in_disagreement_is_opposition(analysed):
+    d = analysed("In each instance Pompey found Cato in disagreement with him.")
+    assert pairs(d, "OPPOSES") == {("Cato", "Pompey")}
+
+
+def test_a_harm_demanded_is_not_for_the_one_who_demands_it(analysed):
+    d = analysed("When the archbishop Thomas Becket defied the council, King Henry called for his arrest.")
+    assert pairs(d, "OPPOSES") == {("King Henry", "Thomas Becket")}

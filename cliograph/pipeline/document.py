@@ -35,6 +35,8 @@ class Document:
     sentence_inherited: list[When | None] = field(default_factory=list)
     """Per sentence: the narrative time it would have if it stated no date."""
     factoids: list[Factoid] = field(default_factory=list)
+    described: dict[tuple[str, int], int] = field(default_factory=dict)
+    """(role, entity) -> the derived entity for that role of it ('head', the Secretariat)."""
 
     @property
     def text(self) -> str:
@@ -62,16 +64,26 @@ class Document:
             return self.mentions[m].entity
         return self.pronoun_entity.get(token.i)
 
-    def add_entity(self, name: str, kind: str, start: int, end: int, rule: str) -> int:
+    def add_entity(self, name: str, kind: str, start: int, end: int, rule: str,
+                   same_as: tuple[str, int] | None = None) -> int:
         """An entity an extractor derives from a description ('deputy leader of the
         Commissariat of Enlightenment' from 'the Commissariat ..., whose deputy leader
-        was ...'); the same name and kind give the same entity. The alias is justified
-        by the span that describes it."""
+        was ...'); the same name and kind give the same entity, and so does the same
+        ``same_as`` key (the head of one body, described as 'in charge of the Secretariat'
+        and 'led the Central Committee Secretariat'), whose later names become aliases.
+        The alias is justified by the span that describes it."""
         for i, e in enumerate(self.entities):
             if e.kind == kind and (e.name == name or name in e.aliases):
                 return i
+        if same_as is not None and same_as in self.described:
+            index = self.described[same_as]
+            self.entities[index].aliases[name] = (start, end, rule)
+            self.mentions.append(Mention(start, end, self.text[start:end], kind, rule, entity=index))
+            return index
         self.entities.append(Entity(name=name, kind=kind, aliases={name: (start, end, rule)}))
         index = len(self.entities) - 1
+        if same_as is not None:
+            self.described[same_as] = index
         # a mention, so the store can show where the entity is described
         self.mentions.append(Mention(start, end, self.text[start:end], kind, rule, entity=index))
         return index

@@ -31,6 +31,8 @@ class Lexicon(BaseModel):
     faction_heads: frozenset[str]
     faction_suffixes: tuple[str, ...]
     kin_roles: dict[str, str]
+    leading_verbs: dict[str, str]
+    """Verbs of leading a body -> the post they describe ('headed the Cheka' -> 'head')."""
     kin_inverse: dict[str, dict[str, str]]
     female_words: frozenset[str]
     male_words: frozenset[str]

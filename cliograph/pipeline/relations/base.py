@@ -109,8 +109,20 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
     if e is None:
         return None
     if kinds is not None and d.entities[e].kind not in kinds:
+        if "PERSON" in kinds and d.entities[e].kind == "OFFICE":
+            return _titled(d, tok)
         return None
     return e
+
+
+def _titled(d: Document, tok: Token) -> int | None:
+    """The person a title names when the parser made the title the head: 'was the
+    People’s Commissar for Foreign Trade Lev Krasin'."""
+    m = d.mention_of_token(tok)
+    if m is None or m.tokens[1] >= len(d.doc):
+        return None
+    e = d.entity_of_token(d.doc[m.tokens[1]])
+    return e if e is not None and d.entities[e].kind == "PERSON" else None
 
 
 Resolver = Callable[[Document, Token], int | None]

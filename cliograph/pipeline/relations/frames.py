@@ -38,7 +38,7 @@ def expand(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _antecedent(tok: Token) -> Token:
+def antecedent(tok: Token) -> Token:
     """'who' in a relative clause stands for the noun the clause modifies."""
     if tok.lower_ in RELATIVE:
         verb = tok.head
@@ -60,10 +60,10 @@ def frame_of(verb: Token) -> Frame:
     subj, passive, rest = _own_subjects(verb)
     f = Frame(verb=verb, passive=passive)
     if passive:
-        f.objects = [_antecedent(t) for t in rest if t.dep_ in ("nsubjpass", "csubjpass")]
+        f.objects = [antecedent(t) for t in rest if t.dep_ in ("nsubjpass", "csubjpass")]
         f.subjects = [t for t in rest if t.dep_ == "pobj"]
     else:
-        f.subjects = [_antecedent(t) for t in subj]
+        f.subjects = [antecedent(t) for t in subj]
         f.objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
     # 'Others in the Central Committee, led by Sokolnikov': a participle modifying a noun
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not f.objects:
@@ -73,7 +73,7 @@ def frame_of(verb: Token) -> Frame:
     while not f.subjects and head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
         hs, hpas, hrest = _own_subjects(head)
-        f.subjects = [_antecedent(t) for t in (hs if not hpas else [])]
+        f.subjects = [antecedent(t) for t in (hs if not hpas else [])]
     # control: 'Lenin enlisted Stalin to organise': the object does the organising;
     # 'Lenin wanted to abolish': the subject does
     if not f.subjects and verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
@@ -83,7 +83,7 @@ def frame_of(verb: Token) -> Frame:
         if verb.dep_ == "xcomp" and gobj:
             f.subjects = gobj
         else:
-            f.subjects = [_antecedent(t) for t in gsub] if not gpas else [t for t in grest if t.dep_ == "pobj"]
+            f.subjects = [antecedent(t) for t in gsub] if not gpas else [t for t in grest if t.dep_ == "pobj"]
     for c in verb.children:
         if c.dep_ == "prep" or c.dep_ == "prt" and any(g.dep_ == "prep" for g in c.children):
             objs = [o for o in c.children if o.dep_ == "pobj"]

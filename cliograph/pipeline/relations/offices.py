@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ..document import Document
 from .base import asserted, conjuncts, entities_in, entity_at, factoid
+from .frames import expand, frame_of, frames
 
 APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm", "install",
            "choose", "designate", "proclaim", "crown", "declare", "create", "select", "reappoint"}
@@ -24,6 +25,7 @@ CANDIDACY = {"candidature", "candidacy", "appointment", "election", "nomination"
              "elevation", "selection", "choice"}
 CANDIDACY_WINDOW = 8  # sentences back to look for what a confirmation confirms
 CHARGE_NOUNS = {"charge", "command", "control", "head"}
+HEAD_ROLES = {"leader": "head", "chief": "head"}  # one post, whatever the text calls it
 BECOME = {"be", "become", "remain"}
 START_VERBS = APPOINT | {"become"}
 PERSON = {"PERSON"}
@@ -60,6 +62,7 @@ def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from named_offices(d, si, sent)
     yield from titles_as_names(d, si, sent)
     yield from described_offices(d, si, sent)
+    yield from led_bodies(d, si, sent)
     yield from confirmed_appointments(d, si, sent)
 
 
@@ -182,6 +185,12 @@ def described_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if body is None:
                 continue
             holder_tok = tok.head.head
+            if holder_tok.pos_ in ("VERB", "AUX"):  # 'Carnot was in charge of', 'put X in charge of'
+                if not asserted(holder_tok):
+                    continue
+                f = frame_of(holder_tok)
+                holder_tok = next(iter(f.objects if f.objects and not f.passive else f.subjects or f.objects),
+                                  holder_tok)
             person = entity_at(d, holder_tok, PERSON)
             if person is None:
                 person = next((entity_at(d, c, PERSON) for c in holder_tok.children
@@ -190,8 +199,37 @@ def described_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue
             name, _, _ = _name_of(d, body_toks[0])
             office = d.add_entity(f"head of the {name}", "OFFICE", tok.idx, tok.idx + len(tok.text),
-                                  "offices.in_charge_of.v1")
+                                  "offices.in_charge_of.v1", same_as=("head", body))
             yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.in_charge_of.v1", 0.65, body=body)
+
+
+def led_bodies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Leading a body is holding its leading post: 'the Secretariat was led by X, Y and Z'
+    (leader of the Secretariat), 'he agreed to supervise the Department of Agitation',
+    'Agricola governed Britain' (a place, for governing only)."""
+    from ...rules import lexicon
+
+    verbs = lexicon().leading_verbs
+    for f in frames(sent):
+        lemma = f.verb.lemma_.lower()
+        if lemma not in verbs or not asserted(f.verb):
+            continue
+        kinds = {"BODY", "PLACE"} if lemma == "govern" else {"BODY"}
+        for b in expand(f.objects):
+            body = entity_at(d, b, kinds)
+            if body is None:
+                continue
+            for p in expand(f.subjects):
+                person = entity_at(d, p, PERSON)
+                if person is None:
+                    continue
+                name, _, _ = _name_of(d, b)
+                title = f"{verbs[lemma]} of the {name}" if d.entities[body].kind == "BODY" else \
+                    f"{verbs[lemma]} of {name}"
+                role = HEAD_ROLES.get(verbs[lemma], verbs[lemma])
+                office = d.add_entity(title, "OFFICE", f.verb.idx, f.verb.idx + len(f.verb.text),
+                                      "offices.led_body.v1", same_as=(role, body))
+                yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.led_body.v1", 0.6, body=body)
 
 
 def _candidacies(d: Document, sent: Span) -> Iterator[tuple[int, int]]:

@@ -19,7 +19,7 @@ from ...model import Factoid
 from ...rules import load_json
 from ..document import Document
 from .base import asserted, entity_at, factoid, owner
-from .frames import expand, frame_of, frames
+from .frames import antecedent, expand, frame_of, frames
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 POLICY = {"POLICY"}
@@ -52,6 +52,8 @@ class StanceWords(BaseModel):
     hostile_action_nouns: frozenset[str]
     demand_verbs: frozenset[str]
     side_nouns: frozenset[str]
+    good_nouns: frozenset[str]
+    """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
     against_nouns: frozenset[str]
     container_nouns: frozenset[str]
 
@@ -119,8 +121,11 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     policy = _of_object(d, o, POLICY)
             if hostile:
                 for s in subjects:
+                    target = person
+                    if s == person:  # 'Lenin called for his expulsion': not his own
+                        target = _earlier_person(d, o, s)
                     if s is not None:
-                        yield from _emit(d, si, "OPPOSES", s, person, "stance.hostile_demand.v1", 0.65)
+                        yield from _emit(d, si, "OPPOSES", s, target, "stance.hostile_demand.v1", 0.65)
                 continue
             # 'called for an abandonment of autonomisation': the object of the reversing noun
             if policy is None and o.lower_ in w.reversing_nouns:
@@ -169,6 +174,20 @@ def _owner(d: Document, noun: Token) -> int | None:
     return owner(d, noun, lambda d_, t: entity_at(d_, t, ACTORS))
 
 
+def _earlier_person(d: Document, noun: Token, not_: int) -> int | None:
+    """When a pronoun owner of a harm was read as the one who wants it ('When Tomski
+    refused..., Lenin called for his expulsion'), the person named before it in the
+    sentence."""
+    poss = [c for c in noun.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+    if not poss:
+        return None
+    for i in range(poss[0].i - 1, noun.sent.start - 1, -1):
+        e = d.entity_of_token(d.doc[i])
+        if e is not None and e != not_ and d.entities[e].kind == "PERSON" and d.doc[i].pos_ == "PROPN":
+            return e
+    return None
+
+
 def _of_object(d: Document, noun: Token, kinds: set[str]) -> int | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -194,14 +213,15 @@ def _clause_subjects(tok: Token) -> list[Token]:
 
 
 def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """'on Lenin’s behalf', 'on his side', 'took the side of X' (ALLY); 'the campaign
+    """'on Lenin’s behalf', 'on his side', 'in his good books', 'took the side of X' (ALLY); 'the campaign
     against Trotski' (OPPOSES), said of the clause's subject."""
     w = words()
     for noun in sent:
         low = noun.lower_
         if noun.pos_ != "NOUN":
             continue
-        if low in w.side_nouns and (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "to", "in")
+        favour = low in w.good_nouns and any(c.lower_ == "good" for c in noun.children)
+        if (low in w.side_nouns or favour) and (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "to", "in")
                                     or noun.dep_ == "dobj" and noun.head.lemma_ in ("take", "join")):
             other = _owner(d, noun)
             if other is None:
@@ -209,7 +229,7 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
             if not asserted(verb):
                 continue
-            holders = [c for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
+            holders = [antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
             holders = holders or _clause_subjects(noun)
             for h in expand(holders):
                 yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), other, "stance.side_idiom.v1", 0.7)
@@ -300,6 +320,12 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             owner = [c for c in noun.children if c.dep_ == "poss"]
             withs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
                      for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            # 'he found Stalin in disagreement with him', 'Y was at war with Z': the state
+            # is said of the verb's object, else of its subject
+            if not owner and withs and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at") \
+                    and noun.head.head.pos_ in ("VERB", "AUX") and asserted(noun.head.head):
+                f = frame_of(noun.head.head)
+                owner = [o for o in f.objects if entity_at(d, o, ACTORS) is not None] or f.subjects
             if owner and withs:
                 for a in owner:
                     for b in withs:
