@@ -159,3 +159,18 @@ def test_found_in_disagreement_is_opposition(analysed):
 def test_a_harm_demanded_is_not_for_the_one_who_demands_it(analysed):
     d = analysed("When the archbishop Thomas Becket defied the council, King Henry called for his arrest.")
     assert pairs(d, "OPPOSES") == {("King Henry", "Thomas Becket")}
+
+
+def test_backing_a_group_is_backing_its_leader(analysed):
+    d = analysed("The Montagnards, led by Danton and supported by Marat, attacked the Girondins.")
+    assert ("Marat", "Danton") in pairs(d, "ALLY")
+
+
+def test_a_task_given_is_done_by_who_has_it(analysed):
+    d = analysed("Stalin had an important job in the apparatus to block the advance of the Girondins.")
+    assert ("Stalin", "Girondins") in pairs(d, "OPPOSES")
+
+
+def test_a_groups_leaders_stand_for_the_group(analysed):
+    d = analysed("The Girondins met in Paris. Robespierre took the side of the Girondin leaders.")
+    assert ("Robespierre", "Girondins") in pairs(d, "ALLY")

@@ -201,3 +201,33 @@ def test_a_passive_decision_takes_the_congress_the_passage_is_set_at(analysed):
 )
 def test_negated_or_unreal_decisions_give_nothing(analysed, text):
     assert not rel(analysed(text), "DECIDES")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "start", "place"),
+    [
+        ("On 14 July 1789 the Paris crowd had started a revolt.", "Paris revolt", "1789-07-14", None),
+        ("In 1923 the Comintern encouraged an armed rising against the German government.",
+         "armed rising against the German government", "1923", None),
+        ("Talks among the great powers had been convened at Vienna.", "Talks among the great powers", None,
+         "Vienna"),
+        ("He was still weak from the attempt on his life in December 1800.", "attempt on his life", "1800-12",
+         None),
+    ],
+)
+def test_events_the_text_describes_instead_of_naming(analysed, text, event, start, place):
+    got = happened(analysed(text)).get(event)
+    assert got is not None, happened(analysed(text))
+    assert got[0] == start and got[2] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crowd had started a revolt.",  # neither dated nor placed, nor named by who started it
+        "On 3 May the revolt spread.",  # 'the revolt': one already told of
+        "In 1799 he planned a rising against the Directory.",  # a plan
+    ],
+)
+def test_undated_or_known_or_planned_descriptions_are_not_new_events(analysed, text):
+    assert not [f for f in analysed(text).factoids if f.extractor == "events.described.v1"]

@@ -65,27 +65,31 @@ class Document:
         return self.pronoun_entity.get(token.i)
 
     def add_entity(self, name: str, kind: str, start: int, end: int, rule: str,
-                   same_as: tuple[str, int] | None = None) -> int:
+                   same_as: tuple[str, int] | None = None, tokens: tuple[int, int] | None = None) -> int:
         """An entity an extractor derives from a description ('deputy leader of the
         Commissariat of Enlightenment' from 'the Commissariat ..., whose deputy leader
         was ...'); the same name and kind give the same entity, and so does the same
         ``same_as`` key (the head of one body, described as 'in charge of the Secretariat'
         and 'led the Central Committee Secretariat'), whose later names become aliases.
-        The alias is justified by the span that describes it."""
+        The alias is justified by the span that describes it; ``tokens``, when given,
+        make later extractors see the entity there."""
         for i, e in enumerate(self.entities):
             if e.kind == kind and (e.name == name or name in e.aliases):
                 return i
         if same_as is not None and same_as in self.described:
             index = self.described[same_as]
             self.entities[index].aliases[name] = (start, end, rule)
-            self.mentions.append(Mention(start, end, self.text[start:end], kind, rule, entity=index))
-            return index
-        self.entities.append(Entity(name=name, kind=kind, aliases={name: (start, end, rule)}))
-        index = len(self.entities) - 1
-        if same_as is not None:
-            self.described[same_as] = index
+        else:
+            self.entities.append(Entity(name=name, kind=kind, aliases={name: (start, end, rule)}))
+            index = len(self.entities) - 1
+            if same_as is not None:
+                self.described[same_as] = index
         # a mention, so the store can show where the entity is described
-        self.mentions.append(Mention(start, end, self.text[start:end], kind, rule, entity=index))
+        self.mentions.append(Mention(start, end, self.text[start:end], kind, rule, entity=index,
+                                     tokens=tokens or (0, 0)))
+        if tokens is not None:
+            for t in range(*tokens):
+                self.token_mention.setdefault(t, len(self.mentions) - 1)
         return index
 
     def mention_of_token(self, token: Token) -> Mention | None:

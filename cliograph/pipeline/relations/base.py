@@ -105,7 +105,7 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
     description), if of the kinds."""
     e = d.entity_of_token(tok)
     if e is None and tok.pos_ == "NOUN":
-        e = definite_reference(d, tok)
+        e = definite_reference(d, tok) if tok.lower_ not in LEADERS else _led_group(d, tok)
     if e is None:
         return None
     if kinds is not None and d.entities[e].kind not in kinds:
@@ -113,6 +113,23 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
             return _titled(d, tok)
         return None
     return e
+
+
+LEADERS = {"leaders", "leadership", "leaderships", "chiefs", "heads"}
+
+
+def _led_group(d: Document, tok: Token) -> int | None:
+    """'the Georgian communist leaders', 'the Jacobin leaders': a group its leaders stand
+    for, when the text names it ('Georgian communists', 'Jacobins')."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    if not mods:
+        return None
+    words_ = [t.text for t in tok.doc[min(m.i for m in mods):tok.i]]
+    wanted = {" ".join([*words_[:-1], words_[-1] + "s"]).casefold(), " ".join(words_).casefold()}
+    for i, e in enumerate(d.entities):
+        if e.kind in ("FACTION", "BODY") and e.name.casefold() in wanted:
+            return i
+    return None
 
 
 def _titled(d: Document, tok: Token) -> int | None:

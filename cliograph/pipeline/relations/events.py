@@ -105,7 +105,8 @@ CONF = {
     "events.at_event.v1": 0.6,  # seed 1/1; corpus 0/1 before 'during' and councils were dropped
     "events.role_noun.v1": 0.65,  # seed 0/0; tests only
     "events.decided.v1": 0.75,  # seed 0/0 (no POLICY object in the seed's decisions); tests
-    "events.decided_passive.v1": 0.6,  # seed 1/1 ('NEP ... was approved' after the Congress)
+    "events.decided_passive.v1": 0.6,
+    "events.described.v1": 0.6,  # seed: a stroke, an attempt on a life, talks, a rising  # seed 1/1 ('NEP ... was approved' after the Congress)
 }
 
 
@@ -221,8 +222,70 @@ def _happened(
     return replace(f, when=None, start_time=start, end_time=end)
 
 
+def _described_name(d: Document, n: Token, v: Token) -> tuple[int, int, str] | None:
+    """Token span and name of an event the text describes instead of naming: its
+    modifiers and complement ('a massive stroke', 'an armed rising against the German
+    government', 'the attempt on his life'), else the place-like name modifying who
+    started it ('the Kronstadt naval garrison had started a mutiny' -> 'Kronstadt mutiny')."""
+    from ...rules import lexicon
+
+    ew = words().event
+    low = n.lower_
+    preps = [c for c in n.children if c.dep_ == "prep" and c.lower_ in
+             (ew.complement_heads.get(low) or ew.complement_preps)]
+    if low in ew.complement_heads and not preps:
+        return None
+    if low not in ew.complement_heads and low not in lexicon().event_heads:
+        return None
+    mods = [c for c in n.children if c.dep_ in ("amod", "compound") and c.i < n.i and c.is_alpha
+            and not c.is_stop and c.lower_ not in PLANNED and c.lower_ not in PART_WORDS]
+    start = min([m.left_edge.i for m in mods], default=n.i)
+    end = max([p.right_edge.i + 1 for p in preps], default=n.i + 1)
+    if mods or preps:
+        if low in lexicon().event_need_modifier and not (preps or any(m.dep_ == "amod" for m in mods)):
+            return None
+        return start, end, d.doc[start:end].text
+    # 'the Kronstadt naval garrison had started a mutiny'
+    for subj in (c for c in v.children if c.dep_ == "nsubj"):
+        proper = [c for c in subj.children if c.dep_ in ("nmod", "compound", "amod") and c.pos_ == "PROPN"]
+        if proper and n.dep_ == "dobj":
+            return n.i, n.i + 1, f"{proper[0].text} {n.text}"
+    return None
+
+
+def described_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """HAPPENED for events introduced by description, when the sentence dates or places
+    them: 'On 25 May 1922 he suffered a massive stroke', 'the attempt on his life in
+    August 1918', 'Talks among the European powers had been convened at Genoa'."""
+    ew = words().event
+    for n in sent:
+        nominal = n.pos_ == "NOUN" or n.tag_ == "VBG" and n.dep_ in ("dobj", "nsubjpass", "pobj")  # 'a rising'
+        if not nominal or d.token_mention.get(n.i) is not None or in_quotation(d, n) or _planned(n):
+            continue
+        v = n.head
+        introduced = (n.dep_ == "dobj" and v.lemma_.lower() in ew.described_object_verbs
+                      or n.dep_ == "nsubjpass" and v.lemma_.lower() in ew.occur_passive
+                      or n.dep_ == "pobj")
+        if not introduced or not _real(v if n.dep_ != "pobj" else v.head):
+            continue
+        if any(c.lower_ == "the" for c in n.children) and n.dep_ != "pobj":
+            continue  # 'the mutiny': one already told of
+        described = _described_name(d, n, v)
+        if described is None:
+            continue
+        s, e, name = described
+        when = stated_date(d, si, [n] if n.dep_ == "pobj" else [n, v], only_governed=n.dep_ == "pobj")
+        place = _place(d, n) or (_place(d, v) if n.dep_ != "pobj" else None)
+        if when is None and place is None:
+            continue
+        toks = d.doc[s:e]
+        ev = d.add_entity(name, "EVENT", toks.start_char, toks.end_char, "events.described.v1", tokens=(s, e))
+        yield _happened(d, si, ev, "events.described.v1", when or fact_time(d, si, [v]), place)
+
+
 def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     ew = words().event
+    yield from described_events(d, si, sent)
     for n, ev, span in _mention_roots(d, sent, {"EVENT", "BODY"}):
         if in_quotation(d, n) or _planned(n):
             continue

@@ -84,6 +84,12 @@ def frame_of(verb: Token) -> Frame:
             f.subjects = gobj
         else:
             f.subjects = [antecedent(t) for t in gsub] if not gpas else [t for t in grest if t.dep_ == "pobj"]
+    # 'Stalin had an important job ... to block the advance of the Trotskyists': the one
+    # given the task does it
+    if not f.subjects and verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.dep_ in ("dobj", "attr") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        gsub, gpas, _ = _own_subjects(verb.head.head)
+        f.subjects = [antecedent(t) for t in gsub] if not gpas else []
     for c in verb.children:
         if c.dep_ == "prep" or c.dep_ == "prt" and any(g.dep_ == "prep" for g in c.children):
             objs = [o for o in c.children if o.dep_ == "pobj"]

@@ -108,8 +108,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if person is None and policy is None:
                 owner = _owner(d, o)
                 # 'called for his expulsion': wanting harm done to someone is opposing them
-                if owner is not None and o.lower_ in w.hostile_action_nouns and (
-                        lemma in w.demand_verbs or prep == "for"):
+                if owner is not None and o.lower_ in w.hostile_action_nouns and lemma in w.demand_verbs:
                     hostile = True
                     person = owner
                 # 'resenting Stalin’s attempt', 'took exception to Stalin’s multiplicity of posts'
@@ -122,8 +121,8 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if hostile:
                 for s in subjects:
                     target = person
-                    if s == person:  # 'Lenin called for his expulsion': not his own
-                        target = _earlier_person(d, o, s)
+                    if s == person and lemma in w.demand_verbs:  # 'Lenin called for his expulsion'
+                        target = _earlier_person(d, o, set(subjects))
                     if s is not None:
                         yield from _emit(d, si, "OPPOSES", s, target, "stance.hostile_demand.v1", 0.65)
                 continue
@@ -174,16 +173,16 @@ def _owner(d: Document, noun: Token) -> int | None:
     return owner(d, noun, lambda d_, t: entity_at(d_, t, ACTORS))
 
 
-def _earlier_person(d: Document, noun: Token, not_: int) -> int | None:
+def _earlier_person(d: Document, noun: Token, not_: set[int | None]) -> int | None:
     """When a pronoun owner of a harm was read as the one who wants it ('When Tomski
     refused..., Lenin called for his expulsion'), the person named before it in the
     sentence."""
-    poss = [c for c in noun.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+    poss = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
     if not poss:
         return None
     for i in range(poss[0].i - 1, noun.sent.start - 1, -1):
         e = d.entity_of_token(d.doc[i])
-        if e is not None and e != not_ and d.entities[e].kind == "PERSON" and d.doc[i].pos_ == "PROPN":
+        if e is not None and e not in not_ and d.entities[e].kind == "PERSON" and d.doc[i].pos_ == "PROPN":
             return e
     return None
 
@@ -339,7 +338,28 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         yield from _emit(d, si, type_, b, a, "stance.conflict_noun.v1", 0.6)
 
 
+def led_and_backed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Others, led by Sokolnikov and supported by Stalin': who backs a group backs its
+    leader."""
+    w = words()
+    for led in sent:
+        if led.dep_ != "acl" or w.member_passive.get(led.lemma_.lower()) != "leader":
+            continue
+        leaders = _agents(led)
+        for backed in led.conjuncts:
+            if backed.lemma_.lower() in w.ally_verbs and asserted(backed):
+                for b in _agents(backed):
+                    for a in leaders:
+                        yield from _emit(d, si, "ALLY", entity_at(d, b, ACTORS), entity_at(d, a, ACTORS),
+                                         "stance.led_and_backed.v1", 0.6)
+
+
+def _agents(verb: Token) -> list[Token]:
+    return expand([o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"])
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from led_and_backed(d, si, sent)
     yield from from_verbs(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)

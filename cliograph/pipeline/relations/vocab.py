@@ -66,6 +66,13 @@ class EventWords(_Strict):
     """preposition -> verbs that take the event as its object ('took part in', 'spoke at')."""
     participate_nouns: dict[str, str]
     decide_verbs: frozenset[str]
+    described_object_verbs: frozenset[str]
+    """Verbs whose object is an event the text describes instead of naming ('suffered a
+    massive stroke', 'encouraged an armed rising against the government')."""
+    complement_preps: frozenset[str]
+    """Prepositions whose phrase belongs to such an event's name ('talks among the powers')."""
+    complement_heads: dict[str, frozenset[str]]
+    """Nouns that are events only with one of these complements ('attempt on his life')."""
     decide_preps: dict[str, frozenset[str]]
     unreal_heads: frozenset[str]
 
