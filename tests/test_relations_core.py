@@ -174,3 +174,28 @@ def test_a_task_given_is_done_by_who_has_it(analysed):
 def test_a_groups_leaders_stand_for_the_group(analysed):
     d = analysed("The Girondins met in Paris. Robespierre took the side of the Girondin leaders.")
     assert ("Robespierre", "Girondins") in pairs(d, "ALLY")
+
+
+def test_these_supporters_are_the_people_just_spoken_of(analysed):
+    d = analysed("Danton was tired. Marat had a skin disease. Robespierre was ill. In the absence of these "
+                 "strong supporters of the Terror, Carnot ruled alone.")
+    assert pairs(d, "SUPPORTS_POLICY") == {(p, "Terror") for p in ("Danton", "Marat", "Robespierre")}
+
+
+def test_these_supporters_do_not_reach_into_another_paragraph(analysed):
+    d = analysed("Danton was tired. Marat had a skin disease.\n\nIn the absence of these strong supporters "
+                 "of the Terror, Carnot ruled alone.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_his_scheme_is_the_policy_just_named_and_associates_are_their_names(analysed):
+    d = analysed("The Terror was proclaimed in 1793. His associates Georges Danton and Camille Desmoulins put "
+                 "pressure on the Convention to approve his scheme.")
+    assert ("Georges Danton", "Terror") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_so_did_repeats_the_predicate_for_a_new_subject(analysed):
+    d = analysed("The Convention adopted the Terror in 1793. So did the Jacobin Club.")
+    assert ("Jacobin Club", "Terror") in pairs(d, "SUPPORTS_POLICY")
+    assert not [f for f in analysed("The Convention adopted the Terror in 1793. So it seemed.").factoids
+                if f.extractor == "ellipsis.so_did.v1"]

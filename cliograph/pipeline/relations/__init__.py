@@ -4,6 +4,7 @@ pipeline runs, in order, over every sentence."""
 from __future__ import annotations
 
 from .base import Extractor
+from .ellipsis import ellipsis
 from .events import events
 from .kin import kin
 from .life import life
@@ -20,6 +21,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "quotes": quotes,
     "life": life,
     "events": events,
+    "ellipsis": ellipsis,
 }
 
 __all__ = ["EXTRACTORS", "Extractor"]

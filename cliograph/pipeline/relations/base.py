@@ -77,12 +77,14 @@ DEFINITE_WINDOW = 3  # sentences back
 
 
 def definite_reference(d: Document, tok: Token) -> int | None:
-    """'Stalin co-ordinated the faction' after 'the Leninists': the most recent entity of
-    the kind the noun names, within a few sentences, preferring one whose name ends in
-    the same noun."""
+    """'Stalin co-ordinated the faction' after 'the Leninists', 'to approve his scheme'
+    after 'autonomisation': the most recent entity of the kind the noun names, within a
+    few sentences, preferring one whose name ends in the same noun."""
     kind = DEFINITE_KIND.get(tok.lemma_.lower())
     if kind is None or not tok.text.islower() or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+            or c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") and kind == "POLICY"
+            for c in tok.children):
         return None
     first = d.sents[max(0, d.sent_index(tok) - DEFINITE_WINDOW)].start
     fallback = None

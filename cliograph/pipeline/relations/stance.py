@@ -97,7 +97,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     if c.dep_ == "prep":
                         f.preps.setdefault(c.lower_, []).extend(
                             expand([x for x in c.children if x.dep_ == "pobj"]))
-        subjects = [entity_at(d, s, ACTORS) for s in f.subjects]
+        subjects = [entity_at(d, s, ACTORS) for s in _named(d, f.subjects)]
         targets: list[tuple[Token, str]] = [(o, "") for o in f.objects] + [
             (o, p) for p, objs in f.preps.items() for o in objs]
         for o, prep in targets:
@@ -171,6 +171,17 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 def _owner(d: Document, noun: Token) -> int | None:
     """The person a noun belongs to: 'Stalin’s attempt', 'the expulsion of Tomski'."""
     return owner(d, noun, lambda d_, t: entity_at(d_, t, ACTORS))
+
+
+def _named(d: Document, tokens: list[Token]) -> list[Token]:
+    """Each token, or the names in apposition to it when it names no one itself: 'His
+    associates Sergei Kirov and Sergo Ordzhonikidze'."""
+    out: list[Token] = []
+    for t in tokens:
+        names = [] if entity_at(d, t, ACTORS) is not None else \
+            expand([c for c in t.children if c.dep_ == "appos" and entity_at(d, c, ACTORS) is not None])
+        out.extend(names or [t])
+    return out
 
 
 def _earlier_person(d: Document, noun: Token, not_: set[int | None]) -> int | None:
@@ -271,6 +282,31 @@ def _holders(d: Document, noun: Token) -> list[Token]:
     return expand(out) if noun.tag_ == "NNS" else out
 
 
+RECENT_SENTENCES = 4  # how far back 'these supporters' may reach
+
+
+def _demonstrative_plural(noun: Token) -> bool:
+    return noun.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in noun.children)
+
+
+def _recent_people(d: Document, si: int) -> list[int]:
+    """The people the sentences just before were about, for 'these supporters of X': the
+    named subjects of a run of sentences ('Zinoviev had two heart attacks. Kamenev had a
+    chronic cardiac condition. Bukharin had been very poorly and Stalin ...'), in the
+    same paragraph; at least two of them."""
+    people: list[int] = []
+    for back in range(si - 1, max(-1, si - 1 - RECENT_SENTENCES), -1):
+        sent = d.sents[back]
+        if "\n\n" in d.text[sent.start_char:d.sents[back + 1].start_char]:
+            break  # a paragraph ends there
+        found = [e for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+                 and (e := entity_at(d, t, {"PERSON"})) is not None]
+        if not found:
+            break
+        people.extend(e for e in found if e not in people)
+    return people if len(people) >= 2 else []
+
+
 def _targets(noun: Token) -> list[Token]:
     """Whose ally: the possessor, or the object of 'of'."""
     out = [c for c in noun.children if c.dep_ == "poss"]
@@ -291,11 +327,13 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if verb is not None and not asserted(verb):
                 continue
             ally = low in w.ally_nouns
+            holders = [entity_at(d, h, ACTORS) for h in _holders(d, noun)]
+            if not any(h is not None for h in holders) and _demonstrative_plural(noun):
+                holders = _recent_people(d, si)  # 'these strong supporters of the NEP'
             for t in _targets(noun):
                 target = entity_at(d, t, ACTORS)
                 policy = entity_at(d, t, POLICY)
-                for h in _holders(d, noun):
-                    holder = entity_at(d, h, ACTORS)
+                for holder in holders:
                     if holder is None:
                         continue
                     if target is not None:
