@@ -199,3 +199,10 @@ def test_so_did_repeats_the_predicate_for_a_new_subject(analysed):
     assert ("Jacobin Club", "Terror") in pairs(d, "SUPPORTS_POLICY")
     assert not [f for f in analysed("The Convention adopted the Terror in 1793. So it seemed.").factoids
                 if f.extractor == "ellipsis.so_did.v1"]
+
+
+def test_a_definite_description_carries_its_reference_on(analysed):
+    # the Terror is named four sentences back, beyond the window; Danton's 'the scheme' is within it
+    d = analysed("The Terror was proclaimed in 1793. Danton disliked the scheme. Paris was quiet. Lyon was quiet. "
+                 "Robespierre defended the scheme.")
+    assert ("Robespierre", "Terror") in pairs(d, "SUPPORTS_POLICY")

@@ -231,3 +231,10 @@ def test_events_the_text_describes_instead_of_naming(analysed, text, event, star
 )
 def test_undated_or_known_or_planned_descriptions_are_not_new_events(analysed, text):
     assert not [f for f in analysed(text).factoids if f.extractor == "events.described.v1"]
+
+
+def test_pushing_a_measure_through_a_body_is_its_decision(analysed):
+    d = analysed("The Senate committee met in June. The Reform Bill was drafted in May. Peel disliked the bill. "
+                 "Grey pushed the bill through a committee of the Senate in June 1832.")
+    assert ("Senate committee", "Reform Bill", None, "1832-06") in rel(d, "DECIDES")
+    assert {(s, o) for s, o, _, _ in rel(d, "SUPPORTS_POLICY")} == {("Grey", "Reform Bill")}

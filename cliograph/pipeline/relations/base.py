@@ -66,7 +66,8 @@ def entities_in(d: Document, sent: Span, kinds: set[str] | None = None) -> list[
 DEFINITE_KIND = {
     "faction": "FACTION", "group": "FACTION", "opposition": "FACTION", "bloc": "FACTION",
     "scheme": "POLICY", "plan": "POLICY", "policy": "POLICY", "programme": "POLICY",
-    "proposal": "POLICY", "measure": "POLICY",
+    "proposal": "POLICY", "measure": "POLICY", "bill": "POLICY", "law": "POLICY", "decree": "POLICY",
+    "edict": "POLICY", "reform": "POLICY",
     "committee": "BODY", "bureau": "BODY", "council": "BODY", "commissariat": "BODY",
     "secretariat": "BODY", "senate": "BODY", "assembly": "BODY", "convention": "BODY",
     "parliament": "BODY", "army": "BODY", "government": "BODY",
@@ -76,10 +77,11 @@ DEFINITE_KIND = {
 DEFINITE_WINDOW = 3  # sentences back
 
 
-def definite_reference(d: Document, tok: Token) -> int | None:
+def definite_reference(d: Document, tok: Token, hops: int = 2) -> int | None:
     """'Stalin co-ordinated the faction' after 'the Leninists', 'to approve his scheme'
     after 'autonomisation': the most recent entity of the kind the noun names, within a
-    few sentences, preferring one whose name ends in the same noun."""
+    few sentences, preferring one whose name ends in the same noun; an earlier 'the
+    scheme' that refers carries its reference on ('pushed the scheme through')."""
     kind = DEFINITE_KIND.get(tok.lemma_.lower())
     if kind is None or not tok.text.islower() or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that")
@@ -90,6 +92,10 @@ def definite_reference(d: Document, tok: Token) -> int | None:
     fallback = None
     for ti in range(tok.i - 1, first - 1, -1):
         mi = d.token_mention.get(ti)
+        if mi is None and hops and d.doc[ti].lemma_ == tok.lemma_ and fallback is None:
+            earlier = definite_reference(d, d.doc[ti], hops - 1)
+            if earlier is not None:
+                return earlier
         if mi is None or d.mentions[mi].entity is None or d.mentions[mi].tokens[1] - 1 != ti:
             continue
         ent = d.mentions[mi].entity
@@ -108,6 +114,7 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
     e = d.entity_of_token(tok)
     if e is None and tok.pos_ == "NOUN":
         e = definite_reference(d, tok) if tok.lower_ not in LEADERS else _led_group(d, tok)
+        e = _sub_body(d, tok) if e is None else e
     if e is None:
         return None
     if kinds is not None and d.entities[e].kind not in kinds:
@@ -131,6 +138,22 @@ def _led_group(d: Document, tok: Token) -> int | None:
     for i, e in enumerate(d.entities):
         if e.kind in ("FACTION", "BODY") and e.name.casefold() in wanted:
             return i
+    return None
+
+
+def _sub_body(d: Document, tok: Token) -> int | None:
+    """'a commission of the Party Orgburo' is the 'Orgburo commission' the text names
+    elsewhere ('a committee of the Senate', the 'Senate committee')."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                whole = d.entity_of_token(o) if o.dep_ == "pobj" else None
+                if whole is None or d.entities[whole].kind != "BODY":
+                    continue
+                wanted = f"{d.entities[whole].name.split()[-1]} {tok.lower_}".casefold()
+                for i, e in enumerate(d.entities):
+                    if e.kind == "BODY" and e.name.casefold().endswith(wanted):
+                        return i
     return None
 
 
