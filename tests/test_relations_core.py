@@ -206,3 +206,12 @@ def test_a_definite_description_carries_its_reference_on(analysed):
     d = analysed("The Terror was proclaimed in 1793. Danton disliked the scheme. Paris was quiet. Lyon was quiet. "
                  "Robespierre defended the scheme.")
     assert ("Robespierre", "Terror") in pairs(d, "SUPPORTS_POLICY")
+
+
+@pytest.mark.parametrize(("text", "person", "office"), [
+    ("Cicero was consul in 63 BC.", "Cicero", "consul"),  # a bare title is the office itself
+    ("In 1066 William was crowned king.", "William", "king"),
+    ("The Senate made Mark Antony consul.", "Mark Antony", "consul"),  # not an office 'Mark Antony consul'
+])
+def test_bare_titles_in_appointments_and_copulas(analysed, text, person, office):
+    assert pairs(analysed(text), "HOLDS_OFFICE") == {(person, office)}

@@ -289,11 +289,16 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
         # office: 'as a political commissar', 'was made consul', 'became dictator'
         if low in lex.office_heads and tok.pos_ == "NOUN" and (
             tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as"
+            or tok.dep_ == "dobj" and tok.head.lemma_ in APPOINT_VERBS  # 'was crowned king'
         ):
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
-                    and c.lower_ not in ("new", "old", "former", "future", "own", "same", "other")]
-            if mods:
-                s = min(m.i for m in mods)
+                    and c.lower_ not in ("new", "old", "former", "future", "own", "same", "other")
+                    and c.ent_type_ != "PERSON"]
+            if tok.dep_ == "dobj" and not any(c.dep_ in ("dobj", "dative") and c.i != tok.i for c in tok.head.children):
+                mods = [c for c in mods if c.pos_ != "PROPN"]  # 'made Octavian consul': he is the holder
+            if mods or tok.tag_ == "NN" and not any(c.dep_ == "det" for c in tok.children):
+                # a bare title is the office itself: 'was consul', 'appointed him dictator'
+                s = min([m.i for m in mods], default=tok.i)
                 out.append((s, tok.i + 1, "OFFICE", "mentions.office_predicate.v1"))
                 continue
         # policy: a quoted coinage: ‘autonomisation’, ‘regional autonomy’, ‘Great Russian chauvinism’
@@ -377,6 +382,10 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                         t.text in POSSESSIVE for t in doc[tok.i:end]):
                     out.append((tok.i, end, "EVENT", "mentions.event_of.v1"))
     return out
+
+
+APPOINT_VERBS = {"appoint", "make", "elect", "name", "crown", "proclaim", "declare", "create", "nominate",
+                 "choose", "install", "consecrate", "anoint", "hail", "salute"}
 
 
 def find(d: Document) -> None:

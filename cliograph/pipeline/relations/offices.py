@@ -111,6 +111,20 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         rule = "offices.appointment.v1" if verb.lemma_ in APPOINT else "offices.copula.v1"
                         yield _dated(d, si, person, office, rule, 0.7, verb)
             continue
+        # 'William was crowned king', 'they appointed Caesar dictator', 'made Octavian consul'
+        if off.dep_ == "dobj" and verb.lemma_ in APPOINT:
+            if not asserted(verb):
+                continue
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            holders = [c for c in verb.children if c.dep_ == "nsubjpass"] if passive else [
+                c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != off.i] + [
+                c for c in off.children if c.dep_ in ("compound", "amod") and c.i < m.tokens[0]] if m else []
+            for h in holders:
+                for p in conjuncts(h):
+                    person = entity_at(d, p, PERSON)
+                    if person is not None:
+                        yield _dated(d, si, person, office, "offices.appointment.v1", 0.7, verb)
+            continue
         # 'X was appointed as OFFICE', 'made X his OFFICE', 'with Molotov as his Assistant Secretaries'
         if off.dep_ == "pobj" and verb.lower_ == "as":
             gov = verb.head
