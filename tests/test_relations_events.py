@@ -131,6 +131,11 @@ def test_planned_or_hypothetical_events_did_not_happen(analysed, text):
             "Battle of Philippi",
             "fought in",
         ),
+        ("Trotsky spoke at the Congress of Soviets.", "Trotsky", "Congress of Soviets", "spoke at"),
+        ("Madison was a delegate to the Constitutional Convention.", "Madison", "Constitutional Convention",
+         "delegate"),
+        ("Brutus and Cassius took part in the conspiracy against Caesar.", "Cassius",
+         "conspiracy against Caesar", "took part"),
     ],
 )
 def test_participates_with_a_short_role(analysed, text, actor, event, role):

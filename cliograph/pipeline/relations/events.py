@@ -128,7 +128,8 @@ def _session(d: Document, e: int) -> bool:
     """A body whose name is a meeting ('Party Congress', 'Central Committee plenum')."""
     ent = d.entities[e]
     words_ = ent.name.lower().replace("’", "'").split()
-    return bool(words_) and words_[-1] in words().event.session_heads
+    head = words_[:words_.index("of")] if "of" in words_ else words_  # 'Congress of Soviets'
+    return bool(head) and head[-1] in words().event.session_heads
 
 
 def _event_at(d: Document, tok: Token, allow_session: bool = True) -> int | None:
@@ -277,11 +278,21 @@ def described_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         s, e, name = described
         when = stated_date(d, si, [n] if n.dep_ == "pobj" else [n, v], only_governed=n.dep_ == "pobj")
         place = _place(d, n) or (_place(d, v) if n.dep_ != "pobj" else None)
-        if when is None and place is None:
+        if when is None and place is None and not _taken_part_in(n):
             continue
         toks = d.doc[s:e]
         ev = d.add_entity(name, "EVENT", toks.start_char, toks.end_char, "events.described.v1", tokens=(s, e))
-        yield _happened(d, si, ev, "events.described.v1", when or fact_time(d, si, [v]), place)
+        if when is not None or place is not None:
+            yield _happened(d, si, ev, "events.described.v1", when or fact_time(d, si, [v]), place)
+
+
+def _taken_part_in(n: Token) -> bool:
+    """'took part in the conspiracy against Caesar': the participation makes it an event
+    (``participates`` then says who took part)."""
+    prep = n.head
+    if n.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    return prep.head.lemma_.lower() in words().event.participate_preps.get(prep.lower_, ())
 
 
 def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -491,10 +502,10 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         ev = None
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in", "at"):
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "to"):
                 for o in c.children:
-                    if o.dep_ == "pobj":
-                        ev = _first(_event_at(d, o, allow_session=c.lower_ == "at"), ev)
+                    if o.dep_ == "pobj":  # 'a delegate to the Convention', 'the speaker at the Congress'
+                        ev = _first(_event_at(d, o, allow_session=c.lower_ in ("at", "to")), ev)
         if ev is None:
             continue
         actor = None
