@@ -80,6 +80,12 @@ def test_kin_both_directions_from_a_kinship_noun(analysed, text, expected):
     ("Danton joined the Jacobins in 1790.", "Danton", "Jacobins", "member"),
     ("Cassius hated Caesar. Others in the Senate, especially Cassius, feared him.", "Cassius", "Senate",
      "member"),
+    ("Zinoviev, who sat on the Politburo, disliked Trotsky.", "Zinoviev", "Politburo", "member"),
+    ("The Politburo was composed of Lenin, Trotsky and Stalin.", "Trotsky", "Politburo", "member"),
+    ("The Politburo comprised Lenin, Trotsky and Stalin.", "Stalin", "Politburo", "member"),
+    ("Georges Danton was one of the leaders of the Jacobins.", "Georges Danton", "Jacobins", "leader"),
+    ("James Madison was among the members of the Continental Congress.", "James Madison",
+     "Continental Congress", "member"),
 ])
 def test_membership_from_verbs_and_lists(analysed, text, person, group, role):
     assert (person, group, role) in facts(analysed(text), "MEMBER_OF")

@@ -1,6 +1,6 @@
 """MEMBER_OF: people in bodies and factions, with a role (member, leader, founder).
 
-'X joined the Senate', 'Bukharin formed a buffer group', 'the Secretariat was led by
+'X joined the Senate', 'Y sat on the Politburo', 'the commission consisted of X and Y', 'Bukharin formed a buffer group', 'the Secretariat was led by
 X, Y and Z', 'X, a member of the Convention', 'Budu Mdivani and other Georgian
 communists', 'his obligations in the Politburo, the Orgburo and Rabkrin'.
 """
@@ -44,6 +44,22 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 for p in f.objects:
                     yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
                                      "member", "membership.elected_to.v1", 0.7)
+        elif not f.passive and lemma in w.member_prep_verbs:
+            # 'Zinoviev, who sat on the Politburo'
+            for prep in w.member_prep_verbs[lemma]:
+                for g in f.preps.get(prep, []):
+                    for p in f.subjects:
+                        yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
+                                         "member", "membership.sat_on.v1", 0.7)
+        elif lemma in w.composition_verbs:
+            # 'The Politburo consisted of Lenin, Trotski, ...', 'the commission comprised X and Y'
+            wholes = f.objects if f.passive else f.subjects  # 'was composed of'
+            parts = [o for prep in w.composition_verbs[lemma]
+                     for o in (f.preps.get(prep, []) if prep else [] if f.passive else f.objects)]
+            for g in wholes:
+                for p in _listed(parts):
+                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
+                                     "member", "membership.consisted_of.v1", 0.7)
         elif not f.passive and lemma in w.member_verbs:
             # 'Bukharin formed a buffer group', 'X joined the Jacobins'
             for p in f.subjects:
@@ -61,10 +77,11 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                       for o in expand([x for x in c.children if x.dep_ == "pobj"])]
             holders = [c for c in tok.children if c.dep_ == "appos"]
-            if tok.dep_ == "appos":
-                holders.append(tok.head)
-            if tok.dep_ == "attr" and asserted(tok.head):
-                holders.extend(c for c in tok.head.children if c.dep_ == "nsubj")
+            said = _one_of(tok)  # 'X was one of the leaders of Y', 'X was among the members of Y'
+            if said.dep_ == "appos":
+                holders.append(said.head)
+            if said.dep_ in ("attr", "prep") and asserted(said.head):
+                holders.extend(c for c in said.head.children if c.dep_ == "nsubj")
             role = w.member_roles.get(low, "member")
             for g in groups:
                 for p in expand(holders):
@@ -109,6 +126,20 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             for p in expand([tok.head]):
                 yield from _emit(d, si, entity_at(d, p, PERSON), group, "member",
                                  "membership.and_other.v1", 0.75)
+
+
+PARTITIVES = {"one", "two", "three", "some", "several", "many", "most", "each", "all", "both", "few"}
+
+
+def _one_of(tok: Token) -> Token:
+    """The word that stands for a noun in a partitive ('one of the leaders'), or for
+    'among the members' the preposition; else the noun itself."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PARTITIVES:
+        return head.head
+    if tok.dep_ == "pobj" and head.lower_ == "among" and head.head.pos_ == "AUX":
+        return head
+    return tok
 
 
 def _listed(tokens: list[Token]) -> list[Token]:
