@@ -221,3 +221,18 @@ def test_a_definite_description_carries_its_reference_on(analysed):
 ])
 def test_bare_titles_in_appointments_and_copulas(analysed, text, person, office):
     assert pairs(analysed(text), "HOLDS_OFFICE") == {(person, office)}
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("The Exclusion Bill was debated in 1680. Halifax was hostile to the Exclusion Bill.", "OPPOSES_POLICY",
+     ("Halifax", "Exclusion Bill")),
+    ("Zinoviev spoke in favour of the New Economic Policy.", "SUPPORTS_POLICY",
+     ("Zinoviev", "New Economic Policy")),
+    ("Halifax, always loyal to King James, wept.", "ALLY", ("Halifax", "King James")),
+])
+def test_stance_adjectives_and_phrases(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)
+
+
+def test_a_negated_stance_adjective_says_nothing(analysed):
+    assert not analysed("Halifax was not hostile to the Exclusion Bill.").factoids

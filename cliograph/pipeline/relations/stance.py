@@ -59,6 +59,10 @@ class StanceWords(BaseModel):
     good_nouns: frozenset[str]
     """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
     against_nouns: frozenset[str]
+    stance_adjectives: dict[str, int]
+    """'hostile to X' (-1), 'loyal to X' (+1): said of the one the adjective describes."""
+    stance_phrases: dict[str, int]
+    """'in favour of X' (+1), 'in opposition to X' (-1): said of the clause's subject."""
     container_nouns: frozenset[str]
 
 
@@ -380,6 +384,42 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         yield from _emit(d, si, type_, b, a, "stance.conflict_noun.v1", 0.6)
 
 
+def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Halifax was hostile to the Exclusion Bill', 'Halifax, always loyal to the King',
+    'Zinoviev spoke in favour of the NEP', 'voted in opposition to the treaty'."""
+    w = words()
+    for tok in sent:
+        low = tok.lower_
+        if low in w.stance_adjectives and tok.pos_ in ("ADJ", "VERB"):
+            polarity, preps = w.stance_adjectives[low], ("to", "towards")
+            if tok.dep_ in ("acomp", "oprd") and asserted(tok.head):
+                holders = [antecedent(c) for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            elif tok.dep_ == "amod" and tok.i > tok.head.i:  # 'Halifax, always loyal to the King,'
+                holders = [tok.head]
+            else:
+                continue
+        elif low in w.stance_phrases and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "NOUN":
+            polarity, preps = w.stance_phrases[low], ("of", "to")
+            verb = tok.head.head
+            if verb.pos_ not in ("VERB", "AUX") or not asserted(verb):
+                continue
+            holders = frame_of(verb).subjects
+        else:
+            continue
+        objects = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                   for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+        for h in expand(holders):
+            holder = entity_at(d, h, ACTORS)
+            for o in objects:
+                target, policy = entity_at(d, o, ACTORS), entity_at(d, o, POLICY)
+                if policy is not None:
+                    yield from _emit(d, si, "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY", holder,
+                                     policy, "stance.adjective.v1", 0.6)
+                elif target is not None:
+                    yield from _emit(d, si, "ALLY" if polarity > 0 else "OPPOSES", holder, target,
+                                     "stance.adjective.v1", 0.6)
+
+
 def led_and_backed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Others, led by Sokolnikov and supported by Stalin': who backs a group backs its
     leader."""
@@ -402,6 +442,7 @@ def _agents(verb: Token) -> list[Token]:
 
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from led_and_backed(d, si, sent)
+    yield from from_adjectives(d, si, sent)
     yield from from_verbs(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)
