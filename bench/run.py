@@ -22,6 +22,7 @@ It prints a table and appends one JSON line to ``bench/results.jsonl``.
     python bench/run.py --quick      # 100k words only, to try things
     python bench/run.py --sizes 50k,300k --jobs 4
     python bench/run.py --single-mb 5 --timeout 900   # one huge document: memory only
+    python bench/run.py --latency-only big.db         # web latency of an existing database
 
 Timings on a shared machine are distorted by other processes: the CPU-seconds columns
 and the ratios are steadier than the words/s, and the ``load`` figures say how busy the
@@ -425,6 +426,11 @@ def main() -> None:
                     help="instead: one document of this many million characters; memory only")
     ap.add_argument("--timeout", type=float, default=None, help="per-ingest timeout, seconds")
     ap.add_argument("--no-record", action="store_true", help="do not append to results.jsonl")
+    ap.add_argument("--latency-only", type=Path, metavar="DB",
+                    help="instead: only the web JSON latency against this existing database"
+                         " (no corpora, no ingest; opening it migrates it forward, as the app"
+                         " does); not recorded unless --record")
+    ap.add_argument("--record", action="store_true", help="with --latency-only: append to results.jsonl")
     ap.add_argument("--floor", type=Path, help=argparse.SUPPRESS)  # child mode
     args = ap.parse_args()
 
@@ -443,7 +449,11 @@ def main() -> None:
           f"({m['usable_cores']} usable)  load {record['load_start'][0]:.1f}  git {record['git']}")
     tmp = Path(tempfile.mkdtemp(prefix="cliograph-bench-"))
     try:
-        if args.single_mb:
+        if args.latency_only:
+            if not args.latency_only.is_file():
+                sys.exit(f"no database at {args.latency_only}")
+            web_latency(args.latency_only, args.latency_only.name, record, rep)
+        elif args.single_mb:
             single(args, record, rep, tmp)
         else:
             full(args, record, rep, tmp)
@@ -457,7 +467,7 @@ def main() -> None:
           + (" --jobs 1 got less than 0.9 of a core: other processes took CPU, so wall-clock"
              " figures are low and the speed-up is distorted; CPU-seconds and ratios are"
              " steadier." if busy else ""))
-    if not args.no_record:
+    if not args.no_record and (args.record or not args.latency_only):
         with RESULTS.open("a", encoding="utf-8") as f:
             f.write(json.dumps(record) + "\n")
         print(f"appended to {RESULTS.relative_to(ROOT)}")
@@ -569,6 +579,11 @@ def full(args: argparse.Namespace, record: dict[str, Any], rep: Report, tmp: Pat
     record["db_mb"] = size
     record["db_mb_per_100k_words"] = size / (words / 100_000)
 
+    web_latency(db, label, record, rep)
+
+
+def web_latency(db: Path, label: str, record: dict[str, Any], rep: Report) -> None:
+    """Measure the JSON routes against ``db`` and add the figures to the report."""
     print(f"web JSON latency on the {label} database ...", flush=True)
     lat = latencies(db)
     record["latency"] = lat

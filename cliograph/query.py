@@ -11,37 +11,47 @@ dates order correctly), and back into words. A fact holds over ``fact_interval(r
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import UsageError
 from .model import KINDS, RELATION_TYPES
 from .spans import bounds, date_label, edtf_day, iso_day, parse_date, precision, span, year_label
 from .store import Store
 
+T = TypeVar("T")
+
 __all__ = [
-    "EDGE_TYPES", "NODE_KINDS", "TIMELINE_GROUPS", "Interval", "bounds", "date_label",
-    "edtf_day", "evidence", "fact_interval", "fact_label", "fact_rows", "fact_summary",
-    "fts_query", "holders", "iso_day", "middle_date", "network", "parse_date", "precision",
-    "search", "split_hits", "state_on", "time_span", "timeline", "when_label", "year_label",
+    "EDGE_TYPES", "FACT_ORDER", "NODE_KINDS", "TIMELINE_GROUPS", "Interval", "Memo",
+    "all_fact_rows", "bounds", "date_label", "edtf_day", "evidence", "fact_interval",
+    "fact_label", "fact_rows", "fact_summary", "fts_query", "holders", "iso_day", "memo",
+    "middle_date", "network", "parse_date", "precision", "search", "split_hits", "state_on",
+    "time_span", "timeline", "when_label", "year_label",
 ]
+
+# A corpus states few distinct dates over many facts: read and word each EDTF value once.
+# Both are pure functions of the string and return immutable values.
+_label = functools.lru_cache(maxsize=16384)(date_label)
+_span = functools.lru_cache(maxsize=16384)(span)
+
 
 def when_label(row: dict[str, Any]) -> str:
     """A fact's time as text: '8 April 1922', 'from April 1922', 'until 1923',
     with ' (inferred)' when the narrative, not the sentence, gave it."""
     if row.get("time"):
-        text = date_label(row["time"])
+        text = _label(row["time"])
     elif row.get("time_start") and row.get("time_end"):
-        text = f"{date_label(row['time_start'])}–{date_label(row['time_end'])}"
+        text = f"{_label(row['time_start'])}–{_label(row['time_end'])}"
     elif row.get("time_start"):
-        text = f"from {date_label(row['time_start'])}"
+        text = f"from {_label(row['time_start'])}"
     elif row.get("time_end"):
-        text = f"until {date_label(row['time_end'])}"
+        text = f"until {_label(row['time_end'])}"
     else:
         return ""
     return f"{text} (inferred)" if row.get("inferred") else text
@@ -61,8 +71,10 @@ left join entities b on b.id = f.body_id
 left join entities p on p.id = f.place_id
 join documents d on d.id = f.doc_id
 {where}
-order by f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start
+order by {order}
 """
+#: The order facts come in: time, undated last, then where they are stated.
+FACT_ORDER = "f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start"
 
 
 def fact_rows(store: Store, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -71,8 +83,39 @@ def fact_rows(store: Store, where: str = "", params: Sequence[Any] = ()) -> list
     ``where`` is an SQL condition on the aliases ``f`` (facts), ``s``, ``o``, ``b``, ``p``
     (subject, object, body, place) and ``d`` (document), with ``?`` parameters.
     """
-    sql = _FACT_SQL.format(where=f"where {where}" if where else "")
+    sql = _FACT_SQL.format(where=f"where {where}" if where else "", order=FACT_ORDER)
     return list(store.db.query(sql, list(params)))
+
+
+class Memo(OrderedDict[Hashable, Any]):
+    """Values computed from a database that stay right until it changes, the least
+    recently used dropped beyond ``size``. The web app hangs one on its read-only store
+    (``Store.memo``) and empties it whenever another connection commits; a store without
+    one computes everything afresh, as a library caller writing to it needs."""
+
+    def __init__(self, size: int = 256) -> None:
+        super().__init__()
+        self.size = size
+
+
+def memo(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it gave before for ``key`` while the store's memo holds it.
+    Callers share the value: they must not change it."""
+    cache: Memo | None = getattr(store, "memo", None)
+    if cache is None:
+        return compute()
+    if key in cache:
+        cache.move_to_end(key)
+        return cache[key]
+    value = cache[key] = compute()
+    if len(cache) > cache.size:
+        cache.popitem(last=False)
+    return value
+
+
+def all_fact_rows(store: Store) -> list[dict[str, Any]]:
+    """``fact_rows(store)``, shared through the store's memo (a new list, the same rows)."""
+    return list(memo(store, "fact_rows", lambda: fact_rows(store)))
 
 
 @dataclass
@@ -94,12 +137,12 @@ class Interval:
 def fact_interval(row: dict[str, Any]) -> Interval:
     """The interval a stored fact's time covers (time, else start/end, else its sort keys)."""
     if row.get("time"):
-        got = span(row["time"])
+        got = _span(row["time"])
         if got is not None:
             return Interval(got[0], got[1], True, got[2])
     elif row.get("time_start") or row.get("time_end"):
-        s = span(row.get("time_start")) if row.get("time_start") else None
-        e = span(row.get("time_end")) if row.get("time_end") else None
+        s = _span(row.get("time_start")) if row.get("time_start") else None
+        e = _span(row.get("time_end")) if row.get("time_end") else None
         if (s or e) and (s is not None or not row.get("time_start")) and (
                 e is not None or not row.get("time_end")):
             return Interval(s[0] if s else None, e[1] if e else None, True,
@@ -214,19 +257,35 @@ def holders(store: Store, office_id: str) -> list[dict[str, Any]]:
     (``"death"``), else it stays open; one with only an end holds since the previous
     holder's last attested time. Undated holdings come last.
     """
-    rows = fact_rows(store, "f.type = 'HOLDS_OFFICE' and f.object_id = ?", [office_id])
-    return _tenures(rows, _deaths(store))
+    def compute() -> list[dict[str, Any]]:
+        rows = fact_rows(store, "f.type = 'HOLDS_OFFICE' and f.object_id = ?", [office_id])
+        return _tenures(rows, _deaths(store))
+    return list(memo(store, ("holders", office_id), compute))
 
 
 def _deaths(store: Store) -> dict[str, tuple[float, dict[str, Any]]]:
     """Person id -> (the end of their dated death, the DIED fact)."""
-    out: dict[str, tuple[float, dict[str, Any]]] = {}
-    for r in fact_rows(store, "f.type = 'DIED'"):
-        iv = fact_interval(r)
-        end = iv.hi if iv.hi is not None else iv.lo
-        if end is not None and (r["subject_id"] not in out or end < out[r["subject_id"]][0]):
-            out[r["subject_id"]] = (end, r)
-    return out
+    def compute() -> dict[str, tuple[float, dict[str, Any]]]:
+        out: dict[str, tuple[float, dict[str, Any]]] = {}
+        for r in fact_rows(store, "f.type = 'DIED'"):
+            iv = fact_interval(r)
+            end = iv.hi if iv.hi is not None else iv.lo
+            if end is not None and (r["subject_id"] not in out or end < out[r["subject_id"]][0]):
+                out[r["subject_id"]] = (end, r)
+        return out
+    return memo(store, "deaths", compute)
+
+
+def _office_tenures(store: Store, rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Office id -> its tenures (see ``holders``), out of all the fact rows."""
+    def compute() -> dict[str, list[dict[str, Any]]]:
+        by_office: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            if r["type"] == "HOLDS_OFFICE" and r["object_id"]:
+                by_office[r["object_id"]].append(r)
+        deaths = _deaths(store)
+        return {office: _tenures(office_rows, deaths) for office, office_rows in by_office.items()}
+    return memo(store, "office_tenures", compute)
 
 
 def _tenures(rows: list[dict[str, Any]],
@@ -287,17 +346,12 @@ def state_on(store: Store, date: str) -> dict[str, Any]:
         'Joseph Stalin'
     """
     dlo, dhi = parse_date(date)
-    rows = fact_rows(store)
+    rows = all_fact_rows(store)
     undated = 0
 
     offices: dict[str, dict[str, Any]] = {}
-    by_office: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        if r["type"] == "HOLDS_OFFICE" and r["object_id"]:
-            by_office[r["object_id"]].append(r)
-    deaths = _deaths(store)
-    for office_id, office_rows in by_office.items():
-        for t in _tenures(office_rows, deaths):
+    for office_id, tenures in _office_tenures(store, rows).items():
+        for t in tenures:
             if not t["dated"]:
                 undated += 1
                 continue
@@ -401,26 +455,28 @@ def _event(events: dict[str, dict[str, Any]], eid: str,
 def middle_date(store: Store) -> str | None:
     """The middle of the corpus in time: the median of its dated facts' midpoints, as an
     EDTF day (None when no fact is dated). The date view opens there."""
-    mids = []
-    for r in fact_rows(store, "f.time is not null or f.time_start is not null"
-                              " or f.time_end is not null or f.sort_from is not null"):
-        iv = fact_interval(r)
-        if iv.lo is not None and iv.hi is not None:
-            mids.append((iv.lo + iv.hi) / 2)
-        elif iv.lo is not None or iv.hi is not None:
-            mids.append(iv.lo if iv.lo is not None else iv.hi)
-    if not mids:
-        return None
-    return edtf_day(statistics.median(mids))
+    def compute() -> str | None:
+        mids = []
+        for r in fact_rows(store, "f.time is not null or f.time_start is not null"
+                                  " or f.time_end is not null or f.sort_from is not null"):
+            iv = fact_interval(r)
+            if iv.lo is not None and iv.hi is not None:
+                mids.append((iv.lo + iv.hi) / 2)
+            elif iv.lo is not None or iv.hi is not None:
+                mids.append(iv.lo if iv.lo is not None else iv.hi)
+        return edtf_day(statistics.median(mids)) if mids else None
+    return memo(store, "middle_date", compute)
 
 
 def time_span(store: Store) -> tuple[float, float] | None:
     """The earliest and latest moment any dated fact covers, in fractional years."""
-    ends: list[float] = []
-    for r in fact_rows(store):
-        iv = fact_interval(r)
-        ends.extend(x for x in (iv.lo, iv.hi) if x is not None)
-    return (min(ends), max(ends)) if ends else None
+    def compute() -> tuple[float, float] | None:
+        ends: list[float] = []
+        for r in all_fact_rows(store):
+            iv = fact_interval(r)
+            ends.extend(x for x in (iv.lo, iv.hi) if x is not None)
+        return (min(ends), max(ends)) if ends else None
+    return memo(store, "time_span", compute)
 
 
 # ------------------------------------------------------------------ timeline
@@ -475,7 +531,7 @@ def timeline(store: Store, entity: str | None = None, kinds: Iterable[str] | Non
         ent = _entity(store, entity)
         where = "(f.subject_id = ? or f.object_id = ? or f.body_id = ? or f.place_id = ?)"
         params = [ent["id"]] * 4
-    rows = fact_rows(store, where, params)
+    rows = fact_rows(store, where, params) if where else all_fact_rows(store)
     extent = time_span(store)
     # tenures need every holder of the office, not only the filtered ones
     tenure: dict[str, dict[str, Any]] = {}
@@ -545,7 +601,7 @@ def _attested(row: dict[str, Any]) -> Interval:
         return iv
     edge = row.get("time_start") or row.get("time_end") or row.get("time") or ""
     for part in edge.split("/"):
-        got = span(part) if part not in ("", "..") else None
+        got = _span(part) if part not in ("", "..") else None
         if got is not None:
             return Interval(got[0], got[1], True, got[2])
     return iv
@@ -575,7 +631,7 @@ def network(store: Store, at: str | None = None,
         nodes[row["id"]] = {**row, "degree": 0}
     # when each entity is attested by a dated fact, to place nodes in the window
     attested: dict[str, list[Interval]] = defaultdict(list)
-    rows = fact_rows(store)
+    rows = all_fact_rows(store)
     for r in rows:
         iv = _attested(r)
         if iv.dated:

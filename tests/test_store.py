@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -48,3 +49,80 @@ def test_store_is_in_wal_mode(tmp_path):
     Store(tmp_path / "w.db").close()
     conn = sqlite3.connect(tmp_path / "w.db")
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+# ------------------------------------------------------------------ alias words (m007)
+
+def _parts_by_like(store: Store, name: str) -> list[str]:
+    """The LIKE scan that ``_person_part_matches`` did before migration m007, as reference."""
+    return [r[0] for r in store.db.execute(
+        "select distinct e.id from entities e join aliases a on a.entity_id = e.id"
+        " where e.kind = 'PERSON' and (a.norm like ? or a.norm like ?)", [f"% {name}", f"{name} %"])]
+
+
+def _candidates(store: Store) -> set[str]:
+    """Every single word an entity could be named by here, and a few no alias has."""
+    words = {w for (n,) in store.db.execute("select norm from aliases") for w in n.split()}
+    return words | {"nobody", "stal", "ilyich"}
+
+
+def test_store_migration_m007_fills_alias_words_of_existing_rows(tmp_path):
+    path = tmp_path / "old.db"
+    db = Database(path)
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    for m in MIGRATIONS[:5]:  # a database made before m006
+        m(db)
+        db["_migrations"].insert({"name": m.__name__, "applied_at": "2024-01-01"})
+    db["entities"].insert({"id": "v", "kind": "PERSON", "name": "Vyacheslav Molotov"})
+    db["aliases"].insert_all([{"entity_id": "v", "alias": a, "norm": a, "doc_id": None}
+                              for a in ("vyacheslav mikhailovich molotov", "molotov")], pk=None)
+    db.close()
+    store = Store(path)
+    rows = list(store.db.query("select norm, first_word, last_word from aliases order by norm"))
+    assert rows == [{"norm": "molotov", "first_word": None, "last_word": None},
+                    {"norm": "vyacheslav mikhailovich molotov", "first_word": "vyacheslav",
+                     "last_word": "molotov"}]
+    assert {"m006_fact_body_place_indexes", "m007_alias_words"} <= \
+        {r["name"] for r in store.db["_migrations"].rows}
+    plan = " ".join(r[3] for r in store.db.execute(
+        "explain query plan select entity_id from aliases where last_word = 'molotov'"))
+    assert "idx_aliases_last_word" in plan
+    assert store._person_part_matches("molotov") == ["v"] == _parts_by_like(store, "molotov")
+    store.close()
+
+
+def test_store_person_part_matches_equal_the_like_scan_on_the_chronicle(store):
+    from chronicle import build
+
+    build(store)
+    tricky = ["ilyich lenin", "vladimir ilyich lenin", "lenin's wife", "jean-paul sartre",
+              "d'annunzio gabriele", "stalin", "osip stalin the elder"]
+    for n, alias in enumerate(tricky):
+        eid = f"p{n}"
+        store.db["entities"].insert({"id": eid, "kind": "PERSON" if n % 3 else "BODY",
+                                     "name": alias.title()})
+        store.db["aliases"].insert({"entity_id": eid, "alias": alias, "norm": alias,
+                                    "doc_id": None})
+    names = _candidates(store)
+    assert len(names) > 20
+    found = 0
+    for name in sorted(names):
+        assert store._person_part_matches(name) == _parts_by_like(store, name), name
+        found += bool(_parts_by_like(store, name))
+    assert found > 5
+
+
+@pytest.mark.model
+def test_store_person_part_matches_equal_the_like_scan_on_an_ingested_text(tmp_path):
+    import cliograph
+
+    text = Path(__file__).resolve().parent.parent / "examples" / "plutarch_caesar.txt"
+    assert cliograph.ingest([text], db=tmp_path / "p.db").ok
+    store = Store(tmp_path / "p.db")
+    names = _candidates(store)
+    assert len(names) > 50
+    matched = [n for n in sorted(names) if _parts_by_like(store, n)]
+    assert len(matched) > 5
+    for name in sorted(names):
+        assert store._person_part_matches(name) == _parts_by_like(store, name), name
+    store.close()

@@ -45,6 +45,10 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = Path(path)
+        #: Computations ``query`` may keep between calls (a ``query.Memo``); None, the
+        #: default, computes afresh. Only a reader that empties it when the database
+        #: changes may set one: the web app does, keyed on PRAGMA data_version.
+        self.memo: Any = None
         if not create and not self.path.exists():
             raise StoreError(f"no database at {self.path}; run 'cliograph ingest' first or pass --db")
         if self.path.exists() and self.path.is_dir():
@@ -164,10 +168,16 @@ class Store:
         """People known elsewhere by a fuller or shorter form: 'Molotov' here and
         'Vyacheslav Molotov' there (surname or first name), in either order."""
         words = name.split()
+        if not words:
+            return []
         if len(words) == 1:
-            sql = ("select distinct e.id from entities e join aliases a on a.entity_id = e.id"
-                   " where e.kind = 'PERSON' and (a.norm like ? or a.norm like ?)")
-            return [r[0] for r in self.db.execute(sql, [f"% {name}", f"{name} %"])]
+            # the indexed first and last words of aliases (migration m007), in the order
+            # the entities were made, as the LIKE '% name' / 'name %' scan this replaces
+            sql = ("select e.id from (select entity_id from aliases where first_word = ?"
+                   " union select entity_id from aliases where last_word = ?) a"
+                   " cross join entities e on e.id = a.entity_id where e.kind = 'PERSON'"
+                   " order by e.rowid")
+            return [r[0] for r in self.db.execute(sql, [name, name])]
         sql = ("select distinct e.id from entities e join aliases a on a.entity_id = e.id"
                " where e.kind = 'PERSON' and a.norm in (?, ?) and e.name not like '% %'")
         return [r[0] for r in self.db.execute(sql, [words[-1], words[0]])]

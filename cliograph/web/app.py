@@ -3,7 +3,7 @@
     /                     home: documents, counts, search        /index.json
     /search?q=            names, aliases and sentences           /search.json
     /entities?kind=       entities of one kind                   /entities.json
-    /entity/{id}          dossier                                /entity/{id}.json
+    /entity/{id}?offset=  dossier, a page of claims              /entity/{id}.json
     /document/{id}?at=    source reader, opened at a span        /document/{id}.json
     /timeline             vis-timeline of dated facts            /timeline.json
     /network              cytoscape graph with a time window     /network.json
@@ -11,6 +11,9 @@
 
 The app only reads: the connection is opened ``query_only`` and no route writes. Errors
 become one page (``error.html``) or ``{"ok": false, "error": ..., "status": ...}``.
+What no request changes (every fact row, office tenures, the corpus's time span) is kept
+in the store's memo (``query.Memo``) and thrown away when PRAGMA data_version says another
+connection has committed since, so a page after an ingest reads the new state.
 """
 
 from __future__ import annotations
@@ -60,17 +63,6 @@ def _environment() -> Environment:
     return env
 
 
-def _public(data: dict[str, Any]) -> dict[str, Any]:
-    """The JSON twin: the page's data less its render-only ``_`` keys, with reader links."""
-    def strip(obj: Any) -> Any:
-        if isinstance(obj, dict):
-            return {k: strip(v) for k, v in obj.items() if not k.startswith("_")}
-        if isinstance(obj, list):
-            return [strip(v) for v in obj]
-        return obj
-    return views._with_links(strip(data))
-
-
 #: The query parameters the routes read from the request, for the OpenAPI schema
 #: (``app.openapi()``; the app does not serve it) and the tools that test against it.
 QUERY_PARAMETERS = {
@@ -82,6 +74,9 @@ QUERY_PARAMETERS = {
     "from": "start of a time window (a date)",
     "to": "end of a time window (a date)",
     "date": "the date to show the system on",
+    "offset": "the dossier's first claim to show (0 first)",
+    "limit": f"how many claims to show (default {views.DOSSIER_LIMIT}, at most {views.DOSSIER_MAX})",
+    "per_claim": f"how many statements of each claim to show (default {views.DOSSIER_PER_CLAIM})",
 }
 
 
@@ -102,6 +97,8 @@ def make_app(db_path: str | Path) -> FastAPI:
     """
     store = Store(db_path, create=False)
     store.db.execute("PRAGMA query_only = ON")
+    store.memo = query.Memo()
+    version: int | None = None  # the data_version the memo was filled at
     lock = threading.Lock()  # one connection, used by one request at a time
     env = _environment()
     @asynccontextmanager
@@ -117,9 +114,16 @@ def make_app(db_path: str | Path) -> FastAPI:
     def snapshot(build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         """Run a page's queries in one read transaction: an ingest committing meanwhile
         (WAL lets it) is either wholly in the page or not at all."""
+        nonlocal version
         with lock:
             store.db.execute("BEGIN")
             try:
+                # read in the transaction, so it is the version of the snapshot it reads;
+                # it changes whenever another connection commits (this one never writes)
+                now = store.db.execute("PRAGMA data_version").fetchone()[0]
+                if now != version:
+                    store.memo.clear()
+                    version = now
                 return build()
             finally:
                 store.db.execute("COMMIT")
@@ -127,7 +131,7 @@ def make_app(db_path: str | Path) -> FastAPI:
     def render(request: Request, template: str, build: Callable[[], dict[str, Any]]) -> Response:
         data = snapshot(build)
         if _wants_json(request):
-            return JSONResponse(_public(data))
+            return JSONResponse(views.public(data))
         html = env.get_template(template).render(request=request, path=request.url.path,
                                                  query_string=request.url.query, **data)
         return HTMLResponse(html)
@@ -209,10 +213,13 @@ def make_app(db_path: str | Path) -> FastAPI:
         kind = param(request, "kind")
         return render(request, "entities.html", lambda: views.entity_list(store, kind))
 
-    @app.get("/entity/{entity_id}", response_class=HTMLResponse)
+    @app.get("/entity/{entity_id}", response_class=HTMLResponse,
+             openapi_extra=_query("offset", "limit", "per_claim"))
     def entity(request: Request, entity_id: str) -> Response:
         eid = strip_json(entity_id)
-        return render(request, "entity.html", lambda: views.entity(store, eid))
+        page = {k: param(request, k) for k in ("offset", "limit", "per_claim")}
+        return render(request, "entity.html",
+                      lambda: views.entity(store, eid, **page, parts=not _wants_json(request)))
 
     @app.get("/document/{doc_id}", response_class=HTMLResponse, openapi_extra=_query("at"))
     def document(request: Request, doc_id: str) -> Response:

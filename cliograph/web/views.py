@@ -8,11 +8,13 @@ document and ``UsageError`` for a malformed parameter.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
+from urllib.parse import quote
 
 from .. import query
 from ..errors import CliographError, UsageError
@@ -82,18 +84,45 @@ def segments(text: str, base: int, layers: dict[str, list[tuple[int, int, Any]]]
     return out
 
 
-def evidence_parts(store: Store, fact: dict[str, Any]) -> list[dict[str, Any]]:
-    """A fact's evidence sentence cut into segments, its own entities' mentions marked
-    ``key`` (the words that carry the fact), other mentions by kind."""
+def evidence_parts(store: Store, facts: list[tuple[dict[str, Any], str | None]]
+                   ) -> list[list[dict[str, Any]]]:
+    """Each fact's evidence sentence cut into segments, its own entities' mentions marked
+    ``key`` (the words that carry the fact), other mentions by kind.
+
+    ``facts`` pairs a fact summary with its stored evidence text (unstripped, so offsets
+    hold; None falls back to the summary's). The mentions come in one query per document,
+    not one per fact: a dossier page shows hundreds of facts.
+    """
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, (fact, _) in enumerate(facts):
+        by_doc[fact["evidence"]["doc_id"]].append(i)
+    out: list[list[dict[str, Any]]] = [[] for _ in facts]
+    for doc_id, indexes in by_doc.items():
+        evs = [facts[i][0]["evidence"] for i in indexes]
+        rows = store.db.execute(
+            "select start, end, kind, entity_id from mentions where doc_id = ? and start < ?"
+            " and end > ? order by start, id",
+            [doc_id, max(ev["end"] for ev in evs), min(ev["start"] for ev in evs)]).fetchall()
+        # sorted by start, and none starts more than the longest mention before a span it
+        # overlaps: bisect to the few near each span instead of testing them all
+        starts = [r[0] for r in rows]
+        longest = max((r[1] - r[0] for r in rows), default=0)
+        for i in indexes:
+            fact, raw = facts[i]
+            ev = fact["evidence"]
+            near = rows[bisect.bisect_right(starts, ev["start"] - longest):
+                        bisect.bisect_left(starts, ev["end"])]
+            out[i] = _parts(fact, raw, [r for r in near if r[1] > ev["start"]])
+    return out
+
+
+def _parts(fact: dict[str, Any], raw: str | None, mentions: list[tuple[int, int, str, str]]
+           ) -> list[dict[str, Any]]:
     ev = fact["evidence"]
     keys = {x["id"] for x in (fact.get("subject"), fact.get("object"), fact.get("body"),
                                fact.get("place")) if x}
-    rows = store.db.execute(
-        "select start, end, kind, entity_id from mentions where doc_id = ? and start < ?"
-        " and end > ?", [ev["doc_id"], ev["end"], ev["start"]]).fetchall()
-    raw = store.db.execute("select evidence from facts where id = ?", [fact["id"]]).fetchone()
-    text = raw[0] if raw and raw[0] is not None else ev["text"]
-    spans = [(s, e, {"kind": k, "id": eid, "key": eid in keys}) for s, e, k, eid in rows]
+    text = raw if raw is not None else ev["text"]
+    spans = [(s, e, {"kind": k, "id": eid, "key": eid in keys}) for s, e, k, eid in mentions]
     parts = segments(text, ev["start"], {"m": spans})
     # trim the surrounding whitespace the stored span may carry
     if parts:
@@ -106,15 +135,19 @@ def _href_at(ev: dict[str, Any]) -> str:
     return f"/document/{ev['doc_id']}?at={ev['start']}-{ev['end']}#c{ev['start']}"
 
 
-def _with_links(obj: Any) -> Any:
-    """Give every evidence dict in a JSON structure an ``href`` into the reader."""
+def public(obj: Any) -> Any:
+    """The JSON twin of a page's data: without its render-only ``_`` keys, and every
+    evidence dict (one with ``fact_id``, ``doc_id``, ``start`` and ``end``) given an
+    ``href`` into the reader. One pass that steps over scalars without a call: the
+    timeline's data is some 400,000 values."""
     if isinstance(obj, dict):
-        out = {k: _with_links(v) for k, v in obj.items()}
-        if {"doc_id", "start", "end", "fact_id"} <= out.keys():
+        out = {k: public(v) if isinstance(v, (dict, list)) else v
+               for k, v in obj.items() if not k.startswith("_")}
+        if "fact_id" in out and "doc_id" in out and "start" in out and "end" in out:
             out["href"] = _href_at(out)
         return out
     if isinstance(obj, list):
-        return [_with_links(v) for v in obj]
+        return [public(v) if isinstance(v, (dict, list)) else v for v in obj]
     return obj
 
 
@@ -192,19 +225,67 @@ def _entity_row(store: Store, entity_id: str) -> dict[str, Any]:
     return dict(zip(("id", "kind", "name", "ambiguous", "note"), row, strict=True))
 
 
-def _claim_key(f: dict[str, Any]) -> tuple[Any, ...]:
-    ref = lambda x: x["id"] if x else None  # noqa: E731
-    return (f["type"], ref(f["subject"]), ref(f["object"]), f.get("role"), f.get("topic"),
-            f.get("condition"), f.get("text"))
+#: A dossier page shows this many claims (one assertion, however many sentences state
+#: it), and of each claim this many statements (two rows of the side-by-side cards);
+#: ?limit= and ?per_claim= change them, up to DOSSIER_MAX, and ?offset= pages on. Lenin in
+#: the benchmark's million words is 31 claims in 923 facts.
+DOSSIER_LIMIT = 50
+DOSSIER_PER_CLAIM = 4
+DOSSIER_MAX = 1000
+DOSSIER_PAGING = (
+    "'groups' hold claims offset to offset+limit-1 of all 'claims', in order (relation type,"
+    " then time); each claim lists at most per_claim of its statements: its 'count' is all of"
+    " them and its 'all' links to them. 'facts' are the statements shown. Query parameters:"
+    " offset, limit and per_claim (1 to 1000); a page's JSON is at its path + .json.")
 
 
-def entity(store: Store, entity_id: str) -> dict[str, Any]:
-    """The dossier: names, aliases with where each was justified, facts grouped by type
-    in time order (claims stated by several sentences or sources side by side), and for
-    an office its holders, for a body or faction its members and decisions, for a policy
-    its supporters and opponents."""
-    ent = _entity_row(store, entity_id)
-    eid = ent["id"]
+def _number(value: str | None, name: str, default: int, least: int, most: int) -> int:
+    if value is None or value == "":
+        return default
+    if not re.fullmatch(r"\d{1,9}", value.strip(), re.ASCII) or not least <= int(value) <= most:
+        raise UsageError(f"{name}='{value[:20]}' is not a whole number from {least} to {most}")
+    return int(value)
+
+
+def _dossier_href(entity_id: str, offset: int, limit: int, per_claim: int) -> str:
+    return f"/entity/{quote(entity_id, safe='')}?offset={offset}&limit={limit}&per_claim={per_claim}"
+
+
+#: A fact as a statement of a claim: (id, document, the claim's key: type, subject, object,
+#: role, topic, condition, quoted words). Read without the joins of the full rows, which
+#: only the statements a page shows need.
+Statement = tuple[Any, ...]
+
+
+def _statements(store: Store, eid: str) -> list[Statement]:
+    return store.db.execute(
+        "select f.id, f.doc_id, f.type, f.subject_id, f.object_id, f.role, f.topic, f.condition,"
+        " f.text from facts f where (f.subject_id = ? or f.object_id = ?)"
+        f" order by {query.FACT_ORDER}", [eid, eid]).fetchall()
+
+
+def _claims(statements: list[Statement]) -> list[list[Statement]]:
+    """Statements (in time order) as claims: by relation type in timeline order, then by
+    the time of each claim's first statement; the statements keep time order."""
+    by_type: dict[str, dict[tuple[Any, ...], list[Statement]]] = defaultdict(dict)
+    for st in statements:
+        by_type[st[2]].setdefault(st[2:], []).append(st)
+    order = [t for t, _ in query.TIMELINE_GROUPS]
+    types = sorted(by_type, key=lambda t: order.index(t) if t in order else len(order))
+    return [claim for t in types for claim in by_type[t].values()]
+
+
+def _fact_rows_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):  # under SQLite's limit on parameters
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update((r["id"], r) for r in query.fact_rows(store, f"f.id in ({marks})", chunk))
+    return out
+
+
+def _aliases(store: Store, eid: str) -> list[dict[str, Any]]:
+    """Each alias with the words around the mention that justified it."""
     aliases = []
     for alias, doc_id, title, start, end, rule, ctx_start, ctx in store.db.execute(
             "select a.alias, a.doc_id, d.title, a.start, a.end, a.rule,"
@@ -226,7 +307,11 @@ def entity(store: Store, entity_id: str) -> dict[str, Any]:
         aliases.append({"alias": alias, "doc_id": doc_id, "doc_title": title, "start": start,
                         "end": end, "rule": rule, "context": [before, word, after],
                         "href": f"/document/{doc_id}?at={start}-{end}#c{start}"})
-    mentions = [
+    return aliases
+
+
+def _mentioned_in(store: Store, eid: str) -> list[dict[str, Any]]:
+    return [
         {"doc_id": d, "doc_title": t, "count": n, "first": s,
          "href": f"/document/{d}?at={s}-{e}#c{s}"}
         for d, t, n, s, e in store.db.execute(
@@ -236,20 +321,39 @@ def entity(store: Store, entity_id: str) -> dict[str, Any]:
             " from mentions m join documents d on d.id = m.doc_id where m.entity_id = ?"
             " group by m.doc_id order by d.title", [eid, eid]).fetchall()]
 
-    rows = query.fact_rows(store, "(f.subject_id = ? or f.object_id = ?)", [eid, eid])
-    facts = [query.fact_summary(r) for r in rows]
-    for f in facts:
-        f["_parts"] = evidence_parts(store, f)
-    by_type: dict[str, dict[tuple[Any, ...], list[dict[str, Any]]]] = defaultdict(dict)
-    for f in facts:
-        by_type[f["type"]].setdefault(_claim_key(f), []).append(f)
-    order = [t for t, _ in query.TIMELINE_GROUPS]
-    groups = []
-    for t in sorted(by_type, key=lambda t: order.index(t) if t in order else len(order)):
-        claims = [{"label": fs[0]["label"], "sources": len({x["evidence"]["doc_id"] for x in fs}),
-                   "facts": fs} for fs in by_type[t].values()]
-        groups.append({"type": t, "label": TYPE_LABELS.get(t, t), "count": len(facts_of(claims)),
-                       "claims": claims})
+
+def entity(store: Store, entity_id: str, offset: str | None = None, limit: str | None = None,
+           per_claim: str | None = None, *, parts: bool = True) -> dict[str, Any]:
+    """The dossier: names, aliases with where each was justified, facts grouped by type
+    in time order (claims stated by several sentences or sources side by side), and for
+    an office its holders, for a body or faction its members and decisions, for a policy
+    its supporters and opponents.
+
+    The facts come a page of claims at a time (``offset``, ``limit``, ``per_claim``; see
+    ``DOSSIER_PAGING``): the most mentioned people have hundreds of facts, mostly the same
+    few claims restated, and a page with all of them took a quarter of a second to build
+    and megabytes to send. ``parts=False`` skips the evidence segments only the HTML shows.
+    """
+    ent = _entity_row(store, entity_id)
+    eid = ent["id"]
+    first = _number(offset, "offset", 0, 0, 10**9)
+    size = _number(limit, "limit", DOSSIER_LIMIT, 1, DOSSIER_MAX)
+    each = _number(per_claim, "per_claim", DOSSIER_PER_CLAIM, 1, DOSSIER_MAX)
+    mentions = _mentioned_in(store, eid)
+    statements = _statements(store, eid)
+    claims = _claims(statements)
+    per_type = Counter(st[2] for st in statements)
+    groups = _claim_groups(store, eid, claims[first:first + size], first, each, per_type, parts)
+    shown = [f for g in groups for c in g["claims"] for f in c["facts"]]
+    page = {
+        "offset": first, "limit": size, "per_claim": each, "claims": len(claims),
+        "facts": len(statements), "shown_claims": sum(len(g["claims"]) for g in groups),
+        "shown_facts": len(shown),
+        "prev": _dossier_href(eid, max(min(first, len(claims)) - size, 0), size, each)
+        if first > 0 else None,
+        "next": _dossier_href(eid, first + size, size, each) if first + size < len(claims) else None,
+        "about": DOSSIER_PAGING,
+    }
 
     related: dict[str, Any] = {}
     kind = ent["kind"]
@@ -274,16 +378,41 @@ def entity(store: Store, entity_id: str) -> dict[str, Any]:
     return {
         "ok": True,
         "entity": {**ent, "mentions": n_mentions},
-        "aliases": aliases,
+        "aliases": _aliases(store, eid),
         "mentioned_in": mentions,
-        "facts": facts,
+        "facts": shown,
         "groups": groups,
+        "page": page,
         "related": related,
     }
 
 
-def facts_of(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [f for c in claims for f in c["facts"]]
+def _claim_groups(store: Store, eid: str, claims: list[list[Statement]], first: int,
+                  each: int, per_type: Counter[str], parts: bool) -> list[dict[str, Any]]:
+    """The claims of one page (the first numbered ``first``) under their relation types;
+    only the statements shown are read in full and summarised (and segmented, with
+    ``parts``), so a page costs what it shows, not what the entity has."""
+    rows = _fact_rows_by_id(store, [st[0] for statements in claims for st in statements[:each]])
+    groups: list[dict[str, Any]] = []
+    pairs = []
+    for n, statements in enumerate(claims, first):
+        t = statements[0][2]
+        shown = [(query.fact_summary(r), r.get("evidence"))
+                 for r in (rows[st[0]] for st in statements[:each])]
+        pairs.extend(shown)
+        if not groups or groups[-1]["type"] != t:
+            groups.append({"type": t, "label": TYPE_LABELS.get(t, t), "count": per_type[t],
+                           "claims": []})
+        more = len(statements) > len(shown)
+        groups[-1]["claims"].append({
+            "label": shown[0][0]["label"], "sources": len({st[1] for st in statements}),
+            "count": len(statements), "facts": [f for f, _ in shown],
+            "all": _dossier_href(eid, n, 1, min(len(statements), DOSSIER_MAX)) if more else None,
+        })
+    if parts:
+        for (fact, _), segs in zip(pairs, evidence_parts(store, pairs), strict=True):
+            fact["_parts"] = segs
+    return groups
 
 
 def _tenure_view(t: dict[str, Any]) -> dict[str, Any]:
