@@ -105,9 +105,9 @@ CONF = {
     "events.at_event.v1": 0.6,  # seed 1/1; corpus 0/1 before 'during' and councils were dropped
     "events.role_noun.v1": 0.65,  # seed 0/0; tests only
     "events.decided.v1": 0.75,  # seed 0/0 (no POLICY object in the seed's decisions); tests
-    "events.decided_passive.v1": 0.6,
-    "events.described.v1": 0.6,
-    "events.pushed_through.v1": 0.6,  # seed 1/1 ('pushed the scheme through a commission')  # seed: a stroke, an attempt on a life, talks, a rising  # seed 1/1 ('NEP ... was approved' after the Congress)
+    "events.decided_passive.v1": 0.6,  # seed 1/1 ('NEP ... was approved' after the Congress)
+    "events.described.v1": 0.6,  # seed: a stroke, an attempt on a life, talks, a rising
+    "events.pushed_through.v1": 0.6,  # seed 1/1 ('pushed the scheme through a commission')
 }
 
 

@@ -1,8 +1,9 @@
 """MEMBER_OF: people in bodies and factions, with a role (member, leader, founder).
 
-'X joined the Senate', 'Y sat on the Politburo', 'the commission consisted of X and Y', 'Bukharin formed a buffer group', 'the Secretariat was led by
-X, Y and Z', 'X, a member of the Convention', 'Budu Mdivani and other Georgian
-communists', 'his obligations in the Politburo, the Orgburo and Rabkrin'.
+'X joined the Senate', 'Y sat on the Politburo', 'the commission consisted of X and Y',
+'Bukharin formed a buffer group', 'the Secretariat was led by X, Y and Z', 'X, a member
+of the Convention', 'one of the leaders of the Jacobins', 'Budu Mdivani and other
+Georgian communists', 'his obligations in the Politburo, the Orgburo and Rabkrin'.
 """
 
 from __future__ import annotations
