@@ -236,3 +236,17 @@ def test_stance_adjectives_and_phrases(analysed, text, type_, pair):
 
 def test_a_negated_stance_adjective_says_nothing(analysed):
     assert not analysed("Halifax was not hostile to the Exclusion Bill.").factoids
+
+
+@pytest.mark.parametrize("text", [
+    "In 1677 Princess Mary married Prince William.",
+    "In 1677 Princess Mary was married to Prince William.",
+])
+def test_a_marriage_makes_each_the_others_spouse(analysed, text):
+    assert facts(analysed(text), "KIN") == {("Princess Mary", "Prince William", "wife"),
+                                            ("Prince William", "Princess Mary", "husband")}
+
+
+def test_the_parent_is_not_gendered_by_the_childs_noun(analysed):
+    d = analysed("Mary, the daughter of King James, married William of Orange in 1677.")
+    assert ("King James", "Mary", "father") in facts(d, "KIN")

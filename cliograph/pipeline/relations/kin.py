@@ -1,7 +1,8 @@
-"""KIN: family ties stated by a kinship noun between two people, in both directions.
+"""KIN: family ties stated by a kinship noun or a marriage, in both directions.
 
 "Lenin’s wife Nadezhda Krupskaya" gives Krupskaya → Lenin (wife) and, from the same
-words, Lenin → Krupskaya (husband: the inverse, gendered by what the text says of him).
+words, Lenin → Krupskaya (husband: the inverse, gendered by what the text says of him);
+"Princess Mary married Prince William" gives each the other's spouse.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ...rules import lexicon
 from ..document import Document
-from .base import entity_at, factoid, owner
+from .base import asserted, entity_at, factoid, owner
+from .frames import frames
 
 PERSON = {"PERSON"}
 POSS = {"’s", "'s"}
@@ -29,7 +31,9 @@ def gender(d: Document, entity: int) -> str:
     for mi in d.entities[entity].mentions:
         m = d.mentions[mi]
         s, e = m.tokens
-        for t in d.doc[max(0, s - 2):s]:
+        # 'Queen Mary', 'his wife Nadya', not 'the daughter of James' (his daughter's word)
+        before = [] if s > 0 and d.doc[s - 1].lower_ == "of" else list(d.doc[max(0, s - 2):s])
+        for t in [*before, d.doc[s]]:
             if t.lower_ in lex.female_words:
                 votes["female"] += 1
             elif t.lower_ in lex.male_words:
@@ -80,7 +84,31 @@ def _relative(d: Document, noun: Token) -> int | None:
     return None
 
 
+MARRY = {"marry", "wed"}
+SPOUSE = {"male": "husband", "female": "wife", "": "spouse"}
+
+
+def married(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'In 1759 George Washington married Martha Custis': each the other's spouse."""
+    for f in frames(sent):
+        if f.verb.lemma_.lower() not in MARRY or not asserted(f.verb):
+            continue
+        partners = [*f.subjects, *f.objects, *f.preps.get("to", [])]  # 'X was married to Y'
+        yield from _spouses(d, si, partners)
+    for t in sent:  # 'Mary was married to William' read as an adjective
+        if t.lower_ == "married" and t.dep_ == "acomp" and asserted(t.head):
+            yield from _spouses(d, si, [c for c in t.head.children if c.dep_ == "nsubj"] + [
+                o for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"])
+
+
+def _spouses(d: Document, si: int, partners: list[Token]) -> Iterator[Factoid]:
+    people = [e for t in partners if (e := entity_at(d, t, PERSON)) is not None]
+    for a, b in ((x, y) for x in people for y in people if x != y):
+        yield factoid(d, si, "KIN", a, b, "kin.married.v1", 0.8, role=SPOUSE[gender(d, a)])
+
+
 def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from married(d, si, sent)
     lex = lexicon()
     for noun in sent:
         role = lex.kin_roles.get(noun.lower_)
