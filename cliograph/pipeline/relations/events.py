@@ -256,9 +256,10 @@ def _described_name(d: Document, n: Token, v: Token) -> tuple[int, int, str] | N
 
 
 def described_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """HAPPENED for events introduced by description, when the sentence dates or places
-    them: 'On 25 May 1922 he suffered a massive stroke', 'the attempt on his life in
-    August 1918', 'Talks among the European powers had been convened at Genoa'."""
+    """Events introduced by description become entities, with HAPPENED when the sentence
+    dates or places them: 'On 25 May 1922 he suffered a massive stroke', 'the attempt on
+    his life in August 1918', 'Talks among the European powers had been convened at
+    Genoa'; undated when somebody took part in them ('the conspiracy against Caesar')."""
     ew = words().event
     for n in sent:
         nominal = n.pos_ == "NOUN" or n.tag_ == "VBG" and n.dep_ in ("dobj", "nsubjpass", "pobj")  # 'a rising'
