@@ -8,7 +8,6 @@ extractor only has to say which verbs and which kinds of argument it wants.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -107,8 +106,13 @@ def frame_of(verb: Token) -> Frame:
     return f
 
 
-def frames(sent: Span) -> Iterator[Frame]:
-    """A frame for every verb (and auxiliary used as a main verb) in the sentence."""
-    for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            yield frame_of(tok)
+def frames(sent: Span) -> list[Frame]:
+    """A frame for every verb (and auxiliary used as a main verb) in the sentence, read
+    once per sentence however many extractors ask (kept in the Doc's ``user_data``;
+    callers must not change them)."""
+    cache = sent.doc.user_data.setdefault("cliograph_frames", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = [frame_of(tok) for tok in sent
+                      if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")]
+    return cache[key]

@@ -25,6 +25,7 @@ that Stalin was ‘not intelligent’'), as a label ('teased as a ‘wild factio
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -256,10 +257,17 @@ def quotations(d: Document) -> list[Quote]:
 
 def in_quotation(d: Document, tok: Token) -> bool:
     """True for a token inside quoted words: what a quotation says is not narration."""
-    qs = quotations(d)
     if "_quoted_chars" not in d.__dict__:
-        d.__dict__["_quoted_chars"] = [(q.open, q.close) for q in qs]
-    return any(s <= tok.idx < e for s, e in d.__dict__["_quoted_chars"])
+        merged: list[list[int]] = []  # quotations may nest: their union, in order
+        for q in quotations(d):
+            if merged and q.open <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], q.close)
+            else:
+                merged.append([q.open, q.close])
+        d.__dict__["_quoted_chars"] = ([s for s, _ in merged], [e for _, e in merged])
+    starts, ends = d.__dict__["_quoted_chars"]
+    i = bisect_right(starts, tok.idx) - 1
+    return i >= 0 and tok.idx < ends[i]
 
 
 # --------------------------------------------------------------------------- helpers

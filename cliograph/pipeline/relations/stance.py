@@ -97,17 +97,18 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if not f.subjects or not asserted(f.verb):
             continue
         # light verbs: 'took exception to', 'took issue with'
+        preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
         for o in f.objects:
             light = f"{lemma} {o.lemma_.lower()}"
             if light in w.light_verbs:
                 lemma = light
                 for c in o.children:  # 'exception to X' may hang on the noun
                     if c.dep_ == "prep":
-                        f.preps.setdefault(c.lower_, []).extend(
+                        preps.setdefault(c.lower_, []).extend(
                             expand([x for x in c.children if x.dep_ == "pobj"]))
         subjects = [entity_at(d, s, ACTORS) for s in _named(d, f.subjects)]
         targets: list[tuple[Token, str]] = [(o, "") for o in f.objects] + [
-            (o, p) for p, objs in f.preps.items() for o in objs]
+            (o, p) for p, objs in preps.items() for o in objs]
         for o, prep in targets:
             person = entity_at(d, o, ACTORS)
             policy = entity_at(d, o, POLICY)
