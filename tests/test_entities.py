@@ -61,6 +61,7 @@ def test_entities_kind_from_head_nouns_and_patterns(analysed, text, name, kind):
     ("Calpurnia in her dream saw the house fall. He had never before detected in Calpurnia any "
      "womanish superstition, and Calpurnia begged him to stay.", "Calpurnia"),
     ("Rykov, Kamenev and Trotski said they agreed with Lenin.", "Trotski"),
+    ("Marcus Brutus belonged to the Servilii, and he was the son-in-law and nephew of Cato.", "Cato"),
 ])
 def test_entities_person_decided_from_context_not_model_label(analysed, text, name):
     d = analysed(text)

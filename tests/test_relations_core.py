@@ -250,3 +250,9 @@ def test_a_marriage_makes_each_the_others_spouse(analysed, text):
 def test_the_parent_is_not_gendered_by_the_childs_noun(analysed):
     d = analysed("Mary, the daughter of King James, married William of Orange in 1677.")
     assert ("King James", "Mary", "father") in facts(d, "KIN")
+
+
+def test_coordinated_kin_nouns_share_owner_and_relative(analysed):
+    d = analysed("Marcus Brutus was the nephew and son-in-law of Cato.")
+    assert {("Marcus Brutus", "Cato", "nephew"), ("Marcus Brutus", "Cato", "son-in-law"),
+            ("Cato", "Marcus Brutus", "parent-in-law")} <= facts(d, "KIN")

@@ -107,15 +107,24 @@ def _spouses(d: Document, si: int, partners: list[Token]) -> Iterator[Factoid]:
         yield factoid(d, si, "KIN", a, b, "kin.married.v1", 0.8, role=SPOUSE[gender(d, a)])
 
 
+def _kin_word(noun: Token) -> str:
+    """'son-in-law', which the tokenizer splits into 'son - in - law', as one word."""
+    doc = noun.doc
+    if noun.i + 4 < len(doc) and doc[noun.i + 1:noun.i + 5].text.replace(" ", "") == "-in-law":
+        return f"{noun.lower_}-in-law"
+    return noun.lower_
+
+
 def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from married(d, si, sent)
     lex = lexicon()
     for noun in sent:
-        role = lex.kin_roles.get(noun.lower_)
+        role = lex.kin_roles.get(_kin_word(noun))
         if role is None or noun.pos_ != "NOUN":
             continue
-        owner = _owner(d, noun)
-        relative = _relative(d, noun)
+        # 'he was the son and heir of X': coordinated kin nouns share the owner and the relative
+        owner = next((o for n in (noun, *noun.conjuncts) if (o := _owner(d, n)) is not None), None)
+        relative = _relative(d, noun) if noun.dep_ != "conj" else _relative(d, noun.head)
         if owner is None or relative is None or owner == relative:
             continue
         yield factoid(d, si, "KIN", relative, owner, "kin.kin_noun.v1", 0.8, role=role)
