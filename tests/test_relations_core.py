@@ -256,3 +256,12 @@ def test_coordinated_kin_nouns_share_owner_and_relative(analysed):
     d = analysed("Marcus Brutus was the nephew and son-in-law of Cato.")
     assert {("Marcus Brutus", "Cato", "nephew"), ("Marcus Brutus", "Cato", "son-in-law"),
             ("Cato", "Marcus Brutus", "parent-in-law")} <= facts(d, "KIN")
+
+
+def test_a_relative_clause_is_said_of_its_noun_not_of_its_coordinates(analysed):
+    d = analysed("Sunderland, who was Secretary of State, and Godolphin, who was First Lord of the Treasury, "
+                 "had supported the Exclusion Bill.")
+    assert ("Sunderland", "Secretary of State") in pairs(d, "HOLDS_OFFICE")
+    assert ("Godolphin", "Secretary of State") not in pairs(d, "HOLDS_OFFICE")
+    d = analysed("Robespierre, who was a member of the Committee of Public Safety, and Danton quarrelled.")
+    assert pairs(d, "MEMBER_OF") == {("Robespierre", "Committee of Public Safety")}

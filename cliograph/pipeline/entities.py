@@ -329,6 +329,8 @@ def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, 
                 other = key_of.get(t.i)
                 if other is None or other == key or other not in groups:
                     continue
+                if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+                    continue  # 'Feversham, a Frenchman of noble birth': what he is, not his name
                 if kinds.get(other) not in (None, "PERSON") or any(
                         mentions[j].source.startswith("spacy.ner.PERSON") for j in groups[other]):
                     continue  # a title, an office, or a second person named beside the first

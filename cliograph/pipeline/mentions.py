@@ -408,6 +408,9 @@ def find(d: Document) -> None:
                 if lab == "NORP" and not (len(span) == 1 and GROUP_PLURAL.match(span.text)):
                     kind = None  # 'Georgian', 'Germans': nationalities, not factions
                 source = f"spacy.ner.{lab}" if lab else source
+            if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
+                    and doc[ss - 1].lower_ in ("a", "an"):
+                continue  # 'a Frenchman', 'a Roman': what someone is, not a name
             if len(span) == 1 and source != "mentions.name_run.v1" or kind is None and len(span) == 1:
                 tok = span[0]
                 if tok.tag_ == "JJ" or tok.dep_ == "amod" or (

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ..document import Document
 from .base import asserted, entity_at, factoid
-from .frames import expand, frames
+from .frames import antecedent, expand, frames
 from .stance import words
 
 GROUPS = {"BODY", "FACTION"}
@@ -84,8 +84,10 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if said.dep_ in ("attr", "prep") and asserted(said.head):
                 holders.extend(c for c in said.head.children if c.dep_ == "nsubj")
             role = w.member_roles.get(low, "member")
+            # 'Robespierre, who was a member of ..., and Danton': the one the clause is on
+            people = [a for h in holders if (a := antecedent(h)) is not h] or expand(holders)
             for g in groups:
-                for p in expand(holders):
+                for p in people:
                     yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS), role,
                                      "membership.member_noun.v1", 0.7)
         # 'his obligations in the Politburo, the Orgburo and Rabkrin'

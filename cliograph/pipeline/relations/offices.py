@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ..document import Document
 from .base import asserted, conjuncts, entities_in, entity_at, factoid
-from .frames import expand, frame_of, frames
+from .frames import antecedent, expand, frame_of, frames
 
 APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm", "install",
            "choose", "designate", "proclaim", "crown", "declare", "create", "select", "reappoint"}
@@ -105,7 +105,8 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             holders = objects if verb.lemma_ in APPOINT and objects else subjects
             for h in holders:
-                for p in conjuncts(h):
+                # 'Sunderland, who was Secretary of State, and Godolphin': the one the clause is on
+                for p in [antecedent(h)] if antecedent(h) is not h else conjuncts(h):
                     person = entity_at(d, p, PERSON)
                     if person is not None:
                         rule = "offices.appointment.v1" if verb.lemma_ in APPOINT else "offices.copula.v1"
