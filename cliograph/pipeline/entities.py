@@ -95,7 +95,7 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
         ):
             votes["PERSON"] += CONTEXT_WEIGHT
     # 'the son-in-law and nephew of Cato', 'the wife of Caesar'
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in lex.kin_roles and head.head.lower_ not in ("house", "family", "line"):
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in lex.kin_roles:
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'his wife Nadezhda Krupskaya' / 'Finance Commissar Sokolnikov' / 'General Washington'
     if prev is not None and (prev.lower_ in lex.kin_roles or prev.lower_ in lex.person_titles) or (
