@@ -265,3 +265,8 @@ def test_a_relative_clause_is_said_of_its_noun_not_of_its_coordinates(analysed):
     assert ("Godolphin", "Secretary of State") not in pairs(d, "HOLDS_OFFICE")
     d = analysed("Robespierre, who was a member of the Committee of Public Safety, and Danton quarrelled.")
     assert pairs(d, "MEMBER_OF") == {("Robespierre", "Committee of Public Safety")}
+
+
+def test_what_a_quotation_says_is_not_a_stance_of_the_narration(analysed):
+    d = analysed("Lenin wrote: “Either let the Government end the war or support the Army.”")
+    assert not pairs(d, "ALLY")

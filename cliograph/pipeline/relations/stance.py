@@ -20,6 +20,7 @@ from ...rules import load_json
 from ..document import Document
 from .base import asserted, entity_at, factoid, owner
 from .frames import antecedent, expand, frame_of, frames
+from .quotes import in_quotation
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 POLICY = {"POLICY"}
@@ -94,8 +95,8 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     w = words()
     for f in frames(sent):
         lemma = f.verb.lemma_.lower()
-        if not f.subjects or not asserted(f.verb):
-            continue
+        if not f.subjects or not asserted(f.verb) or in_quotation(d, f.verb):
+            continue  # what a quotation says is not narration
         # light verbs: 'took exception to', 'took issue with'
         preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
         for o in f.objects:
