@@ -10,6 +10,7 @@ from .kin import kin
 from .life import life
 from .membership import membership
 from .offices import holds_office
+from .patterns import pattern_facts
 from .quotes import quotes
 from .stance import stance
 
@@ -21,6 +22,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "quotes": quotes,
     "life": life,
     "events": events,
+    "patterns": pattern_facts,
     "ellipsis": ellipsis,
 }
 

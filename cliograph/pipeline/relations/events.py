@@ -107,7 +107,6 @@ CONF = {
     "events.decided.v1": 0.75,  # seed 0/0 (no POLICY object in the seed's decisions); tests
     "events.decided_passive.v1": 0.6,  # seed 1/1 ('NEP ... was approved' after the Congress)
     "events.described.v1": 0.6,  # seed: a stroke, an attempt on a life, talks, a rising
-    "events.pushed_through.v1": 0.6,  # seed 1/1 ('pushed the scheme through a commission')
 }
 
 
@@ -559,9 +558,6 @@ def decides(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     ew = words().event
     for v in sent:
         lemma = v.lemma_.lower()
-        if v.pos_ == "VERB" and lemma in ew.through_verbs and not in_quotation(d, v) and _real(v):
-            yield from _pushed_through(d, si, v)
-            continue
         if v.pos_ != "VERB" or lemma not in ew.decide_verbs or in_quotation(d, v) or not _real(v):
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
@@ -603,18 +599,6 @@ def decides(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield factoid(
                         d, si, "DECIDES", body, pol, rule, CONF[rule], when=fact_time(d, si, [v])
                     )
-
-
-def _pushed_through(d: Document, si: int, v: Token) -> Iterator[Factoid]:
-    """'He pushed the scheme through a commission of the Orgburo': the body decided it."""
-    measures = [e for c in v.children if c.dep_ == "dobj" for x in conjuncts(c)
-                if (e := entity_at(d, x, {"POLICY"})) is not None]
-    bodies = [e for c in v.children if c.dep_ == "prep" and c.lower_ == "through"
-              for o in c.children if o.dep_ == "pobj" and (e := _decider(d, o)) is not None]
-    for body in bodies:
-        for pol in measures:
-            yield factoid(d, si, "DECIDES", body, pol, "events.pushed_through.v1",
-                          CONF["events.pushed_through.v1"], when=fact_time(d, si, [v]))
 
 
 def _setting(d: Document, si: int) -> int | None:

@@ -37,6 +37,20 @@ def expand(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def listed(tokens: list[Token]) -> list[Token]:
+    """The items of a list the parser may have chained as conjuncts or appositions:
+    'in the Politburo, the Orgburo, the People’s Commissariat ... and Rabkrin'."""
+    out: list[Token] = []
+    todo = list(tokens)
+    while todo:
+        t = todo.pop()
+        if t in out:
+            continue
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+    return out
+
+
 def antecedent(tok: Token) -> Token:
     """'who' in a relative clause stands for the noun the clause modifies."""
     if tok.lower_ in RELATIVE:

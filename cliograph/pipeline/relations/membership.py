@@ -1,7 +1,6 @@
 """MEMBER_OF: people in bodies and factions, with a role (member, leader, founder).
 
-'X joined the Senate', 'Y sat on the Politburo', 'the commission consisted of X and Y',
-'Bukharin formed a buffer group', 'the Secretariat was led by X, Y and Z', 'X, a member
+'X joined the Senate', 'Bukharin formed a buffer group', 'the Secretariat was led by X, Y and Z', 'X, a member
 of the Convention', 'one of the leaders of the Jacobins', 'Budu Mdivani and other
 Georgian communists', 'his obligations in the Politburo, the Orgburo and Rabkrin'.
 """
@@ -15,7 +14,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ..document import Document
 from .base import asserted, entity_at, factoid
-from .frames import antecedent, expand, frames
+from .frames import antecedent, expand, frames, listed
 from .stance import words
 
 GROUPS = {"BODY", "FACTION"}
@@ -45,22 +44,6 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 for p in f.objects:
                     yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
                                      "member", "membership.elected_to.v1", 0.7)
-        elif not f.passive and lemma in w.member_prep_verbs:
-            # 'Zinoviev, who sat on the Politburo'
-            for prep in w.member_prep_verbs[lemma]:
-                for g in f.preps.get(prep, []):
-                    for p in f.subjects:
-                        yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
-                                         "member", "membership.sat_on.v1", 0.7)
-        elif lemma in w.composition_verbs:
-            # 'The Politburo consisted of Lenin, Trotski, ...', 'the commission comprised X and Y'
-            wholes = f.objects if f.passive else f.subjects  # 'was composed of'
-            parts = [o for prep in w.composition_verbs[lemma]
-                     for o in (f.preps.get(prep, []) if prep else [] if f.passive else f.objects)]
-            for g in wholes:
-                for p in _listed(parts):
-                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
-                                     "member", "membership.consisted_of.v1", 0.7)
         elif not f.passive and lemma in w.member_verbs:
             # 'Bukharin formed a buffer group', 'X joined the Jacobins'
             for p in f.subjects:
@@ -101,7 +84,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if len(nxt) == 2 and nxt[0].text in ("–", "—", "-", ":") and nxt[1].lower_ in ("in", "on"):
                 preps.append(nxt[1])
             places = [o for c in preps if c.lower_ in ("in", "on")
-                      for o in _listed([x for x in c.children if x.dep_ == "pobj"])]
+                      for o in listed([x for x in c.children if x.dep_ == "pobj"])]
             for p in owners:
                 for g in places:
                     yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
@@ -143,20 +126,6 @@ def _one_of(tok: Token) -> Token:
     if tok.dep_ == "pobj" and head.lower_ == "among" and head.head.pos_ == "AUX":
         return head
     return tok
-
-
-def _listed(tokens: list[Token]) -> list[Token]:
-    """The items of a list the parser may have chained as conjuncts or appositions:
-    'in the Politburo, the Orgburo, the People’s Commissariat ... and Rabkrin'."""
-    out: list[Token] = []
-    todo = list(tokens)
-    while todo:
-        t = todo.pop()
-        if t in out:
-            continue
-        out.append(t)
-        todo.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
-    return out
 
 
 def _preps(tok: Token) -> list[Token]:

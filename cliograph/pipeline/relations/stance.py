@@ -48,10 +48,6 @@ class StanceWords(BaseModel):
     member_verbs: dict[str, str]
     member_passive: dict[str, str]
     seat_nouns: frozenset[str]
-    member_prep_verbs: dict[str, list[str]]
-    """'sat on the Politburo', 'belonged to the Jacobin Club' (member)."""
-    composition_verbs: dict[str, list[str]]
-    """'The Politburo consisted of X, Y and Z' ('' for a direct object: 'comprised')."""
     reversing_nouns: frozenset[str]
     light_verbs: dict[str, list[str]]
     hostile_action_nouns: frozenset[str]

@@ -66,9 +66,6 @@ class EventWords(_Strict):
     """preposition -> verbs that take the event as its object ('took part in', 'spoke at')."""
     participate_nouns: dict[str, str]
     decide_verbs: frozenset[str]
-    through_verbs: frozenset[str]
-    """Verbs of getting a measure through a body, which so decides it ('pushed the scheme
-    through a commission')."""
     described_object_verbs: frozenset[str]
     """Verbs whose object is an event the text describes instead of naming ('suffered a
     massive stroke', 'encouraged an armed rising against the government')."""

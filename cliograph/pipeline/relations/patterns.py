@@ -1,0 +1,122 @@
+"""Facts that one syntactic shape states ('X sat on the Politburo', 'the commission
+consisted of X and Y', 'pushed the scheme through a commission'), as data: spaCy
+DependencyMatcher patterns in ``rules/patterns.json``, each naming the anchors that are
+the fact's subject and object. The file is validated when first loaded, so a malformed
+pattern stops the run with its rule name, not halfway through a corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from ...errors import RuleError
+from ...model import RELATION_TYPES, Factoid
+from ...rules import load_json
+from ..document import Document
+from .base import asserted, entity_at, factoid
+from .frames import antecedent, listed
+from .quotes import in_quotation
+
+FILE = "cliograph/rules/patterns.json"
+
+
+class PatternRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str
+    example: str
+    type: str
+    role: str | None = None
+    confidence: float
+    subject: str
+    subject_kinds: frozenset[str]
+    object: str
+    object_kinds: frozenset[str]
+    verb: str
+    """The anchor whose clause must be asserted (not negated, modal or a mere plan)."""
+    pattern: list[dict]
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, v: str) -> str:
+        if v not in RELATION_TYPES:
+            raise ValueError(f"unknown relation type {v!r}")
+        return v
+
+    @model_validator(mode="after")
+    def _anchors_exist(self) -> PatternRule:
+        ids = {spec.get("RIGHT_ID") for spec in self.pattern}
+        for anchor in (self.subject, self.object, self.verb):
+            if anchor not in ids:
+                raise ValueError(f"{self.rule}: anchor {anchor!r} is not a RIGHT_ID of its pattern")
+        return self
+
+
+class PatternFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    about: str
+    patterns: list[PatternRule]
+
+
+@lru_cache(maxsize=1)
+def pattern_rules() -> list[PatternRule]:
+    try:
+        return PatternFile.model_validate(load_json("patterns.json")).patterns
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise RuleError(f"rule file {FILE}: {where}: {first['msg']}") from exc
+
+
+_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
+
+
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    """One matcher per vocabulary (the vocabulary is kept so that its id is not reused)."""
+    held = _MATCHERS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        matcher = DependencyMatcher(vocab, validate=True)
+        for i, r in enumerate(pattern_rules()):
+            try:
+                matcher.add(str(i), [r.pattern])
+            except (ValueError, KeyError) as exc:
+                first = str(exc).splitlines()[0]
+                raise RuleError(f"rule file {FILE}: {r.rule}: {first}") from exc
+        held = _MATCHERS[id(vocab)] = (vocab, matcher)
+    return held[1]
+
+
+def _matches(doc: Doc) -> dict[int, list[tuple[int, list[int]]]]:
+    """Sentence start -> (rule index, matched token indices), matched once per document."""
+    cache = doc.user_data.get("cliograph_patterns")
+    if cache is None:
+        cache = {}
+        for match_id, ids in _matcher(doc.vocab)(doc):
+            start = doc[ids[0]].sent.start
+            cache.setdefault(start, []).append((int(doc.vocab.strings[match_id]), ids))
+        doc.user_data["cliograph_patterns"] = cache
+    return cache
+
+
+def pattern_facts(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    rules = pattern_rules()
+    for index, ids in _matches(d.doc).get(sent.start, []):
+        r = rules[index]
+        at = {spec["RIGHT_ID"]: d.doc[i] for spec, i in zip(r.pattern, ids, strict=True)}
+        verb = at[r.verb]
+        if not asserted(verb) or in_quotation(d, verb):
+            continue
+        subjects = [e for t in listed([antecedent(at[r.subject])])
+                    if (e := entity_at(d, t, set(r.subject_kinds))) is not None]
+        objects = [e for t in listed([antecedent(at[r.object])])
+                   if (e := entity_at(d, t, set(r.object_kinds))) is not None]
+        for s in subjects:
+            for o in objects:
+                if s != o:
+                    yield factoid(d, si, r.type, s, o, r.rule, r.confidence, role=r.role)
