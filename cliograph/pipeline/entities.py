@@ -46,6 +46,8 @@ HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", 
                       "greet", "embrace", "kiss", "bury", "mourn", "succeed", "divorce",
                       "nominate", "elect", "crown", "depose", "oust", "summon", "consult", "advise",
                       "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
+KILL_VERBS = {"kill", "murder", "assassinate", "stab", "slay", "poison", "execute", "behead", "hang",
+              "guillotine", "strangle", "arrest", "imprison", "exile", "banish", "crown", "depose"}
 GROUP_WORDS = {"group", "faction", "party", "bloc", "club", "society", "opposition", "circle", "clique",
                "cabal", "caucus", "wing", "movement", "conspiracy"}
 PERSONAL = {"he", "she", "him", "her", "i", "we", "you"}
@@ -135,7 +137,7 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
             c.dep_ == "dobj" and c.lower_ in GROUP_WORDS for c in head.children):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'hated Caesar', 'married Calpurnia', 'murdered Sidney': objects of verbs done to people
-    if root.dep_ == "dobj" and verb & HUMAN_OBJECT_VERBS:
+    if root.dep_ == "dobj" and verb & HUMAN_OBJECT_VERBS or root.dep_ == "nsubjpass" and verb & KILL_VERBS:
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'X said', 'said X'
     if verb & lex.speech_verbs and root.dep_ in ("nsubj", "dobj", "dative"):
