@@ -31,6 +31,8 @@ def norm(name: str) -> str:
 
 
 def _fold_word(w: str) -> str:
+    if re.fullmatch(r"[ivxlcdm]+", w):
+        return w  # a regnal number: Henry VII is not Henry VIII
     w = re.sub(r"(ii|iy|yi|yy|y|ij)$", "i", w)  # Preobrazhenskii, -sky, -skiy
     w = w.replace("tz", "ts")  # Trotzky
     w = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "i", w)  # Mariya -> Maria... vowel-y-vowel
@@ -47,6 +49,8 @@ def translit_key(name: str) -> str:
     True
     >>> translit_key("Zinoviev") == translit_key("Zinovyev")
     True
+    >>> translit_key("Henry VII") == translit_key("Henry VIII")
+    False
     """
     return " ".join(_fold_word(w) for w in norm(name).replace("-", " ").split())
 

@@ -270,3 +270,20 @@ def test_a_relative_clause_is_said_of_its_noun_not_of_its_coordinates(analysed):
 def test_what_a_quotation_says_is_not_a_stance_of_the_narration(analysed):
     d = analysed("Lenin wrote: “Either let the Government end the war or support the Army.”")
     assert not pairs(d, "ALLY")
+
+
+def test_regnal_numbers_keep_kings_apart_and_a_spouse_is_gendered_by_what_is_said_of_her(analysed):
+    d = analysed("Henry VIII was born at Greenwich Palace on 28 June 1491, the second son of Henry VII and "
+                 "Elizabeth of York. In 1509 he married Catherine of Aragon, his brother's widow, and was "
+                 "crowned king at Westminster Abbey.")
+    kin = facts(d, "KIN")
+    assert ("Henry VIII", "Henry VII", "son") in kin
+    assert any(s == "Catherine of Aragon" and r == "wife" for s, _, r in kin)
+    assert {"Henry VII", "Henry VIII"} <= {e.name for e in d.entities}
+
+
+def test_an_office_through_control_and_a_shared_subject(analysed):
+    d = analysed("Thomas Cromwell, a protégé of Wolsey, rose to become the king's chief minister.")
+    assert ("Thomas Cromwell", "chief minister") in pairs(d, "HOLDS_OFFICE")
+    d = analysed("In 1509 Henry married Catherine of Aragon and was crowned king at Westminster Abbey.")
+    assert ("Henry", "king") in pairs(d, "HOLDS_OFFICE")

@@ -32,12 +32,18 @@ def gender(d: Document, entity: int) -> str:
         m = d.mentions[mi]
         s, e = m.tokens
         # 'Queen Mary', 'his wife Nadya', not 'the daughter of James' (his daughter's word)
+        # nor 'he married Catherine' (his pronoun): titles and kin words only
         before = [] if s > 0 and d.doc[s - 1].lower_ == "of" else list(d.doc[max(0, s - 2):s])
-        for t in [*before, d.doc[s]]:
+        root = d.doc[s:e].root
+        said = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for t in [*before, d.doc[s], *said]:  # ... and 'Catherine of Aragon, his brother's widow'
+            if t.pos_ == "PRON" or t.tag_ == "PRP$":
+                continue
+            # a word said of the name outweighs a pronoun that coreference linked to it
             if t.lower_ in lex.female_words:
-                votes["female"] += 1
+                votes["female"] += 2
             elif t.lower_ in lex.male_words:
-                votes["male"] += 1
+                votes["male"] += 2
     for tok_i, ent in d.pronoun_entity.items():
         if ent == entity:
             low = d.doc[tok_i].lower_

@@ -101,7 +101,9 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if off.dep_ in ("attr", "acomp", "oprd") and verb.lemma_ in BECOME | APPOINT:
             if not asserted(verb):
                 continue
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # 'rose to become the king's chief minister': the subject through control
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or \
+                frame_of(verb).subjects
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             holders = objects if verb.lemma_ in APPOINT and objects else subjects
             for h in holders:
@@ -117,7 +119,9 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not asserted(verb):
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-            holders = [c for c in verb.children if c.dep_ == "nsubjpass"] if passive else [
+            # '... he married Catherine and was crowned king': a shared subject
+            shared = frame_of(verb.head).subjects if verb.dep_ == "conj" else []
+            holders = [c for c in verb.children if c.dep_ == "nsubjpass"] or shared if passive else [
                 c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != off.i] + [
                 c for c in off.children if c.dep_ in ("compound", "amod") and c.i < m.tokens[0]] if m else []
             for h in holders:
