@@ -287,3 +287,29 @@ def test_an_office_through_control_and_a_shared_subject(analysed):
     assert ("Thomas Cromwell", "chief minister") in pairs(d, "HOLDS_OFFICE")
     d = analysed("In 1509 Henry married Catherine of Aragon and was crowned king at Westminster Abbey.")
     assert ("Henry", "king") in pairs(d, "HOLDS_OFFICE")
+
+
+def test_it_and_its_stand_for_the_body_just_named(analysed):
+    d = analysed("The Jacobin Club soon became the most powerful of the political societies, and Maximilien "
+                 "Robespierre emerged as its leader.")
+    assert facts(d, "MEMBER_OF") == {("Maximilien Robespierre", "Jacobin Club", "leader")}
+    d = analysed("In April 1793 the Convention created the Committee of Public Safety; Robespierre joined it "
+                 "in July.")
+    assert pairs(d, "MEMBER_OF") == {("Robespierre", "Committee of Public Safety")}
+    assert not pairs(d, "ALLY")  # joining a body is membership, not an alliance
+    assert [f.when.value for f in d.factoids if f.type == "MEMBER_OF"] == ["1793-07"]  # the subject's clause
+
+
+def test_a_main_verb_misparsed_onto_its_subject_still_has_it(analysed):
+    d = analysed("Danton, who had been Minister of Justice in 1792, quarrelled with Robespierre over the Terror.")
+    assert ("Danton", "Robespierre") in pairs(d, "OPPOSES")
+
+
+def test_a_destined_office_is_not_held(analysed):
+    assert not pairs(analysed("Marcus Brutus was to be consul in the fourth year."), "HOLDS_OFFICE")
+    assert pairs(analysed("Marcus Brutus was consul in the fourth year."), "HOLDS_OFFICE")
+
+
+def test_it_does_not_reach_inside_its_own_subject(analysed):
+    d = analysed("Izviestia and Golos Soldata, newspapers founded by the Petrograd Soviet, fiercely assailed it.")
+    assert not pairs(d, "OPPOSES")

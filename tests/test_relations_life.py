@@ -161,3 +161,9 @@ def test_born(analysed, text, person, time, place):
 def test_a_quotation_is_not_narration(analysed):
     d = analysed('The Duchess said, "The King will die without being reconciled to the Church."')
     assert not life(d, "DIED")
+
+
+def test_executed_after_arrested_shares_the_passive_subject(analysed):
+    d = analysed("Georges Danton was arrested in March 1794 and executed on 5 April 1794.")
+    died = [(d.entities[f.subject].name, f.when.value) for f in d.factoids if f.type == "DIED"]
+    assert died == [("Georges Danton", "1794-04-05")]

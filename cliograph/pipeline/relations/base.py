@@ -25,8 +25,8 @@ UNREAL_HEADS = {"propose", "suggest", "canvass", "consider", "contemplate", "pla
 
 
 def asserted(verb: Token) -> bool:
-    """False for a negated, modal or conditional clause ("never had a chairman",
-    "would have been resolved", "if he were appointed")."""
+    """False for a negated, modal, conditional or destined clause ("never had a chairman",
+    "would have been resolved", "if he were appointed", "he was to be consul")."""
     for c in verb.children:
         if c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ in ("advmod", "det", "neg", "preconj"):
             return False
@@ -34,6 +34,9 @@ def asserted(verb: Token) -> bool:
             return False
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return False
+    # 'he was to be consul in the fourth year': a destiny, not yet a fact
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
+        return False
     # 'proposed to appoint X', 'tried to make X': the clause is only intended
     head = verb
     while head.dep_ in ("xcomp", "ccomp", "advcl") and head.head.i != head.i:
@@ -112,6 +115,8 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
     """The entity a token belongs to (a name, a resolved pronoun or a definite
     description), if of the kinds."""
     e = d.entity_of_token(tok)
+    if e is None and tok.lower_ in ("it", "its") and kinds:
+        return _it_reference(d, tok, kinds)
     if e is None and tok.pos_ == "NOUN":
         e = definite_reference(d, tok) if tok.lower_ not in LEADERS else _led_group(d, tok)
         e = _sub_body(d, tok) if e is None else e
@@ -138,6 +143,23 @@ def _led_group(d: Document, tok: Token) -> int | None:
     for i, e in enumerate(d.entities):
         if e.kind in ("FACTION", "BODY") and e.name.casefold() in wanted:
             return i
+    return None
+
+
+def _it_reference(d: Document, tok: Token, kinds: set[str]) -> int | None:
+    """'The Jacobin Club ... Robespierre emerged as its leader', 'the Convention created the
+    Committee; Robespierre joined it': the nearest entity of the kinds the caller wants,
+    named before in this sentence or the one before (not within the subject of its own
+    verb: 'newspapers founded by the Soviet ... assailed it')."""
+    own_subjects = {t.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    first = d.sents[max(0, d.sent_index(tok) - 1)].start
+    for ti in range(tok.i - 1, first - 1, -1):
+        mi = d.token_mention.get(ti)
+        if mi is None or ti in own_subjects:
+            continue
+        e = d.mentions[mi].entity
+        if e is not None and d.entities[e].kind in kinds:
+            return e
     return None
 
 
@@ -208,7 +230,7 @@ def factoid(d: Document, sent_index: int, type_: str, subject: int, obj: int | N
     that names its entities, else the sentence's time."""
     sent = d.sents[sent_index]
     if when is None:
-        when = clause_date(d, sent_index, {subject} if obj is None else {subject, obj})
+        when = clause_date(d, sent_index, [subject] if obj is None else [subject, obj])
     if when is None and d.sentence_time:
         when = d.sentence_time[sent_index]
     confidence = calibrated().get(extractor, confidence)

@@ -78,8 +78,13 @@ def frame_of(verb: Token) -> Frame:
     else:
         f.subjects = [antecedent(t) for t in subj]
         f.objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    # 'Danton, who had been ..., quarrelled with Robespierre': the sentence's main verb
+    # misparsed as hanging on its subject, the name left as the root
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN" and not f.subjects \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        f.subjects = [verb.head]
     # 'Others in the Central Committee, led by Sokolnikov': a participle modifying a noun
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not f.objects:
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not f.objects:
         f.objects = [verb.head]
     # shared subject of coordinated verbs: 'Stalin arranged things and sent supporters'
     head = verb

@@ -569,6 +569,9 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         elif t.pos_ == "VERB" and low in lw.kill_verbs:
             passive = (
                 any(c.dep_ == "auxpass" for c in t.children) or t.dep_ == "acl" and t.tag_ == "VBN"
+                # 'He was arrested in March and executed in April'
+                or t.dep_ == "conj" and t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "dobj") for c in t.children)
+                and any(c.dep_ == "auxpass" for c in t.head.children)
             )
             if not _clause_ok(t):
                 continue

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ..document import Document
 from .base import asserted, entity_at, factoid
-from .frames import antecedent, expand, frames, listed
+from .frames import antecedent, expand, frame_of, frames, listed
 from .stance import words
 
 GROUPS = {"BODY", "FACTION"}
@@ -60,7 +60,11 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if low in w.member_nouns and tok.pos_ == "NOUN":
             groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                       for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            groups += [c for c in tok.children if c.dep_ == "poss"]  # 'the Club ... its leader'
             holders = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX") \
+                    and asserted(tok.head.head):  # 'Robespierre emerged as its leader'
+                holders.extend(frame_of(tok.head.head).subjects)
             said = _one_of(tok)  # 'X was one of the leaders of Y', 'X was among the members of Y'
             if said.dep_ == "appos":
                 holders.append(said.head)

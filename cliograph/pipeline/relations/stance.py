@@ -142,7 +142,9 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 if s is None:
                     continue
                 if person is not None:
-                    if (not prep and lemma in w.ally_verbs and not f.passive) or _policy_words_for(
+                    if lemma in w.member_verbs and d.entities[person].kind == "BODY":
+                        pass  # 'Robespierre joined the Committee': membership, not an alliance
+                    elif (not prep and lemma in w.ally_verbs and not f.passive) or _policy_words_for(
                             lemma, prep, w.ally_prep):
                         yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
                     elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(

@@ -49,10 +49,10 @@ def _clause_verb(tok: Token) -> Token:
     return cur
 
 
-def clause_date(d: Document, si: int, entities: set[int]) -> When | None:
+def clause_date(d: Document, si: int, entities: list[int]) -> When | None:
     """The date stated in the clause that names the fact's entities ('it was Stalin who
-    had arranged for him to become Chairman ... in July 1921'), or None when every date
-    of the sentence belongs to another clause."""
+    had arranged for him to become Chairman ... in July 1921'), the subject's clause
+    first, or None when every date of the sentence belongs to another clause."""
     if not d.sentence_dates or si >= len(d.sentence_dates) or not d.sentence_dates[si]:
         return None
     sent = d.sents[si]
@@ -63,8 +63,9 @@ def clause_date(d: Document, si: int, entities: set[int]) -> When | None:
         m = d.token_mention.get(t.i)
         e = d.mentions[m].entity if m is not None else d.pronoun_entity.get(t.i)
         if e in entities:
-            anchors.append(_clause_verb(t))
+            anchors.append((entities.index(e), _clause_verb(t)))
             segments.add(segment)
+    anchors = [a for _, a in sorted(anchors, key=lambda x: x[0])]
     if not anchors:
         return None
     governed = stated_date(d, si, anchors, only_governed=True)
