@@ -147,14 +147,23 @@ def test_head_and_leader_of_one_body_are_one_post(analysed):
                                         ("Robespierre", "head of the Committee of Public Safety")}
 
 
-def test_good_books_is_favour(analysed):
-    d = analysed("Cicero, who had been in Pompey’s good books, fell into disgrace.")
-    assert ("Cicero", "Pompey") in pairs(d, "ALLY")
-
-
-def test_a_title_heading_the_subject_still_names_its_holder(analysed):
-    d = analysed("Also firmly on Napoleon’s side was the Minister of Police Joseph Fouché.")
-    assert ("Joseph Fouché", "Napoleon") in pairs(d, "ALLY")
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    # favour: 'in X's good books'
+    ("Cicero, who had been in Pompey’s good books, fell into disgrace.", "ALLY", ("Cicero", "Pompey")),
+    # a title the parser made the head still names its holder
+    ("Also firmly on Napoleon’s side was the Minister of Police Joseph Fouché.", "ALLY",
+     ("Joseph Fouché", "Napoleon")),
+    # who backs a group backs its leader
+    ("The Montagnards, led by Danton and supported by Marat, attacked the Girondins.", "ALLY", ("Marat", "Danton")),
+    # a task given is done by who has it
+    ("Stalin had an important job in the apparatus to block the advance of the Girondins.", "OPPOSES",
+     ("Stalin", "Girondins")),
+    # a group's leaders stand for the group
+    ("The Girondins met in Paris. Robespierre took the side of the Girondin leaders.", "ALLY",
+     ("Robespierre", "Girondins")),
+])
+def test_stance_idioms(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)
 
 
 def test_found_in_disagreement_is_opposition(analysed):
@@ -165,21 +174,6 @@ def test_found_in_disagreement_is_opposition(analysed):
 def test_a_harm_demanded_is_not_for_the_one_who_demands_it(analysed):
     d = analysed("When the archbishop Thomas Becket defied the council, King Henry called for his arrest.")
     assert pairs(d, "OPPOSES") == {("King Henry", "Thomas Becket")}
-
-
-def test_backing_a_group_is_backing_its_leader(analysed):
-    d = analysed("The Montagnards, led by Danton and supported by Marat, attacked the Girondins.")
-    assert ("Marat", "Danton") in pairs(d, "ALLY")
-
-
-def test_a_task_given_is_done_by_who_has_it(analysed):
-    d = analysed("Stalin had an important job in the apparatus to block the advance of the Girondins.")
-    assert ("Stalin", "Girondins") in pairs(d, "OPPOSES")
-
-
-def test_a_groups_leaders_stand_for_the_group(analysed):
-    d = analysed("The Girondins met in Paris. Robespierre took the side of the Girondin leaders.")
-    assert ("Robespierre", "Girondins") in pairs(d, "ALLY")
 
 
 def test_these_supporters_are_the_people_just_spoken_of(analysed):
