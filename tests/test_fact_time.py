@@ -44,3 +44,10 @@ def test_a_fact_takes_the_date_of_its_own_clause(analysed):
         "In 1922 the quarrel began. Mdivani had been in his good books; it was Stalin who had arranged "
         "for him to become Chairman of the Georgian Revolutionary Committee in July 1921.")
     assert time_of(d, "HOLDS_OFFICE", "Mdivani") == "1921-07"
+
+
+def test_a_narrative_leaps_forward_by_years(analysed):
+    d = analysed("In 60 BC Caesar, Pompey and Crassus formed an alliance. After Crassus died at Carrhae in 53 BC, "
+                 "the alliance collapsed. Caesar defeated Pompey at the Battle of Pharsalus in 48 BC. Pompey fled "
+                 "to Egypt, where he was murdered.")
+    assert [w.value for w in d.sentence_time] == ["-0060", "-0053", "-0048", "-0048"]

@@ -307,3 +307,18 @@ def test_a_destined_office_is_not_held(analysed):
 def test_it_does_not_reach_inside_its_own_subject(analysed):
     d = analysed("Izviestia and Golos Soldata, newspapers founded by the Petrograd Soviet, fiercely assailed it.")
     assert not pairs(d, "OPPOSES")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Caesar, Pompey and Crassus formed an alliance in 60 BC.",  # Caesar opens the sentence, known by his list
+     {frozenset(p) for p in (("Caesar", "Pompey"), ("Caesar", "Crassus"), ("Pompey", "Crassus"))}),
+    ("In 1701 England formed an alliance with Austria against France.", {frozenset(("England", "Austria"))}),
+])
+def test_those_who_form_an_alliance_are_allies(analysed, text, expected):
+    assert {frozenset(p) for p in pairs(analysed(text), "ALLY")} == expected
+
+
+def test_marrying_a_daughter_to_someone_makes_them_spouses(analysed):
+    d = analysed("Caesar married his daughter Julia to Pompey.")
+    assert {(s, o) for s, o, r in facts(d, "KIN") if r in ("wife", "husband", "spouse")} == {
+        ("Julia", "Pompey"), ("Pompey", "Julia")}

@@ -178,7 +178,7 @@ def resolve(d: Document) -> None:
     _merge_person_parts(groups, kinds, mentions)
     kinds = {key: _decide_kind(doc, [mentions[i] for i in idx]) for key, idx in groups.items()}
     # second round: coordination with names already known to be people or places
-    kinds = _propagate_coordination(doc, groups, kinds, mentions)
+    kinds, coordinated = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_appositions(doc, groups, kinds, mentions)
     _merge_acronyms(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
@@ -189,8 +189,9 @@ def resolve(d: Document) -> None:
     for key, idx in groups.items():
         kind = kinds.get(key)
         ms = [mentions[i] for i in idx]
-        if not kind or _only_sentence_initial(doc, ms) and not any(context_votes(doc, m) for m in ms):
-            continue
+        if not kind or _only_sentence_initial(doc, ms) and key not in coordinated and not any(
+                context_votes(doc, m) for m in ms):
+            continue  # (but 'Caesar, Pompey and Crassus formed...': listed with known names)
         ent = Entity(name=_canonical(ms, kind), kind=kind)
         ent_index = len(d.entities)
         for i in sorted(idx):
@@ -220,9 +221,9 @@ def _coordinated(tok: Token) -> list[Token]:
 
 
 def _propagate_coordination(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
-                            mentions: list[Mention]) -> dict[str, str | None]:
+                            mentions: list[Mention]) -> tuple[dict[str, str | None], set[str]]:
     """Names listed together are of one kind: a vote for each mention coordinated with
-    a name of a decided kind, then a fresh decision."""
+    a name of a decided kind, then a fresh decision; also the names that got such a vote."""
     key_of_tok: dict[int, str] = {}
     for key, idx in groups.items():
         for i in idx:
@@ -241,7 +242,7 @@ def _propagate_coordination(doc: Doc, groups: dict[str, list[int]], kinds: dict[
     out = {}
     for key, idx in groups.items():
         out[key] = _decide_kind(doc, [mentions[i] for i in idx], extra.get(key))
-    return out
+    return out, set(extra)
 
 
 def _display(text: str) -> str:

@@ -22,7 +22,6 @@ from ..model import When
 from .document import Document
 
 FLASHBACK_YEARS = 0.5  # an explicit date this far before 'now' is a flashback
-PROLEPSIS_YEARS = 1.5  # ... and this far after it, a look ahead
 OPENING_TOKENS = 4  # a date within the first tokens of a sentence sets the scene
 
 
@@ -85,11 +84,10 @@ def _spans_over(when: When, now: When) -> bool:
 
 
 def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
-    """A date mentioned in passing: a flashback ('these sailors in 1917 had been') or a
-    look far ahead ('in 1923 the Comintern would...'), not opening its sentence.
-
-    A step back to where the story stood before its latest jump is a return from a
-    look ahead, not a flashback.
+    """A date mentioned in passing: a flashback ('these sailors in 1917 had been'), not
+    opening its sentence. A date ahead always moves the story: narratives leap forward
+    by years ('After Crassus died at Carrhae in 53 BC'), and a step back to where the
+    story stood before its latest leap is a return from a look ahead, not a flashback.
     """
     k_new, k_old = timex.sort_key(when.value), timex.sort_key(now.value)
     if k_new is None or k_old is None or _spans_over(when, now):
@@ -102,9 +100,7 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
         verb = verb.head
     pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
     opening = span.start - span.sent.start < OPENING_TOKENS
-    if k_new < k_old - FLASHBACK_YEARS:
-        return pluperfect or not opening
-    return k_new > k_old + PROLEPSIS_YEARS and not opening
+    return k_new < k_old - FLASHBACK_YEARS and (pluperfect or not opening)
 
 
 def anchor(d: Document) -> None:

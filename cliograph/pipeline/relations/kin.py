@@ -15,7 +15,7 @@ from ...model import Factoid
 from ...rules import lexicon
 from ..document import Document
 from .base import asserted, entity_at, factoid, owner
-from .frames import frames
+from .frames import frames, listed
 
 PERSON = {"PERSON"}
 POSS = {"’s", "'s"}
@@ -99,7 +99,11 @@ def married(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     for f in frames(sent):
         if f.verb.lemma_.lower() not in MARRY or not asserted(f.verb):
             continue
-        partners = [*f.subjects, *f.objects, *f.preps.get("to", [])]  # 'X was married to Y'
+        to = f.preps.get("to", [])
+        if f.objects and to and not f.passive:  # 'Caesar married his daughter Julia to Pompey'
+            partners = [*f.objects, *to]
+        else:  # 'X married Y', 'X was married to Y'
+            partners = [*f.subjects, *f.objects, *to]
         yield from _spouses(d, si, partners)
     for t in sent:  # 'Mary was married to William' read as an adjective
         if t.lower_ == "married" and t.dep_ == "acomp" and asserted(t.head):
@@ -108,7 +112,8 @@ def married(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def _spouses(d: Document, si: int, partners: list[Token]) -> Iterator[Factoid]:
-    people = [e for t in partners if (e := entity_at(d, t, PERSON)) is not None]
+    people = list(dict.fromkeys(  # 'his daughter Julia': the name in apposition
+        e for t in listed(partners) if (e := entity_at(d, t, PERSON)) is not None))
     for a, b in ((x, y) for x in people for y in people if x != y):
         yield factoid(d, si, "KIN", a, b, "kin.married.v1", 0.8, role=SPOUSE[gender(d, a)])
 

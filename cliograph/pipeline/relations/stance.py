@@ -19,7 +19,7 @@ from ...model import Factoid
 from ...rules import load_json
 from ..document import Document
 from .base import asserted, entity_at, factoid, owner
-from .frames import antecedent, expand, frame_of, frames
+from .frames import antecedent, expand, frame_of, frames, listed
 from .quotes import in_quotation
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
@@ -371,6 +371,15 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     and noun.head.head.pos_ in ("VERB", "AUX") and asserted(noun.head.head):
                 f = frame_of(noun.head.head)
                 owner = [o for o in f.objects if entity_at(d, o, ACTORS) is not None] or f.subjects
+            # 'Caesar, Pompey and Crassus formed an alliance (with Y)', 'X waged war on Y':
+            # the ones who made it
+            if not owner and noun.dep_ == "dobj" and asserted(noun.head):
+                makers = listed(frame_of(noun.head).subjects)
+                withs = withs or [o for p in ("with", "on", "against") for o in frame_of(noun.head).preps.get(p, [])]
+                if withs:
+                    owner = makers
+                elif len(makers) >= 2:
+                    parties.extend(makers)
             if owner and withs:
                 for a in owner:
                     for b in withs:
