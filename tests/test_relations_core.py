@@ -322,3 +322,25 @@ def test_marrying_a_daughter_to_someone_makes_them_spouses(analysed):
     d = analysed("Caesar married his daughter Julia to Pompey.")
     assert {(s, o) for s, o, r in facts(d, "KIN") if r in ("wife", "husband", "spouse")} == {
         ("Julia", "Pompey"), ("Pompey", "Julia")}
+
+
+@pytest.mark.parametrize(("text", "person", "office"), [
+    ("In June 1775 the Continental Congress appointed George Washington commander-in-chief of the Continental "
+     "Army.", "George Washington", "commander-in-chief of the Continental Army"),
+    ("In 1789 Washington appointed Hamilton Secretary of the Treasury.", "Hamilton", "Secretary of the Treasury"),
+])
+def test_titles_joined_to_their_holder_or_by_hyphens(analysed, text, person, office):
+    assert (person, office) in pairs(analysed(text), "HOLDS_OFFICE")
+
+
+@pytest.mark.parametrize(("text", "person", "office", "end"), [
+    ("Robert Walpole resigned as First Lord of the Treasury in 1742.", "Robert Walpole",
+     "First Lord of the Treasury", "1742"),
+    ("Thomas Jefferson, the Secretary of State, opposed the plan. Jefferson resigned in December 1793.",
+     "Thomas Jefferson", "Secretary of State", "1793-12"),  # the office the text last gave him
+])
+def test_a_resignation_ends_a_tenure(analysed, text, person, office, end):
+    d = analysed(text)
+    ends = {(d.entities[f.subject].name, d.entities[f.object].name, f.end_time.value)
+            for f in d.factoids if f.type == "HOLDS_OFFICE" and f.end_time}
+    assert ends == {(person, office, end)}

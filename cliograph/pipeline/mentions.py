@@ -196,7 +196,7 @@ def guess_kind(span: Span) -> str | None:
         return "OFFICE"  # 'the King', 'the President': the post, not a name
     if head in lex.office_heads and head not in lex.person_titles or (
         head in ("secretary", "secretaries", "commissar", "commissars")
-    ):
+    ) or head == "lord" and "of" in words and words[0] != "lord":  # 'First Lord of the Treasury'
         return "OFFICE"
     if head in ("union",) and "soviet" in words and len(words) <= 3:
         return "PLACE"
@@ -221,13 +221,20 @@ def guess_kind(span: Span) -> str | None:
 
 def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
     """'Finance Commissar Sokolnikov' -> the office, then the person it stands before;
-    'the People’s Commissar for Foreign Trade Lev Krasin' likewise."""
+    'the People’s Commissar for Foreign Trade Lev Krasin' likewise; 'Hamilton Secretary
+    of the Treasury' -> the person, then the office."""
     lex = lexicon()
     k = end
     while k > start and doc[k - 1].ent_type_ == "PERSON":
         k -= 1
     if start < k < end and guess_kind(doc[start:k]) == "OFFICE":
         return [(start, k, "OFFICE"), (k, end, "PERSON")]
+    # 'appointed Hamilton Secretary of the Treasury': a name, then the office
+    k = start
+    while k < end and doc[k].ent_type_ == "PERSON" and doc[k].lower_ not in lex.office_heads:
+        k += 1
+    if start < k < end and doc[k].lower_ in lex.office_heads and guess_kind(doc[k:end]) == "OFFICE":
+        return [(start, k, "PERSON"), (k, end, "OFFICE")]
     for k in range(end - 1, start, -1):
         low = doc[k - 1].lower_
         if low in lex.office_heads and low not in lex.person_titles and doc[k].lower_ not in (
@@ -290,6 +297,8 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 while end > nxt.i + 1 and doc[end - 1].ent_type_ == "PERSON":
                     end -= 1
                 s = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in ("deputy", "assistant", "vice") else tok.i
+                while s >= 2 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and not doc[s - 2].whitespace_:
+                    s -= 2  # 'commander-in-chief of the Continental Army'
                 out.append((s, end, "OFFICE", "mentions.office_of.v1"))
                 continue
         # office: 'as a political commissar', 'was made consul', 'became dictator'

@@ -64,6 +64,7 @@ def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from described_offices(d, si, sent)
     yield from led_bodies(d, si, sent)
     yield from confirmed_appointments(d, si, sent)
+    yield from resignations(d, si, sent)
 
 
 def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -249,6 +250,31 @@ def led_bodies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 office = d.add_entity(title, "OFFICE", f.verb.idx, f.verb.idx + len(f.verb.text),
                                       "offices.led_body.v1", same_as=(role, body))
                 yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.led_body.v1", 0.6, body=body)
+
+
+RESIGN = {"resign", "abdicate", "retire", "quit"}
+
+
+def resignations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A resignation ends a tenure: 'Jefferson resigned as Secretary of State in December
+    1793'; a bare 'Jefferson resigned in December 1793' ends the office the document last
+    gave him."""
+    for f in frames(sent):
+        lemma = f.verb.lemma_.lower()
+        stepped_down = lemma == "step" and "down" in f.preps
+        if lemma not in RESIGN and not stepped_down or not asserted(f.verb) or f.passive:
+            continue
+        named = [e for o in [*f.preps.get("as", []), *f.preps.get("from", []), *f.objects]
+                 if (e := entity_at(d, o, OFFICE)) is not None]
+        for p in f.subjects:
+            person = entity_at(d, p, PERSON)
+            if person is None:
+                continue
+            held = named or [h.object for h in reversed(d.factoids)
+                             if h.type == "HOLDS_OFFICE" and h.subject == person][:1]
+            for office in held:
+                end = factoid(d, si, "HOLDS_OFFICE", person, office, "offices.resigned.v1", 0.6)
+                yield replace(end, end_time=end.when, when=None)
 
 
 def _candidacies(d: Document, sent: Span) -> Iterator[tuple[int, int]]:
