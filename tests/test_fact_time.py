@@ -51,3 +51,9 @@ def test_a_narrative_leaps_forward_by_years(analysed):
                  "the alliance collapsed. Caesar defeated Pompey at the Battle of Pharsalus in 48 BC. Pompey fled "
                  "to Egypt, where he was murdered.")
     assert [w.value for w in d.sentence_time] == ["-0060", "-0053", "-0048", "-0048"]
+
+
+def test_a_tenure_stated_as_a_span_has_a_start_and_an_end(analysed):
+    d = analysed("Alexander Hamilton served as Secretary of the Treasury from 1789 to 1795.")
+    (f,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE"]
+    assert (f.start_time.value, f.end_time.value, f.when) == ("1789", "1795", None)

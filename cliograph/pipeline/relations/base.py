@@ -13,9 +13,10 @@ from ...errors import RuleError
 from ...model import Factoid, When
 from ...rules import load_json
 from ..document import Document
-from .timing import clause_date
+from .timing import clause_date, split_interval
 
 Extractor = Callable[[Document, int, Span], Iterator[Factoid]]
+TENURES = {"HOLDS_OFFICE", "MEMBER_OF"}  # an interval stated for these is a start and an end
 
 MODALS = {"would", "could", "might", "should", "may", "must", "shall", "ought"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "nobody"}
@@ -234,6 +235,11 @@ def factoid(d: Document, sent_index: int, type_: str, subject: int, obj: int | N
     if when is None and d.sentence_time:
         when = d.sentence_time[sent_index]
     confidence = calibrated().get(extractor, confidence)
+    if type_ in TENURES and when is not None and not when.inferred and "/" in when.value \
+            and "start_time" not in fields and "end_time" not in fields:
+        # 'served as Secretary of the Treasury from 1789 to 1795': a tenure's start and end
+        fields["start_time"], fields["end_time"] = split_interval(when)
+        when = None
     return Factoid(type=type_, subject=subject, object=obj, start=sent.start_char,
                    end=sent.end_char, extractor=extractor, confidence=confidence,
                    when=when, **fields)  # type: ignore[arg-type]
