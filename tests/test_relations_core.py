@@ -344,3 +344,22 @@ def test_a_resignation_ends_a_tenure(analysed, text, person, office, end):
     ends = {(d.entities[f.subject].name, d.entities[f.object].name, f.end_time.value)
             for f in d.factoids if f.type == "HOLDS_OFFICE" and f.end_time}
     assert ends == {(person, office, end)}
+
+
+def test_succession_starts_one_tenure_and_ends_another(analysed):
+    d = analysed("In 1801 Henry Addington succeeded William Pitt as Prime Minister.")
+    got = {(d.entities[f.subject].name, f.start_time and f.start_time.value, f.end_time and f.end_time.value)
+           for f in d.factoids if f.type == "HOLDS_OFFICE"}
+    assert got == {("Henry Addington", "1801", None), ("William Pitt", None, "1801")}
+
+
+@pytest.mark.parametrize(("text", "type_", "pair", "end"), [
+    ("Rykov was dismissed as Chairman of Sovnarkom in 1930.", "HOLDS_OFFICE", ("Rykov", "Chairman of Sovnarkom"),
+     "1930"),
+    ("Leon Trotsky was expelled from the Politburo in October 1926.", "MEMBER_OF", ("Leon Trotsky", "Politburo"),
+     "1926-10"),
+])
+def test_a_removal_ends_a_tenure_or_a_membership(analysed, text, type_, pair, end):
+    d = analysed(text)
+    assert {(d.entities[f.subject].name, d.entities[f.object].name, f.end_time.value)
+            for f in d.factoids if f.type == type_} == {(*pair, end)}

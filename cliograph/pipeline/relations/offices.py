@@ -19,7 +19,8 @@ from .frames import antecedent, expand, frame_of, frames
 APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm", "install",
            "choose", "designate", "proclaim", "crown", "declare", "create", "select", "reappoint"}
 SERVE = {"serve", "act", "remain", "continue", "sit", "stay", "rule", "reign", "govern", "spend",
-         "work", "return", "sign", "officiate", "preside", "replace", "succeed"}
+         "work", "return", "sign", "officiate", "preside"}
+SUCCEED = {"succeed", "replace", "supersede", "follow"}
 CONFIRM = {"confirm", "approve", "ratify", "endorse", "accept", "announce", "sanction"}
 CANDIDACY = {"candidature", "candidacy", "appointment", "election", "nomination", "promotion",
              "elevation", "selection", "choice"}
@@ -136,7 +137,17 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             gov = verb.head
             if not asserted(gov):
                 continue
-            if gov.lemma_ in APPOINT | SERVE:
+            if gov.lemma_ in SUCCEED:
+                # 'Addington succeeded Pitt as Prime Minister', 'Pitt was replaced as Prime
+                # Minister by Addington': one tenure starts, one ends
+                frame = frame_of(gov)
+                for holders, edge in ((frame.subjects, "start_time"), (frame.objects, "end_time")):
+                    for p in holders:
+                        person = entity_at(d, p, PERSON)
+                        if person is not None:
+                            f = factoid(d, si, "HOLDS_OFFICE", person, office, "offices.succeeded.v1", 0.65)
+                            yield replace(f, when=None, **{edge: f.when})
+            elif gov.lemma_ in APPOINT | SERVE:
                 holders = [c for c in gov.children if c.dep_ in (
                     ("dobj",) if gov.lemma_ in APPOINT and gov.tag_ != "VBN" else ("nsubj", "nsubjpass", "dobj"))]
                 for h in holders:
@@ -253,27 +264,42 @@ def led_bodies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 RESIGN = {"resign", "abdicate", "retire", "quit"}
+REMOVE = {"dismiss", "remove", "oust", "depose", "sack", "expel", "relieve", "drop", "purge"}
 
 
 def resignations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """A resignation ends a tenure: 'Jefferson resigned as Secretary of State in December
     1793'; a bare 'Jefferson resigned in December 1793' ends the office the document last
-    gave him."""
+    gave him. So does a removal from a named post or body ('was dismissed as Chairman',
+    'was expelled from the Politburo')."""
     for f in frames(sent):
         lemma = f.verb.lemma_.lower()
         stepped_down = lemma == "step" and "down" in f.preps
-        if lemma not in RESIGN and not stepped_down or not asserted(f.verb) or f.passive:
+        removed = lemma in REMOVE and f.passive  # 'Rykov was dismissed as Chairman of Sovnarkom'
+        if lemma not in RESIGN and not stepped_down and not removed or not asserted(f.verb) \
+                or f.passive and not removed:
             continue
-        named = [e for o in [*f.preps.get("as", []), *f.preps.get("from", []), *f.objects]
+        leavers = f.objects if removed else f.subjects
+        if removed:  # 'Trotsky was expelled from the Politburo': a membership ends
+            for p in leavers:
+                for g in f.preps.get("from", []):
+                    person, body = entity_at(d, p, PERSON), entity_at(d, g, {"BODY", "FACTION"})
+                    if person is not None and body is not None:
+                        end = factoid(d, si, "MEMBER_OF", person, body, "membership.expelled.v1", 0.6, role="member")
+                        yield replace(end, end_time=end.when, when=None)
+        named = [e for o in [*f.preps.get("as", []), *f.preps.get("from", []), *([] if removed else f.objects)]
                  if (e := entity_at(d, o, OFFICE)) is not None]
-        for p in f.subjects:
+        if removed and not named:
+            continue  # 'was dismissed' alone says from what only by guess
+        for p in leavers:
             person = entity_at(d, p, PERSON)
             if person is None:
                 continue
             held = named or [h.object for h in reversed(d.factoids)
                              if h.type == "HOLDS_OFFICE" and h.subject == person][:1]
             for office in held:
-                end = factoid(d, si, "HOLDS_OFFICE", person, office, "offices.resigned.v1", 0.6)
+                end = factoid(d, si, "HOLDS_OFFICE", person, office,
+                              "offices.removed.v1" if removed else "offices.resigned.v1", 0.6)
                 yield replace(end, end_time=end.when, when=None)
 
 
