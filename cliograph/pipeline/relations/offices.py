@@ -274,33 +274,38 @@ def resignations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     'was expelled from the Politburo')."""
     for f in frames(sent):
         lemma = f.verb.lemma_.lower()
-        stepped_down = lemma == "step" and "down" in f.preps
-        removed = lemma in REMOVE and f.passive  # 'Rykov was dismissed as Chairman of Sovnarkom'
-        if lemma not in RESIGN and not stepped_down and not removed or not asserted(f.verb) \
-                or f.passive and not removed:
+        if not asserted(f.verb):
             continue
-        leavers = f.objects if removed else f.subjects
-        if removed:  # 'Trotsky was expelled from the Politburo': a membership ends
-            for p in leavers:
+        if f.passive and lemma in REMOVE:
+            for p in f.objects:  # 'Trotsky was expelled from the Politburo': a membership ends
                 for g in f.preps.get("from", []):
                     person, body = entity_at(d, p, PERSON), entity_at(d, g, {"BODY", "FACTION"})
                     if person is not None and body is not None:
-                        end = factoid(d, si, "MEMBER_OF", person, body, "membership.expelled.v1", 0.6, role="member")
-                        yield replace(end, end_time=end.when, when=None)
-        named = [e for o in [*f.preps.get("as", []), *f.preps.get("from", []), *([] if removed else f.objects)]
-                 if (e := entity_at(d, o, OFFICE)) is not None]
-        if removed and not named:
-            continue  # 'was dismissed' alone says from what only by guess
-        for p in leavers:
-            person = entity_at(d, p, PERSON)
-            if person is None:
-                continue
-            held = named or [h.object for h in reversed(d.factoids)
-                             if h.type == "HOLDS_OFFICE" and h.subject == person][:1]
-            for office in held:
-                end = factoid(d, si, "HOLDS_OFFICE", person, office,
-                              "offices.removed.v1" if removed else "offices.resigned.v1", 0.6)
-                yield replace(end, end_time=end.when, when=None)
+                        yield _ending(factoid(d, si, "MEMBER_OF", person, body, "membership.expelled.v1", 0.6,
+                                              role="member"))
+            yield from _ended(d, si, f.objects, f.preps.get("as", []) + f.preps.get("from", []),
+                              "offices.removed.v1", guess=False)
+        elif not f.passive and (lemma in RESIGN or lemma == "step" and "down" in f.preps):
+            yield from _ended(d, si, f.subjects, f.preps.get("as", []) + f.preps.get("from", []) + f.objects,
+                              "offices.resigned.v1", guess=True)
+
+
+def _ended(d: Document, si: int, leavers: list[Token], posts: list[Token], rule: str,
+           guess: bool) -> Iterator[Factoid]:
+    """End the named posts, else (``guess``) the office the document last gave the leaver."""
+    named = [e for o in posts if (e := entity_at(d, o, OFFICE)) is not None]
+    for p in leavers:
+        person = entity_at(d, p, PERSON)
+        if person is None:
+            continue
+        held = named or ([h.object for h in reversed(d.factoids)
+                          if h.type == "HOLDS_OFFICE" and h.subject == person][:1] if guess else [])
+        for office in held:
+            yield _ending(factoid(d, si, "HOLDS_OFFICE", person, office, rule, 0.6))
+
+
+def _ending(f: Factoid) -> Factoid:
+    return replace(f, end_time=f.when, when=None)
 
 
 def _candidacies(d: Document, sent: Span) -> Iterator[tuple[int, int]]:
