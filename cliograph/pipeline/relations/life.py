@@ -283,6 +283,13 @@ def _owner(d: Document, n: Token) -> int | None:
     return owner(d, n, person_at)
 
 
+def _life(d: Document, si: int, type_: str, person: int, rule: str, anchor: Token,
+          conf: float | None = None, **fields: object) -> Factoid:
+    """A life fact about one person, dated by the words of ``anchor``."""
+    return factoid(d, si, type_, person, None, rule, CONF[rule] if conf is None else conf,
+                   when=fact_time(d, si, [anchor]), **fields)
+
+
 # --------------------------------------------------------------------------- HEALTH
 
 
@@ -301,17 +308,7 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if conds and _clause_ok(t):
                 for person in _subjects(d, t):
                     for cond in conds:
-                        yield factoid(
-                            d,
-                            si,
-                            "HEALTH",
-                            person,
-                            None,
-                            "life.have_condition.v1",
-                            CONF["life.have_condition.v1"],
-                            when=fact_time(d, si, [t]),
-                            condition=_np_text(cond),
-                        )
+                        yield _life(d, si, "HEALTH", person, "life.have_condition.v1", t, condition=_np_text(cond))
         # 'X fell ill', 'X had been very poorly', 'X was paralysed'
         if (
             t.lower_ in lw.ill_adjectives
@@ -337,17 +334,7 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     )
                 )
                 for person in _subjects(d, v):
-                    yield factoid(
-                        d,
-                        si,
-                        "HEALTH",
-                        person,
-                        None,
-                        "life.ill_state.v1",
-                        CONF["life.ill_state.v1"],
-                        when=fact_time(d, si, [v]),
-                        condition=cond,
-                    )
+                    yield _life(d, si, "HEALTH", person, "life.ill_state.v1", v, condition=cond)
         # 'X was wounded'
         if (
             t.lemma_.lower() == "wound"
@@ -356,17 +343,7 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             and _clause_ok(t)
         ):
             for person in _subjects(d, t):
-                yield factoid(
-                    d,
-                    si,
-                    "HEALTH",
-                    person,
-                    None,
-                    "life.ill_state.v1",
-                    CONF["life.ill_state.v1"],
-                    when=fact_time(d, si, [t]),
-                    condition="wounded",
-                )
+                yield _life(d, si, "HEALTH", person, "life.ill_state.v1", t, condition="wounded")
         # 'while recuperating from surgery', 'Lenin convalesced at Gorki'
         if t.pos_ == "VERB" and low in lw.recover_verbs and _clause_ok(t):
             src = [
@@ -387,17 +364,7 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             }[low]
             cond = verb + (" from " + _np_text(src[0]) if src else "")
             for person in _subjects(d, t):
-                yield factoid(
-                    d,
-                    si,
-                    "HEALTH",
-                    person,
-                    None,
-                    "life.recovering.v1",
-                    CONF["life.recovering.v1"],
-                    when=fact_time(d, si, [t]),
-                    condition=cond,
-                )
+                yield _life(d, si, "HEALTH", person, "life.recovering.v1", t, condition=cond)
         # 'Lenin’s own health gave him trouble', 'his health failed'
         if low in lw.health_nouns and t.pos_ == "NOUN":
             person = _owner(d, t)
@@ -417,17 +384,7 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     if v.lemma_.lower() == "give"
                     else "health " + v.text
                 )
-                yield factoid(
-                    d,
-                    si,
-                    "HEALTH",
-                    person,
-                    None,
-                    "life.health_trouble.v1",
-                    CONF["life.health_trouble.v1"],
-                    when=fact_time(d, si, [v]),
-                    condition=cond.strip(),
-                )
+                yield _life(d, si, "HEALTH", person, "life.health_trouble.v1", v, condition=cond.strip())
             # 'the deterioration in Lenin’s health', 'the decline of his health'
             elif (
                 t.dep_ == "pobj"
@@ -436,17 +393,8 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 and _noun_ok(t.head.head)
             ):
                 trouble = t.head.head
-                yield factoid(
-                    d,
-                    si,
-                    "HEALTH",
-                    person,
-                    None,
-                    "life.health_trouble.v1",
-                    CONF["life.health_trouble.v1"],
-                    when=fact_time(d, si, [trouble]),
-                    condition=f"{trouble.lemma_} in health",
-                )
+                yield _life(d, si, "HEALTH", person, "life.health_trouble.v1", trouble,
+                            condition=f"{trouble.lemma_} in health")
             # 'his failing health', 'his poor health'
             elif any(
                 c.dep_ == "amod"
@@ -467,17 +415,7 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 for c in t.children
             ) and _noun_ok(t):
                 adj = next(c for c in t.children if c.dep_ == "amod")
-                yield factoid(
-                    d,
-                    si,
-                    "HEALTH",
-                    person,
-                    None,
-                    "life.health_trouble.v1",
-                    CONF["life.health_trouble.v1"],
-                    when=fact_time(d, si, [t]),
-                    condition=f"{adj.lower_} health",
-                )
+                yield _life(d, si, "HEALTH", person, "life.health_trouble.v1", t, condition=f"{adj.lower_} health")
         # 'Lenin’s illness', 'his wounds'
         if (
             t.pos_ == "NOUN"
@@ -490,17 +428,7 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         ):
             person = _owner(d, t)
             if person is not None:
-                yield factoid(
-                    d,
-                    si,
-                    "HEALTH",
-                    person,
-                    None,
-                    "life.possessed_condition.v1",
-                    CONF["life.possessed_condition.v1"],
-                    when=fact_time(d, si, [t]),
-                    condition=_np_text(t),
-                )
+                yield _life(d, si, "HEALTH", person, "life.possessed_condition.v1", t, condition=_np_text(t))
 
 
 # --------------------------------------------------------------------------- DIED / BORN
@@ -554,18 +482,7 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not _clause_ok(t):
                 continue
             for person in _subjects(d, t):
-                yield factoid(
-                    d,
-                    si,
-                    "DIED",
-                    person,
-                    None,
-                    "life.died.v1",
-                    CONF["life.died.v1"],
-                    when=fact_time(d, si, [t]),
-                    place=_place(d, t),
-                    condition=_cause(d, t),
-                )
+                yield _life(d, si, "DIED", person, "life.died.v1", t, place=_place(d, t), condition=_cause(d, t))
         elif t.pos_ == "VERB" and low in lw.kill_verbs:
             passive = (
                 any(c.dep_ == "auxpass" for c in t.children) or t.dep_ == "acl" and t.tag_ == "VBN"
@@ -590,18 +507,8 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself") for c in t.children):
                     victims = _subjects(d, t)  # 'slew himself'
             for person in victims:
-                yield factoid(
-                    d,
-                    si,
-                    "DIED",
-                    person,
-                    None,
-                    "life.killed.v1",
-                    CONF["life.killed.v1"],
-                    when=fact_time(d, si, [t]),
-                    place=_place(d, t),
-                    condition=t.lemma_ + "ed" if not t.lemma_.endswith("e") else t.lemma_ + "d",
-                )
+                yield _life(d, si, "DIED", person, "life.killed.v1", t, place=_place(d, t),
+                            condition=t.lemma_ + ("d" if t.lemma_.endswith("e") else "ed"))
         elif t.pos_ == "NOUN" and low in lw.death_nouns:
             person = _owner(d, t)
             if person is None:
@@ -622,18 +529,8 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not _noun_ok(t):
                 continue
             cond = None if low in ("death", "demise", "decease", "end", "passing") else low
-            yield factoid(
-                d,
-                si,
-                "DIED",
-                person,
-                None,
-                "life.death_noun.v1",
-                CONF["life.death_noun.v1"],
-                when=fact_time(d, si, [t]),
-                place=_place(d, t),
-                condition=cond or _cause(d, t),
-            )
+            yield _life(d, si, "DIED", person, "life.death_noun.v1", t, place=_place(d, t),
+                        condition=cond or _cause(d, t))
 
 
 def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -649,31 +546,12 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 e = entity_at(d, t.head, PERSON)
                 people = [e] if e is not None else []
             for person in people:
-                yield factoid(
-                    d,
-                    si,
-                    "BORN",
-                    person,
-                    None,
-                    "life.born.v1",
-                    CONF["life.born.v1"],
-                    when=fact_time(d, si, [t]),
-                    place=_place(d, t),
-                )
+                yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
         elif t.pos_ == "NOUN" and t.lemma_.lower() in lw.birth_nouns:
             person = _owner(d, t)
             if person is not None and _noun_ok(t):
-                yield factoid(
-                    d,
-                    si,
-                    "BORN",
-                    person,
-                    None,
-                    "life.born.v1",
-                    CONF["life.born.v1"] - 0.1,
-                    when=fact_time(d, si, [t]),
-                    place=_place(d, t),
-                )
+                yield _life(d, si, "BORN", person, "life.born.v1", t, conf=CONF["life.born.v1"] - 0.1,
+                            place=_place(d, t))
 
 
 HEALTH_ORDER = (
