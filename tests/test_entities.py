@@ -63,6 +63,8 @@ def test_entities_kind_from_head_nouns_and_patterns(analysed, text, name, kind):
     ("Rykov, Kamenev and Trotski said they agreed with Lenin.", "Trotski"),
     ("Marcus Brutus belonged to the Servilii, and he was the son-in-law and nephew of Cato.", "Cato"),
     ("Julius Caesar was assassinated on 15 March 44 BC.", "Julius Caesar"),
+    ("The Girondins, led by Brissot, opposed the execution of the King.", "Brissot"),
+    ("At the Congress of Vienna, Talleyrand represented France.", "Talleyrand"),
 ])
 def test_entities_person_decided_from_context_not_model_label(analysed, text, name):
     d = analysed(text)

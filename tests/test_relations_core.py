@@ -81,6 +81,7 @@ def test_kin_both_directions_from_a_kinship_noun(analysed, text, expected):
     ("Cassius hated Caesar. Others in the Senate, especially Cassius, feared him.", "Cassius", "Senate",
      "member"),
     ("Zinoviev, who sat on the Politburo, disliked Trotsky.", "Zinoviev", "Politburo", "member"),
+    ("The Girondins, led by Brissot, opposed the execution of the King.", "Brissot", "Girondins", "leader"),
     ("The Politburo was composed of Lenin, Trotsky and Stalin.", "Trotsky", "Politburo", "member"),
     ("The Politburo comprised Lenin, Trotsky and Stalin.", "Stalin", "Politburo", "member"),
     ("Georges Danton was one of the leaders of the Jacobins.", "Georges Danton", "Jacobins", "leader"),

@@ -44,10 +44,11 @@ HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", 
                       "recruit", "appoint", "dismiss", "sack", "promote", "befriend", "betray",
                       "trust", "distrust", "fear", "admire", "envy", "resent", "suspect", "accuse",
                       "greet", "embrace", "kiss", "bury", "mourn", "succeed", "divorce",
-                      "nominate", "elect", "crown", "depose", "oust", "summon", "consult", "advise",
+                      "nominate", "elect", "crown", "depose", "oust", "consult", "advise",
                       "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
 KILL_VERBS = {"kill", "murder", "assassinate", "stab", "slay", "poison", "execute", "behead", "hang",
               "guillotine", "strangle", "arrest", "imprison", "exile", "banish", "crown", "depose"}
+LEADING_VERBS = {"lead", "head", "found", "command", "chair", "organise", "organize", "captain"}
 GROUP_WORDS = {"group", "faction", "party", "bloc", "club", "society", "opposition", "circle", "clique",
                "cabal", "caucus", "wing", "movement", "conspiracy"}
 PERSONAL = {"he", "she", "him", "her", "i", "we", "you"}
@@ -117,6 +118,9 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'You villain, Casca, what are you doing?': a name addressed
     if root.dep_ == "npadvmod" or root.dep_ == "appos" and head.lower_ in ("you", "villain", "friend", "sir"):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'The Girondins, led by Brissot': who leads or founds a group
+    if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in LEADING_VERBS:
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'sympathisers of Trotski', 'a critic of Stalin'; 'whose deputy leader was X'
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PARTY_NOUNS:

@@ -71,6 +71,7 @@ def _own_subjects(verb: Token) -> tuple[list[Token], bool, list[Token]]:
 
 def frame_of(verb: Token) -> Frame:
     subj, passive, rest = _own_subjects(verb)
+    passive = passive or verb.dep_ == "acl" and verb.tag_ == "VBN"  # 'The Girondins, led by Brissot'
     f = Frame(verb=verb, passive=passive)
     if passive:
         f.objects = [antecedent(t) for t in rest if t.dep_ in ("nsubjpass", "csubjpass")]
