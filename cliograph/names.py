@@ -65,3 +65,10 @@ def initials(name: str) -> str:
     """'Workers’ and Peasants’ Inspectorate' -> 'WPI' (for matching acronyms)."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
     return "".join(w[0] for w in words)
+
+
+# 'the Duke of York', 'Earl of Feversham': a title that names its holder
+TITLE_OF = re.compile(r"^(?:the\s+)?((?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquess|Marquis|"
+                      r"Marchioness|Viscount|Baron|Baroness|Bishop|Archbishop|Lord|Lady|Elector|Margrave|"
+                      r"Landgrave|Grand Duke|Dauphin|Doge|Emir|Sultan|Shah|Khan)\s+of\s+[A-Z][\w’'-]*"
+                      r"(?:\s+[A-Z][\w’'-]*)*)$")

@@ -364,3 +364,18 @@ def test_a_removal_ends_a_tenure_or_a_membership(analysed, text, type_, pair, en
     d = analysed(text)
     assert {(d.entities[f.subject].name, d.entities[f.object].name, f.end_time.value)
             for f in d.factoids if f.type == type_} == {(*pair, end)}
+
+
+def test_a_child_of_two_titled_parents(analysed):
+    d = analysed("Queen Victoria was born at Kensington Palace on 24 May 1819, the only child of Prince Edward, "
+                 "Duke of Kent, and Princess Victoria of Saxe-Coburg-Saalfeld.")
+    assert {("Queen Victoria", "Prince Edward", "daughter"), ("Prince Edward", "Queen Victoria", "father"),
+            ("Queen Victoria", "Princess Victoria of Saxe-Coburg-Saalfeld", "daughter")} <= facts(d, "KIN")
+    # 'Duke of Kent' is Edward's title, not a second man
+    assert ("Prince Edward", "Duke of Kent") in pairs(d, "HOLDS_OFFICE")
+    assert [e.name for e in d.entities if e.kind == "PERSON"].count("Duke of Kent") == 0
+
+
+def test_an_adviser_is_an_ally(analysed):
+    assert ("Melbourne", "Queen Victoria") in pairs(
+        analysed("Lord Melbourne was the close adviser of Queen Victoria."), "ALLY")

@@ -14,10 +14,10 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Mention
-from ..names import initials, translit_key
+from ..names import TITLE_OF, initials, translit_key
 from ..rules import lexicon
 from .document import Document
 from .mentions import guess_kind
@@ -331,17 +331,29 @@ def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, 
                 linked.append(root.head)
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 linked += [c for c in root.head.children if c.dep_ == "attr"]
+            # 'Prince Edward, Duke of Kent, and ...' parsed as a list: a title right after the comma
+            linked += [c for c in root.conjuncts if c.i == e + 1 and doc[e].text == ","
+                       and TITLE_OF.match(_up_to_comma(doc, c.i).text)]
             for t in linked:
                 other = key_of.get(t.i)
                 if other is None or other == key or other not in groups:
                     continue
                 if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
                     continue  # 'Feversham, a Frenchman of noble birth': what he is, not his name
-                if kinds.get(other) not in (None, "PERSON") or any(
+                titled = all(TITLE_OF.match(mentions[j].text) for j in groups[other])  # 'Edward, Duke of Kent'
+                if kinds.get(other) not in (None, "PERSON") or not titled and any(
                         mentions[j].source.startswith("spacy.ner.PERSON") for j in groups[other]):
                     continue  # a title, an office, or a second person named beside the first
                 _merge(groups, key, other)
                 kinds.pop(other, None)
+
+
+def _up_to_comma(doc: Doc, i: int) -> Span:
+    """The words from ``i`` to the next comma or 'and'."""
+    j = i
+    while j < len(doc) and doc[j].text != "," and doc[j].lower_ != "and" and not doc[j].is_sent_end:
+        j += 1
+    return doc[i:j]
 
 
 def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | None],

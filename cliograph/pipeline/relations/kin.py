@@ -136,9 +136,23 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         # 'he was the son and heir of X': coordinated kin nouns share the owner and the relative
         owner = next((o for n in (noun, *noun.conjuncts) if (o := _owner(d, n)) is not None), None)
         relative = _relative(d, noun) if noun.dep_ != "conj" else _relative(d, noun.head)
-        if owner is None or relative is None or owner == relative:
+        if owner is None or relative is None:
             continue
-        yield factoid(d, si, "KIN", relative, owner, "kin.kin_noun.v1", 0.8, role=role)
-        inverse = lex.kin_inverse.get(role, {}).get(gender(d, owner))
-        if inverse:
-            yield factoid(d, si, "KIN", owner, relative, "kin.inverse.v1", 0.7, role=inverse)
+        if role == "child":  # 'the only child of': a daughter or a son when the text says which
+            role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role)
+        for o in [owner, *_co_owners(d, noun, owner)]:  # 'the child of Edward and Victoria'
+            if o == relative:
+                continue
+            yield factoid(d, si, "KIN", relative, o, "kin.kin_noun.v1", 0.8, role=role)
+            inverse = lex.kin_inverse.get(role, {}).get(gender(d, o))
+            if inverse:
+                yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.7, role=inverse)
+
+
+def _co_owners(d: Document, noun: Token, first: int) -> list[int]:
+    """The people listed with the owner after 'of': 'the only child of Prince Edward, Duke of
+    Kent, and Princess Victoria'."""
+    objs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+            if o.dep_ == "pobj"]
+    people = [e for o in objs for t in o.conjuncts if (e := entity_at(d, t, PERSON)) is not None]
+    return [e for e in dict.fromkeys(people) if e != first]

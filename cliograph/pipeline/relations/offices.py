@@ -5,13 +5,13 @@ A candidacy, proposal or refusal is not a tenure: only asserted clauses count.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
+from ...names import TITLE_OF
 from ..document import Document
 from .base import asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames
@@ -38,11 +38,6 @@ def _office_tokens(d: Document, sent: Span) -> list[Token]:
     return [d.doc[slice(*d.mentions[mi].tokens)].root for mi, _ in entities_in(d, sent, OFFICE)]
 
 
-TITLE_OF = re.compile(r"^(?:the\s+)?((?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquess|Marquis|"
-                      r"Marchioness|Viscount|Baron|Baroness|Bishop|Archbishop|Lord|Lady|Elector|Margrave|"
-                      r"Landgrave|Grand Duke|Dauphin|Doge|Emir|Sultan|Shah|Khan)\s+of\s+[A-Z][\w’'-]*"
-                      r"(?:\s+[A-Z][\w’'-]*)*)$")
-
 
 def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Duke of York' names a man and the title he holds: the person, and an OFFICE
@@ -52,9 +47,9 @@ def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         m = d.mentions[mi]
         if person in done:
             continue
-        done.add(person)
         match = TITLE_OF.match(m.text)
         if match:
+            done.add(person)
             office = d.add_entity(match.group(1), "OFFICE", m.start, m.end, "offices.title_as_name.v1")
             yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.title_as_name.v1", 0.8)
 
