@@ -379,3 +379,10 @@ def test_a_child_of_two_titled_parents(analysed):
 def test_an_adviser_is_an_ally(analysed):
     assert ("Melbourne", "Queen Victoria") in pairs(
         analysed("Lord Melbourne was the close adviser of Queen Victoria."), "ALLY")
+
+
+def test_a_relative_already_named_is_found_by_the_kin_word(analysed):
+    d = analysed("Queen Victoria was born on 24 May 1819, the only child of Prince Edward, Duke of Kent. "
+                 "Her father died in January 1820.")
+    assert [(d.entities[f.subject].name, f.when.value) for f in d.factoids if f.type == "DIED"] == [
+        ("Prince Edward", "1820-01")]

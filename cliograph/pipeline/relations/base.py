@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from ...errors import RuleError
 from ...model import Factoid, When
-from ...rules import load_json
+from ...rules import lexicon, load_json
 from ..document import Document
 from .timing import clause_date, split_interval
 
@@ -121,6 +121,7 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
     if e is None and tok.pos_ == "NOUN":
         e = definite_reference(d, tok) if tok.lower_ not in LEADERS else _led_group(d, tok)
         e = _sub_body(d, tok) if e is None else e
+        e = _kin_reference(d, tok) if e is None else e
     if e is None:
         return None
     if kinds is not None and d.entities[e].kind not in kinds:
@@ -162,6 +163,20 @@ def _it_reference(d: Document, tok: Token, kinds: set[str]) -> int | None:
         if e is not None and d.entities[e].kind in kinds:
             return e
     return None
+
+
+def _kin_reference(d: Document, tok: Token) -> int | None:
+    """'Her father died in January 1820' after 'the only child of Prince Edward': a
+    relative the text has already named."""
+    role = lexicon().kin_roles.get(tok.lower_)
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    if role is None or len(owners) != 1:
+        return None
+    owner_ = d.entity_of_token(owners[0])
+    if owner_ is None:
+        return None
+    named = {f.subject for f in d.factoids if f.type == "KIN" and f.object == owner_ and f.role == role}
+    return named.pop() if len(named) == 1 else None
 
 
 def _sub_body(d: Document, tok: Token) -> int | None:
