@@ -65,6 +65,9 @@ def test_entities_kind_from_head_nouns_and_patterns(analysed, text, name, kind):
     ("Julius Caesar was assassinated on 15 March 44 BC.", "Julius Caesar"),
     ("The Girondins, led by Brissot, opposed the execution of the King.", "Brissot"),
     ("At the Congress of Vienna, Talleyrand represented France.", "Talleyrand"),
+    ("In 1928 Bukharin broke with Stalin.", "Bukharin"),
+    ("Zinoviev and Kamenev turned against Trotsky.", "Kamenev"),
+    ("Georges Danton and Camille Desmoulins were close friends.", "Camille Desmoulins"),  # tagged plural
 ])
 def test_entities_person_decided_from_context_not_model_label(analysed, text, name):
     d = analysed(text)
@@ -159,3 +162,8 @@ def test_entities_short_event_name_refers_to_the_last_such_event(analysed):
 def test_entities_bare_congress_stays_a_body_without_a_named_congress(analysed):
     d = analysed("Congress met in New York. Congress could not raise taxes, and Congress was weak.")
     assert entity_named(d, "Congress").kind == "BODY"
+
+
+def test_entities_a_state_that_is_an_ally_stays_a_place(analysed):
+    d = analysed("France was an ally of Russia.")
+    assert {(e.name, e.kind) for e in d.entities} == {("France", "PLACE"), ("Russia", "PLACE")}

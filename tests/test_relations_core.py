@@ -386,3 +386,12 @@ def test_a_relative_already_named_is_found_by_the_kin_word(analysed):
                  "Her father died in January 1820.")
     assert [(d.entities[f.subject].name, f.when.value) for f in d.factoids if f.type == "DIED"] == [
         ("Prince Edward", "1820-01")]
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("Georges Danton and Camille Desmoulins were close friends.", "ALLY", ("Georges Danton", "Camille Desmoulins")),
+    ("Marcus Brutus and Mark Antony were rivals.", "OPPOSES", ("Mark Antony", "Marcus Brutus")),
+])
+def test_those_said_together_to_be_friends_or_rivals_are_so_to_each_other(analysed, text, type_, pair):
+    got = pairs(analysed(text), type_)
+    assert pair in got and pair[::-1] in got

@@ -29,8 +29,8 @@ MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "ar
 OFFICE_STEMS = {translit_key(w) for w in ("secretary", "chairman", "president", "consul",
                                            "governor", "commissar", "premier", "dictator")}
 PARTY_NOUNS = {"sympathiser", "sympathisers", "sympathizer", "sympathizers", "supporter", "supporters",
-               "friend", "friends", "ally", "allies", "enemy", "enemies", "critic", "critics",
-               "rival", "rivals", "follower", "followers", "associate", "associates", "opponent",
+               "friend", "friends", "critic", "critics",  # (not ally, enemy, rival: states are those too)
+               "follower", "followers", "associate", "associates", "opponent",
                "opponents", "protégé", "disciple", "disciples", "wife", "husband", "son", "daughter",
                "brother", "sister", "father", "mother", "widow", "heir", "successor", "predecessor",
                "assassin", "assassins", "murderer", "murderers", "secretary", "deputy",
@@ -48,6 +48,9 @@ HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", 
                       "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
 KILL_VERBS = {"kill", "murder", "assassinate", "stab", "slay", "poison", "execute", "behead", "hang",
               "guillotine", "strangle", "arrest", "imprison", "exile", "banish", "crown", "depose"}
+PERSONAL_RELATIONS = {"friend", "confidant", "confidante", "protégé", "protege", "adviser", "advisor", "mentor",
+                      "henchman", "disciple", "follower", "lieutenant", "favourite", "favorite", "mistress",
+                      "secretary", "tutor", "pupil"}
 LEADING_VERBS = {"lead", "head", "found", "command", "chair", "organise", "organize", "captain"}
 GROUP_WORDS = {"group", "faction", "party", "bloc", "club", "society", "opposition", "circle", "clique",
                "cabal", "caucus", "wing", "movement", "conspiracy"}
@@ -118,6 +121,16 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'You villain, Casca, what are you doing?': a name addressed
     if root.dep_ == "npadvmod" or root.dep_ == "appos" and head.lower_ in ("you", "villain", "friend", "sir"):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Bukharin broke with Stalin', 'Kamenev turned against Trotsky': dealings with a person
+    if root.dep_ == "nsubj" and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "against") and any(
+                o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in c.children)
+            for h in (head, *[c for c in head.children if c.dep_ == "prt"]) for c in h.children):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Danton became a close friend of Desmoulins': what only a person is to another
+    if root.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain") and any(
+            c.dep_ == "attr" and c.lower_ in PERSONAL_RELATIONS for c in head.children):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'The Girondins, led by Brissot': who leads or founds a group
     if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in LEADING_VERBS:
@@ -276,8 +289,10 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     if all(m.tokens[1] - m.tokens[0] == 1 and doc[m.tokens[0]].tag_ == "NNPS"
            and m.source.endswith("NORP") and m.kind != "FACTION" for m in ms):
         return None  # 'the Romans', 'the Georgians': a people, not a person or a party
-    # names are not plural: 'the Anti-Federalists' is a group, whatever it did
-    if all(doc[m.tokens[1] - 1].tag_ == "NNPS" for m in ms):
+    # names are not plural: 'the Anti-Federalists' is a group, whatever it did (but the
+    # tagger also calls 'Camille Desmoulins' plural: the model's PERSON says otherwise)
+    if all(doc[m.tokens[1] - 1].tag_ == "NNPS" for m in ms) and not any(
+            m.source == "spacy.ner.PERSON" and m.tokens[1] - m.tokens[0] > 1 for m in ms):
         votes.pop("PERSON", None)
     if not votes:
         return None

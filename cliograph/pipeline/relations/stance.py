@@ -338,6 +338,12 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             holders = [entity_at(d, h, ACTORS) for h in _holders(d, noun)]
             if not any(h is not None for h in holders) and _demonstrative_plural(noun):
                 holders = _recent_people(d, si)  # 'these strong supporters of the NEP'
+            if verb is not None and noun.tag_ == "NNS" and not _targets(noun):
+                # 'Pompey and Caesar were rivals', 'Danton and Desmoulins were friends': each other's
+                each = [h for h in dict.fromkeys(holders) if h is not None]
+                for a in each:
+                    for b in each:
+                        yield from _emit(d, si, "ALLY" if ally else "OPPOSES", a, b, "stance.relational_noun.v1", 0.7)
             for t in _targets(noun):
                 target = entity_at(d, t, ACTORS)
                 policy = entity_at(d, t, POLICY)
