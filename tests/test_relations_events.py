@@ -243,3 +243,9 @@ def test_pushing_a_measure_through_a_body_is_its_decision(analysed):
                  "Grey pushed the bill through a committee of the Senate in June 1832.")
     assert ("Senate committee", "Reform Bill", None, "1832-06") in rel(d, "DECIDES")
     assert {(s, o) for s, o, _, _ in rel(d, "SUPPORTS_POLICY")} == {("Grey", "Reform Bill")}
+
+
+def test_a_date_on_what_ends_an_event_is_its_end(analysed):
+    got = happened(analysed("The Peace of Westphalia ended the Thirty Years War in 1648."))
+    assert got["Thirty Years War"] == (None, "1648", None)
+    assert got["Peace of Westphalia"][0] == "1648"

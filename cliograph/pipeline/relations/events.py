@@ -215,10 +215,14 @@ def _place_in_name(d: Document, span: tuple[int, int]) -> int | None:
     return best
 
 
+ENDING = {"end", "conclude", "terminate", "finish", "close"}
+
+
 def _happened(
-    d: Document, si: int, ev: int, rule: str, when: When | None, place: int | None
+    d: Document, si: int, ev: int, rule: str, when: When | None, place: int | None, ended: bool = False
 ) -> Factoid:
-    start, end = split_interval(when)
+    """``ended``: the date is the event's end ('the Peace ended the Thirty Years War in 1648')."""
+    start, end = (None, when) if ended and when is not None and "/" not in when.value else split_interval(when)
     f = factoid(d, si, "HAPPENED", ev, None, rule, CONF[rule], when=None, place=place)
     return replace(f, when=None, start_time=start, end_time=end)
 
@@ -307,7 +311,8 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         # 'the Eleventh Party Congress in March–April 1922'
         w = _adjacent_date(d, si, span, n)
         if w is not None and not session_body:
-            yield _happened(d, si, ev, "events.dated_mention.v1", w, _place(d, n))
+            ended = n.dep_ == "dobj" and n.head.lemma_.lower() in ENDING
+            yield _happened(d, si, ev, "events.dated_mention.v1", w, _place(d, n), ended=ended)
             continue
         v = n.head
         # 'the rising broke out', 'the treaty was signed at Rapallo in April 1922'
