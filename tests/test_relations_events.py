@@ -136,6 +136,8 @@ def test_planned_or_hypothetical_events_did_not_happen(analysed, text):
          "delegate"),
         ("Brutus and Cassius took part in the conspiracy against Caesar.", "Cassius",
          "conspiracy against Caesar", "took part"),
+        ("Nelson was killed at the Battle of Trafalgar in 1805.", "Nelson", "Battle of Trafalgar", "killed at"),
+        ("Marshal Ney was present at the Battle of Waterloo.", "Ney", "Battle of Waterloo", "present"),
     ],
 )
 def test_participates_with_a_short_role(analysed, text, actor, event, role):
@@ -249,3 +251,7 @@ def test_a_date_on_what_ends_an_event_is_its_end(analysed):
     got = happened(analysed("The Peace of Westphalia ended the Thirty Years War in 1648."))
     assert got["Thirty Years War"] == (None, "1648", None)
     assert got["Peace of Westphalia"][0] == "1648"
+
+
+def test_absent_or_not_present_is_no_participation(analysed):
+    assert not rel(analysed("Lenin was not present at the Congress of Soviets."), "PARTICIPATES")

@@ -215,6 +215,7 @@ def _place_in_name(d: Document, span: tuple[int, int]) -> int | None:
     return best
 
 
+SUFFERED = {"kill", "wound", "capture", "injure"}  # in a passive, what the subject underwent
 ENDING = {"end", "conclude", "terminate", "finish", "close"}
 
 
@@ -388,6 +389,9 @@ def _actors(d: Document, v: Token) -> list[int]:
                 if (e := entity_at(d, x, ACTORS)) is not None
             ]
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        if v.lemma_.lower() in SUFFERED:  # 'Nelson was killed at the Battle of Trafalgar'
+            return [e for c in v.children if c.dep_ == "nsubjpass" for x in conjuncts(c)
+                    if (e := entity_at(d, x, ACTORS)) is not None]
         return []  # a passive without its agent names no actor
     cur = v
     for _ in range(3):
@@ -437,10 +441,15 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         v = n.head
         prep = None
         dobj = n.dep_ == "dobj"
+        present = False
         if n.dep_ == "pobj" and v.dep_ == "prep":
             prep, v = v.lower_, v.head
             if v.dep_ == "dobj" and v.head.lemma_.lower() in ("take", "play"):  # 'took part in'
                 v = v.head
+            elif v.lower_ == "present" and v.dep_ == "acomp" and prep == "at":  # 'was present at'
+                present, v = True, v.head
+            elif prep == "at" and any(c.dep_ == "acomp" and c.lower_ == "present" for c in v.children):
+                present = True  # (the 'at' hung on the verb)
             elif (
                 prep == "of" and v.dep_ == "dobj" and v.lower_ in PART_WORDS
             ):  # 'spent most of the war'
@@ -449,7 +458,9 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         lemma = v.lemma_.lower()
         rule = None
-        if prep is None and dobj and lemma in ew.participate:
+        if present:
+            rule, role = "events.took_part.v1", "present"
+        elif prep is None and dobj and lemma in ew.participate:
             if session_body and lemma not in (
                 "address",
                 "stir",
