@@ -167,3 +167,8 @@ def test_entities_bare_congress_stays_a_body_without_a_named_congress(analysed):
 def test_entities_a_state_that_is_an_ally_stays_a_place(analysed):
     d = analysed("France was an ally of Russia.")
     assert {(e.name, e.kind) for e in d.entities} == {("France", "PLACE"), ("Russia", "PLACE")}
+
+
+def test_entities_plural_party_names_are_not_people(analysed):
+    d = analysed("The Socialist Revolutionaries and the Mensheviki Internationalists met in Petrograd.")
+    assert not [e.name for e in d.entities if e.kind == "PERSON"]

@@ -48,6 +48,7 @@ HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", 
                       "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
 KILL_VERBS = {"kill", "murder", "assassinate", "stab", "slay", "poison", "execute", "behead", "hang",
               "guillotine", "strangle", "arrest", "imprison", "exile", "banish", "crown", "depose"}
+GROUP_PLURAL_END = re.compile(r"(ists|ites|ans|ards|ers|ies|iki|ics|ees|ots)$")  # 'Socialist Revolutionaries'
 PERSONAL_RELATIONS = {"friend", "confidant", "confidante", "protégé", "protege", "adviser", "advisor", "mentor",
                       "henchman", "disciple", "follower", "lieutenant", "favourite", "favorite", "mistress",
                       "secretary", "tutor", "pupil"}
@@ -292,7 +293,8 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     # names are not plural: 'the Anti-Federalists' is a group, whatever it did (but the
     # tagger also calls 'Camille Desmoulins' plural: the model's PERSON says otherwise)
     if all(doc[m.tokens[1] - 1].tag_ == "NNPS" for m in ms) and not any(
-            m.source == "spacy.ner.PERSON" and m.tokens[1] - m.tokens[0] > 1 for m in ms):
+            m.source == "spacy.ner.PERSON" and m.tokens[1] - m.tokens[0] > 1
+            and not GROUP_PLURAL_END.search(doc[m.tokens[1] - 1].lower_) for m in ms):
         votes.pop("PERSON", None)
     if not votes:
         return None
