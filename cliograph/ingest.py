@@ -313,6 +313,8 @@ def _ingest_parallel(files: list[Path], store: Store, report: IngestReport, *,
     queue: deque[tuple[list[str], bool]] = deque(  # (paths, retry)
         ([str(p) for p in group], False) for group in batches(files, size, _file_size))
     pipeline: str | None = None
+    if _context().get_start_method() == "fork":
+        load(model)  # forked workers inherit the loaded pipeline instead of each loading it
 
     def done(path: str, status: str, result: Analysis | str) -> None:
         if status == "ok":
