@@ -46,8 +46,9 @@ HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", 
                       "greet", "embrace", "kiss", "bury", "mourn", "succeed", "divorce",
                       "nominate", "elect", "crown", "depose", "oust", "consult", "advise",
                       "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
-KILL_VERBS = {"kill", "murder", "assassinate", "stab", "slay", "poison", "execute", "behead", "hang",
-              "guillotine", "strangle", "arrest", "imprison", "exile", "banish", "crown", "depose"}
+PASSIVE_PERSON_VERBS = {  # 'X was assassinated / arrested / crowned': X is a person
+    "kill", "murder", "assassinate", "stab", "slay", "poison", "execute", "behead", "hang",
+    "guillotine", "strangle", "arrest", "imprison", "exile", "banish", "crown", "depose"}
 GROUP_PLURAL_END = re.compile(r"(ists|ites|ans|ards|ers|ies|iki|ics|ees|ots)$")  # 'Socialist Revolutionaries'
 PERSONAL_RELATIONS = {"friend", "confidant", "confidante", "protégé", "protege", "adviser", "advisor", "mentor",
                       "henchman", "disciple", "follower", "lieutenant", "favourite", "favorite", "mistress",
@@ -155,7 +156,7 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
             c.dep_ == "dobj" and c.lower_ in GROUP_WORDS for c in head.children):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'hated Caesar', 'married Calpurnia', 'murdered Sidney': objects of verbs done to people
-    if root.dep_ == "dobj" and verb & HUMAN_OBJECT_VERBS or root.dep_ == "nsubjpass" and verb & KILL_VERBS:
+    if root.dep_ == "dobj" and verb & HUMAN_OBJECT_VERBS or root.dep_ == "nsubjpass" and verb & PASSIVE_PERSON_VERBS:
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'X said', 'said X'
     if verb & lex.speech_verbs and root.dep_ in ("nsubj", "dobj", "dative"):

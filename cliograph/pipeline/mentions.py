@@ -61,8 +61,7 @@ def is_cap(tok: Token) -> bool:
     low = tok.lower_
     if low in MONTHS and (tok.i + 1 < len(tok.doc) and tok.nbor(1).like_num or tok.i > 0 and tok.nbor(-1).like_num):
         return False  # 'June 1919', '8 March'
-    if low in ERAS and (tok.i > 0 and tok.nbor(-1).like_num
-                                                           or tok.i + 1 < len(tok.doc) and tok.nbor(1).like_num):
+    if low in ERAS and (tok.i > 0 and tok.nbor(-1).like_num or tok.i + 1 < len(tok.doc) and tok.nbor(1).like_num):
         return False  # '44 BC', 'AD 79': an era, not a name
     if tok.is_sent_start or _after_open_quote(tok):
         return tok.pos_ == "PROPN" and low not in lexicon().not_names

@@ -70,6 +70,14 @@ def governs(head: Token, tok: Token) -> bool:
     return False
 
 
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a word belongs to."""
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
 def _spans_over(when: When, now: When) -> bool:
     """An interval that began before the present and runs on past it ('a bitter conflict
     lasting the long winter of 1920–1', said in November 1920) widens the story's time;
@@ -95,9 +103,7 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
     k_earlier = timex.sort_key(earlier.value) if earlier is not None else None
     if k_earlier is not None and k_earlier - FLASHBACK_YEARS <= k_new < k_old:
         return False
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(span.root)
     pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
     opening = span.start - span.sent.start < OPENING_TOKENS
     return k_new < k_old - FLASHBACK_YEARS and (pluperfect or not opening)
@@ -139,9 +145,7 @@ def anchor(d: Document) -> None:
                 narrative.now = before  # the story stays where it was
                 asides.add(span.start)
             if narrative.now is not before:
-                earlier = before
-            if narrative.now is not before:
-                set_in_paragraph = paragraph
+                earlier, set_in_paragraph = before, paragraph
         d.sentence_dates.append(found)
         # the sentence is set at its first date that moves the story, or at a flashback its
         # main verb governs ('In 1918 he had been sent'); not at one in a side clause

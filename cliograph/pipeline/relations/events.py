@@ -25,6 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
+from ...rules import lexicon
 from ..document import Document
 from .base import asserted, conjuncts, entities_in, entity_at, factoid
 from .quotes import in_quotation
@@ -233,22 +234,20 @@ def _described_name(d: Document, n: Token, v: Token) -> tuple[int, int, str] | N
     modifiers and complement ('a massive stroke', 'an armed rising against the German
     government', 'the attempt on his life'), else the place-like name modifying who
     started it ('the Kronstadt naval garrison had started a mutiny' -> 'Kronstadt mutiny')."""
-    from ...rules import lexicon
-
-    ew = words().event
+    ew, lex = words().event, lexicon()
     low = n.lower_
     preps = [c for c in n.children if c.dep_ == "prep" and c.lower_ in
              (ew.complement_heads.get(low) or ew.complement_preps)]
     if low in ew.complement_heads and not preps:
         return None
-    if low not in ew.complement_heads and low not in lexicon().event_heads:
+    if low not in ew.complement_heads and low not in lex.event_heads:
         return None
     mods = [c for c in n.children if c.dep_ in ("amod", "compound") and c.i < n.i and c.is_alpha
             and not c.is_stop and c.lower_ not in PLANNED and c.lower_ not in PART_WORDS]
     start = min([m.left_edge.i for m in mods], default=n.i)
     end = max([p.right_edge.i + 1 for p in preps], default=n.i + 1)
     if mods or preps:
-        if low in lexicon().event_need_modifier and not (preps or any(m.dep_ == "amod" for m in mods)):
+        if low in lex.event_need_modifier and not (preps or any(m.dep_ == "amod" for m in mods)):
             return None
         return start, end, d.doc[start:end].text
     # 'the Kronstadt naval garrison had started a mutiny'

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ...names import TITLE_OF
+from ...rules import lexicon
 from ..document import Document
 from .base import asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames
@@ -177,8 +178,6 @@ def _name_of(d: Document, tok: Token) -> tuple[str, int, int]:
 def described_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Posts the text describes instead of naming: 'the Commissariat of Enlightenment,
     whose deputy leader was Krupskaya'; 'Molotov’s year in charge of the Secretariat'."""
-    from ...rules import lexicon
-
     lex = lexicon()
     doc = d.doc
     for tok in sent:
@@ -233,28 +232,23 @@ def led_bodies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Leading a body is holding its leading post: 'the Secretariat was led by X, Y and Z'
     (leader of the Secretariat), 'he agreed to supervise the Department of Agitation',
     'Agricola governed Britain' (a place, for governing only)."""
-    from ...rules import lexicon
-
     verbs = lexicon().leading_verbs
     for f in frames(sent):
         lemma = f.verb.lemma_.lower()
         if lemma not in verbs or not asserted(f.verb):
             continue
         kinds = {"BODY", "PLACE"} if lemma == "govern" else {"BODY"}
+        role = HEAD_ROLES.get(verbs[lemma], verbs[lemma])
         for b in expand(f.objects):
             body = entity_at(d, b, kinds)
-            if body is None:
+            people = [e for p in expand(f.subjects) if (e := entity_at(d, p, PERSON)) is not None]
+            if body is None or not people:
                 continue
-            for p in expand(f.subjects):
-                person = entity_at(d, p, PERSON)
-                if person is None:
-                    continue
-                name, _, _ = _name_of(d, b)
-                title = f"{verbs[lemma]} of the {name}" if d.entities[body].kind == "BODY" else \
-                    f"{verbs[lemma]} of {name}"
-                role = HEAD_ROLES.get(verbs[lemma], verbs[lemma])
-                office = d.add_entity(title, "OFFICE", f.verb.idx, f.verb.idx + len(f.verb.text),
-                                      "offices.led_body.v1", same_as=(role, body))
+            name, _, _ = _name_of(d, b)
+            title = f"{verbs[lemma]} of the {name}" if d.entities[body].kind == "BODY" else f"{verbs[lemma]} of {name}"
+            office = d.add_entity(title, "OFFICE", f.verb.idx, f.verb.idx + len(f.verb.text),
+                                  "offices.led_body.v1", same_as=(role, body))
+            for person in people:
                 yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.led_body.v1", 0.6, body=body)
 
 

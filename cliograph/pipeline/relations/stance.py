@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ...rules import load_json
 from ..document import Document
+from ..timeline import clause_verb
 from .base import asserted, entity_at, factoid, owner
 from .frames import antecedent, expand, frame_of, frames, listed
 from .quotes import in_quotation
@@ -127,7 +128,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if hostile:
                 for s in subjects:
                     target = person
-                    if s == person and lemma in w.demand_verbs:  # 'Lenin called for his expulsion'
+                    if s == person:  # 'Lenin called for his expulsion': not his own
                         target = _earlier_person(d, o, set(subjects))
                     if s is not None:
                         yield from _emit(d, si, "OPPOSES", s, target, "stance.hostile_demand.v1", 0.65)
@@ -218,9 +219,7 @@ def _of_object(d: Document, noun: Token, kinds: set[str]) -> int | None:
 def _clause_subjects(tok: Token) -> list[Token]:
     """The subjects of the clause a noun sits in, climbing through 'to'-clauses:
     'Stalin sent supporters ... to organise the campaign against Trotski'."""
-    verb = tok.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(tok.head)
     f = frame_of(verb)
     hops = 0
     while not [s for s in f.subjects if s.pos_ != "NOUN" or s.ent_type_] and verb.head.i != verb.i and hops < 3:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ...model import When
 from ..document import Document
-from ..timeline import governs
+from ..timeline import clause_verb, governs
 
 
 def stated_date(
@@ -41,14 +41,6 @@ def stated_date(
     return min(pool, key=dist)[1]
 
 
-def _clause_verb(tok: Token) -> Token:
-    """The verb of the clause a word belongs to."""
-    cur = tok
-    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
-        cur = cur.head
-    return cur
-
-
 def clause_date(d: Document, si: int, entities: list[int]) -> When | None:
     """The date stated in the clause that names the fact's entities ('it was Stalin who
     had arranged for him to become Chairman ... in July 1921'), the subject's clause
@@ -63,7 +55,7 @@ def clause_date(d: Document, si: int, entities: list[int]) -> When | None:
         m = d.token_mention.get(t.i)
         e = d.mentions[m].entity if m is not None else d.pronoun_entity.get(t.i)
         if e in entities:
-            anchors.append((entities.index(e), _clause_verb(t)))
+            anchors.append((entities.index(e), clause_verb(t)))
             segments.add(segment)
     anchors = [a for _, a in sorted(anchors, key=lambda x: x[0])]
     if not anchors:
