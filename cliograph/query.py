@@ -276,11 +276,11 @@ def _deaths(store: Store) -> dict[str, tuple[float, dict[str, Any]]]:
     return memo(store, "deaths", compute)
 
 
-def _office_tenures(store: Store, rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def _office_tenures(store: Store) -> dict[str, list[dict[str, Any]]]:
     """Office id -> its tenures (see ``holders``), out of all the fact rows."""
     def compute() -> dict[str, list[dict[str, Any]]]:
         by_office: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in rows:
+        for r in all_fact_rows(store):
             if r["type"] == "HOLDS_OFFICE" and r["object_id"]:
                 by_office[r["object_id"]].append(r)
         deaths = _deaths(store)
@@ -350,7 +350,7 @@ def state_on(store: Store, date: str) -> dict[str, Any]:
     undated = 0
 
     offices: dict[str, dict[str, Any]] = {}
-    for office_id, tenures in _office_tenures(store, rows).items():
+    for office_id, tenures in _office_tenures(store).items():
         for t in tenures:
             if not t["dated"]:
                 undated += 1
