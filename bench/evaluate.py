@@ -76,6 +76,27 @@ def rule_precision(ref, pred: dict, gold: dict) -> dict[str, list[int]]:
     return counts
 
 
+def print_summary(results: dict[str, dict]) -> None:
+    """The numbers that count: the macro average over every chapter and the worst chapter."""
+    def mean(values):
+        values = [v for v in values if v is not None]
+        return sum(values) / len(values) if values else float("nan")
+
+    rows = {
+        "entities F1": [r["entities"]["f1"] for r in results.values()],
+        "kind accuracy": [r["entities"]["kind_accuracy"] for r in results.values()],
+        "facts precision": [r["facts"]["precision"] for r in results.values()],
+        "facts core recall": [r["facts"]["recall"] for r in results.values()],
+        "facts F1": [r["facts"]["f1"] for r in results.values()],
+        "time accuracy": [r["time"]["accuracy"] for r in results.values()],
+    }
+    print(f"\nmacro average over {len(results)} chapters (worst chapter)")
+    for label, values in rows.items():
+        print(f"  {label:18} {mean(values):.3f}  (worst {min(v for v in values if v is not None):.3f})"
+              if any(v is not None for v in values) else f"  {label:18} n/a")
+    print(f"  {'splits':18} max {max(r['entities']['splits'] for r in results.values())}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=SHARED / "gold")
@@ -107,6 +128,8 @@ def main() -> int:
         for typ, v in r["facts_by_type"].items():
             print(f"    {typ:16} P {v['precision']:.3f}  R(core) {v['recall']:.3f}  "
                   f"pred {v['predicted']:3}  gold-core {v['gold']}")
+    if results:
+        print_summary(results)
     print("\nrule precision (true / predicted)")
     for rule, (t, n) in sorted(rules.items(), key=lambda kv: -kv[1][1]):
         print(f"  {rule:40} {t:3} / {n:3}  {t / n:.2f}")
