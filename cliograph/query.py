@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .errors import UsageError
-from .names import norm
 from .model import KINDS, RELATION_TYPES
+from .names import norm
 from .spans import bounds, date_label, edtf_day, iso_day, parse_date, precision, span, year_label
 from .store import Store
 
