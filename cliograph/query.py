@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from .errors import UsageError
 from .model import KINDS, RELATION_TYPES
-from .names import norm
+from .names import norm, slug
 from .spans import bounds, date_label, edtf_day, iso_day, parse_date, precision, span, year_label
 from .store import Store
 
@@ -842,15 +842,18 @@ def _name_filter(q: str | None) -> tuple[str, list[Any]]:
 
 def entity_table(store: Store, q: str | None = None, kinds: Iterable[str] | None = None,
                  doc: str | None = None, sort: str | None = None, offset: int = 0,
-                 limit: int = 100) -> dict[str, Any]:
-    """A page of the entity list, filtered by name words, kinds and document, with the
-    count of each kind and each document under the other filters (the facets)."""
+                 limit: int = 100, where_ids: Sequence[str] | None = None) -> dict[str, Any]:
+    """A page of the entity list, filtered by name words, kinds, document (and ids), with
+    the count of each kind and each document under the other filters (the facets)."""
     wanted = _kinds(kinds, KINDS, "kind")
     order = _choice(sort, ENTITY_SORTS, "sort")
     name_cond, name_params = _name_filter(q)
 
     def where(skip: str) -> tuple[str, list[Any]]:
         conds, params = [], []
+        if where_ids is not None:
+            conds.append(f"e.id in ({','.join('?' * len(where_ids)) or 'null'})")
+            params += list(where_ids)
         if name_cond:
             conds.append(name_cond)
             params += name_params
@@ -926,3 +929,21 @@ def facts_table(store: Store, types: Iterable[str] | None = None, entity: str | 
         rows = [r for r in rows if (iv := fact_interval(r)).dated and iv.overlaps(lo, hi)]
     page = rows[offset:offset + limit]
     return {"total": len(rows), "facts": [fact_summary(r) for r in page]}
+
+
+def entities_named(store: Store, name: str) -> list[dict[str, Any]]:
+    """Every entity that this id, name or alias (in any of its spellings) names, the most
+    mentioned first; failing an exact name, those whose names contain it."""
+    keys = list(dict.fromkeys(norm(s) for s in spellings(name.strip()) if norm(s)))
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    ids = {r[0] for r in store.db.execute(
+        f"select id from entities where id in (?, ?) union select entity_id from aliases"
+        f" where norm in ({marks})", [name, slug(name), *keys])}
+    if not ids:
+        cond, params = _name_filter(name)
+        ids = {r[0] for r in store.db.execute(f"select e.id from entities e where {cond}", params)}
+    if name in ids:  # an id is never ambiguous
+        ids = {name}
+    return entity_table(store, limit=len(ids), where_ids=sorted(ids))["entities"] if ids else []
