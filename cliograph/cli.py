@@ -19,8 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from . import __version__, query
-from .demo import demo as run_demo
 from .demo import SEED as DEMO_SEED
+from .demo import demo as run_demo
 from .demo import demo_paths
 from .dossier import dossier, when_text
 from .errors import CliographError, UsageError
