@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .errors import UsageError
+from .gazetteer import locate_together
 from .model import KINDS, RELATION_TYPES
 from .names import norm, slug
 from .spans import bounds, date_label, edtf_day, iso_day, parse_date, precision, span, year_label
@@ -947,3 +948,27 @@ def entities_named(store: Store, name: str) -> list[dict[str, Any]]:
     if name in ids:  # an id is never ambiguous
         ids = {name}
     return entity_table(store, limit=len(ids), where_ids=sorted(ids))["entities"] if ids else []
+
+
+def fact_places(store: Store, **filters: Any) -> dict[str, Any]:
+    """The places a selection of facts (``facts_table``'s filters) happened at or names:
+    each with how many of those facts, and its point where the gazetteer knows it."""
+    table = facts_table(store, **{**filters, "offset": 0, "limit": 10**9})
+    places: dict[str, dict[str, Any]] = {}
+    for f in table["facts"]:
+        for ref in (f["place"], f["subject"], f["object"], f["body"]):
+            if ref and ref["kind"] == "PLACE":
+                entry = places.setdefault(ref["id"], {"id": ref["id"], "name": ref["name"],
+                                                      "facts": 0, "fact_ids": set()})
+                entry["fact_ids"].add(f["id"])
+    located = locate_together([p["name"] for p in places.values()])
+    points, unplaced = [], []
+    for p in sorted(places.values(), key=lambda p: (-len(p["fact_ids"]), p["name"])):
+        p["facts"] = len(p.pop("fact_ids"))
+        loc = located.get(p["name"])
+        if loc is None:
+            unplaced.append(p)
+        else:
+            points.append({**p, "lat": loc.lat, "lon": loc.lon, "located_as": loc.name,
+                           "country": loc.country})
+    return {"total_facts": table["total"], "points": points, "unplaced": unplaced}

@@ -223,3 +223,10 @@ def test_query_spellings_leave_common_words_alone():
     assert query.spellings("army") == ["army"]
     assert query.spellings("Cæsar") == ["Cæsar", "Caesar"]
     assert "Tchernov" in query.spellings("Chernov")
+
+
+def test_query_fact_places_puts_known_places_on_the_map(chron):
+    places = query.fact_places(chron)
+    assert [p["name"] for p in places["points"]] == ["Rome"]
+    assert places["points"][0]["country"] == "IT" and places["points"][0]["facts"] >= 1
+    assert query.fact_places(chron, types=["KIN"])["points"] == []

@@ -4,6 +4,7 @@
     /search?q=            names, aliases and sentences           /search.json
     /entities?kind=&q=    entities, filtered, sorted, a page     /entities.json
     /facts?type=&entity=  every fact in one table                /facts.json, /facts.csv
+    /map?type=&entity=    the places of those facts              /map.json
     /entity/{id}?offset=  dossier, a page of claims              /entity/{id}.json
     /document/{id}?at=    source reader, opened at a span        /document/{id}.json
     /timeline             vis-timeline of dated facts            /timeline.json
@@ -236,6 +237,13 @@ def make_app(db_path: str | Path) -> FastAPI:
             return Response(views.facts_csv(data), media_type="text/csv; charset=utf-8",
                             headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
         return render(request, "facts.html", lambda: views.facts_table(store, args))
+
+    @app.get("/map", response_class=HTMLResponse, openapi_extra=_query(*fact_params[:-3]))
+    @app.get("/map.json", openapi_extra=_query(*fact_params[:-3]))
+    def place_map(request: Request) -> Response:
+        args = {k: param(request, k) for k in fact_params[:-3]}
+        args["type"] = ",".join(many(request, "type")) or None
+        return render(request, "map.html", lambda: views.place_map(store, args))
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse,
              openapi_extra=_query("offset", "limit", "per_claim"))

@@ -236,29 +236,49 @@ def entity_list(store: Store, kind: str | None = None, q: str | None = None,
             "page": _pages("/entities", params, start, size, table["total"])}
 
 
-def facts_table(store: Store, params: dict[str, Any]) -> dict[str, Any]:
-    """Every fact in one table, filtered and sorted by the query parameters (see
-    ``query.facts_table``); the CSV and JSON links give exactly the rows shown."""
-    start, size = _page(params.get("offset"), params.get("limit"))
+def _fact_filters(params: dict[str, Any]) -> dict[str, Any]:
+    """The facts table's query parameters as ``query.facts_table`` arguments."""
     conf = params.get("min_confidence") or "0"
     if not re.fullmatch(r"(0(\.\d{1,3})?|1(\.0{1,3})?)", conf.strip()):
         raise UsageError(f"min_confidence='{conf[:20]}' is not a number from 0 to 1")
     inferred = {"": None, None: None, "yes": True, "no": False}.get(params.get("inferred"), "bad")
     if inferred == "bad":
         raise UsageError("inferred must be 'yes' or 'no'")
-    types = [t for t in (params.get("type") or "").upper().split(",") if t]
-    table = query.facts_table(
-        store, types, params.get("entity") or None, params.get("doc") or None,
-        params.get("from") or None, params.get("to") or None, float(conf),
-        params.get("rule") or None, inferred, params.get("sort"), start, size)
-    kept = {k: params.get(k) for k in FACT_FILTERS}
-    kept["type"] = ",".join(types)
+    return {"types": [t for t in (params.get("type") or "").upper().split(",") if t],
+            "entity": params.get("entity") or None, "doc": params.get("doc") or None,
+            "start": params.get("from") or None, "end": params.get("to") or None,
+            "min_confidence": float(conf), "rule": params.get("rule") or None,
+            "inferred": inferred, "sort": params.get("sort")}
+
+
+def _kept_filters(params: dict[str, Any], filters: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: params.get(k) for k in FACT_FILTERS}, "type": ",".join(filters["types"])}
+
+
+def facts_table(store: Store, params: dict[str, Any]) -> dict[str, Any]:
+    """Every fact in one table, filtered and sorted by the query parameters (see
+    ``query.facts_table``); the CSV, JSON and map links give exactly the rows shown."""
+    start, size = _page(params.get("offset"), params.get("limit"))
+    filters = _fact_filters(params)
+    table = query.facts_table(store, **filters, offset=start, limit=size)
+    kept = _kept_filters(params, filters)
+    chosen = urlencode({k: v for k, v in kept.items() if v})
     shown = urlencode({**{k: v for k, v in kept.items() if v}, "offset": start, "limit": size})
     return {"ok": True, "filters": {k: v or "" for k, v in kept.items()}, **table,
             "documents": store.documents(), "types": RELATION_TYPES,
             "sorts": list(query.FACT_SORTS),
             "csv": f"/facts.csv?{shown}", "json": f"/facts.json?{shown}",
-            "page": _pages("/facts", kept, start, size, table["total"])}
+            "map": f"/map?{chosen}", "page": _pages("/facts", kept, start, size, table["total"])}
+
+
+def place_map(store: Store, params: dict[str, Any]) -> dict[str, Any]:
+    """The places of the facts the facts table's filters select, with a point where the
+    gazetteer knows them and listed apart where it does not (most ancient places)."""
+    filters = _fact_filters(params)
+    kept = _kept_filters(params, filters)
+    chosen = urlencode({k: v for k, v in kept.items() if v})
+    return {"ok": True, "filters": {k: v or "" for k, v in kept.items()},
+            **query.fact_places(store, **filters), "facts": f"/facts?{chosen}"}
 
 
 #: The facts table's filters, in the order its form shows them.
