@@ -41,6 +41,10 @@ Lenin's wife Nadezhda Krupskaya worked at the People's Commissariat of Enlighten
 Cæsar was consul in 59 BC, and Pompeius was his ally.
 """
 
+#: A source whose title is long and has a long word: no page may scroll sideways for it.
+LONG_TITLE = ("memoirs_of_the_commissariat_" + "narkomindel" * 6 + "_and_the_reminiscences"
+              "_of_a_witness_to_revolution_and_civil_war")
+
 
 @contextmanager
 def serving(db: Path) -> Iterator[str]:
@@ -82,8 +86,10 @@ def browser():
 def base(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser")
     (folder / "secretariat.txt").write_text(INLINE, encoding="utf-8")
+    memoir = folder / (LONG_TITLE + ".txt")  # a text file's title is its file name
+    memoir.write_text("In 1923 Joseph Stalin met Lenin.\n", encoding="utf-8")
     db = folder / "browser.db"
-    report = cliograph.ingest([folder / "secretariat.txt"], db=db)
+    report = cliograph.ingest([folder / "secretariat.txt", memoir], db=db)
     assert report.ok, report.failed
     store = Store(db)
     build(store)
