@@ -152,7 +152,9 @@ def test_web_facts_table_filters_and_exports_what_it_shows(client):
     first = get_json(client, "/facts.json?limit=1&sort=confidence")
     assert first["facts"][0]["evidence"]["confidence"] == max(
         f["evidence"]["confidence"] for f in get_json(client, "/facts.json?limit=1000")["facts"])
-    assert get_json(client, "/facts.json?inferred=maybe", 400)["ok"] is False
+    assert get_json(client, "/facts.json?dating=maybe", 400)["ok"] is False
+    stated = get_json(client, "/facts.json?dating=stated&limit=1000")["facts"]
+    assert stated and not any(f["inferred"] for f in stated)
     page = soup(client, "/facts?type=HOLDS_OFFICE")
     assert page.select_one("a.csv-link")["href"].startswith("/facts.csv?type=HOLDS_OFFICE")
     assert len(page.select("table.facts-table tbody tr")) == get_json(client, "/facts.json?type=HOLDS_OFFICE")["total"]

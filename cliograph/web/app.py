@@ -83,7 +83,7 @@ QUERY_PARAMETERS = {
     "doc": "a document id",
     "min_confidence": "the least confidence a fact must have (0 to 1)",
     "rule": "the rule that extracted a fact, or a prefix of its name ('offices')",
-    "inferred": "yes: only facts whose time the narrative gave; no: only those the sentence gave",
+    "dating": "inferred: only facts whose time the narrative gave; stated: only those the sentence gave",
     "per_claim": f"how many statements of each claim to show (default {views.DOSSIER_PER_CLAIM})",
 }
 
@@ -223,7 +223,7 @@ def make_app(db_path: str | Path) -> FastAPI:
         args = {k: param(request, k) for k in list_params}
         return render(request, "entities.html", lambda: views.entity_list(store, **args))
 
-    fact_params = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "inferred",
+    fact_params = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "dating",
                    "sort", "offset", "limit")
 
     @app.get("/facts", response_class=HTMLResponse, openapi_extra=_query(*fact_params))

@@ -241,9 +241,9 @@ def _fact_filters(params: dict[str, Any]) -> dict[str, Any]:
     conf = params.get("min_confidence") or "0"
     if not re.fullmatch(r"(0(\.\d{1,3})?|1(\.0{1,3})?)", conf.strip()):
         raise UsageError(f"min_confidence='{conf[:20]}' is not a number from 0 to 1")
-    inferred = {"": None, None: None, "yes": True, "no": False}.get(params.get("inferred"), "bad")
+    inferred = {"": None, None: None, "inferred": True, "stated": False}.get(params.get("dating"), "bad")
     if inferred == "bad":
-        raise UsageError("inferred must be 'yes' or 'no'")
+        raise UsageError("dating must be 'stated' or 'inferred'")
     return {"types": [t for t in (params.get("type") or "").upper().split(",") if t],
             "entity": params.get("entity") or None, "doc": params.get("doc") or None,
             "start": params.get("from") or None, "end": params.get("to") or None,
@@ -282,7 +282,7 @@ def place_map(store: Store, params: dict[str, Any]) -> dict[str, Any]:
 
 
 #: The facts table's filters, in the order its form shows them.
-FACT_FILTERS = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "inferred", "sort")
+FACT_FILTERS = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "dating", "sort")
 FACT_COLUMNS = ("id", "type", "subject", "object", "body", "place", "role", "topic", "when",
                 "time", "time_start", "time_end", "inferred", "document", "evidence", "rule",
                 "confidence", "href")
