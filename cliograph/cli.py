@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -20,15 +20,15 @@ from rich.table import Table
 
 from . import __version__, query
 from .demo import SEED as DEMO_SEED
-from .demo import demo as run_demo
 from .demo import demo_paths
 from .dossier import dossier, when_text
 from .errors import CliographError, UsageError
 from .export import EXPORTERS, export, get_exporter
-from .ingest import IngestReport, ingest
 from .model import KINDS, RELATION_TYPES
-from .nlp import MODEL_ENV
 from .store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from .ingest import IngestReport
 
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -98,13 +98,15 @@ def _ingest_with_progress(run: Callable[..., IngestReport], quiet: bool, **kw: A
 @cli.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @db_option
-@click.option("--model", default=None, help=f"spaCy pipeline to use (default: best installed; env {MODEL_ENV}).")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: best installed; env CLIOGRAPH_MODEL).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=0),
               help="Processes that parse and analyse in parallel (0: one per core).")
 @translate_errors
 def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, jobs: int) -> None:
     """Read files or folders (.txt .md .html .epub .pdf) into the database."""
+    from .ingest import ingest  # loads spaCy: only the commands that parse import it
+
     report = _ingest_with_progress(ingest, quiet, paths=paths, db=db, model=model, jobs=jobs)
     if not quiet:
         _print_report(report, db)
@@ -206,6 +208,8 @@ def demo(db: str, quiet: bool) -> None:
     """Ingest the bundled public-domain examples (and the seed chapter when present)."""
     if not demo_paths():
         raise click.UsageError("run the demo from the cliograph checkout: no examples/ folder here")
+    from .demo import demo as run_demo  # loads spaCy
+
     report = _ingest_with_progress(run_demo, quiet, db=db)
     _print_report(report, db)
     if not DEMO_SEED.is_file():

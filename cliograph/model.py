@@ -133,3 +133,16 @@ class Factoid:
     text: str | None = None
     place: int | None = None
     body: int | None = None
+
+
+@dataclass
+class Analysis:
+    """Everything the store keeps about one source, in stored-text offsets: what the
+    pipeline hands the store (defined here so that the store needs no pipeline)."""
+
+    source: SourceText
+    sentences: list[tuple[int, int]]
+    footnotes: list[Footnote]
+    mentions: list[Mention]
+    entities: list[Entity]
+    factoids: list[Factoid]

@@ -156,7 +156,8 @@ def test_cli_show_unknown_name_says_how_to_list_entities(tmp_path):
     Store(db).close()
     result = CliRunner().invoke(cli, ["show", "--db", str(db), "Nobody"])
     assert result.exit_code == 2
-    assert result.output.strip() == "Error: no entity named 'Nobody'; list them with 'cliograph entities'"
+    assert result.output.strip() == ("Error: no entity named 'Nobody'; find one with"
+                                     " 'cliograph entities --name WORDS'")
 
 
 def test_cli_show_prints_facts_with_evidence(tmp_path):

@@ -10,12 +10,12 @@ source, with every offset already mapped back to the stored text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.language import Language
 
 from ..clean import CleanText, clean
-from ..model import Entity, Factoid, Footnote, Mention, SourceText
+from ..model import Analysis, SourceText
 from . import coref, entities, mentions, timeline
 from .document import Document
 from .relations import EXTRACTORS
@@ -42,18 +42,6 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("timeline", timeline.anchor),
     ("relations", extract_relations),
 )
-
-
-@dataclass
-class Analysis:
-    """Everything the store keeps about one source, in stored-text offsets."""
-
-    source: SourceText
-    sentences: list[tuple[int, int]]
-    footnotes: list[Footnote]
-    mentions: list[Mention]
-    entities: list[Entity]
-    factoids: list[Factoid]
 
 
 def run_stages(d: Document) -> Document:

@@ -21,9 +21,8 @@ from sqlite_utils import Database
 
 from .. import timex
 from ..errors import StoreError
-from ..model import Entity, Factoid, When
+from ..model import Analysis, Entity, Factoid, When
 from ..names import norm, slug
-from ..pipeline import Analysis
 from .migrations import migrate
 
 DEFAULT_DB = "cliograph.db"
