@@ -611,8 +611,13 @@ def _attested(row: dict[str, Any]) -> Interval:
 
 
 def network(store: Store, at: str | None = None,
-            window: tuple[str | None, str | None] | None = None) -> dict[str, Any]:
+            window: tuple[str | None, str | None] | None = None,
+            entity: str | None = None, depth: int = 1) -> dict[str, Any]:
     """People, bodies and factions joined by ALLY, OPPOSES, MEMBER_OF and KIN facts.
+
+    With ``entity`` only its neighbourhood: the nodes at most ``depth`` edges away from it
+    (over all time, so that moving the time window shows one company coming and going),
+    and the edges among them; each node says how many steps away it is (``steps``).
 
     With ``at`` (a date) or ``window`` (from, to: dates, either may be None) only edges
     whose time overlaps it are kept; facts with no time hold at all times. A node is kept
@@ -659,6 +664,14 @@ def network(store: Store, at: str | None = None,
             "when": when_label(r), "inferred": bool(r.get("inferred")),
             "lo": iv.lo, "hi": iv.hi, "evidence": evidence(r),
         })
+    if entity is not None:
+        if entity not in nodes:
+            raise UsageError(f"'{entity}' is not in the network: only people, bodies and factions"
+                             " (and what they are joined to) are")
+        steps = _neighbourhood(entity, depth, [(r["subject_id"], r["object_id"]) for r in rows
+                                               if r["type"] in EDGE_TYPES and r["object_id"]])
+        edges = [e for e in edges if e["source"] in steps and e["target"] in steps]
+        nodes = {k: {**n, "steps": steps[k]} for k, n in nodes.items() if k in steps}
     touched = {e["source"] for e in edges} | {e["target"] for e in edges}
     for e in edges:
         nodes[e["source"]]["degree"] += 1
@@ -673,10 +686,25 @@ def network(store: Store, at: str | None = None,
     return {
         "nodes": kept,
         "edges": edges,
+        "focus": {"id": entity, "depth": depth} if entity is not None else None,
         "window": {"at": at, "from": window[0] if window else None,
                    "to": window[1] if window else None, "lo": lo, "hi": hi} if win else None,
         "span": list(extent) if extent else None,
     }
+
+
+def _neighbourhood(start: str, depth: int, pairs: list[tuple[str, str]]) -> dict[str, int]:
+    """Entity id -> steps from ``start``, for those at most ``depth`` steps away."""
+    near: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        near[a].add(b)
+        near[b].add(a)
+    steps = {start: 0}
+    frontier = [start]
+    for step in range(1, depth + 1):
+        frontier = sorted({n for f in frontier for n in near[f]} - steps.keys())
+        steps.update((n, step) for n in frontier)
+    return steps
 
 
 # ------------------------------------------------------------------ search

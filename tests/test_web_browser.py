@@ -298,7 +298,29 @@ def test_browser_map_draws_the_places_it_knows(page, base):
     shot(page, "map")
 
 
+def test_browser_dossier_opens_its_neighbourhood_with_a_steady_layout(page, base):
+    page.goto(base + "/entity/joseph-stalin")
+    page.click("a.net-link")
+    page.wait_for_selector('#cy[data-drawn][data-window="all"] canvas')
+    assert "entity=joseph-stalin" in page.url
+    near = page.evaluate("() => fetch('/network.json?entity=joseph-stalin&depth=1').then(r => r.json())")
+    assert int(page.get_attribute("#cy", "data-drawn")) == len(near["nodes"]) >= 2
+    assert {n["steps"] for n in near["nodes"]} == {0, 1}
+    assert page.get_attribute("#cy", "data-overlaps") == "0"
+    first = page.get_attribute("#cy", "data-layout")
+    shot(page, "network-neighbourhood")
+    page.reload()
+    page.wait_for_selector('#cy[data-drawn][data-window="all"] canvas')
+    assert page.get_attribute("#cy", "data-layout") == first  # the same picture on reload
+    page.select_option("#net-depth", "2")
+    page.wait_for_url("**depth=2**")
+    page.wait_for_selector('#cy[data-drawn][data-window="all"] canvas')
+    assert int(page.get_attribute("#cy", "data-drawn")) > len(near["nodes"])  # Zinoviev's foes
+    assert page.get_attribute("#cy", "data-overlaps") == "0"
+
+
 PAGES = ["/", "/entities", "/facts", "/map", "/entity/joseph-stalin", "/timeline", "/network",
+         "/network?entity=joseph-stalin",
          "/state?date=1922-05-01", "/search?q=Stalin"]
 OVERFLOW_JS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 

@@ -76,6 +76,7 @@ QUERY_PARAMETERS = {
     "from": "start of a time window (a date)",
     "to": "end of a time window (a date)",
     "date": "the date to show the system on",
+    "depth": "how many steps from the entity the network reaches (1 or 2)",
     "offset": "the first claim or row to show (0 first)",
     "limit": f"how many claims or rows to show (at most {views.DOSSIER_MAX})",
     "sort": "the order of a list: mentions or name (entities); time, type, subject, confidence"
@@ -267,11 +268,13 @@ def make_app(db_path: str | Path) -> FastAPI:
         kinds, types = many(request, "kind"), many(request, "type")
         return render(request, "timeline.html", lambda: views.timeline(store, ent, kinds, types))
 
-    @app.get("/network", response_class=HTMLResponse, openapi_extra=_query("at", "from", "to"))
-    @app.get("/network.json", openapi_extra=_query("at", "from", "to"))
+    net_params = ("at", "from", "to", "entity", "depth")
+
+    @app.get("/network", response_class=HTMLResponse, openapi_extra=_query(*net_params))
+    @app.get("/network.json", openapi_extra=_query(*net_params))
     def network(request: Request) -> Response:
-        at, start, end = param(request, "at"), param(request, "from"), param(request, "to")
-        return render(request, "network.html", lambda: views.network(store, at, start, end))
+        args = [param(request, k) for k in net_params]
+        return render(request, "network.html", lambda: views.network(store, *args))
 
     @app.get("/state", response_class=HTMLResponse, openapi_extra=_query("date"))
     @app.get("/state.json", openapi_extra=_query("date"))

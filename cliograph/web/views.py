@@ -620,9 +620,19 @@ def timeline(store: Store, entity: str | None, kinds: list[str],
             "items": items, "groups": groups, "_entities": options, "_all_kinds": KINDS}
 
 
-def network(store: Store, at: str | None, start: str | None, end: str | None) -> dict[str, Any]:
+def network(store: Store, at: str | None, start: str | None, end: str | None,
+            entity: str | None = None, depth: str | None = None) -> dict[str, Any]:
+    """The network, or one entity's neighbourhood (``depth`` 1 or 2 steps)."""
+    steps = _number(depth, "depth", 1, 1, 2)
+    focus = None
+    if entity:
+        named = query.entities_named(store, entity)
+        if not named:
+            raise NotFound(f"no entity '{entity}'; search for it from the home page")
+        focus = _entity_row(store, named[0]["id"])
     data = query.network(store, at=at or None,
-                         window=(start or None, end or None) if (start or end) else None)
+                         window=(start or None, end or None) if (start or end) else None,
+                         entity=focus["id"] if focus else None, depth=steps)
     counts = defaultdict(int)
     for e in data["edges"]:
         counts[e["type"]] += 1
@@ -630,7 +640,7 @@ def network(store: Store, at: str | None, start: str | None, end: str | None) ->
     years = None
     if span:
         years = [math.floor(span[0]), max(math.floor(span[1] - 1e-9), math.floor(span[0]))]
-    return {"ok": True, **data, "edge_counts": dict(counts), "years": years,
+    return {"ok": True, **data, "edge_counts": dict(counts), "years": years, "entity": focus,
             "_edge_types": query.EDGE_TYPES, "_node_kinds": query.NODE_KINDS}
 
 

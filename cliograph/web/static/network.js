@@ -1,5 +1,8 @@
-/* The network page: draws /network.json with cytoscape, lays it out once, then shows the
-   nodes and edges of the chosen time window (asking /network.json?from=&to= each time). */
+/* The network page: draws /network.json (the whole network, or one entity's neighbourhood)
+   with cytoscape, lays it out once, then shows the nodes and edges of the chosen time window
+   (asking /network.json?from=&to= each time). The layout is the same on every reload: a
+   neighbourhood is drawn in rings around its entity, the whole network by a force layout
+   whose random start comes from a fixed seed. */
 "use strict";
 (function () {
   const box = document.getElementById("cy");
@@ -19,6 +22,7 @@
   function elements(data) {
     const nodes = data.nodes.map((n) => ({group: "nodes", data: {
       id: "n:" + n.id, ref: n.id, label: n.name, kind: n.kind, mentions: n.mentions,
+      steps: n.steps === undefined ? -1 : n.steps,
       colour: kindColour(n.kind), size: 14 + 7 * Math.log1p(n.mentions || 0)}}));
     const edges = data.edges.map((e) => ({group: "edges", data: {
       id: "e:" + e.id, fact: e.id, source: "n:" + e.source, target: "n:" + e.target, type: e.type,
@@ -77,7 +81,10 @@
     const from = Number(slider.value);
     const to = Math.min(from + Number(width.value) - 1, Number(slider.max) || from);
     output.textContent = from === to ? yearLabel(from) : yearLabel(from) + " – " + yearLabel(to);
-    getJSON("/network.json?from=" + edtfYear(from) + "&to=" + edtfYear(Math.max(to, from)))
+    const url = new URL(box.dataset.src, location.href);
+    url.searchParams.set("from", edtfYear(from));
+    url.searchParams.set("to", edtfYear(Math.max(to, from)));
+    getJSON(url.pathname + url.search)
       .then((data) => { if (mine === request) applyVisible(data, output.textContent); })
       .catch((err) => { count.textContent = err.message; });
   }
@@ -93,7 +100,7 @@
         {selector: "node", style: {
           "background-color": "data(colour)", "width": "data(size)", "height": "data(size)",
           "label": "data(label)", "font-size": 12, "font-family": "system-ui, sans-serif",
-          "text-wrap": "ellipsis", "text-max-width": "140px", "min-zoomed-font-size": 7,
+          "text-wrap": "wrap", "text-max-width": "130px", "min-zoomed-font-size": 7,
           "color": "#1f2328", "text-valign": "bottom", "text-margin-y": 3,
           "text-outline-color": "#ffffff", "text-outline-width": 2, "border-width": 1,
           "border-color": "#ffffff"}},
@@ -105,12 +112,13 @@
         {selector: "edge[type = 'MEMBER_OF']", style: {"target-arrow-shape": "triangle"}},
         {selector: "edge[type = 'OPPOSES']", style: {"line-style": "dashed", "target-arrow-shape": "tee"}},
         {selector: "edge[type = 'KIN']", style: {"line-style": "dotted", "width": 2.5}},
+        {selector: "node[steps = 0]", style: {"border-width": 3, "border-color": "#22272e", "font-weight": "bold", "font-size": 14}},
         {selector: ":selected", style: {"border-width": 3, "border-color": "#111", "line-color": "#111"}},
         {selector: ".hidden", style: {"display": "none"}},
       ],
-      layout: {name: "cose", animate: false, randomize: true, nodeRepulsion: () => 9000,
-               idealEdgeLength: () => 70, componentSpacing: 60, padding: 20},
+      layout: {name: "preset"},
     });
+    layout(data);
     cy.on("tap", "node", (evt) => showNode(evt.target));
     cy.on("dbltap", "node", (evt) => { location.href = "/entity/" + encodeURIComponent(evt.target.data("ref")); });
     cy.on("tap", "edge", (evt) => showEdge(evt.target));
@@ -119,6 +127,43 @@
   }).catch((err) => {
     box.replaceChildren(el("p", {class: "error", text: "The network could not be drawn: " + err.message}));
   });
+
+  /** A small seeded generator (mulberry32): the force layout's random start, the same each time. */
+  function seeded(seed) {
+    return function () {
+      seed = (seed + 0x6D2B79F5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function layout(data) {
+    const options = data.focus
+      ? {name: "concentric", animate: false, avoidOverlap: true, minNodeSpacing: 28,
+         nodeDimensionsIncludeLabels: true, padding: 20, startAngle: Math.PI / 2,
+         concentric: (n) => 10 - n.data("steps"), levelWidth: () => 1}
+      : {name: "cose", animate: false, randomize: true, nodeRepulsion: () => 9000,
+         idealEdgeLength: () => 80, componentSpacing: 60, padding: 20, nodeOverlap: 24,
+         nodeDimensionsIncludeLabels: true};
+    const random = Math.random;
+    Math.random = seeded(1921);  // the same start, so the same picture, on every reload
+    try { cy.layout(options).run(); } finally { Math.random = random; }
+    // what the browser tests compare between reloads, and check for overlaps
+    const boxes = cy.nodes().map((n) => n.boundingBox({includeLabels: false}));
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+      }
+    }
+    box.dataset.overlaps = String(overlaps);
+    box.dataset.layout = cy.nodes().map((n) => n.id() + "@" + Math.round(n.position("x")) + "," + Math.round(n.position("y"))).sort().join(";");
+  }
+
+  const depth = document.getElementById("net-depth");
+  if (depth) depth.addEventListener("change", () => depth.form.submit());
 
   let timer = null;
   slider.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(update, 120); });
