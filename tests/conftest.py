@@ -3,6 +3,7 @@ read from ../shared when it is there (it is copyrighted and never copied into th
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,11 +32,20 @@ def store(tmp_path):
     s.close()
 
 
+def need_shared(path: Path, what: str) -> Path:
+    """``path`` from ../shared, or a skip where it is absent: never under CI, which has it,
+    so that a test meant to run on the seed or the corpus cannot pass by skipping there."""
+    if not path.exists():
+        message = f"{what} is not beside this checkout ({path})"
+        if os.environ.get("CI"):
+            pytest.fail(message + ", and CI must have it")
+        pytest.skip(message)
+    return path
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    if not SEED.is_file():
-        pytest.skip("the seed chapter is not beside this checkout (../shared/seed)")
-    return SEED
+    return need_shared(SEED, "the seed chapter")
 
 
 @pytest.fixture(scope="session")

@@ -248,8 +248,7 @@ def test_cli_export_csv_writes_a_folder(tmp_path):
 
     from cliograph.cli import cli, export_cmd
     out_option = next(p for p in export_cmd.params if p.name == "out")
-    if not getattr(out_option.type, "dir_okay", True):
-        pytest.skip("the CLI's --out does not take a folder yet (csv needs one)")
+    assert getattr(out_option.type, "dir_okay", True)  # csv writes a folder
     db = _cli_store(tmp_path)
     result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "csv"])
     assert result.exit_code == 2 and "--out" in result.output
@@ -565,25 +564,21 @@ def test_export_every_format_round_trips_on_an_ingested_text(ingested, tmp_path)
     assert isomorphic(jsonld(dump(ingested, "jsonld")), ttl)
 
 
-SEED_INGEST_TIMEOUT = 15  # seconds; the seed takes about 5 s, and this file must stay under 30
+SEED_INGEST_TIMEOUT = 600  # seconds: a guard against a hang, not a speed test (that is bench/run.py)
 
 
 @pytest.mark.model
 def test_export_ttl_on_the_seed_chapter_finds_the_general_secretary(seed_path, tmp_path):
     db = tmp_path / "seed.db"
-    try:  # in a child process, so that a slow pipeline cannot hold this file past its budget
-        done = subprocess.run(
-            [sys.executable, "-m", "cliograph", "ingest", "--quiet", "--db", str(db),
-             str(seed_path)], capture_output=True, text=True, timeout=SEED_INGEST_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        pytest.skip(f"ingesting the seed took over {SEED_INGEST_TIMEOUT} s")
+    done = subprocess.run(
+        [sys.executable, "-m", "cliograph", "ingest", "--quiet", "--db", str(db), str(seed_path)],
+        capture_output=True, text=True, timeout=SEED_INGEST_TIMEOUT)
     assert done.returncode == 0, done.stderr
     store = Store(db)
     try:
         held = [f for f in store.facts(type_="HOLDS_OFFICE")
                 if "general secretary" in (f["object_name"] or "").casefold()]
-        if not held:
-            pytest.skip("the pipeline does not yet extract the General Secretary from the seed")
+        assert held, "the seed's General Secretary is no longer extracted"
         holders = who_held_general_secretary(turtle(dump(store, "ttl")))
     finally:
         store.close()

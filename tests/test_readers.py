@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import need_shared
 
 from cliograph.errors import SourceError
 from cliograph.readers import SUPPORTED, iter_sources, read
@@ -457,8 +458,8 @@ def test_iter_sources_folder_without_readable_files(tmp_path, contents):
     assert str(info.value) == f"{folder}: {expected}"
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not mounted")
 def test_every_corpus_file_reads_to_nonempty_text():
+    need_shared(CORPUS, "the corpus")
     for path in iter_sources([CORPUS]):
         source = read(path)
         assert len(source.text) > 1000, path
@@ -467,8 +468,8 @@ def test_every_corpus_file_reads_to_nonempty_text():
             assert 0 <= chapter.start < chapter.end <= len(source.text)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not mounted")
 def test_corpus_html_matches_its_txt_paragraph_for_paragraph():
+    need_shared(CORPUS, "the corpus")
     html = read(CORPUS / "russell_bolshevism_p1_ch4.html")
     txt = read(CORPUS / "russell_bolshevism_p1_ch4.txt")
     paragraphs = html.text.split("\n\n")

@@ -455,9 +455,7 @@ def test_web_seed_state_lists_stalin_as_general_secretary(seed_client):
         " join entities o on o.id = f.object_id where f.type = 'HOLDS_OFFICE'"
         " and s.name like '%Stalin%' and o.name like '%General Secretary%'").fetchone()[0]
     store.close()
-    if not found:
-        pytest.xfail("the pipeline does not extract Stalin → General Secretary from the seed yet;"
-                     " test_web_state_json_general_secretary covers the query on known facts")
+    assert found, "the seed's General Secretary is no longer extracted"
     data = get_json(client, "/state.json?date=1922-05-01")
     holders = {h["person"]["name"] for o in data["state"]["offices"]
                if "General Secretary" in o["office"]["name"] for h in o["holders"]}

@@ -371,7 +371,6 @@ def test_browser_seed_reader_and_state(page, seed_base):
     page.goto(f"{url}/state?date=1922-05-01")
     page.wait_for_selector("h1 .date")
     shot(page, "seed-state", full=True)
-    if not found:
-        pytest.xfail("the pipeline does not extract Stalin → General Secretary from the seed yet")
+    assert found, "the seed's General Secretary is no longer extracted"
     text = " | ".join(page.locator("table.offices tbody tr").all_inner_texts())
     assert "General Secretary" in text and "Stalin" in text
