@@ -282,9 +282,6 @@ def test_mixed_folder_cli_keeps_good_files_lists_bad_ones_at_the_end(tmp_path):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="store._entity_id is order-dependent: 'Müller of Köln' joins the"
-                          " entity 'Müller' on the first run and renames it, so on re-ingest"
-                          " it no longer matches and a second entity appears", strict=False)
 def test_reingesting_the_same_files_gives_the_same_entities(tmp_path):
     (tmp_path / "a.txt").write_text(CP1252_TEXT * 3)
     (tmp_path / "b.txt").write_text(LATIN1_TEXT * 3)
