@@ -7,6 +7,7 @@ that could not be processed.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -37,8 +38,21 @@ db_option = click.option(
     help="The SQLite database file.")
 
 
+def shown(text: object) -> str:
+    """Text safe to print: Rich markup escaped, and control characters (a newline or a
+    terminal escape sequence in a file name) and invisible format characters (bidi
+    overrides) written as ``\\n``, ``\\x1b``, ``\\u202e``, never sent raw to the terminal."""
+    out = []
+    for ch in str(text):
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != "\t":
+            out.append(repr(ch)[1:-1] if ch.isascii() else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return escape("".join(out))
+
+
 def fail(exc: CliographError) -> None:
-    err.print(f"Error: {escape(str(exc))}")
+    err.print(f"Error: {shown(exc)}")
     sys.exit(exc.exit_status)
 
 
@@ -63,21 +77,21 @@ def cli() -> None:
 
 def _print_warnings(report: IngestReport) -> None:
     for line in report.warnings:
-        err.print(f"warning: {escape(line)}")
+        err.print(f"warning: {shown(line)}")
 
 
 def _print_report(report: IngestReport, db: str) -> None:
     for d in report.ingested:
-        console.print(f"ingested {escape(d.path)}: {d.entities} entities, {d.facts} facts")
+        console.print(f"ingested {shown(d.path)}: {d.entities} entities, {d.facts} facts")
     _print_warnings(report)
     if report.failed:
         err.print(f"{len(report.failed)} file(s) could not be ingested:")
         for exc in report.failed:
-            err.print(f"  {escape(str(exc))}")
-    store = Store(db)
+            err.print(f"  {shown(exc)}")
+    store = Store(db, create=False)
     counts = store.counts()
     store.close()
-    console.print(f"database {escape(str(Path(db).resolve()))}: " + ", ".join(
+    console.print(f"database {shown(Path(db).resolve())}: " + ", ".join(
         f"{v} {k}" for k, v in counts.items()))
 
 
@@ -89,7 +103,7 @@ def _ingest_with_progress(run: Callable[..., IngestReport], quiet: bool, **kw: A
         task = bar.add_task("ingesting", total=None)
 
         def progress(path: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=f"ingesting {Path(path).name}")
+            bar.update(task, completed=done, total=total, description=f"ingesting {shown(Path(path).name)}")
 
         return run(progress=progress, **kw)
 
@@ -110,7 +124,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, 
     else:
         _print_warnings(report)  # a warning is not a failure: the exit status stays 0
         for exc in report.failed:
-            err.print(escape(str(exc)))
+            err.print(shown(exc))
     if report.failed:
         sys.exit(1)
 
@@ -124,8 +138,8 @@ def entities(db: str, kind: str | None) -> None:
     store = Store(db, create=False)
     table = Table("id", "kind", "name", "mentions", "aliases", box=None)
     for e in store.entities(kind.upper() if kind else None):
-        table.add_row(e["id"], e["kind"], escape(e["name"]), str(e["mentions"]),
-                      escape(", ".join(e["aliases"][:6])))
+        table.add_row(e["id"], e["kind"], shown(e["name"]), str(e["mentions"]),
+                      shown(", ".join(e["aliases"][:6])))
     console.print(table)
 
 
@@ -137,9 +151,9 @@ def show(name: str, db: str) -> None:
     """Show an entity's dossier: its facts by type, with dates and evidence."""
     d = dossier(Store(db, create=False), name)
     e = d.entity
-    console.print(f"[bold]{escape(e['name'])}[/bold]  {e['kind']}  ({e['mentions']} mentions)")
+    console.print(f"[bold]{shown(e['name'])}[/bold]  {e['kind']}  ({e['mentions']} mentions)")
     if e["aliases"]:
-        console.print("also: " + escape(", ".join(e["aliases"])))
+        console.print("also: " + shown(", ".join(e["aliases"])))
     if not d.facts:
         console.print("no facts yet")
     for type_, rows in d.facts.items():
@@ -147,9 +161,9 @@ def show(name: str, db: str) -> None:
         for r in rows:
             other = r["object_name"] or r.get("condition") or r.get("text") or ""
             extra = "; ".join(x for x in (r.get("role"), r.get("topic")) if x)
-            console.print(f"  {escape(r['subject_name'])} → {escape(other)}"
-                          f"{' (' + escape(extra) + ')' if extra else ''}  [cyan]{when_text(r)}[/cyan]")
-            console.print(f"    [dim]“{escape(r['evidence'].strip())}” — {escape(r['doc_title'])}, "
+            console.print(f"  {shown(r['subject_name'])} → {shown(other)}"
+                          f"{' (' + shown(extra) + ')' if extra else ''}  [cyan]{when_text(r)}[/cyan]")
+            console.print(f"    [dim]“{shown(' '.join(r['evidence'].split()))}” — {shown(r['doc_title'])}, "
                           f"{r['extractor']}, {r['confidence']:.2f}[/dim]")
 
 
@@ -201,8 +215,9 @@ def serve(db: str, host: str, port: int) -> None:
     import uvicorn  # imported here so that other commands start fast
 
     from .web import make_app
+    from .web.app import allowed_hosts
 
-    app = make_app(db)
-    console.print(f"cliograph: serving {escape(str(Path(db).resolve()))} at http://{host}:{port}/"
+    app = make_app(db, hosts=allowed_hosts(host))
+    console.print(f"cliograph: serving {shown(Path(db).resolve())} at http://{host}:{port}/"
                   "  (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -265,7 +265,7 @@ def test_each_page_is_one_snapshot_even_if_a_write_commits_midway(chronicle_db, 
         return original()
 
     monkeypatch.setattr(store, "documents", documents_after_a_commit)
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         home = client.get("/index.json").json()
         assert home["counts"]["documents"] == len(home["documents"]) == 2
         monkeypatch.setattr(store, "documents", original)

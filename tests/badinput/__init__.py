@@ -145,6 +145,25 @@ def epub_bytes(paragraphs: list[str], title: str = "A Test Book") -> bytes:
     return buf.getvalue()
 
 
+def write_zip_bomb(path: Path, member_mb: int = 250, copies: int = 8) -> None:
+    """An EPUB of a few hundred KB whose one page expands to ``member_mb`` MB of
+    ``<p>a</p>``, named ``copies`` times in the spine. Streamed: never held in memory."""
+    items = '<item id="c0" href="c0.xhtml" media-type="application/xhtml+xml"/>'
+    refs = '<itemref idref="c0"/>' * copies
+    opf = ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+           f"<metadata/><manifest>{items}</manifest><spine>{refs}</spine></package>")
+    block = b"<p>a</p>" * (1 << 17)  # 1 MB
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/container.xml", _CONTAINER)
+        z.writestr("OEBPS/content.opf", opf)
+        with z.open("OEBPS/c0.xhtml", "w", force_zip64=True) as fh:
+            fh.write(b"<html xmlns='http://www.w3.org/1999/xhtml'><body>")
+            for _ in range(member_mb):
+                fh.write(block)
+            fh.write(b"</body></html>")
+
+
 def truncated_epub() -> bytes:
     """A book cut off in the middle of a download: no central directory."""
     data = epub_bytes(STORIES[:3])
