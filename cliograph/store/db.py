@@ -234,7 +234,8 @@ class Store:
 
     def documents(self) -> list[dict[str, Any]]:
         return list(self.db.query(
-            "select id, source, title, author, format, n_words, ingested_at from documents order by title"))
+            "select id, source, title, author, format, n_words, ingested_at from documents"
+            " order by title, id"))
 
     def entities(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
         """Entities with their aliases and mention counts, most mentioned first."""
@@ -243,10 +244,11 @@ class Store:
             "select e.id, e.kind, e.name, e.ambiguous, e.note,"
             " (select count(*) from mentions m where m.entity_id = e.id) as mentions,"
             " (select json_group_array(distinct a.alias) from aliases a where a.entity_id = e.id)"
-            f" as aliases from entities e {where} order by mentions desc, e.name"
+            f" as aliases from entities e {where} order by mentions desc, e.name, e.id"
         )
         for row in self.db.query(sql, params):
-            row["aliases"] = [a for a in json.loads(row["aliases"] or "[]") if a != row["name"]]
+            # sorted: the rows' order is the order documents arrived in
+            row["aliases"] = sorted(a for a in json.loads(row["aliases"] or "[]") if a != row["name"])
             yield row
 
     def entity(self, name: str) -> dict[str, Any] | None:
@@ -283,7 +285,7 @@ class Store:
             " from facts f join entities s on s.id = f.subject_id"
             " left join entities o on o.id = f.object_id join documents d on d.id = f.doc_id"
             f" where {' and '.join(where)}"
-            " order by f.type, f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start"
+            " order by f.type, f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start, f.id"
         )
         yield from self.db.query(sql, params)
 

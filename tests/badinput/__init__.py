@@ -314,3 +314,42 @@ def per_document(db: Path | str) -> dict[str, dict[str, int]]:
         return out
     finally:
         con.close()
+
+
+# ------------------------------------------------------------------ hostile surroundings
+
+def make_special_folder(folder: Path) -> dict[str, Path]:
+    """A folder with one good text and the entries that are not regular files: a named
+    pipe (reading it waits for a writer forever), a link to /dev/zero (never ends), two
+    links pointing at each other, and a link to nothing."""
+    import os
+
+    folder.mkdir(parents=True, exist_ok=True)
+    good = folder / "good.txt"
+    good.write_text(STORIES[3], encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "loop_a.txt").symlink_to(folder / "loop_b.txt")
+    (folder / "loop_b.txt").symlink_to(folder / "loop_a.txt")
+    (folder / "gone.txt").symlink_to(folder / "nothing-here.txt")
+    return {p.name: p for p in folder.iterdir()}
+
+
+#: special entry -> the start of its one-line problem
+SPECIAL_PROBLEMS = {
+    "pipe.txt": "a named pipe, not a regular file",
+    "zero.txt": "a device, not a regular file",
+    "loop_a.txt": "symbolic link loop",
+    "loop_b.txt": "symbolic link loop",
+    "gone.txt": "broken symbolic link",
+}
+
+
+def make_foreign_db(path: Path) -> bytes:
+    """Another application's SQLite file (rollback journal, its own tables); its bytes."""
+    con = sqlite3.connect(path)
+    con.execute("create table notes (id integer primary key, body text)")
+    con.executemany("insert into notes (body) values (?)", [(f"note {i}",) for i in range(50)])
+    con.commit()
+    con.close()
+    return path.read_bytes()
