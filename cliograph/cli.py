@@ -191,6 +191,19 @@ def export_cmd(db: str, fmt: str, out: str | None, kind: str | None, type_: str 
 
 @cli.command()
 @db_option
+@translate_errors
+def upgrade(db: str) -> None:
+    """Bring a database made by an older cliograph up to this version's schema."""
+    if not Path(db).exists():
+        raise UsageError(f"no database at {db}; nothing to upgrade")
+    store = Store(db)
+    ran = store.migrated
+    store.close()
+    console.print(f"upgraded {shown(db)}: " + ", ".join(ran) if ran else f"{shown(db)} is up to date")
+
+
+@cli.command()
+@db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @translate_errors
 def demo(db: str, quiet: bool) -> None:

@@ -535,3 +535,23 @@ def test_the_store_is_a_function_of_the_documents_not_their_order_or_jobs(tmp_pa
     assert len(first["entities"]) > 5
     for label, data in exports.items():
         assert data == first, label
+
+
+def test_upgrade_brings_an_older_store_forward_and_reading_it_does_not(tmp_path):
+    from sqlite_utils import Database
+
+    from cliograph.store import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    old = Database(db)  # a store of the time when there were three migrations
+    old["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    for migration in MIGRATIONS[:3]:
+        migration(old)
+        old["_migrations"].insert({"name": migration.__name__, "applied_at": "2025"})
+    old.close()
+    result = CliRunner().invoke(cli, ["entities", "--db", str(db)])
+    assert result.exit_code == 1 and "run 'cliograph upgrade --db" in result.output
+    result = CliRunner().invoke(cli, ["upgrade", "--db", str(db)])
+    assert result.exit_code == 0 and "m009_store_meta" in result.output, result.output
+    assert CliRunner().invoke(cli, ["entities", "--db", str(db)]).exit_code == 0
+    assert "up to date" in CliRunner().invoke(cli, ["upgrade", "--db", str(db)]).output
