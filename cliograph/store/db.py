@@ -17,8 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlite_utils import Database
-
 from .. import timex
 from ..errors import StoreError
 from ..model import Entity, Factoid, When
@@ -163,24 +161,6 @@ class Store:
             "delete from entities where id not in (select entity_id from mentions)"
             " and id not in (select subject_id from facts)"
             " and id not in (select object_id from facts where object_id is not null)")
-
-    def _person_part_matches(self, name: str) -> list[str]:
-        """People known elsewhere by a fuller or shorter form: 'Molotov' here and
-        'Vyacheslav Molotov' there (surname or first name), in either order."""
-        words = name.split()
-        if not words:
-            return []
-        if len(words) == 1:
-            # the indexed first and last words of aliases (migration m007), in the order
-            # the entities were made, as the LIKE '% name' / 'name %' scan this replaces
-            sql = ("select e.id from (select entity_id from aliases where first_word = ?"
-                   " union select entity_id from aliases where last_word = ?) a"
-                   " cross join entities e on e.id = a.entity_id where e.kind = 'PERSON'"
-                   " order by e.rowid")
-            return [r[0] for r in self.db.execute(sql, [name, name])]
-        sql = ("select distinct e.id from entities e join aliases a on a.entity_id = e.id"
-               " where e.kind = 'PERSON' and a.norm in (?, ?) and e.name not like '% %'")
-        return [r[0] for r in self.db.execute(sql, [words[-1], words[0]])]
 
     def _write_aliases(self, ents: list[Entity], ids: list[str], doc_id: str) -> None:
         rows = []
