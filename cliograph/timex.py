@@ -1497,7 +1497,7 @@ def normalise(phrase: str, anchor: When | None = None) -> When | None:
     day); results that used it are ``inferred``. Never raises; every value returned
     passes :func:`is_valid_edtf`.
     """
-    if any(c.isdigit() and not c.isascii() for c in phrase):
+    if isinstance(phrase, str) and any(c.isdecimal() and not c.isascii() for c in phrase):
         return None  # '١٩٢٢', '１９２２': int() reads them, but no date here is written so
     try:
         result = _normalise(phrase, anchor)

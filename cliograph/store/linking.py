@@ -133,7 +133,8 @@ class Linker:
 
     def neighbours(self, eid: str) -> set[str]:
         """Other entities of the same kind that could be this one: a shared alias, or
-        for people a one-word name that begins or ends one of the other's names."""
+        for people a one-word name that begins or ends one of the other's names; never
+        two that a document mentions both of (its analysis kept them apart)."""
         row = self.db.execute("select kind from entities where id = ?", [eid]).fetchone()
         if row is None:
             return set()
@@ -164,7 +165,12 @@ class Linker:
                     f" and a.norm not like '% %'", sorted(words))}
             found = {f for f in found if self._kind(f) == "PERSON"}
         found.discard(eid)
-        return found
+        # two entities one document tells apart are not 'possibly the same'
+        return {f for f in found if not (self._docs(f) & self._docs(eid))}
+
+    def _docs(self, eid: str) -> set[str]:
+        return {r[0] for r in self.db.execute(
+            "select distinct doc_id from mentions where entity_id = ?", [eid])}
 
     def _kind(self, eid: str) -> str | None:
         row = self.db.execute("select kind from entities where id = ?", [eid]).fetchone()
