@@ -50,7 +50,6 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = Path(path)
-        self.readonly = not create
         #: Computations ``query`` may keep between calls (a ``query.Memo``); None, the
         #: default, computes afresh. Only a reader that empties it when the database
         #: changes may set one: the web app does, keyed on PRAGMA data_version.
@@ -101,20 +100,7 @@ class Store:
         doc_id = document_id(text)
         with immediate(self.db):
             linker = Linker(self.db)
-            old = [r[0] for r in self.db.execute(
-                "select id from documents where id = ? or source = ?", [doc_id, a.source.path])]
-            # entities of a replaced version, and their neighbours: their flags, and which
-            # of them holds a bare slug, are decided again once it is gone
-            touched: dict[str, tuple[str, str]] = {}  # key -> (id, slug) before
-            for old_id in old:
-                before = {r[0] for r in self.db.execute(
-                    "select distinct entity_id from mentions where doc_id = ?", [old_id])}
-                near = before | {n for eid in before for n in linker.neighbours(eid)}
-                touched |= {k: (i, sl) for i, k, sl in self.db.execute(
-                    "select id, key, slug from entities where id in"
-                    f" ({','.join('?' * len(near))})", sorted(near))}
-                self._delete_document(old_id)
-            linker.promote(sl for _, sl in touched.values())
+            touched = self._remove_old_versions(linker, doc_id, a.source.path)
             self.db["documents"].insert({
                 "id": doc_id,
                 "source": a.source.path,
@@ -149,6 +135,24 @@ class Store:
                 f"select id from entities where key in ({','.join('?' * len(keys))})", keys)]
             linker.flag(sorted({*ids, *still}))
         return doc_id
+
+    def _remove_old_versions(self, linker: Linker, doc_id: str, path: str) -> dict[str, str]:
+        """Delete this document and any older version read from the same path; return the
+        entities that touched them (key -> slug): their flags, and which of them holds a
+        bare slug, are decided again as if the old version had never been stored."""
+        touched: dict[str, str] = {}
+        old = [r[0] for r in self.db.execute(
+            "select id from documents where id = ? or source = ?", [doc_id, path])]
+        for old_id in old:
+            before = {r[0] for r in self.db.execute(
+                "select distinct entity_id from mentions where doc_id = ?", [old_id])}
+            near = before | {n for eid in before for n in linker.neighbours(eid)}
+            touched |= {k: sl for k, sl in self.db.execute(
+                "select key, slug from entities where id in"
+                f" ({','.join('?' * len(near))})", sorted(near))}
+            self._delete_document(old_id)
+        linker.promote(touched.values())
+        return touched
 
     def _delete_document(self, doc_id: str) -> None:
         for table in ("facts", "mentions", "aliases", "sentences", "footnotes"):
