@@ -328,7 +328,7 @@ def latencies(db: Path, rounds: int = 3) -> dict[str, Any]:
         store.close()
         return out
 
-    with TestClient(make_app(db)) as client:
+    with TestClient(make_app(db), base_url="http://127.0.0.1") as client:  # a Host it answers to
         def get(url: str) -> None:
             r = client.get(url)
             if r.status_code != 200:

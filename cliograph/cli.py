@@ -7,6 +7,7 @@ that could not be processed.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -38,8 +39,21 @@ db_option = click.option(
     help="The SQLite database file.")
 
 
+def shown(text: object) -> str:
+    """Text safe to print: Rich markup escaped, and control characters (a newline or a
+    terminal escape sequence in a file name) and invisible format characters (bidi
+    overrides) written as ``\\n``, ``\\x1b``, ``\\u202e``, never sent raw to the terminal."""
+    out = []
+    for ch in str(text):
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != "\t":
+            out.append(repr(ch)[1:-1] if ch.isascii() else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return escape("".join(out))
+
+
 def fail(exc: CliographError) -> None:
-    err.print(f"Error: {escape(str(exc))}")
+    err.print(f"Error: {shown(exc)}")
     sys.exit(exc.exit_status)
 
 
@@ -64,21 +78,21 @@ def cli() -> None:
 
 def _print_warnings(report: IngestReport) -> None:
     for line in report.warnings:
-        err.print(f"warning: {escape(line)}")
+        err.print(f"warning: {shown(line)}")
 
 
 def _print_report(report: IngestReport, db: str) -> None:
     for d in report.ingested:
-        console.print(f"ingested {escape(d.path)}: {d.entities} entities, {d.facts} facts")
+        console.print(f"ingested {shown(d.path)}: {d.entities} entities, {d.facts} facts")
     _print_warnings(report)
     if report.failed:
         err.print(f"{len(report.failed)} file(s) could not be ingested:")
         for exc in report.failed:
-            err.print(f"  {escape(str(exc))}")
-    store = Store(db)
+            err.print(f"  {shown(exc)}")
+    store = Store(db, create=False)
     counts = store.counts()
     store.close()
-    console.print(f"database {escape(str(Path(db).resolve()))}: " + ", ".join(
+    console.print(f"database {shown(Path(db).resolve())}: " + ", ".join(
         f"{v} {k}" for k, v in counts.items()))
 
 
@@ -90,7 +104,7 @@ def _ingest_with_progress(run: Callable[..., IngestReport], quiet: bool, **kw: A
         task = bar.add_task("ingesting", total=None)
 
         def progress(path: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=f"ingesting {Path(path).name}")
+            bar.update(task, completed=done, total=total, description=f"ingesting {shown(Path(path).name)}")
 
         return run(progress=progress, **kw)
 
@@ -113,7 +127,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, 
     else:
         _print_warnings(report)  # a warning is not a failure: the exit status stays 0
         for exc in report.failed:
-            err.print(escape(str(exc)))
+            err.print(shown(exc))
     if report.failed:
         sys.exit(1)
 
@@ -135,8 +149,8 @@ def entities(db: str, kind: str | None, q: str | None, doc: str | None, sort: st
     table = Table("id", "kind", "name", "mentions", "aliases", box=None)
     table.columns[0].overflow = "fold"  # an id is what one types next: never cut it
     for e in found["entities"]:
-        table.add_row(escape(e["id"]), e["kind"], escape(e["name"]), str(e["mentions"]),
-                      escape(", ".join(e["aliases"][:6])))
+        table.add_row(shown(e["id"]), e["kind"], shown(e["name"]), str(e["mentions"]),
+                      shown(", ".join(e["aliases"][:6])))
     console.print(table)
     if found["total"] > len(found["entities"]):
         err.print(f"{len(found['entities'])} of {found['total']} shown; "
@@ -151,12 +165,12 @@ def show(name: str, db: str) -> None:
     """Show an entity's dossier (by id, name or alias): its facts by type, with dates and evidence."""
     d = dossier(Store(db, create=False), name)
     e = d.entity
-    console.print(f"[bold]{escape(e['name'])}[/bold]  {e['kind']}  ({e['mentions']} mentions)  id {escape(e['id'])}")
+    console.print(f"[bold]{shown(e['name'])}[/bold]  {e['kind']}  ({e['mentions']} mentions)  id {shown(e['id'])}")
     if e["aliases"]:
-        console.print("also: " + escape(", ".join(e["aliases"])))
+        console.print("also: " + shown(", ".join(e["aliases"])))
     if d.others:
-        err.print(f"'{escape(name)}' also names " + ", ".join(
-            f"{escape(o['id'])} ({o['kind']}, {o['mentions']} mentions)" for o in d.others[:8])
+        err.print(f"'{shown(name)}' also names " + ", ".join(
+            f"{shown(o['id'])} ({o['kind']}, {o['mentions']} mentions)" for o in d.others[:8])
             + ("…" if len(d.others) > 8 else "") + ": show one of them by its id")
     if not d.facts:
         console.print("no facts yet")
@@ -165,9 +179,9 @@ def show(name: str, db: str) -> None:
         for r in rows:
             other = r["object_name"] or r.get("condition") or r.get("text") or ""
             extra = "; ".join(x for x in (r.get("role"), r.get("topic")) if x)
-            console.print(f"  {escape(r['subject_name'])} → {escape(other)}"
-                          f"{' (' + escape(extra) + ')' if extra else ''}  [cyan]{when_text(r)}[/cyan]")
-            console.print(f"    [dim]“{escape(r['evidence'].strip())}” — {escape(r['doc_title'])}, "
+            console.print(f"  {shown(r['subject_name'])} → {shown(other)}"
+                          f"{' (' + shown(extra) + ')' if extra else ''}  [cyan]{when_text(r)}[/cyan]")
+            console.print(f"    [dim]“{shown(' '.join(r['evidence'].split()))}” — {shown(r['doc_title'])}, "
                           f"{r['extractor']}, {r['confidence']:.2f}[/dim]")
 
 
@@ -196,8 +210,21 @@ def export_cmd(db: str, fmt: str, out: str | None, kind: str | None, type_: str 
     export(store, fmt, sys.stdout if out is None else Path(out), **options)
     if out is not None:
         counts = store.counts()
-        err.print(f"wrote the {fmt} export of {escape(str(Path(db)))} to {escape(str(out))}"
+        err.print(f"wrote the {fmt} export of {shown(str(Path(db)))} to {shown(str(out))}"
                   f" ({counts['entities']} entities, {counts['facts']} facts in the store)")
+
+
+@cli.command()
+@db_option
+@translate_errors
+def upgrade(db: str) -> None:
+    """Bring a database made by an older cliograph up to this version's schema."""
+    if not Path(db).exists():
+        raise UsageError(f"no database at {db}; nothing to upgrade")
+    store = Store(db)
+    ran = store.migrated
+    store.close()
+    console.print(f"upgraded {shown(db)}: " + ", ".join(ran) if ran else f"{shown(db)} is up to date")
 
 
 @cli.command()
@@ -215,7 +242,7 @@ def demo(db: str, quiet: bool) -> None:
     if not DEMO_SEED.is_file():
         err.print(f"the seed chapter ({DEMO_SEED}) is not beside this checkout: only the examples"
                   " were ingested")
-    console.print(f"next: cliograph serve --db {escape(db)}   (or: cliograph entities --db {escape(db)})")
+    console.print(f"next: cliograph serve --db {shown(db)}   (or: cliograph entities --db {shown(db)})")
     if report.failed:
         sys.exit(1)
 
@@ -232,8 +259,9 @@ def serve(db: str, host: str, port: int) -> None:
     import uvicorn  # imported here so that other commands start fast
 
     from .web import make_app
+    from .web.app import allowed_hosts
 
-    app = make_app(db)
-    console.print(f"cliograph: serving {escape(str(Path(db).resolve()))} at http://{host}:{port}/"
+    app = make_app(db, hosts=allowed_hosts(host))
+    console.print(f"cliograph: serving {shown(Path(db).resolve())} at http://{host}:{port}/"
                   "  (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

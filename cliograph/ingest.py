@@ -14,8 +14,12 @@ the same: same rows, same entity ids, same facts.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -108,7 +112,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
     files: list[Path] = []
     for p in paths:
         try:
-            files.extend(iter_sources([p]))
+            files.extend(iter_sources([p], skipped=report.failed))
         except SourceError as exc:
             report.failed.append(exc)
     jobs = min(jobs or default_jobs(), max(len(files), 1))
@@ -158,9 +162,9 @@ def _store_one(store: Store, report: IngestReport, path: str, analysis: Analysis
     except CliographError as exc:
         report.failed.append(SourceError(path, str(exc)))
         return
-    note = language_warning(analysis.source.text)
-    if note:
-        report.warnings.append(f"{path}: {note}")
+    for note in (*analysis.source.notes, language_warning(analysis.source.text)):
+        if note:
+            report.warnings.append(f"{path}: {note}")
     report.ingested.append(Ingested(
         path, doc_id, analysis.source.title, len(analysis.entities), len(analysis.factoids)))
 
@@ -235,8 +239,36 @@ def _ingest_serial(files: list[Path], store: Store, report: IngestReport, *,
 _WORKER_MODEL: str | None = None
 
 
-def _worker_init(model: str | None) -> None:
+#: PR_SET_PDEATHSIG, from <linux/prctl.h>.
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it ends, even by ``kill -9``.
+
+    A killed parent cannot shut its pool down, and its workers would wait for work
+    forever. On Linux the kernel sends SIGKILL when the parent dies; elsewhere, and as a
+    second line, a thread notices that the parent has changed (the worker was adopted).
+    """
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent:  # died before the line above took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="cliograph-parent-watch").start()
+
+
+def _worker_init(model: str | None, parent: int) -> None:
     global _WORKER_MODEL
+    _die_with_parent(parent)
     _WORKER_MODEL = model
 
 
@@ -287,7 +319,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _executor(jobs: int, model: str | None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                               initializer=_worker_init, initargs=(model,))
+                               initializer=_worker_init, initargs=(model, os.getpid()))
 
 
 def _file_size(path: Path) -> int:

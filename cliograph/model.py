@@ -53,6 +53,8 @@ class SourceText:
     author: str | None = None
     format: str = "txt"
     chapters: tuple[Chapter, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What the reader had to guess (e.g. legacy bytes in a UTF-8 file): ingest warnings."""
 
 
 @dataclass(frozen=True)

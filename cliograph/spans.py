@@ -235,7 +235,7 @@ def parse_date(date: str) -> tuple[float, float]:
         True
     """
     text = (date or "").strip()
-    match = _DATE_INPUT.match(text)
+    match = _DATE_INPUT.match(text) if text.isascii() else None  # not '١٩٢٢' nor '１９２２'
     got = _point_bounds(text) if match else None
     if got is None or (match and int(match[2]) == 0):
         shown = text if len(text) <= 40 else text[:40] + "…"

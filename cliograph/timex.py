@@ -612,7 +612,7 @@ def _split_interval(value: str) -> tuple[str, str] | None:
 
 def is_valid_edtf(value: str) -> bool:
     """Whether ``value`` is in the EDTF subset this module produces (see module doc)."""
-    if not isinstance(value, str) or not value or value != value.strip():
+    if not isinstance(value, str) or not value or value != value.strip() or not value.isascii():
         return False
     parts = _split_interval(value)
     if parts is None:
@@ -1497,6 +1497,8 @@ def normalise(phrase: str, anchor: When | None = None) -> When | None:
     day); results that used it are ``inferred``. Never raises; every value returned
     passes :func:`is_valid_edtf`.
     """
+    if isinstance(phrase, str) and any(c.isdecimal() and not c.isascii() for c in phrase):
+        return None  # '١٩٢٢', '１９２２': int() reads them, but no date here is written so
     try:
         result = _normalise(phrase, anchor)
     except (_NoDate, ValueError, KeyError, IndexError, TypeError, OverflowError, RecursionError):

@@ -161,3 +161,54 @@ def test_error_while_writing_leaves_the_previous_version(stories, tmp_path, monk
     con = sqlite3.connect(db)
     assert con.execute("select text from documents").fetchone()[0] == old_text
     con.close()
+
+
+def _children(pid: int) -> set[int]:
+    """Live child processes of ``pid`` (Linux /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status waits to be read
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
+def test_workers_die_with_a_killed_parent(stories, tmp_path):
+    """kill -9 of an ingest with --jobs 2: its worker processes end too, at once, instead
+    of waiting for work forever."""
+    db = tmp_path / "orphans.db"
+    cmd = [sys.executable, "-m", "cliograph", "ingest", "--quiet", "--db", str(db),
+           "--jobs", "2", *map(str, stories)]
+    # no pipes: a worker that outlives the parent would hold them open
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 180
+        while len(workers) < 2:
+            assert proc.poll() is None, "the ingest ended before its workers were seen"
+            assert time.monotonic() < deadline, "the workers never started"
+            workers = _children(proc.pid)
+            time.sleep(0.01)
+        proc.kill()  # SIGKILL to the parent alone, not its process group
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(w) for w in workers), "a worker outlived its parent"
+    finally:
+        for w in workers:
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)

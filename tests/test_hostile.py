@@ -68,7 +68,7 @@ def app(hostile_db):
 
 @pytest.fixture(scope="module")
 def client(app):
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -81,18 +81,22 @@ def table_counts(db: Path) -> dict[str, int]:
         store.close()
 
 
-def asgi(app, target: bytes, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+def asgi(app, target: bytes, method: str = "GET", host: bytes = b"127.0.0.1:8001"
+         ) -> tuple[int, dict[str, str], bytes]:
     """One request straight into the ASGI app, with the path exactly as given: HTTP
     clients normalise dot segments and refuse long URLs, a hostile peer does not."""
     path, _, query = target.partition(b"?")
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
              "method": method, "scheme": "http", "root_path": "", "raw_path": path,
              "path": unquote_to_bytes(path).decode("utf-8", "replace"), "query_string": query,
-             "headers": [(b"host", b"testserver")], "client": ("127.0.0.1", 50000),
-             "server": ("testserver", 80)}
-    out: dict = {"status": 0, "headers": {}, "body": b""}
+             "headers": [(b"host", host)], "client": ("127.0.0.1", 50000),
+             "server": ("127.0.0.1", 8001)}
+    out: dict = {"status": 0, "headers": {}, "body": b"", "received": False}
 
     async def receive() -> dict:
+        if out["received"]:  # as a server does: nothing more until the client goes
+            await asyncio.Event().wait()
+        out["received"] = True
         return {"type": "http.request", "body": b"", "more_body": False}
 
     async def send(message: dict) -> None:
@@ -272,6 +276,76 @@ def test_serve_binds_loopback_by_default(tmp_path, monkeypatch):
     assert "http://127.0.0.1:" in result.output
 
 
+def test_head_answers_as_get_without_a_body(app):
+    for path in (b"/", b"/index.json", b"/entities", b"/static/app.css"):
+        got, head = asgi(app, path), asgi(app, path, "HEAD")
+        assert got[0] == head[0] == 200, (path, got[0], head[0])
+        assert head[2] == b"" and got[2]
+        assert head[1]["content-type"] == got[1]["content-type"]
+        assert head[1]["content-length"] == got[1]["content-length"]
+
+
+@pytest.mark.parametrize("host", [b"evil.example", b"evil.example:8001", b"127.0.0.1.evil.example",
+                                  b"", b"localhost.evil:8001", b"[::2]:8001"])
+def test_a_foreign_host_header_is_refused(app, host):
+    """DNS rebinding: a page on evil.example re-points its name at 127.0.0.1 and reads
+    the local server as its own; its requests say 'Host: evil.example'."""
+    status, _, body = asgi(app, b"/index.json", host=host)
+    assert status == 421, (host, status)
+    assert b"Host" in body and b"joseph" not in body
+
+
+@pytest.mark.parametrize("host", [b"127.0.0.1", b"127.0.0.1:8001", b"localhost:8001",
+                                  b"LOCALHOST", b"[::1]:8001", b"localhost.:8001"])
+def test_the_loopback_names_are_accepted(app, host):
+    assert asgi(app, b"/index.json", host=host)[0] == 200, host
+
+
+def test_the_served_host_names_follow_the_bound_address():
+    from cliograph.web.app import allowed_hosts
+
+    assert set(allowed_hosts("127.0.0.1")) == {"127.0.0.1", "localhost", "::1"}
+    assert allowed_hosts("192.168.1.20") == ("192.168.1.20",)
+    assert allowed_hosts("0.0.0.0") is None  # every interface: the user chose to be reachable
+
+
+@pytest.mark.parametrize("date", ["١٩٢٢", "１９２２", "१९२२-०५-०१", "1922-０5"])
+def test_digits_of_other_scripts_are_not_dates(client, date):
+    from cliograph import timex
+
+    r = client.get("/state.json", params={"date": date})
+    assert r.status_code == 400 and r.json()["error"].startswith("invalid date")
+    assert timex.normalise(date) is None and timex.normalise(f"in May {date}") is None
+    assert not timex.is_valid_edtf(date)
+    assert timex.normalise("in May 1922").value == "1922-05"
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(tmp_path):
+    import csv
+
+    from cliograph.export.csv import neutralise, write_csv
+
+    for cell in ("=HYPERLINK(\"http://x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
+                 "\t=1", "\r=1"):
+        assert neutralise(cell) == "'" + cell
+    for cell in ("-0044-03-15", "-0044/-0040", "1922-05", "-12.5", -44.0, 3, None, "Lenin"):
+        assert neutralise(cell) == cell
+    db = tmp_path / "csv.db"
+    store = Store(db)
+    store.db["entities"].insert({"id": "eq", "kind": "PERSON", "name": "=cmd|'/C calc'!A0",
+                                 "ambiguous": 0})
+    store.db["aliases"].insert({"entity_id": "eq", "alias": "@evil", "norm": "evil"})
+    write_csv(store, tmp_path / "out")
+    store.close()
+    def rows(name: str) -> list[dict[str, str]]:
+        with (tmp_path / "out" / name).open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    entity = rows("entities.csv")[0]
+    assert entity["name"] == "'=cmd|'/C calc'!A0" and entity["id"] == "eq"
+    assert rows("aliases.csv")[0]["alias"] == "'@evil"
+
+
 # ------------------------------------------------------------------ schemathesis
 
 @pytest.mark.parametrize("mode", ["positive", "negative"])
@@ -283,7 +357,7 @@ def test_schemathesis_no_server_errors(hostile_db, mode):
     under pytest 9 (it reads a private node attribute that pytest renamed). Each run gets
     its own app: schemathesis's pytest plugin shuts an app's lifespan down after a test,
     and the app closes its store then."""
-    app = make_app(hostile_db[0])
+    app = make_app(hostile_db[0], hosts=None)  # the Host check has its own test
     schema = schemathesis.openapi.from_dict(app.openapi())
     schema.app = app  # case.call() goes to the ASGI app, never the network
     generation = schemathesis.GenerationMode(mode)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -172,23 +173,40 @@ def test_cli_show_prints_facts_with_evidence(tmp_path):
     assert "Lenin’s wife Nadezhda Krupskaya" in result.output
 
 
-def test_ingest_across_documents_merges_agreeing_names_and_flags_ambiguous_ones(tmp_path):
+def _entity_rows(db):
+    con = sqlite3.connect(db)
+    try:
+        return sorted(con.execute("select id, kind, name, ambiguous, note from entities"))
+    finally:
+        con.close()
+
+
+def test_ingest_across_documents_joins_full_names_only_and_flags_the_rest(tmp_path):
     texts = {
         "a.txt": "Vyacheslav Molotov ran the Secretariat. Maria Ulyanova said her brother was ill.",
-        "b.txt": "Molotov said nothing. Maria Theresa said the war was lost.",
+        "b.txt": "Molotov said nothing. Maria Theresa said the war was lost. Vyacheslav Molotov"
+                 " left.",
         "c.txt": "Maria said she was tired. Maria wrote to Molotov, and Molotov replied.",
     }
     for name, text in texts.items():
         (tmp_path / name).write_text(text + "\n")
     db = tmp_path / "x.db"
     ingest([tmp_path / n for n in texts], db=db)
-    s = Store(db)
-    molotov = s.entity("Molotov")
-    assert molotov["name"] == "Vyacheslav Molotov"
+    s = Store(db, create=False)
+    full = s.db.execute("select id from entities where name = 'Vyacheslav Molotov'").fetchall()
+    assert full == [("vyacheslav-molotov",)]  # the same full name: one entity in a and b
     docs_of = {r[0] for r in s.db.execute(
-        "select distinct doc_id from mentions where entity_id = ?", [molotov["id"]])}
-    assert len(docs_of) == 3
+        "select distinct doc_id from mentions where entity_id = 'vyacheslav-molotov'")}
+    assert len(docs_of) == 2
+    # a surname alone joins nothing: c's Molotov is its own entity, flagged
+    alone = [e for e in s.entities("PERSON") if e["name"] == "Molotov"]
+    assert alone and all(e["ambiguous"] == 1 and "vyacheslav-molotov" in e["note"] for e in alone)
     marias = [e for e in s.entities("PERSON") if e["name"] == "Maria"]
     assert len(marias) == 1 and marias[0]["ambiguous"] == 1
     assert "maria-ulyanova" in marias[0]["note"] and "maria-theresa" in marias[0]["note"]
     s.close()
+    # and the store is the same whichever order the documents come in
+    for order in (["c.txt", "b.txt", "a.txt"], ["b.txt", "c.txt", "a.txt"]):
+        other = tmp_path / f"{order[0]}.db"
+        ingest([tmp_path / n for n in order], db=other)
+        assert _entity_rows(other) == _entity_rows(db)

@@ -39,7 +39,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    with TestClient(make_app(db)) as c:
+    with TestClient(make_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -21,12 +21,16 @@ from badinput import (
     FRENCH,
     GERMAN,
     LATIN1_TEXT,
+    SPECIAL_PROBLEMS,
     STORIES,
     check_db,
     make_bad_corpus,
+    make_foreign_db,
+    make_special_folder,
     mixed_line_endings,
     per_document,
     write_big_text,
+    write_zip_bomb,
 )
 from click.testing import CliRunner
 
@@ -282,9 +286,6 @@ def test_mixed_folder_cli_keeps_good_files_lists_bad_ones_at_the_end(tmp_path):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="store._entity_id is order-dependent: 'Müller of Köln' joins the"
-                          " entity 'Müller' on the first run and renames it, so on re-ingest"
-                          " it no longer matches and a second entity appears", strict=False)
 def test_reingesting_the_same_files_gives_the_same_entities(tmp_path):
     (tmp_path / "a.txt").write_text(CP1252_TEXT * 3)
     (tmp_path / "b.txt").write_text(LATIN1_TEXT * 3)
@@ -297,3 +298,260 @@ def test_reingesting_the_same_files_gives_the_same_entities(tmp_path):
         store_entities.append(sorted(con.execute("select id, kind, name from entities")))
         con.close()
     assert store_entities[0] == store_entities[1]
+
+
+# ------------------------------------------------------------------ hostile inputs (issue 17)
+
+def test_epub_zip_bomb_is_refused_within_seconds_in_bounded_memory(tmp_path):
+    """A small EPUB whose page expands to 250 MB, eight times in the spine: refused while
+    unpacking, before anything is parsed."""
+    bomb = tmp_path / "bomb.epub"
+    write_zip_bomb(bomb, member_mb=250, copies=8)
+    assert bomb.stat().st_size < 4_000_000
+    probe = textwrap.dedent(f"""
+        import resource, sys, time
+        from cliograph.errors import SourceError
+        from cliograph.readers import read
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.monotonic()
+        try:
+            read({str(bomb)!r})
+            print("READ")
+        except SourceError as exc:
+            print(exc)
+        grew = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+        print(time.monotonic() - start, grew // 1024)
+    """)
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         timeout=120, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    message, numbers = out.stdout.strip().splitlines()
+    seconds, grew_mb = float(numbers.split()[0]), int(numbers.split()[1])
+    assert "EPUB refused" in message and "zip bomb" in message, message
+    assert seconds < 10 and grew_mb < 500, (seconds, grew_mb)
+
+
+def test_epub_of_many_tiny_pages_over_the_tag_limit_is_refused(tmp_path):
+    from badinput import epub_bytes
+
+    from cliograph.readers import epub
+
+    book = tmp_path / "tiny.epub"
+    book.write_bytes(epub_bytes(["<b>x</b>" * 40_000] * 6))
+    with pytest.raises(SourceError, match="markup tags"):
+        read(book)
+    assert epub.MAX_TAGS < 6 * 80_000
+
+
+def test_special_entries_in_a_folder_are_listed_not_read(tmp_path):
+    from cliograph.readers import iter_sources
+
+    make_special_folder(tmp_path / "f")
+    skipped: list[SourceError] = []
+    files = list(iter_sources([tmp_path / "f"], skipped=skipped))
+    assert [f.name for f in files] == ["good.txt"]
+    assert {Path(e.path).name: e.problem for e in skipped}.keys() == SPECIAL_PROBLEMS.keys()
+    for e in skipped:
+        assert e.problem.startswith(SPECIAL_PROBLEMS[Path(e.path).name]), e
+    for name in SPECIAL_PROBLEMS:  # named on their own, each is one SourceError too
+        with pytest.raises(SourceError, match=SPECIAL_PROBLEMS[name]):
+            read(tmp_path / "f" / name)
+
+
+@pytest.mark.model
+def test_folder_with_a_fifo_dev_zero_and_a_link_loop_stores_the_good_file(tmp_path):
+    folder = tmp_path / "f"
+    make_special_folder(folder)
+    db = tmp_path / "s.db"
+    result = run_cli("ingest", "--quiet", "--db", str(db), str(folder), timeout=180)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == len(SPECIAL_PROBLEMS), result.stderr
+    for name, problem in SPECIAL_PROBLEMS.items():
+        assert any(name in ln and problem in ln for ln in lines), (name, result.stderr)
+    assert check_db(db)["documents"] == 1
+
+
+def test_utf32_text_is_decoded_not_read_as_utf16(tmp_path):
+    for encoding in ("utf-32", "utf-32-be"):
+        path = tmp_path / f"{encoding}.txt"
+        data = STORIES[2].encode(encoding)
+        if encoding == "utf-32-be":
+            data = b"\x00\x00\xfe\xff" + data
+        path.write_bytes(data)
+        source = read(path)
+        assert source.text == STORIES[2] and "\x00" not in source.text
+
+
+def test_a_stray_legacy_byte_in_utf8_spoils_only_its_line_and_is_reported(tmp_path):
+    utf8 = "Mendès-France spoke in Geneva in 1954.\nThe treaty was signed by Ngô Đình Diệm’s rivals.\n"
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(utf8.encode("utf-8") + "He called it a \u201cpeace\u201d.\n".encode("cp1252"))
+    source = read(path)
+    assert source.text.startswith(utf8)  # no mojibake in the UTF-8 lines
+    assert source.text.endswith("He called it a \u201cpeace\u201d.\n")
+    assert source.notes == ("1 of 4 lines are not UTF-8; read them as Windows-1252",)
+    # a file all in Windows-1252 is simply that, without a note
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(CP1252_TEXT.encode("cp1252"))
+    assert read(legacy).text == CP1252_TEXT and read(legacy).notes == ()
+
+
+@pytest.mark.model
+def test_control_characters_in_file_names_never_reach_the_terminal(tmp_path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / "evil\n\x1b[2J\x1b]0;owned\x07.txt").write_bytes(b"")
+    (folder / "good.txt").write_text(STORIES[4], encoding="utf-8")
+    result = run_cli("ingest", "--db", str(tmp_path / "n.db"), str(folder), timeout=180)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "\x07" not in result.stdout + result.stderr
+    assert "evil\\n\\x1b[2J\\x1b]0;owned\\x07.txt: empty file" in result.stderr, result.stderr
+
+
+# ------------------------------------------------------------------ other databases
+
+def _sidecars(db: Path) -> list[str]:
+    return sorted(p.name for p in db.parent.iterdir() if p.name != db.name)
+
+
+@pytest.mark.parametrize("command", [
+    ["entities"], ["show", "Anyone"], ["export", "--format", "json"], ["ingest", "IN"]])
+def test_another_applications_database_is_refused_untouched(tmp_path, command):
+    db = tmp_path / "other" / "app.sqlite"
+    db.parent.mkdir()
+    original = make_foreign_db(db)
+    text = tmp_path / "in.txt"
+    text.write_text(STORIES[0], encoding="utf-8")
+    args = [str(text) if a == "IN" else a for a in command]
+    result = CliRunner().invoke(cli, [args[0], "--db", str(db), *args[1:]])
+    assert result.exit_code == 1, result.output
+    assert "is not a cliograph database" in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert db.read_bytes() == original
+    assert _sidecars(db) == []  # no -wal, no -shm, no journal left behind
+
+
+def test_the_web_app_refuses_another_applications_database_untouched(tmp_path):
+    from cliograph.errors import StoreError
+    from cliograph.web import make_app
+
+    db = tmp_path / "app.sqlite"
+    original = make_foreign_db(db)
+    with pytest.raises(StoreError, match="is not a cliograph database"):
+        make_app(db)
+    assert db.read_bytes() == original
+
+
+def test_read_commands_never_migrate_an_older_store(tmp_path):
+    """A store made before the last migration is read as it is; the server and the
+    read commands leave it byte for byte as they found it."""
+    from cliograph.store import Store
+    from cliograph.web import make_app
+
+    db = tmp_path / "old.db"
+    Store(db).close()
+    con = sqlite3.connect(db)
+    con.execute("delete from _migrations where name = 'm009_store_meta'")
+    con.execute("drop table _meta")
+    con.execute("pragma journal_mode=delete")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    for args in (["entities"], ["export", "--format", "json"]):
+        result = CliRunner().invoke(cli, [*args, "--db", str(db)])
+        assert result.exit_code == 0, result.output
+    make_app(db).state.store.close()
+    assert db.read_bytes() == before
+    con = sqlite3.connect(db)
+    assert con.execute("select count(*) from _migrations where name = 'm009_store_meta'"
+                       ).fetchone()[0] == 0
+    con.close()
+
+
+def test_a_store_from_a_newer_cliograph_is_refused_in_one_line(tmp_path):
+    from cliograph.store import Store
+
+    db = tmp_path / "new.db"
+    Store(db).close()
+    con = sqlite3.connect(db)
+    con.execute("insert into _migrations values ('m042_future_things', '2030-01-01')")
+    con.execute("update _meta set value = '9.4.0' where key = 'schema_written_by'")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    for args in (["entities"], ["ingest", str(db)]):
+        result = CliRunner().invoke(cli, [args[0], "--db", str(db), *args[1:]])
+        assert result.exit_code == 1
+        line = result.output.strip()
+        assert len(line.splitlines()) == 1 and "Traceback" not in line
+        assert "written by cliograph 9.4.0 (schema m042_future_things)" in line, line
+        assert "upgrade cliograph" in line
+    assert db.read_bytes() == before
+
+
+# ------------------------------------------------------------------ same input, same output
+
+#: Documents that share names in the ways cross-document linking must get right whatever
+#: the order: the same full name, a surname alone, one name as two kinds.
+SHARED_CAST = {
+    "a.txt": "In 1862 Otto von Bismarck became Minister President of Prussia. Bismarck "
+             "opposed the liberals in the Landtag over the army budget.\n",
+    "b.txt": "Bismarck met Napoleon III at Biarritz in 1865. Otto von Bismarck wanted "
+             "French neutrality in a war with Austria.\n",
+    "c.txt": "In 1866 Prussia defeated Austria at Königgrätz. Helmuth von Moltke commanded "
+             "the army, and Moltke was praised in Berlin.\n",
+    "d.txt": "Bismarck wrote to Moltke in July 1870. The Ems Dispatch was published, and "
+             "Napoleon III declared war on Prussia.\n",
+}
+
+
+def _export(db: Path) -> dict:
+    store = cliograph.open(db)
+    out = db.with_suffix(".json")
+    store.export("json", out)
+    store.close()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for doc in data.get("documents", []):
+        doc.pop("ingested_at", None)
+    return data
+
+
+@pytest.mark.model
+def test_the_store_is_a_function_of_the_documents_not_their_order_or_jobs(tmp_path):
+    for name, text in SHARED_CAST.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files = [tmp_path / n for n in SHARED_CAST]
+    runs = {"forward": (files, 1), "backward": (files[::-1], 1),
+            "shuffled": ([files[2], files[0], files[3], files[1]], 1), "jobs2": (files, 2)}
+    exports = {}
+    for label, (order, jobs) in runs.items():
+        db = tmp_path / f"{label}.db"
+        assert cliograph.ingest(order, db=db, jobs=jobs).ok
+        check_db(db)
+        exports[label] = _export(db)
+    first = exports["forward"]
+    assert len(first["entities"]) > 5
+    for label, data in exports.items():
+        assert data == first, label
+
+
+def test_upgrade_brings_an_older_store_forward_and_reading_it_does_not(tmp_path):
+    from sqlite_utils import Database
+
+    from cliograph.store import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    old = Database(db)  # a store of the time when there were three migrations
+    old["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    for migration in MIGRATIONS[:3]:
+        migration(old)
+        old["_migrations"].insert({"name": migration.__name__, "applied_at": "2025"})
+    old.close()
+    result = CliRunner().invoke(cli, ["entities", "--db", str(db)])
+    assert result.exit_code == 1 and "run 'cliograph upgrade --db" in result.output
+    result = CliRunner().invoke(cli, ["upgrade", "--db", str(db)])
+    assert result.exit_code == 0 and "m009_store_meta" in result.output, result.output
+    assert CliRunner().invoke(cli, ["entities", "--db", str(db)]).exit_code == 0
+    assert "up to date" in CliRunner().invoke(cli, ["upgrade", "--db", str(db)]).output

@@ -57,7 +57,7 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(corpus):
     app = make_app(corpus[0])
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -310,7 +310,7 @@ def test_web_reader_shows_footnote_refs(tmp_path):
         store.db["footnotes"].insert({"doc_id": doc_id, "label": "1", "start": 24, "end": 25})
         n_notes = 1
     store.close()
-    with TestClient(make_app(db)) as c:
+    with TestClient(make_app(db), base_url="http://127.0.0.1") as c:
         page = soup(c, f"/document/{doc_id}")
     refs = page.select("#text .fnref")
     assert len(refs) == n_notes and refs[0]["title"].startswith("footnote")
@@ -402,7 +402,7 @@ def test_web_unexpected_error_is_a_500_json(corpus, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(views, "state", broken)
-    with TestClient(make_app(corpus[0]), raise_server_exceptions=False) as c:
+    with TestClient(make_app(corpus[0]), raise_server_exceptions=False, base_url="http://127.0.0.1") as c:
         r = c.get("/state.json")
     assert r.status_code == 500
     assert r.json() == {"ok": False, "error": "internal error (RuntimeError); please report it",
@@ -431,7 +431,7 @@ def seed_client(tmp_path_factory, seed_path):
     db = tmp_path_factory.mktemp("seed") / "seed.db"
     report = cliograph.ingest([seed_path], db=db)
     assert report.ok, report.failed
-    with TestClient(make_app(db)) as c:
+    with TestClient(make_app(db), base_url="http://127.0.0.1") as c:
         yield c, db
 
 

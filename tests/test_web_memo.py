@@ -32,7 +32,7 @@ def test_web_memo_is_emptied_when_another_connection_commits(tmp_path):
     store = Store(db)
     build(store)
     app = make_app(db)
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         before = client.get("/timeline.json").json()["items"]
         assert holders(client, "1931-01-01") == {"Joseph Stalin"}
         assert app.state.store.memo, "the pages should have filled the memo"

@@ -11,12 +11,19 @@
 UTF-8 without a byte-order mark, comma-separated, RFC 4180 quoting, ``\\n`` line ends; an
 empty cell is a missing value. Each file is written as ``NAME.part`` and renamed when
 complete. Rows are streamed from the store, never held all at once.
+
+A text cell that a spreadsheet would run as a formula (one beginning with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return: a name or a quotation in a hostile source can)
+is written with a leading ``'``, which spreadsheets show as text. Numbers, and dates
+such as ``-0044-03-15`` (digits, ``-``, ``/``, ``.``, ``X``, ``~``, ``?``, ``%``), are
+left as they are.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -34,6 +41,16 @@ FACT_COLUMNS = (
     "extractor", "confidence",
 )
 ALIAS_SEPARATOR = " | "
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_OR_DATE = re.compile(r"-?[0-9][0-9X./~?%-]*")
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell made safe to open in a spreadsheet (see the module docstring)."""
+    if (isinstance(value, str) and value.startswith(_FORMULA_START)
+            and not _NUMBER_OR_DATE.fullmatch(value)):
+        return "'" + value
+    return value
 
 
 def _write(path: Path, columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> None:
@@ -44,7 +61,7 @@ def _write(path: Path, columns: Iterable[str], rows: Iterable[dict[str, Any]]) -
                                lineterminator="\n")
             w.writeheader()
             for row in rows:
-                w.writerow(row)
+                w.writerow({k: neutralise(v) for k, v in row.items()})
         tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)

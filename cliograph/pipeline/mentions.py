@@ -417,7 +417,7 @@ def find(d: Document) -> None:
             source = "mentions.name_run.v1"
             if kind is None:
                 labels = [ent_at[t.i].label_ for t in span if t.i in ent_at]
-                lab = max(set(labels), key=labels.count) if labels else None
+                lab = max(reversed(labels), key=labels.count) if labels else None  # ties: the later token
                 kind = SPACY_KIND.get(lab) if lab else None
                 if lab == "NORP" and not (len(span) == 1 and GROUP_PLURAL.match(span.text)):
                     kind = None  # 'Georgian', 'Germans': nationalities, not factions
@@ -494,7 +494,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             sub = doc[rs:re_]
             k = guess_kind(sub)
             labels = [ent_at[t.i].label_ for t in sub if t.i in ent_at]
-            lab = max(set(labels), key=labels.count) if labels else None
+            lab = max(reversed(labels), key=labels.count) if labels else None  # ties: the later token
             if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 k = SPACY_KIND[lab]
             if k is not None and k != kind:

@@ -36,23 +36,49 @@ _UNPACK_ERRORS = (
     zipfile.BadZipFile, zlib.error, OSError, ValueError, NotImplementedError, RuntimeError,
     EOFError,
 )
-#: A page of a book is never this big; a member claiming more is a zip bomb or garbage.
-_MAX_MEMBER = 256 * 1024 * 1024
+#: What the book's pages may expand to, counted while unpacking (a zip's own size
+#: fields can lie) and before any page is parsed: one page, and all the spine's pages.
+#: Far above any real book (whose text spaCy takes in one piece anyway only up to
+#: ``nlp.max_length``, a million characters), far below what a zip bomb expands to.
+MAX_MEMBER = 16 * 1024 * 1024
+MAX_TOTAL = 32 * 1024 * 1024
+#: Markup tags in all the spine's pages: parsing costs time and memory per element,
+#: and a page of a million empty paragraphs is a bomb too, even a small one.
+MAX_TAGS = 400_000
+_CHUNK = 1 << 20
 
 
 def _broken(path: Path, reason: str) -> SourceError:
     return SourceError(path, f"broken EPUB ({reason})")
 
 
-def _member(path: Path, book: zipfile.ZipFile, name: str) -> bytes:
-    """One member's bytes; KeyError when it is missing, SourceError when it is damaged."""
+def _bomb(path: Path, what: str, limit: int) -> SourceError:
+    return SourceError(path, f"EPUB refused: {what} expands past {limit // (1 << 20)} MB"
+                             " (a zip bomb?)")
+
+
+def _member(path: Path, book: zipfile.ZipFile, name: str, budget: list[int] | None = None
+            ) -> bytes:
+    """One member's bytes, unpacked a chunk at a time and never past ``MAX_MEMBER`` or
+    the ``budget`` left for the whole book (a one-item list, decreased); KeyError when
+    the member is missing, SourceError when it is damaged or too big."""
     info = book.getinfo(name)
-    if info.file_size > _MAX_MEMBER:
-        raise _broken(path, f"{name} claims {info.file_size:,} bytes")
+    limit = MAX_MEMBER if budget is None else min(MAX_MEMBER, budget[0])
+    chunks, size = [], 0
     try:
-        return book.read(info)
+        with book.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    if limit < MAX_MEMBER:
+                        raise _bomb(path, "the book", MAX_TOTAL)
+                    raise _bomb(path, name, MAX_MEMBER)
+                chunks.append(chunk)
     except _UNPACK_ERRORS as exc:
         raise _broken(path, f"cannot unpack {name}") from exc
+    if budget is not None:
+        budget[0] -= size
+    return b"".join(chunks)
 
 
 def _parse_xml(path: Path, book: zipfile.ZipFile, name: str) -> ET.Element:
@@ -109,9 +135,7 @@ def read_epub(path: Path) -> SourceText:
         spine = package.find(f"{_OPF_NS}spine")
         if spine is None:
             raise _broken(path, "package file has no spine")
-        parts: list[str] = []
-        chapters: list[Chapter] = []
-        offset = 0
+        pages = []
         for itemref in spine.iter(f"{_OPF_NS}itemref"):
             entry = manifest.get(itemref.get("idref", ""))
             if entry is None:
@@ -119,24 +143,40 @@ def read_epub(path: Path) -> SourceText:
             name, media_type, properties = entry
             if media_type not in _HTML_TYPES or "nav" in properties:
                 continue
+            pages.append(name)
+        # every page unpacked (within the limits) before any is parsed
+        budget, tags, raw = [MAX_TOTAL], 0, []
+        for name in pages:
             try:
-                markup = decode_markup(_member(path, book, name))
+                data = _member(path, book, name, budget)
             except KeyError as exc:
                 raise _broken(path, f"spine names missing file {name}") from exc
-            try:
-                doc = parse_html(markup)
-            except Exception as exc:  # the parser is C code; never let its surprises escape
-                raise _broken(path, f"cannot parse {name}") from exc
-            if not doc.text.strip() or doc.semantics & _NOT_TEXT:
-                continue
-            if parts:
-                offset += 2
-            chapter_title = (
-                doc.headings[0].title if doc.headings else doc.title
-            ) or posixpath.basename(name)
-            chapters.append(Chapter(chapter_title, offset, offset + len(doc.text)))
-            parts.append(doc.text)
-            offset += len(doc.text)
+            tags += data.count(b"<")
+            if tags > MAX_TAGS:
+                raise SourceError(path, f"EPUB refused: its pages hold over {MAX_TAGS:,}"
+                                        " markup tags (a zip bomb?)")
+            raw.append((name, data))
+    parts: list[str] = []
+    chapters: list[Chapter] = []
+    offset = 0
+    while raw:
+        name, data = raw.pop(0)
+        markup = decode_markup(data)
+        del data
+        try:
+            doc = parse_html(markup)
+        except Exception as exc:  # the parser is C code; never let its surprises escape
+            raise _broken(path, f"cannot parse {name}") from exc
+        if not doc.text.strip() or doc.semantics & _NOT_TEXT:
+            continue
+        if parts:
+            offset += 2
+        chapter_title = (
+            doc.headings[0].title if doc.headings else doc.title
+        ) or posixpath.basename(name)
+        chapters.append(Chapter(chapter_title, offset, offset + len(doc.text)))
+        parts.append(doc.text)
+        offset += len(doc.text)
     if not parts:
         raise SourceError(path, "no readable text in this EPUB (DRM-protected or images only?)")
     return SourceText(

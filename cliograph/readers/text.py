@@ -36,21 +36,53 @@ def looks_binary(data: bytes) -> bool:
     return controls > _CONTROL_LIMIT * len(sample)
 
 
-def decode_text(path: Path, data: bytes) -> str:
-    """UTF-8 first; legacy Windows and Latin-1 files still occur in old e-text collections."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise SourceError(path, "undecodable UTF-16 text; re-save it as UTF-8") from exc
+_BOMS = (  # longest first: the UTF-32 little-endian mark begins with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+
+
+def _legacy(line: bytes) -> str:
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return line.decode("latin-1")
+
+
+def decode_text(path: Path, data: bytes, notes: list[str] | None = None) -> str:
+    """UTF-8 first; legacy Windows and Latin-1 files still occur in old e-text collections.
+
+    A file that is UTF-8 but for a few stray legacy bytes (a pasted quotation mark) is
+    decoded line by line: the UTF-8 lines as UTF-8, the others as Windows-1252, and
+    ``notes`` gets one line saying how many, instead of the whole file turning to
+    mojibake. UTF-32 and UTF-16 are recognised by their byte-order marks.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise SourceError(
+                    path, f"undecodable {encoding.upper()} text; re-save it as UTF-8") from exc
     if looks_binary(data):
         raise SourceError(path, "binary file, not text")
-    for encoding in ("utf-8-sig", "cp1252"):
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    out, legacy, utf8 = [], 0, 0
+    for line in lines:
         try:
-            return data.decode(encoding)
+            out.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
         except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+            out.append(_legacy(line))
+            legacy += 1
+    if utf8 and notes is not None:  # mixed: say so; an all-legacy file is just legacy
+        notes.append(f"{legacy} of {len(lines)} lines are not UTF-8; read them as"
+                     " Windows-1252")
+    return "\n".join(out).removeprefix("\ufeff")
 
 
 def normalise_newlines(text: str) -> str:
@@ -94,7 +126,8 @@ def read_text(path: Path) -> SourceText:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(path, f"cannot read file ({exc.strerror or exc})") from exc
-    text = normalise_newlines(decode_text(path, data))
+    notes: list[str] = []
+    text = normalise_newlines(decode_text(path, data, notes))
     if not text.strip():
         raise SourceError(path, "empty file")
     is_markdown = path.suffix.lower() == ".md"
@@ -113,4 +146,5 @@ def read_text(path: Path) -> SourceText:
         author=None,
         format="md" if is_markdown else "txt",
         chapters=chapters,
+        notes=tuple(notes),
     )

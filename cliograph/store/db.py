@@ -17,13 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlite_utils import Database
-
 from .. import timex
 from ..errors import StoreError
 from ..model import Analysis, Entity, Factoid, When
 from ..names import norm, slug
-from .migrations import migrate
+from .connect import immediate, open_reader, open_writer
+from .linking import Linker, identity
 
 DEFAULT_DB = "cliograph.db"
 
@@ -40,7 +39,13 @@ def fact_id(doc_id: str, f: Factoid, subject: str, obj: str | None) -> str:
 
 
 class Store:
-    """A cliograph database. ``Store(path)`` creates and migrates it if needed."""
+    """A cliograph database.
+
+    ``Store(path)`` opens it for writing, creating and migrating it if needed;
+    ``Store(path, create=False)`` opens an existing store read-only and never writes to
+    the file (no tables, no migration, no journal-mode change). Either way a file that
+    is not a cliograph store, or that a newer cliograph wrote, is refused untouched.
+    """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = Path(path)
@@ -50,15 +55,19 @@ class Store:
         self.memo: Any = None
         if not create and not self.path.exists():
             raise StoreError(f"no database at {self.path}; run 'cliograph ingest' first or pass --db")
-        if self.path.exists() and self.path.is_dir():
-            raise StoreError(f"{self.path} is a folder; --db needs a file path")
+        if self.path.exists() and not self.path.is_file():
+            what = "a folder" if self.path.is_dir() else "not a regular file"
+            raise StoreError(f"{self.path} is {what}; --db needs a file path")
         try:
-            conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-            self.db = Database(conn)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            migrate(self.db)
+            if create:
+                self.db, self.migrated = open_writer(self.path)
+            else:
+                self.db, self.migrated = open_reader(self.path), []
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(f"{self.path} is locked by another process ({exc}); try"
+                                 " again when it has finished") from exc
+            raise StoreError(f"cannot open {self.path} ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a cliograph database ({exc})") from exc
 
@@ -88,11 +97,9 @@ class Store:
     def _write(self, a: Analysis, pipeline: str) -> str:
         text = a.source.text
         doc_id = document_id(text)
-        with self.db.atomic():
-            old = [r[0] for r in self.db.execute(
-                "select id from documents where id = ? or source = ?", [doc_id, a.source.path])]
-            for old_id in old:
-                self._delete_document(old_id)
+        with immediate(self.db):
+            linker = Linker(self.db)
+            touched = self._remove_old_versions(linker, doc_id, a.source.path)
             self.db["documents"].insert({
                 "id": doc_id,
                 "source": a.source.path,
@@ -110,7 +117,10 @@ class Store:
                  for f in a.footnotes), replace=True)
             self.db["sentences"].insert_all(
                 {"doc_id": doc_id, "start": s, "end": e, "text": text[s:e]} for s, e in a.sentences)
-            ids = [self._entity_id(ent, doc_id) for ent in a.entities]
+            for ent in a.entities:
+                linker.entity_id(ent, doc_id)
+            # by key, after all of them: a later one may have moved an earlier one's id
+            ids = linker.ids([identity(ent, doc_id)[0] for ent in a.entities])
             self._write_aliases(a.entities, ids, doc_id)
             self.db["mentions"].insert_all(
                 {"doc_id": doc_id, "entity_id": ids[m.entity], "start": m.start, "end": m.end,
@@ -119,7 +129,29 @@ class Store:
             self.db["facts"].insert_all(
                 (self._fact_row(doc_id, f, ids, text) for f in a.factoids), replace=True)
             self._apply_corrections(doc_id)
+            keys = sorted(touched)
+            still = [r[0] for r in self.db.execute(
+                f"select id from entities where key in ({','.join('?' * len(keys))})", keys)]
+            linker.flag(sorted({*ids, *still}))
         return doc_id
+
+    def _remove_old_versions(self, linker: Linker, doc_id: str, path: str) -> dict[str, str]:
+        """Delete this document and any older version read from the same path; return the
+        entities that touched them (key -> slug): their flags, and which of them holds a
+        bare slug, are decided again as if the old version had never been stored."""
+        touched: dict[str, str] = {}
+        old = [r[0] for r in self.db.execute(
+            "select id from documents where id = ? or source = ?", [doc_id, path])]
+        for old_id in old:
+            before = {r[0] for r in self.db.execute(
+                "select distinct entity_id from mentions where doc_id = ?", [old_id])}
+            near = before | {n for eid in before for n in linker.neighbours(eid)}
+            touched |= {k: sl for k, sl in self.db.execute(
+                "select key, slug from entities where id in"
+                f" ({','.join('?' * len(near))})", sorted(near))}
+            self._delete_document(old_id)
+        linker.promote(touched.values())
+        return touched
 
     def _delete_document(self, doc_id: str) -> None:
         for table in ("facts", "mentions", "aliases", "sentences", "footnotes"):
@@ -132,54 +164,6 @@ class Store:
             "delete from entities where id not in (select entity_id from mentions)"
             " and id not in (select subject_id from facts)"
             " and id not in (select object_id from facts where object_id is not null)")
-
-    def _entity_id(self, ent: Entity, doc_id: str) -> str:
-        """The shared entity this document's entity is, creating it if new."""
-        keys = {norm(a) for a in ent.aliases if len(norm(a).split()) > 1}
-        keys.add(norm(ent.name))
-        marks = ",".join("?" * len(keys))
-        # CROSS JOIN fixes the join order (SQLite's documented way): a look-up in the
-        # aliases' norm index, not a scan of every entity of the kind, which made each
-        # write O(entities). Sorted here into the order the entities were made, as before.
-        found = [eid for _, eid in sorted(set(self.db.execute(
-            f"select e.rowid, e.id from aliases a cross join entities e on e.id = a.entity_id"
-            f" where a.norm in ({marks}) and e.kind = ?", [*keys, ent.kind])))]
-        if not found and ent.kind == "PERSON":
-            found = self._person_part_matches(norm(ent.name))
-        if len(found) == 1:
-            row = self.db["entities"].get(found[0])
-            if ent.kind == "PERSON" and len(ent.name.split()) > len(row["name"].split()):
-                self.db["entities"].update(found[0], {"name": ent.name})
-            return found[0]
-        base = slug(ent.name)
-        candidate, n = base, 1
-        while self.db.execute("select 1 from entities where id = ?", [candidate]).fetchone():
-            n += 1
-            candidate = f"{base}-{ent.kind.lower()}" if n == 2 else f"{base}-{n}"
-        self.db["entities"].insert({
-            "id": candidate, "kind": ent.kind, "name": ent.name,
-            "ambiguous": 1 if found else 0,
-            "note": ("could also be: " + ", ".join(found)) if found else None,
-        })
-        return candidate
-
-    def _person_part_matches(self, name: str) -> list[str]:
-        """People known elsewhere by a fuller or shorter form: 'Molotov' here and
-        'Vyacheslav Molotov' there (surname or first name), in either order."""
-        words = name.split()
-        if not words:
-            return []
-        if len(words) == 1:
-            # the indexed first and last words of aliases (migration m007), in the order
-            # the entities were made, as the LIKE '% name' / 'name %' scan this replaces
-            sql = ("select e.id from (select entity_id from aliases where first_word = ?"
-                   " union select entity_id from aliases where last_word = ?) a"
-                   " cross join entities e on e.id = a.entity_id where e.kind = 'PERSON'"
-                   " order by e.rowid")
-            return [r[0] for r in self.db.execute(sql, [name, name])]
-        sql = ("select distinct e.id from entities e join aliases a on a.entity_id = e.id"
-               " where e.kind = 'PERSON' and a.norm in (?, ?) and e.name not like '% %'")
-        return [r[0] for r in self.db.execute(sql, [words[-1], words[0]])]
 
     def _write_aliases(self, ents: list[Entity], ids: list[str], doc_id: str) -> None:
         rows = []
@@ -233,7 +217,8 @@ class Store:
 
     def documents(self) -> list[dict[str, Any]]:
         return list(self.db.query(
-            "select id, source, title, author, format, n_words, ingested_at from documents order by title"))
+            "select id, source, title, author, format, n_words, ingested_at from documents"
+            " order by title, id"))
 
     def entities(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
         """Entities with their aliases and mention counts, most mentioned first."""
@@ -242,10 +227,11 @@ class Store:
             "select e.id, e.kind, e.name, e.ambiguous, e.note,"
             " (select count(*) from mentions m where m.entity_id = e.id) as mentions,"
             " (select json_group_array(distinct a.alias) from aliases a where a.entity_id = e.id)"
-            f" as aliases from entities e {where} order by mentions desc, e.name"
+            f" as aliases from entities e {where} order by mentions desc, e.name, e.id"
         )
         for row in self.db.query(sql, params):
-            row["aliases"] = [a for a in json.loads(row["aliases"] or "[]") if a != row["name"]]
+            # sorted: the rows' order is the order documents arrived in
+            row["aliases"] = sorted(a for a in json.loads(row["aliases"] or "[]") if a != row["name"])
             yield row
 
     def entity(self, name: str) -> dict[str, Any] | None:
@@ -282,7 +268,7 @@ class Store:
             " from facts f join entities s on s.id = f.subject_id"
             " left join entities o on o.id = f.object_id join documents d on d.id = f.doc_id"
             f" where {' and '.join(where)}"
-            " order by f.type, f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start"
+            " order by f.type, f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start, f.id"
         )
         yield from self.db.query(sql, params)
 

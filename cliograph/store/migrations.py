@@ -12,6 +12,9 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from .. import __version__
+from ..names import slug
+
 Migration = Callable[[Database], None]
 
 
@@ -195,6 +198,22 @@ def m007_alias_words(db: Database) -> None:
         db["aliases"].create_index([column], if_not_exists=True)
 
 
+def m009_store_meta(db: Database) -> None:
+    """Which cliograph last changed the schema, so that an older cliograph meeting the
+    store can say which version wrote it instead of failing on a missing column; and each
+    entity's identity across documents (kind, name slug, and for a one-word person the
+    document: a surname alone never joins two documents' people), so that which entity
+    a document's entity joins does not depend on the order documents arrive in."""
+    db["_meta"].create({"key": str, "value": str}, pk="key")
+    db.execute("alter table entities add column key text")
+    db.execute("alter table entities add column slug text")
+    for eid, kind, name in list(db.execute("select id, kind, name from entities")):
+        db.execute("update entities set key = ?, slug = ? where id = ?",
+                   [f"{kind}|{slug(name)}|", slug(name), eid])
+    db["entities"].create_index(["key"], if_not_exists=True)
+    db["entities"].create_index(["slug"], if_not_exists=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_documents,
     m002_entities_aliases_mentions,
@@ -203,15 +222,45 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_indexes,
     m006_fact_body_place_indexes,
     m007_alias_words,
+    m009_store_meta,
 )
+
+#: The migrations a reader needs: every table it reads exists once these have run
+#: (later ones add indexes and bookkeeping that only writers use).
+READABLE_FROM = "m004_corrections"
+
+
+def applied(db: Database) -> list[str]:
+    """The migrations this database records, in the order they ran ([] for none)."""
+    if "_migrations" not in db.table_names():
+        return []
+    return [r[0] for r in db.execute("select name from _migrations order by applied_at, name")]
+
+
+def unknown(db: Database) -> list[str]:
+    """Migrations this database has that this cliograph does not know: a newer one wrote it."""
+    known = {m.__name__ for m in MIGRATIONS}
+    return [name for name in applied(db) if name not in known]
+
+
+def written_by(db: Database) -> str | None:
+    """The cliograph version that last migrated this database, when it says (m009)."""
+    if "_meta" not in db.table_names():
+        return None
+    row = db.execute("select value from _meta where key = 'schema_written_by'").fetchone()
+    return row[0] if row else None
 
 
 def migrate(db: Database) -> list[str]:
-    """Apply the migrations this database has not seen yet; return their names."""
+    """Apply the migrations this database has not seen yet; return their names.
+
+    The caller holds the write lock (``Store`` opens with BEGIN IMMEDIATE), so two
+    processes opening a new store at once do not both run the same migration.
+    """
     if "_migrations" not in db.table_names():
         db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    done = {row["name"] for row in db["_migrations"].rows}
-    applied = []
+    done = set(applied(db))
+    ran = []
     for migration in MIGRATIONS:
         if migration.__name__ in done:
             continue
@@ -220,5 +269,7 @@ def migrate(db: Database) -> list[str]:
             db["_migrations"].insert(
                 {"name": migration.__name__, "applied_at": datetime.now(UTC).isoformat()}
             )
-        applied.append(migration.__name__)
-    return applied
+        ran.append(migration.__name__)
+    if ran and "_meta" in db.table_names():
+        db["_meta"].upsert({"key": "schema_written_by", "value": __version__}, pk="key")
+    return ran

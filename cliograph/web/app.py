@@ -21,7 +21,7 @@ connection has committed since, so a page after an ingest reads the new state.
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -95,12 +95,79 @@ def _query(*names: str) -> dict[str, Any]:
          "schema": {"type": "string", "maxLength": 500}} for n in names]}
 
 
+#: The names a server bound to this machine only answers to.
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+#: Hosts that mean "every interface": the names it answers to cannot be known.
+ANY_INTERFACE = ("0.0.0.0", "::", "*")
+
+
+def _host_name(header: str) -> str:
+    """'127.0.0.1:8001' -> '127.0.0.1', '[::1]:8001' -> '::1', 'LocalHost.' -> 'localhost'."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0].rstrip(".") if header.count(":") == 1 else header.rstrip(".")
+
+
+class GuardHost:
+    """ASGI middleware: answer HEAD as GET without a body, and refuse requests whose Host
+    header names a host the server was not bound to.
+
+    A page on another site can point its own domain name at 127.0.0.1 (DNS rebinding)
+    and read the local server's pages as its own; its requests carry that domain in
+    the Host header, so checking it closes the hole. ``hosts`` None accepts any Host
+    (a server bound to every interface, where the user chose to be reachable).
+    """
+
+    def __init__(self, app: Any, hosts: Iterable[str] | None) -> None:
+        self.app = app
+        self.hosts = None if hosts is None else {_host_name(h) for h in hosts}
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        if self.hosts is not None:
+            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            if _host_name(host) not in self.hosts:
+                return await _plain(send, 421, "unknown host name in the Host header:"
+                                               " this server answers to "
+                                               + ", ".join(sorted(self.hosts)))
+        if scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def headers_only(message: dict) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+async def _plain(send: Callable, status: int, text: str) -> None:
+    body = text.encode("utf-8")
+    await send({"type": "http.response.start", "status": status, "headers": [
+        (b"content-type", b"text/plain; charset=utf-8"),
+        (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def allowed_hosts(host: str) -> tuple[str, ...] | None:
+    """The Host names a server bound to ``host`` answers to (None: any)."""
+    if host in ANY_INTERFACE:
+        return None
+    return tuple(dict.fromkeys((host, *LOOPBACK))) if _host_name(host) in LOOPBACK else (host,)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.endswith(".json")
 
 
-def make_app(db_path: str | Path) -> FastAPI:
-    """A FastAPI app serving the cliograph database at ``db_path`` (read-only).
+def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> FastAPI:
+    """A FastAPI app serving the cliograph database at ``db_path`` (read-only), answering
+    only requests whose Host header names one of ``hosts`` (None: any; the default is
+    this machine's names).
 
     Raises StoreError when there is no database there.
     """
@@ -282,4 +349,5 @@ def make_app(db_path: str | Path) -> FastAPI:
         date = param(request, "date")
         return render(request, "state.html", lambda: views.state(store, date))
 
+    app.add_middleware(GuardHost, hosts=hosts)
     return app

@@ -145,6 +145,25 @@ def epub_bytes(paragraphs: list[str], title: str = "A Test Book") -> bytes:
     return buf.getvalue()
 
 
+def write_zip_bomb(path: Path, member_mb: int = 250, copies: int = 8) -> None:
+    """An EPUB of a few hundred KB whose one page expands to ``member_mb`` MB of
+    ``<p>a</p>``, named ``copies`` times in the spine. Streamed: never held in memory."""
+    items = '<item id="c0" href="c0.xhtml" media-type="application/xhtml+xml"/>'
+    refs = '<itemref idref="c0"/>' * copies
+    opf = ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+           f"<metadata/><manifest>{items}</manifest><spine>{refs}</spine></package>")
+    block = b"<p>a</p>" * (1 << 17)  # 1 MB
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/container.xml", _CONTAINER)
+        z.writestr("OEBPS/content.opf", opf)
+        with z.open("OEBPS/c0.xhtml", "w", force_zip64=True) as fh:
+            fh.write(b"<html xmlns='http://www.w3.org/1999/xhtml'><body>")
+            for _ in range(member_mb):
+                fh.write(block)
+            fh.write(b"</body></html>")
+
+
 def truncated_epub() -> bytes:
     """A book cut off in the middle of a download: no central directory."""
     data = epub_bytes(STORIES[:3])
@@ -295,3 +314,42 @@ def per_document(db: Path | str) -> dict[str, dict[str, int]]:
         return out
     finally:
         con.close()
+
+
+# ------------------------------------------------------------------ hostile surroundings
+
+def make_special_folder(folder: Path) -> dict[str, Path]:
+    """A folder with one good text and the entries that are not regular files: a named
+    pipe (reading it waits for a writer forever), a link to /dev/zero (never ends), two
+    links pointing at each other, and a link to nothing."""
+    import os
+
+    folder.mkdir(parents=True, exist_ok=True)
+    good = folder / "good.txt"
+    good.write_text(STORIES[3], encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "loop_a.txt").symlink_to(folder / "loop_b.txt")
+    (folder / "loop_b.txt").symlink_to(folder / "loop_a.txt")
+    (folder / "gone.txt").symlink_to(folder / "nothing-here.txt")
+    return {p.name: p for p in folder.iterdir()}
+
+
+#: special entry -> the start of its one-line problem
+SPECIAL_PROBLEMS = {
+    "pipe.txt": "a named pipe, not a regular file",
+    "zero.txt": "a device, not a regular file",
+    "loop_a.txt": "symbolic link loop",
+    "loop_b.txt": "symbolic link loop",
+    "gone.txt": "broken symbolic link",
+}
+
+
+def make_foreign_db(path: Path) -> bytes:
+    """Another application's SQLite file (rollback journal, its own tables); its bytes."""
+    con = sqlite3.connect(path)
+    con.execute("create table notes (id integer primary key, body text)")
+    con.executemany("insert into notes (body) values (?)", [(f"note {i}",) for i in range(50)])
+    con.commit()
+    con.close()
+    return path.read_bytes()
