@@ -110,11 +110,16 @@ def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
         raise UsageError(f"jobs must be 0 (one per core) or more, not {jobs}")
     report = IngestReport()
     files: list[Path] = []
+    ignored: list[Path] = []
     for p in paths:
         try:
-            files.extend(iter_sources([p], skipped=report.failed))
+            files.extend(iter_sources([p], skipped=report.failed, ignored=ignored))
         except SourceError as exc:
             report.failed.append(exc)
+    if ignored:
+        names = ", ".join(str(f) for f in ignored[:5]) + (f" and {len(ignored) - 5} more" if len(ignored) > 5 else "")
+        report.warnings.append(f"skipped {len(ignored)} file(s) of a type cliograph does not read"
+                               f" ({names}): it reads .txt, .md, .html, .epub and .pdf")
     jobs = min(jobs or default_jobs(), max(len(files), 1))
     store = db if isinstance(db, Store) else Store(db)
     try:

@@ -118,6 +118,18 @@ def test_cli_ingest_folder_with_good_and_bad_files_keeps_the_good(tmp_path):
     assert counts(db)["documents"] == 1
 
 
+def test_cli_ingest_folder_says_which_files_it_does_not_read(tmp_path):
+    (tmp_path / "good.txt").write_text("In 1921 Lenin spoke in Moscow.\n", encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 a word document")
+    (tmp_path / "dump.bin").write_bytes(bytes(range(256)))
+    (tmp_path / ".hidden.bin").write_bytes(b"x")
+    result = CliRunner().invoke(cli, ["ingest", "--quiet", "--db", str(tmp_path / "s.db"), str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    warning = [line for line in result.output.splitlines() if "does not read" in line]
+    assert len(warning) == 1 and "notes.docx" in warning[0] and "dump.bin" in warning[0]
+    assert "hidden" not in warning[0] and "skipped 2 file(s)" in warning[0]
+
+
 def test_cli_ingest_folder_without_readable_files_is_an_error(tmp_path):
     folder = tmp_path / "pics"
     folder.mkdir()

@@ -82,31 +82,40 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _folder_files(folder: Path) -> list[Path]:
+def _folder_files(folder: Path, other: list[Path] | None = None) -> list[Path]:
+    """The supported files under ``folder``, sorted; the other (not hidden) files go to
+    ``other`` when a list is given."""
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not _hidden(d)]
         for name in files:
-            if not _hidden(name) and Path(name).suffix.lower() in _READERS:
+            if _hidden(name):
+                continue
+            if Path(name).suffix.lower() in _READERS:
                 found.append(Path(root, name))
+            elif other is not None:
+                other.append(Path(root, name))
+    if other is not None:
+        other.sort()
     return sorted(found)
 
 
-def iter_sources(paths: Iterable[str | Path],
-                 skipped: list[SourceError] | None = None) -> Iterator[Path]:
+def iter_sources(paths: Iterable[str | Path], skipped: list[SourceError] | None = None,
+                 ignored: list[Path] | None = None) -> Iterator[Path]:
     """Regular files to read, in a stable order: named files as given, folders expanded.
 
     Folders are searched recursively for supported files, sorted, skipping hidden
     files and folders (editor backups, ``.git``). A file reached twice is yielded once.
     A folder's entries that are not regular files (a named pipe, a link to a device, a
     loop of links) are not yielded; each is appended to ``skipped`` as a SourceError
-    when a list is given, so that the caller can report them and go on with the rest.
+    when a list is given, so that the caller can report them and go on with the rest;
+    files of other types in a folder (a .docx beside the .txt) go to ``ignored``.
     """
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = _folder_files(path)
+            files = _folder_files(path, ignored)
             if not files:
                 raise SourceError(
                     path, "no readable files (.txt, .md, .html, .epub, .pdf) in this folder"
