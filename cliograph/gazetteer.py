@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -37,6 +38,20 @@ def _data(name: str) -> dict:
 
 #: How many places of one name are kept as candidates (the most populous first).
 CANDIDATES = 6
+#: Old and foreign names are kept for cities at least this big (Petrograd, Tiflis,
+#: Constantinople); for smaller towns they are mostly noise and slow the index down.
+ALTERNATES_FROM = 20_000
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_NON_WORD = re.compile(r"[^\w' -]+")
+
+
+def _key(name: str) -> str:
+    """``names.norm`` for place names, with a fast path for plain ASCII (most of them):
+    the index folds some 80,000 names."""
+    if not name.isascii():
+        return norm(name)
+    s = _ARTICLE.sub("", name.casefold().strip())
+    return " ".join(_NON_WORD.sub(" ", s).split()).strip(" '")
 
 
 @functools.cache
@@ -46,21 +61,20 @@ def _index() -> tuple[dict[str, list[Location]], dict[str, list[Location]]]:
     own: dict[str, list[Location]] = {}
     other: dict[str, list[Location]] = {}
 
-    def add(key: str, loc: Location, index: dict[str, list[Location]] = own) -> None:
-        key = norm(key)
+    def add(name: str, loc: Location, index: dict[str, list[Location]] = own) -> None:
+        key = _key(name)
         if key:
-            places = index.setdefault(key, [])
-            if loc not in places:
-                places.append(loc)
+            index.setdefault(key, []).append(loc)
 
     cities = _data("cities15000.json").values()
     for c in cities:
         loc = Location(c["name"], float(c["latitude"]), float(c["longitude"]), c["countrycode"],
                        int(c.get("population") or 0))
         add(c["name"], loc)
-        for alt in c.get("alternatenames") or ():
-            if alt.isascii() and alt[:1].isupper():
-                add(alt, loc, other)
+        if loc.population >= ALTERNATES_FROM:
+            for alt in c.get("alternatenames") or ():
+                if alt.isascii() and alt[:1].isupper():
+                    add(alt, loc, other)
     capitals = {(c["countrycode"], norm(c["name"])): c for c in cities}
     for country in _data("countries.json").values():
         cap = capitals.get((country["iso"], norm(country.get("capital") or "")))
@@ -72,14 +86,14 @@ def _index() -> tuple[dict[str, list[Location]], dict[str, list[Location]]]:
         add(country["name"], loc)
     for index in (own, other):
         for key, places in index.items():
-            index[key] = sorted(places, key=lambda p: -p.population)[:CANDIDATES]
+            index[key] = sorted(set(places), key=lambda p: (-p.population, p.name))[:CANDIDATES]
     return own, other
 
 
 def candidates(name: str) -> list[Location]:
     """The places a name may stand for, most populous first (own names before old ones)."""
     own, other = _index()
-    key = norm(name)
+    key = _key(name)
     first = own.get(key, [])
     return first + [p for p in other.get(key, []) if p not in first]
 
