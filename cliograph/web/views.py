@@ -20,6 +20,7 @@ from urllib.parse import quote, urlencode
 
 from .. import query
 from ..errors import CliographError, UsageError
+from ..export.csv import neutralise
 from ..model import KINDS, RELATION_TYPES
 from ..store import Store
 
@@ -300,8 +301,7 @@ def facts_csv(data: dict[str, Any]) -> str:
                  f["role"], f["topic"], f["when"], f["time"], f["time_start"], f["time_end"],
                  "yes" if f["inferred"] else "no", ev["doc_title"], ev["text"], ev["extractor"],
                  ev["confidence"], _href_at(ev)]
-        w.writerow(["'" + c if isinstance(c, str) and c and c[0] in "=+-@" else ("" if c is None else c)
-                    for c in cells])
+        w.writerow(["" if c is None else neutralise(c) for c in cells])
     return out.getvalue()
 
 
