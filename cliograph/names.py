@@ -72,3 +72,39 @@ TITLE_OF = re.compile(r"^(?:the\s+)?((?:Duke|Duchess|Earl|Count|Countess|Prince|
                       r"Marchioness|Viscount|Baron|Baroness|Bishop|Archbishop|Lord|Lady|Elector|Margrave|"
                       r"Landgrave|Grand Duke|Dauphin|Doge|Emir|Sultan|Shah|Khan)\s+of\s+[A-Z][\w’'-]*"
                       r"(?:\s+[A-Z][\w’'-]*)*)$")
+
+
+#: Letters that accent folding keeps whole (NFKD and FTS5's unicode61 strip accents, not
+#: ligatures): a searched word is also tried with each of them spelled out, and in.
+_LIGATURES = {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "þ": "th"}
+#: Transliteration variants a reader types either way: Trotski/Trotsky, Tchernov/Chernov.
+_TRANSLIT = ((r"(?<=\w)(?:y|i|ii|iy)$", ("y", "i", "ii", "iy")), (r"^t?ch", ("tch", "ch")))
+
+
+def spell_out(text: str) -> str:
+    """Ligatures written as their letters: 'Cæsar' -> 'Caesar'."""
+    return "".join(_LIGATURES.get(c, _LIGATURES.get(c.lower(), c)) for c in text)
+
+
+def spellings(word: str) -> list[str]:
+    """The spellings of a searched word that should find it: ligatures spelled out and in,
+    transliteration endings either way; the word itself first.
+
+    Example:
+        >>> spellings("Caesar")
+        ['Caesar', 'Cæsar']
+        >>> spellings("Trotsky")[:3]
+        ['Trotsky', 'Trotski', 'Trotskii']
+    """
+    out = [word]
+    folded = spell_out(word)
+    out.append(folded)
+    for letter, spelled in _LIGATURES.items():
+        if len(spelled) == 2 and spelled in folded.lower():
+            out.append(re.sub(spelled, letter, folded, count=1, flags=re.IGNORECASE))
+    for pattern, forms in _TRANSLIT:
+        for w in list(out):
+            if w[:1].isupper() and len(w) > 4 and re.search(pattern, w, re.IGNORECASE):
+                out += [re.sub(pattern, lambda m, f=f: f.capitalize() if m[0][0].isupper() else f,
+                               w, count=1, flags=re.IGNORECASE) for f in forms]
+    return list(dict.fromkeys(out))

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from .errors import UsageError
 from .gazetteer import locate_together
 from .model import KINDS, RELATION_TYPES
-from .names import norm, slug
+from .names import norm, spell_out, spellings
 from .spans import bounds, date_label, edtf_day, iso_day, parse_date, precision, span, year_label
 from .store import Store
 
@@ -713,41 +713,10 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 HIT_START, HIT_END = "\x02", "\x03"
 
 
-#: Letters FTS5's unicode61 tokenizer keeps whole (it strips accents, not ligatures):
-#: a query word is also tried with each of them spelled out, and spelled out with them.
-_LIGATURES = {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "þ": "th"}
-#: Transliteration variants a reader types either way: Trotski/Trotsky, Tchernov/Chernov.
-_TRANSLIT = ((r"(?<=\w)(?:y|i|ii|iy)$", ("y", "i", "ii", "iy")), (r"^t?ch", ("tch", "ch")))
-
-
-def spellings(word: str) -> list[str]:
-    """The spellings of a searched word that should find it: ligatures spelled out and in,
-    transliteration endings either way; the word itself first.
-
-    Example:
-        >>> spellings("Caesar")
-        ['Caesar', 'Cæsar']
-        >>> spellings("Trotsky")[:3]
-        ['Trotsky', 'Trotski', 'Trotskii']
-    """
-    out = [word]
-    folded = "".join(_LIGATURES.get(c, _LIGATURES.get(c.lower(), c)) for c in word)
-    out.append(folded)
-    for letter, spelled in _LIGATURES.items():
-        if len(spelled) == 2 and spelled in folded.lower():
-            out.append(re.sub(spelled, letter, folded, count=1, flags=re.IGNORECASE))
-    for pattern, forms in _TRANSLIT:
-        for w in list(out):
-            if w[:1].isupper() and len(w) > 4 and re.search(pattern, w, re.IGNORECASE):
-                out += [re.sub(pattern, lambda m, f=f: f.capitalize() if m[0][0].isupper() else f,
-                               w, count=1, flags=re.IGNORECASE) for f in forms]
-    return list(dict.fromkeys(out))
-
-
 def _fold(text: str) -> str:
     """Words compared however they are spelled: case, accents and ligatures folded."""
     words = " ".join(_TOKEN.findall(text))
-    return norm("".join(_LIGATURES.get(c, _LIGATURES.get(c.lower(), c)) for c in words))
+    return norm(spell_out(words))
 
 
 def fts_query(q: str) -> str | None:
@@ -963,19 +932,8 @@ def facts_table(store: Store, types: Iterable[str] | None = None, entity: str | 
 def entities_named(store: Store, name: str) -> list[dict[str, Any]]:
     """Every entity that this id, name or alias (in any of its spellings) names, the most
     mentioned first; failing an exact name, those whose names contain it."""
-    keys = list(dict.fromkeys(norm(s) for s in spellings(name.strip()) if norm(s)))
-    if not keys:
-        return []
-    marks = ",".join("?" * len(keys))
-    ids = {r[0] for r in store.db.execute(
-        f"select id from entities where id in (?, ?) union select entity_id from aliases"
-        f" where norm in ({marks})", [name, slug(name), *keys])}
-    if not ids:
-        cond, params = _name_filter(name)
-        ids = {r[0] for r in store.db.execute(f"select e.id from entities e where {cond}", params)}
-    if name in ids:  # an id is never ambiguous
-        ids = {name}
-    return entity_table(store, limit=len(ids), where_ids=sorted(ids))["entities"] if ids else []
+    ids = store.entity_ids(name)
+    return entity_table(store, limit=len(ids), where_ids=ids)["entities"] if ids else []
 
 
 def fact_places(store: Store, **filters: Any) -> dict[str, Any]:

@@ -230,3 +230,10 @@ def test_query_fact_places_puts_known_places_on_the_map(chron):
     assert [p["name"] for p in places["points"]] == ["Rome"]
     assert places["points"][0]["country"] == "IT" and places["points"][0]["facts"] >= 1
     assert query.fact_places(chron, types=["KIN"])["points"] == []
+
+
+def test_store_entity_finds_a_name_however_spelled(chron):
+    assert chron.entity("Cæsar")["id"] == "julius-caesar"
+    assert chron.entity("Trotski")["id"] == "leon-trotsky"
+    assert chron.entity_ids("joseph-stalin") == ["joseph-stalin"]  # an id names one entity
+    assert chron.entity("Nobody at all") is None

@@ -20,7 +20,7 @@ from typing import IO, Any
 from .. import timex
 from ..errors import StoreError
 from ..model import Analysis, Entity, Factoid, When
-from ..names import norm, slug
+from ..names import norm, slug, spellings
 from .connect import immediate, open_reader, open_writer
 from .linking import Linker, identity
 
@@ -241,16 +241,29 @@ class Store:
             >>> cliograph.open("cliograph.db").entity("Stalin")["kind"]   # doctest: +SKIP
             'PERSON'
         """
-        key = norm(name)
-        ids = {r[0] for r in self.db.execute(
-            "select id from entities where id in (?, ?) union select entity_id from aliases"
-            " where norm = ?", [name, slug(name), key])}
-        if not ids and key:  # an empty key, or % and _ unescaped, would match everyone
-            pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            ids = {r[0] for r in self.db.execute(
-                "select entity_id from aliases where norm like ? escape '\\'", [pattern])}
+        ids = set(self.entity_ids(name))
         found = [r for r in self.entities() if r["id"] in ids]
         return found[0] if found else None
+
+    def entity_ids(self, name: str) -> list[str]:
+        """The ids of every entity an id, name or alias names, in any of its spellings
+        (Caesar/Cæsar, Trotski/Trotsky); failing an exact name, those whose names contain
+        it. An id names its entity alone."""
+        if self.db.execute("select 1 from entities where id = ?", [name]).fetchone():
+            return [name]
+        keys = list(dict.fromkeys(k for s in spellings(name.strip()) if (k := norm(s))))
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        ids = {r[0] for r in self.db.execute(
+            f"select id from entities where id = ? union select entity_id from aliases"
+            f" where norm in ({marks})", [slug(name), *keys])}
+        if not ids:  # % and _ escaped, or they would match everyone
+            for key in keys:
+                pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                ids |= {r[0] for r in self.db.execute(
+                    "select entity_id from aliases where norm like ? escape '\\'", [pattern])}
+        return sorted(ids)
 
     def facts(self, entity_id: str | None = None, type_: str | None = None,
               min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
