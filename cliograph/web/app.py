@@ -33,7 +33,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__, gazetteer, query
+from .. import __version__, query
 from ..errors import CliographError, UsageError
 from ..model import KINDS
 from ..store import Store
@@ -179,8 +179,6 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
     env = _environment()
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        # the map's gazetteer takes a few seconds to index: do it while the first pages load
-        threading.Thread(target=gazetteer.candidates, args=("Rome",), daemon=True).start()
         yield
         store.close()
 
