@@ -31,6 +31,9 @@ class StanceWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     ally_verbs: frozenset[str]
+    succession_verbs: frozenset[str]
+    """'Attlee followed Churchill as Prime Minister': who comes after another in a post is
+    no ally of his for that."""
     oppose_verbs: frozenset[str]
     ally_prep: dict[str, list[str]]
     oppose_prep: dict[str, list[str]]
@@ -96,6 +99,9 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue  # what a quotation says is not narration
         # light verbs: 'took exception to', 'took issue with'
         preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
+        for c in f.verb.children:  # 'spoke against giving the land away': a gerund clause
+            if c.dep_ == "prep":
+                preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
         for o in f.objects:
             light = f"{lemma} {o.lemma_.lower()}"
             if light in w.light_verbs:
@@ -145,6 +151,8 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 if person is not None:
                     if lemma in w.member_verbs and d.entities[person].kind == "BODY":
                         pass  # 'Robespierre joined the Committee': membership, not an alliance
+                    elif lemma in w.succession_verbs and ("as" in preps or "in" in preps):
+                        pass  # a successor in a post
                     elif (not prep and lemma in w.ally_verbs and not f.passive) or _policy_words_for(
                             lemma, prep, w.ally_prep):
                         yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
@@ -184,13 +192,27 @@ def _owner(d: Document, noun: Token) -> int | None:
 
 def _named(d: Document, tokens: list[Token]) -> list[Token]:
     """Each token, or the names in apposition to it when it names no one itself: 'His
-    associates Sergei Kirov and Sergo Ordzhonikidze'."""
+    associates Sergei Kirov and Sergo Ordzhonikidze'; and the leaders of a group that
+    acts ('the left wing, led by Gracchus and Fulvius, voted for the law': the leaders
+    too)."""
     out: list[Token] = []
     for t in tokens:
         names = [] if entity_at(d, t, ACTORS) is not None else \
             expand([c for c in t.children if c.dep_ == "appos" and entity_at(d, c, ACTORS) is not None])
         out.extend(names or [t])
+        out.extend(x for x in _leaders(t) if x not in out and entity_at(d, x, {"PERSON"}) is not None)
     return out
+
+
+def _leaders(group: Token) -> list[Token]:
+    """Who a group is 'led by', 'headed by' or 'under': 'the Girondins, led by Brissot',
+    'the moderates under Lafayette'."""
+    w = words()
+    out = [o for c in group.children if c.dep_ == "acl" and w.member_passive.get(c.lemma_.lower()) == "leader"
+           for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    out += [o for c in group.children if c.dep_ == "prep" and c.lower_ == "under"
+            for o in c.children if o.dep_ == "pobj"]
+    return expand(out)
 
 
 def _earlier_person(d: Document, noun: Token, not_: set[int | None]) -> int | None:
