@@ -65,6 +65,8 @@ class StanceWords(BaseModel):
     stance_phrases: dict[str, int]
     """'in favour of X' (+1), 'in opposition to X' (-1): said of the clause's subject."""
     container_nouns: frozenset[str]
+    owned_policy_nouns: frozenset[str]
+    """'Stalin’s plan', 'the Whig programme': whose plan it is stands for it."""
 
 
 @lru_cache(maxsize=1)
@@ -390,8 +392,11 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 parties.extend(expand([o for o in b.children if o.dep_ == "pobj"]))
             # 'Stalin's quarrel with Lenin'
             owner = [c for c in noun.children if c.dep_ == "poss"]
-            withs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+            withs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "towards")
                      for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            if not owner:  # 'the Whig hostility to the Crown': the group the adjective names
+                owner = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+                         and c.text[:1].isupper() and _group_of_adjective(d, c) is not None]
             # 'he found Stalin in disagreement with him', 'Y was at war with Z': the state
             # is said of the verb's object, else of its subject
             if not owner and withs and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at") \
@@ -409,8 +414,16 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     parties.extend(makers)
             if owner and withs:
                 for a in owner:
+                    holder = entity_at(d, a, ACTORS)
+                    if holder is None and a.dep_ in ("amod", "compound"):
+                        holder = _group_of_adjective(d, a)
                     for b in withs:
-                        yield from _emit(d, si, type_, entity_at(d, a, ACTORS), entity_at(d, b, ACTORS),
+                        policy = entity_at(d, b, POLICY)
+                        if policy is not None:  # 'hostility to Jacobinism'
+                            yield from _emit(d, si, "OPPOSES_POLICY" if type_ == "OPPOSES" else "SUPPORTS_POLICY",
+                                             holder, policy, "stance.conflict_noun.v1", 0.65)
+                            continue
+                        yield from _emit(d, si, type_, holder, entity_at(d, b, ACTORS),
                                          "stance.conflict_noun.v1", 0.65)
             ents = [e for e in (entity_at(d, p, ACTORS) for p in parties) if e is not None]
             for i, a in enumerate(ents):
@@ -476,7 +489,40 @@ def _agents(verb: Token) -> list[Token]:
     return expand([o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"])
 
 
+def from_owned_policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Peel’s free-trade policy', 'the Chartist programme of universal suffrage': the one
+    whose plan, programme or policy it is stands for it."""
+    w = words()
+    for head in sent:
+        if head.lower_ not in w.owned_policy_nouns or head.pos_ != "NOUN":
+            continue
+        policy = entity_at(d, head, POLICY)
+        if policy is None:
+            continue
+        owners = [entity_at(d, c, ACTORS) for c in head.children if c.dep_ == "poss"]
+        owners += [_group_of_adjective(d, c) for c in head.children
+                   if c.dep_ in ("amod", "compound") and c.i < head.i and c.text[:1].isupper()]
+        for o in dict.fromkeys(owners):
+            if o is not None and d.entities[o].kind != "PLACE":
+                yield from _emit(d, si, "SUPPORTS_POLICY", o, policy, "stance.owned_policy.v1", 0.6)
+
+
+def _group_of_adjective(d: Document, tok: Token) -> int | None:
+    """The group a capitalised adjective stands for: 'Chartist' for the Chartists, 'Whig'
+    for the Whigs (a name of the group that the adjective begins, a plural ending
+    apart)."""
+    e = d.entity_of_token(tok)
+    if e is not None and d.entities[e].kind in ("FACTION", "BODY", "PERSON"):
+        return e
+    adj = tok.text.casefold()
+    found = [i for i, ent in enumerate(d.entities) if ent.kind in ("FACTION", "BODY") and any(
+        n.casefold().startswith(adj) and 0 < len(n) - len(adj) <= 2 and " " not in n
+        for n in (ent.name, *ent.aliases))]
+    return found[0] if len(found) == 1 else None
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from from_owned_policies(d, si, sent)
     yield from led_and_backed(d, si, sent)
     yield from from_adjectives(d, si, sent)
     yield from from_verbs(d, si, sent)
