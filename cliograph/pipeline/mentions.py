@@ -586,6 +586,11 @@ def _stance_objects(tok: Token, w: PolicyPhraseWords) -> list[tuple[Token, bool]
     if tok.pos_ == "VERB" and _named_subject(tok):
         if lemma in w.verbs:
             out += [c for c in tok.children if c.dep_ == "dobj"]
+            out += broken_object_list(tok)
+            # 'the slave trade, which was defended by Georgia'
+            if any(c.dep_ == "agent" for c in tok.children):
+                out += [tok.head if c.lower_ in ("which", "that") and tok.dep_ == "relcl" else c
+                        for c in tok.children if c.dep_ == "nsubjpass"]
         preps = w.preps.get(lemma, [])
         out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                 for o in c.children if o.dep_ in ("pobj", "pcomp")]
@@ -605,6 +610,16 @@ def _stance_objects(tok: Token, w: PolicyPhraseWords) -> list[tuple[Token, bool]
                               for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
             found.append((inner, True) if inner is not None else (x, False))
     return found
+
+
+def broken_object_list(verb: Token) -> list[Token]:
+    """Items of an object list the parser hung on the verb: 'advocated peace, land to the
+    peasants, and control of industry' ('land' as an adverbial noun)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        return []
+    return [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > objs[0].i
+            and c.doc[c.i - 1].is_punct]
 
 
 def _policy_head(tok: Token, w: PolicyPhraseWords, modified: bool) -> bool:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ...rules import load_json
 from ..document import Document
+from ..mentions import broken_object_list
 from ..timeline import clause_verb
 from .base import asserted, entity_at, factoid, owner
 from .frames import antecedent, expand, frame_of, frames, listed
@@ -113,7 +114,8 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         preps.setdefault(c.lower_, []).extend(
                             expand([x for x in c.children if x.dep_ == "pobj"]))
         subjects = [entity_at(d, s, ACTORS) for s in _named(d, f.subjects)]
-        targets: list[tuple[Token, str]] = [(o, "") for o in f.objects] + [
+        objects = f.objects + [x for o in broken_object_list(f.verb) for x in expand([o]) if x not in f.objects]
+        targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
             (o, p) for p, objs in preps.items() for o in objs]
         for o, prep in targets:
             person = entity_at(d, o, ACTORS)
