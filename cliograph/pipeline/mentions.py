@@ -533,7 +533,7 @@ def _policy_words() -> PolicyPhraseWords:
          "verbs": {*raw["policy_support_verbs"], *raw["policy_oppose_verbs"]},
          "preps": {k: [*raw["policy_support_prep"].get(k, []), *raw["policy_oppose_prep"].get(k, [])]
                    for k in {*raw["policy_support_prep"], *raw["policy_oppose_prep"]}},
-         "stance_nouns": {*raw["ally_nouns"], *raw["oppose_nouns"]},
+         "stance_nouns": {*raw["ally_nouns"], *raw["oppose_nouns"], *raw["conflict_nouns"]},
          "stance_adjectives": set(raw["stance_adjectives"]),
          "stance_phrases": set(raw["stance_phrases"]),
          "container_nouns": set(raw["container_nouns"]),
@@ -618,8 +618,9 @@ def broken_object_list(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if not objs:
         return []
-    return [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > objs[0].i
-            and c.doc[c.i - 1].is_punct]
+    items = [c for c in verb.children if c.dep_ in ("npadvmod", "conj") and c.pos_ == "NOUN" and c.i > objs[0].i
+             and c.doc[c.i - 1].is_punct]
+    return [x for c in items for x in (c, *c.conjuncts) if x.pos_ == "NOUN"]
 
 
 def _policy_head(tok: Token, w: PolicyPhraseWords, modified: bool) -> bool:

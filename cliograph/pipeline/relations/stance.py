@@ -114,7 +114,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         preps.setdefault(c.lower_, []).extend(
                             expand([x for x in c.children if x.dep_ == "pobj"]))
         subjects = [entity_at(d, s, ACTORS) for s in _named(d, f.subjects)]
-        objects = f.objects + [x for o in broken_object_list(f.verb) for x in expand([o]) if x not in f.objects]
+        objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
         targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
             (o, p) for p, objs in preps.items() for o in objs]
         for o, prep in targets:

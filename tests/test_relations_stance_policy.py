@@ -1,0 +1,72 @@
+"""Policies named by common-noun phrases, and the stance facts that reach them, on small
+texts of several periods (none from the gold chapters)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def pairs(d, type_: str) -> set[tuple[str, str | None]]:
+    return {(d.entities[f.subject].name, d.entities[f.object].name if f.object is not None else None)
+            for f in d.factoids if f.type == type_}
+
+
+def policies(d) -> set[str]:
+    return {e.name for e in d.entities if e.kind == "POLICY"}
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    # a coordinated subject: each speaker opposes the measure named by a common noun
+    ("Danton, Desmoulins and Hébert spoke against the law on suspects.", "OPPOSES_POLICY",
+     {("Danton", "law on suspects"), ("Desmoulins", "law on suspects"), ("Hébert", "law on suspects")}),
+    # a group that acts with its leaders named: the leaders share its stance
+    ("The moderate wing, led by Lafayette and Bailly, voted against the tax on salt.", "OPPOSES_POLICY",
+     {("Lafayette", "tax on salt"), ("Bailly", "tax on salt")}),
+    # a list of goals, which the parser breaks after its first item
+    ("In 1860 Garibaldi advocated independence, land to the peasants, and freedom of the press.",
+     "SUPPORTS_POLICY", {("Garibaldi", "independence"), ("Garibaldi", "land to the peasants"),
+                         ("Garibaldi", "freedom of the press")}),
+    # a passive relative clause: its antecedent is what the agent stands for
+    ("The salt tax, which was defended by Colbert, fell in 1790.", "SUPPORTS_POLICY", {("Colbert", "salt tax")}),
+    # a gerund clause names the act proposed
+    ("Cobden argued against giving the landlords a monopoly.", "OPPOSES_POLICY",
+     {("Cobden", "giving the landlords a monopoly")}),
+    ("Senator Tiberius Gracchus stood for land reform.", "SUPPORTS_POLICY", {("Tiberius Gracchus", "land reform")}),
+])
+def test_stance_reaches_policies_named_by_common_nouns(analysed, text, type_, expected):
+    assert expected <= pairs(analysed(text), type_)
+
+
+@pytest.mark.parametrize("text", [
+    "Pitt deplored the situation. Fox defended his position. Nelson attacked the fleet.",
+    "Walpole opposed the bill.",  # a definite description refers back; it names nothing new
+    "Bolingbroke supported the expulsion of Walpole.",  # a harm done to someone, not a measure
+])
+def test_abstract_nouns_that_name_no_measure_are_no_policies(analysed, text):
+    assert not policies(analysed(text))
+
+
+def test_whose_programme_it_is_stands_for_it(analysed):
+    d = analysed("The Chartists met in London. The Chartist programme of universal suffrage alarmed Parliament.")
+    assert ("Chartists", "Chartist programme of universal suffrage") in pairs(d, "SUPPORTS_POLICY")
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("The Jacobins met in Paris. The Jacobin hostility to constitutional monarchy grew.", "OPPOSES_POLICY",
+     ("Jacobins", "constitutional monarchy")),
+    ("The Girondins met in Paris. The Girondin hostility to the Jacobins grew.", "OPPOSES",
+     ("Girondins", "Jacobins")),
+])
+def test_a_groups_hostility_named_by_its_adjective(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)
+
+
+@pytest.mark.parametrize("text", [
+    "Attlee followed Churchill as Prime Minister.",
+    "In 1865 Johnson succeeded Lincoln as President.",
+])
+def test_succession_in_a_post_is_no_alliance(analysed, text):
+    d = analysed(text)
+    assert not pairs(d, "ALLY")
