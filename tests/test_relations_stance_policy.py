@@ -70,3 +70,12 @@ def test_a_groups_hostility_named_by_its_adjective(analysed, text, type_, pair):
 def test_succession_in_a_post_is_no_alliance(analysed, text):
     d = analysed(text)
     assert not pairs(d, "ALLY")
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("If Fox voted to abolish the salt tax, the King would dissolve Parliament.", "OPPOSES_POLICY"),
+    ("Napoleon determined not yet to dismiss Talleyrand.", "OPPOSES"),
+    ("Louis feared the danger of Robespierre less than the danger of Danton.", "OPPOSES"),
+])
+def test_conditions_not_yet_and_fear_give_no_stance(analysed, text, type_):
+    assert not pairs(analysed(text), type_)

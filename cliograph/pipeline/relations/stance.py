@@ -90,6 +90,24 @@ def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: 
     yield factoid(d, si, type_, a, b, rule, conf, **kw)
 
 
+def _real(verb: Token) -> bool:
+    """Asserted, and not inside a condition or under 'not yet' ('if they voted to abolish
+    the excise', 'he determined not yet to dismiss them')."""
+    if not asserted(verb):
+        return False
+    head, hops = verb, 0
+    while hops < 4:
+        for c in head.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest"):
+                return False
+            if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
+                return False
+        if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head.i == head.i:
+            break
+        head, hops = head.head, hops + 1
+    return True
+
+
 def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> bool:
     return prep in table.get(lemma, [])
 
@@ -98,7 +116,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     w = words()
     for f in frames(sent):
         lemma = f.verb.lemma_.lower()
-        if not f.subjects or not asserted(f.verb) or in_quotation(d, f.verb):
+        if not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
             continue  # what a quotation says is not narration
         # light verbs: 'took exception to', 'took issue with'
         preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
