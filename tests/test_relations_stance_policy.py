@@ -79,3 +79,18 @@ def test_succession_in_a_post_is_no_alliance(analysed, text):
 ])
 def test_conditions_not_yet_and_fear_give_no_stance(analysed, text, type_):
     assert not pairs(analysed(text), type_)
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("In 1822 George Canning stood high in the favour of Lord Liverpool.", "ALLY",
+     ("George Canning", "Lord Liverpool")),
+    ("Joachim Murat married Caroline Bonaparte. Joachim Murat was in such favour with Napoleon Bonaparte that "
+     "he was made King of Naples.", "ALLY", ("Joachim Murat", "Napoleon Bonaparte")),
+    # the feeling is the possessor's, towards the one who incurred it
+    ("Fouché had therefore incurred the bitter animosity of Napoleon.", "OPPOSES", ("Napoleon", "Fouché")),
+    ("The Jacobins met in Paris. The Jacobins sneered at Marquis de Lafayette.", "OPPOSES",
+     ("Jacobins", "Lafayette")),
+    ("In 1793 Robespierre deprived Danton and Desmoulins of their seats.", "OPPOSES", ("Robespierre", "Danton")),
+])
+def test_favour_feelings_and_verbs_of_scorn_and_punishment(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)

@@ -59,6 +59,10 @@ class StanceWords(BaseModel):
     demand_verbs: frozenset[str]
     side_nouns: frozenset[str]
     good_nouns: frozenset[str]
+    favour_nouns: frozenset[str]
+    """'stood high in the favour of the King', 'in the confidence of X': favour, so an alliance."""
+    feeling_verbs: frozenset[str]
+    """'incurred the animosity of X', 'won the friendship of X': X's feeling towards the subject."""
     """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
     against_nouns: frozenset[str]
     stance_adjectives: dict[str, int]
@@ -281,7 +285,17 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         low = noun.lower_
         if noun.pos_ != "NOUN":
             continue
-        favour = low in w.good_nouns and any(c.lower_ == "good" for c in noun.children)
+        favour = low in w.good_nouns and any(c.lower_ == "good" for c in noun.children) or (
+            low in w.favour_nouns and noun.dep_ == "pobj" and noun.head.lower_ == "in")
+        if favour and _owner(d, noun) is None:  # 'was in such favour with Caesar'
+            verb = noun.head.head
+            withs = [o for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for o in c.children if o.dep_ == "pobj"]
+            if withs and verb.pos_ in ("VERB", "AUX") and asserted(verb):
+                for h in expand([antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]):
+                    yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), entity_at(d, withs[0], ACTORS),
+                                     "stance.side_idiom.v1", 0.7)
+            continue
         if (low in w.side_nouns or favour) and (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "to", "in")
                                     or noun.dep_ == "dobj" and noun.head.lemma_ in ("take", "join")):
             other = _owner(d, noun)
@@ -423,6 +437,13 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     and noun.head.head.pos_ in ("VERB", "AUX") and asserted(noun.head.head):
                 f = frame_of(noun.head.head)
                 owner = [o for o in f.objects if entity_at(d, o, ACTORS) is not None] or f.subjects
+            # 'he incurred the animosity of James': the one whose feeling it is, towards the subject
+            if not owner and noun.dep_ == "dobj" and noun.head.lemma_.lower() in w.feeling_verbs \
+                    and _real(noun.head):
+                feeler = _of_object(d, noun, ACTORS)
+                for sbj in frame_of(noun.head).subjects:
+                    yield from _emit(d, si, type_, feeler, entity_at(d, sbj, ACTORS), "stance.conflict_noun.v1", 0.6)
+                continue
             # 'Caesar, Pompey and Crassus formed an alliance (with Y)', 'X waged war on Y':
             # the ones who made it
             if not owner and noun.dep_ == "dobj" and asserted(noun.head):
