@@ -94,3 +94,21 @@ def test_conditions_not_yet_and_fear_give_no_stance(analysed, text, type_):
 ])
 def test_favour_feelings_and_verbs_of_scorn_and_punishment(analysed, text, type_, pair):
     assert pair in pairs(analysed(text), type_)
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    # a polity stands for or against measures like any party
+    ("The salt tax, which was defended by Brittany and Normandy, fell in 1790.", "SUPPORTS_POLICY",
+     ("Normandy", "salt tax")),
+    ("In 1795 Pitt suspended the freedom of the press.", "OPPOSES_POLICY", ("Pitt", "freedom of the press")),
+    ("Wilberforce came twice to plead for abolition.", "SUPPORTS_POLICY", ("Wilberforce", "abolition")),
+    ("In 1792 the Convention drew up plans for evacuating the capital.", "SUPPORTS_POLICY",
+     ("Convention", "plans for evacuating the capital")),
+])
+def test_polities_phrasal_verbs_and_indefinite_measures(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)
+
+
+def test_a_generic_measure_noun_needs_words_that_say_which(analysed):
+    d = analysed("Canning rejected a proposal. Castlereagh opposed the resolution on the slave trade.")
+    assert policies(d) == {"resolution on the slave trade"}

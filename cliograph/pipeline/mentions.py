@@ -522,6 +522,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
 POLICY_RULE = "mentions.stance_policy.v1"
 POLICY_MAX_TOKENS = 7
 ARTICLES = {"the", "a", "an"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 @lru_cache(maxsize=1)
@@ -547,6 +548,9 @@ class PolicyPhraseWords(BaseModel):
 
     goal_nouns: frozenset[str]
     """Political goods and measures named by a plain noun: 'peace', 'liberty', 'discipline'."""
+    generic_nouns: frozenset[str]
+    """Nouns of measures in general ('a resolution', 'the proposal'): a policy only with a
+    modifier or complement that says which ('the resolution on the trade unions')."""
     abstract_suffixes: tuple[str, ...]
     """Endings of nouns of doctrine, process or institution: '-ism', '-ation', '-ery'."""
     not_policies: frozenset[str]
@@ -582,6 +586,9 @@ def _stance_objects(tok: Token, w: PolicyPhraseWords) -> list[tuple[Token, bool]
     of', 'hostile to', 'enemy of'; and whether it sits inside 'the cause of', 'the repeal
     of', where a bare definite noun names the measure ('the repeal of the excise')."""
     lemma = tok.lemma_.lower()
+    for c in tok.children:  # 'drew up a plan'
+        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in w.verbs:
+            lemma = f"{lemma} {c.lower_}"
     out: list[Token] = []
     if tok.pos_ == "VERB" and _named_subject(tok):
         if lemma in w.verbs:
@@ -630,7 +637,7 @@ def _policy_head(tok: Token, w: PolicyPhraseWords, modified: bool) -> bool:
         return tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children)
     if tok.pos_ != "NOUN" or not tok.text.islower() or low in w.not_policies or lemma in w.not_policies:
         return False
-    if lemma in lexicon().policy_heads or low in lexicon().policy_heads:
+    if lemma in lexicon().policy_heads or low in lexicon().policy_heads or low in w.generic_nouns:
         return modified
     if lemma in w.goal_nouns or low in w.goal_nouns:
         return True
@@ -676,7 +683,8 @@ def stance_policy_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
                 c.dep_ == "prep" and c.i == o.i + 1 for c in o.children)
             if not _policy_head(o, w, modified):
                 continue
-            if not modified and not inside and o.pos_ == "NOUN" and any(c.dep_ == "det" for c in o.children):
+            if not modified and not inside and o.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children):
                 continue  # 'the bill', 'the reform': a description that refers back, not a name
             span = _policy_span(o)
             if span is not None:

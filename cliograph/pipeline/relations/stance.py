@@ -94,6 +94,15 @@ def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: 
     yield factoid(d, si, type_, a, b, rule, conf, **kw)
 
 
+def _phrasal_lemma(verb: Token, w: StanceWords) -> str:
+    """'drew up a plan' -> 'draw up', when the phrasal verb is one the lists name."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in w.policy_support_verbs | w.policy_oppose_verbs:
+            return f"{lemma} {c.lower_}"
+    return lemma
+
+
 def _real(verb: Token) -> bool:
     """Asserted, and not inside a condition or under 'not yet' ('if they voted to abolish
     the excise', 'he determined not yet to dismiss them')."""
@@ -119,7 +128,7 @@ def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> boo
 def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     w = words()
     for f in frames(sent):
-        lemma = f.verb.lemma_.lower()
+        lemma = _phrasal_lemma(f.verb, w)
         if not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
             continue  # what a quotation says is not narration
         # light verbs: 'took exception to', 'took issue with'
@@ -185,7 +194,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
                             lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
                         yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
-                if policy is not None and d.entities[s].kind != "PLACE":
+                if policy is not None:  # a polity stands for measures too ('Georgia defended the trade')
                     polarity = 0
                     if (not prep and lemma in w.policy_support_verbs) or _policy_words_for(
                             lemma, prep, w.policy_support_prep):
