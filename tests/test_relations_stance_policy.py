@@ -112,3 +112,21 @@ def test_polities_phrasal_verbs_and_indefinite_measures(analysed, text, type_, p
 def test_a_generic_measure_noun_needs_words_that_say_which(analysed):
     d = analysed("Canning rejected a proposal. Castlereagh opposed the resolution on the slave trade.")
     assert policies(d) == {"resolution on the slave trade"}
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    # refusing to back someone or something is opposing them, and is no support
+    ("Marshal Ney refused to follow Napoleon Bonaparte.", "OPPOSES", ("Ney", "Napoleon Bonaparte")),
+    ("In 1832 the House of Lords declined to support the Reform Bill.", "OPPOSES_POLICY",
+     ("House of Lords", "Reform Bill")),
+    ("The Jacobins revolted from the Convention.", "OPPOSES", ("Jacobins", "Convention")),
+])
+def test_refusal_and_secession_are_opposition(analysed, text, type_, pair):
+    d = analysed(text)
+    assert pair in pairs(d, type_)
+    assert pair not in pairs(d, "SUPPORTS_POLICY") | pairs(d, "ALLY")
+
+
+def test_a_harm_advocated_against_a_group_is_no_policy(analysed):
+    d = analysed("The Hébertist papers openly advocated the extermination of the Girondins.")
+    assert not policies(d)

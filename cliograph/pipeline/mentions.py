@@ -538,7 +538,8 @@ def _policy_words() -> PolicyPhraseWords:
          "stance_adjectives": set(raw["stance_adjectives"]),
          "stance_phrases": set(raw["stance_phrases"]),
          "container_nouns": set(raw["container_nouns"]),
-         "reversing_nouns": set(raw["reversing_nouns"])})
+         "reversing_nouns": set(raw["reversing_nouns"]),
+         "hostile_nouns": set(raw["hostile_action_nouns"])})
 
 
 class PolicyPhraseWords(BaseModel):
@@ -562,6 +563,8 @@ class PolicyPhraseWords(BaseModel):
     stance_phrases: frozenset[str]
     container_nouns: frozenset[str]
     reversing_nouns: frozenset[str]
+    hostile_nouns: frozenset[str]
+    """'the extermination of the Girondins': a harm done to someone, not a measure."""
 
 
 def _named_subject(verb: Token) -> bool:
@@ -681,7 +684,7 @@ def stance_policy_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
         for o, inside in _stance_objects(tok, w):
             modified = any(c.dep_ in ("amod", "compound", "nmod") and c.i < o.i for c in o.children) or any(
                 c.dep_ == "prep" and c.i == o.i + 1 for c in o.children)
-            if not _policy_head(o, w, modified):
+            if o.lower_ in w.hostile_nouns or not _policy_head(o, w, modified):
                 continue
             if not modified and not inside and o.pos_ == "NOUN" and any(
                     c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children):

@@ -62,6 +62,8 @@ class StanceWords(BaseModel):
     favour_nouns: frozenset[str]
     """'stood high in the favour of the King', 'in the confidence of X': favour, so an alliance."""
     feeling_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    """'refused to follow him', 'declined to support the bill': refusing support is opposing."""
     """'incurred the animosity of X', 'won the friendship of X': X's feeling towards the subject."""
     """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
     against_nouns: frozenset[str]
@@ -118,6 +120,8 @@ def _real(verb: Token) -> bool:
         if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head.i == head.i:
             break
         head, hops = head.head, hops + 1
+        if head.lemma_.lower() in words().refusal_verbs:
+            return False  # 'declined to support the bill
     return True
 
 
@@ -571,7 +575,27 @@ def _group_of_adjective(d: Document, tok: Token) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
+def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Cossacks refused to follow Kaledin', 'the Lords declined to support the bill':
+    refusing to back someone or something is opposing them."""
+    w = words()
+    for f in frames(sent):
+        head = f.verb.head
+        if f.verb.dep_ != "xcomp" or head.lemma_.lower() not in w.refusal_verbs or not _real(head) \
+                or in_quotation(d, f.verb) or any(c.dep_ == "neg" for c in f.verb.children):
+            continue
+        lemma = f.verb.lemma_.lower()
+        for s in _named(d, f.subjects):
+            actor = entity_at(d, s, ACTORS)
+            for o in f.objects:
+                if lemma in w.ally_verbs and not f.passive:
+                    yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refusal.v1", 0.6)
+                if lemma in w.policy_support_verbs:
+                    yield from _emit(d, si, "OPPOSES_POLICY", actor, entity_at(d, o, POLICY), "stance.refusal.v1", 0.6)
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from from_refusals(d, si, sent)
     yield from from_owned_policies(d, si, sent)
     yield from led_and_backed(d, si, sent)
     yield from from_adjectives(d, si, sent)
