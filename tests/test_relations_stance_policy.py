@@ -130,3 +130,9 @@ def test_refusal_and_secession_are_opposition(analysed, text, type_, pair):
 def test_a_harm_advocated_against_a_group_is_no_policy(analysed):
     d = analysed("The Hébertist papers openly advocated the extermination of the Girondins.")
     assert not policies(d)
+
+
+def test_a_passive_backing_is_alliance_but_a_passive_succession_is_not(analysed):
+    assert ("Joachim Murat", "Napoleon Bonaparte") in pairs(
+        analysed("In 1815 Napoleon Bonaparte was supported by Joachim Murat."), "ALLY")
+    assert not pairs(analysed("In 1924 Lenin was followed by Joseph Stalin."), "ALLY")
