@@ -136,3 +136,19 @@ def test_a_passive_backing_is_alliance_but_a_passive_succession_is_not(analysed)
     assert ("Joachim Murat", "Napoleon Bonaparte") in pairs(
         analysed("In 1815 Napoleon Bonaparte was supported by Joachim Murat."), "ALLY")
     assert not pairs(analysed("In 1924 Lenin was followed by Joseph Stalin."), "ALLY")
+
+
+@pytest.mark.parametrize(("text", "type_", "expected", "absent"), [
+    ("In 1778 Louis XVI came to the aid of George Washington.", "ALLY", {("Louis XVI", "George Washington")}, set()),
+    # a polity with a body; a noun the parser joined to the objects is the next clause's subject
+    ("Virginia and Tennessee threw their weight with the Confederacy and Maryland voted against secession.",
+     "ALLY", {("Virginia", "Confederacy"), ("Tennessee", "Confederacy")}, {("Virginia", "Maryland")}),
+    ("Virginia and Tennessee threw their weight with the Confederacy and Maryland voted against secession.",
+     "OPPOSES_POLICY", {("Maryland", "secession")}, {("Virginia", "secession")}),
+    ("The Girondins joined with the Jacobins against Louis XVI.", "ALLY", {("Girondins", "Jacobins")}, set()),
+    # a treaty read as an event is a measure to those who vote on it
+    ("In 1794 the Senate voted against the Jay treaty.", "OPPOSES_POLICY", {("Senate", "Jay treaty")}, set()),
+])
+def test_aid_weight_joining_and_treaties(analysed, text, type_, expected, absent):
+    got = pairs(analysed(text), type_)
+    assert expected <= got and not absent & got

@@ -55,6 +55,8 @@ class StanceWords(BaseModel):
     seat_nouns: frozenset[str]
     reversing_nouns: frozenset[str]
     light_verbs: dict[str, list[str]]
+    ally_light_verbs: frozenset[str]
+    """'threw their weight with X', 'made common cause with X': a verb and its noun that ally."""
     hostile_action_nouns: frozenset[str]
     demand_verbs: frozenset[str]
     side_nouns: frozenset[str]
@@ -63,6 +65,9 @@ class StanceWords(BaseModel):
     """'stood high in the favour of the King', 'in the confidence of X': favour, so an alliance."""
     feeling_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
+    measure_event_nouns: frozenset[str]
+    """'voted against the Jay treaty': an agreement or decree read as an event is, as what
+    someone stands for or against, a measure."""
     """'refused to follow him', 'declined to support the bill': refusing support is opposing."""
     """'incurred the animosity of X', 'won the friendship of X': X's feeling towards the subject."""
     """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
@@ -82,9 +87,10 @@ def words() -> StanceWords:
 
 
 def _actors_ok(d: Document, a: int, b: int) -> bool:
-    """A place acts only against or beside another place ('Germany and the RSFSR')."""
+    """A polity acts like any party ('Germany and the RSFSR', 'Virginia threw its weight
+    with the Confederacy'), but not with a person: 'X fought for Y in Flanders'."""
     ka, kb = d.entities[a].kind, d.entities[b].kind
-    return a != b and (("PLACE" not in (ka, kb)) or ka == kb == "PLACE")
+    return a != b and not ("PLACE" in (ka, kb) and "PERSON" in (ka, kb))
 
 
 def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: str,
@@ -94,6 +100,16 @@ def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: 
     if type_ in ("ALLY", "OPPOSES") and not _actors_ok(d, a, b):
         return
     yield factoid(d, si, type_, a, b, rule, conf, **kw)
+
+
+def _subject_of_next_clause(tok: Token) -> bool:
+    """'threw their weight with the Southerners and Congress voted against it': the parser
+    joined 'Congress' to the objects, but a verb without a subject follows it."""
+    if tok.dep_ != "conj" or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.pos_ in ("VERB", "AUX") and nxt.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
 
 
 def _phrasal_lemma(verb: Token, w: StanceWords) -> str:
@@ -142,19 +158,28 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
         for o in f.objects:
             light = f"{lemma} {o.lemma_.lower()}"
-            if light in w.light_verbs:
+            if light in w.ally_light_verbs:
+                lemma = light
+            elif light in w.light_verbs:
                 lemma = light
                 for c in o.children:  # 'exception to X' may hang on the noun
                     if c.dep_ == "prep":
                         preps.setdefault(c.lower_, []).extend(
                             expand([x for x in c.children if x.dep_ == "pobj"]))
-        subjects = [entity_at(d, s, ACTORS) for s in _named(d, f.subjects)]
+        own = f.subjects
+        if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
+            own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
+        subjects = [entity_at(d, s, ACTORS) for s in _named(d, own)]
         objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
         targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
             (o, p) for p, objs in preps.items() for o in objs]
         for o, prep in targets:
+            if _subject_of_next_clause(o):
+                continue
             person = entity_at(d, o, ACTORS)
             policy = entity_at(d, o, POLICY)
+            if policy is None and o.lower_ in w.measure_event_nouns:
+                policy = entity_at(d, o, {"EVENT"})
             reversed_ = False
             hostile = False
             if person is None and policy is None:
