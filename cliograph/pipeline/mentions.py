@@ -542,6 +542,14 @@ def _policy_words() -> PolicyPhraseWords:
          "hostile_nouns": set(raw["hostile_action_nouns"])})
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Every word that can take a policy as its object (a phrasal verb by its verb)."""
+    w = _policy_words()
+    return frozenset({v.split()[0] for v in w.verbs} | set(w.preps) | w.stance_nouns | w.stance_adjectives
+                     | w.stance_phrases)
+
+
 class PolicyPhraseWords(BaseModel):
     """The word classes of a policy phrase and of the stance words that take one."""
 
@@ -589,6 +597,8 @@ def _stance_objects(tok: Token, w: PolicyPhraseWords) -> list[tuple[Token, bool]
     of', 'hostile to', 'enemy of'; and whether it sits inside 'the cause of', 'the repeal
     of', where a bare definite noun names the measure ('the repeal of the excise')."""
     lemma = tok.lemma_.lower()
+    if lemma not in _triggers() and tok.lower_ not in _triggers():
+        return []
     for c in tok.children:  # 'drew up a plan'
         if c.dep_ == "prt" and f"{lemma} {c.lower_}" in w.verbs:
             lemma = f"{lemma} {c.lower_}"
