@@ -217,8 +217,8 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         pass  # 'Robespierre joined the Committee': membership, not an alliance
                     elif lemma in w.succession_verbs and ("as" in preps or "in" in preps):
                         pass  # a successor in a post
-                    elif (not prep and lemma in w.ally_verbs and (not f.passive or lemma not in w.succession_verbs)) or _policy_words_for(
-                            lemma, prep, w.ally_prep):
+                    elif (not prep and lemma in w.ally_verbs and (not f.passive or lemma not in w.succession_verbs)) \
+                            or _policy_words_for(lemma, prep, w.ally_prep):
                         yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
                     elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
                             lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
