@@ -180,3 +180,27 @@ def test_a_paragraph_quotation_continues_over_paragraphs_with_opening_marks(anal
     d = analysed(text)
     got = said_by(d, "Kerensky")
     assert len(got) == 1 and "real defeatists" in got[0][2] and "fight on" in got[0][2], quotes(d)
+
+
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    # a name set off by commas inside the quotation is whom it is said to
+    ('Napoleon turned to the marshal. "Go now, Murat, and take the bridge," said Napoleon.', "Napoleon", "Murat"),
+    ('Wellington frowned, and he said, "You are late, Blücher, by an hour."', "Wellington", "Blücher"),
+])
+def test_a_name_called_out_in_the_quotation_is_its_addressee(analysed, text, speaker, addressee):
+    assert any(s.endswith(speaker) and a is not None and a.endswith(addressee)
+               for s, a, _ in quotes(analysed(text)))
+
+
+def test_a_pronoun_speaker_is_the_first_person_named_outside_object_position(analysed):
+    # the one suspected is not the one who speaks; a side clause's subject is not either
+    d = analysed('Napoleon distrusted Talleyrand, and he once said to his marshals, "That man is silk '
+                 'stockings filled with mud."')
+    assert [s for s, _, _ in quotes(d)] and all(s.endswith("Napoleon") for s, _, _ in quotes(d))
+
+
+def test_she_said_goes_to_the_woman_named_before(analysed):
+    d = analysed('The ambassador Count Mercy visited Queen Marie Antoinette at Versailles. She took him '
+                 'aside. "I have," she said, "a secret of great moment to tell you."')
+    assert all("Mercy" not in s for s, _, _ in quotes(d))
+    assert any(s.endswith("Marie Antoinette") for s, _, _ in quotes(d))

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
-from ..rules import lexicon
+from ..rules import lexicon, load_json
 from .document import Document
 
 # spaCy label -> our kind (a first guess only)
@@ -434,6 +436,7 @@ def find(d: Document) -> None:
             cands.append((ss, ee, kind, source))
     for s, e, kind, rule in lower_patterns(doc):
         cands.append((s, e, kind, rule))
+    cands.extend(stance_policy_phrases(doc))
     # longest first; rule-found spans over name runs of the same extent
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: set[int] = set()
@@ -499,4 +502,203 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
                 k = SPACY_KIND[lab]
             if k is not None and k != kind:
                 out.append((rs, re_, k, "mentions.inner_name.v1"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Policies named by common-noun phrases ('spoke against the resolution on the trade
+# unions', 'advocated immediate peace', 'stood for insurrection', 'favored abolition').
+#
+# A policy is rarely a proper name: it is what someone stands for or against. So a
+# common-noun phrase counts as a POLICY where a verb, adjective or noun of stance towards
+# a measure takes it as its object (the word classes of rules/stance.json), its subject
+# is someone named, and its head is of the class of nouns that name measures, goals or
+# doctrines (rules/policy_phrases.json): a policy head, a political good ('peace',
+# 'liberty'), or an abstract noun by its suffix ('-ism', '-ation', '-ery'); a gerund with
+# its object ('giving the land to the peasants') names an act proposed.
+# ---------------------------------------------------------------------------------------
+
+POLICY_RULE = "mentions.stance_policy.v1"
+POLICY_MAX_TOKENS = 7
+ARTICLES = {"the", "a", "an"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@lru_cache(maxsize=1)
+def _policy_words() -> PolicyPhraseWords:
+    raw = load_json("stance.json")
+    assert isinstance(raw, dict)
+    return PolicyPhraseWords.model_validate(
+        {**load_json("policy_phrases.json"),  # type: ignore[dict-item]
+         "verbs": {*raw["policy_support_verbs"], *raw["policy_oppose_verbs"]},
+         "preps": {k: [*raw["policy_support_prep"].get(k, []), *raw["policy_oppose_prep"].get(k, [])]
+                   for k in {*raw["policy_support_prep"], *raw["policy_oppose_prep"]}},
+         "stance_nouns": {*raw["ally_nouns"], *raw["oppose_nouns"], *raw["conflict_nouns"]},
+         "stance_adjectives": set(raw["stance_adjectives"]),
+         "stance_phrases": set(raw["stance_phrases"]),
+         "container_nouns": set(raw["container_nouns"]),
+         "reversing_nouns": set(raw["reversing_nouns"]),
+         "hostile_nouns": set(raw["hostile_action_nouns"])})
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Every word that can take a policy as its object (a phrasal verb by its verb)."""
+    w = _policy_words()
+    return frozenset({v.split()[0] for v in w.verbs} | set(w.preps) | w.stance_nouns | w.stance_adjectives
+                     | w.stance_phrases)
+
+
+class PolicyPhraseWords(BaseModel):
+    """The word classes of a policy phrase and of the stance words that take one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    goal_nouns: frozenset[str]
+    """Political goods and measures named by a plain noun: 'peace', 'liberty', 'discipline'."""
+    generic_nouns: frozenset[str]
+    """Nouns of measures in general ('a resolution', 'the proposal'): a policy only with a
+    modifier or complement that says which ('the resolution on the trade unions')."""
+    abstract_suffixes: tuple[str, ...]
+    """Endings of nouns of doctrine, process or institution: '-ism', '-ation', '-ery'."""
+    not_policies: frozenset[str]
+    """Abstract nouns of those endings that name no measure ('situation', 'position')."""
+    verbs: frozenset[str]
+    preps: dict[str, list[str]]
+    stance_nouns: frozenset[str]
+    stance_adjectives: frozenset[str]
+    stance_phrases: frozenset[str]
+    container_nouns: frozenset[str]
+    reversing_nouns: frozenset[str]
+    hostile_nouns: frozenset[str]
+    """'the extermination of the Girondins': a harm done to someone, not a measure."""
+
+
+def _named_subject(verb: Token) -> bool:
+    """Someone named (or a pronoun for someone) does the verb: 'Halifax opposed', 'they
+    demanded', 'the Cadets declared', 'was defended by South Carolina'."""
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        subj = [o for s in subj for o in ([s] if s.dep_ == "nsubj" else
+                                          [x for x in s.children if x.dep_ == "pobj"])]
+        if subj:
+            s = subj[0]
+            return s.pos_ == "PROPN" or s.lower_ in ("he", "she", "they", "who", "we", "i") or any(
+                t.text[:1].isupper() and not t.is_sent_start for t in s.subtree)
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _stance_objects(tok: Token, w: PolicyPhraseWords) -> list[tuple[Token, bool]]:
+    """What a stance word is about: the object of 'advocated', 'spoke against', 'in favour
+    of', 'hostile to', 'enemy of'; and whether it sits inside 'the cause of', 'the repeal
+    of', where a bare definite noun names the measure ('the repeal of the excise')."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _triggers() and tok.lower_ not in _triggers():
+        return []
+    for c in tok.children:  # 'drew up a plan'
+        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in w.verbs:
+            lemma = f"{lemma} {c.lower_}"
+    out: list[Token] = []
+    if tok.pos_ == "VERB" and _named_subject(tok):
+        if lemma in w.verbs:
+            out += [c for c in tok.children if c.dep_ == "dobj"]
+            out += broken_object_list(tok)
+            # 'the slave trade, which was defended by Georgia'
+            if any(c.dep_ == "agent" for c in tok.children):
+                out += [tok.head if c.lower_ in ("which", "that") and tok.dep_ == "relcl" else c
+                        for c in tok.children if c.dep_ == "nsubjpass"]
+        preps = w.preps.get(lemma, [])
+        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    elif tok.pos_ == "NOUN" and (tok.lower_ in w.stance_nouns or tok.lower_ in w.stance_phrases
+                                 and tok.dep_ == "pobj" and tok.head.lower_ == "in"):
+        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    elif tok.pos_ == "ADJ" and tok.lower_ in w.stance_adjectives:
+        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "towards")
+                for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    found: list[tuple[Token, bool]] = []
+    for o in out:
+        for x in (o, *o.conjuncts):
+            inner = None
+            if x.lower_ in w.container_nouns | w.reversing_nouns:  # 'the cause of monarchy'
+                inner = next((p for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            found.append((inner, True) if inner is not None else (x, False))
+    return found
+
+
+def broken_object_list(verb: Token) -> list[Token]:
+    """Items of an object list the parser hung on the verb: 'advocated peace, land to the
+    peasants, and control of industry' ('land' as an adverbial noun)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        return []
+    items = [c for c in verb.children if c.dep_ in ("npadvmod", "conj") and c.pos_ == "NOUN" and c.i > objs[0].i
+             and c.doc[c.i - 1].is_punct]
+    return [x for c in items for x in (c, *c.conjuncts) if x.pos_ == "NOUN"]
+
+
+def _policy_head(tok: Token, w: PolicyPhraseWords, modified: bool) -> bool:
+    """A noun of the class that names measures, goals and doctrines."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ == "VERB":  # a gerund with its object: 'giving the land to the peasants'
+        return tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children)
+    if tok.pos_ != "NOUN" or not tok.text.islower() or low in w.not_policies or lemma in w.not_policies:
+        return False
+    if lemma in lexicon().policy_heads or low in lexicon().policy_heads or low in w.generic_nouns:
+        return modified
+    if lemma in w.goal_nouns or low in w.goal_nouns:
+        return True
+    return low.endswith(w.abstract_suffixes) and (modified or tok.tag_ == "NN")
+
+
+def _policy_span(tok: Token) -> tuple[int, int] | None:
+    """The phrase a policy head heads, without its articles, possessive pronouns, lists,
+    relative clauses and asides."""
+    cut = {"conj", "cc", "appos", "relcl", "acl", "punct", "advcl", "prep"} if tok.pos_ == "NOUN" \
+        else {"conj", "cc", "appos", "relcl", "punct", "advcl"}
+    drop: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in cut and not (c.dep_ == "prep" and c.i == tok.i + 1
+                                  and c.lower_ in ("of", "on", "in", "to", "for", "without")):
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in tok.subtree if t.i not in drop]
+    if not toks or toks[-1].i - toks[0].i + 1 != len(toks):
+        return None  # not one stretch of text
+    while toks and (toks[0].lower_ in ARTICLES or toks[0].is_punct
+                    or toks[0].dep_ == "poss" and toks[0].pos_ == "PRON"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks or len(toks) > POLICY_MAX_TOKENS or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in toks):
+        return None
+    if any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for t in toks):
+        return None  # 'the expulsion of Tomski', 'surveillance over them': done to someone
+    return toks[0].i, toks[-1].i + 1
+
+
+def stance_policy_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Common-noun phrases that name a policy someone stands for or against.
+
+    'The Whigs advocated free trade and the repeal of the excise' -> 'free trade',
+    'repeal of the excise'; 'Gracchus stood for land reform' -> 'land reform'.
+    """
+    w = _policy_words()
+    out: list[tuple[int, int, str, str]] = []
+    for tok in doc:
+        for o, inside in _stance_objects(tok, w):
+            modified = any(c.dep_ in ("amod", "compound", "nmod") and c.i < o.i for c in o.children) or any(
+                c.dep_ == "prep" and c.i == o.i + 1 for c in o.children)
+            if o.lower_ in w.hostile_nouns or not _policy_head(o, w, modified):
+                continue
+            if not modified and not inside and o.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children):
+                continue  # 'the bill', 'the reform': a description that refers back, not a name
+            span = _policy_span(o)
+            if span is not None:
+                out.append((*span, "POLICY", POLICY_RULE))
     return out

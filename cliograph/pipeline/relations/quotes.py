@@ -392,6 +392,69 @@ def _named_subject_before(
     return None
 
 
+NOT_ACTOR = {"dobj", "pobj", "dative", "poss", "iobj", "attr", "appos", "npadvmod"}
+
+
+def _first_actor_before(d: Document, tok: Token, exclude: set[int]) -> int | None:
+    """The first person the sentence names before the pronoun, outside object position:
+    'Caesar suspected Cassius, and he once said ...' (the parse may miss that 'Caesar' is
+    the subject, but he is not the one suspected)."""
+    sent = d.sents[d.sent_index(tok)]
+    for t in d.doc[sent.start:tok.i]:
+        if d.token_mention.get(t.i) is None or t.dep_ in NOT_ACTOR or in_quotation(d, t):
+            continue
+        if t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "pcomp") or any(
+                c.dep_ == "mark" or c.tag_ == "WRB" for c in t.head.children):
+            continue  # 'when Lepidus was entertaining him, he ...': a side clause's subject
+        e = entity_at(d, t, PERSON)
+        if e is not None and e not in exclude and _gender_fits(d, e, tok):
+            return e
+    return None
+
+
+def _woman_before(d: Document, tok: Token, exclude: set[int]) -> int | None:
+    """'she' where no woman is a subject nearby: the nearest woman named in the paragraph
+    ('... the Duchess of Portsmouth ... She took him aside. "I have," she said')."""
+    for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+        t = d.doc[i]
+        if t.is_space and "\n" in t.text:
+            break
+        if d.token_mention.get(i) is None:
+            continue
+        e = entity_at(d, t, PERSON)
+        if e is not None and e not in exclude and _gender(d, e) == "female":
+            return e
+    return None
+
+
+def _gender_fits(d: Document, e: int, pronoun: Token) -> bool:
+    g = _gender(d, e)
+    if pronoun.lower_ in ("she", "her"):
+        return g == "female"
+    return g != "female" if pronoun.lower_ in ("he", "him") else True
+
+
+def _vocative(d: Document, q: Quote, speaker: int) -> int | None:
+    """Whom the quotation calls by name: 'You villain, Casca, what are you doing?',
+    'Read this, Caesar, and read it soon' (a name set off by commas or the marks)."""
+    span = _tokens(d, q.start, q.end)
+    if span is None:
+        return None
+    for t in span:
+        mi = d.token_mention.get(t.i)
+        if mi is None or t.i != d.mentions[mi].tokens[0]:
+            continue
+        end = d.mentions[mi].tokens[1]
+        before = d.doc[t.i - 1].text if t.i > span.start else ""
+        after = d.doc[end].text if end < len(d.doc) else ""
+        if before in (",", "") and after in (",", "!", "?") and (before or after == ","):
+            e = entity_at(d, t, PERSON)
+            if e is not None and e != speaker and not any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in d.doc[t.i:end]):
+                return e
+    return None
+
+
 def _gender(d: Document, entity: int) -> str:
     """'male', 'female' or '' from the title or kin noun right before the entity's names
     ('Mrs', 'Queen', 'his sister'); resolved pronouns are not trusted for this."""
@@ -781,6 +844,10 @@ def _attribute_all(d: Document) -> list[Attribution]:
             # a speaker named earlier in the same sentence beats a guess from further back
             exclude = {addressee} if addressee is not None else set()
             near = _named_subject_before(d, subj, exclude, sentences_back=0)
+            if near is None:
+                near = _first_actor_before(d, subj, exclude)
+            if near is None and subj.lower_ in ("she", "her"):
+                near = _woman_before(d, subj, exclude)
             if near is not None:
                 speaker = near
             else:
@@ -826,6 +893,8 @@ def _attribute_all(d: Document) -> list[Attribution]:
             and since(anchor) <= 3
         ):
             addressee = last.addressee
+        if addressee is None:
+            addressee = _vocative(d, q, speaker)
         if addressee == speaker:
             addressee = None
         a = Attribution([q], speaker, addressee, anchor, rule, v)

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ...rules import load_json
 from ..document import Document
+from ..mentions import broken_object_list
 from ..timeline import clause_verb
 from .base import asserted, entity_at, factoid, owner
 from .frames import antecedent, expand, frame_of, frames, listed
@@ -31,6 +32,9 @@ class StanceWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     ally_verbs: frozenset[str]
+    succession_verbs: frozenset[str]
+    """'Attlee followed Churchill as Prime Minister': who comes after another in a post is
+    no ally of his for that."""
     oppose_verbs: frozenset[str]
     ally_prep: dict[str, list[str]]
     oppose_prep: dict[str, list[str]]
@@ -51,10 +55,21 @@ class StanceWords(BaseModel):
     seat_nouns: frozenset[str]
     reversing_nouns: frozenset[str]
     light_verbs: dict[str, list[str]]
+    ally_light_verbs: frozenset[str]
+    """'threw their weight with X', 'made common cause with X': a verb and its noun that ally."""
     hostile_action_nouns: frozenset[str]
     demand_verbs: frozenset[str]
     side_nouns: frozenset[str]
     good_nouns: frozenset[str]
+    favour_nouns: frozenset[str]
+    """'stood high in the favour of the King', 'in the confidence of X': favour, so an alliance."""
+    feeling_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    measure_event_nouns: frozenset[str]
+    """'voted against the Jay treaty': an agreement or decree read as an event is, as what
+    someone stands for or against, a measure."""
+    """'refused to follow him', 'declined to support the bill': refusing support is opposing."""
+    """'incurred the animosity of X', 'won the friendship of X': X's feeling towards the subject."""
     """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
     against_nouns: frozenset[str]
     stance_adjectives: dict[str, int]
@@ -62,6 +77,8 @@ class StanceWords(BaseModel):
     stance_phrases: dict[str, int]
     """'in favour of X' (+1), 'in opposition to X' (-1): said of the clause's subject."""
     container_nouns: frozenset[str]
+    owned_policy_nouns: frozenset[str]
+    """'Stalin’s plan', 'the Whig programme': whose plan it is stands for it."""
 
 
 @lru_cache(maxsize=1)
@@ -70,9 +87,10 @@ def words() -> StanceWords:
 
 
 def _actors_ok(d: Document, a: int, b: int) -> bool:
-    """A place acts only against or beside another place ('Germany and the RSFSR')."""
+    """A polity acts like any party ('Germany and the RSFSR', 'Virginia threw its weight
+    with the Confederacy'), but not with a person: 'X fought for Y in Flanders'."""
     ka, kb = d.entities[a].kind, d.entities[b].kind
-    return a != b and (("PLACE" not in (ka, kb)) or ka == kb == "PLACE")
+    return a != b and not ("PLACE" in (ka, kb) and "PERSON" in (ka, kb))
 
 
 def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: str,
@@ -84,6 +102,45 @@ def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: 
     yield factoid(d, si, type_, a, b, rule, conf, **kw)
 
 
+def _subject_of_next_clause(tok: Token) -> bool:
+    """'threw their weight with the Southerners and Congress voted against it': the parser
+    joined 'Congress' to the objects, but a verb without a subject follows it."""
+    if tok.dep_ != "conj" or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.pos_ in ("VERB", "AUX") and nxt.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
+
+
+def _phrasal_lemma(verb: Token, w: StanceWords) -> str:
+    """'drew up a plan' -> 'draw up', when the phrasal verb is one the lists name."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in w.policy_support_verbs | w.policy_oppose_verbs:
+            return f"{lemma} {c.lower_}"
+    return lemma
+
+
+def _real(verb: Token) -> bool:
+    """Asserted, and not inside a condition or under 'not yet' ('if they voted to abolish
+    the excise', 'he determined not yet to dismiss them')."""
+    if not asserted(verb):
+        return False
+    head, hops = verb, 0
+    while hops < 4:
+        for c in head.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest"):
+                return False
+            if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
+                return False
+        if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head.i == head.i:
+            break
+        head, hops = head.head, hops + 1
+        if head.lemma_.lower() in words().refusal_verbs:
+            return False  # 'declined to support the bill
+    return True
+
+
 def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> bool:
     return prep in table.get(lemma, [])
 
@@ -91,25 +148,38 @@ def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> boo
 def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     w = words()
     for f in frames(sent):
-        lemma = f.verb.lemma_.lower()
-        if not f.subjects or not asserted(f.verb) or in_quotation(d, f.verb):
+        lemma = _phrasal_lemma(f.verb, w)
+        if not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
             continue  # what a quotation says is not narration
         # light verbs: 'took exception to', 'took issue with'
         preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
+        for c in f.verb.children:  # 'spoke against giving the land away': a gerund clause
+            if c.dep_ == "prep":
+                preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
         for o in f.objects:
             light = f"{lemma} {o.lemma_.lower()}"
-            if light in w.light_verbs:
+            if light in w.ally_light_verbs:
+                lemma = light
+            elif light in w.light_verbs:
                 lemma = light
                 for c in o.children:  # 'exception to X' may hang on the noun
                     if c.dep_ == "prep":
                         preps.setdefault(c.lower_, []).extend(
                             expand([x for x in c.children if x.dep_ == "pobj"]))
-        subjects = [entity_at(d, s, ACTORS) for s in _named(d, f.subjects)]
-        targets: list[tuple[Token, str]] = [(o, "") for o in f.objects] + [
+        own = f.subjects
+        if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
+            own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
+        subjects = [entity_at(d, s, ACTORS) for s in _named(d, own)]
+        objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
+        targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
             (o, p) for p, objs in preps.items() for o in objs]
         for o, prep in targets:
+            if _subject_of_next_clause(o):
+                continue
             person = entity_at(d, o, ACTORS)
             policy = entity_at(d, o, POLICY)
+            if policy is None and o.lower_ in w.measure_event_nouns:
+                policy = entity_at(d, o, {"EVENT"})
             reversed_ = False
             hostile = False
             if person is None and policy is None:
@@ -145,13 +215,15 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 if person is not None:
                     if lemma in w.member_verbs and d.entities[person].kind == "BODY":
                         pass  # 'Robespierre joined the Committee': membership, not an alliance
-                    elif (not prep and lemma in w.ally_verbs and not f.passive) or _policy_words_for(
-                            lemma, prep, w.ally_prep):
+                    elif lemma in w.succession_verbs and ("as" in preps or "in" in preps):
+                        pass  # a successor in a post
+                    elif (not prep and lemma in w.ally_verbs and (not f.passive or lemma not in w.succession_verbs)) \
+                            or _policy_words_for(lemma, prep, w.ally_prep):
                         yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
                     elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
                             lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
                         yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
-                if policy is not None and d.entities[s].kind != "PLACE":
+                if policy is not None:  # a polity stands for measures too ('Georgia defended the trade')
                     polarity = 0
                     if (not prep and lemma in w.policy_support_verbs) or _policy_words_for(
                             lemma, prep, w.policy_support_prep):
@@ -184,13 +256,27 @@ def _owner(d: Document, noun: Token) -> int | None:
 
 def _named(d: Document, tokens: list[Token]) -> list[Token]:
     """Each token, or the names in apposition to it when it names no one itself: 'His
-    associates Sergei Kirov and Sergo Ordzhonikidze'."""
+    associates Sergei Kirov and Sergo Ordzhonikidze'; and the leaders of a group that
+    acts ('the left wing, led by Gracchus and Fulvius, voted for the law': the leaders
+    too)."""
     out: list[Token] = []
     for t in tokens:
         names = [] if entity_at(d, t, ACTORS) is not None else \
             expand([c for c in t.children if c.dep_ == "appos" and entity_at(d, c, ACTORS) is not None])
         out.extend(names or [t])
+        out.extend(x for x in _leaders(t) if x not in out and entity_at(d, x, {"PERSON"}) is not None)
     return out
+
+
+def _leaders(group: Token) -> list[Token]:
+    """Who a group is 'led by', 'headed by' or 'under': 'the Girondins, led by Brissot',
+    'the moderates under Lafayette'."""
+    w = words()
+    out = [o for c in group.children if c.dep_ == "acl" and w.member_passive.get(c.lemma_.lower()) == "leader"
+           for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    out += [o for c in group.children if c.dep_ == "prep" and c.lower_ == "under"
+            for o in c.children if o.dep_ == "pobj"]
+    return expand(out)
 
 
 def _earlier_person(d: Document, noun: Token, not_: set[int | None]) -> int | None:
@@ -237,7 +323,17 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         low = noun.lower_
         if noun.pos_ != "NOUN":
             continue
-        favour = low in w.good_nouns and any(c.lower_ == "good" for c in noun.children)
+        favour = low in w.good_nouns and any(c.lower_ == "good" for c in noun.children) or (
+            low in w.favour_nouns and noun.dep_ == "pobj" and noun.head.lower_ == "in")
+        if favour and _owner(d, noun) is None:  # 'was in such favour with Caesar'
+            verb = noun.head.head
+            withs = [o for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for o in c.children if o.dep_ == "pobj"]
+            if withs and verb.pos_ in ("VERB", "AUX") and asserted(verb):
+                for h in expand([antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]):
+                    yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), entity_at(d, withs[0], ACTORS),
+                                     "stance.side_idiom.v1", 0.7)
+            continue
         if (low in w.side_nouns or favour) and (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "to", "in")
                                     or noun.dep_ == "dobj" and noun.head.lemma_ in ("take", "join")):
             other = _owner(d, noun)
@@ -368,14 +464,24 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 parties.extend(expand([o for o in b.children if o.dep_ == "pobj"]))
             # 'Stalin's quarrel with Lenin'
             owner = [c for c in noun.children if c.dep_ == "poss"]
-            withs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+            withs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "towards")
                      for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            if not owner:  # 'the Whig hostility to the Crown': the group the adjective names
+                owner = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+                         and c.text[:1].isupper() and _group_of_adjective(d, c) is not None]
             # 'he found Stalin in disagreement with him', 'Y was at war with Z': the state
             # is said of the verb's object, else of its subject
             if not owner and withs and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at") \
                     and noun.head.head.pos_ in ("VERB", "AUX") and asserted(noun.head.head):
                 f = frame_of(noun.head.head)
                 owner = [o for o in f.objects if entity_at(d, o, ACTORS) is not None] or f.subjects
+            # 'he incurred the animosity of James': the one whose feeling it is, towards the subject
+            if not owner and noun.dep_ == "dobj" and noun.head.lemma_.lower() in w.feeling_verbs \
+                    and _real(noun.head):
+                feeler = _of_object(d, noun, ACTORS)
+                for sbj in frame_of(noun.head).subjects:
+                    yield from _emit(d, si, type_, feeler, entity_at(d, sbj, ACTORS), "stance.conflict_noun.v1", 0.6)
+                continue
             # 'Caesar, Pompey and Crassus formed an alliance (with Y)', 'X waged war on Y':
             # the ones who made it
             if not owner and noun.dep_ == "dobj" and asserted(noun.head):
@@ -387,8 +493,16 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     parties.extend(makers)
             if owner and withs:
                 for a in owner:
+                    holder = entity_at(d, a, ACTORS)
+                    if holder is None and a.dep_ in ("amod", "compound"):
+                        holder = _group_of_adjective(d, a)
                     for b in withs:
-                        yield from _emit(d, si, type_, entity_at(d, a, ACTORS), entity_at(d, b, ACTORS),
+                        policy = entity_at(d, b, POLICY)
+                        if policy is not None:  # 'hostility to Jacobinism'
+                            yield from _emit(d, si, "OPPOSES_POLICY" if type_ == "OPPOSES" else "SUPPORTS_POLICY",
+                                             holder, policy, "stance.conflict_noun.v1", 0.65)
+                            continue
+                        yield from _emit(d, si, type_, holder, entity_at(d, b, ACTORS),
                                          "stance.conflict_noun.v1", 0.65)
             ents = [e for e in (entity_at(d, p, ACTORS) for p in parties) if e is not None]
             for i, a in enumerate(ents):
@@ -454,7 +568,60 @@ def _agents(verb: Token) -> list[Token]:
     return expand([o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"])
 
 
+def from_owned_policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Peel’s free-trade policy', 'the Chartist programme of universal suffrage': the one
+    whose plan, programme or policy it is stands for it."""
+    w = words()
+    for head in sent:
+        if head.lower_ not in w.owned_policy_nouns or head.pos_ != "NOUN":
+            continue
+        policy = entity_at(d, head, POLICY)
+        if policy is None:
+            continue
+        owners = [entity_at(d, c, ACTORS) for c in head.children if c.dep_ == "poss"]
+        owners += [_group_of_adjective(d, c) for c in head.children
+                   if c.dep_ in ("amod", "compound") and c.i < head.i and c.text[:1].isupper()]
+        for o in dict.fromkeys(owners):
+            if o is not None and d.entities[o].kind != "PLACE":
+                yield from _emit(d, si, "SUPPORTS_POLICY", o, policy, "stance.owned_policy.v1", 0.6)
+
+
+def _group_of_adjective(d: Document, tok: Token) -> int | None:
+    """The group a capitalised adjective stands for: 'Chartist' for the Chartists, 'Whig'
+    for the Whigs (a name of the group that the adjective begins, a plural ending
+    apart)."""
+    e = d.entity_of_token(tok)
+    if e is not None and d.entities[e].kind in ("FACTION", "BODY", "PERSON"):
+        return e
+    adj = tok.text.casefold()
+    found = [i for i, ent in enumerate(d.entities) if ent.kind in ("FACTION", "BODY") and any(
+        n.casefold().startswith(adj) and 0 < len(n) - len(adj) <= 2 and " " not in n
+        for n in (ent.name, *ent.aliases))]
+    return found[0] if len(found) == 1 else None
+
+
+def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Cossacks refused to follow Kaledin', 'the Lords declined to support the bill':
+    refusing to back someone or something is opposing them."""
+    w = words()
+    for f in frames(sent):
+        head = f.verb.head
+        if f.verb.dep_ != "xcomp" or head.lemma_.lower() not in w.refusal_verbs or not _real(head) \
+                or in_quotation(d, f.verb) or any(c.dep_ == "neg" for c in f.verb.children):
+            continue
+        lemma = f.verb.lemma_.lower()
+        for s in _named(d, f.subjects):
+            actor = entity_at(d, s, ACTORS)
+            for o in f.objects:
+                if lemma in w.ally_verbs and not f.passive:
+                    yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refusal.v1", 0.6)
+                if lemma in w.policy_support_verbs:
+                    yield from _emit(d, si, "OPPOSES_POLICY", actor, entity_at(d, o, POLICY), "stance.refusal.v1", 0.6)
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from from_refusals(d, si, sent)
+    yield from from_owned_policies(d, si, sent)
     yield from led_and_backed(d, si, sent)
     yield from from_adjectives(d, si, sent)
     yield from from_verbs(d, si, sent)
