@@ -28,6 +28,7 @@ from ...model import Factoid, When
 from ...rules import lexicon
 from ..document import Document
 from .base import asserted, conjuncts, entities_in, entity_at, factoid
+from .frames import frames
 from .quotes import in_quotation
 from .timing import fact_time, split_interval, stated_date
 from .vocab import words
@@ -108,6 +109,7 @@ CONF = {
     "events.decided.v1": 0.75,  # seed 0/0 (no POLICY object in the seed's decisions); tests
     "events.decided_passive.v1": 0.6,  # seed 1/1 ('NEP ... was approved' after the Congress)
     "events.described.v1": 0.6,  # seed: a stroke, an attempt on a life, talks, a rising
+    "events.armed_action.v1": 0.6,  # corpus: sieges and captures of towns
 }
 
 
@@ -631,7 +633,53 @@ def _setting(d: Document, si: int) -> int | None:
     return None
 
 
+# --------------------------------------------------------------------------- armed actions
+
+
+def _targets(d: Document, toks: list[Token]) -> list[tuple[Token, int]]:
+    return [(t, e) for t in toks for x in conjuncts(t) if (e := entity_at(d, x, PLACE)) is not None]
+
+
+def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A verb of armed action on a place names an event the text does not name: 'the
+    Venetians besieged Zara' is the siege of Zara, 'laid siege to Saguntum' too, 'made an
+    expedition against Argos' the expedition against Argos. The event happened (at the
+    place, at the clause's time) and the doers took part in it; one event per action and
+    place however often the text tells of it."""
+    ew = words().event
+    for f in frames(sent):
+        v = f.verb
+        lemma = v.lemma_.lower()
+        if in_quotation(d, v) or not _real(v):
+            continue
+        found: list[tuple[str, Token, list[tuple[Token, int]]]] = []
+        if lemma in ew.action_verbs:
+            found.append((ew.action_verbs[lemma], v, _targets(d, f.objects)))
+        for n in f.objects if not f.passive else []:
+            if n.lemma_.lower() not in ew.action_light_verbs.get(lemma, ()) or _planned(n):
+                continue
+            # 'laid siege to Sestos' (the 'to' on the verb or on the noun)
+            preps = [c for c in (*n.children, *v.children) if c.dep_ in ("prep", "dative") and c.lower_ in ew.action_target_preps]
+            for p in preps:
+                found.append((n.lemma_.lower() if n.lemma_.lower() in ew.action_of_nouns else f"{n.lemma_.lower()} {p.lower_}",
+                              n, _targets(d, [o for o in p.children if o.dep_ == "pobj"])))
+        doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
+        for noun, anchor, targets in found:
+            for tok, place in targets:
+                name = f"{noun} of {d.entities[place].name}" if noun in ew.action_of_nouns \
+                    else f"{noun} {d.entities[place].name}"
+                ev = d.add_entity(name, "EVENT", anchor.idx, tok.idx + len(tok.text), "events.armed_action.v1",
+                                  same_as=(noun, place))
+                when = fact_time(d, si, [v])
+                yield _happened(d, si, ev, "events.armed_action.v1", when, place)
+                for actor in doers:
+                    if actor != place:
+                        yield factoid(d, si, "PARTICIPATES", actor, ev, "events.armed_action.v1",
+                                      CONF["events.armed_action.v1"], when=when, role=_role(v))
+
+
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from action_events(d, si, sent)
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)

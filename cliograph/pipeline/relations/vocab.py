@@ -75,6 +75,16 @@ class EventWords(_Strict):
     """Nouns that are events only with one of these complements ('attempt on his life')."""
     decide_preps: dict[str, frozenset[str]]
     unreal_heads: frozenset[str]
+    action_verbs: dict[str, str]
+    """Verbs of armed action on a place -> the event noun they name ('besieged Eion' is
+    the 'siege of Eion')."""
+    action_light_verbs: dict[str, frozenset[str]]
+    """Light verb -> event nouns it carries out ('laid siege to', 'made an expedition against')."""
+    action_of_nouns: frozenset[str]
+    """Event nouns whose target is named with 'of' ('siege of X', not 'siege to X')."""
+    action_target_preps: frozenset[str]
+    combat_verbs: dict[str, str]
+    """Verbs whose object is the other side of a fight ('defeated the Saxons at Hastings')."""
 
 
 class RelationWords(_Strict):
