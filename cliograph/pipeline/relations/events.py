@@ -84,7 +84,6 @@ IDLE_VERBS = {
     "see",
     "think",
     "know",
-    "say",
     "hear",
     "learn",
     "feel",
@@ -110,6 +109,7 @@ CONF = {
     "events.decided_passive.v1": 0.6,  # seed 1/1 ('NEP ... was approved' after the Congress)
     "events.described.v1": 0.6,  # seed: a stroke, an attempt on a life, talks, a rising
     "events.armed_action.v1": 0.6,  # corpus: sieges and captures of towns
+    "events.took_place.v1": 0.6,  # an event somebody took part in
 }
 
 
@@ -442,7 +442,7 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         v = n.head
         prep = None
         dobj = n.dep_ == "dobj"
-        present = False
+        present = stretch = False  # stretch: 'spent most of the war' tells of a life, not of the war
         if n.dep_ == "pobj" and v.dep_ == "prep":
             prep, v = v.lower_, v.head
             if v.dep_ == "dobj" and v.head.lemma_.lower() in ("take", "play"):  # 'took part in'
@@ -454,7 +454,7 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             elif (
                 prep == "of" and v.dep_ == "dobj" and v.lower_ in PART_WORDS
             ):  # 'spent most of the war'
-                prep, v, dobj = None, v.head, True
+                prep, v, dobj, stretch = None, v.head, True, True
         if v.pos_ not in ("VERB", "AUX") or not _real(v):
             continue
         lemma = v.lemma_.lower()
@@ -498,7 +498,14 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             )
         if rule is None:
             continue
-        for actor in _actors(d, v):
+        sides = [(actor, role) for actor in _actors(d, v)] + _sides(d, v)
+        told: set[int] = d.__dict__.setdefault("_took_place", set())
+        if sides and not stretch and not session_body and ev not in told and d.entities[ev].kind == "EVENT":
+            # an event somebody fought at, spoke at or took part in has taken place
+            told.add(ev)
+            yield _happened(d, si, ev, "events.took_place.v1", fact_time(d, si, [v]),
+                            _first(_place(d, n), _place_in_name(d, _span)))
+        for actor, role_ in sides:
             if actor == ev:
                 continue
             yield factoid(
@@ -510,7 +517,7 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 rule,
                 CONF[rule],
                 when=fact_time(d, si, [v]),
-                role=role,
+                role=role_,
             )
     # 'X, the leader of the revolt', 'X was the organiser of the rising'
     for t in sent:
@@ -635,6 +642,35 @@ def _setting(d: Document, si: int) -> int | None:
 
 # --------------------------------------------------------------------------- armed actions
 
+COMMAND_NOUNS = {"command", "conduct", "leadership", "orders", "lead", "direction"}
+LED = {"PERSON", "BODY", "PLACE"}  # a commander's name may have voted for another kind
+
+
+def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
+    """Who else an action names as taking part: the commander of those who do it ('under
+    the command of Agrippa', 'under Agrippa') and, for a verb of fighting, the other side
+    ('defeated the Saxons at Hastings'). Read on the verb and on the verb it is coordinated
+    with ('marched into Gaul under Caesar and defeated ...')."""
+    out: list[tuple[int, str]] = []
+    verbs = [v, v.head] if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") else [v]
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ != "under":
+                continue
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                if o.lemma_.lower() in COMMAND_NOUNS:
+                    people = [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for x in conjuncts(next((y for y in p.children if y.dep_ == "pobj"), p))]
+                    kinds = LED
+                else:
+                    people, kinds = conjuncts(o), {"PERSON"}
+                out += [(e, "commander") for x in people if (e := entity_at(d, x, kinds)) is not None]
+    combat = words().event.combat_verbs.get(v.lemma_.lower())
+    if combat and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        out += [(e, combat) for c in v.children if c.dep_ == "dobj" for x in conjuncts(c)
+                if (e := entity_at(d, x, ACTORS)) is not None]
+    return out
+
 
 def _targets(d: Document, toks: list[Token]) -> list[tuple[Token, int]]:
     return [(t, e) for t in toks for x in conjuncts(t) if (e := entity_at(d, x, PLACE)) is not None]
@@ -672,10 +708,10 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                   same_as=(noun, place))
                 when = fact_time(d, si, [v])
                 yield _happened(d, si, ev, "events.armed_action.v1", when, place)
-                for actor in doers:
+                for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v):
                     if actor != place:
                         yield factoid(d, si, "PARTICIPATES", actor, ev, "events.armed_action.v1",
-                                      CONF["events.armed_action.v1"], when=when, role=_role(v))
+                                      CONF["events.armed_action.v1"], when=when, role=role)
 
 
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
