@@ -36,6 +36,7 @@ from .vocab import words
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 EVENT = {"EVENT"}
 PLACE = {"PLACE"}
+TOWNS = {"PLACE", "BODY"}
 DECIDERS = {"BODY", "EVENT"}
 DECIDED = {"POLICY", "EVENT"}
 DATE_LINKS = {"in", "of", "on", "during", "from", ",", "(", "–", "-", "since", "at"}
@@ -673,7 +674,11 @@ def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
 
 
 def _targets(d: Document, toks: list[Token]) -> list[tuple[Token, int]]:
-    return [(t, e) for t in toks for x in conjuncts(t) if (e := entity_at(d, x, PLACE)) is not None]
+    """The places an action is on; a bare proper name counts whatever kind it voted for
+    ('besieged Vicksburg', a town the model took for a body)."""
+    return [(x, e) for t in toks for x in conjuncts(t)
+            if (e := entity_at(d, x, PLACE if x.pos_ != "PROPN" or any(
+                c.dep_ == "det" for c in x.children) else TOWNS)) is not None]
 
 
 def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

@@ -1,0 +1,77 @@
+"""Rules that name classes of language (armed actions, commanders, a people for its place,
+lists of relatives, lifespans, object-complement appointments), each on a small text of
+its own, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def facts(d, type_: str) -> set[tuple]:
+    out = set()
+    for f in d.factoids:
+        if f.type != type_:
+            continue
+        obj = d.entities[f.object].name if f.object is not None else None
+        out.add((d.entities[f.subject].name, obj))
+    return out
+
+
+def happened(d) -> set[str]:
+    return {d.entities[f.subject].name for f in d.factoids if f.type == "HAPPENED"}
+
+
+def test_a_people_besieging_a_town_is_a_siege_they_take_part_in(analysed):
+    d = analysed("Prussia was ready for war. In 1870 the Prussians besieged Paris.")
+    assert ("Prussia", "siege of Paris") in facts(d, "PARTICIPATES")
+    assert "siege of Paris" in happened(d)
+    siege = next(f for f in d.factoids if f.type == "HAPPENED" and d.entities[f.subject].name == "siege of Paris")
+    assert siege.start_time is not None and siege.start_time.value == "1870"
+
+
+def test_an_armed_action_carried_by_a_light_verb(analysed):
+    d = analysed("In 1808 Russia invaded Finland and captured Helsinki. "
+                 "Napoleon made an expedition against Egypt in 1798.")
+    assert {("Russia", "invasion of Finland"), ("Russia", "capture of Helsinki")} <= facts(d, "PARTICIPATES")
+    assert "expedition against Egypt" in happened(d)
+
+
+def test_a_planned_or_denied_action_names_no_event(analysed):
+    d = analysed("In 1808 Russia did not invade Finland. Russia never captured Helsinki.")
+    assert not happened(d)
+    assert not facts(d, "PARTICIPATES")
+
+
+def test_commander_and_defeated_side_take_part(analysed):
+    d = analysed("In 1808 Russia invaded Finland under the command of Buxhoeveden and defeated "
+                 "Sweden in the battle of Oravais.")
+    got = facts(d, "PARTICIPATES")
+    assert ("Buxhoeveden", "invasion of Finland") in got
+    assert ("Sweden", "battle of Oravais") in got
+    assert ("Russia", "battle of Oravais") in got
+
+
+def test_an_event_fought_at_has_taken_place(analysed):
+    d = analysed("Wellington commanded the army. In 1815 the allies fought at the Battle of Waterloo "
+                 "under the command of Wellington.")
+    assert ("Wellington", "Battle of Waterloo") in facts(d, "PARTICIPATES")
+    assert "Battle of Waterloo" in happened(d)
+
+
+def test_speaking_at_a_congress_is_taking_part(analysed):
+    d = analysed("Lenin said at the Eleventh Congress that the retreat was over.")
+    assert ("Lenin", "Eleventh Congress") in facts(d, "PARTICIPATES")
+
+
+def test_brothers_named_in_a_list_are_each_his_brother(analysed):
+    d = analysed("King Kavad ruled Persia for many years. "
+                 "He had several brothers named Balash, Hormizd III, and Peroz I.")
+    got = facts(d, "KIN")
+    assert {("Balash", "Kavad"), ("Peroz I.", "Kavad"), ("Kavad", "Balash")} <= got
+
+
+def test_son_of_makes_a_person_of_an_unrecognised_name(analysed):
+    d = analysed("Carthage was a rich port. Hanno, son of Bomilcar, sailed from Carthage.")
+    assert ("Hanno", "Bomilcar") in facts(d, "KIN")
