@@ -75,3 +75,28 @@ def test_brothers_named_in_a_list_are_each_his_brother(analysed):
 def test_son_of_makes_a_person_of_an_unrecognised_name(analysed):
     d = analysed("Carthage was a rich port. Hanno, son of Bomilcar, sailed from Carthage.")
     assert ("Hanno", "Bomilcar") in facts(d, "KIN")
+
+
+def test_a_lifespan_in_brackets_gives_birth_and_death_years(analysed):
+    d = analysed("Giuseppe Barattolo (1882 – 1949) was an Italian lawyer.")
+    got = {(f.type, f.when.value if f.when else None) for f in d.factoids if f.type in ("BORN", "DIED")}
+    assert got == {("BORN", "1882"), ("DIED", "1949")}
+    assert all(not f.when.inferred for f in d.factoids if f.type in ("BORN", "DIED"))
+
+
+def test_a_lifespan_across_the_eras(analysed):
+    d = analysed("Emperor Augustus (63 BC – AD 14) ruled Rome.")
+    got = {(f.type, f.when.value) for f in d.factoids if f.type in ("BORN", "DIED")}
+    assert got == {("BORN", "-0063"), ("DIED", "0014")}
+
+
+def test_a_span_of_centuries_is_no_lifespan(analysed):
+    d = analysed("Giuseppe Barattolo (1066 – 1485) was an Italian lawyer.")
+    assert not [f for f in d.factoids if f.type in ("BORN", "DIED")]
+
+
+def test_born_with_date_and_place_keeps_the_place(analysed):
+    d = analysed("Yuri Ushakov (born 13 March 1947, in Moscow) is a diplomat.")
+    born = next(f for f in d.factoids if f.type == "BORN")
+    assert born.when.value == "1947-03-13"
+    assert born.place is not None and d.entities[born.place].name == "Moscow"
