@@ -100,3 +100,12 @@ def test_born_with_date_and_place_keeps_the_place(analysed):
     born = next(f for f in d.factoids if f.type == "BORN")
     assert born.when.value == "1947-03-13"
     assert born.place is not None and d.entities[born.place].name == "Moscow"
+
+
+def test_an_event_named_with_its_place_happened_there(analysed):
+    d = analysed("The play was staged at the opening of the Second Hague Conference in Amsterdam.")
+    f = next(f for f in d.factoids if f.type == "HAPPENED")
+    assert d.entities[f.subject].name == "Second Hague Conference"
+    assert d.entities[f.place].name == "Amsterdam"
+    assert not [f for f in analysed("There was no opening of the Second Hague Conference in Amsterdam.").factoids
+                if f.type == "HAPPENED"]

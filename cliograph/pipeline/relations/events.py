@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid, When
 from ...rules import lexicon
 from ..document import Document
-from .base import asserted, conjuncts, entities_in, entity_at, factoid
+from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import frames
 from .quotes import in_quotation
 from .timing import fact_time, split_interval, stated_date
@@ -111,6 +111,7 @@ CONF = {
     "events.described.v1": 0.6,  # seed: a stroke, an attempt on a life, talks, a rising
     "events.armed_action.v1": 0.6,  # corpus: sieges and captures of towns
     "events.took_place.v1": 0.6,  # an event somebody took part in
+    "events.placed_mention.v1": 0.65,  # 'the Congress in Vienna'
 }
 
 
@@ -144,6 +145,24 @@ def _event_at(d: Document, tok: Token, allow_session: bool = True) -> int | None
         if b is not None and _session(d, b):
             return b
     return None
+
+
+def _clause_verb(n: Token) -> Token:
+    """The verb of the clause a noun is in (the noun itself if it hangs on none)."""
+    t = n
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _denied(n: Token) -> bool:
+    """'there was no opening of the Congress': a 'no' on a noun between it and its verb."""
+    t = n
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        if any(c.dep_ in ("det", "neg") and c.lower_ in NEGATORS for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def _planned(n: Token) -> bool:
@@ -316,6 +335,11 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if w is not None and not session_body:
             ended = n.dep_ == "dobj" and n.head.lemma_.lower() in ENDING
             yield _happened(d, si, ev, "events.dated_mention.v1", w, _place(d, n), ended=ended)
+            continue
+        # 'the opening of the Congress in Vienna': an event named with its place
+        place = _place(d, n)
+        if place is not None and not session_body and _real(_clause_verb(n)) and not _denied(n):
+            yield _happened(d, si, ev, "events.placed_mention.v1", fact_time(d, si, [n]), place)
             continue
         v = n.head
         # 'the rising broke out', 'the treaty was signed at Rapallo in April 1922'
