@@ -32,6 +32,9 @@ BECOME = {"be", "become", "remain"}
 START_VERBS = APPOINT | {"become"}
 PERSON = {"PERSON"}
 OFFICE = {"OFFICE"}
+# 'the Duke of York' names a man by his rank, not a post he holds ('the Bishop of Ely' does)
+PEERAGE = {"duke", "duchess", "earl", "count", "countess", "prince", "princess", "marquess", "marquis",
+           "marchioness", "viscount", "viscountess", "baron", "baroness", "lord", "lady"}
 
 
 def _office_tokens(d: Document, sent: Span) -> list[Token]:
@@ -49,7 +52,7 @@ def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if person in done:
             continue
         match = TITLE_OF.match(m.text)
-        if match:
+        if match and match.group(1).split()[0].casefold() not in PEERAGE:
             done.add(person)
             office = d.add_entity(match.group(1), "OFFICE", m.start, m.end, "offices.title_as_name.v1")
             yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.title_as_name.v1", 0.8)
