@@ -109,3 +109,24 @@ def test_an_event_named_with_its_place_happened_there(analysed):
     assert d.entities[f.place].name == "Amsterdam"
     assert not [f for f in analysed("There was no opening of the Second Hague Conference in Amsterdam.").factoids
                 if f.type == "HAPPENED"]
+
+
+@pytest.mark.parametrize(("text", "person", "office"), [
+    ("On 3 April 1922 the Central Committee appointed Stalin General Secretary of the party.", "Stalin",
+     "General Secretary"),
+    ("In 1799 the Directory made Bonaparte First Consul.", "Bonaparte", "First Consul"),
+    ("Augustus appointed Agrippa consul for the year.", "Agrippa", "consul"),
+])
+def test_object_complement_appointment_splits_name_and_post(analysed, text, person, office):
+    assert (person, office) in facts(analysed(text), "HOLDS_OFFICE")
+
+
+def test_object_complement_appointment_starts_the_tenure(analysed):
+    d = analysed("In 1799 the Directory made Bonaparte First Consul.")
+    f = next(f for f in d.factoids if f.type == "HOLDS_OFFICE")
+    assert f.start_time is not None and f.start_time.value == "1799"
+
+
+def test_a_proposed_appointment_names_no_appointee(analysed):
+    d = analysed("In 1799 the Directory wanted to make Bonaparte First Consul.")
+    assert not facts(d, "HOLDS_OFFICE")

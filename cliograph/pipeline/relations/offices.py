@@ -128,8 +128,16 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             for h in holders:
                 for p in conjuncts(h):
                     person = entity_at(d, p, PERSON)
+                    if person is None and p.pos_ == "PROPN" and p.dep_ == "compound" \
+                            and d.token_mention.get(p.i) is None:
+                        person = _person_named(d, p)  # 'appointed Agrippa consul', parsed as one noun
                     if person is not None:
                         yield _dated(d, si, person, office, "offices.appointment.v1", 0.7, verb)
+            if not passive and not holders and m is not None and any(c.dep_ == "nsubj" for c in verb.children):
+                # 'appointed Stalin General Secretary' read as one title: the name before it
+                split = _named_appointee(d, m)
+                if split is not None:
+                    yield _dated(d, si, split[0], split[1], "offices.appointment.v1", 0.7, verb)
             continue
         # 'X was appointed as OFFICE', 'made X his OFFICE', 'with Molotov as his Assistant Secretaries'
         if off.dep_ == "pobj" and verb.lower_ == "as":
@@ -159,6 +167,37 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     person = entity_at(d, p, PERSON)
                     if person is not None:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.as_office.v1", 0.6)
+
+
+TITLE_STARTS = {"first", "prime", "lord", "chief", "grand", "high", "vice", "deputy", "general", "lieutenant",
+                "master", "great", "supreme", "head", "secretary", "chancellor", "president", "king", "queen"}
+
+
+def _person_named(d: Document, tok: Token) -> int:
+    """The person a bare name stands for: one the document names so (whole name, alias or
+    surname), else a new one, which the appointment shows to be a person."""
+    for i, e in enumerate(d.entities):
+        if e.kind == "PERSON" and (e.name == tok.text or tok.text in e.aliases or e.name.split()[-1] == tok.text):
+            return i
+    return d.add_entity(tok.text, "PERSON", tok.idx, tok.idx + len(tok.text), "offices.appointment.v1",
+                        tokens=(tok.i, tok.i + 1))
+
+
+def _named_appointee(d: Document, m) -> tuple[int, int] | None:  # noqa: ANN001
+    """'appointed Stalin General Secretary', which the tagger read as one title: an active
+    appointment names its appointee, so a name standing first is his, the rest the post."""
+    doc = d.doc
+    s, e = m.tokens
+    first = doc[s]
+    if e - s < 2 or first.pos_ != "PROPN" or first.lower_ in TITLE_STARTS or first.lower_ in lexicon().person_titles:
+        return None
+    if not any(doc[i].lower_ in lexicon().office_heads for i in range(s + 1, e)):
+        return None
+    person = _person_named(d, first)
+    rest = doc[s + 1:e]
+    office = d.add_entity(rest.text, "OFFICE", rest.start_char, rest.end_char, "offices.appointment.v1",
+                          tokens=(s + 1, e))
+    return person, office
 
 
 def _dated(d: Document, si: int, person: int, office: int, rule: str, conf: float,
