@@ -130,3 +130,9 @@ def test_object_complement_appointment_starts_the_tenure(analysed):
 def test_a_proposed_appointment_names_no_appointee(analysed):
     d = analysed("In 1799 the Directory wanted to make Bonaparte First Consul.")
     assert not facts(d, "HOLDS_OFFICE")
+
+
+def test_a_confirmation_confirms_its_candidate_not_every_candidacy_before_it(analysed):
+    d = analysed("In March 1922 Lenin proposed Trotsky as Deputy Chairman. The Politburo rejected the idea. "
+                 "Lenin then proposed Stalin as General Secretary. On 3 April Stalin's appointment was confirmed.")
+    assert facts(d, "HOLDS_OFFICE") == {("Stalin", "General Secretary")}

@@ -14,7 +14,7 @@ from ...model import Factoid
 from ...names import TITLE_OF
 from ...rules import lexicon
 from ..document import Document
-from .base import asserted, conjuncts, entities_in, entity_at, factoid
+from .base import UNREAL_HEADS, asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames
 
 APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm", "install",
@@ -25,6 +25,7 @@ SUCCEED = {"succeed", "replace", "supersede", "follow"}
 CONFIRM = {"confirm", "approve", "ratify", "endorse", "accept", "announce", "sanction"}
 CANDIDACY = {"candidature", "candidacy", "appointment", "election", "nomination", "promotion",
              "elevation", "selection", "choice"}
+PROPOSE = {"propose", "nominate", "recommend", "put", "suggest", "back", "favour", "favor", "support"}
 CANDIDACY_WINDOW = 8  # sentences back to look for what a confirmation confirms
 CHARGE_NOUNS = {"charge", "command", "control", "head"}
 HEAD_ROLES = {"leader": "head", "chief": "head"}  # one post, whatever the text calls it
@@ -162,7 +163,9 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         person = entity_at(d, p, PERSON)
                         if person is not None:
                             yield _dated(d, si, person, office, "offices.as_office.v1", 0.65, gov)
-            elif entity_at(d, gov, PERSON) is not None:
+            elif entity_at(d, gov, PERSON) is not None and not (
+                    gov.head.lemma_.lower() in UNREAL_HEADS | PROPOSE and gov.dep_ in ("dobj", "nsubjpass")):
+                # (not 'Lenin proposed Trotsky as Deputy Chairman': a candidacy, see below)
                 for p in conjuncts(gov):
                     person = entity_at(d, p, PERSON)
                     if person is not None:
@@ -355,6 +358,9 @@ def _candidacies(d: Document, sent: Span) -> Iterator[tuple[int, int]]:
                 as_ = d.doc[k]
         if as_ is not None:
             gov = as_.head
+            if gov.pos_ == "VERB":  # 'Lenin proposed Stalin as General Secretary': the one proposed
+                gov = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")
+                            and entity_at(d, c, PERSON) is not None), gov)
             person = entity_at(d, gov, PERSON)
             if person is None:
                 person = next((entity_at(d, c, PERSON) for c in gov.children if c.dep_ == "poss"), None)
@@ -392,15 +398,16 @@ def confirmed_appointments(d: Document, si: int, sent: Span) -> Iterator[Factoid
                 confirmed.add(entity_at(d, sub, PERSON))  # type: ignore[arg-type]
         if not confirmed:
             continue
-        pairs: list[tuple[int, int]] = list(_candidacies(d, sent))
+        pairs: list[tuple[int, int, int]] = [(p, o, si) for p, o in _candidacies(d, sent)]
         for back in range(si - 1, max(-1, si - 1 - CANDIDACY_WINDOW), -1):
-            pairs.extend(_candidacies(d, d.sents[back]))
-        lead = {o for p, o in pairs if p in confirmed}
+            pairs.extend((p, o, back) for p, o in _candidacies(d, d.sents[back]))
+        slates = {k for p, _, k in pairs if p in confirmed}
         when = d.sentence_time[si] if d.sentence_time else None
         seen = set()
-        for p, o in pairs:
-            # the confirmed candidate, and those proposed in the same slate with him
-            if (p, o) in seen or not (p in confirmed or lead):
+        for p, o, k in pairs:
+            # the confirmed candidate, and those proposed in the same sentence (slate) with
+            # him; not every candidacy of the window
+            if (p, o) in seen or not (p in confirmed or k in slates):
                 continue
             seen.add((p, o))
             f = factoid(d, si, "HOLDS_OFFICE", p, o, "offices.confirmed_candidacy.v1", 0.7)
