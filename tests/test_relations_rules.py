@@ -136,3 +136,9 @@ def test_a_confirmation_confirms_its_candidate_not_every_candidacy_before_it(ana
     d = analysed("In March 1922 Lenin proposed Trotsky as Deputy Chairman. The Politburo rejected the idea. "
                  "Lenin then proposed Stalin as General Secretary. On 3 April Stalin's appointment was confirmed.")
     assert facts(d, "HOLDS_OFFICE") == {("Stalin", "General Secretary")}
+
+
+def test_a_body_composed_of_a_list_has_them_as_members(analysed):
+    d = analysed("In 1793 the Convention created a Committee of Public Safety, composed of Danton, Barère and Cambon.")
+    assert {("Danton", "Committee of Public Safety"), ("Barère", "Committee of Public Safety")} <= facts(d, "MEMBER_OF")
+

@@ -64,8 +64,7 @@ def gender(d: Document, entity: int) -> str:
 def _owner(d: Document, noun: Token) -> int | None:
     """The person whose kin the noun names: 'Lenin’s wife', 'his sister', 'the wife of X'."""
     if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        kinds = KINNED if noun.dep_ == "appos" else PERSON
-        return owner(d, noun, lambda d_, t: entity_at(d_, t, kinds))
+        return owner(d, noun, lambda d_, t: entity_at(d_, t, PERSON))
     # 'Lenin’s wife' parsed flat: NAME ’s KIN
     if noun.i >= 2 and noun.nbor(-1).text in POSS:
         return entity_at(d, noun.nbor(-2), PERSON)
