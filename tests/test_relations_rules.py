@@ -142,3 +142,19 @@ def test_a_body_composed_of_a_list_has_them_as_members(analysed):
     d = analysed("In 1793 the Convention created a Committee of Public Safety, composed of Danton, Barère and Cambon.")
     assert {("Danton", "Committee of Public Safety"), ("Barère", "Committee of Public Safety")} <= facts(d, "MEMBER_OF")
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 1792 the Girondins under Brissot and Vergniaud controlled the Assembly.",
+     {("Brissot", "Girondins"), ("Vergniaud", "Girondins")}),
+    ("The Jacobins, represented by Robespierre and Couthon, demanded war.",
+     {("Robespierre", "Jacobins"), ("Couthon", "Jacobins")}),
+    ("Danton and Desmoulins, at the head of the Cordeliers, marched on the Tuileries.", {("Danton", "Cordeliers")}),
+])
+def test_a_group_named_with_its_leaders(analysed, text, expected):
+    assert expected <= facts(analysed(text), "MEMBER_OF")
+
+
+def test_under_a_condition_is_no_leadership(analysed):
+    d = analysed("In 1792 the Girondins under pressure from the Commune controlled the Assembly.")
+    assert not facts(d, "MEMBER_OF")
