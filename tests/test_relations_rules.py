@@ -158,3 +158,11 @@ def test_a_group_named_with_its_leaders(analysed, text, expected):
 def test_under_a_condition_is_no_leadership(analysed):
     d = analysed("In 1792 the Girondins under pressure from the Commune controlled the Assembly.")
     assert not facts(d, "MEMBER_OF")
+
+
+def test_a_battle_named_by_its_place_happened_there(analysed):
+    d = analysed("Marlborough's fame grew after the battle of Blenheim.")
+    f = next(f for f in d.factoids if f.type == "HAPPENED")
+    assert d.entities[f.subject].name == "battle of Blenheim" and d.entities[f.place].name == "Blenheim"
+    assert not [f for f in analysed("The poets sang of a battle of Blenheim that never took place.").factoids
+                if f.type == "HAPPENED"]

@@ -157,6 +157,8 @@ def _clause_verb(n: Token) -> Token:
 
 def _denied(n: Token) -> bool:
     """'there was no opening of the Congress': a 'no' on a noun between it and its verb."""
+    if any(c.dep_ == "relcl" and not asserted(c) for c in n.children):
+        return True  # 'a battle of Blenheim that never took place'
     t = n
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         if any(c.dep_ in ("det", "neg") and c.lower_ in NEGATORS for c in t.children):
@@ -336,10 +338,17 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             ended = n.dep_ == "dobj" and n.head.lemma_.lower() in ENDING
             yield _happened(d, si, ev, "events.dated_mention.v1", w, _place(d, n), ended=ended)
             continue
-        # 'the opening of the Congress in Vienna': an event named with its place
+        # 'the opening of the Congress in Vienna': an event named with its place; 'the
+        # battle of Tanagra' names its own (once per event)
         place = _place(d, n)
-        if place is not None and not session_body and _real(_clause_verb(n)) and not _denied(n):
-            yield _happened(d, si, ev, "events.placed_mention.v1", fact_time(d, si, [n]), place)
+        named_at = None
+        if place is None and not session_body and ev not in d.__dict__.setdefault("_took_place", set()):
+            named_at = _place_in_name(d, span)
+        if (place is not None or named_at is not None) and not session_body and _real(_clause_verb(n)) \
+                and not _denied(n):
+            d.__dict__.setdefault("_took_place", set()).add(ev)
+            yield _happened(d, si, ev, "events.placed_mention.v1", fact_time(d, si, [n]),
+                            _first(place, named_at))
             continue
         v = n.head
         # 'the rising broke out', 'the treaty was signed at Rapallo in April 1922'
