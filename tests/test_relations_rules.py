@@ -166,3 +166,9 @@ def test_a_battle_named_by_its_place_happened_there(analysed):
     assert d.entities[f.subject].name == "battle of Blenheim" and d.entities[f.place].name == "Blenheim"
     assert not [f for f in analysed("The poets sang of a battle of Blenheim that never took place.").factoids
                 if f.type == "HAPPENED"]
+
+
+def test_laying_siege_to_a_town_is_its_siege(analysed):
+    d = analysed("In 1812 Wellington laid siege to Badajoz.")
+    assert ("Wellington", "siege of Badajoz") in facts(d, "PARTICIPATES")
+    assert "siege of Badajoz" in happened(d)

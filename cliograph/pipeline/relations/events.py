@@ -37,6 +37,7 @@ ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 EVENT = {"EVENT"}
 PLACE = {"PLACE"}
 TOWNS = {"PLACE", "BODY"}
+SIEGED = {"PLACE", "BODY", "PERSON"}  # 'laid siege to Sestos': only a place is besieged
 DECIDERS = {"BODY", "EVENT"}
 DECIDED = {"POLICY", "EVENT"}
 DATE_LINKS = {"in", "of", "on", "during", "from", ",", "(", "–", "-", "since", "at"}
@@ -706,12 +707,12 @@ def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
     return out
 
 
-def _targets(d: Document, toks: list[Token]) -> list[tuple[Token, int]]:
-    """The places an action is on; a bare proper name counts whatever kind it voted for
-    ('besieged Vicksburg', a town the model took for a body)."""
+def _targets(d: Document, toks: list[Token], kinds: set[str] = TOWNS) -> list[tuple[Token, int]]:
+    """The places an action is on; a bare proper name counts whatever of ``kinds`` it
+    voted for ('besieged Vicksburg', a town the model took for a body)."""
     return [(x, e) for t in toks for x in conjuncts(t)
             if (e := entity_at(d, x, PLACE if x.pos_ != "PROPN" or any(
-                c.dep_ == "det" for c in x.children) else TOWNS)) is not None]
+                c.dep_ == "det" for c in x.children) else kinds)) is not None]
 
 
 def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -736,7 +737,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             preps = [c for c in (*n.children, *v.children) if c.dep_ in ("prep", "dative") and c.lower_ in ew.action_target_preps]
             for p in preps:
                 found.append((n.lemma_.lower() if n.lemma_.lower() in ew.action_of_nouns else f"{n.lemma_.lower()} {p.lower_}",
-                              n, _targets(d, [o for o in p.children if o.dep_ == "pobj"])))
+                              n, _targets(d, [o for o in p.children if o.dep_ == "pobj"], SIEGED)))
         doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
         for noun, anchor, targets in found:
             for tok, place in targets:
