@@ -172,3 +172,15 @@ def test_laying_siege_to_a_town_is_its_siege(analysed):
     d = analysed("In 1812 Wellington laid siege to Badajoz.")
     assert ("Wellington", "siege of Badajoz") in facts(d, "PARTICIPATES")
     assert "siege of Badajoz" in happened(d)
+
+
+def test_delegates_a_state_sends_take_part_in_the_congress_just_named(analysed):
+    d = analysed("In 1814 the powers met at the Congress of Vienna. Prussia sent Karl August von Hardenberg and "
+                 "Wilhelm von Humboldt. From Austria came Klemens von Metternich and Friedrich von Gentz.")
+    got = facts(d, "PARTICIPATES")
+    assert {("Humboldt", "Congress of Vienna"), ("Metternich", "Congress of Vienna")} <= got
+
+
+def test_a_person_sending_a_person_is_no_delegation(analysed):
+    d = analysed("In 1814 the powers met at the Congress of Vienna. Later Napoleon sent Joachim Murat to Naples.")
+    assert not facts(d, "PARTICIPATES")

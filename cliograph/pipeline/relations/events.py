@@ -113,6 +113,7 @@ CONF = {
     "events.armed_action.v1": 0.6,  # corpus: sieges and captures of towns
     "events.took_place.v1": 0.6,  # an event somebody took part in
     "events.placed_mention.v1": 0.65,  # 'the Congress in Vienna'
+    "events.delegation.v1": 0.6,  # 'Virginia sent Madison and Mason' to the congress just named
 }
 
 
@@ -753,8 +754,57 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                       CONF["events.armed_action.v1"], when=when, role=role)
 
 
+SESSION_WINDOW = 10  # sentences back to the congress a delegation goes to
+
+
+def _recent_session(d: Document, si: int, before: int) -> int | None:
+    """The congress or convention the text last named before token ``before``, within a
+    few sentences (the meeting a passage on delegations is about)."""
+    first = d.sents[max(0, si - SESSION_WINDOW)].start
+    for ti in range(before - 1, first - 1, -1):
+        mi = d.token_mention.get(ti)
+        e = d.mentions[mi].entity if mi is not None else None
+        if e is None:
+            continue
+        ent = d.entities[e]
+        if ent.kind == "BODY" and _session(d, e) or ent.kind == "EVENT" and ent.name.lower().split()[-1] in \
+                words().event.session_heads:
+            return e
+    return None
+
+
+def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A state sending its delegates to the congress the passage is about: 'Virginia sent
+    Madison and Mason', 'From Carolina went three orators, Rutledge and Butler', 'with
+    them went Wilson': each delegate takes part in that congress."""
+    ew = words().event
+    for f in frames(sent):
+        v = f.verb
+        lemma = v.lemma_.lower()
+        if lemma not in ew.delegate_verbs or in_quotation(d, v) or not _real(v):
+            continue
+        if lemma in ew.delegate_verbs_inverted:
+            # 'From South Carolina went ...', 'with them went ...': the subject after the verb
+            fro = [o for o in f.preps.get("from", []) if entity_at(d, o, TOWNS) is not None]
+            comitative = [o for o in f.preps.get("with", []) if o.pos_ == "PRON"]
+            if not (fro or comitative) or any(t.i < v.i for t in f.subjects):
+                continue
+        elif not any(entity_at(d, t, TOWNS) is not None or t.lower_ in ("she", "it", "they") for t in f.subjects):
+            continue
+        session = _recent_session(d, si, v.i)
+        if session is None:
+            continue
+        end = next((t.i for t in d.doc[v.i:sent.end] if t.text in (";", ":")), sent.end)
+        senders = {e for t in f.subjects if (e := entity_at(d, t, TOWNS)) is not None}
+        people = [e for mi, e in entities_in(d, d.doc[v.i + 1:end], {"PERSON"}) if e not in senders]
+        for person in dict.fromkeys(people):
+            yield factoid(d, si, "PARTICIPATES", person, session, "events.delegation.v1",
+                          CONF["events.delegation.v1"], role="delegate")
+
+
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from action_events(d, si, sent)
+    yield from delegations(d, si, sent)
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)

@@ -83,6 +83,10 @@ class EventWords(_Strict):
     action_of_nouns: frozenset[str]
     """Event nouns whose target is named with 'of' ('siege of X', not 'siege to X')."""
     action_target_preps: frozenset[str]
+    delegate_verbs: frozenset[str]
+    """A state sending delegates to a congress ('Virginia sent Madison and Mason')."""
+    delegate_verbs_inverted: frozenset[str]
+    """Of those, verbs whose delegates follow them ('From Carolina went Rutledge')."""
     combat_verbs: dict[str, str]
     """Verbs whose object is the other side of a fight ('defeated the Saxons at Hastings')."""
 
