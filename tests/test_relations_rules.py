@@ -184,3 +184,11 @@ def test_delegates_a_state_sends_take_part_in_the_congress_just_named(analysed):
 def test_a_person_sending_a_person_is_no_delegation(analysed):
     d = analysed("In 1814 the powers met at the Congress of Vienna. Later Napoleon sent Joachim Murat to Naples.")
     assert not facts(d, "PARTICIPATES")
+
+
+def test_a_state_that_had_envoys_at_the_congress(analysed):
+    d = analysed("In 1814 the powers met at the Congress of Vienna. Bavaria had two envoys, Maximilian von "
+                 "Montgelas and Carl Philipp von Wrede.")
+    assert ("Montgelas", "Congress of Vienna") in facts(d, "PARTICIPATES")
+    assert not facts(analysed("Bavaria had two envoys, Maximilian von Montgelas and Carl Philipp von Wrede."),
+                     "PARTICIPATES")  # no congress named: no delegation to it
