@@ -192,3 +192,10 @@ def test_a_state_that_had_envoys_at_the_congress(analysed):
     assert ("Montgelas", "Congress of Vienna") in facts(d, "PARTICIPATES")
     assert not facts(analysed("Bavaria had two envoys, Maximilian von Montgelas and Carl Philipp von Wrede."),
                      "PARTICIPATES")  # no congress named: no delegation to it
+
+
+def test_a_fight_at_a_place_is_a_battle_there_with_both_sides(analysed):
+    d = analysed("In 1798 Nelson engaged the French fleet off Aboukir.")
+    assert {("Nelson", "battle off Aboukir"), ("French fleet", "battle off Aboukir")} <= facts(d, "PARTICIPATES")
+    assert "battle off Aboukir" in happened(d)
+    assert not happened(analysed("In 1798 Nelson never engaged the French fleet off Aboukir."))
