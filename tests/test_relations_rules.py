@@ -199,3 +199,8 @@ def test_a_fight_at_a_place_is_a_battle_there_with_both_sides(analysed):
     assert {("Nelson", "battle off Aboukir"), ("French fleet", "battle off Aboukir")} <= facts(d, "PARTICIPATES")
     assert "battle off Aboukir" in happened(d)
     assert not happened(analysed("In 1798 Nelson never engaged the French fleet off Aboukir."))
+
+
+def test_a_fight_named_by_where_it_was_fought_happened(analysed):
+    assert "siege of Xanthos" in happened(analysed("His fortune was made at the siege of Xanthos."))
+    assert not happened(analysed("He dreamt of a siege of Xanthos that never took place."))

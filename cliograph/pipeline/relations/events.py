@@ -246,6 +246,14 @@ SUFFERED = {"kill", "wound", "capture", "injure"}  # in a passive, what the subj
 ENDING = {"end", "conclude", "terminate", "finish", "close"}
 
 
+def _fought_at(d: Document, ev: int) -> bool:
+    """'the battle of Pharsalus', 'the siege of Tyre': a fight the text names by where it
+    was fought has happened, even when that place is named nowhere else."""
+    words_ = d.entities[ev].name.split()
+    return len(words_) >= 3 and words_[0].lower() in words().event.fight_heads \
+        and words_[1] in ("of", "at", "off") and words_[2][:1].isupper()
+
+
 def _happened(
     d: Document, si: int, ev: int, rule: str, when: When | None, place: int | None, ended: bool = False
 ) -> Factoid:
@@ -346,7 +354,9 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         named_at = None
         if place is None and not session_body and ev not in d.__dict__.setdefault("_took_place", set()):
             named_at = _place_in_name(d, span)
-        if (place is not None or named_at is not None) and not session_body and _real(_clause_verb(n)) \
+        fought = named_at is None and place is None and not session_body \
+            and ev not in d.__dict__.setdefault("_took_place", set()) and _fought_at(d, ev)
+        if (place is not None or named_at is not None or fought) and not session_body and _real(_clause_verb(n)) \
                 and not _denied(n):
             d.__dict__.setdefault("_took_place", set()).add(ev)
             yield _happened(d, si, ev, "events.placed_mention.v1", fact_time(d, si, [n]),

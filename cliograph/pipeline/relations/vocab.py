@@ -87,6 +87,8 @@ class EventWords(_Strict):
     """A state sending delegates to a congress ('Virginia sent Madison and Mason')."""
     delegate_verbs_inverted: frozenset[str]
     """Of those, verbs whose delegates follow them ('From Carolina went Rutledge')."""
+    fight_heads: frozenset[str]
+    """Fights named by where they were fought ('the battle of Pharsalus' happened)."""
     combat_verbs: dict[str, str]
     """Verbs whose object is the other side of a fight ('defeated the Saxons at Hastings')."""
 
