@@ -204,3 +204,9 @@ def test_a_fight_at_a_place_is_a_battle_there_with_both_sides(analysed):
 def test_a_fight_named_by_where_it_was_fought_happened(analysed):
     assert "siege of Xanthos" in happened(analysed("His fortune was made at the siege of Xanthos."))
     assert not happened(analysed("He dreamt of a siege of Xanthos that never took place."))
+
+
+def test_coordinated_subjects_are_each_a_member(analysed):
+    d = analysed("Zinoviev and Kamenev were members of the Politburo.")
+    assert {("Zinoviev", "Politburo"), ("Kamenev", "Politburo")} <= facts(d, "MEMBER_OF")
+    assert not facts(analysed("Zinoviev and Kamenev were never members of the Politburo."), "MEMBER_OF")

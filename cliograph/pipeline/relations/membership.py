@@ -75,7 +75,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             people = [a for h in holders if (a := antecedent(h)) is not h] or expand(holders)
             for g in groups:
                 for p in people:
-                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS), role,
+                    yield from _emit(d, si, _leader(d, p), entity_at(d, g, GROUPS), role,
                                      "membership.member_noun.v1", 0.7)
         # 'his obligations in the Politburo, the Orgburo and Rabkrin'
         if low in w.seat_nouns and tok.pos_ == "NOUN":
