@@ -210,3 +210,10 @@ def test_coordinated_subjects_are_each_a_member(analysed):
     d = analysed("Zinoviev and Kamenev were members of the Politburo.")
     assert {("Zinoviev", "Politburo"), ("Kamenev", "Politburo")} <= facts(d, "MEMBER_OF")
     assert not facts(analysed("Zinoviev and Kamenev were never members of the Politburo."), "MEMBER_OF")
+
+
+def test_a_passive_fight_at_a_place_and_an_embassy_sent(analysed):
+    assert "battle at Hastings" in happened(analysed("In 1066 the battle was fought at Hastings."))
+    d = analysed("In 1805 the Austrians were attacked at Austerlitz by Napoleon.")
+    assert ("Napoleon", "battle at Austerlitz") in facts(d, "PARTICIPATES")
+    assert "embassy to Warsaw" in happened(analysed("In 1807 the Persians sent an embassy to Warsaw."))

@@ -749,12 +749,15 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             for p in preps:
                 found.append((n.lemma_.lower() if n.lemma_.lower() in ew.action_of_nouns else f"{n.lemma_.lower()} {p.lower_}",
                               n, _targets(d, [o for o in p.children if o.dep_ == "pobj"], SIEGED)))
-        if lemma in ew.combat_verbs and not f.passive:
-            # 'engaged the Persian fleet off Mycale', 'defeated the Saxons at Hastings': the battle there
+        if lemma in ew.combat_verbs:
+            # 'engaged the Persian fleet off Mycale', 'defeated the Saxons at Hastings', 'they
+            # were attacked at Coronea', 'the battle was fought at Tanagra': the battle there
             for prep in ("at", "off", "near"):
                 found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, f.preps.get(prep, []))
                                                  if d.entities[e].kind == "PLACE"])]
         doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
+        if f.passive and lemma in ew.combat_verbs:  # the attacked took part too
+            doers += [e for t in f.objects if (e := entity_at(d, t, ACTORS)) is not None]
         for noun, anchor, targets in found:
             for tok, place in targets:
                 name = f"{noun} of {d.entities[place].name}" if noun in ew.action_of_nouns \
