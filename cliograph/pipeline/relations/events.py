@@ -745,9 +745,11 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if n.lemma_.lower() not in ew.action_light_verbs.get(lemma, ()) or _planned(n):
                 continue
             # 'laid siege to Sestos' (the 'to' on the verb or on the noun)
-            preps = [c for c in (*n.children, *v.children) if c.dep_ in ("prep", "dative") and c.lower_ in ew.action_target_preps]
+            preps = [c for c in (*n.children, *v.children)
+                     if c.dep_ in ("prep", "dative") and c.lower_ in ew.action_target_preps]
+            noun = n.lemma_.lower()
             for p in preps:
-                found.append((n.lemma_.lower() if n.lemma_.lower() in ew.action_of_nouns else f"{n.lemma_.lower()} {p.lower_}",
+                found.append((noun if noun in ew.action_of_nouns else f"{noun} {p.lower_}",
                               n, _targets(d, [o for o in p.children if o.dep_ == "pobj"], SIEGED)))
         if lemma in ew.combat_verbs:
             # 'engaged the Persian fleet off Mycale', 'defeated the Saxons at Hastings', 'they
