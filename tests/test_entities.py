@@ -130,12 +130,18 @@ def test_entities_apposition_gives_an_alias_and_keeps_the_name(analysed, text, n
 
 
 def test_entities_title_as_name_is_a_person_holding_that_office(analysed):
-    d = analysed("The Duke of York scarcely left his brother's bedside.")
-    duke = entity_named(d, "Duke of York")
-    assert duke.kind == "PERSON"
+    d = analysed("The Bishop of Ely scarcely left the king's bedside.")
+    bishop = entity_named(d, "Bishop of Ely")
+    assert bishop.kind == "PERSON"
     held = {(d.entities[f.subject].name, d.entities[f.object].kind, d.entities[f.object].name)
             for f in d.factoids if f.type == "HOLDS_OFFICE"}
-    assert ("Duke of York", "OFFICE", "Duke of York") in held
+    assert ("Bishop of Ely", "OFFICE", "Bishop of Ely") in held
+
+
+def test_entities_a_peerage_names_a_person_but_is_no_office(analysed):
+    d = analysed("The Duke of York scarcely left his brother's bedside.")
+    assert entity_named(d, "Duke of York").kind == "PERSON"
+    assert not [f for f in d.factoids if f.type == "HOLDS_OFFICE"]
 
 
 @pytest.mark.parametrize(("short", "words", "expected"), [

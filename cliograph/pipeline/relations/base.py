@@ -118,6 +118,8 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
     e = d.entity_of_token(tok)
     if e is None and tok.lower_ in ("it", "its") and kinds:
         return _it_reference(d, tok, kinds)
+    if e is None and tok.tag_ in ("NNPS", "NNP") and tok.text[:1].isupper():
+        e = _demonym(d, tok)
     if e is None and tok.pos_ == "NOUN":
         e = definite_reference(d, tok) if tok.lower_ not in LEADERS else _led_group(d, tok)
         e = _sub_body(d, tok) if e is None else e
@@ -132,6 +134,29 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
 
 
 LEADERS = {"leaders", "leadership", "leaderships", "chiefs", "heads"}
+DEMONYM_ENDINGS = ("etans", "ians", "eans", "ans", "ites", "ese", "ns")
+
+
+def _demonym(d: Document, tok: Token) -> int | None:
+    """'the Athenians' act for Athens, 'the Carthaginians' for Carthage: a people's name
+    stands for the place the text names whose name it is built on (the stem before
+    '-ians', '-ans', '-ites', at least four letters, one place only)."""
+    cache: dict[str, int | None] = d.__dict__.setdefault("_demonyms", {})
+    word = tok.text
+    if word in cache:
+        return cache[word]
+    found: int | None = None
+    for ending in DEMONYM_ENDINGS:
+        stem = word[:-len(ending)]
+        if not word.endswith(ending) or len(stem) < 4:
+            continue
+        places = {i for i, e in enumerate(d.entities) if e.kind == "PLACE" and " " not in e.name
+                  and e.name.startswith(stem) and len(e.name) - len(stem) <= 3}
+        if places:
+            found = places.pop() if len(places) == 1 else None
+            break
+    cache[word] = found
+    return found
 
 
 def _led_group(d: Document, tok: Token) -> int | None:

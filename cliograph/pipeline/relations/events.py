@@ -27,7 +27,8 @@ from spacy.tokens import Span, Token
 from ...model import Factoid, When
 from ...rules import lexicon
 from ..document import Document
-from .base import asserted, conjuncts, entities_in, entity_at, factoid
+from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid
+from .frames import frames
 from .quotes import in_quotation
 from .timing import fact_time, split_interval, stated_date
 from .vocab import words
@@ -35,6 +36,8 @@ from .vocab import words
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 EVENT = {"EVENT"}
 PLACE = {"PLACE"}
+TOWNS = {"PLACE", "BODY"}
+SIEGED = {"PLACE", "BODY", "PERSON"}  # 'laid siege to Sestos': only a place is besieged
 DECIDERS = {"BODY", "EVENT"}
 DECIDED = {"POLICY", "EVENT"}
 DATE_LINKS = {"in", "of", "on", "during", "from", ",", "(", "–", "-", "since", "at"}
@@ -83,7 +86,6 @@ IDLE_VERBS = {
     "see",
     "think",
     "know",
-    "say",
     "hear",
     "learn",
     "feel",
@@ -108,6 +110,10 @@ CONF = {
     "events.decided.v1": 0.75,  # seed 0/0 (no POLICY object in the seed's decisions); tests
     "events.decided_passive.v1": 0.6,  # seed 1/1 ('NEP ... was approved' after the Congress)
     "events.described.v1": 0.6,  # seed: a stroke, an attempt on a life, talks, a rising
+    "events.armed_action.v1": 0.6,  # corpus: sieges and captures of towns
+    "events.took_place.v1": 0.6,  # an event somebody took part in
+    "events.placed_mention.v1": 0.65,  # 'the Congress in Vienna'
+    "events.delegation.v1": 0.6,  # 'Virginia sent Madison and Mason' to the congress just named
 }
 
 
@@ -141,6 +147,26 @@ def _event_at(d: Document, tok: Token, allow_session: bool = True) -> int | None
         if b is not None and _session(d, b):
             return b
     return None
+
+
+def _clause_verb(n: Token) -> Token:
+    """The verb of the clause a noun is in (the noun itself if it hangs on none)."""
+    t = n
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _denied(n: Token) -> bool:
+    """'there was no opening of the Congress': a 'no' on a noun between it and its verb."""
+    if any(c.dep_ == "relcl" and not asserted(c) for c in n.children):
+        return True  # 'a battle of Blenheim that never took place'
+    t = n
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        if any(c.dep_ in ("det", "neg") and c.lower_ in NEGATORS for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def _planned(n: Token) -> bool:
@@ -218,6 +244,14 @@ def _place_in_name(d: Document, span: tuple[int, int]) -> int | None:
 
 SUFFERED = {"kill", "wound", "capture", "injure"}  # in a passive, what the subject underwent
 ENDING = {"end", "conclude", "terminate", "finish", "close"}
+
+
+def _fought_at(d: Document, ev: int) -> bool:
+    """'the battle of Pharsalus', 'the siege of Tyre': a fight the text names by where it
+    was fought has happened, even when that place is named nowhere else."""
+    words_ = d.entities[ev].name.split()
+    return len(words_) >= 3 and words_[0].lower() in words().event.fight_heads \
+        and words_[1] in ("of", "at", "off") and words_[2][:1].isupper()
 
 
 def _happened(
@@ -313,6 +347,20 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if w is not None and not session_body:
             ended = n.dep_ == "dobj" and n.head.lemma_.lower() in ENDING
             yield _happened(d, si, ev, "events.dated_mention.v1", w, _place(d, n), ended=ended)
+            continue
+        # 'the opening of the Congress in Vienna': an event named with its place; 'the
+        # battle of Tanagra' names its own (once per event)
+        place = _place(d, n)
+        named_at = None
+        if place is None and not session_body and ev not in d.__dict__.setdefault("_took_place", set()):
+            named_at = _place_in_name(d, span)
+        fought = named_at is None and place is None and not session_body \
+            and ev not in d.__dict__.setdefault("_took_place", set()) and _fought_at(d, ev)
+        if (place is not None or named_at is not None or fought) and not session_body and _real(_clause_verb(n)) \
+                and not _denied(n):
+            d.__dict__.setdefault("_took_place", set()).add(ev)
+            yield _happened(d, si, ev, "events.placed_mention.v1", fact_time(d, si, [n]),
+                            _first(place, named_at))
             continue
         v = n.head
         # 'the rising broke out', 'the treaty was signed at Rapallo in April 1922'
@@ -440,7 +488,7 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         v = n.head
         prep = None
         dobj = n.dep_ == "dobj"
-        present = False
+        present = stretch = False  # stretch: 'spent most of the war' tells of a life, not of the war
         if n.dep_ == "pobj" and v.dep_ == "prep":
             prep, v = v.lower_, v.head
             if v.dep_ == "dobj" and v.head.lemma_.lower() in ("take", "play"):  # 'took part in'
@@ -452,7 +500,7 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             elif (
                 prep == "of" and v.dep_ == "dobj" and v.lower_ in PART_WORDS
             ):  # 'spent most of the war'
-                prep, v, dobj = None, v.head, True
+                prep, v, dobj, stretch = None, v.head, True, True
         if v.pos_ not in ("VERB", "AUX") or not _real(v):
             continue
         lemma = v.lemma_.lower()
@@ -496,7 +544,14 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             )
         if rule is None:
             continue
-        for actor in _actors(d, v):
+        sides = [(actor, role) for actor in _actors(d, v)] + _sides(d, v)
+        told: set[int] = d.__dict__.setdefault("_took_place", set())
+        if sides and not stretch and not session_body and ev not in told and d.entities[ev].kind == "EVENT":
+            # an event somebody fought at, spoke at or took part in has taken place
+            told.add(ev)
+            yield _happened(d, si, ev, "events.took_place.v1", fact_time(d, si, [v]),
+                            _first(_place(d, n), _place_in_name(d, _span)))
+        for actor, role_ in sides:
             if actor == ev:
                 continue
             yield factoid(
@@ -508,7 +563,7 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 rule,
                 CONF[rule],
                 when=fact_time(d, si, [v]),
-                role=role,
+                role=role_,
             )
     # 'X, the leader of the revolt', 'X was the organiser of the rising'
     for t in sent:
@@ -631,7 +686,145 @@ def _setting(d: Document, si: int) -> int | None:
     return None
 
 
+# --------------------------------------------------------------------------- armed actions
+
+COMMAND_NOUNS = {"command", "conduct", "leadership", "orders", "lead", "direction"}
+LED = {"PERSON", "BODY", "PLACE"}  # a commander's name may have voted for another kind
+
+
+def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
+    """Who else an action names as taking part: the commander of those who do it ('under
+    the command of Agrippa', 'under Agrippa') and, for a verb of fighting, the other side
+    ('defeated the Saxons at Hastings'). Read on the verb and on the verb it is coordinated
+    with ('marched into Gaul under Caesar and defeated ...')."""
+    out: list[tuple[int, str]] = []
+    verbs = [v, v.head] if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") else [v]
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ != "under":
+                continue
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                if o.lemma_.lower() in COMMAND_NOUNS:
+                    people = [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for x in conjuncts(next((y for y in p.children if y.dep_ == "pobj"), p))]
+                    kinds = LED
+                else:
+                    people, kinds = conjuncts(o), {"PERSON"}
+                out += [(e, "commander") for x in people if (e := entity_at(d, x, kinds)) is not None]
+    combat = words().event.combat_verbs.get(v.lemma_.lower())
+    if combat and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        out += [(e, combat) for c in v.children if c.dep_ == "dobj" for x in conjuncts(c)
+                if (e := entity_at(d, x, ACTORS)) is not None]
+    return out
+
+
+def _targets(d: Document, toks: list[Token], kinds: set[str] = TOWNS) -> list[tuple[Token, int]]:
+    """The places an action is on; a bare proper name counts whatever of ``kinds`` it
+    voted for ('besieged Vicksburg', a town the model took for a body)."""
+    return [(x, e) for t in toks for x in conjuncts(t)
+            if (e := entity_at(d, x, PLACE if x.pos_ != "PROPN" or any(
+                c.dep_ == "det" for c in x.children) else kinds)) is not None]
+
+
+def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A verb of armed action on a place names an event the text does not name: 'the
+    Venetians besieged Zara' is the siege of Zara, 'laid siege to Saguntum' too, 'made an
+    expedition against Argos' the expedition against Argos. The event happened (at the
+    place, at the clause's time) and the doers took part in it; one event per action and
+    place however often the text tells of it."""
+    ew = words().event
+    for f in frames(sent):
+        v = f.verb
+        lemma = v.lemma_.lower()
+        if in_quotation(d, v) or not _real(v):
+            continue
+        found: list[tuple[str, Token, list[tuple[Token, int]]]] = []
+        if lemma in ew.action_verbs:
+            found.append((ew.action_verbs[lemma], v, _targets(d, f.objects)))
+        for n in f.objects if not f.passive else []:
+            if n.lemma_.lower() not in ew.action_light_verbs.get(lemma, ()) or _planned(n):
+                continue
+            # 'laid siege to Sestos' (the 'to' on the verb or on the noun)
+            preps = [c for c in (*n.children, *v.children)
+                     if c.dep_ in ("prep", "dative") and c.lower_ in ew.action_target_preps]
+            noun = n.lemma_.lower()
+            for p in preps:
+                found.append((noun if noun in ew.action_of_nouns else f"{noun} {p.lower_}",
+                              n, _targets(d, [o for o in p.children if o.dep_ == "pobj"], SIEGED)))
+        if lemma in ew.combat_verbs:
+            # 'engaged the Persian fleet off Mycale', 'defeated the Saxons at Hastings', 'they
+            # were attacked at Coronea', 'the battle was fought at Tanagra': the battle there
+            for prep in ("at", "off", "near"):
+                found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, f.preps.get(prep, []))
+                                                 if d.entities[e].kind == "PLACE"])]
+        doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
+        if f.passive and lemma in ew.combat_verbs:  # the attacked took part too
+            doers += [e for t in f.objects if (e := entity_at(d, t, ACTORS)) is not None]
+        for noun, anchor, targets in found:
+            for tok, place in targets:
+                name = f"{noun} of {d.entities[place].name}" if noun in ew.action_of_nouns \
+                    else f"{noun} {d.entities[place].name}"
+                ev = d.add_entity(name, "EVENT", anchor.idx, tok.idx + len(tok.text), "events.armed_action.v1",
+                                  same_as=(noun, place))
+                when = fact_time(d, si, [v])
+                yield _happened(d, si, ev, "events.armed_action.v1", when, place)
+                for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v):
+                    if actor != place:
+                        yield factoid(d, si, "PARTICIPATES", actor, ev, "events.armed_action.v1",
+                                      CONF["events.armed_action.v1"], when=when, role=role)
+
+
+SESSION_WINDOW = 10  # sentences back to the congress a delegation goes to
+
+
+def _recent_session(d: Document, si: int, before: int) -> int | None:
+    """The congress or convention the text last named before token ``before``, within a
+    few sentences (the meeting a passage on delegations is about)."""
+    first = d.sents[max(0, si - SESSION_WINDOW)].start
+    for ti in range(before - 1, first - 1, -1):
+        mi = d.token_mention.get(ti)
+        e = d.mentions[mi].entity if mi is not None else None
+        if e is None:
+            continue
+        ent = d.entities[e]
+        if ent.kind == "BODY" and _session(d, e) or ent.kind == "EVENT" and ent.name.lower().split()[-1] in \
+                words().event.session_heads:
+            return e
+    return None
+
+
+def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A state sending its delegates to the congress the passage is about: 'Virginia sent
+    Madison and Mason', 'From Carolina went three orators, Rutledge and Butler', 'with
+    them went Wilson': each delegate takes part in that congress."""
+    ew = words().event
+    for f in frames(sent):
+        v = f.verb
+        lemma = v.lemma_.lower()
+        if lemma not in ew.delegate_verbs or in_quotation(d, v) or not _real(v):
+            continue
+        if lemma in ew.delegate_verbs_inverted:
+            # 'From South Carolina went ...', 'with them went ...': the subject after the verb
+            fro = [o for o in f.preps.get("from", []) if entity_at(d, o, TOWNS) is not None]
+            comitative = [o for o in f.preps.get("with", []) if o.pos_ == "PRON"]
+            if not (fro or comitative) or any(t.i < v.i for t in f.subjects):
+                continue
+        elif not any(entity_at(d, t, TOWNS) is not None or t.lower_ in ("she", "it", "they") for t in f.subjects):
+            continue
+        session = _recent_session(d, si, v.i)
+        if session is None:
+            continue
+        end = next((t.i for t in d.doc[v.i:sent.end] if t.text in (";", ":")), sent.end)
+        senders = {e for t in f.subjects if (e := entity_at(d, t, TOWNS)) is not None}
+        people = [e for mi, e in entities_in(d, d.doc[v.i + 1:end], {"PERSON"}) if e not in senders]
+        for person in dict.fromkeys(people):
+            yield factoid(d, si, "PARTICIPATES", person, session, "events.delegation.v1",
+                          CONF["events.delegation.v1"], role="delegate")
+
+
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from action_events(d, si, sent)
+    yield from delegations(d, si, sent)
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)

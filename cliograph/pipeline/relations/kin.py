@@ -18,7 +18,12 @@ from .base import asserted, entity_at, factoid, owner
 from .frames import frames, listed
 
 PERSON = {"PERSON"}
+# a name a kin noun is said of is a person's, whatever kind the name's other mentions voted
+# for ('Cimon, son of Miltiades' when 'Cimon' led fleets like a city)
+KINNED = {"PERSON", "PLACE", "BODY"}
 POSS = {"’s", "'s"}
+NAMING = {"name", "call"}
+LIST_GLUE = {",", "and", "or", "&"}
 
 
 def gender(d: Document, entity: int) -> str:
@@ -82,7 +87,14 @@ def _relative(d: Document, noun: Token) -> int | None:
             if p is not None:
                 return p
     if noun.dep_ == "appos":
-        return entity_at(d, noun.head, PERSON)
+        e = entity_at(d, noun.head, KINNED)
+        if e is None and noun.head.tag_ in ("NNP", "NNPS") and noun.head.text.istitle() \
+                and d.token_mention.get(noun.head.i) is None and noun.head.i < noun.i:
+            # 'Pausanias, son of Cleombrotus': a name the kin noun shows to be a person's
+            h = noun.head
+            return d.add_entity(h.text, "PERSON", h.idx, h.idx + len(h.text), "kin.kin_noun.v1",
+                                tokens=(h.i, h.i + 1))
+        return e
     if noun.dep_ == "attr":
         for c in noun.head.children:
             if c.dep_ == "nsubj":
@@ -131,22 +143,53 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     lex = lexicon()
     for noun in sent:
         role = lex.kin_roles.get(_kin_word(noun))
+        if role is None and noun.tag_ == "NNS" and _named(d, noun):  # 'brothers named A and B'
+            role = lex.kin_roles.get(noun.lemma_.lower())
         if role is None or noun.pos_ != "NOUN":
             continue
         # 'he was the son and heir of X': coordinated kin nouns share the owner and the relative
         owner = next((o for n in (noun, *noun.conjuncts) if (o := _owner(d, n)) is not None), None)
+        named = _named(d, noun)
+        if named and owner is None and noun.head.lemma_ == "have":  # 'he had brothers named ...'
+            owner = next((e for c in noun.head.children if c.dep_ == "nsubj"
+                          if (e := entity_at(d, c, PERSON)) is not None), None)
         relative = _relative(d, noun) if noun.dep_ != "conj" else _relative(d, noun.head)
-        if owner is None or relative is None:
+        relatives = named or ([relative] if relative is not None else [])
+        if owner is None or not relatives:
             continue
-        if role == "child":  # 'the only child of': a daughter or a son when the text says which
-            role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role)
-        for o in [owner, *_co_owners(d, noun, owner)]:  # 'the child of Edward and Victoria'
-            if o == relative:
-                continue
-            yield factoid(d, si, "KIN", relative, o, "kin.kin_noun.v1", 0.8, role=role)
-            inverse = lex.kin_inverse.get(role, {}).get(gender(d, o))
-            if inverse:
-                yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.7, role=inverse)
+        for relative in relatives:
+            r_role = role
+            if role == "child":  # 'the only child of': a daughter or a son when the text says which
+                r_role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role)
+            for o in [owner, *_co_owners(d, noun, owner)]:  # 'the child of Edward and Victoria'
+                if o == relative:
+                    continue
+                yield factoid(d, si, "KIN", relative, o, "kin.kin_noun.v1", 0.8, role=r_role)
+                inverse = lex.kin_inverse.get(r_role, {}).get(gender(d, o))
+                if inverse:
+                    yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.7, role=inverse)
+
+
+def _named(d: Document, noun: Token) -> list[int]:
+    """'several brothers named Balash, Hormizd and Peroz': every name of the list after
+    'named'/'called' (read along the text, which the parser often splits)."""
+    verb = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING), None)
+    if verb is None:
+        return []
+    out: list[int] = []
+    i, end = verb.i + 1, verb.sent.end
+    while i < end:
+        mi = d.token_mention.get(i)
+        if mi is not None and d.mentions[mi].entity is not None:
+            e = d.mentions[mi].entity
+            if d.entities[e].kind in KINNED and e not in out:
+                out.append(e)
+            i = max(i + 1, d.mentions[mi].tokens[1])
+        elif d.doc[i].text in LIST_GLUE:
+            i += 1
+        else:
+            break
+    return out
 
 
 def _co_owners(d: Document, noun: Token, first: int) -> list[int]:

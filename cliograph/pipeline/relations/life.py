@@ -15,14 +15,15 @@ death of X") give nothing; nor do the words of a quotation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ...model import Factoid
+from ...model import Factoid, When
 from ..document import Document
-from .base import NEGATORS, asserted, conjuncts, entity_at, factoid, owner
+from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid, owner
 from .quotes import in_quotation
 from .timing import fact_time
 from .vocab import words
@@ -131,7 +132,13 @@ CONF = {
     "life.death_noun.v1": 0.7,  # seed 0/1 (Sverdlov's death: right, but the gold predates
     # DIED and has it as HEALTH); corpus 5/6 (one coref slip)
     "life.born.v1": 0.8,  # seed 0/0; corpus 0/0: tests only, so kept below DIED
+    "life.lifespan.v1": 0.85,  # '(1882 – 1949)' after a name; tests only
 }
+
+# '(1882 – 1949)', '(c. 100 – 44 BC)', '(b. 1947)', '(d. 1949)' right after a person's name
+_YEAR = r"(?:c\.\s*|ca\.\s*)?(?:AD\s*|A\.D\.\s*)?(\d{1,4})(?:\s*(BC|B\.C\.|BCE|AD|A\.D\.|CE))?"
+LIFESPAN = re.compile(rf"\(\s*{_YEAR}\s*(?:[–—-]|to)\s*{_YEAR}\s*\)")
+ONE_END = re.compile(rf"\(\s*(b|born|d|died)\.?\s+{_YEAR}\s*\)", re.I)
 
 
 def _quoted(d: Document, tok: Token) -> bool:
@@ -554,6 +561,43 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                             place=_place(d, t))
 
 
+def _year(digits: str, era: str | None) -> When:
+    """An EDTF year as stated (not inferred): BC years negative, with no year zero."""
+    bc = bool(era) and era.replace(".", "").upper() in ("BC", "BCE")
+    return When(value=f"-{int(digits):04d}" if bc else f"{int(digits):04d}")
+
+
+def _order(w: When) -> int:
+    return int(w.value)
+
+
+def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Giuseppe Verdi (1813 – 1901) was a composer': a lifespan in brackets after a name
+    gives the years of birth and death (their own dates, never the story's time)."""
+    for mi, _ in entities_in(d, sent, PERSON):
+        m = d.mentions[mi]
+        if m.entity is None:
+            continue
+        after = d.text[m.end:m.end + 40]
+        span = LIFESPAN.match(after.lstrip())
+        if span:
+            (b_year, b_era), died = span.group(1, 2), span.group(3, 4)
+            b_era = b_era or died[1]  # '(100 – 44 BC)': the era carries back to the first year
+            born, end = _year(b_year, b_era), _year(*died)
+            if _order(born) > _order(end) or _order(end) - _order(born) > 120:
+                continue  # not a life: '(1949 – 1882)', '(1066 – 1485)'
+            yield factoid(d, si, "BORN", m.entity, None, "life.lifespan.v1", CONF["life.lifespan.v1"],
+                          when=born)
+            yield factoid(d, si, "DIED", m.entity, None, "life.lifespan.v1", CONF["life.lifespan.v1"],
+                          when=end)
+            continue
+        one = ONE_END.match(after.lstrip())
+        if one:
+            type_ = "BORN" if one.group(1).lower().startswith("b") else "DIED"
+            yield factoid(d, si, type_, m.entity, None, "life.lifespan.v1", CONF["life.lifespan.v1"],
+                          when=_year(one.group(2), one.group(3)))
+
+
 HEALTH_ORDER = (
     "life.have_condition.v1",
     "life.ill_state.v1",
@@ -578,3 +622,4 @@ def life(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         yield replace(fs[0], condition="; ".join(conds) or None)
     yield from _died(d, si, sent)
     yield from _born(d, si, sent)
+    yield from _lifespan(d, si, sent)

@@ -75,7 +75,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             people = [a for h in holders if (a := antecedent(h)) is not h] or expand(holders)
             for g in groups:
                 for p in people:
-                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS), role,
+                    yield from _emit(d, si, _leader(d, p), entity_at(d, g, GROUPS), role,
                                      "membership.member_noun.v1", 0.7)
         # 'his obligations in the Politburo, the Orgburo and Rabkrin'
         if low in w.seat_nouns and tok.pos_ == "NOUN":
@@ -142,6 +142,65 @@ def _preps(tok: Token) -> list[Token]:
     return out
 
 
+UNDER_ROLES = {"under": "leader"}
+REPRESENTED = {"represent": "member", "lead": "leader", "head": "leader", "command": "leader"}
+HEAD_NOUNS = {"head", "helm", "forefront"}
+
+
+def _leader(d: Document, tok: Token) -> int | None:
+    """A person in a slot only a person fills ('the Girondins under Brissot'): a name the
+    document's votes made a person, or a bare one-word name they made a place."""
+    e = entity_at(d, tok, PERSON)
+    if e is None and tok.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children):
+        e = entity_at(d, tok, {"PLACE", "BODY"})
+        if e is not None and (" " in d.entities[e].name or d.entities[e].name != tok.text):
+            return None
+    return e
+
+
+def _group(d: Document, tok: Token) -> int | None:
+    """The group a token names, also inside a longer mention ('head of the Cordeliers')."""
+    e = entity_at(d, tok, GROUPS)
+    if e is not None:
+        return e
+    name = d.doc[min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod")]):tok.i + 1].text
+    return next((i for i, ent in enumerate(d.entities) if ent.kind in GROUPS and ent.name == name), None)
+
+
+def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A group named with who leads or speaks for it: 'the Girondins under Brissot and
+    Vergniaud', 'the Jacobins, represented by Robespierre', 'Danton and Desmoulins, at
+    the head of the Cordeliers'."""
+    for tok in sent:
+        group = entity_at(d, tok, GROUPS) if tok.pos_ in ("PROPN", "NOUN") else None
+        if group is not None:
+            for c in tok.children:
+                people: list[Token] = []
+                role = None
+                if c.dep_ == "prep" and c.lower_ in UNDER_ROLES:
+                    people, role = [o for o in c.children if o.dep_ == "pobj"], UNDER_ROLES[c.lower_]
+                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in REPRESENTED:
+                    people = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                    role = REPRESENTED[c.lemma_.lower()]
+                for p in expand(people):
+                    yield from _emit(d, si, _leader(d, p), group, role or "member", "membership.led_group.v1", 0.7)
+        # 'X, at the head of the Cordeliers'
+        if tok.lower_ in HEAD_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+            groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj"]
+            holder = tok.head.head
+            if holder.pos_ in ("VERB", "AUX"):
+                if not asserted(holder):
+                    continue
+                holders = frame_of(holder).subjects
+            else:
+                holders = expand([holder])
+            for g in groups:
+                for p in holders:
+                    yield from _emit(d, si, _leader(d, p), _group(d, g), "leader", "membership.led_group.v1", 0.7)
+
+
 def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_verbs(d, si, sent)
     yield from from_nouns(d, si, sent)
+    yield from led_groups(d, si, sent)

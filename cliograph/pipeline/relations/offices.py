@@ -14,7 +14,7 @@ from ...model import Factoid
 from ...names import TITLE_OF
 from ...rules import lexicon
 from ..document import Document
-from .base import asserted, conjuncts, entities_in, entity_at, factoid
+from .base import UNREAL_HEADS, asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames
 
 APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm", "install",
@@ -25,6 +25,7 @@ SUCCEED = {"succeed", "replace", "supersede", "follow"}
 CONFIRM = {"confirm", "approve", "ratify", "endorse", "accept", "announce", "sanction"}
 CANDIDACY = {"candidature", "candidacy", "appointment", "election", "nomination", "promotion",
              "elevation", "selection", "choice"}
+PROPOSE = {"propose", "nominate", "recommend", "put", "suggest", "back", "favour", "favor", "support"}
 CANDIDACY_WINDOW = 8  # sentences back to look for what a confirmation confirms
 CHARGE_NOUNS = {"charge", "command", "control", "head"}
 HEAD_ROLES = {"leader": "head", "chief": "head"}  # one post, whatever the text calls it
@@ -32,6 +33,9 @@ BECOME = {"be", "become", "remain"}
 START_VERBS = APPOINT | {"become"}
 PERSON = {"PERSON"}
 OFFICE = {"OFFICE"}
+# 'the Duke of York' names a man by his rank, not a post he holds ('the Bishop of Ely' does)
+PEERAGE = {"duke", "duchess", "earl", "count", "countess", "prince", "princess", "marquess", "marquis",
+           "marchioness", "viscount", "viscountess", "baron", "baroness", "lord", "lady"}
 
 
 def _office_tokens(d: Document, sent: Span) -> list[Token]:
@@ -49,7 +53,7 @@ def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if person in done:
             continue
         match = TITLE_OF.match(m.text)
-        if match:
+        if match and match.group(1).split()[0].casefold() not in PEERAGE:
             done.add(person)
             office = d.add_entity(match.group(1), "OFFICE", m.start, m.end, "offices.title_as_name.v1")
             yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.title_as_name.v1", 0.8)
@@ -125,8 +129,16 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             for h in holders:
                 for p in conjuncts(h):
                     person = entity_at(d, p, PERSON)
+                    if person is None and p.pos_ == "PROPN" and p.dep_ == "compound" \
+                            and d.token_mention.get(p.i) is None:
+                        person = _person_named(d, p)  # 'appointed Agrippa consul', parsed as one noun
                     if person is not None:
                         yield _dated(d, si, person, office, "offices.appointment.v1", 0.7, verb)
+            if not passive and not holders and m is not None and any(c.dep_ == "nsubj" for c in verb.children):
+                # 'appointed Stalin General Secretary' read as one title: the name before it
+                split = _named_appointee(d, m)
+                if split is not None:
+                    yield _dated(d, si, split[0], split[1], "offices.appointment.v1", 0.7, verb)
             continue
         # 'X was appointed as OFFICE', 'made X his OFFICE', 'with Molotov as his Assistant Secretaries'
         if off.dep_ == "pobj" and verb.lower_ == "as":
@@ -151,11 +163,44 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         person = entity_at(d, p, PERSON)
                         if person is not None:
                             yield _dated(d, si, person, office, "offices.as_office.v1", 0.65, gov)
-            elif entity_at(d, gov, PERSON) is not None:
+            elif entity_at(d, gov, PERSON) is not None and not (
+                    gov.head.lemma_.lower() in UNREAL_HEADS | PROPOSE and gov.dep_ in ("dobj", "nsubjpass")):
+                # (not 'Lenin proposed Trotsky as Deputy Chairman': a candidacy, see below)
                 for p in conjuncts(gov):
                     person = entity_at(d, p, PERSON)
                     if person is not None:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.as_office.v1", 0.6)
+
+
+TITLE_STARTS = {"first", "prime", "lord", "chief", "grand", "high", "vice", "deputy", "general", "lieutenant",
+                "master", "great", "supreme", "head", "secretary", "chancellor", "president", "king", "queen"}
+
+
+def _person_named(d: Document, tok: Token) -> int:
+    """The person a bare name stands for: one the document names so (whole name, alias or
+    surname), else a new one, which the appointment shows to be a person."""
+    for i, e in enumerate(d.entities):
+        if e.kind == "PERSON" and (e.name == tok.text or tok.text in e.aliases or e.name.split()[-1] == tok.text):
+            return i
+    return d.add_entity(tok.text, "PERSON", tok.idx, tok.idx + len(tok.text), "offices.appointment.v1",
+                        tokens=(tok.i, tok.i + 1))
+
+
+def _named_appointee(d: Document, m) -> tuple[int, int] | None:  # noqa: ANN001
+    """'appointed Stalin General Secretary', which the tagger read as one title: an active
+    appointment names its appointee, so a name standing first is his, the rest the post."""
+    doc = d.doc
+    s, e = m.tokens
+    first = doc[s]
+    if e - s < 2 or first.pos_ != "PROPN" or first.lower_ in TITLE_STARTS or first.lower_ in lexicon().person_titles:
+        return None
+    if not any(doc[i].lower_ in lexicon().office_heads for i in range(s + 1, e)):
+        return None
+    person = _person_named(d, first)
+    rest = doc[s + 1:e]
+    office = d.add_entity(rest.text, "OFFICE", rest.start_char, rest.end_char, "offices.appointment.v1",
+                          tokens=(s + 1, e))
+    return person, office
 
 
 def _dated(d: Document, si: int, person: int, office: int, rule: str, conf: float,
@@ -313,6 +358,9 @@ def _candidacies(d: Document, sent: Span) -> Iterator[tuple[int, int]]:
                 as_ = d.doc[k]
         if as_ is not None:
             gov = as_.head
+            if gov.pos_ == "VERB":  # 'Lenin proposed Stalin as General Secretary': the one proposed
+                gov = next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")
+                            and entity_at(d, c, PERSON) is not None), gov)
             person = entity_at(d, gov, PERSON)
             if person is None:
                 person = next((entity_at(d, c, PERSON) for c in gov.children if c.dep_ == "poss"), None)
@@ -350,15 +398,16 @@ def confirmed_appointments(d: Document, si: int, sent: Span) -> Iterator[Factoid
                 confirmed.add(entity_at(d, sub, PERSON))  # type: ignore[arg-type]
         if not confirmed:
             continue
-        pairs: list[tuple[int, int]] = list(_candidacies(d, sent))
+        pairs: list[tuple[int, int, int]] = [(p, o, si) for p, o in _candidacies(d, sent)]
         for back in range(si - 1, max(-1, si - 1 - CANDIDACY_WINDOW), -1):
-            pairs.extend(_candidacies(d, d.sents[back]))
-        lead = {o for p, o in pairs if p in confirmed}
+            pairs.extend((p, o, back) for p, o in _candidacies(d, d.sents[back]))
+        slates = {k for p, _, k in pairs if p in confirmed}
         when = d.sentence_time[si] if d.sentence_time else None
         seen = set()
-        for p, o in pairs:
-            # the confirmed candidate, and those proposed in the same slate with him
-            if (p, o) in seen or not (p in confirmed or lead):
+        for p, o, k in pairs:
+            # the confirmed candidate, and those proposed in the same sentence (slate) with
+            # him; not every candidacy of the window
+            if (p, o) in seen or not (p in confirmed or k in slates):
                 continue
             seen.add((p, o))
             f = factoid(d, si, "HOLDS_OFFICE", p, o, "offices.confirmed_candidacy.v1", 0.7)

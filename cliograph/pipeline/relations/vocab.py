@@ -75,6 +75,22 @@ class EventWords(_Strict):
     """Nouns that are events only with one of these complements ('attempt on his life')."""
     decide_preps: dict[str, frozenset[str]]
     unreal_heads: frozenset[str]
+    action_verbs: dict[str, str]
+    """Verbs of armed action on a place -> the event noun they name ('besieged Eion' is
+    the 'siege of Eion')."""
+    action_light_verbs: dict[str, frozenset[str]]
+    """Light verb -> event nouns it carries out ('laid siege to', 'made an expedition against')."""
+    action_of_nouns: frozenset[str]
+    """Event nouns whose target is named with 'of' ('siege of X', not 'siege to X')."""
+    action_target_preps: frozenset[str]
+    delegate_verbs: frozenset[str]
+    """A state sending delegates to a congress ('Virginia sent Madison and Mason')."""
+    delegate_verbs_inverted: frozenset[str]
+    """Of those, verbs whose delegates follow them ('From Carolina went Rutledge')."""
+    fight_heads: frozenset[str]
+    """Fights named by where they were fought ('the battle of Pharsalus' happened)."""
+    combat_verbs: dict[str, str]
+    """Verbs whose object is the other side of a fight ('defeated the Saxons at Hastings')."""
 
 
 class RelationWords(_Strict):
