@@ -57,3 +57,17 @@ def test_a_tenure_stated_as_a_span_has_a_start_and_an_end(analysed):
     d = analysed("Alexander Hamilton served as Secretary of the Treasury from 1789 to 1795.")
     (f,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE"]
     assert (f.start_time.value, f.end_time.value, f.when) == ("1789", "1795", None)
+
+
+def test_a_story_told_day_by_day_keeps_the_day_and_then_the_month(analysed):
+    d = analysed(
+        "On the evening of 3 March 1861 the senator dined with friends. On 4 March he fell ill. "
+        "His physician was sent for.\n\nThe household waited anxiously.")
+    assert [w.value for w in d.sentence_time] == ["1861-03-03", "1861-03-04", "1861-03-04", "1861-03"]
+
+
+def test_a_story_told_by_months_coarsens_to_the_month_then_the_year(analysed):
+    d = analysed(
+        "In January 1861 the senator returned to the capital. In June 1861 he resigned. "
+        "His friends deserted him.\n\nThe household waited anxiously.")
+    assert [w.value for w in d.sentence_time][2:] == ["1861-06", "1861"]

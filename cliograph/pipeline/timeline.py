@@ -37,6 +37,35 @@ def _coarsen(when: When, to: str) -> When:
     return when
 
 
+PACE_DAYS = 10  # a story told day by day moves by steps this short
+
+
+def _inherit(now: When, moves: list[When], same_paragraph: bool) -> When:
+    """The time of a sentence that states none: the story has moved on by an unknown
+    number of days since its latest date. How far depends on its pace. Told day by day
+    (a deathbed hour by hour, a diary: see ``_day_by_day``), the
+    paragraph that set the date is still on that day ('On 28 October I spoke with him.
+    "..." he said') and later paragraphs in that month; told by months and years, the
+    paragraph is in that month and later ones in that year."""
+    when = replace(now, inferred=True)
+    if same_paragraph:
+        return when if _day_by_day(moves) else _coarsen(when, "month")
+    return _coarsen(when, "month" if _day_by_day(moves) else "year")
+
+
+def _day_by_day(moves: list[When]) -> bool:
+    """The story is told day by day: its latest step was between days at most PACE_DAYS
+    apart, and most of its steps so far have been to days (a story told by months and
+    years that names two days of a week in passing is still told by months)."""
+    if len(moves) < 2 or sum(timex.precision(w.value) == "day" for w in moves) * 2 < len(moves):
+        return False
+    a, b = moves[-2].value, moves[-1].value
+    if timex.precision(a) != "day" or timex.precision(b) != "day":
+        return False
+    ka, kb = timex.sort_key(a), timex.sort_key(b)
+    return ka is not None and kb is not None and 0 <= kb - ka <= PACE_DAYS / 365
+
+
 def date_spans(sent: Span, dates: list[Span] | None = None) -> list[Span]:
     """The model's DATE entities and the date shapes it misses, the longer where they
     overlap ('the long winter of 1920–1' over 'the long winter'). ``dates`` are the DATE
@@ -118,6 +147,7 @@ def anchor(d: Document) -> None:
     d.sentence_inherited = []
     set_in_paragraph = -1
     earlier: When | None = None  # the narrative time before the latest move
+    moves: list[When] = []  # the narrative times so far, for the story's pace
     by_sentence: dict[int, list[Span]] = {}
     for ent in d.doc.ents:
         if ent.label_ == "DATE":
@@ -128,9 +158,7 @@ def anchor(d: Document) -> None:
         counted = sent.start_char
         inherited = None
         if narrative.now is not None:
-            # the story has moved on by an unknown number of days since the date was given
-            inherited = _coarsen(replace(narrative.now, inferred=True),
-                                 "month" if paragraph == set_in_paragraph else "year")
+            inherited = _inherit(narrative.now, moves, paragraph == set_in_paragraph)
         d.sentence_inherited.append(inherited)
         found, asides = [], set()
         for span in date_spans(sent, by_sentence.get(si, [])):
@@ -146,6 +174,7 @@ def anchor(d: Document) -> None:
                 asides.add(span.start)
             if narrative.now is not before:
                 earlier, set_in_paragraph = before, paragraph
+                moves.append(narrative.now)
         d.sentence_dates.append(found)
         # the sentence is set at its first date that moves the story, or at a flashback its
         # main verb governs ('In 1918 he had been sent'); not at one in a side clause
