@@ -53,6 +53,8 @@ class SourceText:
     author: str | None = None
     format: str = "txt"
     chapters: tuple[Chapter, ...] = ()
+    date: str | None = None
+    """The document's own date (EDTF), when known: its relative dates are read against it."""
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,15 @@ def test_a_story_told_by_months_coarsens_to_the_month_then_the_year(analysed):
         "In January 1861 the senator returned to the capital. In June 1861 he resigned. "
         "His friends deserted him.\n\nThe household waited anxiously.")
     assert [w.value for w in d.sentence_time][2:] == ["1861-06", "1861"]
+
+
+def test_a_month_before_the_first_year_takes_the_year_the_text_names_later(analysed):
+    d = analysed(
+        "In September the general marched on the capital. He was arrested by his own soldiers.\n\n"
+        "As long ago as May, 1848, the assembly had demanded a republic.")
+    assert [w.value if w else None for w in d.sentence_time[:2]] == ["1848-09", "1848-09"]
+
+
+def test_a_text_without_dates_before_its_first_date_has_no_time(analysed):
+    d = analysed("The assembly was restless. In March 1848 it demanded a republic.")
+    assert d.sentence_time[0] is None and d.sentence_time[1].value == "1848-03"

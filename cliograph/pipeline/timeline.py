@@ -138,9 +138,27 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
     return k_new < k_old - FLASHBACK_YEARS and (pluperfect or not opening)
 
 
+def backdrop(d: Document, by_sentence: dict[int, list[Span]]) -> When | None:
+    """What the document's first dates are read against: its own date (a reference date
+    given on ingest or found in its metadata), else the year of the first full date it
+    states, so that a chapter opening 'In September General X marched...' and naming
+    the year only later ('As long ago as May, 1917') places that September."""
+    if d.source.date:
+        return timex.normalise(d.source.date)
+    for si, sent in enumerate(d.sents):
+        for span in date_spans(sent, by_sentence.get(si, [])):
+            w = timex.normalise(span.text)
+            if w is not None and timex.precision(w.value) in ("year", "season", "month", "day"):
+                year = w.value[:5] if w.value.startswith("-") else w.value[:4]
+                return When(year, inferred=True)
+    return None
+
+
 def anchor(d: Document) -> None:
-    """Fill ``d.sentence_dates``, ``d.sentence_inherited`` and ``d.sentence_time``."""
-    narrative = timex.Narrative()
+    """Fill ``d.sentence_dates``, ``d.sentence_inherited`` and ``d.sentence_time``.
+
+    The story's time starts at the ``backdrop``, which places the first dates; a
+    sentence inherits a time only once a date has set the story somewhere."""
     text = d.text
     d.sentence_dates = []
     d.sentence_time = []
@@ -152,12 +170,13 @@ def anchor(d: Document) -> None:
     for ent in d.doc.ents:
         if ent.label_ == "DATE":
             by_sentence.setdefault(d.sent_index(ent[0]), []).append(ent)
+    narrative = timex.Narrative(backdrop(d, by_sentence))
     paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
     for si, sent in enumerate(d.sents):
         paragraph += text.count("\n\n", counted, sent.start_char)
         counted = sent.start_char
         inherited = None
-        if narrative.now is not None:
+        if narrative.now is not None and moves:
             inherited = _inherit(narrative.now, moves, paragraph == set_in_paragraph)
         d.sentence_inherited.append(inherited)
         found, asides = [], set()
