@@ -338,7 +338,7 @@ def test_web_is_read_only(client):
 def test_web_unexpected_error_is_a_500_json(corpus, monkeypatch):
     from cliograph.web import views
 
-    def broken(store, date):
+    def broken(store, date, inferred=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(views, "state", broken)

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from .. import timex
 from ..errors import StoreError
-from ..model import Entity, Factoid, When
+from ..model import TIME_SENSE, Entity, Factoid, When
 from ..names import norm, slug
 from ..pipeline import Analysis
 from .migrations import migrate
@@ -205,6 +205,8 @@ class Store:
             "time_start": f.start_time.value if f.start_time else None,
             "time_end": f.end_time.value if f.end_time else None,
             "inferred": int(bool(point and point.inferred)),
+            "time_sense": TIME_SENSE.get(f.type),
+            "end_basis": f.end_basis if f.end_time else None,
             "julian": point.julian if point else None,
             "sort_from": lo,
             "sort_to": hi,

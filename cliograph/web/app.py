@@ -7,7 +7,7 @@
     /document/{id}?at=    source reader, opened at a span        /document/{id}.json
     /timeline             vis-timeline of dated facts            /timeline.json
     /network              cytoscape graph with a time window     /network.json
-    /state?date=          the system on a date                   /state.json
+    /state?date=&inferred=  the system on a date (inferred=0: stated ends only)  /state.json
 
 The app only reads: the connection is opened ``query_only`` and no route writes. Errors
 become one page (``error.html``) or ``{"ok": false, "error": ..., "status": ...}``.
@@ -74,6 +74,8 @@ QUERY_PARAMETERS = {
     "from": "start of a time window (a date)",
     "to": "end of a time window (a date)",
     "date": "the date to show the system on",
+    "inferred": "1 (default): tenures last to their inferred ends (death, successor, last date"
+                " attested); 0: only what the sources state",
     "offset": "the dossier's first claim to show (0 first)",
     "limit": f"how many claims to show (default {views.DOSSIER_LIMIT}, at most {views.DOSSIER_MAX})",
     "per_claim": f"how many statements of each claim to show (default {views.DOSSIER_PER_CLAIM})",
@@ -241,10 +243,10 @@ def make_app(db_path: str | Path) -> FastAPI:
         at, start, end = param(request, "at"), param(request, "from"), param(request, "to")
         return render(request, "network.html", lambda: views.network(store, at, start, end))
 
-    @app.get("/state", response_class=HTMLResponse, openapi_extra=_query("date"))
-    @app.get("/state.json", openapi_extra=_query("date"))
+    @app.get("/state", response_class=HTMLResponse, openapi_extra=_query("date", "inferred"))
+    @app.get("/state.json", openapi_extra=_query("date", "inferred"))
     def state(request: Request) -> Response:
-        date = param(request, "date")
-        return render(request, "state.html", lambda: views.state(store, date))
+        date, inferred = param(request, "date"), param(request, "inferred")
+        return render(request, "state.html", lambda: views.state(store, date, inferred))
 
     return app

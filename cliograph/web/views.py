@@ -554,15 +554,18 @@ def _shift(date: str, months: int) -> str | None:
     return year
 
 
-def state(store: Store, date: str | None) -> dict[str, Any]:
+def state(store: Store, date: str | None, inferred: str | None = None) -> dict[str, Any]:
+    """The system on a date; ``inferred=0`` leaves out ends the text does not state."""
     middle = query.middle_date(store)
     if not date:
         date = middle
     if not date:
         return {"ok": True, "date": None, "middle_date": None, "state": None,
-                "nav": None}
-    data = query.state_on(store, date)
+                "nav": None, "inferred_ends": True}
+    inferred_ends = (inferred or "1").strip().lower() not in ("0", "no", "false", "off")
+    data = query.state_on(store, date, inferred_ends=inferred_ends)
     step = 1 if re.match(r"^-?\d+-\d{2}", date.strip()) else 12
     nav = {"prev_year": _shift(data["date"], -12), "prev": _shift(data["date"], -step),
            "next": _shift(data["date"], step), "next_year": _shift(data["date"], 12)}
-    return {"ok": True, "date": data["date"], "middle_date": middle, "state": data, "nav": nav}
+    return {"ok": True, "date": data["date"], "middle_date": middle, "state": data, "nav": nav,
+            "inferred_ends": inferred_ends}

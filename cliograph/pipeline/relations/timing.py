@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ...model import When
+from ... import timex
+from ...model import Factoid, When
 from ..document import Document
 from ..timeline import clause_verb, governs
 
@@ -91,3 +92,135 @@ def split_interval(w: When | None) -> tuple[When | None, When | None]:
     if start is not None and start.julian and "/" in start.julian:
         start = replace(start, julian=start.julian.split("/", 1)[0])
     return start, end
+
+
+# ----------------------------------------------------------------- after extraction
+
+#: A fact that states a standing relation holds from its start until something ends it.
+STANDING = frozenset({"HOLDS_OFFICE", "MEMBER_OF", "ALLY"})
+#: States a person is in from birth or marriage: the story's time is not theirs.
+TIMELESS = frozenset({"KIN"})
+#: A life's points: dated only by their own clause.
+LIFE_POINTS = frozenset({"BORN", "DIED"})
+#: Words that date a clause by a period ('during the war', 'most of the war').
+PERIOD_WORDS = frozenset({"during", "throughout", "most", "all"})
+
+
+def settle(d: Document) -> None:
+    """Times a careful reader would give, once every fact of the document is known.
+
+    * kinship is a state and takes no date from the story; a birth or death takes only
+      the date of its own clause ('the museum opened in 1907' does not date a birth),
+      and never a span (a lifespan is not the day of a death);
+    * the story's time is not given to a sentence that names its own period ('during
+      the Civil War');
+    * an office, membership or alliance with a start and no end ends at the first of:
+      the holder's death, the start of a successor in the same post, or the latest date
+      the document speaks of (its horizon), marked inferred with ``end_basis`` saying why.
+    """
+    horizon = _horizon(d)
+    facts = [_own_time(d, f) for f in d.factoids]
+    deaths: dict[int, When] = {}
+    for f in facts:
+        w = f.when or f.start_time
+        if f.type == "DIED" and w is not None and "/" not in w.value:
+            deaths.setdefault(f.subject, w)
+    d.factoids = [_close(f, facts, deaths, horizon) for f in facts]
+
+
+def _sentence_of(d: Document, f: Factoid) -> int | None:
+    for si, sent in enumerate(d.sents):
+        if sent.start_char <= f.start < sent.end_char:
+            return si
+    return None
+
+
+def _looks_back(d: Document, si: int) -> bool:
+    """The sentence dates itself by a named period ('spent most of the Civil War as a
+    commissar', 'during the war'): the story's time is not its time. (A pluperfect alone
+    does not say so: 'X had fallen out with Y' is what a reader dates to the story's time.)"""
+    for t in d.sents[si]:
+        if t.lower_ in PERIOD_WORDS:
+            objects = [o for c in [t, *[p for p in t.children if p.lower_ == "of"]]
+                       for o in c.children if o.dep_ == "pobj"]
+            for o in objects:
+                e = d.entity_of_token(o)
+                if e is not None and d.entities[e].kind == "EVENT":
+                    return True
+    return False
+
+
+def _own_time(d: Document, f: Factoid) -> Factoid:
+    if f.type in TIMELESS and f.when is not None:
+        return replace(f, when=None)
+    if f.when is None or not f.when.inferred and f.type not in LIFE_POINTS:
+        return f
+    si = _sentence_of(d, f)
+    if si is None:
+        return f
+    if f.type in LIFE_POINTS:
+        if "/" in f.when.value:
+            return replace(f, when=None)
+        if f.when.inferred:
+            return f
+        own = clause_date(d, si, [f.subject])
+        return f if own is not None and own.value == f.when.value else replace(f, when=None)
+    stated = {w.value for _, w in d.sentence_dates[si]} if si < len(d.sentence_dates) else set()
+    if f.when.value not in stated and _looks_back(d, si):
+        return replace(f, when=None)  # the narrative's time, in a sentence told from before it
+    return f
+
+
+def _horizon(d: Document) -> When | None:
+    """The latest date the document speaks of (closed dates only)."""
+    best, key = None, None
+    for found in d.sentence_dates:
+        for _, w in found:
+            b = timex.bounds(w.value)
+            if b is None or b[1] is None or "X" in w.value or w.value.endswith(".."):
+                continue
+            k = timex.sort_key(b[1])
+            if k is not None and (key is None or k > key):
+                best, key = w, k
+    if best is None:
+        return None
+    value = best.value.split("/", 1)[1] if "/" in best.value else best.value
+    return When(value, inferred=True)
+
+
+def _key_end(w: When) -> float | None:
+    b = timex.bounds(w.value)
+    return timex.sort_key(b[1]) if b and b[1] else None
+
+
+def _close(f: Factoid, facts: list[Factoid], deaths: dict[int, When],
+           horizon: When | None) -> Factoid:
+    if f.type not in STANDING or f.start_time is None or f.end_time is not None:
+        return f
+    start = timex.sort_key(f.start_time.value)
+    if start is None:
+        return f
+    ends: list[tuple[float, When, str]] = []
+    death = deaths.get(f.subject)
+    if death is not None and (k := timex.sort_key(death.value)) is not None and k >= start:
+        ends.append((k, death, "death"))
+    if f.type == "HOLDS_OFFICE":
+        together = {g.subject for g in facts if g.type == f.type and g.object == f.object
+                    and g.start_time is not None and g.start_time.value == f.start_time.value}
+        if len(together) == 1:  # a post held by one at a time: the next holder ends it
+            for g in facts:
+                if g.type == f.type and g.object == f.object and g.subject != f.subject \
+                        and g.start_time is not None \
+                        and (k := timex.sort_key(g.start_time.value)) is not None and k > start:
+                    ends.append((k, g.start_time, "successor"))
+    if not ends and horizon is not None:
+        h, s = _key_end(horizon), _key_end(f.start_time)
+        if h is not None and s is not None:
+            ends.append((h, horizon if h >= s else f.start_time, "horizon"))
+    if not ends:
+        return f
+    _, end, basis = min(ends, key=lambda e: e[0])
+    end = replace(end, inferred=True, julian=None)
+    if "/" in end.value:
+        end = replace(end, value=end.value.split("/", 1)[1])
+    return replace(f, end_time=end, end_basis=basis)
