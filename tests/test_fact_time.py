@@ -83,3 +83,37 @@ def test_a_month_before_the_first_year_takes_the_year_the_text_names_later(analy
 def test_a_text_without_dates_before_its_first_date_has_no_time(analysed):
     d = analysed("The assembly was restless. In March 1848 it demanded a republic.")
     assert d.sentence_time[0] is None and d.sentence_time[1].value == "1848-03"
+
+
+def _tenure(d, subject: str):
+    (f,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE" and d.entities[f.subject].name == subject]
+    return f.start_time.value, f.end_time.value if f.end_time else None, f.end_basis, \
+        f.end_time.inferred if f.end_time else None
+
+
+def test_an_open_tenure_ends_at_the_successor_then_at_the_horizon(analysed):
+    d = analysed("In March 1702 Harley was appointed Secretary of State. Bolingbroke was appointed "
+                 "Secretary of State in May 1710. Harley died in May 1724.")
+    assert _tenure(d, "Harley") == ("1702-03", "1710-05", "successor", True)
+    # nobody follows Bolingbroke: he is last attested at the latest date the text speaks of
+    assert _tenure(d, "Bolingbroke") == ("1710-05", "1724-05", "horizon", True)
+
+
+def test_an_open_tenure_ends_at_the_holders_death(analysed):
+    d = analysed("In March 1702 Harley was appointed Secretary of State. Harley died in May 1704. "
+                 "Bolingbroke was appointed Secretary of State in May 1710.")
+    assert _tenure(d, "Harley") == ("1702-03", "1704-05", "death", True)
+
+
+def test_kinship_takes_no_date_from_the_story(analysed):
+    d = analysed("In 1721 Robert Walpole quarrelled with Charles Townshend. Catherine Shorter, the wife "
+                 "of Robert Walpole, lived in Chelsea.")
+    kin = [f for f in d.factoids if f.type == "KIN"]
+    assert kin and all(f.when is None and f.start_time is None for f in kin)
+    assert time_of(d, "OPPOSES", "Walpole") == "1721"
+
+
+def test_a_birth_takes_no_date_from_another_clause(analysed):
+    d = analysed("In 1907 the museum in Eisenach, where Bach was born, was opened.")
+    born = [f for f in d.factoids if f.type == "BORN"]
+    assert born and all(f.when is None for f in born)

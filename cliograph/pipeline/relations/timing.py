@@ -163,12 +163,31 @@ def _own_time(d: Document, f: Factoid) -> Factoid:
             return replace(f, when=None)
         if f.when.inferred:
             return f
-        own = clause_date(d, si, [f.subject])
-        return f if own is not None and own.value == f.when.value else replace(f, when=None)
+        return f if _own_date(d, si, f.subject, f.when.value) else replace(f, when=None)
     stated = {w.value for _, w in d.sentence_dates[si]} if si < len(d.sentence_dates) else set()
     if f.when.value not in stated and _looks_back(d, si):
         return replace(f, when=None)  # the narrative's time, in a sentence told from before it
     return f
+
+
+def _own_date(d: Document, si: int, subject: int, value: str) -> bool:
+    """The date ``value`` lies in the clause that names the person ('Mirabeau's death in
+    April 1791', 'Hamilton, born in 1755, was...'), not in a clause the person's clause
+    is only part of ('In 1907 the museum, where Bach was born, was opened')."""
+    verbs = []
+    for t in d.sents[si]:
+        m = d.token_mention.get(t.i)
+        e = d.mentions[m].entity if m is not None else d.pronoun_entity.get(t.i)
+        if e == subject:
+            verbs.append(clause_verb(t))
+    if not verbs:
+        return True
+    for sp, w in d.sentence_dates[si]:
+        if w.value == value:
+            vd = clause_verb(sp.root)
+            if any(vd.i == v.i or v.left_edge.i <= vd.i <= v.right_edge.i for v in verbs):
+                return True
+    return False
 
 
 def _horizon(d: Document) -> When | None:
