@@ -170,7 +170,8 @@ def anchor(d: Document) -> None:
     for ent in d.doc.ents:
         if ent.label_ == "DATE":
             by_sentence.setdefault(d.sent_index(ent[0]), []).append(ent)
-    narrative = timex.Narrative(backdrop(d, by_sentence))
+    reference = timex.normalise(d.source.date) if d.source.date else None
+    narrative = timex.Narrative(backdrop(d, by_sentence), reference=reference)
     paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
     for si, sent in enumerate(d.sents):
         paragraph += text.count("\n\n", counted, sent.start_char)
