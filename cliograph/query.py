@@ -32,7 +32,7 @@ __all__ = [
     "all_fact_rows", "bounds", "date_label", "edtf_day", "evidence", "fact_interval",
     "fact_label", "fact_rows", "fact_summary", "fts_query", "holders", "iso_day", "memo",
     "middle_date", "network", "parse_date", "precision", "search", "split_hits", "state_on",
-    "time_span", "timeline", "when_label", "year_label",
+    "time_span", "timeline", "undated", "when_label", "year_label", "dated_years", "end_label",
 ]
 
 # A corpus states few distinct dates over many facts: read and word each EDTF value once.
@@ -628,6 +628,38 @@ def timeline(store: Store, entity: str | None = None, kinds: Iterable[str] | Non
     return items
 
 
+def undated(store: Store, entity: str | None = None, kinds: Iterable[str] | None = None,
+            types: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """The facts ``timeline`` leaves out for want of a date, with the same filters: listed
+    apart, never placed at a year."""
+    kind_set = _kinds(kinds, KINDS, "kind")
+    type_set = _kinds(types, RELATION_TYPES, "relation type")
+    if entity:
+        eid = _entity(store, entity)["id"]
+        rows = fact_rows(store, "(f.subject_id = ? or f.object_id = ? or f.body_id = ?"
+                                " or f.place_id = ?)", [eid] * 4)
+    else:
+        rows = all_fact_rows(store)
+    return [fact_summary(r) for r in rows
+            if not fact_interval(r).dated
+            and (not type_set or r["type"] in type_set)
+            and (not kind_set or {r.get("subject_kind"), r.get("object_kind")} & kind_set)]
+
+
+def dated_years(intervals: Iterable[Interval], most: int = 60) -> list[int]:
+    """The years where dated facts are (each fact's first and last year, and the years
+    between for spans of at most ``most`` years), in order: a time slider steps over
+    these, not evenly over centuries where the sources say nothing."""
+    years: set[int] = set()
+    for iv in intervals:
+        if not iv.dated or iv.lo is None:
+            continue
+        first = math.floor(iv.lo)
+        last = math.floor(iv.hi - 1e-9) if iv.hi is not None else first
+        years.update((first, last) if last - first > most else range(first, last + 1))
+    return sorted(years)
+
+
 # ------------------------------------------------------------------ network
 
 NODE_KINDS = ("PERSON", "BODY", "FACTION")
@@ -724,6 +756,7 @@ def network(store: Store, at: str | None = None,
     return {
         "nodes": kept,
         "edges": edges,
+        "years": dated_years(fact_interval(r) for r in rows if r["type"] in EDGE_TYPES),
         "window": {"at": at, "from": window[0] if window else None,
                    "to": window[1] if window else None, "lo": lo, "hi": hi} if win else None,
         "span": list(extent) if extent else None,

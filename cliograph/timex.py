@@ -273,6 +273,14 @@ P_REL_NEXT = re.compile(
     rf"(?P<u>day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH}|{HOLIDAY})",
     re.I,
 )
+#: Regnal and era dating: 'in the fourth year of his consulship', 'the sixth year of the
+#: truce', counted from the last anchored date (the start the story last gave).
+P_NTH_YEAR = re.compile(
+    rf"(?:the\s+)?(?P<n>{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th|d))\s+year\s+(?:of|from|after|since)\s+"
+    r"(?!(?:the\s+)?(?:Christ|our\s+Lord|grace|the\s+city)\b)[\w'’ ]{1,40}", re.I)
+P_NTH_YEAR_HEAD = re.compile(
+    rf"(?:the\s+)?(?:{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th|d))\s+year", re.I)
+P_NTH_YEAR_TAIL = re.compile(r"\s+(?:of|from|after|since)\s+[\w'’]+(?:\s+[\w'’]+)?", re.I)
 P_REL_AFTER = re.compile(
     r"the\s+(?P<u>day|morning|afternoon|evening|night|month|year)\s+"
     r"(?P<dir>after|before|following|previous)",
@@ -1051,6 +1059,12 @@ def _next_or_prev(ref: _Pt | None, target: tuple[int, int], forward: bool) -> in
 
 def _relative(s: str, ref: _Pt | None) -> _Pt | None:
     """Relative and anaphoric phrases. None: not relative; raises _NoDate: cannot place."""
+    m = P_NTH_YEAR.fullmatch(s)
+    if m:
+        n = _day_of(m["n"])
+        if n is None or n < 1:
+            raise _NoDate
+        return _shift(ref, "year", n - 1)
     m = P_REL_OFFSET.fullmatch(s)
     if m:
         n = _number(m["n"])
@@ -1782,6 +1796,10 @@ class Narrative:
                 return None
             return normalise(f"{word} {phrase}", self.now, reference=self.reference)
         future = bool(P_FUTURE.search(preceding[-60:])) if preceding else False
+        tail = P_NTH_YEAR_TAIL.match(following) if following else None
+        if tail and P_NTH_YEAR_HEAD.fullmatch(phrase.strip()):
+            phrase = phrase.strip() + tail.group(0)  # 'the fourth year' + ' of his consulship'
+
         result = normalise(phrase, self.now, reference=self.reference, future=future)
         if result is not None and self._moves(result, phrase):
             self.now = result

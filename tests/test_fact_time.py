@@ -117,3 +117,18 @@ def test_a_birth_takes_no_date_from_another_clause(analysed):
     d = analysed("In 1907 the museum in Eisenach, where Bach was born, was opened.")
     born = [f for f in d.factoids if f.type == "BORN"]
     assert born and all(f.when is None for f in born)
+
+
+def test_caesar_consulship_and_death_carry_bc_dates(analysed):
+    d = analysed("In 59 BC Caesar was elected consul with Bibulus. In 44 BC he ruled Rome as dictator. "
+                 "On the Ides of March he was killed by Brutus in the Senate.")
+    (consul,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE" and d.entities[f.object].name == "consul"]
+    assert consul.start_time.value == "-0059"
+    assert consul.end_time.value == "-0044-03-15" and consul.end_basis == "death"
+    assert time_of(d, "DIED", "Caesar") == "-0044-03-15"
+
+
+def test_regnal_years_count_from_the_last_anchored_date(analysed):
+    d = analysed("In 59 BC Caesar was elected consul with Bibulus. In the fourth year of his consulship "
+                 "he crossed the Rhine.")
+    assert [w.value for w in d.sentence_time] == ["-0059", "-0056"]

@@ -88,3 +88,22 @@ def test_when_label_names_an_inferred_end():
     assert query.when_label(row) == "from May 1711, last attested August 1714"
     row = {"time_start": "1702-03-08", "time_end": "1714-08-01", "end_basis": "death"}
     assert query.when_label(row) == "from 8 March 1702, until death (1 August 1714)"
+
+
+def test_undated_facts_are_listed_apart_and_the_slider_runs_over_dated_years(tmp_path):
+    store = Store(tmp_path / "years.db")
+    try:
+        add_document(store, "Two Centuries", [
+            ("Anne became Queen on 8 March 1702.", [("Anne", "queen-anne")],
+             [{"type": "ALLY", "subject": "queen-anne", "object": "harley", "time": "1702"}]),
+            ("Harley was her friend.", [("Harley", "harley")],
+             [{"type": "ALLY", "subject": "harley", "object": "george"}]),
+            ("George wrote to Harley in 1922.", [("George", "george")],
+             [{"type": "ALLY", "subject": "george", "object": "harley", "time": "1922"}]),
+        ], ENTITIES)
+        assert query.network(store)["years"] == [1702, 1922]
+        assert [f["label"] for f in query.undated(store)] == [
+            "Robert Harley allied with George of Hanover"]
+        assert all(i["time"] for i in query.timeline(store))
+    finally:
+        store.close()

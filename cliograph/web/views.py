@@ -518,8 +518,11 @@ def timeline(store: Store, entity: str | None, kinds: list[str],
     options = list(store.db.query(
         "select e.id, e.name, e.kind from entities e where e.id in (select subject_id from facts"
         " union select object_id from facts) order by e.name"))
+    loose = query.undated(store, entity=ent["id"] if ent else None, kinds=kinds or None,
+                          types=types or None)
     return {"ok": True, "entity": ent, "kinds": [k.upper() for k in kinds], "types": types,
-            "items": items, "groups": groups, "_entities": options, "_all_kinds": KINDS}
+            "items": items, "groups": groups, "undated": loose, "_entities": options,
+            "_all_kinds": KINDS}
 
 
 def network(store: Store, at: str | None, start: str | None, end: str | None) -> dict[str, Any]:
@@ -528,11 +531,10 @@ def network(store: Store, at: str | None, start: str | None, end: str | None) ->
     counts = defaultdict(int)
     for e in data["edges"]:
         counts[e["type"]] += 1
-    span = data["span"]
-    years = None
-    if span:
-        years = [math.floor(span[0]), max(math.floor(span[1] - 1e-9), math.floor(span[0]))]
+    # the slider runs over the years where dated relations are, not evenly over the span
+    years = [data["years"][0], data["years"][-1]] if data["years"] else None
     return {"ok": True, **data, "edge_counts": dict(counts), "years": years,
+            "data_years": data["years"],
             "_edge_types": query.EDGE_TYPES, "_node_kinds": query.NODE_KINDS}
 
 
