@@ -132,3 +132,11 @@ def test_regnal_years_count_from_the_last_anchored_date(analysed):
     d = analysed("In 59 BC Caesar was elected consul with Bibulus. In the fourth year of his consulship "
                  "he crossed the Rhine.")
     assert [w.value for w in d.sentence_time] == ["-0059", "-0056"]
+
+
+def test_a_sentence_dated_by_a_named_period_does_not_take_the_story_time(analysed):
+    d = analysed("In 1922 the party congress met in Moscow. Kaganovich had spent most of the Civil War "
+                 "as a political commissar.")
+    (f,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE"]
+    assert f.when is None and f.start_time is None
+    assert d.sentence_time[1].value == "1922"  # the sentence itself still sits in the story

@@ -81,3 +81,12 @@ def test_news_dates_value_f1(nlp):
     precision, recall = hits / max(1, len(found)), hits / len(GOLD)
     f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
     assert f1 >= 0.75, (found, f1)
+
+
+def test_a_web_page_dates_itself_in_its_metadata():
+    from cliograph.readers.html import parse_html
+    page = ('<html><head><title>Budget</title><meta property="article:published_time" '
+            'content="2013-03-20T10:00:00Z"></head><body><p>The minister resigned on Friday.</p>'
+            '</body></html>')
+    assert parse_html(page).date == "2013-03-20"
+    assert parse_html("<html><head><title>x</title></head><body><p>Text.</p></body></html>").date is None

@@ -140,9 +140,10 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
 
 def backdrop(d: Document, by_sentence: dict[int, list[Span]]) -> When | None:
     """What the document's first dates are read against: its own date (a reference date
-    given on ingest or found in its metadata), else the year of the first full date it
-    states, so that a chapter opening 'In September General X marched...' and naming
-    the year only later ('As long ago as May, 1917') places that September."""
+    given on ingest, or a web page's date in its metadata), else the year of the first
+    full date it states, so that a chapter opening 'In September General X marched...'
+    and naming the year only later ('As long ago as May, 1917') places that September.
+    (An e-book's metadata date is its edition's, not the text's, and is not read.)"""
     if d.source.date:
         return timex.normalise(d.source.date)
     for si, sent in enumerate(d.sents):
