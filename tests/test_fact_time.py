@@ -140,3 +140,11 @@ def test_a_sentence_dated_by_a_named_period_does_not_take_the_story_time(analyse
     (f,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE"]
     assert f.when is None and f.start_time is None
     assert d.sentence_time[1].value == "1922"  # the sentence itself still sits in the story
+
+
+def test_a_paragraph_that_steps_from_day_to_day_keeps_its_latest_day(analysed):
+    d = analysed(
+        "In January 1861 the senator returned to the capital. In June 1861 he resigned. In September "
+        "1861 he travelled abroad.\n\nOn 3 March 1862 the council met. On 6 March it dissolved. "
+        "Its members dispersed.\n\nThe senator wrote his memoirs.")
+    assert [w.value for w in d.sentence_time][-2:] == ["1862-03-06", "1862"]

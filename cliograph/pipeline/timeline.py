@@ -40,7 +40,8 @@ def _coarsen(when: When, to: str) -> When:
 PACE_DAYS = 10  # a story told day by day moves by steps this short
 
 
-def _inherit(now: When, moves: list[When], same_paragraph: bool) -> When:
+def _inherit(now: When, moves: list[When], same_paragraph: bool,
+             here: list[When] | None = None) -> When:
     """The time of a sentence that states none: the story has moved on by an unknown
     number of days since its latest date. How far depends on its pace. Told day by day
     (a deathbed hour by hour, a diary: see ``_day_by_day``), the
@@ -49,15 +50,19 @@ def _inherit(now: When, moves: list[When], same_paragraph: bool) -> When:
     paragraph is in that month and later ones in that year."""
     when = replace(now, inferred=True)
     if same_paragraph:
-        return when if _day_by_day(moves) else _coarsen(when, "month")
+        # told day by day, or this paragraph steps from day to day ('on 23 September ...
+        # on 26 September'), it is still on its latest day
+        fast = _day_by_day(moves) or _day_by_day(here or [], majority=False)
+        return when if fast else _coarsen(when, "month")
     return _coarsen(when, "month" if _day_by_day(moves) else "year")
 
 
-def _day_by_day(moves: list[When]) -> bool:
+def _day_by_day(moves: list[When], majority: bool = True) -> bool:
     """The story is told day by day: its latest step was between days at most PACE_DAYS
     apart, and most of its steps so far have been to days (a story told by months and
     years that names two days of a week in passing is still told by months)."""
-    if len(moves) < 2 or sum(timex.precision(w.value) == "day" for w in moves) * 2 < len(moves):
+    if len(moves) < 2 or majority and sum(timex.precision(w.value) == "day"
+                                          for w in moves) * 2 < len(moves):
         return False
     a, b = moves[-2].value, moves[-1].value
     if timex.precision(a) != "day" or timex.precision(b) != "day":
@@ -167,6 +172,7 @@ def anchor(d: Document) -> None:
     set_in_paragraph = -1
     earlier: When | None = None  # the narrative time before the latest move
     moves: list[When] = []  # the narrative times so far, for the story's pace
+    moved_here = 0  # how many of them the paragraph that set the latest made
     by_sentence: dict[int, list[Span]] = {}
     for ent in d.doc.ents:
         if ent.label_ == "DATE":
@@ -179,7 +185,8 @@ def anchor(d: Document) -> None:
         counted = sent.start_char
         inherited = None
         if narrative.now is not None and moves:
-            inherited = _inherit(narrative.now, moves, paragraph == set_in_paragraph)
+            inherited = _inherit(narrative.now, moves, paragraph == set_in_paragraph,
+                                 moves[len(moves) - moved_here:])
         d.sentence_inherited.append(inherited)
         found, asides = [], set()
         for span in date_spans(sent, by_sentence.get(si, [])):
@@ -194,6 +201,7 @@ def anchor(d: Document) -> None:
                 narrative.now = before  # the story stays where it was
                 asides.add(span.start)
             if narrative.now is not before:
+                moved_here = moved_here + 1 if paragraph == set_in_paragraph else 1
                 earlier, set_in_paragraph = before, paragraph
                 moves.append(narrative.now)
         d.sentence_dates.append(found)
