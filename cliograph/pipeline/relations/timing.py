@@ -9,6 +9,8 @@ gives an event its start and end.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -119,23 +121,21 @@ def settle(d: Document) -> None:
       the document speaks of (its horizon), marked inferred with ``end_basis`` saying why.
     """
     horizon = _horizon(d)
-    facts = [_own_time(d, f) for f in d.factoids]
+    starts = [s.start_char for s in d.sents]
+    facts = [_own_time(d, f, bisect_right(starts, f.start) - 1) for f in d.factoids]
     deaths: dict[int, When] = {}
+    posts: dict[int | None, list[Factoid]] = defaultdict(list)  # office -> its tenures
     for f in facts:
         w = f.when or f.start_time
         if f.type == "DIED" and w is not None and "/" not in w.value:
             deaths.setdefault(f.subject, w)
-    d.factoids = [_close(f, facts, deaths, horizon) for f in facts]
+        if f.type == "HOLDS_OFFICE" and f.start_time is not None:
+            posts[f.object].append(f)
+    d.factoids = [_close(f, posts.get(f.object, []) if f.type == "HOLDS_OFFICE" else [],
+                         deaths, horizon) for f in facts]
 
 
-def _sentence_of(d: Document, f: Factoid) -> int | None:
-    for si, sent in enumerate(d.sents):
-        if sent.start_char <= f.start < sent.end_char:
-            return si
-    return None
-
-
-def _looks_back(d: Document, si: int) -> bool:
+def _dated_by_period(d: Document, si: int) -> bool:
     """The sentence dates itself by a named period ('spent most of the Civil War as a
     commissar', 'during the war'): the story's time is not its time. (A pluperfect alone
     does not say so: 'X had fallen out with Y' is what a reader dates to the story's time.)"""
@@ -150,13 +150,12 @@ def _looks_back(d: Document, si: int) -> bool:
     return False
 
 
-def _own_time(d: Document, f: Factoid) -> Factoid:
+def _own_time(d: Document, f: Factoid, si: int) -> Factoid:
     if f.type in TIMELESS and f.when is not None:
         return replace(f, when=None)
     if f.when is None or not f.when.inferred and f.type not in LIFE_POINTS:
         return f
-    si = _sentence_of(d, f)
-    if si is None:
+    if si < 0 or si >= len(d.sents):
         return f
     if f.type in LIFE_POINTS:
         if "/" in f.when.value:
@@ -165,8 +164,8 @@ def _own_time(d: Document, f: Factoid) -> Factoid:
             return f
         return f if _own_date(d, si, f.subject, f.when.value) else replace(f, when=None)
     stated = {w.value for _, w in d.sentence_dates[si]} if si < len(d.sentence_dates) else set()
-    if f.when.value not in stated and _looks_back(d, si):
-        return replace(f, when=None)  # the narrative's time, in a sentence told from before it
+    if f.when.value not in stated and _dated_by_period(d, si):
+        return replace(f, when=None)  # the story's time, in a sentence dated by its own period
     return f
 
 
@@ -212,8 +211,10 @@ def _key_end(w: When) -> float | None:
     return timex.sort_key(b[1]) if b and b[1] else None
 
 
-def _close(f: Factoid, facts: list[Factoid], deaths: dict[int, When],
+def _close(f: Factoid, holders: list[Factoid], deaths: dict[int, When],
            horizon: When | None) -> Factoid:
+    """``f`` with an inferred end if it is a standing relation with a start and no end;
+    ``holders`` are the dated tenures of its office (for a HOLDS_OFFICE)."""
     if f.type not in STANDING or f.start_time is None or f.end_time is not None:
         return f
     start = timex.sort_key(f.start_time.value)
@@ -224,12 +225,11 @@ def _close(f: Factoid, facts: list[Factoid], deaths: dict[int, When],
     if death is not None and (k := timex.sort_key(death.value)) is not None and k >= start:
         ends.append((k, death, "death"))
     if f.type == "HOLDS_OFFICE":
-        together = {g.subject for g in facts if g.type == f.type and g.object == f.object
-                    and g.start_time is not None and g.start_time.value == f.start_time.value}
+        together = {g.subject for g in holders if g.start_time is not None
+                    and g.start_time.value == f.start_time.value}
         if len(together) == 1:  # a post held by one at a time: the next holder ends it
-            for g in facts:
-                if g.type == f.type and g.object == f.object and g.subject != f.subject \
-                        and g.start_time is not None \
+            for g in holders:
+                if g.subject != f.subject and g.start_time is not None \
                         and (k := timex.sort_key(g.start_time.value)) is not None and k > start:
                     ends.append((k, g.start_time, "successor"))
     if not ends and horizon is not None:
