@@ -162,12 +162,12 @@ def fact_interval(row: dict[str, Any], inferred_ends: bool = True) -> Interval:
 
     An event's start without an end is the start itself (a day, a month...): 'Sverdlov's
     death, March 1919' is not under way in 1922. An end the text does not state
-    (``end_basis``) counts only with ``inferred_ends``; without it the fact holds where the
-    sources attest it, its start."""
+    (``end_basis``, or none at all) counts only with ``inferred_ends``; without it a fact
+    with a start holds where the sources attest it, its start."""
     end = row.get("time_end")
-    if end and row.get("end_basis") and not inferred_ends:
+    if not inferred_ends and (end and row.get("end_basis") or not end):
         end = None
-        if row.get("time_start"):
+        if row.get("time_start") and not row.get("time"):
             got = _span(row["time_start"])
             if got is not None:
                 return Interval(got[0], got[1], True, got[2])

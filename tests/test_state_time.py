@@ -107,3 +107,12 @@ def test_undated_facts_are_listed_apart_and_the_slider_runs_over_dated_years(tmp
         assert all(i["time"] for i in query.timeline(store))
     finally:
         store.close()
+
+
+def test_an_open_tenure_on_stated_ends_holds_only_at_its_start():
+    row = {"type": "HOLDS_OFFICE", "time_start": "1711-05"}
+    assert query.fact_interval(row).hi is None                     # open: the next holder may end it
+    iv = query.fact_interval(row, inferred_ends=False)
+    assert (iv.lo, iv.hi) == query.bounds("1711-05")
+    event = {"type": "HAPPENED", "time_start": "1707-05"}
+    assert (query.fact_interval(event).lo, query.fact_interval(event).hi) == query.bounds("1707-05")

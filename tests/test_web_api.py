@@ -185,6 +185,16 @@ def test_web_state_json_general_secretary(client):
     assert set(data["nav"]) == {"prev_year", "prev", "next", "next_year"}
 
 
+def test_web_state_outside_the_store_and_without_inferred_ends(client):
+    data = get_json(client, "/state.json?date=2100&inferred=0")
+    assert data["inferred_ends"] is False and data["state"]["outside"] is True
+    assert data["state"]["offices"] == []  # no open tenure reaches 2100 on stated ends alone
+    page = soup(client, "/state?date=2100&inferred=0")
+    assert "outside everything the store knows" in page.select_one(".outside").get_text()
+    assert page.select_one('select[name="inferred"] option[selected]')["value"] == "0"
+    assert get_json(client, "/state.json?date=1922-05-01")["state"]["outside"] is False
+
+
 def test_web_state_json_default_is_middle_of_corpus(client):
     data = get_json(client, "/state.json")
     assert data["date"] == data["middle_date"] == get_json(client, "/index.json")["middle_date"]
