@@ -40,29 +40,29 @@ def _coarsen(when: When, to: str) -> When:
 PACE_DAYS = 10  # a story told day by day moves by steps this short
 
 
-def _inherit(now: When, moves: list[When], same_paragraph: bool,
-             here: list[When] | None = None) -> When:
+def _inherit(now: When, moves: list[When], day_moves: int, same_paragraph: bool,
+             here: list[When]) -> When:
     """The time of a sentence that states none: the story has moved on by an unknown
     number of days since its latest date. How far depends on its pace. Told day by day
-    (a deathbed hour by hour, a diary: see ``_day_by_day``), the
-    paragraph that set the date is still on that day ('On 28 October I spoke with him.
-    "..." he said') and later paragraphs in that month; told by months and years, the
-    paragraph is in that month and later ones in that year."""
+    (a deathbed hour by hour, a diary: see ``_day_step``), the paragraph that set the
+    date is still on that day ('On 28 October I spoke with him. "..." he said') and later
+    paragraphs in that month; told by months and years, the paragraph is in that month
+    and later ones in that year. ``day_moves`` of the ``moves`` were to days; ``here`` are
+    the moves the paragraph that set the latest made."""
     when = replace(now, inferred=True)
+    told_by_days = day_moves * 2 >= len(moves) and _day_step(moves)
     if same_paragraph:
         # told day by day, or this paragraph steps from day to day ('on 23 September ...
         # on 26 September'), it is still on its latest day
-        fast = _day_by_day(moves) or _day_by_day(here or [], majority=False)
-        return when if fast else _coarsen(when, "month")
-    return _coarsen(when, "month" if _day_by_day(moves) else "year")
+        return when if told_by_days or _day_step(here) else _coarsen(when, "month")
+    return _coarsen(when, "month" if told_by_days else "year")
 
 
-def _day_by_day(moves: list[When], majority: bool = True) -> bool:
-    """The story is told day by day: its latest step was between days at most PACE_DAYS
-    apart, and most of its steps so far have been to days (a story told by months and
-    years that names two days of a week in passing is still told by months)."""
-    if len(moves) < 2 or majority and sum(timex.precision(w.value) == "day"
-                                          for w in moves) * 2 < len(moves):
+def _day_step(moves: list[When]) -> bool:
+    """The story's latest step was between days at most PACE_DAYS apart, forward. (With
+    most of its steps to days, the story is told day by day: a story told by months and
+    years that names two days of a week in passing is still told by months.)"""
+    if len(moves) < 2:
         return False
     a, b = moves[-2].value, moves[-1].value
     if timex.precision(a) != "day" or timex.precision(b) != "day":
@@ -143,7 +143,7 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
     return k_new < k_old - FLASHBACK_YEARS and (pluperfect or not opening)
 
 
-def backdrop(d: Document, by_sentence: dict[int, list[Span]]) -> When | None:
+def backdrop(d: Document, spans: list[list[Span]]) -> When | None:
     """What the document's first dates are read against: its own date (a reference date
     given on ingest, or a web page's date in its metadata), else the year of the first
     full date it states, so that a chapter opening 'In September General X marched...'
@@ -151,8 +151,8 @@ def backdrop(d: Document, by_sentence: dict[int, list[Span]]) -> When | None:
     (An e-book's metadata date is its edition's, not the text's, and is not read.)"""
     if d.source.date:
         return timex.normalise(d.source.date)
-    for si, sent in enumerate(d.sents):
-        for span in date_spans(sent, by_sentence.get(si, [])):
+    for found in spans:
+        for span in found:
             w = timex.normalise(span.text)
             if w is not None and timex.precision(w.value) in ("year", "season", "month", "day"):
                 year = w.value[:5] if w.value.startswith("-") else w.value[:4]
@@ -173,23 +173,25 @@ def anchor(d: Document) -> None:
     earlier: When | None = None  # the narrative time before the latest move
     moves: list[When] = []  # the narrative times so far, for the story's pace
     moved_here = 0  # how many of them the paragraph that set the latest made
+    day_moves = 0  # how many of them were to days
     by_sentence: dict[int, list[Span]] = {}
     for ent in d.doc.ents:
         if ent.label_ == "DATE":
             by_sentence.setdefault(d.sent_index(ent[0]), []).append(ent)
     reference = timex.normalise(d.source.date) if d.source.date else None
-    narrative = timex.Narrative(backdrop(d, by_sentence), reference=reference)
+    spans = [date_spans(sent, by_sentence.get(si, [])) for si, sent in enumerate(d.sents)]
+    narrative = timex.Narrative(backdrop(d, spans), reference=reference)
     paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
     for si, sent in enumerate(d.sents):
         paragraph += text.count("\n\n", counted, sent.start_char)
         counted = sent.start_char
         inherited = None
         if narrative.now is not None and moves:
-            inherited = _inherit(narrative.now, moves, paragraph == set_in_paragraph,
-                                 moves[len(moves) - moved_here:])
+            inherited = _inherit(narrative.now, moves, day_moves, paragraph == set_in_paragraph,
+                                 moves[-2:] if moved_here >= 2 else [])
         d.sentence_inherited.append(inherited)
         found, asides = [], set()
-        for span in date_spans(sent, by_sentence.get(si, [])):
+        for span in spans[si]:
             before = narrative.now
             when = narrative.resolve(span.text, preceding=text[max(0, span.start_char - 40):span.start_char],
                                      following=text[span.end_char:span.end_char + 30])
@@ -204,6 +206,7 @@ def anchor(d: Document) -> None:
                 moved_here = moved_here + 1 if paragraph == set_in_paragraph else 1
                 earlier, set_in_paragraph = before, paragraph
                 moves.append(narrative.now)
+                day_moves += timex.precision(narrative.now.value) == "day"
         d.sentence_dates.append(found)
         # the sentence is set at its first date that moves the story, or at a flashback its
         # main verb governs ('In 1918 he had been sent'); not at one in a side clause
