@@ -116,3 +116,20 @@ def test_an_open_tenure_on_stated_ends_holds_only_at_its_start():
     assert (iv.lo, iv.hi) == query.bounds("1711-05")
     event = {"type": "HAPPENED", "time_start": "1707-05"}
     assert (query.fact_interval(event).lo, query.fact_interval(event).hi) == query.bounds("1707-05")
+
+
+def test_an_inferred_end_is_not_exported_as_an_end_time(reign):
+    import io
+
+    import rdflib
+
+    from cliograph.export import export
+    buf = io.StringIO()
+    export(reign, "ttl", buf)
+    g = rdflib.Graph().parse(data=buf.getvalue(), format="turtle")
+    end = rdflib.URIRef("http://www.wikidata.org/prop/qualifier/P582")
+    ends = {str(o) for _, _, o in g.triples((None, end, None))}
+    bases = {str(o) for s, p, o in g if str(p).endswith("endBasis")}
+    assert bases == {"death", "horizon"}
+    # Anne's end (death) and Harley's and George's (horizon) are inferred: none is a P582
+    assert not ends
