@@ -116,12 +116,17 @@ def _ingest_with_progress(run: Callable[..., IngestReport], quiet: bool, **kw: A
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=0),
               help="Processes that parse and analyse in parallel (0: one per core).")
+@click.option("--reference-date", default=None, metavar="DATE",
+              help="The documents' own date (YYYY-MM-DD; -0044 for 44 BC): relative dates"
+                   " ('last June', 'four years ago') are read against it.")
 @translate_errors
-def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, jobs: int) -> None:
+def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, jobs: int,
+               reference_date: str | None) -> None:
     """Read files or folders (.txt .md .html .epub .pdf) into the database."""
     from .ingest import ingest  # loads spaCy: only the commands that parse import it
 
-    report = _ingest_with_progress(ingest, quiet, paths=paths, db=db, model=model, jobs=jobs)
+    report = _ingest_with_progress(ingest, quiet, paths=paths, db=db, model=model, jobs=jobs,
+                                   reference_date=reference_date)
     if not quiet:
         _print_report(report, db)
     else:

@@ -24,13 +24,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from spacy.language import Language
 
-from . import __version__
+from . import __version__, timex
 from .errors import CliographError, SourceError, UsageError
 from .language import language_warning
 from .model import SourceText
@@ -92,8 +92,11 @@ def default_jobs() -> int:
 
 def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
            model: str | None = None, progress: Progress | None = None,
-           batch_size: int = 8, jobs: int = 1) -> IngestReport:
+           batch_size: int = 8, jobs: int = 1, reference_date: str | None = None) -> IngestReport:
     """Read, analyse and store files and folders.
+
+    ``reference_date`` (EDTF: ``2013-03-15``, ``-0044``) is the documents' own date, which
+    their relative dates ('last June', 'four years ago') are read against.
 
     ``jobs`` is the number of processes that parse and analyse (0: one per core); the
     stored result does not depend on it.
@@ -108,6 +111,11 @@ def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
         raise UsageError("nothing to ingest: give one or more files or folders")
     if jobs < 0:
         raise UsageError(f"jobs must be 0 (one per core) or more, not {jobs}")
+    if reference_date is not None and timex.normalise(reference_date) is None:
+        raise UsageError(f"reference date '{reference_date}' is not a date (YYYY, YYYY-MM or"
+                         " YYYY-MM-DD; -0044 for 44 BC)")
+    global _REFERENCE_DATE
+    _REFERENCE_DATE = reference_date
     report = IngestReport()
     files: list[Path] = []
     ignored: list[Path] = []
@@ -133,6 +141,15 @@ def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
 
 
 # ------------------------------------------------------------------ shared
+
+#: The reference date of the current ingest (worker processes get it on start).
+_REFERENCE_DATE: str | None = None
+
+
+def _read(path: str | Path) -> SourceText:
+    """``read``, with the reference date given on ingest as the document's own date."""
+    source = read(path)
+    return replace(source, date=_REFERENCE_DATE) if _REFERENCE_DATE else source
 
 
 def batches(items: Iterable[T], size: int, length: Callable[[T], int],
@@ -220,7 +237,7 @@ def _ingest_serial(files: list[Path], store: Store, report: IngestReport, *,
     def sources() -> Iterator[SourceText]:
         for path in files:
             try:
-                source = read(path)
+                source = _read(path)
                 too_long = _too_long(source, nlp.max_length)
                 if too_long:
                     raise too_long
@@ -271,10 +288,10 @@ def _die_with_parent(parent: int) -> None:
                      name="cliograph-parent-watch").start()
 
 
-def _worker_init(model: str | None, parent: int) -> None:
-    global _WORKER_MODEL
+def _worker_init(model: str | None, parent: int, reference_date: str | None = None) -> None:
+    global _WORKER_MODEL, _REFERENCE_DATE
     _die_with_parent(parent)
-    _WORKER_MODEL = model
+    _WORKER_MODEL, _REFERENCE_DATE = model, reference_date
 
 
 def _worker_model_id() -> str:
@@ -296,7 +313,7 @@ def _worker_analyse(paths: list[str]) -> list[Outcome]:
     sources = []
     for path in paths:
         try:
-            source = read(path)
+            source = _read(path)
             too_long = _too_long(source, load(_WORKER_MODEL).max_length)
             if too_long:
                 raise too_long
@@ -324,7 +341,8 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _executor(jobs: int, model: str | None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                               initializer=_worker_init, initargs=(model, os.getpid()))
+                               initializer=_worker_init,
+                               initargs=(model, os.getpid(), _REFERENCE_DATE))
 
 
 def _file_size(path: Path) -> int:

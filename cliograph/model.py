@@ -32,6 +32,16 @@ RELATION_TYPES = (
 #: Relation types whose object is not an entity (the spec's "(text)" / "(time, PLACE)").
 NO_OBJECT = frozenset({"HEALTH", "HAPPENED", "BORN", "DIED"})
 
+#: What a fact's single time means: when it happened, when it was said, or when the
+#: sources show it in force (a state that held then and perhaps before and after).
+#: A start and an end always bound the time the fact held.
+TIME_SENSE: dict[str, str] = {
+    **{t: "in force" for t in ("HOLDS_OFFICE", "MEMBER_OF", "KIN", "ALLY", "OPPOSES",
+                               "SUPPORTS_POLICY", "OPPOSES_POLICY", "HEALTH")},
+    **{t: "occurred" for t in ("PARTICIPATES", "DECIDES", "BORN", "DIED", "HAPPENED")},
+    "QUOTE": "said",
+}
+
 
 @dataclass(frozen=True)
 class Chapter:
@@ -55,6 +65,8 @@ class SourceText:
     chapters: tuple[Chapter, ...] = ()
     notes: tuple[str, ...] = ()
     """What the reader had to guess (e.g. legacy bytes in a UTF-8 file): ingest warnings."""
+    date: str | None = None
+    """The document's own date (EDTF), when known: its relative dates are read against it."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,9 @@ class Factoid:
     text: str | None = None
     place: int | None = None
     body: int | None = None
+    end_basis: str | None = None
+    """Why an inferred end is where it is: ``death``, ``successor`` or ``horizon``
+    (the latest date the document speaks of); None when the text states the end."""
 
 
 @dataclass

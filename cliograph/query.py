@@ -35,7 +35,7 @@ __all__ = [
     "all_fact_rows", "bounds", "date_label", "edtf_day", "evidence", "fact_interval",
     "fact_label", "fact_rows", "fact_summary", "fts_query", "holders", "spellings", "iso_day", "memo",
     "middle_date", "network", "parse_date", "precision", "search", "split_hits", "state_on",
-    "time_span", "timeline", "when_label", "year_label",
+    "time_span", "timeline", "undated", "when_label", "year_label", "dated_years", "end_label",
 ]
 
 # A corpus states few distinct dates over many facts: read and word each EDTF value once.
@@ -49,6 +49,8 @@ def when_label(row: dict[str, Any]) -> str:
     with ' (inferred)' when the narrative, not the sentence, gave it."""
     if row.get("time"):
         text = _label(row["time"])
+    elif row.get("time_start") and row.get("time_end") and row.get("end_basis"):
+        text = f"from {_label(row['time_start'])}, {end_label(row)}"
     elif row.get("time_start") and row.get("time_end"):
         text = f"{_label(row['time_start'])}–{_label(row['time_end'])}"
     elif row.get("time_start"):
@@ -58,6 +60,21 @@ def when_label(row: dict[str, Any]) -> str:
     else:
         return ""
     return f"{text} (inferred)" if row.get("inferred") else text
+
+
+#: Why an inferred end is where it is, in words.
+END_BASIS = {"death": "until death", "successor": "until the next holder",
+             "horizon": "last attested"}
+
+
+def end_label(row: dict[str, Any]) -> str:
+    """An inferred end in words: 'last attested December 1685', 'until death (March 1919)'."""
+    basis = row.get("end_basis")
+    if not basis or not row.get("time_end"):
+        return ""
+    if basis == "horizon":
+        return f"last attested {_label(row['time_end'])}"
+    return f"{END_BASIS.get(basis, 'until')} ({_label(row['time_end'])})"
 
 
 # ------------------------------------------------------------------ facts and intervals
@@ -137,17 +154,39 @@ class Interval:
                 and (self.hi is None or lo is None or self.hi > lo))
 
 
-def fact_interval(row: dict[str, Any]) -> Interval:
-    """The interval a stored fact's time covers (time, else start/end, else its sort keys)."""
+#: Fact types that hold from a start until an end; the others happen at a time (a start
+#: without an end is a point at the start's precision, never an open interval).
+STANDING = frozenset({"HOLDS_OFFICE", "MEMBER_OF", "ALLY", "OPPOSES", "SUPPORTS_POLICY",
+                      "OPPOSES_POLICY", "KIN", "HEALTH"})
+
+
+def fact_interval(row: dict[str, Any], inferred_ends: bool = True) -> Interval:
+    """The interval a stored fact's time covers (time, else start/end, else its sort keys).
+
+    An event's start without an end is the start itself (a day, a month...): 'Sverdlov's
+    death, March 1919' is not under way in 1922. An end the text does not state
+    (``end_basis``, or none at all) counts only with ``inferred_ends``; without it a fact
+    with a start holds where the sources attest it, its start."""
+    end = row.get("time_end")
+    if not inferred_ends and (end and row.get("end_basis") or not end):
+        end = None
+        if row.get("time_start") and not row.get("time"):
+            got = _span(row["time_start"])
+            if got is not None:
+                return Interval(got[0], got[1], True, got[2])
     if row.get("time"):
         got = _span(row["time"])
         if got is not None:
             return Interval(got[0], got[1], True, got[2])
-    elif row.get("time_start") or row.get("time_end"):
+    elif row.get("time_start") and not end and row.get("type") not in STANDING:
+        got = _span(row["time_start"])
+        if got is not None:
+            return Interval(got[0], got[1], True, got[2])
+    elif row.get("time_start") or end:
         s = _span(row.get("time_start")) if row.get("time_start") else None
-        e = _span(row.get("time_end")) if row.get("time_end") else None
+        e = _span(end) if end else None
         if (s or e) and (s is not None or not row.get("time_start")) and (
-                e is not None or not row.get("time_end")):
+                e is not None or not end):
             return Interval(s[0] if s else None, e[1] if e else None, True,
                             s[2] if s else e[2] if e else None)
     lo, hi = row.get("sort_from"), row.get("sort_to")
@@ -279,7 +318,7 @@ def _deaths(store: Store) -> dict[str, tuple[float, dict[str, Any]]]:
     return memo(store, "deaths", compute)
 
 
-def _office_tenures(store: Store) -> dict[str, list[dict[str, Any]]]:
+def _office_tenures(store: Store, inferred_ends: bool = True) -> dict[str, list[dict[str, Any]]]:
     """Office id -> its tenures (see ``holders``), out of all the fact rows."""
     def compute() -> dict[str, list[dict[str, Any]]]:
         by_office: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -287,14 +326,16 @@ def _office_tenures(store: Store) -> dict[str, list[dict[str, Any]]]:
             if r["type"] == "HOLDS_OFFICE" and r["object_id"]:
                 by_office[r["object_id"]].append(r)
         deaths = _deaths(store)
-        return {office: _tenures(office_rows, deaths) for office, office_rows in by_office.items()}
-    return memo(store, "office_tenures", compute)
+        return {office: _tenures(office_rows, deaths, inferred_ends)
+                for office, office_rows in by_office.items()}
+    return memo(store, ("office_tenures", inferred_ends), compute)
 
 
 def _tenures(rows: list[dict[str, Any]],
-             deaths: dict[str, tuple[float, dict[str, Any]]] | None = None) -> list[dict[str, Any]]:
+             deaths: dict[str, tuple[float, dict[str, Any]]] | None = None,
+             inferred_ends: bool = True) -> list[dict[str, Any]]:
     deaths = deaths or {}
-    raw = [(r, fact_interval(r)) for r in rows]
+    raw = [(r, fact_interval(r, inferred_ends)) for r in rows]
     dated = [(r, iv) for r, iv in raw if iv.dated]
     out = []
     for r, iv in raw:
@@ -322,9 +363,12 @@ def _tenures(rows: list[dict[str, Any]],
                 lo, lo_basis = max(earlier), "previous holder"
             else:
                 lo_basis = "open"
+        if r.get("end_basis") and hi_basis == "stated":
+            hi_basis = r["end_basis"] if inferred_ends else "attested"
         out.append({**fact_summary(r), "person": _ref(r, "subject"), "office": _ref(r, "object"),
                     "from": lo, "to": hi, "from_basis": lo_basis, "to_basis": hi_basis,
-                    "successor": successor, "dated": iv.dated})
+                    "successor": successor, "dated": iv.dated,
+                    "last_attested": end_label(r) if inferred_ends else None})
     out.sort(key=lambda t: (not t["dated"], t["from"] if t["from"] is not None else
                             (t["to"] if t["to"] is not None else math.inf)))
     return out
@@ -336,12 +380,16 @@ def _covers(lo: float | None, hi: float | None, dlo: float, dhi: float) -> bool:
 
 # ------------------------------------------------------------------ the system on a date
 
-def state_on(store: Store, date: str) -> dict[str, Any]:
+def state_on(store: Store, date: str, inferred_ends: bool = True) -> dict[str, Any]:
     """The system on a date: who held each office, who belonged to each body and faction,
     which policies were decided, supported or opposed, which events were under way.
 
     Only dated facts take part; each line lists the facts that support it. A year or month
-    counts as covering every day in it, so '1922' holds on 1922-05-01.
+    counts as covering every day in it, so '1922' holds on 1922-05-01. An event is under
+    way only within its own dates. A tenure whose end the text does not state lasts to an
+    inferred end (the holder's death, a successor, the last date its document speaks of:
+    'last attested ...') with ``inferred_ends``, else only where the sources attest it.
+    ``outside`` says when the date lies outside every date the store knows (``known``).
 
     Example:
         >>> state = state_on(store, "1922-05-01")                        # doctest: +SKIP
@@ -351,9 +399,10 @@ def state_on(store: Store, date: str) -> dict[str, Any]:
     dlo, dhi = parse_date(date)
     rows = all_fact_rows(store)
     undated = 0
+    known = time_span(store)
 
     offices: dict[str, dict[str, Any]] = {}
-    for office_id, tenures in _office_tenures(store).items():
+    for office_id, tenures in _office_tenures(store, inferred_ends).items():
         for t in tenures:
             if not t["dated"]:
                 undated += 1
@@ -364,6 +413,8 @@ def state_on(store: Store, date: str) -> dict[str, Any]:
             holder = entry["holders"].setdefault(
                 t["person"]["id"], {"person": t["person"], "when": [], "evidence": []})
             holder["when"].append(_tenure_text(t))
+            if t.get("last_attested"):
+                holder["last_attested"] = t["last_attested"]
             holder["evidence"].append({**t["evidence"], "when": t["when"]})
 
     bodies: dict[str, dict[str, Any]] = {}
@@ -374,7 +425,7 @@ def state_on(store: Store, date: str) -> dict[str, Any]:
         if t not in ("MEMBER_OF", "SUPPORTS_POLICY", "OPPOSES_POLICY", "DECIDES", "HAPPENED",
                      "PARTICIPATES"):
             continue
-        iv = fact_interval(r)
+        iv = fact_interval(r, inferred_ends)
         if not iv.dated:
             undated += 1
             continue
@@ -431,6 +482,9 @@ def state_on(store: Store, date: str) -> dict[str, Any]:
         "policies": named(policies, "policy"),
         "events": named(events, "event"),
         "undated_facts": undated,
+        "inferred_ends": inferred_ends,
+        "known": [edtf_day(known[0]), edtf_day(known[1])] if known else None,
+        "outside": known is None or dhi <= known[0] or dlo >= known[1],
     }
 
 
@@ -577,6 +631,38 @@ def timeline(store: Store, entity: str | None = None, kinds: Iterable[str] | Non
     return items
 
 
+def undated(store: Store, entity: str | None = None, kinds: Iterable[str] | None = None,
+            types: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """The facts ``timeline`` leaves out for want of a date, with the same filters: listed
+    apart, never placed at a year."""
+    kind_set = _kinds(kinds, KINDS, "kind")
+    type_set = _kinds(types, RELATION_TYPES, "relation type")
+    if entity:
+        eid = _entity(store, entity)["id"]
+        rows = fact_rows(store, "(f.subject_id = ? or f.object_id = ? or f.body_id = ?"
+                                " or f.place_id = ?)", [eid] * 4)
+    else:
+        rows = all_fact_rows(store)
+    return [fact_summary(r) for r in rows
+            if not fact_interval(r).dated
+            and (not type_set or r["type"] in type_set)
+            and (not kind_set or {r.get("subject_kind"), r.get("object_kind")} & kind_set)]
+
+
+def dated_years(intervals: Iterable[Interval], most: int = 60) -> list[int]:
+    """The years where dated facts are (each fact's first and last year, and the years
+    between for spans of at most ``most`` years), in order: a time slider steps over
+    these, not evenly over centuries where the sources say nothing."""
+    years: set[int] = set()
+    for iv in intervals:
+        if not iv.dated or iv.lo is None:
+            continue
+        first = math.floor(iv.lo)
+        last = math.floor(iv.hi - 1e-9) if iv.hi is not None else first
+        years.update((first, last) if last - first > most else range(first, last + 1))
+    return sorted(years)
+
+
 # ------------------------------------------------------------------ network
 
 NODE_KINDS = ("PERSON", "BODY", "FACTION")
@@ -687,6 +773,7 @@ def network(store: Store, at: str | None = None,
         "nodes": kept,
         "edges": edges,
         "focus": {"id": entity, "depth": depth} if entity is not None else None,
+        "years": dated_years(fact_interval(r) for r in rows if r["type"] in EDGE_TYPES),
         "window": {"at": at, "from": window[0] if window else None,
                    "to": window[1] if window else None, "lo": lo, "hi": hi} if win else None,
         "span": list(extent) if extent else None,

@@ -273,6 +273,14 @@ P_REL_NEXT = re.compile(
     rf"(?P<u>day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH}|{HOLIDAY})",
     re.I,
 )
+#: Regnal and era dating: 'in the fourth year of his consulship', 'the sixth year of the
+#: truce', counted from the last anchored date (the start the story last gave).
+P_NTH_YEAR = re.compile(
+    rf"(?:the\s+)?(?P<n>{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th|d))\s+year\s+(?:of|from|after|since)\s+"
+    r"(?!(?:the\s+)?(?:Christ|our\s+Lord|grace|the\s+city)\b)[\w'’ ]{1,40}", re.I)
+P_NTH_YEAR_HEAD = re.compile(
+    rf"(?:the\s+)?(?:{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th|d))\s+year", re.I)
+P_NTH_YEAR_TAIL = re.compile(r"\s+(?:of|from|after|since)\s+[\w'’]+(?:\s+[\w'’]+)?", re.I)
 P_REL_AFTER = re.compile(
     r"the\s+(?P<u>day|morning|afternoon|evening|night|month|year)\s+"
     r"(?P<dir>after|before|following|previous)",
@@ -1051,6 +1059,12 @@ def _next_or_prev(ref: _Pt | None, target: tuple[int, int], forward: bool) -> in
 
 def _relative(s: str, ref: _Pt | None) -> _Pt | None:
     """Relative and anaphoric phrases. None: not relative; raises _NoDate: cannot place."""
+    m = P_NTH_YEAR.fullmatch(s)
+    if m:
+        n = _day_of(m["n"])
+        if n is None or n < 1:
+            raise _NoDate
+        return _shift(ref, "year", n - 1)
     m = P_REL_OFFSET.fullmatch(s)
     if m:
         n = _number(m["n"])
@@ -1119,6 +1133,130 @@ def _same(ref: _Pt | None, unit: str) -> _Pt:
     if mo is None:
         raise _NoDate
     return _Pt(ref.year, mo)
+
+
+# --- deictic expressions (against the document's own date) ----------------------------
+
+_DEICTIC_DAYS = {"today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1,
+                 "the day before yesterday": -2, "the day after tomorrow": 2}
+P_AGO = re.compile(
+    rf"(?:(?:about|some|nearly|almost|roughly|around|just|only)\s+)?(?P<n>{NUMBER})\s+"
+    r"(?P<u>day|week|fortnight|month|year|decade)s?\s+ago", re.I)
+P_DEICTIC_UNIT = re.compile(
+    r"(?P<det>this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous|"
+    r"the\s+next|the\s+last|current|past|coming|previous)\s+"
+    r"(?P<fiscal>fiscal\s+)?(?P<u>week|weekend|month|year|quarter)", re.I)
+P_FISCAL_YEAR = re.compile(r"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>\d{4})", re.I)
+P_DEICTIC_NAMED = re.compile(
+    rf"(?:(?P<det>this|last|next|this\s+past|this\s+coming|coming|past)\s+)?"
+    rf"(?P<name>{WEEKDAY}|{MONTH}|{SEASON})", re.I)
+_BACK = ("last", "the past", "the previous", "the last", "past", "previous", "this past")
+_AHEAD = ("next", "the coming", "the next", "coming", "this coming")
+
+
+def _week_of(y: int, m: int, d: int, weeks: int = 0) -> When:
+    """The week (Monday to Sunday) of a day, moved by ``weeks``: a closed day interval."""
+    back = (_weekday(y, m, d) - 1) % 7  # days since Monday
+    monday = _add_days(y, m, d, 7 * weeks - back)
+    sunday = _add_days(*monday, 6)
+    return When(f"{_iso(monday)}/{_iso(sunday)}", inferred=True)
+
+
+def _deictic(s: str, ref: _Pt, future: bool) -> When | None:
+    """Phrases read against the document's own date ``ref`` (the day it was written):
+    'today', 'Friday', 'this week', 'four years ago', 'last June', 'this fiscal year', a
+    bare month (the nearest past one, or the nearest future one in a future-tense clause).
+    None: not deictic. Raises _NoDate when it is but ``ref`` is too coarse to place it."""
+    low = re.sub(r"\s+", " ", s.lower()).strip()
+
+    def point(pt: _Pt) -> When:
+        value = pt.edtf()
+        if value is None:
+            raise _NoDate
+        return When(value, inferred=True)
+
+    def need(day: bool = False, month: bool = False) -> None:
+        if ref.year is None or (day or month) and ref.month is None or day and ref.day is None:
+            raise _NoDate
+
+    if low in _DEICTIC_DAYS:
+        need(day=True)
+        return point(_Pt(*_add_days(ref.year, ref.month, ref.day, _DEICTIC_DAYS[low])))  # type: ignore[arg-type]
+    m = P_AGO.fullmatch(s)
+    if m:
+        n = _number(m["n"])
+        if n is None:
+            raise _NoDate
+        unit = m["u"].lower()
+        if unit in ("week", "fortnight"):
+            need(day=True)
+            return point(_Pt(*_add_days(ref.year, ref.month, ref.day,  # type: ignore[arg-type]
+                                        -n * (7 if unit == "week" else 14))))
+        return point(_shift(ref, unit, -n))
+    m = P_FISCAL_YEAR.fullmatch(s)
+    if m:
+        return When(m["y"], inferred=True)
+    m = P_DEICTIC_UNIT.fullmatch(s)
+    if m:
+        det = re.sub(r"\s+", " ", m["det"].lower())
+        step = -1 if det in _BACK else 1 if det in _AHEAD else 0
+        unit = m["u"].lower()
+        if unit in ("week", "weekend"):
+            need(day=True)
+            week = _week_of(ref.year, ref.month, ref.day, step)  # type: ignore[arg-type]
+            if unit == "weekend":
+                sunday = week.value.split("/")[1]
+                y, mo, d = (int(x) for x in re.findall(r"\d+", sunday)[:3])
+                y = -y if sunday.startswith("-") else y
+                return When(f"{_iso(_add_days(y, mo, d, -1))}/{sunday}", inferred=True)
+            return week
+        if unit == "quarter":
+            need(month=True)
+            q = (ref.month - 1) // 3 + step  # type: ignore[operator]
+            y = _add_years(ref.year, q // 4) if q // 4 else ref.year  # type: ignore[arg-type]
+            first = _Pt(y, 3 * (q % 4) + 1).edtf()
+            last = _Pt(y, 3 * (q % 4) + 3).edtf()
+            return When(f"{first}/{last}", inferred=True)
+        if unit == "month":
+            need(month=True)
+            return point(_shift(ref, "month", step) if step else _Pt(ref.year, ref.month))
+        need()
+        return point(_Pt(_add_years(ref.year, step)) if step else _Pt(ref.year))  # type: ignore[arg-type]
+    m = P_DEICTIC_NAMED.fullmatch(s)
+    if m:
+        det = re.sub(r"\s+", " ", (m["det"] or "").lower())
+        name = m["name"]
+        forward = det in _AHEAD or (not det and future)
+        if name.lower() in (w.lower() for w in _WEEKDAYS):
+            need(day=True)
+            target = [w.lower() for w in _WEEKDAYS].index(name.lower())
+            here = _weekday(ref.year, ref.month, ref.day)  # type: ignore[arg-type]
+            if det == "this":
+                delta = (target - here) % 7 if future else -((here - target) % 7)
+            elif forward:
+                delta = (target - here) % 7 or 7
+            else:
+                delta = -((here - target) % 7 or 7)
+            return point(_Pt(*_add_days(ref.year, ref.month, ref.day, delta)))  # type: ignore[arg-type]
+        if name.lower() in SEASONS:
+            need()
+            season = SEASONS[name.lower()]
+            start = SEASON_START[season]
+            if det == "this" or not det and start <= ref.month < start + 3:  # type: ignore[operator]
+                return point(_Pt(ref.year, season=season))
+            if det in _BACK and start <= ref.month < start + 3:  # type: ignore[operator]
+                return point(_Pt(_add_years(ref.year, -1), season=season))  # type: ignore[arg-type]
+            return point(_Pt(_next_or_prev(ref, (SEASON_START[season], 0), forward), season=season))
+        mo = _month_of(name)
+        if mo is None:
+            return None
+        need(month=True)
+        if det == "this" or mo == ref.month:
+            return point(_Pt(ref.year, mo))
+        year = ref.year if (mo > ref.month) == forward else _add_years(  # type: ignore[operator]
+            ref.year, 1 if forward else -1)  # type: ignore[arg-type]
+        return point(_Pt(year, mo))
+    return None
 
 
 # --- ranges --------------------------------------------------------------------------
@@ -1357,7 +1495,8 @@ def _decade_or_century(s: str) -> str | None:
     return None
 
 
-def _normalise(phrase: str, anchor: When | None) -> When | None:
+def _normalise(phrase: str, anchor: When | None, reference: When | None = None,
+               future: bool = False) -> When | None:
     if not isinstance(phrase, str) or len(phrase) > 200:
         return None
     s = _clean(phrase)
@@ -1365,7 +1504,7 @@ def _normalise(phrase: str, anchor: When | None) -> When | None:
         return None
     if P_PAGEISH.search(s):
         return None
-    ref = _ref(anchor)
+    ref = _ref(anchor) or _ref(reference)
 
     # Uncertainty marks, calendar style marks.
     uncertain = False
@@ -1386,6 +1525,12 @@ def _normalise(phrase: str, anchor: When | None) -> When | None:
         return None
     if not s:
         return None
+
+    here = _ref(reference)
+    if here is not None:
+        found = _deictic(s, here, future)
+        if found is not None:
+            return found
 
     # Already EDTF ("1920/1921", "192X", "1921-03-08")?
     if s[0].isdigit() and is_valid_edtf(s) and (
@@ -1490,17 +1635,22 @@ def _point(s: str, ref: _Pt | None, info: dict, uncertain: bool, old_style: bool
     return When(value, inferred=inferred, julian=julian)
 
 
-def normalise(phrase: str, anchor: When | None = None) -> When | None:
+def normalise(phrase: str, anchor: When | None = None, *, reference: When | None = None,
+              future: bool = False) -> When | None:
     """Normalise one date phrase to a :class:`When`, or None if it cannot be placed.
 
     ``anchor`` supplies what an implicit or relative phrase lacks (its year, month or
-    day); results that used it are ``inferred``. Never raises; every value returned
-    passes :func:`is_valid_edtf`.
+    day); results that used it are ``inferred``. ``reference`` is the document's own date
+    (the day it was written): deictic phrases ('today', 'Friday', 'this week', 'four
+    years ago', 'last June', 'this fiscal year', a bare month) are read against it, the
+    nearest past occurrence, or the nearest future one when ``future`` (the clause is in
+    the future tense); without it they give None or take the anchor as before. Never
+    raises; every value returned passes :func:`is_valid_edtf`.
     """
     if isinstance(phrase, str) and any(c.isdecimal() and not c.isascii() for c in phrase):
         return None  # '١٩٢٢', '１９２２': int() reads them, but no date here is written so
     try:
-        result = _normalise(phrase, anchor)
+        result = _normalise(phrase, anchor, reference, future)
     except (_NoDate, ValueError, KeyError, IndexError, TypeError, OverflowError, RecursionError):
         return None
     if result is None or not is_valid_edtf(result.value):
@@ -1588,6 +1738,11 @@ P_ANNOUNCED = re.compile(
 )
 
 
+#: A future-tense clause before a date phrase ('the board will meet on Friday').
+P_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|going\s+to|plans?\s+to|expects?\s+to)\b"
+                      r"(?![^.;]*[.;])", re.I)
+
+
 class Narrative:
     """Narrative-time anchoring (HeidelTime's narrative mode) over one document.
 
@@ -1613,8 +1768,11 @@ class Narrative:
     moves the narrative too.
     """
 
-    def __init__(self, start: When | None = None) -> None:
+    def __init__(self, start: When | None = None, reference: When | None = None) -> None:
         self.now: When | None = start
+        #: The document's own date: deictic phrases ('Friday', 'four years ago') are read
+        #: against it rather than against ``now`` (a date mentioned in passing).
+        self.reference = reference
 
     def reset(self, start: When | None = None) -> None:
         """Start again (a new chapter or document)."""
@@ -1638,8 +1796,13 @@ class Narrative:
             word = m["gov"].lower()
             if word in ("before", "after", "prior to"):
                 return None
-            return normalise(f"{word} {phrase}", self.now)
-        result = normalise(phrase, self.now)
+            return normalise(f"{word} {phrase}", self.now, reference=self.reference)
+        future = bool(P_FUTURE.search(preceding[-60:])) if preceding else False
+        tail = P_NTH_YEAR_TAIL.match(following) if following else None
+        if tail and P_NTH_YEAR_HEAD.fullmatch(phrase.strip()):
+            phrase = phrase.strip() + tail.group(0)  # 'the fourth year' + ' of his consulship'
+
+        result = normalise(phrase, self.now, reference=self.reference, future=future)
         if result is not None and self._moves(result, phrase):
             self.now = result
         return result

@@ -99,8 +99,11 @@ def _doc_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def add_document(store: Store, title: str, sentences: list[tuple[str, list, list]]) -> str:
-    """Insert one document with its sentences, mentions, aliases and facts; return its id."""
+def add_document(store: Store, title: str, sentences: list[tuple[str, list, list]],
+                 entities: dict[str, tuple[str, str]] | None = None) -> str:
+    """Insert one document with its sentences, mentions, aliases and facts; return its id.
+    ``entities`` (id -> (kind, name)) default to the chronicle's."""
+    entities = ENTITIES if entities is None else entities
     text = "\n\n".join(s for s, _, _ in sentences) + "\n"
     doc_id = _doc_id(text)
     db = store.db
@@ -109,7 +112,7 @@ def add_document(store: Store, title: str, sentences: list[tuple[str, list, list
         "author": "cliograph tests", "format": "txt", "text": text, "n_words": len(text.split()),
         "chapters": "[]", "pipeline": "tests", "ingested_at": "2024-01-01T00:00:00+00:00",
     }, replace=True)
-    for eid, (kind, name) in ENTITIES.items():
+    for eid, (kind, name) in entities.items():
         db["entities"].insert({"id": eid, "kind": kind, "name": name, "ambiguous": 0},
                               ignore=True)
     pos = 0
@@ -124,7 +127,7 @@ def add_document(store: Store, title: str, sentences: list[tuple[str, list, list
             cursor = m_start + len(surface)
             db["mentions"].insert({"doc_id": doc_id, "entity_id": eid, "start": m_start,
                                    "end": m_start + len(surface), "text": surface,
-                                   "kind": ENTITIES[eid][0], "source": "tests"})
+                                   "kind": entities[eid][0], "source": "tests"})
             db["aliases"].insert({"entity_id": eid, "alias": surface, "norm": norm(surface),
                                   "doc_id": doc_id, "start": m_start, "end": m_start + len(surface),
                                   "rule": "tests"}, ignore=True)
@@ -144,6 +147,7 @@ def _fact_row(doc_id: str, n: int, k: int, start: int, end: int, sentence: str,
         "doc_id": doc_id, "type": f["type"], "subject_id": f["subject"],
         "object_id": f.get("object"), "time": f.get("time"), "time_start": f.get("time_start"),
         "time_end": f.get("time_end"), "inferred": f.get("inferred", 0), "julian": None,
+        "end_basis": f.get("end_basis"),
         "sort_from": lo, "sort_to": hi if hi is not None else lo, "role": f.get("role"),
         "topic": f.get("topic"), "condition": f.get("condition"), "text": f.get("text"),
         "place_id": f.get("place"), "body_id": f.get("body"), "evidence_start": start,

@@ -57,3 +57,94 @@ def test_a_tenure_stated_as_a_span_has_a_start_and_an_end(analysed):
     d = analysed("Alexander Hamilton served as Secretary of the Treasury from 1789 to 1795.")
     (f,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE"]
     assert (f.start_time.value, f.end_time.value, f.when) == ("1789", "1795", None)
+
+
+def test_a_story_told_day_by_day_keeps_the_day_and_then_the_month(analysed):
+    d = analysed(
+        "On the evening of 3 March 1861 the senator dined with friends. On 4 March he fell ill. "
+        "His physician was sent for.\n\nThe household waited anxiously.")
+    assert [w.value for w in d.sentence_time] == ["1861-03-03", "1861-03-04", "1861-03-04", "1861-03"]
+
+
+def test_a_story_told_by_months_coarsens_to_the_month_then_the_year(analysed):
+    d = analysed(
+        "In January 1861 the senator returned to the capital. In June 1861 he resigned. "
+        "His friends deserted him.\n\nThe household waited anxiously.")
+    assert [w.value for w in d.sentence_time][2:] == ["1861-06", "1861"]
+
+
+def test_a_month_before_the_first_year_takes_the_year_the_text_names_later(analysed):
+    d = analysed(
+        "In September the general marched on the capital. He was arrested by his own soldiers.\n\n"
+        "As long ago as May, 1848, the assembly had demanded a republic.")
+    assert [w.value if w else None for w in d.sentence_time[:2]] == ["1848-09", "1848-09"]
+
+
+def test_a_text_without_dates_before_its_first_date_has_no_time(analysed):
+    d = analysed("The assembly was restless. In March 1848 it demanded a republic.")
+    assert d.sentence_time[0] is None and d.sentence_time[1].value == "1848-03"
+
+
+def _tenure(d, subject: str):
+    (f,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE" and d.entities[f.subject].name == subject]
+    return f.start_time.value, f.end_time.value if f.end_time else None, f.end_basis, \
+        f.end_time.inferred if f.end_time else None
+
+
+def test_an_open_tenure_ends_at_the_successor_then_at_the_horizon(analysed):
+    d = analysed("In March 1702 Harley was appointed Secretary of State. Bolingbroke was appointed "
+                 "Secretary of State in May 1710. Harley died in May 1724.")
+    assert _tenure(d, "Harley") == ("1702-03", "1710-05", "successor", True)
+    # nobody follows Bolingbroke: he is last attested at the latest date the text speaks of
+    assert _tenure(d, "Bolingbroke") == ("1710-05", "1724-05", "horizon", True)
+
+
+def test_an_open_tenure_ends_at_the_holders_death(analysed):
+    d = analysed("In March 1702 Harley was appointed Secretary of State. Harley died in May 1704. "
+                 "Bolingbroke was appointed Secretary of State in May 1710.")
+    assert _tenure(d, "Harley") == ("1702-03", "1704-05", "death", True)
+
+
+def test_kinship_takes_no_date_from_the_story(analysed):
+    d = analysed("In 1721 Robert Walpole quarrelled with Charles Townshend. Catherine Shorter, the wife "
+                 "of Robert Walpole, lived in Chelsea.")
+    kin = [f for f in d.factoids if f.type == "KIN"]
+    assert kin and all(f.when is None and f.start_time is None for f in kin)
+    assert time_of(d, "OPPOSES", "Walpole") == "1721"
+
+
+def test_a_birth_takes_no_date_from_another_clause(analysed):
+    d = analysed("In 1907 the museum in Eisenach, where Bach was born, was opened.")
+    born = [f for f in d.factoids if f.type == "BORN"]
+    assert born and all(f.when is None for f in born)
+
+
+def test_caesar_consulship_and_death_carry_bc_dates(analysed):
+    d = analysed("In 59 BC Caesar was elected consul with Bibulus. In 44 BC he ruled Rome as dictator. "
+                 "On the Ides of March he was killed by Brutus in the Senate.")
+    (consul,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE" and d.entities[f.object].name == "consul"]
+    assert consul.start_time.value == "-0059"
+    assert consul.end_time.value == "-0044-03-15" and consul.end_basis == "death"
+    assert time_of(d, "DIED", "Caesar") == "-0044-03-15"
+
+
+def test_regnal_years_count_from_the_last_anchored_date(analysed):
+    d = analysed("In 59 BC Caesar was elected consul with Bibulus. In the fourth year of his consulship "
+                 "he crossed the Rhine.")
+    assert [w.value for w in d.sentence_time] == ["-0059", "-0056"]
+
+
+def test_a_sentence_dated_by_a_named_period_does_not_take_the_story_time(analysed):
+    d = analysed("In 1922 the party congress met in Moscow. Kaganovich had spent most of the Civil War "
+                 "as a political commissar.")
+    (f,) = [f for f in d.factoids if f.type == "HOLDS_OFFICE"]
+    assert f.when is None and f.start_time is None
+    assert d.sentence_time[1].value == "1922"  # the sentence itself still sits in the story
+
+
+def test_a_paragraph_that_steps_from_day_to_day_keeps_its_latest_day(analysed):
+    d = analysed(
+        "In January 1861 the senator returned to the capital. In June 1861 he resigned. In September "
+        "1861 he travelled abroad.\n\nOn 3 March 1862 the council met. On 6 March it dissolved. "
+        "Its members dispersed.\n\nThe senator wrote his memoirs.")
+    assert [w.value for w in d.sentence_time][-2:] == ["1862-03-06", "1862"]

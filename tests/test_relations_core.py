@@ -351,7 +351,10 @@ def test_succession_starts_one_tenure_and_ends_another(analysed):
     d = analysed("In 1801 Henry Addington succeeded William Pitt as Prime Minister.")
     got = {(d.entities[f.subject].name, f.start_time and f.start_time.value, f.end_time and f.end_time.value)
            for f in d.factoids if f.type == "HOLDS_OFFICE"}
-    assert got == {("Henry Addington", "1801", None), ("William Pitt", None, "1801")}
+    # Addington's end is not stated: the text's horizon (its latest date) closes it, inferred
+    assert got == {("Henry Addington", "1801", "1801"), ("William Pitt", None, "1801")}
+    assert {(d.entities[f.subject].name, f.end_basis) for f in d.factoids if f.type == "HOLDS_OFFICE"} == {
+        ("Henry Addington", "horizon"), ("William Pitt", None)}
 
 
 @pytest.mark.parametrize(("text", "type_", "pair", "end"), [

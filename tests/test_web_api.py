@@ -245,6 +245,16 @@ def test_web_state_json_general_secretary(client):
     assert set(data["nav"]) == {"prev_year", "prev", "next", "next_year"}
 
 
+def test_web_state_outside_the_store_and_without_inferred_ends(client):
+    data = get_json(client, "/state.json?date=2100&inferred=0")
+    assert data["inferred_ends"] is False and data["state"]["outside"] is True
+    assert data["state"]["offices"] == []  # no open tenure reaches 2100 on stated ends alone
+    page = soup(client, "/state?date=2100&inferred=0")
+    assert "outside everything the store knows" in page.select_one(".outside").get_text()
+    assert page.select_one('select[name="inferred"] option[selected]')["value"] == "0"
+    assert get_json(client, "/state.json?date=1922-05-01")["state"]["outside"] is False
+
+
 def test_web_state_json_default_is_middle_of_corpus(client):
     data = get_json(client, "/state.json")
     assert data["date"] == data["middle_date"] == get_json(client, "/index.json")["middle_date"]
@@ -398,7 +408,7 @@ def test_web_is_read_only(client):
 def test_web_unexpected_error_is_a_500_json(corpus, monkeypatch):
     from cliograph.web import views
 
-    def broken(store, date):
+    def broken(store, date, inferred=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(views, "state", broken)

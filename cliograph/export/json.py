@@ -14,7 +14,8 @@ from ..store import Store
 FACT_FIELDS = (
     ("time", "time"), ("time_start", "start"), ("time_end", "end"), ("role", "role"),
     ("topic", "topic"), ("condition", "condition"), ("text", "text"), ("place_id", "place"),
-    ("body_id", "body"), ("julian", "julian"),
+    ("body_id", "body"), ("julian", "julian"), ("time_sense", "time_sense"),
+    ("end_basis", "end_basis"),
 )
 
 

@@ -273,8 +273,8 @@ def fact_triples(g: Graph, row: dict[str, Any]) -> None:
         g.add((subj, CGO.statement, st))
     if t not in ("BORN", "DIED", "HAPPENED"):  # there the time is the main value
         for col, prop in QUALIFIERS.items():
-            if row.get(col):
-                g.add((st, PQ[prop], time_literal(row[col])))
+            if row.get(col) and not (col == "time_end" and row.get("end_basis")):
+                g.add((st, PQ[prop], time_literal(row[col])))  # an inferred end is no end time
     for col, prop in (("time", CGO.time), ("time_start", CGO.start), ("time_end", CGO.end),
                       ("julian", CGO.julian), ("role", CGO.role), ("topic", CGO.topic),
                       ("condition", CGO.condition), ("text", CGO.text)):
@@ -282,6 +282,8 @@ def fact_triples(g: Graph, row: dict[str, Any]) -> None:
             g.add((st, prop, Literal(row[col])))
     if row.get("inferred"):
         g.add((st, CGO.timeInferred, Literal(True)))
+    if row.get("end_basis"):
+        g.add((st, CGO.endBasis, Literal(row["end_basis"])))
     for col, prop in (("place_id", CGO.place), ("body_id", CGO.body)):
         if row.get(col):
             g.add((st, prop, entity_iri(row[col])))

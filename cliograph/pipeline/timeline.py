@@ -37,6 +37,40 @@ def _coarsen(when: When, to: str) -> When:
     return when
 
 
+PACE_DAYS = 10  # a story told day by day moves by steps this short
+
+
+def _inherit(now: When, moves: list[When], day_moves: int, same_paragraph: bool,
+             here: list[When]) -> When:
+    """The time of a sentence that states none: the story has moved on by an unknown
+    number of days since its latest date. How far depends on its pace. Told day by day
+    (a deathbed hour by hour, a diary: see ``_day_step``), the paragraph that set the
+    date is still on that day ('On 28 October I spoke with him. "..." he said') and later
+    paragraphs in that month; told by months and years, the paragraph is in that month
+    and later ones in that year. ``day_moves`` of the ``moves`` were to days; ``here`` are
+    the moves the paragraph that set the latest made."""
+    when = replace(now, inferred=True)
+    told_by_days = day_moves * 2 >= len(moves) and _day_step(moves)
+    if same_paragraph:
+        # told day by day, or this paragraph steps from day to day ('on 23 September ...
+        # on 26 September'), it is still on its latest day
+        return when if told_by_days or _day_step(here) else _coarsen(when, "month")
+    return _coarsen(when, "month" if told_by_days else "year")
+
+
+def _day_step(moves: list[When]) -> bool:
+    """The story's latest step was between days at most PACE_DAYS apart, forward. (With
+    most of its steps to days, the story is told day by day: a story told by months and
+    years that names two days of a week in passing is still told by months.)"""
+    if len(moves) < 2:
+        return False
+    a, b = moves[-2].value, moves[-1].value
+    if timex.precision(a) != "day" or timex.precision(b) != "day":
+        return False
+    ka, kb = timex.sort_key(a), timex.sort_key(b)
+    return ka is not None and kb is not None and 0 <= kb - ka <= PACE_DAYS / 365
+
+
 def date_spans(sent: Span, dates: list[Span] | None = None) -> list[Span]:
     """The model's DATE entities and the date shapes it misses, the longer where they
     overlap ('the long winter of 1920–1' over 'the long winter'). ``dates`` are the DATE
@@ -109,31 +143,55 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
     return k_new < k_old - FLASHBACK_YEARS and (pluperfect or not opening)
 
 
+def backdrop(d: Document, spans: list[list[Span]]) -> When | None:
+    """What the document's first dates are read against: its own date (a reference date
+    given on ingest, or a web page's date in its metadata), else the year of the first
+    full date it states, so that a chapter opening 'In September General X marched...'
+    and naming the year only later ('As long ago as May, 1917') places that September.
+    (An e-book's metadata date is its edition's, not the text's, and is not read.)"""
+    if d.source.date:
+        return timex.normalise(d.source.date)
+    for found in spans:
+        for span in found:
+            w = timex.normalise(span.text)
+            if w is not None and timex.precision(w.value) in ("year", "season", "month", "day"):
+                year = w.value[:5] if w.value.startswith("-") else w.value[:4]
+                return When(year, inferred=True)
+    return None
+
+
 def anchor(d: Document) -> None:
-    """Fill ``d.sentence_dates``, ``d.sentence_inherited`` and ``d.sentence_time``."""
-    narrative = timex.Narrative()
+    """Fill ``d.sentence_dates``, ``d.sentence_inherited`` and ``d.sentence_time``.
+
+    The story's time starts at the ``backdrop``, which places the first dates; a
+    sentence inherits a time only once a date has set the story somewhere."""
     text = d.text
     d.sentence_dates = []
     d.sentence_time = []
     d.sentence_inherited = []
     set_in_paragraph = -1
     earlier: When | None = None  # the narrative time before the latest move
+    moves: list[When] = []  # the narrative times so far, for the story's pace
+    moved_here = 0  # how many of them the paragraph that set the latest made
+    day_moves = 0  # how many of them were to days
     by_sentence: dict[int, list[Span]] = {}
     for ent in d.doc.ents:
         if ent.label_ == "DATE":
             by_sentence.setdefault(d.sent_index(ent[0]), []).append(ent)
+    reference = timex.normalise(d.source.date) if d.source.date else None
+    spans = [date_spans(sent, by_sentence.get(si, [])) for si, sent in enumerate(d.sents)]
+    narrative = timex.Narrative(backdrop(d, spans), reference=reference)
     paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
     for si, sent in enumerate(d.sents):
         paragraph += text.count("\n\n", counted, sent.start_char)
         counted = sent.start_char
         inherited = None
-        if narrative.now is not None:
-            # the story has moved on by an unknown number of days since the date was given
-            inherited = _coarsen(replace(narrative.now, inferred=True),
-                                 "month" if paragraph == set_in_paragraph else "year")
+        if narrative.now is not None and moves:
+            inherited = _inherit(narrative.now, moves, day_moves, paragraph == set_in_paragraph,
+                                 moves[-2:] if moved_here >= 2 else [])
         d.sentence_inherited.append(inherited)
         found, asides = [], set()
-        for span in date_spans(sent, by_sentence.get(si, [])):
+        for span in spans[si]:
             before = narrative.now
             when = narrative.resolve(span.text, preceding=text[max(0, span.start_char - 40):span.start_char],
                                      following=text[span.end_char:span.end_char + 30])
@@ -145,7 +203,10 @@ def anchor(d: Document) -> None:
                 narrative.now = before  # the story stays where it was
                 asides.add(span.start)
             if narrative.now is not before:
+                moved_here = moved_here + 1 if paragraph == set_in_paragraph else 1
                 earlier, set_in_paragraph = before, paragraph
+                moves.append(narrative.now)
+                day_moves += timex.precision(narrative.now.value) == "day"
         d.sentence_dates.append(found)
         # the sentence is set at its first date that moves the story, or at a flashback its
         # main verb governs ('In 1918 he had been sent'); not at one in a side clause

@@ -69,6 +69,8 @@ class HtmlDoc:
     author: str | None
     semantics: frozenset[str] = frozenset()
     """``epub:type``/``role`` tokens of the body and its top-level sections: what the page is."""
+    date: str | None = None
+    """The page's own date from its metadata (``2013-03-20``), when it gives one."""
 
 
 def _xhtml_to_html(markup: str) -> str:
@@ -314,6 +316,24 @@ def _meta(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
     return title, author
 
 
+#: Metadata that dates a page itself (when it was written or published, not its subject).
+_DATE_META = ("date", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
+              "article:published_time", "og:published_time", "pubdate", "publishdate")
+_ISO_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _meta_date(tree: LexborHTMLParser) -> str | None:
+    """The page's own date, as ``YYYY[-MM[-DD]]``, from its ``<meta>`` (name or property)."""
+    head = tree.head
+    for meta in head.css("meta") if head is not None else []:
+        name = (_attr(meta, "name") or _attr(meta, "property")).strip().lower()
+        if name in _DATE_META:
+            m = _ISO_DATE.match(_attr(meta, "content").strip())
+            if m:
+                return "-".join(g for g in m.groups() if g)
+    return None
+
+
 def parse_html(markup: str) -> HtmlDoc:
     """Parse once and return text, headings and metadata together."""
     if markup.lstrip().startswith("<?xml") or "xmlns=" in markup[:2000]:
@@ -335,7 +355,8 @@ def parse_html(markup: str) -> HtmlDoc:
         first_h1 = next((h for h in out.headings if h.level == 1), None)
         if first_h1 is not None:
             title = first_h1.title
-    return HtmlDoc(out.text(), tuple(out.headings), title, author, _page_semantics(body))
+    return HtmlDoc(out.text(), tuple(out.headings), title, author, _page_semantics(body),
+                   _meta_date(tree))
 
 
 def _page_semantics(body: LexborNode | None) -> frozenset[str]:
@@ -418,5 +439,6 @@ def read_html(path: Path) -> SourceText:
         author=doc.author,
         format="html",
         chapters=chapters_from_headings(doc.headings, len(doc.text)),
+        date=doc.date,
     )
 

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from .. import timex
 from ..errors import StoreError
-from ..model import Analysis, Entity, Factoid, When
+from ..model import TIME_SENSE, Analysis, Entity, Factoid, When
 from ..names import norm, slug, spellings
 from .connect import immediate, open_reader, open_writer
 from .linking import Linker, identity
@@ -188,6 +188,8 @@ class Store:
             "time_start": f.start_time.value if f.start_time else None,
             "time_end": f.end_time.value if f.end_time else None,
             "inferred": int(bool(point and point.inferred)),
+            "time_sense": TIME_SENSE.get(f.type),
+            "end_basis": f.end_basis if f.end_time else None,
             "julian": point.julian if point else None,
             "sort_from": lo,
             "sort_to": hi,

@@ -198,6 +198,15 @@ def m007_alias_words(db: Database) -> None:
         db["aliases"].create_index([column], if_not_exists=True)
 
 
+def m008_fact_time_sense(db: Database) -> None:
+    """What a fact's times mean, said in the store: ``time_sense`` (the single time is
+    when it ``occurred``, was ``said``, or is ``in force``) and ``end_basis`` (an end
+    the text does not state, inferred from the holder's ``death``, a ``successor`` or
+    the document's ``horizon``; NULL when stated)."""
+    db.execute("alter table facts add column time_sense text")
+    db.execute("alter table facts add column end_basis text")
+
+
 def m009_store_meta(db: Database) -> None:
     """Which cliograph last changed the schema, so that an older cliograph meeting the
     store can say which version wrote it instead of failing on a missing column; and each
@@ -222,6 +231,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_indexes,
     m006_fact_body_place_indexes,
     m007_alias_words,
+    m008_fact_time_sense,
     m009_store_meta,
 )
 

@@ -9,7 +9,7 @@
     /document/{id}?at=    source reader, opened at a span        /document/{id}.json
     /timeline             vis-timeline of dated facts            /timeline.json
     /network              cytoscape graph with a time window     /network.json
-    /state?date=          the system on a date                   /state.json
+    /state?date=&inferred=  the system on a date (inferred=0: stated ends only)  /state.json
 
 The app only reads: the connection is opened ``query_only`` and no route writes. Errors
 become one page (``error.html``) or ``{"ok": false, "error": ..., "status": ...}``.
@@ -77,6 +77,8 @@ QUERY_PARAMETERS = {
     "to": "end of a time window (a date)",
     "date": "the date to show the system on",
     "depth": "how many steps from the entity the network reaches (1 or 2)",
+    "inferred": "1 (default): tenures last to their inferred ends (death, successor, last date"
+                " attested); 0: only what the sources state",
     "offset": "the first claim or row to show (0 first)",
     "limit": f"how many claims or rows to show (at most {views.DOSSIER_MAX})",
     "sort": "the order of a list: mentions or name (entities); time, type, subject, confidence"
@@ -343,11 +345,11 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
         args = [param(request, k) for k in net_params]
         return render(request, "network.html", lambda: views.network(store, *args))
 
-    @app.get("/state", response_class=HTMLResponse, openapi_extra=_query("date"))
-    @app.get("/state.json", openapi_extra=_query("date"))
+    @app.get("/state", response_class=HTMLResponse, openapi_extra=_query("date", "inferred"))
+    @app.get("/state.json", openapi_extra=_query("date", "inferred"))
     def state(request: Request) -> Response:
-        date = param(request, "date")
-        return render(request, "state.html", lambda: views.state(store, date))
+        date, inferred = param(request, "date"), param(request, "inferred")
+        return render(request, "state.html", lambda: views.state(store, date, inferred))
 
     app.add_middleware(GuardHost, hosts=hosts)
     return app

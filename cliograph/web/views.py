@@ -616,8 +616,11 @@ def timeline(store: Store, entity: str | None, kinds: list[str],
     options = list(store.db.query(
         "select e.id, e.name, e.kind from entities e where e.id in (select subject_id from facts"
         " union select object_id from facts) order by e.name"))
+    loose = query.undated(store, entity=ent["id"] if ent else None, kinds=kinds or None,
+                          types=types or None)
     return {"ok": True, "entity": ent, "kinds": [k.upper() for k in kinds], "types": types,
-            "items": items, "groups": groups, "_entities": options, "_all_kinds": KINDS}
+            "items": items, "groups": groups, "undated": loose, "_entities": options,
+            "_all_kinds": KINDS}
 
 
 def network(store: Store, at: str | None, start: str | None, end: str | None,
@@ -636,11 +639,10 @@ def network(store: Store, at: str | None, start: str | None, end: str | None,
     counts = defaultdict(int)
     for e in data["edges"]:
         counts[e["type"]] += 1
-    span = data["span"]
-    years = None
-    if span:
-        years = [math.floor(span[0]), max(math.floor(span[1] - 1e-9), math.floor(span[0]))]
+    # the slider runs over the years where dated relations are, not evenly over the span
+    years = [data["years"][0], data["years"][-1]] if data["years"] else None
     return {"ok": True, **data, "edge_counts": dict(counts), "years": years, "entity": focus,
+            "data_years": data["years"],
             "_edge_types": query.EDGE_TYPES, "_node_kinds": query.NODE_KINDS}
 
 
@@ -662,15 +664,18 @@ def _shift(date: str, months: int) -> str | None:
     return year
 
 
-def state(store: Store, date: str | None) -> dict[str, Any]:
+def state(store: Store, date: str | None, inferred: str | None = None) -> dict[str, Any]:
+    """The system on a date; ``inferred=0`` leaves out ends the text does not state."""
     middle = query.middle_date(store)
     if not date:
         date = middle
     if not date:
         return {"ok": True, "date": None, "middle_date": None, "state": None,
-                "nav": None}
-    data = query.state_on(store, date)
+                "nav": None, "inferred_ends": True}
+    inferred_ends = (inferred or "1").strip().lower() not in ("0", "no", "false", "off")
+    data = query.state_on(store, date, inferred_ends=inferred_ends)
     step = 1 if re.match(r"^-?\d+-\d{2}", date.strip()) else 12
     nav = {"prev_year": _shift(data["date"], -12), "prev": _shift(data["date"], -step),
            "next": _shift(data["date"], step), "next_year": _shift(data["date"], 12)}
-    return {"ok": True, "date": data["date"], "middle_date": middle, "state": data, "nav": nav}
+    return {"ok": True, "date": data["date"], "middle_date": middle, "state": data, "nav": nav,
+            "inferred_ends": inferred_ends}

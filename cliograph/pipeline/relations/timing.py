@@ -9,11 +9,14 @@ gives an event its start and end.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ...model import When
+from ... import timex
+from ...model import Factoid, When
 from ..document import Document
 from ..timeline import clause_verb, governs
 
@@ -91,3 +94,152 @@ def split_interval(w: When | None) -> tuple[When | None, When | None]:
     if start is not None and start.julian and "/" in start.julian:
         start = replace(start, julian=start.julian.split("/", 1)[0])
     return start, end
+
+
+# ----------------------------------------------------------------- after extraction
+
+#: A fact that states a standing relation holds from its start until something ends it.
+STANDING = frozenset({"HOLDS_OFFICE", "MEMBER_OF", "ALLY"})
+#: States a person is in from birth or marriage: the story's time is not theirs.
+TIMELESS = frozenset({"KIN"})
+#: A life's points: dated only by their own clause.
+LIFE_POINTS = frozenset({"BORN", "DIED"})
+#: Words that date a clause by a period ('during the war', 'most of the war').
+PERIOD_WORDS = frozenset({"during", "throughout", "most", "all"})
+
+
+def settle(d: Document) -> None:
+    """Times a careful reader would give, once every fact of the document is known.
+
+    * kinship is a state and takes no date from the story; a birth or death takes only
+      the date of its own clause ('the museum opened in 1907' does not date a birth),
+      and never a span (a lifespan is not the day of a death);
+    * the story's time is not given to a sentence that names its own period ('during
+      the Civil War');
+    * an office, membership or alliance with a start and no end ends at the first of:
+      the holder's death, the start of a successor in the same post, or the latest date
+      the document speaks of (its horizon), marked inferred with ``end_basis`` saying why.
+    """
+    horizon = _horizon(d)
+    starts = [s.start_char for s in d.sents]
+    facts = [_own_time(d, f, bisect_right(starts, f.start) - 1) for f in d.factoids]
+    deaths: dict[int, When] = {}
+    posts: dict[int | None, list[Factoid]] = defaultdict(list)  # office -> its tenures
+    for f in facts:
+        w = f.when or f.start_time
+        if f.type == "DIED" and w is not None and "/" not in w.value:
+            deaths.setdefault(f.subject, w)
+        if f.type == "HOLDS_OFFICE" and f.start_time is not None:
+            posts[f.object].append(f)
+    d.factoids = [_close(f, posts.get(f.object, []) if f.type == "HOLDS_OFFICE" else [],
+                         deaths, horizon) for f in facts]
+
+
+def _dated_by_period(d: Document, si: int) -> bool:
+    """The sentence dates itself by a named period ('spent most of the Civil War as a
+    commissar', 'during the war'): the story's time is not its time. (A pluperfect alone
+    does not say so: 'X had fallen out with Y' is what a reader dates to the story's time.)"""
+    for t in d.sents[si]:
+        if t.lower_ in PERIOD_WORDS:
+            objects = [o for c in [t, *[p for p in t.children if p.lower_ == "of"]]
+                       for o in c.children if o.dep_ == "pobj"]
+            for o in objects:
+                e = d.entity_of_token(o)
+                if e is not None and d.entities[e].kind == "EVENT":
+                    return True
+    return False
+
+
+def _own_time(d: Document, f: Factoid, si: int) -> Factoid:
+    if f.type in TIMELESS and f.when is not None:
+        return replace(f, when=None)
+    if f.when is None or not f.when.inferred and f.type not in LIFE_POINTS:
+        return f
+    if si < 0 or si >= len(d.sents):
+        return f
+    if f.type in LIFE_POINTS:
+        if "/" in f.when.value:
+            return replace(f, when=None)
+        if f.when.inferred:
+            return f
+        return f if _own_date(d, si, f.subject, f.when.value) else replace(f, when=None)
+    stated = {w.value for _, w in d.sentence_dates[si]} if si < len(d.sentence_dates) else set()
+    if f.when.value not in stated and _dated_by_period(d, si):
+        return replace(f, when=None)  # the story's time, in a sentence dated by its own period
+    return f
+
+
+def _own_date(d: Document, si: int, subject: int, value: str) -> bool:
+    """The date ``value`` lies in the clause that names the person ('Mirabeau's death in
+    April 1791', 'Hamilton, born in 1755, was...'), not in a clause the person's clause
+    is only part of ('In 1907 the museum, where Bach was born, was opened')."""
+    verbs = []
+    for t in d.sents[si]:
+        m = d.token_mention.get(t.i)
+        e = d.mentions[m].entity if m is not None else d.pronoun_entity.get(t.i)
+        if e == subject:
+            verbs.append(clause_verb(t))
+    if not verbs:
+        return True
+    for sp, w in d.sentence_dates[si]:
+        if w.value == value:
+            vd = clause_verb(sp.root)
+            if any(vd.i == v.i or v.left_edge.i <= vd.i <= v.right_edge.i for v in verbs):
+                return True
+    return False
+
+
+def _horizon(d: Document) -> When | None:
+    """The latest date the document speaks of (closed dates only)."""
+    best, key = None, None
+    for found in d.sentence_dates:
+        for _, w in found:
+            b = timex.bounds(w.value)
+            if b is None or b[1] is None or "X" in w.value or w.value.endswith(".."):
+                continue
+            k = timex.sort_key(b[1])
+            if k is not None and (key is None or k > key):
+                best, key = w, k
+    if best is None:
+        return None
+    value = best.value.split("/", 1)[1] if "/" in best.value else best.value
+    return When(value, inferred=True)
+
+
+def _key_end(w: When) -> float | None:
+    b = timex.bounds(w.value)
+    return timex.sort_key(b[1]) if b and b[1] else None
+
+
+def _close(f: Factoid, holders: list[Factoid], deaths: dict[int, When],
+           horizon: When | None) -> Factoid:
+    """``f`` with an inferred end if it is a standing relation with a start and no end;
+    ``holders`` are the dated tenures of its office (for a HOLDS_OFFICE)."""
+    if f.type not in STANDING or f.start_time is None or f.end_time is not None:
+        return f
+    start = timex.sort_key(f.start_time.value)
+    if start is None:
+        return f
+    ends: list[tuple[float, When, str]] = []
+    death = deaths.get(f.subject)
+    if death is not None and (k := timex.sort_key(death.value)) is not None and k >= start:
+        ends.append((k, death, "death"))
+    if f.type == "HOLDS_OFFICE":
+        together = {g.subject for g in holders if g.start_time is not None
+                    and g.start_time.value == f.start_time.value}
+        if len(together) == 1:  # a post held by one at a time: the next holder ends it
+            for g in holders:
+                if g.subject != f.subject and g.start_time is not None \
+                        and (k := timex.sort_key(g.start_time.value)) is not None and k > start:
+                    ends.append((k, g.start_time, "successor"))
+    if not ends and horizon is not None:
+        h, s = _key_end(horizon), _key_end(f.start_time)
+        if h is not None and s is not None:
+            ends.append((h, horizon if h >= s else f.start_time, "horizon"))
+    if not ends:
+        return f
+    _, end, basis = min(ends, key=lambda e: e[0])
+    end = replace(end, inferred=True, julian=None)
+    if "/" in end.value:
+        end = replace(end, value=end.value.split("/", 1)[1])
+    return replace(f, end_time=end, end_basis=basis)

@@ -15,6 +15,15 @@
   const count = document.getElementById("net-count");
   const detail = document.getElementById("net-detail");
   const EDGE_COLOURS = {ALLY: "#2e7d32", OPPOSES: "#c62828", MEMBER_OF: "#6b6b6b", KIN: "#7b3fa0"};
+  // the years where dated relations are: the slider steps over these, not evenly
+  const controls = document.getElementById("net-controls");
+  const dataYears = ((controls && controls.dataset.years) || "").split(",").filter(Boolean).map(Number);
+  if (dataYears.length) {
+    slider.min = "0";
+    slider.max = String(dataYears.length - 1);
+    slider.value = "0";
+  }
+  const yearAt = (v) => (dataYears.length ? dataYears[Math.min(Number(v), dataYears.length - 1)] : Number(v));
   let full = null;
   let cy = null;
   let request = 0;
@@ -78,8 +87,9 @@
       return;
     }
     slider.disabled = false;
-    const from = Number(slider.value);
-    const to = Math.min(from + Number(width.value) - 1, Number(slider.max) || from);
+    const from = yearAt(slider.value);
+    const last = yearAt(slider.max);
+    const to = Math.min(from + Number(width.value) - 1, Number.isFinite(last) ? last : from);
     output.textContent = from === to ? yearLabel(from) : yearLabel(from) + " – " + yearLabel(to);
     const url = new URL(box.dataset.src, location.href);
     url.searchParams.set("from", edtfYear(from));
