@@ -19,6 +19,7 @@ from ..model import Entity, Factoid, Footnote, Mention, SourceText
 from . import coref, entities, mentions, timeline
 from .document import Document
 from .relations import EXTRACTORS
+from .relations.learned import learned_relations
 
 Stage = Callable[[Document], None]
 
@@ -41,6 +42,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("coref", coref.resolve),
     ("timeline", timeline.anchor),
     ("relations", extract_relations),
+    ("learned", learned_relations),
 )
 
 
