@@ -1,6 +1,7 @@
 """Score cliograph against every gold file in ../shared/gold/ with the referee's scorer.
 
     python bench/evaluate.py [--gold DIR] [--calibrate] [--json] [--rules-only] [--no-redocred]
+                             [--train-redocred]
 
 For each gold file it finds the source text it annotates (by file name, under
 ../shared/seed and ../shared/corpus), analyses it (spaCy is loaded once, for every text),
@@ -11,7 +12,9 @@ measured precision of every extraction rule.
 The learned relation layer is scored leave-one-chapter-out: each chapter is read with a
 model trained (and calibrated, and thresholded) on the other chapters only, never with
 the shipped model, which has seen them all (``bench/learning.py``). Re-DocRED dev is
-then scored by the shared tool, in this process too (``bench/redocred.py``).
+then scored by the shared tool, in this process too (``bench/redocred.py``), read with
+the model trained on the chapters; with ``--train-redocred`` the layer also learns from
+Re-DocRED, and each of its documents is read by a model trained without its fold.
 
 ``--calibrate`` writes the rules' measured precisions to ``cliograph/rules/confidence.json``
 so that each fact's confidence is the precision of the rule that produced it, measured
@@ -26,10 +29,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import io
 import json
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -56,21 +57,6 @@ def source_for(gold: dict, gold_path: Path) -> Path | None:
         if (folder / name).is_file():
             return folder / name
     return None
-
-
-def predict(source: Path) -> dict:
-    import cliograph
-
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "eval.db"
-        report = cliograph.ingest([source], db=db)
-        if not report.ok:
-            sys.exit(f"evaluate: {report.failed[0]}")
-        out = io.StringIO()
-        store = cliograph.open(db)
-        store.export("json", out)
-        store.close()
-    return json.loads(out.getvalue())
 
 
 def rule_precision(ref, pred: dict, gold: dict) -> dict[str, list[int]]:
@@ -127,6 +113,8 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the full results as JSON")
     ap.add_argument("--rules-only", action="store_true", help="score without the learned layer")
     ap.add_argument("--no-redocred", action="store_true", help="skip the Re-DocRED dev score")
+    ap.add_argument("--train-redocred", action="store_true",
+                    help="train the learned layer on Re-DocRED dev too (it is then scored by folds; slow)")
     a = ap.parse_args()
     import learning
     import redocred
@@ -145,7 +133,7 @@ def main() -> int:
         chapters.append(learning.gold_chapter(ref, gold, source, nlp, gold_path.name))
         sources[gold_path.name] = source
     items = [] if a.no_redocred else redocred.load(nlp)
-    extra = [it.examples for it in items] if learning.TRAIN_ON_REDOCRED and not a.rules_only else []
+    extra = [it.examples for it in items] if a.train_redocred and not a.rules_only else []
     results = {}
     rules: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     calibration: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -163,7 +163,9 @@ def pair_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) -> 
     if ups == ["conj"] and not downs or downs == ["conj"] and not ups:
         f.append("CONJ")
     lo, hi = sorted((a.i, b.i))
-    between = [t for t in a.doc[lo + 1:hi] if not t.is_punct or t.text in (";", ":")]
+    ends = {d.entity_of_token(a), d.entity_of_token(b)} - {None}
+    between = [t for t in a.doc[lo + 1:hi]
+               if (not t.is_punct or t.text in (";", ":")) and d.entity_of_token(t) not in ends]
     for t in between[:MAX_BETWEEN]:
         if t.is_stop and t.pos_ not in ("ADP", "CCONJ", "PART"):
             continue

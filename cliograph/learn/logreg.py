@@ -88,7 +88,7 @@ def softmax(s: np.ndarray) -> np.ndarray:
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
 def logit(p: np.ndarray) -> np.ndarray:
@@ -153,14 +153,14 @@ def train(examples: Sequence[Sequence[str]], labels: Sequence[str], classes: Seq
 
 def fit_platt(p: np.ndarray, correct: np.ndarray, iterations: int = 50) -> tuple[float, float]:
     """The (a, b) of sigmoid(a * logit(p) + b) that best predicts ``correct`` (Newton steps
-    on the log loss, with a small pull towards the identity so that a handful of points
-    cannot flip it)."""
+    on the log loss, with a pull towards the identity worth about one point, so that a
+    handful of points, or points that a threshold separates, cannot send it to infinity)."""
     x = logit(np.asarray(p, dtype=np.float64))
     t = np.asarray(correct, dtype=np.float64)
     a, b = 1.0, 0.0
     if len(x) < 5:
         return a, b
-    reg = 1e-2
+    reg = 1.0
     for _ in range(iterations):
         q = sigmoid(a * x + b)
         ga = np.sum((q - t) * x) + reg * (a - 1)
@@ -171,6 +171,8 @@ def fit_platt(p: np.ndarray, correct: np.ndarray, iterations: int = 50) -> tuple
         if det <= 1e-12:
             break
         da, db = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        step = max(1.0, abs(da) + abs(db))  # damped: no step longer than 1
+        da, db = da / step, db / step
         a, b = a - da, b - db
         if abs(da) + abs(db) < 1e-8:
             break
