@@ -156,3 +156,36 @@ def test_a_missing_model_file_means_no_learned_facts(rules_only, tiny_model, mon
         assert not any(f.extractor == EXTRACTOR for f in d.factoids)
     finally:
         learned.shipped_model.cache_clear()
+
+
+# ---------------------------------------------------------------- training labels (bench/learning.py)
+
+
+def _learning():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location("learning", bench / "learning.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules.setdefault("learning", mod)
+        spec.loader.exec_module(mod)
+        return mod
+    finally:
+        sys.path.remove(str(bench))
+
+
+@pytest.mark.parametrize(("sentence", "evidence", "expected"), [
+    ("In 1641 Pym moved the Grand Remonstrance against the King's ministers.", "Pym moved the Grand Remonstrance",
+     True),
+    ("Pym dined at Westminster.", "Pym moved the Grand Remonstrance", False),
+    ("Pym moved it.", "In 1641 Pym moved it, and the Commons passed it by eleven votes.", True),
+    ("Pym moved the adjournment of the House after the King left.", "Pym moved the Grand Remonstrance", False),
+    ("Pym moved it; the Commons passed it.", "Pym moved it; the Commons passed it by eleven votes.", True),
+    ("Pym moved it.", None, False),
+])
+def test_training_label_needs_the_sentence_to_be_the_facts_evidence(sentence, evidence, expected):
+    assert _learning().states(sentence, evidence) is expected

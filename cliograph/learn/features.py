@@ -58,9 +58,9 @@ def pair_kinds_allow(subject_kind: str, object_kind: str) -> list[str]:
     return [t for t, (s, o) in PAIR_TYPES.items() if subject_kind in s and object_kind in o]
 
 
-def _head(sent_doc_tokens: Span, start: int, end: int) -> Token:
+def _head(sent: Span, start: int, end: int) -> Token:
     """The syntactic head of a token range (the token whose head lies outside it)."""
-    doc = sent_doc_tokens.doc
+    doc = sent.doc
     for i in range(start, end):
         h = doc[i].head.i
         if h < start or h >= end or h == i:
@@ -137,7 +137,7 @@ def pair_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) -> 
     # the path: dependency labels up from a, the common ancestor, labels down to b
     ups = [t.dep_ for t in below_a]
     downs = [t.dep_ for t in reversed(below_b)]
-    inner = [t for t in below_a[1:]] + [t for t in below_b[1:]]
+    inner = below_a[1:] + below_b[1:]
     lca_word = _lemma(lca) if lca.i not in (a.i, b.i) else "<end>"
     deps = "^".join(ups) + f"|{lca.pos_}|" + "v".join(downs)
     if len(below_a) + len(below_b) <= MAX_PATH:
