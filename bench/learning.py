@@ -23,7 +23,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from cliograph.learn.features import PAIR_TYPES, Candidate, candidates, pair_kinds_allow, rule_facts
-from cliograph.learn.logreg import NONE, Model, fit_platt, train
+from cliograph.learn.logreg import NONE, Model, fit_platt, logit, sigmoid, train
 from cliograph.pipeline import Document, parse_many, run_stages, to_analysis
 from cliograph.pipeline.relations.learned import learned_relations, use_model
 from cliograph.readers import read
@@ -182,8 +182,7 @@ def choose(oof: list[tuple[str, float, bool]]) -> tuple[tuple[float, float], dic
     p = np.array([x[1] for x in oof])
     right = np.array([x[2] for x in oof])
     platt = fit_platt(p, right)
-    a, b = platt
-    q = 1 / (1 + np.exp(-(a * np.log(np.clip(p, 1e-6, 1 - 1e-6) / (1 - np.clip(p, 1e-6, 1 - 1e-6))) + b)))
+    q = sigmoid(platt[0] * logit(p) + platt[1])
     cost = PRECISION_TARGET / (1 - PRECISION_TARGET)
     thresholds = {}
     for relation in sorted({x[0] for x in oof}):
