@@ -8,7 +8,7 @@ SEED ?= $(SHARED)/seed/with-lenin.txt
 GOLD ?= $(SHARED)/gold/with-lenin.json
 DB ?= cliograph.db
 
-.PHONY: demo test score evaluate bench lint install clean
+.PHONY: demo test score evaluate train bench lint install clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ score: $(VENV)/.installed
 
 evaluate: $(VENV)/.installed
 	$(PY) bench/evaluate.py
+
+# the learned relation layer's model (cliograph/rules/learned.npz), from the gold chapters
+train: $(VENV)/.installed
+	$(PY) bench/train.py
 
 bench: $(VENV)/.installed-test
 	$(PY) bench/run.py

@@ -19,6 +19,7 @@ from ..model import Analysis, SourceText
 from . import coref, entities, mentions, timeline
 from .document import Document
 from .relations import EXTRACTORS
+from .relations.learned import learned_relations
 from .relations.timing import settle
 
 Stage = Callable[[Document], None]
@@ -42,6 +43,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("coref", coref.resolve),
     ("timeline", timeline.anchor),
     ("relations", extract_relations),
+    ("learned", learned_relations),
     ("time", settle),
 )
 

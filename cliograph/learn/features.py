@@ -1,0 +1,242 @@
+"""Candidate pairs of entity mentions in a sentence, and the features that describe them.
+
+A candidate is an ordered pair (subject, object) of two entities named (or pointed at
+by a resolved pronoun) in one sentence, whose kinds some relation admits (the fact
+model's table: PERSON -> OFFICE for HOLDS_OFFICE, ...). Its features are strings that
+name classes of language rather than words of one text: the kinds of both ends, the
+dependency path between their heads with the lemmas on it (the trigger: 'appoint',
+'against', 'wife'), the words between, the ends' own grammatical roles, negation and
+modality of the clause that joins them, distance and order. They are cheap: a path
+is two walks up the parse tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..pipeline.document import Document
+from ..pipeline.relations.base import asserted
+from ..rules import lexicon
+
+ACTORS = frozenset({"PERSON", "FACTION", "BODY", "PLACE"})
+# relation -> (subject kinds, object kinds), after the fact model (spec/facts.md)
+PAIR_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "HOLDS_OFFICE": (frozenset({"PERSON"}), frozenset({"OFFICE"})),
+    "MEMBER_OF": (frozenset({"PERSON"}), frozenset({"BODY", "FACTION"})),
+    "KIN": (frozenset({"PERSON"}), frozenset({"PERSON"})),
+    "ALLY": (ACTORS, ACTORS),
+    "OPPOSES": (ACTORS, ACTORS),
+    "SUPPORTS_POLICY": (ACTORS, frozenset({"POLICY"})),
+    "OPPOSES_POLICY": (ACTORS, frozenset({"POLICY"})),
+    "PARTICIPATES": (ACTORS, frozenset({"EVENT"})),
+    "DECIDES": (frozenset({"BODY", "EVENT"}), frozenset({"POLICY", "EVENT"})),
+}
+MAX_OCCURRENCES = 3   # of one entity in one sentence, tried for the shortest path
+MAX_PATH = 6          # longer paths are summarised, not spelled out
+MAX_BETWEEN = 12      # words between the ends, as a bag
+
+
+@dataclass
+class Candidate:
+    """One ordered pair of entities in one sentence, with its features."""
+
+    sent: int
+    subject: int
+    object: int
+    subject_token: int
+    object_token: int
+    lca: int
+    """Token index of the lowest common ancestor of the two heads."""
+    features: list[str]
+
+
+def pair_kinds_allow(subject_kind: str, object_kind: str) -> list[str]:
+    """The relation types whose subject and object kinds these are."""
+    return [t for t, (s, o) in PAIR_TYPES.items() if subject_kind in s and object_kind in o]
+
+
+def _head(sent: Span, start: int, end: int) -> Token:
+    """The syntactic head of a token range (the token whose head lies outside it)."""
+    doc = sent.doc
+    for i in range(start, end):
+        h = doc[i].head.i
+        if h < start or h >= end or h == i:
+            return doc[i]
+    return doc[end - 1]
+
+
+def occurrences(d: Document, sent: Span) -> dict[int, list[Token]]:
+    """Entity -> the head tokens of its names (and resolved pronouns) in the sentence."""
+    out: dict[int, list[Token]] = {}
+    seen_mentions = set()
+    for t in sent:
+        mi = d.token_mention.get(t.i)
+        if mi is not None:
+            if mi in seen_mentions:
+                continue
+            seen_mentions.add(mi)
+            m = d.mentions[mi]
+            if m.entity is None:
+                continue
+            start, end = max(m.tokens[0], sent.start), min(m.tokens[1], sent.end)
+            if end <= start:
+                continue
+            tok, ent = _head(sent, start, end), m.entity
+        else:
+            ent = d.pronoun_entity.get(t.i)
+            if ent is None:
+                continue
+            tok = t
+        heads = out.setdefault(ent, [])
+        if len(heads) < MAX_OCCURRENCES:
+            heads.append(tok)
+    return out
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]] | None:
+    """The walk up from ``a`` to the lowest common ancestor and down to ``b``:
+    (a's chain below it, the ancestor, b's chain below it), or None across roots."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    index_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in index_b:
+            return up_a[:k], t, up_b[:index_b[t.i]]
+    return None
+
+
+def _bucket(n: int) -> str:
+    for limit in (2, 5, 10, 20):
+        if n <= limit:
+            return str(limit)
+    return "far"
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def pair_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) -> tuple[list[str], int] | None:
+    """The features of the pair whose heads are ``a`` (subject) and ``b`` (object)."""
+    p = path(a, b)
+    if p is None:
+        return None
+    below_a, lca, below_b = p
+    kinds = f"{kind_a}>{kind_b}"
+    f = ["BIAS", f"K:{kinds}", f"ORD:{'fwd' if a.i < b.i else 'back'}",
+         f"D:{_bucket(abs(a.i - b.i))}", f"PL:{_bucket(len(below_a) + len(below_b))}"]
+    # the path: dependency labels up from a, the common ancestor, labels down to b
+    ups = [t.dep_ for t in below_a]
+    downs = [t.dep_ for t in reversed(below_b)]
+    inner = below_a[1:] + below_b[1:]
+    lca_word = _lemma(lca) if lca.i not in (a.i, b.i) else "<end>"
+    deps = "^".join(ups) + f"|{lca.pos_}|" + "v".join(downs)
+    if len(below_a) + len(below_b) <= MAX_PATH:
+        f.append(f"P:{deps}")
+        f.append(f"PW:{'^'.join(ups)}|{lca_word}|{'v'.join(downs)}")
+        f.append(f"PK:{kinds}|{deps}")
+    else:
+        f.append("P:long")
+    f.append(f"LCA:{lca_word}")
+    f.append(f"LCAK:{kinds}|{lca_word}")
+    for t in inner:
+        if t.pos_ in ("VERB", "NOUN", "ADP", "ADJ", "AUX"):
+            f.append(f"T:{_lemma(t)}")
+            f.append(f"TK:{kinds}|{_lemma(t)}")
+    f.append(f"A:{a.dep_}")
+    f.append(f"B:{b.dep_}")
+    for end, tag in ((a, "A"), (b, "B")):
+        if end.dep_ == "pobj":
+            f.append(f"{tag}P:{end.head.lower_}")
+            f.append(f"{tag}PK:{kinds}|{end.head.lower_}|{_lemma(end.head.head)}")
+        if end.dep_ in ("poss", "compound", "appos", "conj"):
+            f.append(f"{tag}H:{end.dep_}|{_lemma(end.head)}")
+    if ups == ["conj"] and not downs or downs == ["conj"] and not ups:
+        f.append("CONJ")
+    lo, hi = sorted((a.i, b.i))
+    ends = {d.entity_of_token(a), d.entity_of_token(b)} - {None}
+    between = [t for t in a.doc[lo + 1:hi]
+               if (not t.is_punct or t.text in (";", ":")) and d.entity_of_token(t) not in ends]
+    for t in between[:MAX_BETWEEN]:
+        if t.is_stop and t.pos_ not in ("ADP", "CCONJ", "PART"):
+            continue
+        f.append(f"W:{_lemma(t)}")
+        f.append(f"WK:{kinds}|{_lemma(t)}")
+    if any(t.text == ";" for t in between):
+        f.append("SEMI")
+    verb = lca
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if not asserted(verb):
+        f.append("UNREAL")
+    f.append(f"V:{kinds}|{_lemma(verb)}")
+    if a.pos_ == "PRON" or b.pos_ == "PRON":
+        f.append("PRON")
+    return f, lca.i
+
+
+def rule_facts(d: Document) -> dict[tuple[int, int], set[str]]:
+    """(subject, object) -> the relations the rules already found for the pair: a pair the
+    rules tie one way is seldom tied another way too, and the model may learn so."""
+    out: dict[tuple[int, int], set[str]] = {}
+    for f in d.factoids:
+        if f.object is not None:
+            out.setdefault((f.subject, f.object), set()).add(f.type)
+    return out
+
+
+def kin_role(d: Document, c: Candidate) -> str | None:
+    """What the subject is to the object, from a kin noun that owns the object ('X's
+    wife', 'the wife of X'); None when no such noun joins them."""
+    roles = lexicon().kin_roles
+    obj = d.doc[c.object_token]
+    owner = obj.head.head if obj.dep_ == "pobj" and obj.head.lower_ == "of" else obj.head
+    if obj.dep_ in ("poss", "pobj") and owner.lower_ in roles and owner.i != c.subject_token:
+        return roles[owner.lower_]
+    return None
+
+
+def candidates(d: Document, si: int, sent: Span,
+               rules: dict[tuple[int, int], set[str]] | None = None) -> Iterator[Candidate]:
+    """Every ordered pair of distinct entities in the sentence that some relation's kinds
+    admit, with the features of its closest pair of occurrences (and, given ``rules``,
+    of the facts the rules found for the pair)."""
+    occ = occurrences(d, sent)
+    for ea, heads_a in occ.items():
+        for eb, heads_b in occ.items():
+            if ea == eb:
+                continue
+            kind_a, kind_b = d.entities[ea].kind, d.entities[eb].kind
+            if not pair_kinds_allow(kind_a, kind_b):
+                continue
+            best = None
+            for a in heads_a:
+                for b in heads_b:
+                    if a.i == b.i:
+                        continue
+                    p = path(a, b)
+                    if p is None:
+                        continue
+                    length = len(p[0]) + len(p[2])
+                    if best is None or length < best[0]:
+                        best = (length, a, b)
+            if best is None:
+                continue
+            _, a, b = best
+            out = pair_features(d, a, b, kind_a, kind_b)
+            if out is None:
+                continue
+            feats, lca = out
+            if rules:
+                feats += [f"R:{t}" for t in sorted(rules.get((ea, eb), ()))]
+                feats += [f"RR:{t}" for t in sorted(rules.get((eb, ea), ()))]
+            yield Candidate(si, ea, eb, a.i, b.i, lca, feats)

@@ -1,0 +1,101 @@
+"""The learned relation layer: facts a statistical model reads where no rule fired.
+
+It runs after every rule extractor, over the whole document, so that it can leave alone
+each pair and relation a rule already stated. For every candidate pair of entities in
+a sentence (``learn.features``) the model gives a probability per relation; a relation
+the pair's kinds admit becomes a fact when its calibrated probability reaches the
+threshold cross-validation chose for it, and the clause is asserted (not negated or
+hypothetical). The fact names its source ``learned.pair.v1`` and carries that calibrated
+probability as its confidence; its date is found as the rules' dates are
+(``base.factoid``).
+
+Which model: the one ``use_model`` sets for the current context (``bench/evaluate.py``
+scores every chapter with a model trained without it), else the file shipped in
+``cliograph/rules/learned.npz``, loaded once; without that file the layer adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from ...learn.features import Candidate, candidates, kin_role, pair_kinds_allow, rule_facts
+from ...learn.logreg import Model
+from ..document import Document
+from .base import factoid
+
+EXTRACTOR = "learned.pair.v1"
+MODEL_FILE = "learned.npz"
+_SHIPPED = object()
+_MODEL: ContextVar[object] = ContextVar("learned_model", default=_SHIPPED)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Model | None:
+    """The model file in the package, or None when there is none."""
+    ref = resources.files("cliograph.rules").joinpath(MODEL_FILE)
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as path:
+        return Model.load(path)
+
+
+def current_model() -> Model | None:
+    chosen = _MODEL.get()
+    return shipped_model() if chosen is _SHIPPED else chosen  # type: ignore[return-value]
+
+
+@contextmanager
+def use_model(model: Model | None) -> Iterator[None]:
+    """Within the block, the layer uses ``model`` (None: the layer is off)."""
+    token = _MODEL.set(model)
+    try:
+        yield
+    finally:
+        _MODEL.reset(token)
+
+
+def decide(model: Model, d: Document, cands: list[Candidate]) -> Iterator[tuple[Candidate, str, float]]:
+    """(candidate, relation, calibrated probability) for the pairs that pass."""
+    if not cands:
+        return
+    probs = model.scores([c.features for c in cands])
+    for c, p in zip(cands, probs, strict=True):
+        if "UNREAL" in c.features:
+            continue
+        allowed = set(pair_kinds_allow(d.entities[c.subject].kind, d.entities[c.object].kind))
+        best = max((k for k, name in enumerate(model.classes) if name in allowed),
+                   key=lambda k: p[k], default=None)
+        if best is None:
+            continue
+        relation = model.classes[best]
+        q = float(model.calibrate(np.array([p[best]]))[0])
+        if relation in model.thresholds and q >= model.thresholds[relation]:
+            yield c, relation, q
+
+
+def learned_relations(d: Document) -> None:
+    """Add the model's facts for pairs and relations the rules did not state."""
+    model = current_model()
+    if model is None:
+        return
+    rules = rule_facts(d)
+    known = {(t, s, o) for (s, o), types in rules.items() for t in types}
+    cands = [c for si, sent in enumerate(d.sents) for c in candidates(d, si, sent, rules)]
+    for c, relation, q in decide(model, d, cands):
+        s, o = c.subject, c.object
+        if (relation, s, o) in known or relation == "ALLY" and (relation, o, s) in known:
+            continue
+        fields = {}
+        if relation == "KIN":
+            role = kin_role(d, c)
+            if role is None:
+                continue
+            fields["role"] = role
+        known.add((relation, s, o))
+        d.factoids.append(factoid(d, c.sent, relation, s, o, EXTRACTOR, round(q, 3), **fields))
