@@ -315,16 +315,57 @@ def _canonical(ms: list[Mention], kind: str) -> str:
     return max(forms, key=lambda f: (forms[f], len(f), f))
 
 
-def _name_words(key: str) -> list[str]:
-    """A person's name without titles and regnal numbers: 'king charles the second' ->
-    ['charles']."""
-    titles = lexicon().person_titles
+# 'Colo. Hamilton', 'Gen. Knox': abbreviated titles that never stand alone as a name
+TITLE_ABBREVIATIONS = {"colo", "col", "gen", "capt", "gov", "rev", "hon", "lieut", "lt", "maj", "messrs"}
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _regnal(word: str) -> str:
+    """'second' and 'ii' -> '2': the two ways of writing a regnal number compare equal;
+    an epithet ('elder', 'great') is kept as it is."""
+    if word in ORDINALS:
+        return str(ORDINALS.index(word) + 1)
+    if re.fullmatch(r"[ivxlc]+", word):
+        vals = [ROMAN_VALUES[c] for c in word]
+        return str(sum(-v if i + 1 < len(vals) and vals[i + 1] > v else v for i, v in enumerate(vals)))
+    return word
+
+
+def person_core(key: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
+    """A person's name without titles; the regnal number, epithet or title of nobility
+    that tells namesakes apart; the titles: 'king charles the second' -> (('charles',),
+    '2', {'king'}), 'george iii' -> (('george',), '3', {}), 'colo mason' -> (('mason',),
+    '', {'colo'}), 'duke of richmond' -> (('richmond',), 'duke', {}).
+
+    Initialisms keep their letters apart ('c c pinckney')."""
+    titles = {translit_key(t) for t in lexicon().person_titles} - {"saint", "st"} | TITLE_ABBREVIATIONS
     words = key.split()
-    if "the" in words[1:]:
-        words = words[:words.index("the", 1)]
-    while len(words) > 1 and words[0] in titles:
-        words = words[1:]
-    return words
+    tag = ""
+    if len(words) > 2 and words[1] == "of" and TITLE_OF.match(" ".join(
+            w if w in ("of", "the") else w.capitalize() for w in words)):
+        return tuple(words[2:]), words[0], frozenset()  # 'Richmond' is the Duke of Richmond
+    i = words.index("the", 1) if "the" in words[1:] else 0
+    if i and words[i - 1] not in ("of", "for", "and") and i + 2 == len(words):
+        tag = _regnal(words[i + 1])  # 'charles the second', 'alexander the great'
+        words = words[:i]
+    elif len(words) > 1 and re.fullmatch(r"[ivxlc]+", words[-1]):
+        tag = _regnal(words[-1])
+        words = words[:-1]
+    held = set()
+    while len(words) > 1 and words[0] in titles and words[1] not in ("of", "for"):
+        held.add(words.pop(0))
+    return tuple(words), tag, frozenset(held)
+
+
+def _same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'c c pinckney' and 'charles cotesworth pinckney': the same surname, and given names
+    that are equal or initials of each other."""
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1]:
+        return False
+    return all(x == y or len(x) == 1 and y.startswith(x) or len(y) == 1 and x.startswith(y)
+               for x, y in zip(a[:-1], b[:-1], strict=True))
 
 
 def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
@@ -376,22 +417,52 @@ def _up_to_comma(doc: Doc, i: int) -> Span:
 
 def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | None],
                         mentions: list[Mention]) -> None:
-    """Molotov -> Vyacheslav Molotov; Maria -> Maria Ulyanova when there is no other Maria.
+    """Molotov -> Vyacheslav Molotov; Maria -> Maria Ulyanova when there is no other Maria;
+    'King Charles', 'Charles the Second' and 'Charles' -> one king; 'Colo. Mason' ->
+    George Mason; 'C. C. Pinckney' -> Charles Cotesworth Pinckney.
 
     Runs before the kind decision is final: the model often labels a bare surname a
     place or an organisation, but the full name settles who it is.
     """
-    full = [k for k in groups if len(k.split()) >= 2 and (kinds.get(k) == "PERSON" or any(
-        mentions[i].kind == "PERSON" for i in groups[k]))]
-    for key in list(groups):
-        if key not in groups or len(key.split()) != 1:
+    def personal(key: str) -> bool:
+        if len(key.split()) >= 2:
+            return kinds.get(key) == "PERSON" or any(mentions[i].kind == "PERSON" for i in groups[key])
+        # a head-noun rule made it an office, event, policy or faction
+        return all(mentions[i].source.startswith(("spacy.", "mentions.name_run"))
+                   and mentions[i].kind in ("", "PERSON", "PLACE", "BODY") for i in groups[key])
+
+    def size(key: str) -> int:
+        return len(groups[key])
+
+    # 1. one name with and without its titles, or with initials for given names
+    cores = {k: person_core(k) for k in groups if personal(k)}
+    held = {k: set(t) for k, (_c, _n, t) in cores.items()}
+    for key in sorted(cores, key=lambda k: (-len(k.split()), k)):
+        if key not in groups:
             continue
-        if any(not mentions[i].source.startswith(("spacy.", "mentions.name_run"))
-               or mentions[i].kind not in ("", "PERSON", "PLACE", "BODY") for i in groups[key]):
-            continue  # a head-noun rule made it an office, event, policy or faction
-        last = [f for f in full if f in groups and _name_words(f)[-1:] == [key]]
-        first = [f for f in full if f in groups and _name_words(f)[:1] == [key]]
-        target = last if last else first
+        core, tag, _ = cores[key]
+        for other in [k for k in cores if k != key and k in groups]:
+            core2, tag2, _ = cores[other]
+            if tag == tag2 and (core == core2 or not tag and _same_person_name(core, core2)):
+                _merge(groups, key, other)
+                held[key] |= held[other]
+                kinds.pop(other, None)
+    # 2. a bare surname or first name (with or without a title) -> the one full name
+    cores = {k: v for k, v in cores.items() if k in groups}
+    for key in sorted(cores, key=lambda k: len(k.split())):
+        core, tag, _ = cores[key]
+        if key not in groups or len(core) != 1 or tag:
+            continue
+        full = [k for k, (c, _t, _h) in cores.items() if k != key and k in groups and len(c) >= 2
+                and "of" not in c]  # not 'Henry Earl of Clarendon' for 'Prince Henry'
+        last = [f for f in full if cores[f][0][-1:] == core]
+        first = [f for f in full if cores[f][0][:1] == core]
+        numbered = [k for k, (c, t, _h) in cores.items() if k in groups and c == core and t]
+        # 'King Charles' is 'King Charles the Second'; else 'James' is 'James the First'
+        # only if the text speaks of that one as much as of James
+        numbered = [k for k in numbered if held[k] & held[key]] or [
+            k for k in numbered if 2 * size(k) >= size(key)]
+        target = last if last else first if first else numbered
         if len(target) == 1:
             _merge(groups, target[0], key)
             kinds.pop(key, None)

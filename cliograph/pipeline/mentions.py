@@ -158,6 +158,12 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for k in range(start + 1, end):
         a, b = doc[k - 1], doc[k]
         heads = lexicon().body_heads | lexicon().place_heads
+        if a.lower_ == "the" and (ORDINAL_WORDS.match(b.text) or b.text in EPITHETS):
+            continue  # 'Charles the First': the model's ORDINAL is the regnal number
+        if _two_phrases(doc, start, end, k):
+            out.append((s, k))  # 'To Barillon James expressed...': an object, then a subject
+            s = k
+            continue
         if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
                 and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
                 b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
@@ -165,6 +171,24 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             s = k
     out.append((s, end))
     return out
+
+
+def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
+    """The words before and from ``k`` are two noun phrases by the parse: each part's last
+    word hangs on a word outside the run, in a different argument role."""
+    a, b = doc[k - 1], doc[end - 1]
+    before = doc[start - 1] if start > 0 else None
+    if k == start + 1 and before is not None and before.dep_ == "prep" and not any(
+            c.dep_ == "pobj" for c in before.children) and b.dep_ in ("nsubj", "nsubjpass"):
+        return True  # 'To Barillon James expressed...': the fronted object has lost its 'to'
+    if not (start <= b.head.i < end) and not (start <= a.head.i < end):
+        inside = all(start <= t.head.i < end or t.i in (a.i, b.i) for t in doc[start:end])
+        return inside and a.dep_ in ARGUMENTS and b.dep_ in ARGUMENTS and a.dep_ != b.dep_ \
+            and all(start <= t.head.i < k for t in doc[start:k - 1])
+    return False
+
+
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr"}
 
 
 def head_word(span: Span) -> str:
