@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Mention
-from ..names import TITLE_OF, initials, translit_key
-from ..rules import lexicon
+from ..names import TITLE_OF, initials, norm, translit_key
+from ..rules import lexicon, load_json
 from .document import Document
 from .mentions import guess_kind
 
@@ -59,6 +60,7 @@ GROUP_WORDS = {"group", "faction", "party", "bloc", "club", "society", "oppositi
 PERSONAL = {"he", "she", "him", "her", "i", "we", "you"}
 MODEL_WEIGHT = 1.0
 CONTEXT_WEIGHT = 2.0
+GAZETTEER_WEIGHT = 2.5  # a little more than one context: 'Washington said' twice is still a man
 
 
 def _verb_forms(tok: Token) -> set[str]:
@@ -281,13 +283,17 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     model: Counter[str] = Counter()
     for m in ms:
         if m.kind:
-            if m.source.startswith("spacy."):
+            if m.source == "spacy.ner.ORG" and _bare_word(doc, m):
+                model["PERSON"] += 1  # the model's ORG on a lone rare word is mostly a person
+            elif m.source.startswith("spacy."):
                 model[m.kind] += 1
             else:
                 votes[m.kind] += RULE_WEIGHT
         votes.update(context_votes(doc, m))
     for kind, n in model.items():
         votes[kind] += MODEL_WEIGHT * (1 + math.log2(n))
+    if any(norm(m.text) in gazetteer() for m in ms):
+        votes["PLACE"] += GAZETTEER_WEIGHT
     if all(m.tokens[1] - m.tokens[0] == 1 and doc[m.tokens[0]].tag_ == "NNPS"
            and m.source.endswith("NORP") and m.kind != "FACTION" for m in ms):
         return None  # 'the Romans', 'the Georgians': a people, not a person or a party
@@ -305,6 +311,24 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     tied = [k for k, v in votes.items() if v == best]
     # on a tie, a person: the model calls rare surnames places far more often than the reverse
     return "PERSON" if "PERSON" in tied else tied[0]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """Normalised names of well-known places (``rules/gazetteer.json``)."""
+    data = load_json("gazetteer.json")
+    return frozenset(norm(n) for n in data["places"]) if isinstance(data, dict) else frozenset()
+
+
+def _bare_word(doc: Doc, m: Mention) -> bool:
+    """One capitalised word that no head noun, acronym or syllabic abbreviation explains:
+    the model's ORG there is a guess (Pericles, Plekhanov, Chios more often than a body)."""
+    s, e = m.tokens
+    t = doc[s]
+    return e - s == 1 and not t.text.isupper() and guess_kind(doc[s:e]) is None and not SYLLABIC.search(t.text)
+
+
+SYLLABIC = re.compile(r"^[A-Z][a-z]+(buro|kom|prom|plan|trud|tern|com|rada|press)$|^[A-Z][a-z]{1,3}[A-Z]")
 
 
 def _canonical(ms: list[Mention], kind: str) -> str:
