@@ -201,6 +201,7 @@ def resolve(d: Document) -> None:
     # second round: coordination with names already known to be people or places
     kinds, coordinated = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_appositions(doc, groups, kinds, mentions)
+    _merge_peoples(groups, kinds)
     _merge_acronyms(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds)
@@ -224,6 +225,43 @@ def resolve(d: Document) -> None:
             if alias and alias not in ent.aliases:
                 ent.aliases[alias] = (m.start, m.end, m.source)
         d.entities.append(ent)
+
+
+DEMONYM_ENDINGS = ("ians", "etans", "ans", "aeans", "eans", "enes", "ines", "ites", "ese", "ns", "s")
+
+
+def demonym_of(people: str, place: str) -> bool:
+    """'athenians' is the people of 'athens', 'samians' of 'samos', 'boeotians' of
+    'boeotia', 'byzantines' of 'byzantium': the people's word is the place's stem (all but
+    its last two letters at most, three letters at least) and a people ending."""
+    if " " in place or " " in people or place == people:
+        return False
+    for ending in DEMONYM_ENDINGS:
+        if not people.endswith(ending):
+            continue
+        stem = people[:-len(ending)] + ("i" if ending.startswith("i") else "")
+        k = 0
+        while k < min(len(stem), len(place)) and stem[k] == place[k]:
+            k += 1
+        if k >= 3 and k >= len(place) - 2 and k >= len(stem) - 1:
+            return True
+    return False
+
+
+def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """A people and its land are one place: 'the Thasians' with 'Thasos' (which the model
+    may have called a person: that its people are named settles it)."""
+    peoples = [k for k in groups if kinds.get(k) in ("PLACE", "FACTION", "BODY") and len(k.split()) == 1
+               and PEOPLE.search(k)]
+    lands = [k for k in groups if kinds.get(k) in ("PLACE", "PERSON", "BODY") and len(k.split()) == 1
+             and k not in peoples]
+    for key in peoples:
+        found = sorted((p for p in lands if p in groups and demonym_of(key, p)),
+                       key=lambda p: len(groups[p]), reverse=True)
+        if found:
+            _merge(groups, found[0], key)
+            kinds[found[0]] = "PLACE"
+            kinds.pop(key, None)
 
 
 def _only_sentence_initial(doc: Doc, ms: list[Mention]) -> bool:
@@ -294,9 +332,13 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
         votes[kind] += MODEL_WEIGHT * (1 + math.log2(n))
     if any(norm(m.text) in gazetteer() for m in ms):
         votes["PLACE"] += GAZETTEER_WEIGHT
-    if all(m.tokens[1] - m.tokens[0] == 1 and doc[m.tokens[0]].tag_ == "NNPS"
-           and m.source.endswith("NORP") and m.kind != "FACTION" for m in ms):
-        return None  # 'the Romans', 'the Georgians': a people, not a person or a party
+    plural = _plural_group(doc, ms)
+    if plural and all(m.source.endswith("NORP") and m.kind != "FACTION" for m in ms) and PEOPLE.search(
+            ms[0].text):
+        return "PLACE"  # 'the Romans', 'the Athenians': a people, which stands for its land
+    if plural and votes.get("PERSON", 0) >= max(votes.values(), default=1.0):
+        # 'the Whigs sneered', 'the Tories found': people acting together are a group
+        votes["FACTION"] += votes.pop("PERSON")
     # names are not plural: 'the Anti-Federalists' is a group, whatever it did (but the
     # tagger also calls 'Camille Desmoulins' plural: the model's PERSON says otherwise)
     if all(doc[m.tokens[1] - 1].tag_ == "NNPS" for m in ms) and not any(
@@ -311,6 +353,21 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     tied = [k for k, v in votes.items() if v == best]
     # on a tie, a person: the model calls rare surnames places far more often than the reverse
     return "PERSON" if "PERSON" in tied else tied[0]
+
+
+PEOPLE = re.compile(r"(ians|ans|aeans|eans|enes|ines|ese|ards|iots|ites)$")  # not 'Whigs', 'Tories'
+
+
+def _plural_group(doc: Doc, ms: list[Mention]) -> bool:
+    """A one-word plural name, said with 'the' at least once: 'the Whigs', 'the Bolsheviki',
+    'the Athenians' (a name a person bears is not plural)."""
+    def plural(m: Mention) -> bool:
+        s, e = m.tokens
+        t = doc[s]
+        return e - s == 1 and (t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("iki")) and t.lower_.endswith(
+            ("s", "i")) and not t.lower_.endswith(("ss", "us", "is", "os", "as"))
+    return all(plural(m) for m in ms) and any(
+        m.tokens[0] > 0 and doc[m.tokens[0] - 1].lower_ == "the" for m in ms)
 
 
 @lru_cache(maxsize=1)
