@@ -227,7 +227,7 @@ def resolve(d: Document) -> None:
         d.entities.append(ent)
 
 
-DEMONYM_ENDINGS = ("ians", "etans", "ans", "aeans", "eans", "enes", "ines", "ites", "ese", "ns", "s")
+DEMONYM_ENDINGS = ("ians", "inians", "etans", "ans", "aeans", "eans", "enes", "ines", "ites", "ese", "ns", "s")
 
 
 def demonym_of(people: str, place: str) -> bool:
@@ -481,6 +481,8 @@ def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, 
                 if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
                     continue  # 'Feversham, a Frenchman of noble birth': what he is, not his name
                 titled = all(TITLE_OF.match(mentions[j].text) for j in groups[other])  # 'Edward, Duke of Kent'
+                if not titled and any(c.dep_ in ("cc", "conj") for c in (*t.children, *root.children)):
+                    continue  # 'Washington, Hamilton, and Madison': a list, not a second name
                 if kinds.get(other) not in (None, "PERSON") or not titled and any(
                         mentions[j].source.startswith("spacy.ner.PERSON") for j in groups[other]):
                     continue  # a title, an office, or a second person named beside the first
@@ -507,10 +509,12 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
     """
     def personal(key: str) -> bool:
         if len(key.split()) >= 2:
-            return kinds.get(key) == "PERSON" or any(mentions[i].kind == "PERSON" for i in groups[key])
+            return kinds.get(key) == "PERSON" or any(mentions[i].kind == "PERSON" for i in groups[key]) or (
+                bool(person_core(key)[2]) and kinds.get(key) in (None, "PLACE", "BODY"))  # 'General Kornilov'
         # a head-noun rule made it an office, event, policy or faction
-        return all(mentions[i].source.startswith(("spacy.", "mentions.name_run"))
-                   and mentions[i].kind in ("", "PERSON", "PLACE", "BODY") for i in groups[key])
+        return all(mentions[i].source.startswith("spacy.") or mentions[i].source.startswith(
+            ("mentions.name_run", "mentions.inner_name")) and mentions[i].kind in ("", "PERSON", "PLACE", "BODY")
+            for i in groups[key])
 
     def size(key: str) -> int:
         return len(groups[key])

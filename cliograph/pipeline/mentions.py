@@ -178,9 +178,14 @@ def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
     word hangs on a word outside the run, in a different argument role."""
     a, b = doc[k - 1], doc[end - 1]
     before = doc[start - 1] if start > 0 else None
-    if k == start + 1 and before is not None and before.dep_ == "prep" and not any(
-            c.dep_ == "pobj" for c in before.children) and b.dep_ in ("nsubj", "nsubjpass"):
-        return True  # 'To Barillon James expressed...': the fronted object has lost its 'to'
+    if k == start + 1 and end == start + 2 and before is not None and before.dep_ == "prep" \
+            and start == before.i + 1:
+        verb = doc[end] if end < len(doc) else None
+        if not any(c.dep_ == "pobj" for c in before.children) and b.dep_ in ("nsubj", "nsubjpass"):
+            return True  # 'To Barillon James expressed...': the fronted object has lost its 'to'
+        if verb is not None and verb.pos_ == "VERB" and before.head == verb and b.head == before and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return True  # '... Cranmer Henry expressed': the verb's subject is the second name
     if not (start <= b.head.i < end) and not (start <= a.head.i < end):
         inside = all(start <= t.head.i < end or t.i in (a.i, b.i) for t in doc[start:end])
         return inside and a.dep_ in ARGUMENTS and b.dep_ in ARGUMENTS and a.dep_ != b.dep_ \
