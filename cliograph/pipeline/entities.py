@@ -38,7 +38,10 @@ PARTY_NOUNS = {"sympathiser", "sympathisers", "sympathizer", "sympathizers", "su
                "statue", "statues", "portrait", "bust", "death", "murder", "body", "corpse",
                "funeral", "tomb", "grave", "life", "memory", "letter", "letters", "words",
                "speech", "wishes", "will", "children", "sons", "daughters", "slayers", "killing",
-               "assassination", "execution", "birth"}
+               "assassination", "execution", "birth",
+               # 'under the command of Myronides', 'the arrival of Pericles', 'the reign of Anne'
+               "command", "leadership", "generalship", "reign", "arrival", "departure", "recall",
+               "banishment", "accession", "coronation", "abdication"}
 HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
                       "execute", "behead", "hang", "arrest", "imprison", "exile", "banish", "pardon",
                       "meet", "visit", "tease", "mock", "insult", "flatter", "persuade", "enlist",
@@ -144,6 +147,10 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
         votes["PERSON"] += CONTEXT_WEIGHT
     if root.dep_ == "attr" and any(c.dep_ == "nsubj" and (c.lower_ in lex.office_lower_heads or c.lower_
                                    in lex.office_heads or c.lower_ in lex.kin_roles) for c in head.children):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Nicomedes, son of Cleombrotus': a kinship apposition
+    if any(c.dep_ == "appos" and c.lower_ in lex.kin_roles and any(
+            p.lower_ == "of" for p in c.children) for c in root.children):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'He and Molotov': coordinated with a personal pronoun
     if any(c.lower_ in PERSONAL for c in [*root.conjuncts, root.head] if c.dep_ in ("conj", "nsubj")
@@ -339,6 +346,9 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     if plural and votes.get("PERSON", 0) >= max(votes.values(), default=1.0):
         # 'the Whigs sneered', 'the Tories found': people acting together are a group
         votes["FACTION"] += votes.pop("PERSON")
+    elif votes.get("PERSON", 0) >= max(votes.values(), default=1.0) and _said_with_the(doc, ms):
+        # 'the Novaya Zhizn wrote', 'the Rada declared': what speaks with an article is a body
+        votes["BODY"] += votes.pop("PERSON")
     # names are not plural: 'the Anti-Federalists' is a group, whatever it did (but the
     # tagger also calls 'Camille Desmoulins' plural: the model's PERSON says otherwise)
     if all(doc[m.tokens[1] - 1].tag_ == "NNPS" for m in ms) and not any(
@@ -368,6 +378,24 @@ def _plural_group(doc: Doc, ms: list[Mention]) -> bool:
             ("s", "i")) and not t.lower_.endswith(("ss", "us", "is", "os", "as"))
     return all(plural(m) for m in ms) and any(
         m.tokens[0] > 0 and doc[m.tokens[0] - 1].lower_ == "the" for m in ms)
+
+
+AGENT_NOUN = re.compile(r"(ist|er|or|ian|ant|ent|ess)$")
+
+
+def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
+    """Most mentions take a definite article and none is a title ('the Duke of York',
+    'the Emperor Napoleon'): a newspaper, a council, a building, not a person's name."""
+    lex = lexicon()
+    with_the = 0
+    for m in ms:
+        s, e = m.tokens
+        words = [t.lower_ for t in doc[s:e]]
+        if words[0] in lex.person_titles | lex.office_heads or TITLE_OF.match(m.text) or any(
+                w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]):
+            return False  # 'the Anarchist', 'the Philosopher': a person called by what he is
+        with_the += s > 0 and doc[s - 1].lower_ == "the"
+    return 2 * with_the > len(ms)
 
 
 @lru_cache(maxsize=1)
