@@ -297,13 +297,18 @@ def _propagate_coordination(doc: Doc, groups: dict[str, list[int]], kinds: dict[
             for t in range(s, e):
                 key_of_tok[t] = key
     extra: dict[str, Counter[str]] = defaultdict(Counter)
+    strength = {key: _decide(doc, [mentions[i] for i in idx])[1] for key, idx in groups.items()}
     for key, idx in groups.items():
         for i in idx:
             s, e = mentions[i].tokens
             root = doc[s:e].root
             for other in _coordinated(root):
                 k2 = key_of_tok.get(other.i)
-                if k2 and k2 != key and kinds.get(k2) in ("PERSON", "PLACE"):
+                # the better attested name gives its kind ('Molotov and Trotski', each a
+                # guess of the model's: a person, on a tie)
+                if k2 and k2 != key and kinds.get(k2) in ("PERSON", "PLACE") and (
+                        strength[k2] > strength[key] or strength[k2] == strength[key]
+                        and kinds[k2] == "PERSON"):
                     extra[key][kinds[k2]] += CONTEXT_WEIGHT
     out = {}
     for key, idx in groups.items():
@@ -318,7 +323,11 @@ def _display(text: str) -> str:
 
 
 def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> str | None:
-    """Sum the votes of every mention of a name.
+    return _decide(doc, ms, extra)[0]
+
+
+def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> tuple[str | None, float]:
+    """Sum the votes of every mention of a name: the kind, and the votes it won with.
 
     The model's label counts with diminishing weight (its errors repeat: a rare surname
     labelled a place once is labelled a place every time), the head-noun rules and the
@@ -342,7 +351,7 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     plural = _plural_group(doc, ms)
     if plural and all(m.source.endswith("NORP") and m.kind != "FACTION" for m in ms) and PEOPLE.search(
             ms[0].text):
-        return "PLACE"  # 'the Romans', 'the Athenians': a people, which stands for its land
+        return "PLACE", RULE_WEIGHT  # 'the Romans', 'the Athenians': a people, which stands for its land
     if plural and votes.get("PERSON", 0) >= max(votes.values(), default=1.0):
         # 'the Whigs sneered', 'the Tories found': people acting together are a group
         votes["FACTION"] += votes.pop("PERSON")
@@ -356,13 +365,13 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
             and not GROUP_PLURAL_END.search(doc[m.tokens[1] - 1].lower_) for m in ms):
         votes.pop("PERSON", None)
     if not votes:
-        return None
+        return None, 0.0
     best = max(votes.values())
     if best < 1.0:
-        return None
+        return None, 0.0
     tied = [k for k, v in votes.items() if v == best]
     # on a tie, a person: the model calls rare surnames places far more often than the reverse
-    return "PERSON" if "PERSON" in tied else tied[0]
+    return ("PERSON" if "PERSON" in tied else tied[0]), best
 
 
 PEOPLE = re.compile(r"(ians|ans|aeans|eans|enes|ines|ese|ards|iots|ites)$")  # not 'Whigs', 'Tories'
@@ -392,8 +401,9 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
         if words[0] in lex.person_titles | lex.office_heads or TITLE_OF.match(m.text) or any(
-                w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]):
-            return False  # 'the Anarchist', 'the Philosopher': a person called by what he is
+                w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]) \
+                or doc[s:e].root.dep_ == "appos":
+            return False  # 'the Anarchist'; 'Lenin, the Old Man of Bolshevism': a person described
         with_the += s > 0 and doc[s - 1].lower_ == "the"
     return 2 * with_the > len(ms)
 
@@ -631,6 +641,12 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
                 and all(_content(k)[1] - words <= _content(longer[0])[1] - words | {"party"} for k in longer):
             _merge(groups, longer[0], key)
             kinds.pop(key, None)
+        elif len(longer) > 1 and len(key.split()) == 1:
+            # 'the Government' among several governments: the one the text speaks of most
+            counts = sorted(((len(groups[k]), k) for k in longer), reverse=True)
+            if counts[0][0] > counts[1][0]:
+                _merge(groups, counts[0][1], key)
+                kinds.pop(key, None)
 
 
 def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str | None],

@@ -64,7 +64,8 @@ def is_cap(tok: Token) -> bool:
     if low in ERAS and (tok.i > 0 and tok.nbor(-1).like_num or tok.i + 1 < len(tok.doc) and tok.nbor(1).like_num):
         return False  # '44 BC', 'AD 79': an era, not a name
     if tok.is_sent_start or _after_open_quote(tok):
-        return tok.pos_ == "PROPN" and low not in lexicon().not_names
+        # ('Meanwhile Inaros...', 'Scarcely had...': an adverb the tagger took for a name)
+        return tok.pos_ == "PROPN" and low not in lexicon().not_names and tok.dep_ != "advmod"
     return low not in lexicon().not_names or tok.pos_ == "PROPN" and len(t) > 1 and t != "I"
 
 
@@ -178,6 +179,8 @@ def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
     word hangs on a word outside the run, in a different argument role."""
     a, b = doc[k - 1], doc[end - 1]
     before = doc[start - 1] if start > 0 else None
+    if {a.lower_, doc[k].lower_} & {"the", "of", "for", "and"} or not a.text[:1].isupper():
+        return False  # 'Charles the First', 'Duke of York': one name whatever the parse
     if k == start + 1 and end == start + 2 and before is not None and before.dep_ == "prep" \
             and start == before.i + 1:
         verb = doc[end] if end < len(doc) else None
