@@ -42,6 +42,12 @@ PARTY_NOUNS = {"sympathiser", "sympathisers", "sympathizer", "sympathizers", "su
                # 'under the command of Myronides', 'the arrival of Pericles', 'the reign of Anne'
                "command", "leadership", "generalship", "reign", "arrival", "departure", "recall",
                "banishment", "accession", "coronation", "abdication"}
+PERSON_NOUNS = {"man", "woman", "youth", "boy", "girl", "lad", "gentleman", "lady", "nobleman", "statesman",
+                "soldier", "officer", "lawyer", "writer", "poet", "priest", "monk", "merchant", "peasant",
+                "worker", "student", "orator", "figure", "veteran", "journalist", "politician", "diplomat",
+                "philosopher", "historian", "scholar", "physician", "doctor", "general", "admiral", "noble",
+                "aristocrat", "adventurer", "soldier", "tribune", "senator", "king", "queen", "prince",
+                "princess", "bishop", "painter", "sculptor", "composer", "musician", "novelist", "teacher"}
 HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
                       "execute", "behead", "hang", "arrest", "imprison", "exile", "banish", "pardon",
                       "meet", "visit", "tease", "mock", "insult", "flatter", "persuade", "enlist",
@@ -148,6 +154,10 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if root.dep_ == "attr" and any(c.dep_ == "nsubj" and (c.lower_ in lex.office_lower_heads or c.lower_
                                    in lex.office_heads or c.lower_ in lex.kin_roles) for c in head.children):
         votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Volodarsky, a tall, pale youth', 'Rodzianko, leader of the right wing': what only a person is
+    if any(c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or c.lower_ in lex.office_lower_heads)
+           for c in root.children):
+        votes["PERSON"] += CONTEXT_WEIGHT
     # 'Nicomedes, son of Cleombrotus': a kinship apposition
     if any(c.dep_ == "appos" and c.lower_ in lex.kin_roles and any(
             p.lower_ == "of" for p in c.children) for c in root.children):
@@ -167,8 +177,8 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # 'hated Caesar', 'married Calpurnia', 'murdered Sidney': objects of verbs done to people
     if root.dep_ == "dobj" and verb & HUMAN_OBJECT_VERBS or root.dep_ == "nsubjpass" and verb & PASSIVE_PERSON_VERBS:
         votes["PERSON"] += CONTEXT_WEIGHT
-    # 'X said', 'said X'
-    if verb & lex.speech_verbs and root.dep_ in ("nsubj", "dobj", "dative"):
+    # 'X said', 'said X', '"...," cried Karelin'
+    if verb & lex.speech_verbs and root.dep_ in ("nsubj", "dobj", "dative", "attr"):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'whom he teased', 'who were sympathisers': a 'who' relative clause on the name
     if any(c.lower_ in ("who", "whom") for c in root.children) or (

@@ -65,11 +65,20 @@ def is_cap(tok: Token) -> bool:
         return False  # '44 BC', 'AD 79': an era, not a name
     if tok.is_sent_start or _after_open_quote(tok):
         # ('Meanwhile Inaros...', 'Scarcely had...': an adverb the tagger took for a name)
-        return tok.pos_ == "PROPN" and low not in lexicon().not_names and tok.dep_ != "advmod"
+        return (tok.pos_ == "PROPN" or _named_subject(tok)) and low not in lexicon().not_names \
+            and tok.dep_ != "advmod"
     return low not in lexicon().not_names or tok.pos_ == "PROPN" and len(t) > 1 and t != "I"
 
 
 ERAS = {"bc", "ad", "bce", "ce", "b.c.", "a.d."}
+
+
+def _named_subject(tok: Token) -> bool:
+    """A rare name opening a sentence that the tagger took for an adjective or a noun: as
+    subject, the model's entity or an apposition says it is a name ('Volodarsky, a tall,
+    pale youth...')."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("ADJ", "NOUN") and (
+        tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or any(c.dep_ == "appos" for c in tok.children))
 
 
 def _after_open_quote(tok: Token) -> bool:
@@ -449,7 +458,7 @@ def find(d: Document) -> None:
             source = "mentions.name_run.v1"
             if kind is None:
                 labels = [ent_at[t.i].label_ for t in span if t.i in ent_at]
-                lab = max(set(labels), key=labels.count) if labels else None
+                lab = Counter(labels).most_common(1)[0][0] if labels else None  # ties: the first (not set order)
                 kind = SPACY_KIND.get(lab) if lab else None
                 if lab == "NORP" and not (len(span) == 1 and GROUP_PLURAL.match(span.text)):
                     kind = None  # 'Georgian', 'Germans': nationalities, not factions
@@ -526,7 +535,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             sub = doc[rs:re_]
             k = guess_kind(sub)
             labels = [ent_at[t.i].label_ for t in sub if t.i in ent_at]
-            lab = max(set(labels), key=labels.count) if labels else None
+            lab = Counter(labels).most_common(1)[0][0] if labels else None  # ties: the first (not set order)
             if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 k = SPACY_KIND[lab]
             if k is not None and k != kind:
