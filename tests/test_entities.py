@@ -297,3 +297,29 @@ def test_entities_kind_does_not_depend_on_hash_order():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outs) == 1 and "Brankovic" in outs.pop()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lord Melbourne made Palmerston Lord High Admiral, and the Lord Privy Seal resigned.", "Lord High Admiral"),
+    ("Lord Melbourne made Palmerston Lord High Admiral, and the Lord Privy Seal resigned.", "Lord Privy Seal"),
+    ("The Common Serjeant read the charge and the Solicitor General answered it.", "Common Serjeant"),
+    ("The Common Serjeant read the charge and the Solicitor General answered it.", "Solicitor General"),
+])
+def test_entities_british_posts_are_offices(analysed, text, name):
+    assert entity_named(analysed(text), name).kind == "OFFICE"
+
+
+def test_entities_see_of_two_towns_does_not_take_a_peers_short_name(analysed):
+    d = analysed("The Bishop of Durham and Carlisle preached to the court. The Earl of Durham listened, "
+                 "and Durham later wrote to the Bishop.")
+    assert "Durham" in entity_named(d, "Earl of Durham").aliases
+
+
+@pytest.mark.parametrize(("text", "person", "office"), [
+    ("The congress appointed Kalinin General Secretary of the party.", "Kalinin", "General Secretary"),
+    ("Lord Melbourne made Palmerston Lord High Admiral in the spring.", "Palmerston", "Lord High Admiral"),
+])
+def test_entities_appointee_and_post_side_by_side_are_two_entities(analysed, text, person, office):
+    d = analysed(text)
+    assert entity_named(d, person).kind == "PERSON"
+    assert entity_named(d, office).kind == "OFFICE"

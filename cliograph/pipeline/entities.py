@@ -528,7 +528,7 @@ def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, 
                     continue
                 if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
                     continue  # 'Feversham, a Frenchman of noble birth': what he is, not his name
-                titled = all(TITLE_OF.match(mentions[j].text) for j in groups[other])  # 'Edward, Duke of Kent'
+                titled = any(TITLE_OF.match(mentions[j].text) for j in groups[other])  # "Edward, Duke of Kent"
                 if not titled and any(c.dep_ in ("cc", "conj") for c in (*t.children, *root.children)):
                     continue  # 'Washington, Hamilton, and Madison': a list, not a second name
                 if kinds.get(other) not in (None, "PERSON") or not titled and any(
@@ -586,8 +586,8 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
         core, tag, _ = cores[key]
         if key not in groups or len(core) != 1 or tag:
             continue
-        full = [k for k, (c, _t, _h) in cores.items() if k != key and k in groups and len(c) >= 2
-                and "of" not in c]  # not 'Henry Earl of Clarendon' for 'Prince Henry'
+        full = [k for k, (c, t, _h) in cores.items() if k != key and k in groups and len(c) >= 2
+                and not t and "of" not in c]  # not 'Henry Earl of Clarendon' for 'Prince Henry'
         last = [f for f in full if cores[f][0][-1:] == core]
         first = [f for f in full if cores[f][0][:1] == core]
         numbered = [k for k, (c, t, _h) in cores.items() if k in groups and c == core and t]

@@ -234,6 +234,9 @@ def guess_kind(span: Span) -> str | None:
         return "EVENT"
     if len(words) == 1 and head in lex.office_heads:
         return "OFFICE"  # 'the King', 'the President': the post, not a name
+    if len(words) > 1 and (first == "lord" and (head in lex.office_heads or head in ("seal", "admiral")) or (
+            words[-1] == "general" and words[-2] in lex.office_heads)):
+        return "OFFICE"  # 'Lord High Admiral', 'Lord Privy Seal', 'Solicitor General'
     if head in lex.office_heads and head not in lex.person_titles or (
         head in ("secretary", "secretaries", "commissar", "commissars")
     ) or head == "lord" and "of" in words and words[0] != "lord":  # 'First Lord of the Treasury'
@@ -264,6 +267,17 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     'the People’s Commissar for Foreign Trade Lev Krasin' likewise; 'Hamilton Secretary
     of the Treasury' -> the person, then the office."""
     lex = lexicon()
+    # 'made Palmerston Lord High Admiral', 'appointed Stalin General Secretary': after a verb
+    # of appointment, the appointee's name and then the post, whatever the model's labels
+    if any(t.head.lemma_ in APPOINT_VERBS and not start <= t.head.i < end for t in doc[start:end]):
+        for k in range(start + 1, end):
+            if guess_kind(doc[k:end]) == "OFFICE" and guess_kind(doc[start:k]) is None and not any(
+                    t.lower_ in lex.office_heads | lex.person_titles | {"lord", "high", "first", "chief"}
+                    for t in doc[start:k]):
+                return [(start, k, "PERSON"), (k, end, "OFFICE")]
+    if doc[start].ent_type_ != "PERSON" and doc[end - 1].ent_type_ != "PERSON" and guess_kind(
+            doc[start:end]) == "OFFICE" and head_word(doc[start:end]) != doc[start].lower_:
+        return [(start, end, "OFFICE")]  # 'Common Serjeant', 'Solicitor General': one post
     k = end
     while k > start and doc[k - 1].ent_type_ == "PERSON":
         k -= 1
