@@ -269,7 +269,10 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     lex = lexicon()
     # 'made Palmerston Lord High Admiral', 'appointed Stalin General Secretary': after a verb
     # of appointment, the appointee's name and then the post, whatever the model's labels
-    if any(t.head.lemma_ in APPOINT_VERBS and not start <= t.head.i < end for t in doc[start:end]):
+    # (a done appointment only: 'a proposal to make Stalin General Secretary' keeps the two
+    # together, as the office extractors have no sense of proposals yet)
+    if any(t.head.lemma_ in APPOINT_VERBS and t.head.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+           and not start <= t.head.i < end for t in doc[start:end]):
         for k in range(start + 1, end):
             if guess_kind(doc[k:end]) == "OFFICE" and guess_kind(doc[start:k]) is None and not any(
                     t.lower_ in lex.office_heads | lex.person_titles | {"lord", "high", "first", "chief"}
