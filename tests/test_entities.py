@@ -323,3 +323,9 @@ def test_entities_appointee_and_post_side_by_side_are_two_entities(analysed, tex
     d = analysed(text)
     assert entity_named(d, person).kind == "PERSON"
     assert entity_named(d, office).kind == "OFFICE"
+
+
+def test_entities_name_in_apposition_with_a_newspaper_is_a_body(analysed):
+    d = analysed("Gazeta Robotnicza, the party's paper, attacked the ministers. The ministers ignored "
+                 "Gazeta Robotnicza for a week.")
+    assert entity_named(d, "Gazeta Robotnicza").kind == "BODY"

@@ -48,6 +48,8 @@ PERSON_NOUNS = {"man", "woman", "youth", "boy", "girl", "lad", "gentleman", "lad
                 "philosopher", "historian", "scholar", "physician", "doctor", "general", "admiral", "noble",
                 "aristocrat", "adventurer", "soldier", "tribune", "senator", "king", "queen", "prince",
                 "princess", "bishop", "painter", "sculptor", "composer", "musician", "novelist", "teacher"}
+PUBLICATIONS = {"paper", "newspaper", "journal", "organ", "daily", "weekly", "gazette", "magazine",
+                "periodical", "review", "sheet", "broadsheet", "pamphlet"}
 HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
                       "execute", "behead", "hang", "arrest", "imprison", "exile", "banish", "pardon",
                       "meet", "visit", "tease", "mock", "insult", "flatter", "persuade", "enlist",
@@ -158,6 +160,10 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if any(c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or c.lower_ in lex.office_lower_heads)
            for c in root.children):
         votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Novaya Zhizn (New Life), Gorky’s paper': a publication, which the rest treats as a body
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PUBLICATIONS for c in root.children) or (
+            root.dep_ == "appos" and root.head.lemma_.lower() in PUBLICATIONS):
+        votes["BODY"] += 2 * CONTEXT_WEIGHT
     # 'Nicomedes, son of Cleombrotus': a kinship apposition
     if any(c.dep_ == "appos" and c.lower_ in lex.kin_roles and any(
             p.lower_ == "of" for p in c.children) for c in root.children):
