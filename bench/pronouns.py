@@ -152,6 +152,7 @@ def evaluate(records: list[dict], nlp=None, corpus: Path | None = None) -> list[
     people = [sorted((m.tokens[0], m.entity) for m in d.mentions if m.entity is not None
                      and d.entities[m.entity].kind == "PERSON" and m.tokens[1] > m.tokens[0]) for d in docs]
     results = []
+    unexplained: list[str] = []
     for r, base, k in zip(records, bases, which, strict=True):
         d = docs[k]
         at_raw = {d.clean.to_raw(t.idx): t for t in d.doc}
@@ -169,6 +170,8 @@ def evaluate(records: list[dict], nlp=None, corpus: Path | None = None) -> list[
                 e.kind in kinds and wanted & {norm(n) for n in (e.name, *e.aliases)}
                 for e in d.entities)
             ei = d.pronoun_entity.get(tok.i)
+            if ei is None and not d.pronoun_unknown.get(tok.i):
+                unexplained.append(f"{r['text']}#{r['paragraph']}@{o}")
             if ei is None:
                 predicted, correct = None, None in gold
             else:
@@ -185,6 +188,8 @@ def evaluate(records: list[dict], nlp=None, corpus: Path | None = None) -> list[
                 baseline = None in gold
             results.append(Result(r["text"], r["paragraph"], o, word, gold, predicted, correct,
                                   snippet, p.get("note"), r.get("set", "dev"), reachable, baseline))
+    if unexplained:
+        raise ValueError(f"pronouns left unresolved without a reason: {', '.join(unexplained)}")
     return results
 
 
