@@ -329,3 +329,8 @@ def test_entities_name_in_apposition_with_a_newspaper_is_a_body(analysed):
     d = analysed("Gazeta Robotnicza, the party's paper, attacked the ministers. The ministers ignored "
                  "Gazeta Robotnicza for a week.")
     assert entity_named(d, "Gazeta Robotnicza").kind == "BODY"
+
+
+def test_entities_lower_case_head_of_a_complement_ends_the_name(analysed):
+    d = analysed("The Central Committee of the Social Democratic party met at noon.")
+    assert entity_named(d, "Central Committee of the Social Democratic party").kind == "BODY"

@@ -155,6 +155,12 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j > i and (doc[j - 1].lower_ in ("of", "for", "the", "and", "-", "–")
                          or doc[j - 1].text in POSSESSIVE):
             j -= 1
+        # 'Military Section of the Socialist Revolutionary party': the complement's own head
+        # noun, written in lower case, still belongs to the name
+        if i < j < n and doc[j].text.islower() and doc[j].lower_ in lexicon().body_heads and any(
+                doc[x].lower_ in ("of", "for") for x in range(i, j)) and doc[j - 1].tag_ in ("JJ", "NNP") \
+                and doc[j].head.i != j - 1 and doc[j - 1].head.i == j:
+            j += 1
         if j > i:
             runs.extend(_split_at_entities(doc, i, j))
         i = max(j, i + 1)
