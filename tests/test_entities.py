@@ -334,3 +334,11 @@ def test_entities_name_in_apposition_with_a_newspaper_is_a_body(analysed):
 def test_entities_lower_case_head_of_a_complement_ends_the_name(analysed):
     d = analysed("The Central Committee of the Social Democratic party met at noon.")
     assert entity_named(d, "Central Committee of the Social Democratic party").kind == "BODY"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("In the battle the Numidian cavalry deserted to the enemy.", "Numidian cavalry"),
+    ("Luther had left the Augustinian order years before.", "Augustinian order"),
+])
+def test_entities_more_heads_of_bodies(analysed, text, name):
+    assert entity_named(analysed(text), name).kind == "BODY"
