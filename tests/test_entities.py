@@ -342,3 +342,11 @@ def test_entities_lower_case_head_of_a_complement_ends_the_name(analysed):
 ])
 def test_entities_more_heads_of_bodies(analysed, text, name):
     assert entity_named(analysed(text), name).kind == "BODY"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ostapenko, in the Kiev newspaper, replied at length.", "Ostapenko"),
+    ("Then Androcles sailed for the island with twenty ships.", "Androcles"),
+])
+def test_entities_surname_shape_says_person(analysed, text, name):
+    assert entity_named(analysed(text), name).kind == "PERSON"

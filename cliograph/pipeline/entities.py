@@ -235,7 +235,7 @@ def resolve(d: Document) -> None:
         kind = kinds.get(key)
         ms = [mentions[i] for i in idx]
         if not kind or _only_sentence_initial(doc, ms) and key not in coordinated and not any(
-                context_votes(doc, m) for m in ms):
+                context_votes(doc, m) or PERSON_SHAPE.search(m.text) for m in ms):
             continue  # (but 'Caesar, Pompey and Crassus formed...': listed with known names)
         ent = Entity(name=_canonical(ms, kind), kind=kind)
         ent_index = len(d.entities)
@@ -364,6 +364,8 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
         votes[kind] += MODEL_WEIGHT * (1 + math.log2(n))
     if any(norm(m.text) in gazetteer() for m in ms):
         votes["PLACE"] += GAZETTEER_WEIGHT
+    elif any(PERSON_SHAPE.search(m.text) and m.tokens[1] - m.tokens[0] == 1 for m in ms):
+        votes["PERSON"] += SHAPE_WEIGHT  # 'Potressov', 'Myronides', 'Caninius': how surnames end
     plural = _plural_group(doc, ms)
     if plural and all(m.source.endswith("NORP") and m.kind != "FACTION" for m in ms) and PEOPLE.search(
             ms[0].text):
@@ -390,6 +392,10 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
     return ("PERSON" if "PERSON" in tied else tied[0]), best
 
 
+# endings of Slavic surnames and of Greek and Latin men's names, as transliterated
+PERSON_SHAPE = re.compile(r"[a-z](ov|ev|ova|eva|sky|ski|skii|skiy|skaya|enko|vich|ovna|evna|shvili|adze|"
+                          r"ides|cles|kles|crates|krates|ippus|ippos|odorus|stratus|machus|critus)$")
+SHAPE_WEIGHT = 1.0
 PEOPLE = re.compile(r"(ians|ans|aeans|eans|enes|ines|ese|ards|iots|ites)$")  # not 'Whigs', 'Tories'
 
 
