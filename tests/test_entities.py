@@ -350,3 +350,11 @@ def test_entities_more_heads_of_bodies(analysed, text, name):
 ])
 def test_entities_surname_shape_says_person(analysed, text, name):
     assert entity_named(analysed(text), name).kind == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Venetians besieged and captured Zadrovo after a long winter.", "Zadrovo"),
+    ("The inhabitants of Melkora opened the gates to the rebels.", "Melkora"),
+])
+def test_entities_what_is_done_to_a_town_says_place(analysed, text, name):
+    assert entity_named(analysed(text), name).kind == "PLACE"

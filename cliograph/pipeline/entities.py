@@ -48,6 +48,11 @@ PERSON_NOUNS = {"man", "woman", "youth", "boy", "girl", "lad", "gentleman", "lad
                 "philosopher", "historian", "scholar", "physician", "doctor", "general", "admiral", "noble",
                 "aristocrat", "adventurer", "soldier", "tribune", "senator", "king", "queen", "prince",
                 "princess", "bishop", "painter", "sculptor", "composer", "musician", "novelist", "teacher"}
+PLACE_OBJECT_VERBS = {"besiege", "storm", "sack", "raze", "fortify", "invade", "garrison", "colonise",
+                      "colonize", "evacuate", "blockade", "annex", "ravage", "capture", "conquer"}
+PLACE_NOUNS = {"siege", "capture", "sack", "conquest", "invasion", "walls", "inhabitants", "citizens",
+               "coast", "territory", "harbour", "harbor", "gates", "streets", "environs", "outskirts",
+               "province", "city", "town", "island", "port", "garrison", "governor", "mayor", "bishop"}
 PUBLICATIONS = {"paper", "newspaper", "journal", "organ", "daily", "weekly", "gazette", "magazine",
                 "periodical", "review", "sheet", "broadsheet", "pamphlet"}
 HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
@@ -129,6 +134,12 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     ) and (prev.lower_ not in ("to", "from", "toward", "towards")
            or prev.head.pos_ == "VERB" and prev.head.lemma_.lower() in MOTION):
         votes["PLACE"] += 1.25
+    # 'besieged and captured Eion', 'laid siege to Sestos', 'the inhabitants of Priene': what
+    # is done to a town, and what a town has
+    if root.dep_ in ("dobj", "nsubjpass") and verb & PLACE_OBJECT_VERBS or root.dep_ == "pobj" and (
+            head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS
+            or head.lower_ == "to" and head.head.lower_ == "siege"):
+        votes["PLACE"] += CONTEXT_WEIGHT
     # 'Calpurnia in her dream', 'Stalin ... his': a gendered pronoun in the name's own clause
     if root.dep_ in ("nsubj", "nsubjpass") and any(
             t.lower_ in ("his", "her", "him", "himself", "herself") and t.i > root.i
