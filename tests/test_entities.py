@@ -358,3 +358,10 @@ def test_entities_surname_shape_says_person(analysed, text, name):
 ])
 def test_entities_what_is_done_to_a_town_says_place(analysed, text, name):
     assert entity_named(analysed(text), name).kind == "PLACE"
+
+
+def test_entities_bare_noble_title_is_no_office(analysed):
+    d = analysed("The Duke of Ormonde rode out to meet the army. The Duke was tired and the Bishop "
+                 "was late.")
+    assert not [e for e in d.entities if e.kind == "OFFICE" and e.name in ("Duke", "Bishop")]
+    assert entity_named(d, "Duke of Ormonde").kind == "PERSON"

@@ -53,6 +53,8 @@ PLACE_OBJECT_VERBS = {"besiege", "storm", "sack", "raze", "fortify", "invade", "
 PLACE_NOUNS = {"siege", "capture", "sack", "conquest", "invasion", "walls", "inhabitants", "citizens",
                "coast", "territory", "harbour", "harbor", "gates", "streets", "environs", "outskirts",
                "province", "city", "town", "island", "port", "garrison", "governor", "mayor", "bishop"}
+BARE_TITLES = {"duke", "duchess", "marquis", "marquess", "earl", "count", "countess", "baron", "baroness",
+               "viscount", "bishop", "archbishop", "cardinal", "judge", "chamberlain", "minister"}
 PUBLICATIONS = {"paper", "newspaper", "journal", "organ", "daily", "weekly", "gazette", "magazine",
                 "periodical", "review", "sheet", "broadsheet", "pamphlet"}
 HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
@@ -248,6 +250,8 @@ def resolve(d: Document) -> None:
         if not kind or _only_sentence_initial(doc, ms) and key not in coordinated and not any(
                 context_votes(doc, m) or PERSON_SHAPE.search(m.text) for m in ms):
             continue  # (but 'Caesar, Pompey and Crassus formed...': listed with known names)
+        if kind == "OFFICE" and key in BARE_TITLES:
+            continue  # 'the Duke', 'the Bishop' alone: someone the passage knows, not a post
         ent = Entity(name=_canonical(ms, kind), kind=kind)
         ent_index = len(d.entities)
         for i in sorted(idx):
