@@ -46,7 +46,7 @@ PERSON_NOUNS = {"man", "woman", "youth", "boy", "girl", "lad", "gentleman", "lad
                 "soldier", "officer", "lawyer", "writer", "poet", "priest", "monk", "merchant", "peasant",
                 "worker", "student", "orator", "figure", "veteran", "journalist", "politician", "diplomat",
                 "philosopher", "historian", "scholar", "physician", "doctor", "general", "admiral", "noble",
-                "aristocrat", "adventurer", "soldier", "tribune", "senator", "king", "queen", "prince",
+                "aristocrat", "adventurer", "tribune", "senator", "king", "queen", "prince",
                 "princess", "bishop", "painter", "sculptor", "composer", "musician", "novelist", "teacher"}
 PLACE_OBJECT_VERBS = {"besiege", "storm", "sack", "raze", "fortify", "invade", "garrison", "colonise",
                       "colonize", "evacuate", "blockade", "annex", "ravage", "capture", "conquer"}
