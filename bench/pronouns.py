@@ -35,6 +35,8 @@ whole, as an ingest does, so names get their kinds from the whole document;
     recall     resolved and right / pronouns with a gold antecedent
     missing    pronouns whose gold antecedent is no person or group entity of the document:
                a mention or entity error that coref cannot repair
+    baseline   accuracy of answering every pronoun with the person named last before it
+               (coref must never do worse)
 
 Run: ``.venv/bin/python bench/pronouns.py [--mode files|windows] [--show-errors]``.
 """
@@ -71,6 +73,8 @@ class Result:
     set: str = "dev"
     reachable: bool = True
     """False when no person or group entity of the document carries a gold name."""
+    baseline: bool = False
+    """Whether the most recent person named before the pronoun is a right answer."""
 
 
 def norm(name: str) -> str:
@@ -145,7 +149,10 @@ def evaluate(records: list[dict], nlp=None, corpus: Path | None = None) -> list[
         nlp = load_nlp()
     sources, bases, which = _sources(records, corpus)
     docs = [_through_coref(d) for d in parse_many(sources, nlp)]
+    people = [sorted((m.tokens[0], m.entity) for m in d.mentions if m.entity is not None
+                     and d.entities[m.entity].kind == "PERSON" and m.tokens[1] > m.tokens[0]) for d in docs]
     results = []
+    unexplained: list[str] = []
     for r, base, k in zip(records, bases, which, strict=True):
         d = docs[k]
         at_raw = {d.clean.to_raw(t.idx): t for t in d.doc}
@@ -163,6 +170,8 @@ def evaluate(records: list[dict], nlp=None, corpus: Path | None = None) -> list[
                 e.kind in kinds and wanted & {norm(n) for n in (e.name, *e.aliases)}
                 for e in d.entities)
             ei = d.pronoun_entity.get(tok.i)
+            if ei is None and not d.pronoun_unknown.get(tok.i):
+                unexplained.append(f"{r['text']}#{r['paragraph']}@{o}")
             if ei is None:
                 predicted, correct = None, None in gold
             else:
@@ -170,8 +179,17 @@ def evaluate(records: list[dict], nlp=None, corpus: Path | None = None) -> list[
                 predicted = ent.name
                 correct = bool(wanted & {norm(n) for n in (ent.name, *ent.aliases)})
             snippet = f"{para[max(0, o - 90):o]}[{word}]{para[o + len(word):o + 40]}"
+            # the baseline: the person named last before the pronoun
+            before = [e for i, e in people[k] if i < tok.i]
+            if before:
+                last = d.entities[before[-1]]
+                baseline = bool(wanted & {norm(n) for n in (last.name, *last.aliases)})
+            else:
+                baseline = None in gold
             results.append(Result(r["text"], r["paragraph"], o, word, gold, predicted, correct,
-                                  snippet, p.get("note"), r.get("set", "dev"), reachable))
+                                  snippet, p.get("note"), r.get("set", "dev"), reachable, baseline))
+    if unexplained:
+        raise ValueError(f"pronouns left unresolved without a reason: {', '.join(unexplained)}")
     return results
 
 
@@ -188,6 +206,7 @@ def score(results: list[Result]) -> dict[str, float]:
         "resolved": len(resolved),
         "with_gold": len(with_gold),
         "missing": sum(not x.reachable for x in results),
+        "baseline": sum(x.baseline for x in results) / n if n else 0.0,
     }
 
 
@@ -222,6 +241,7 @@ def report(results: list[Result], show_errors: bool = False) -> str:
     lines.append(f"pronouns {s['n']} (with antecedent {s['with_gold']}, resolved {s['resolved']}, "
                  f"antecedent missing from the entities {s['missing']}): accuracy "
                  f"{s['accuracy']:.3f}  precision {s['precision']:.3f}  recall {s['recall']:.3f}")
+    lines.append(f"baseline (the person named last before the pronoun): accuracy {s['baseline']:.3f}")
     return "\n".join(lines)
 
 

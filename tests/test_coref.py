@@ -116,3 +116,10 @@ def test_pronoun_benchmark(nlp):
     assert sum(len(r["pronouns"]) for r in records) >= 100
     score = bench.score(bench.evaluate(records, nlp, corpus=corpus))
     assert score["accuracy"] >= 0.75, score
+
+
+def test_unresolved_pronoun_says_why(analysed):
+    d = analysed("The villagers gathered in the square. They waited for the rain.")
+    they = next(t for t in d.doc if t.text == "They")
+    assert they.i not in d.pronoun_entity
+    assert d.pronoun_unknown[they.i]

@@ -234,12 +234,18 @@ def resolve(d: Document) -> None:
             bound = bound.head.head  # 'the person who himself had argued'
         if (low.endswith(("self", "selves")) or tok.dep_ == "appos") and bound not in (None, tok):
             key = key_of.get(bound.i, ("n", tok.i))
+            reason = f"bound to '{bound.text}', which names no person or group"
         else:
-            key = _best(d, tok, q, gender, active, key_of, genders)
-            key = ("n", tok.i) if key is None else key
+            found = _best(d, tok, q, gender, active, key_of, genders)
+            key = found if isinstance(found, int) else ("n", tok.i)
+            reason = "no person or group agreeing in gender and number in the last three sentences" \
+                if found is None else f"stands for '{d.doc[found[1]].text}', which names no entity" \
+                if isinstance(found, tuple) else ""
         if isinstance(key, int):
             d.pronoun_entity[tok.i] = key
             genders[key] = genders.get(key) or gender
+        else:
+            d.pronoun_unknown[tok.i] = reason
         key_of[tok.i] = key
         active.append(Ref(key, tok.i, d.sent_index(tok), _weight(tok), _role(tok), low in PLURAL, q,
                           gender))
@@ -247,6 +253,7 @@ def resolve(d: Document) -> None:
 
 def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref],
           key_of: dict[int, Key], genders: dict[int, str]) -> Key | None:
+    """The best candidate: an entity, a phrase that is no entity, or None when nothing fits."""
     plural, si = pron.lower_ in PLURAL, d.sent_index(pron)
 
     def fits(r: Ref) -> float:
@@ -307,5 +314,5 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
                 break
     if not scores:
         return None
-    best = max(scores, key=lambda k: (scores[k], last[k].i if k in last else -1))
-    return best if isinstance(best, int) else None
+    # an entity, or the phrase that is no entity ('the people', 'a physician') which won
+    return max(scores, key=lambda k: (scores[k], last[k].i if k in last else -1))

@@ -28,6 +28,8 @@ class Document:
     """Token index -> mention index, for every token inside a mention."""
     pronoun_entity: dict[int, int] = field(default_factory=dict)
     """Token index of a resolved pronoun -> entity index (``coref``)."""
+    pronoun_unknown: dict[int, str] = field(default_factory=dict)
+    """Token index of a third-person pronoun left unresolved -> why (``coref``)."""
     sentence_time: list[When | None] = field(default_factory=list)
     """Per sentence: the time it is set at, explicit or narrative (``timeline``)."""
     sentence_dates: list[list[tuple[Span, When]]] = field(default_factory=list)

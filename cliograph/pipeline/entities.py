@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Mention
-from ..names import TITLE_OF, initials, translit_key
-from ..rules import lexicon
+from ..names import TITLE_OF, initials, norm, translit_key
+from ..rules import lexicon, load_json
 from .document import Document
 from .mentions import guess_kind
 
@@ -37,7 +38,25 @@ PARTY_NOUNS = {"sympathiser", "sympathisers", "sympathizer", "sympathizers", "su
                "statue", "statues", "portrait", "bust", "death", "murder", "body", "corpse",
                "funeral", "tomb", "grave", "life", "memory", "letter", "letters", "words",
                "speech", "wishes", "will", "children", "sons", "daughters", "slayers", "killing",
-               "assassination", "execution", "birth"}
+               "assassination", "execution", "birth",
+               # 'under the command of Myronides', 'the arrival of Pericles', 'the reign of Anne'
+               "command", "leadership", "generalship", "reign", "arrival", "departure", "recall",
+               "banishment", "accession", "coronation", "abdication"}
+PERSON_NOUNS = {"man", "woman", "youth", "boy", "girl", "lad", "gentleman", "lady", "nobleman", "statesman",
+                "soldier", "officer", "lawyer", "writer", "poet", "priest", "monk", "merchant", "peasant",
+                "worker", "student", "orator", "figure", "veteran", "journalist", "politician", "diplomat",
+                "philosopher", "historian", "scholar", "physician", "doctor", "general", "admiral", "noble",
+                "aristocrat", "adventurer", "tribune", "senator", "king", "queen", "prince",
+                "princess", "bishop", "painter", "sculptor", "composer", "musician", "novelist", "teacher"}
+PLACE_OBJECT_VERBS = {"besiege", "storm", "sack", "raze", "fortify", "invade", "garrison", "colonise",
+                      "colonize", "evacuate", "blockade", "annex", "ravage", "capture", "conquer"}
+PLACE_NOUNS = {"siege", "capture", "sack", "conquest", "invasion", "walls", "inhabitants", "citizens",
+               "coast", "territory", "harbour", "harbor", "gates", "streets", "environs", "outskirts",
+               "province", "city", "town", "island", "port", "garrison", "governor", "mayor", "bishop"}
+BARE_TITLES = {"duke", "duchess", "marquis", "marquess", "earl", "count", "countess", "baron", "baroness",
+               "viscount", "bishop", "archbishop", "cardinal", "judge", "chamberlain", "minister"}
+PUBLICATIONS = {"paper", "newspaper", "journal", "organ", "daily", "weekly", "gazette", "magazine",
+                "periodical", "review", "sheet", "broadsheet", "pamphlet"}
 HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
                       "execute", "behead", "hang", "arrest", "imprison", "exile", "banish", "pardon",
                       "meet", "visit", "tease", "mock", "insult", "flatter", "persuade", "enlist",
@@ -59,6 +78,7 @@ GROUP_WORDS = {"group", "faction", "party", "bloc", "club", "society", "oppositi
 PERSONAL = {"he", "she", "him", "her", "i", "we", "you"}
 MODEL_WEIGHT = 1.0
 CONTEXT_WEIGHT = 2.0
+GAZETTEER_WEIGHT = 2.5  # a little more than one context: 'Washington said' twice is still a man
 
 
 def _verb_forms(tok: Token) -> set[str]:
@@ -116,6 +136,12 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     ) and (prev.lower_ not in ("to", "from", "toward", "towards")
            or prev.head.pos_ == "VERB" and prev.head.lemma_.lower() in MOTION):
         votes["PLACE"] += 1.25
+    # 'besieged and captured Eion', 'laid siege to Sestos', 'the inhabitants of Priene': what
+    # is done to a town, and what a town has
+    if root.dep_ in ("dobj", "nsubjpass") and verb & PLACE_OBJECT_VERBS or root.dep_ == "pobj" and (
+            head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS
+            or head.lower_ == "to" and head.head.lower_ == "siege"):
+        votes["PLACE"] += CONTEXT_WEIGHT
     # 'Calpurnia in her dream', 'Stalin ... his': a gendered pronoun in the name's own clause
     if root.dep_ in ("nsubj", "nsubjpass") and any(
             t.lower_ in ("his", "her", "him", "himself", "herself") and t.i > root.i
@@ -143,6 +169,18 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if root.dep_ == "attr" and any(c.dep_ == "nsubj" and (c.lower_ in lex.office_lower_heads or c.lower_
                                    in lex.office_heads or c.lower_ in lex.kin_roles) for c in head.children):
         votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Volodarsky, a tall, pale youth', 'Rodzianko, leader of the right wing': what only a person is
+    if any(c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or c.lower_ in lex.office_lower_heads)
+           for c in root.children):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Novaya Zhizn (New Life), Gorky’s paper': a publication, which the rest treats as a body
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PUBLICATIONS for c in root.children) or (
+            root.dep_ == "appos" and root.head.lemma_.lower() in PUBLICATIONS):
+        votes["BODY"] += 2 * CONTEXT_WEIGHT
+    # 'Nicomedes, son of Cleombrotus': a kinship apposition
+    if any(c.dep_ == "appos" and c.lower_ in lex.kin_roles and any(
+            p.lower_ == "of" for p in c.children) for c in root.children):
+        votes["PERSON"] += CONTEXT_WEIGHT
     # 'He and Molotov': coordinated with a personal pronoun
     if any(c.lower_ in PERSONAL for c in [*root.conjuncts, root.head] if c.dep_ in ("conj", "nsubj")
            or c.i in {x.i for x in root.conjuncts}):
@@ -158,8 +196,8 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # 'hated Caesar', 'married Calpurnia', 'murdered Sidney': objects of verbs done to people
     if root.dep_ == "dobj" and verb & HUMAN_OBJECT_VERBS or root.dep_ == "nsubjpass" and verb & PASSIVE_PERSON_VERBS:
         votes["PERSON"] += CONTEXT_WEIGHT
-    # 'X said', 'said X'
-    if verb & lex.speech_verbs and root.dep_ in ("nsubj", "dobj", "dative"):
+    # 'X said', 'said X', '"...," cried Karelin'
+    if verb & lex.speech_verbs and root.dep_ in ("nsubj", "dobj", "dative", "attr"):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'whom he teased', 'who were sympathisers': a 'who' relative clause on the name
     if any(c.lower_ in ("who", "whom") for c in root.children) or (
@@ -199,6 +237,7 @@ def resolve(d: Document) -> None:
     # second round: coordination with names already known to be people or places
     kinds, coordinated = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_appositions(doc, groups, kinds, mentions)
+    _merge_peoples(groups, kinds)
     _merge_acronyms(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds)
@@ -209,8 +248,10 @@ def resolve(d: Document) -> None:
         kind = kinds.get(key)
         ms = [mentions[i] for i in idx]
         if not kind or _only_sentence_initial(doc, ms) and key not in coordinated and not any(
-                context_votes(doc, m) for m in ms):
+                context_votes(doc, m) or PERSON_SHAPE.search(m.text) for m in ms):
             continue  # (but 'Caesar, Pompey and Crassus formed...': listed with known names)
+        if kind == "OFFICE" and key in BARE_TITLES:
+            continue  # 'the Duke', 'the Bishop' alone: someone the passage knows, not a post
         ent = Entity(name=_canonical(ms, kind), kind=kind)
         ent_index = len(d.entities)
         for i in sorted(idx):
@@ -222,6 +263,43 @@ def resolve(d: Document) -> None:
             if alias and alias not in ent.aliases:
                 ent.aliases[alias] = (m.start, m.end, m.source)
         d.entities.append(ent)
+
+
+DEMONYM_ENDINGS = ("ians", "inians", "etans", "ans", "aeans", "eans", "enes", "ines", "ites", "ese", "ns", "s")
+
+
+def demonym_of(people: str, place: str) -> bool:
+    """'athenians' is the people of 'athens', 'samians' of 'samos', 'boeotians' of
+    'boeotia', 'byzantines' of 'byzantium': the people's word is the place's stem (all but
+    its last two letters at most, three letters at least) and a people ending."""
+    if " " in place or " " in people or place == people:
+        return False
+    for ending in DEMONYM_ENDINGS:
+        if not people.endswith(ending):
+            continue
+        stem = people[:-len(ending)] + ("i" if ending.startswith("i") else "")
+        k = 0
+        while k < min(len(stem), len(place)) and stem[k] == place[k]:
+            k += 1
+        if k >= 3 and k >= len(place) - 2 and k >= len(stem) - 1:
+            return True
+    return False
+
+
+def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """A people and its land are one place: 'the Thasians' with 'Thasos' (which the model
+    may have called a person: that its people are named settles it)."""
+    peoples = [k for k in groups if kinds.get(k) in ("PLACE", "FACTION", "BODY") and len(k.split()) == 1
+               and PEOPLE.search(k)]
+    lands = [k for k in groups if kinds.get(k) in ("PLACE", "PERSON", "BODY") and len(k.split()) == 1
+             and k not in peoples]
+    for key in peoples:
+        found = sorted((p for p in lands if p in groups and demonym_of(key, p)),
+                       key=lambda p: len(groups[p]), reverse=True)
+        if found:
+            _merge(groups, found[0], key)
+            kinds[found[0]] = "PLACE"
+            kinds.pop(key, None)
 
 
 def _only_sentence_initial(doc: Doc, ms: list[Mention]) -> bool:
@@ -250,13 +328,18 @@ def _propagate_coordination(doc: Doc, groups: dict[str, list[int]], kinds: dict[
             for t in range(s, e):
                 key_of_tok[t] = key
     extra: dict[str, Counter[str]] = defaultdict(Counter)
+    strength = {key: _decide(doc, [mentions[i] for i in idx])[1] for key, idx in groups.items()}
     for key, idx in groups.items():
         for i in idx:
             s, e = mentions[i].tokens
             root = doc[s:e].root
             for other in _coordinated(root):
                 k2 = key_of_tok.get(other.i)
-                if k2 and k2 != key and kinds.get(k2) in ("PERSON", "PLACE"):
+                # the better attested name gives its kind ('Molotov and Trotski', each a
+                # guess of the model's: a person, on a tie)
+                if k2 and k2 != key and kinds.get(k2) in ("PERSON", "PLACE") and (
+                        strength[k2] > strength[key] or strength[k2] == strength[key]
+                        and kinds[k2] == "PERSON"):
                     extra[key][kinds[k2]] += CONTEXT_WEIGHT
     out = {}
     for key, idx in groups.items():
@@ -271,7 +354,11 @@ def _display(text: str) -> str:
 
 
 def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> str | None:
-    """Sum the votes of every mention of a name.
+    return _decide(doc, ms, extra)[0]
+
+
+def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> tuple[str | None, float]:
+    """Sum the votes of every mention of a name: the kind, and the votes it won with.
 
     The model's label counts with diminishing weight (its errors repeat: a rare surname
     labelled a place once is labelled a place every time), the head-noun rules and the
@@ -281,16 +368,29 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
     model: Counter[str] = Counter()
     for m in ms:
         if m.kind:
-            if m.source.startswith("spacy."):
+            if m.source == "spacy.ner.ORG" and _bare_word(doc, m):
+                model["PERSON"] += 1  # the model's ORG on a lone rare word is mostly a person
+            elif m.source.startswith("spacy."):
                 model[m.kind] += 1
             else:
                 votes[m.kind] += RULE_WEIGHT
         votes.update(context_votes(doc, m))
     for kind, n in model.items():
         votes[kind] += MODEL_WEIGHT * (1 + math.log2(n))
-    if all(m.tokens[1] - m.tokens[0] == 1 and doc[m.tokens[0]].tag_ == "NNPS"
-           and m.source.endswith("NORP") and m.kind != "FACTION" for m in ms):
-        return None  # 'the Romans', 'the Georgians': a people, not a person or a party
+    if any(norm(m.text) in gazetteer() for m in ms):
+        votes["PLACE"] += GAZETTEER_WEIGHT
+    elif any(PERSON_SHAPE.search(m.text) and m.tokens[1] - m.tokens[0] == 1 for m in ms):
+        votes["PERSON"] += SHAPE_WEIGHT  # 'Potressov', 'Myronides', 'Caninius': how surnames end
+    plural = _plural_group(doc, ms)
+    if plural and all(m.source.endswith("NORP") and m.kind != "FACTION" for m in ms) and PEOPLE.search(
+            ms[0].text):
+        return "PLACE", RULE_WEIGHT  # 'the Romans', 'the Athenians': a people, which stands for its land
+    if plural and votes.get("PERSON", 0) >= max(votes.values(), default=1.0):
+        # 'the Whigs sneered', 'the Tories found': people acting together are a group
+        votes["FACTION"] += votes.pop("PERSON")
+    elif votes.get("PERSON", 0) >= max(votes.values(), default=1.0) and _said_with_the(doc, ms):
+        # 'the Novaya Zhizn wrote', 'the Rada declared': what speaks with an article is a body
+        votes["BODY"] += votes.pop("PERSON")
     # names are not plural: 'the Anti-Federalists' is a group, whatever it did (but the
     # tagger also calls 'Camille Desmoulins' plural: the model's PERSON says otherwise)
     if all(doc[m.tokens[1] - 1].tag_ == "NNPS" for m in ms) and not any(
@@ -298,13 +398,69 @@ def _decide_kind(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None)
             and not GROUP_PLURAL_END.search(doc[m.tokens[1] - 1].lower_) for m in ms):
         votes.pop("PERSON", None)
     if not votes:
-        return None
+        return None, 0.0
     best = max(votes.values())
     if best < 1.0:
-        return None
+        return None, 0.0
     tied = [k for k, v in votes.items() if v == best]
     # on a tie, a person: the model calls rare surnames places far more often than the reverse
-    return "PERSON" if "PERSON" in tied else tied[0]
+    return ("PERSON" if "PERSON" in tied else tied[0]), best
+
+
+# endings of Slavic surnames and of Greek and Latin men's names, as transliterated
+PERSON_SHAPE = re.compile(r"[a-z](ov|ev|ova|eva|sky|ski|skii|skiy|skaya|enko|vich|ovna|evna|shvili|adze|"
+                          r"ides|cles|kles|crates|krates|ippus|ippos|odorus|stratus|machus|critus)$")
+SHAPE_WEIGHT = 1.0
+PEOPLE = re.compile(r"(ians|ans|aeans|eans|enes|ines|ese|ards|iots|ites)$")  # not 'Whigs', 'Tories'
+
+
+def _plural_group(doc: Doc, ms: list[Mention]) -> bool:
+    """A one-word plural name, said with 'the' at least once: 'the Whigs', 'the Bolsheviki',
+    'the Athenians' (a name a person bears is not plural)."""
+    def plural(m: Mention) -> bool:
+        s, e = m.tokens
+        t = doc[s]
+        return e - s == 1 and (t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("iki")) and t.lower_.endswith(
+            ("s", "i")) and not t.lower_.endswith(("ss", "us", "is", "os", "as"))
+    return all(plural(m) for m in ms) and any(
+        m.tokens[0] > 0 and doc[m.tokens[0] - 1].lower_ == "the" for m in ms)
+
+
+AGENT_NOUN = re.compile(r"(ist|er|or|ian|ant|ent|ess)$")
+
+
+def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
+    """Most mentions take a definite article and none is a title ('the Duke of York',
+    'the Emperor Napoleon'): a newspaper, a council, a building, not a person's name."""
+    lex = lexicon()
+    with_the = 0
+    for m in ms:
+        s, e = m.tokens
+        words = [t.lower_ for t in doc[s:e]]
+        if words[0] in lex.person_titles | lex.office_heads or TITLE_OF.match(m.text) or any(
+                w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]) \
+                or doc[s:e].root.dep_ == "appos":
+            return False  # 'the Anarchist'; 'Lenin, the Old Man of Bolshevism': a person described
+        with_the += s > 0 and doc[s - 1].lower_ == "the"
+    return 2 * with_the > len(ms)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """Normalised names of well-known places (``rules/gazetteer.json``)."""
+    data = load_json("gazetteer.json")
+    return frozenset(norm(n) for n in data["places"]) if isinstance(data, dict) else frozenset()
+
+
+def _bare_word(doc: Doc, m: Mention) -> bool:
+    """One capitalised word that no head noun, acronym or syllabic abbreviation explains:
+    the model's ORG there is a guess (Pericles, Plekhanov, Chios more often than a body)."""
+    s, e = m.tokens
+    t = doc[s]
+    return e - s == 1 and not t.text.isupper() and guess_kind(doc[s:e]) is None and not SYLLABIC.search(t.text)
+
+
+SYLLABIC = re.compile(r"^[A-Z][a-z]+(buro|kom|prom|plan|trud|tern|com|rada|press)$|^[A-Z][a-z]{1,3}[A-Z]")
 
 
 def _canonical(ms: list[Mention], kind: str) -> str:
@@ -315,16 +471,57 @@ def _canonical(ms: list[Mention], kind: str) -> str:
     return max(forms, key=lambda f: (forms[f], len(f), f))
 
 
-def _name_words(key: str) -> list[str]:
-    """A person's name without titles and regnal numbers: 'king charles the second' ->
-    ['charles']."""
-    titles = lexicon().person_titles
+# 'Colo. Hamilton', 'Gen. Knox': abbreviated titles that never stand alone as a name
+TITLE_ABBREVIATIONS = {"colo", "col", "gen", "capt", "gov", "rev", "hon", "lieut", "lt", "maj", "messrs"}
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _regnal(word: str) -> str:
+    """'second' and 'ii' -> '2': the two ways of writing a regnal number compare equal;
+    an epithet ('elder', 'great') is kept as it is."""
+    if word in ORDINALS:
+        return str(ORDINALS.index(word) + 1)
+    if re.fullmatch(r"[ivxlc]+", word):
+        vals = [ROMAN_VALUES[c] for c in word]
+        return str(sum(-v if i + 1 < len(vals) and vals[i + 1] > v else v for i, v in enumerate(vals)))
+    return word
+
+
+def person_core(key: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
+    """A person's name without titles; the regnal number, epithet or title of nobility
+    that tells namesakes apart; the titles: 'king charles the second' -> (('charles',),
+    '2', {'king'}), 'george iii' -> (('george',), '3', {}), 'colo mason' -> (('mason',),
+    '', {'colo'}), 'duke of richmond' -> (('richmond',), 'duke', {}).
+
+    Initialisms keep their letters apart ('c c pinckney')."""
+    titles = {translit_key(t) for t in lexicon().person_titles} - {"saint", "st"} | TITLE_ABBREVIATIONS
     words = key.split()
-    if "the" in words[1:]:
-        words = words[:words.index("the", 1)]
-    while len(words) > 1 and words[0] in titles:
-        words = words[1:]
-    return words
+    tag = ""
+    if len(words) > 2 and words[1] == "of" and TITLE_OF.match(" ".join(
+            w if w in ("of", "the") else w.capitalize() for w in words)):
+        return tuple(words[2:]), words[0], frozenset()  # 'Richmond' is the Duke of Richmond
+    i = words.index("the", 1) if "the" in words[1:] else 0
+    if i and words[i - 1] not in ("of", "for", "and") and i + 2 == len(words):
+        tag = _regnal(words[i + 1])  # 'charles the second', 'alexander the great'
+        words = words[:i]
+    elif len(words) > 1 and re.fullmatch(r"[ivxlc]+", words[-1]):
+        tag = _regnal(words[-1])
+        words = words[:-1]
+    held = set()
+    while len(words) > 1 and words[0] in titles and words[1] not in ("of", "for"):
+        held.add(words.pop(0))
+    return tuple(words), tag, frozenset(held)
+
+
+def _same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'c c pinckney' and 'charles cotesworth pinckney': the same surname, and given names
+    that are equal or initials of each other."""
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1]:
+        return False
+    return all(x == y or len(x) == 1 and y.startswith(x) or len(y) == 1 and x.startswith(y)
+               for x, y in zip(a[:-1], b[:-1], strict=True))
 
 
 def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
@@ -358,7 +555,9 @@ def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, 
                     continue
                 if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
                     continue  # 'Feversham, a Frenchman of noble birth': what he is, not his name
-                titled = all(TITLE_OF.match(mentions[j].text) for j in groups[other])  # 'Edward, Duke of Kent'
+                titled = any(TITLE_OF.match(mentions[j].text) for j in groups[other])  # "Edward, Duke of Kent"
+                if not titled and any(c.dep_ in ("cc", "conj") for c in (*t.children, *root.children)):
+                    continue  # 'Washington, Hamilton, and Madison': a list, not a second name
                 if kinds.get(other) not in (None, "PERSON") or not titled and any(
                         mentions[j].source.startswith("spacy.ner.PERSON") for j in groups[other]):
                     continue  # a title, an office, or a second person named beside the first
@@ -376,22 +575,54 @@ def _up_to_comma(doc: Doc, i: int) -> Span:
 
 def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | None],
                         mentions: list[Mention]) -> None:
-    """Molotov -> Vyacheslav Molotov; Maria -> Maria Ulyanova when there is no other Maria.
+    """Molotov -> Vyacheslav Molotov; Maria -> Maria Ulyanova when there is no other Maria;
+    'King Charles', 'Charles the Second' and 'Charles' -> one king; 'Colo. Mason' ->
+    George Mason; 'C. C. Pinckney' -> Charles Cotesworth Pinckney.
 
     Runs before the kind decision is final: the model often labels a bare surname a
     place or an organisation, but the full name settles who it is.
     """
-    full = [k for k in groups if len(k.split()) >= 2 and (kinds.get(k) == "PERSON" or any(
-        mentions[i].kind == "PERSON" for i in groups[k]))]
-    for key in list(groups):
-        if key not in groups or len(key.split()) != 1:
+    def personal(key: str) -> bool:
+        if len(key.split()) >= 2:
+            return kinds.get(key) == "PERSON" or any(mentions[i].kind == "PERSON" for i in groups[key]) or (
+                bool(person_core(key)[2]) and kinds.get(key) in (None, "PLACE", "BODY"))  # 'General Kornilov'
+        # a head-noun rule made it an office, event, policy or faction
+        return all(mentions[i].source.startswith("spacy.") or mentions[i].source.startswith(
+            ("mentions.name_run", "mentions.inner_name")) and mentions[i].kind in ("", "PERSON", "PLACE", "BODY")
+            for i in groups[key])
+
+    def size(key: str) -> int:
+        return len(groups[key])
+
+    # 1. one name with and without its titles, or with initials for given names
+    cores = {k: person_core(k) for k in groups if personal(k)}
+    held = {k: set(t) for k, (_c, _n, t) in cores.items()}
+    for key in sorted(cores, key=lambda k: (-len(k.split()), k)):
+        if key not in groups:
             continue
-        if any(not mentions[i].source.startswith(("spacy.", "mentions.name_run"))
-               or mentions[i].kind not in ("", "PERSON", "PLACE", "BODY") for i in groups[key]):
-            continue  # a head-noun rule made it an office, event, policy or faction
-        last = [f for f in full if f in groups and _name_words(f)[-1:] == [key]]
-        first = [f for f in full if f in groups and _name_words(f)[:1] == [key]]
-        target = last if last else first
+        core, tag, _ = cores[key]
+        for other in [k for k in cores if k != key and k in groups]:
+            core2, tag2, _ = cores[other]
+            if tag == tag2 and (core == core2 or not tag and _same_person_name(core, core2)):
+                _merge(groups, key, other)
+                held[key] |= held[other]
+                kinds.pop(other, None)
+    # 2. a bare surname or first name (with or without a title) -> the one full name
+    cores = {k: v for k, v in cores.items() if k in groups}
+    for key in sorted(cores, key=lambda k: len(k.split())):
+        core, tag, _ = cores[key]
+        if key not in groups or len(core) != 1 or tag:
+            continue
+        full = [k for k, (c, t, _h) in cores.items() if k != key and k in groups and len(c) >= 2
+                and not t and "of" not in c]  # not 'Henry Earl of Clarendon' for 'Prince Henry'
+        last = [f for f in full if cores[f][0][-1:] == core]
+        first = [f for f in full if cores[f][0][:1] == core]
+        numbered = [k for k, (c, t, _h) in cores.items() if k in groups and c == core and t]
+        # 'King Charles' is 'King Charles the Second'; else 'James' is 'James the First'
+        # only if the text speaks of that one as much as of James
+        numbered = [k for k in numbered if held[k] & held[key]] or [
+            k for k in numbered if 2 * size(k) >= size(key)]
+        target = last if last else first if first else numbered
         if len(target) == 1:
             _merge(groups, target[0], key)
             kinds.pop(key, None)
@@ -447,6 +678,12 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
                 and all(_content(k)[1] - words <= _content(longer[0])[1] - words | {"party"} for k in longer):
             _merge(groups, longer[0], key)
             kinds.pop(key, None)
+        elif len(longer) > 1 and len(key.split()) == 1:
+            # 'the Government' among several governments: the one the text speaks of most
+            counts = sorted(((len(groups[k]), k) for k in longer), reverse=True)
+            if counts[0][0] > counts[1][0]:
+                _merge(groups, counts[0][1], key)
+                kinds.pop(key, None)
 
 
 def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str | None],

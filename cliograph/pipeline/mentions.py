@@ -66,11 +66,21 @@ def is_cap(tok: Token) -> bool:
     if low in ERAS and (tok.i > 0 and tok.nbor(-1).like_num or tok.i + 1 < len(tok.doc) and tok.nbor(1).like_num):
         return False  # '44 BC', 'AD 79': an era, not a name
     if tok.is_sent_start or _after_open_quote(tok):
-        return tok.pos_ == "PROPN" and low not in lexicon().not_names
+        # ('Meanwhile Inaros...', 'Scarcely had...': an adverb the tagger took for a name)
+        return (tok.pos_ == "PROPN" or _named_subject(tok)) and low not in lexicon().not_names \
+            and tok.dep_ != "advmod"
     return low not in lexicon().not_names or tok.pos_ == "PROPN" and len(t) > 1 and t != "I"
 
 
 ERAS = {"bc", "ad", "bce", "ce", "b.c.", "a.d."}
+
+
+def _named_subject(tok: Token) -> bool:
+    """A rare name opening a sentence that the tagger took for an adjective or a noun: as
+    subject, the model's entity or an apposition says it is a name ('Volodarsky, a tall,
+    pale youth...')."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("ADJ", "NOUN") and (
+        tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or any(c.dep_ == "appos" for c in tok.children))
 
 
 def _after_open_quote(tok: Token) -> bool:
@@ -147,6 +157,12 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j > i and (doc[j - 1].lower_ in ("of", "for", "the", "and", "-", "–")
                          or doc[j - 1].text in POSSESSIVE):
             j -= 1
+        # 'Military Section of the Socialist Revolutionary party': the complement's own head
+        # noun, written in lower case, still belongs to the name
+        if i < j < n and doc[j].text.islower() and doc[j].lower_ in lexicon().body_heads and any(
+                doc[x].lower_ in ("of", "for") for x in range(i, j)) and doc[j - 1].tag_ in ("JJ", "NNP") \
+                and doc[j].head.i != j - 1 and doc[j - 1].head.i == j:
+            j += 1
         if j > i:
             runs.extend(_split_at_entities(doc, i, j))
         i = max(j, i + 1)
@@ -160,6 +176,12 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for k in range(start + 1, end):
         a, b = doc[k - 1], doc[k]
         heads = lexicon().body_heads | lexicon().place_heads
+        if a.lower_ == "the" and (ORDINAL_WORDS.match(b.text) or b.text in EPITHETS):
+            continue  # 'Charles the First': the model's ORDINAL is the regnal number
+        if _two_phrases(doc, start, end, k):
+            out.append((s, k))  # 'To Barillon James expressed...': an object, then a subject
+            s = k
+            continue
         if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
                 and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
                 b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
@@ -167,6 +189,31 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             s = k
     out.append((s, end))
     return out
+
+
+def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
+    """The words before and from ``k`` are two noun phrases by the parse: each part's last
+    word hangs on a word outside the run, in a different argument role."""
+    a, b = doc[k - 1], doc[end - 1]
+    before = doc[start - 1] if start > 0 else None
+    if {a.lower_, doc[k].lower_} & {"the", "of", "for", "and"} or not a.text[:1].isupper():
+        return False  # 'Charles the First', 'Duke of York': one name whatever the parse
+    if k == start + 1 and end == start + 2 and before is not None and before.dep_ == "prep" \
+            and start == before.i + 1:
+        verb = doc[end] if end < len(doc) else None
+        if not any(c.dep_ == "pobj" for c in before.children) and b.dep_ in ("nsubj", "nsubjpass"):
+            return True  # 'To Barillon James expressed...': the fronted object has lost its 'to'
+        if verb is not None and verb.pos_ == "VERB" and before.head == verb and b.head == before and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return True  # '... Cranmer Henry expressed': the verb's subject is the second name
+    if not (start <= b.head.i < end) and not (start <= a.head.i < end):
+        inside = all(start <= t.head.i < end or t.i in (a.i, b.i) for t in doc[start:end])
+        return inside and a.dep_ in ARGUMENTS and b.dep_ in ARGUMENTS and a.dep_ != b.dep_ \
+            and all(start <= t.head.i < k for t in doc[start:k - 1])
+    return False
+
+
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr"}
 
 
 def head_word(span: Span) -> str:
@@ -195,6 +242,9 @@ def guess_kind(span: Span) -> str | None:
         return "EVENT"
     if len(words) == 1 and head in lex.office_heads:
         return "OFFICE"  # 'the King', 'the President': the post, not a name
+    if len(words) > 1 and (first == "lord" and (head in lex.office_heads or head in ("seal", "admiral")) or (
+            words[-1] == "general" and words[-2] in lex.office_heads)):
+        return "OFFICE"  # 'Lord High Admiral', 'Lord Privy Seal', 'Solicitor General'
     if head in lex.office_heads and head not in lex.person_titles or (
         head in ("secretary", "secretaries", "commissar", "commissars")
     ) or head == "lord" and "of" in words and words[0] != "lord":  # 'First Lord of the Treasury'
@@ -225,6 +275,20 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     'the People’s Commissar for Foreign Trade Lev Krasin' likewise; 'Hamilton Secretary
     of the Treasury' -> the person, then the office."""
     lex = lexicon()
+    # 'made Palmerston Lord High Admiral', 'appointed Stalin General Secretary': after a verb
+    # of appointment, the appointee's name and then the post, whatever the model's labels
+    # (a done appointment only: 'a proposal to make Stalin General Secretary' keeps the two
+    # together, as the office extractors have no sense of proposals yet)
+    if any(t.head.lemma_ in APPOINT_VERBS and t.head.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+           and not start <= t.head.i < end for t in doc[start:end]):
+        for k in range(start + 1, end):
+            if guess_kind(doc[k:end]) == "OFFICE" and guess_kind(doc[start:k]) is None and not any(
+                    t.lower_ in lex.office_heads | lex.person_titles | {"lord", "high", "first", "chief"}
+                    for t in doc[start:k]):
+                return [(start, k, "PERSON"), (k, end, "OFFICE")]
+    if doc[start].ent_type_ != "PERSON" and doc[end - 1].ent_type_ != "PERSON" and guess_kind(
+            doc[start:end]) == "OFFICE" and head_word(doc[start:end]) != doc[start].lower_:
+        return [(start, end, "OFFICE")]  # 'Common Serjeant', 'Solicitor General': one post
     k = end
     while k > start and doc[k - 1].ent_type_ == "PERSON":
         k -= 1
@@ -419,7 +483,7 @@ def find(d: Document) -> None:
             source = "mentions.name_run.v1"
             if kind is None:
                 labels = [ent_at[t.i].label_ for t in span if t.i in ent_at]
-                lab = max(reversed(labels), key=labels.count) if labels else None  # ties: the later token
+                lab = Counter(labels).most_common(1)[0][0] if labels else None  # ties: the first (not set order)
                 kind = SPACY_KIND.get(lab) if lab else None
                 if lab == "NORP" and not (len(span) == 1 and GROUP_PLURAL.match(span.text)):
                     kind = None  # 'Georgian', 'Germans': nationalities, not factions
@@ -497,7 +561,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             sub = doc[rs:re_]
             k = guess_kind(sub)
             labels = [ent_at[t.i].label_ for t in sub if t.i in ent_at]
-            lab = max(reversed(labels), key=labels.count) if labels else None  # ties: the later token
+            lab = Counter(labels).most_common(1)[0][0] if labels else None  # ties: the first (not set order)
             if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 k = SPACY_KIND[lab]
             if k is not None and k != kind:
