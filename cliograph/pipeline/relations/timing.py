@@ -182,7 +182,7 @@ def _own_date(d: Document, si: int, subject: int, value: str) -> bool:
     if not verbs:
         return True
     for sp, w in d.sentence_dates[si]:
-        if w.value == value:
+        if value == w.value or value in w.value.split("/"):  # a lifespan's first or last year
             vd = clause_verb(sp.root)
             if any(vd.i == v.i or v.left_edge.i <= vd.i <= v.right_edge.i for v in verbs):
                 return True
