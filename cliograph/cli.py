@@ -19,7 +19,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from . import __version__
+from . import __version__, query
+from .demo import SEED as DEMO_SEED
 from .demo import demo as run_demo
 from .demo import demo_paths
 from .dossier import dossier, when_text
@@ -132,15 +133,26 @@ def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, 
 @cli.command()
 @db_option
 @click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Only this kind.")
+@click.option("--name", "q", help="Only entities whose name or an alias contains these words (any spelling).")
+@click.option("--doc", help="Only entities mentioned in this document (its id, from 'cliograph documents').")
+@click.option("--sort", type=click.Choice(list(query.ENTITY_SORTS)), default="mentions", show_default=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1),
+              help="Show at most this many.")
 @translate_errors
-def entities(db: str, kind: str | None) -> None:
-    """List entities with their kinds, aliases and mention counts."""
+def entities(db: str, kind: str | None, q: str | None, doc: str | None, sort: str, limit: int) -> None:
+    """List entities with their ids, kinds, mention counts and aliases."""
     store = Store(db, create=False)
+    found = query.entity_table(store, q, [kind] if kind else None, doc, sort, 0, limit)
+    store.close()
     table = Table("id", "kind", "name", "mentions", "aliases", box=None)
-    for e in store.entities(kind.upper() if kind else None):
-        table.add_row(e["id"], e["kind"], shown(e["name"]), str(e["mentions"]),
+    table.columns[0].overflow = "fold"  # an id is what one types next: never cut it
+    for e in found["entities"]:
+        table.add_row(shown(e["id"]), e["kind"], shown(e["name"]), str(e["mentions"]),
                       shown(", ".join(e["aliases"][:6])))
     console.print(table)
+    if found["total"] > len(found["entities"]):
+        err.print(f"{len(found['entities'])} of {found['total']} shown; "
+                  "narrow with --kind/--name/--doc or raise --limit")
 
 
 @cli.command()
@@ -148,12 +160,16 @@ def entities(db: str, kind: str | None) -> None:
 @db_option
 @translate_errors
 def show(name: str, db: str) -> None:
-    """Show an entity's dossier: its facts by type, with dates and evidence."""
+    """Show an entity's dossier (by id, name or alias): its facts by type, with dates and evidence."""
     d = dossier(Store(db, create=False), name)
     e = d.entity
-    console.print(f"[bold]{shown(e['name'])}[/bold]  {e['kind']}  ({e['mentions']} mentions)")
+    console.print(f"[bold]{shown(e['name'])}[/bold]  {e['kind']}  ({e['mentions']} mentions)  id {shown(e['id'])}")
     if e["aliases"]:
         console.print("also: " + shown(", ".join(e["aliases"])))
+    if d.others:
+        err.print(f"'{shown(name)}' also names " + ", ".join(
+            f"{shown(o['id'])} ({o['kind']}, {o['mentions']} mentions)" for o in d.others[:8])
+            + ("…" if len(d.others) > 8 else "") + ": show one of them by its id")
     if not d.facts:
         console.print("no facts yet")
     for type_, rows in d.facts.items():
@@ -186,7 +202,14 @@ def export_cmd(db: str, fmt: str, out: str | None, kind: str | None, type_: str 
     store = Store(db, create=False)
     options = {"kind": kind.upper() if kind else None, "type_": type_.upper() if type_ else None,
                "min_confidence": min_confidence}
+    if out is not None and exporter.writes == "dir" and Path(out).suffix.lower() == f".{fmt}":
+        raise UsageError(f"the {fmt} export writes a folder of files (entities, aliases, facts);"
+                         f" give --out a folder name, such as {Path(out).stem}/")
     export(store, fmt, sys.stdout if out is None else Path(out), **options)
+    if out is not None:
+        counts = store.counts()
+        err.print(f"wrote the {fmt} export of {shown(str(Path(db)))} to {shown(str(out))}"
+                  f" ({counts['entities']} entities, {counts['facts']} facts in the store)")
 
 
 @cli.command()
@@ -212,6 +235,10 @@ def demo(db: str, quiet: bool) -> None:
         raise click.UsageError("run the demo from the cliograph checkout: no examples/ folder here")
     report = _ingest_with_progress(run_demo, quiet, db=db)
     _print_report(report, db)
+    if not DEMO_SEED.is_file():
+        err.print(f"the seed chapter ({DEMO_SEED}) is not beside this checkout: only the examples"
+                  " were ingested")
+    console.print(f"next: cliograph serve --db {shown(db)}   (or: cliograph entities --db {shown(db)})")
     if report.failed:
         sys.exit(1)
 

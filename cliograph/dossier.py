@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import UsageError
+from .query import entities_named
 from .store import Store
 
 
@@ -17,6 +18,8 @@ class Dossier:
     entity: dict[str, Any]
     facts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Relation type -> facts (as stored rows plus subject/object names), in time order."""
+    others: list[dict[str, Any]] = field(default_factory=list)
+    """Other entities the same name stands for (the dossier is of the most mentioned)."""
 
 
 def dossier(store: Store, name: str) -> Dossier:
@@ -26,13 +29,14 @@ def dossier(store: Store, name: str) -> Dossier:
         >>> dossier(cliograph.open("cliograph.db"), "Stalin").entity["kind"]   # doctest: +SKIP
         'PERSON'
     """
-    entity = store.entity(name)
-    if entity is None:
-        raise UsageError(f"no entity named '{name}'; list them with 'cliograph entities'")
+    found = entities_named(store, name)
+    if not found:
+        raise UsageError(f"no entity named '{name}'; find one with 'cliograph entities --name WORDS'")
+    entity, *others = found
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in store.facts(entity_id=entity["id"]):
         grouped[row["type"]].append(row)
-    return Dossier(entity, dict(grouped))
+    return Dossier(entity, dict(grouped), others)
 
 
 def when_text(row: dict[str, Any]) -> str:

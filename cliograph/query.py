@@ -12,6 +12,7 @@ dates order correctly), and back into words. A fact holds over ``fact_interval(r
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 import statistics
@@ -21,7 +22,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .errors import UsageError
+from .gazetteer import locate_together
 from .model import KINDS, RELATION_TYPES
+from .names import norm, slug
 from .spans import bounds, date_label, edtf_day, iso_day, parse_date, precision, span, year_label
 from .store import Store
 
@@ -30,7 +33,7 @@ T = TypeVar("T")
 __all__ = [
     "EDGE_TYPES", "FACT_ORDER", "NODE_KINDS", "TIMELINE_GROUPS", "Interval", "Memo",
     "all_fact_rows", "bounds", "date_label", "edtf_day", "evidence", "fact_interval",
-    "fact_label", "fact_rows", "fact_summary", "fts_query", "holders", "iso_day", "memo",
+    "fact_label", "fact_rows", "fact_summary", "fts_query", "holders", "spellings", "iso_day", "memo",
     "middle_date", "network", "parse_date", "precision", "search", "split_hits", "state_on",
     "time_span", "timeline", "when_label", "year_label",
 ]
@@ -682,18 +685,66 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 HIT_START, HIT_END = "\x02", "\x03"
 
 
+#: Letters FTS5's unicode61 tokenizer keeps whole (it strips accents, not ligatures):
+#: a query word is also tried with each of them spelled out, and spelled out with them.
+_LIGATURES = {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "þ": "th"}
+#: Transliteration variants a reader types either way: Trotski/Trotsky, Tchernov/Chernov.
+_TRANSLIT = ((r"(?<=\w)(?:y|i|ii|iy)$", ("y", "i", "ii", "iy")), (r"^t?ch", ("tch", "ch")))
+
+
+def spellings(word: str) -> list[str]:
+    """The spellings of a searched word that should find it: ligatures spelled out and in,
+    transliteration endings either way; the word itself first.
+
+    Example:
+        >>> spellings("Caesar")
+        ['Caesar', 'Cæsar']
+        >>> spellings("Trotsky")[:3]
+        ['Trotsky', 'Trotski', 'Trotskii']
+    """
+    out = [word]
+    folded = "".join(_LIGATURES.get(c, _LIGATURES.get(c.lower(), c)) for c in word)
+    out.append(folded)
+    for letter, spelled in _LIGATURES.items():
+        if len(spelled) == 2 and spelled in folded.lower():
+            out.append(re.sub(spelled, letter, folded, count=1, flags=re.IGNORECASE))
+    for pattern, forms in _TRANSLIT:
+        for w in list(out):
+            if w[:1].isupper() and len(w) > 4 and re.search(pattern, w, re.IGNORECASE):
+                out += [re.sub(pattern, lambda m, f=f: f.capitalize() if m[0][0].isupper() else f,
+                               w, count=1, flags=re.IGNORECASE) for f in forms]
+    return list(dict.fromkeys(out))
+
+
+def _fold(text: str) -> str:
+    """Words compared however they are spelled: case, accents and ligatures folded."""
+    words = " ".join(_TOKEN.findall(text))
+    return norm("".join(_LIGATURES.get(c, _LIGATURES.get(c.lower(), c)) for c in words))
+
+
 def fts_query(q: str) -> str | None:
-    """User input -> a safe FTS5 query: each word becomes a quoted prefix term, so no
-    operator, column filter or unbalanced quote in the input reaches FTS5.
+    """User input -> a safe FTS5 query: each word becomes a quoted prefix term (or a group
+    of them, one per spelling), so no operator, column filter or unbalanced quote in the
+    input reaches FTS5.
 
     Example:
         >>> fts_query('Stalin" OR name:x*')
-        '"Stalin"* "OR"* "name"* "x"*'
+        '"Stalin"* AND "OR"* AND "name"* AND "x"*'
+        >>> fts_query("Caesar")
+        '("Caesar"* OR "Cæsar")'
     """
     tokens = _TOKEN.findall(q or "")[:16]
     if not tokens:
         return None
-    return " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
+
+    def term(word: str, prefix: bool = True) -> str:
+        return '"' + word.replace('"', '""') + '"' + ("*" if prefix else "")
+
+    groups = []
+    for t in tokens:  # the word as typed is a prefix; its other spellings whole words
+        forms = [term(t)] + [term(f, prefix=False) for f in spellings(t)[1:]]
+        groups.append(forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")")
+    return " AND ".join(groups)
 
 
 def split_hits(text: str) -> list[tuple[str, bool]]:
@@ -725,13 +776,13 @@ def search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
         " join aliases a on a.rowid = f.rowid join entities e on e.id = a.entity_id"
         " where aliases_fts match ? order by rank limit 200",
         [match]).fetchall()
-    needle = " ".join(_TOKEN.findall(q)).lower()
+    needle = _fold(q)
     for eid, name, kind, alias in [*name_rows, *alias_rows]:
         entry = found.setdefault(eid, {"id": eid, "name": name, "kind": kind, "matched": [],
                                        "exact": False})
         if alias and alias != name and alias not in entry["matched"]:
             entry["matched"].append(alias)
-        if needle in {" ".join(_TOKEN.findall(x)).lower() for x in (name, alias) if x}:
+        if needle in {_fold(x) for x in (name, alias) if x}:
             entry["exact"] = True
     if found:
         marks = ",".join("?" * len(found))
@@ -754,3 +805,170 @@ def search(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
                           "end": end, "parts": split_hits(marked.strip())})
     return {"q": q, "entities": entities[:limit], "total_entities": len(entities),
             "sentences": sentences, "total_sentences": total}
+
+
+# ------------------------------------------------------------------ tables to browse
+
+#: The orders the entity list and the facts table can be sorted in (name -> SQL).
+ENTITY_SORTS = {"mentions": "mentions desc, e.name", "name": "e.name collate nocase, e.id"}
+FACT_SORTS = {
+    "time": FACT_ORDER, "type": f"f.type, {FACT_ORDER}",
+    "subject": f"s.name collate nocase, {FACT_ORDER}",
+    "confidence": f"f.confidence desc, {FACT_ORDER}", "document": "d.title, f.evidence_start",
+}
+
+
+def _choice(value: str | None, allowed: dict[str, str], what: str) -> str:
+    value = value or next(iter(allowed))
+    if value not in allowed:
+        raise UsageError(f"unknown {what} '{value[:20]}': use one of {', '.join(allowed)}")
+    return allowed[value]
+
+
+def _name_filter(q: str | None) -> tuple[str, list[Any]]:
+    """Entities whose name or an alias contains every word of ``q`` in any of its
+    spellings (case, accents and ligatures folded), as an SQL condition on ``e``."""
+    conds: list[str] = []
+    params: list[Any] = []
+    for word in _TOKEN.findall(q or "")[:8]:
+        forms = list(dict.fromkeys(x for f in spellings(word) for x in (f.lower(), _fold(f)) if x))
+        conds.append("(" + " or ".join(
+            "lower(e.name) like ? escape '\\' or exists (select 1 from aliases a"
+            " where a.entity_id = e.id and a.norm like ? escape '\\')" for _ in forms) + ")")
+        for f in forms:
+            pattern = "%" + f.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [pattern, pattern]
+    return " and ".join(conds), params
+
+
+def entity_table(store: Store, q: str | None = None, kinds: Iterable[str] | None = None,
+                 doc: str | None = None, sort: str | None = None, offset: int = 0,
+                 limit: int = 100, where_ids: Sequence[str] | None = None) -> dict[str, Any]:
+    """A page of the entity list, filtered by name words, kinds, document (and ids), with
+    the count of each kind and each document under the other filters (the facets)."""
+    wanted = _kinds(kinds, KINDS, "kind")
+    order = _choice(sort, ENTITY_SORTS, "sort")
+    name_cond, name_params = _name_filter(q)
+
+    def where(skip: str) -> tuple[str, list[Any]]:
+        conds, params = [], []
+        if where_ids is not None:
+            conds.append(f"e.id in ({','.join('?' * len(where_ids)) or 'null'})")
+            params += list(where_ids)
+        if name_cond:
+            conds.append(name_cond)
+            params += name_params
+        if wanted and skip != "kind":
+            conds.append(f"e.kind in ({','.join('?' * len(wanted))})")
+            params += sorted(wanted)
+        if doc and skip != "doc":
+            conds.append("exists (select 1 from mentions m where m.entity_id = e.id and m.doc_id = ?)")
+            params.append(doc)
+        return (" where " + " and ".join(conds)) if conds else "", params
+
+    w, params = where("")
+    total = store.db.execute(f"select count(*) from entities e{w}", params).fetchone()[0]
+    rows = list(store.db.query(
+        "select e.id, e.kind, e.name, e.ambiguous, e.note,"
+        " (select count(*) from mentions m where m.entity_id = e.id) as mentions,"
+        " (select json_group_array(distinct a.alias) from aliases a where a.entity_id = e.id)"
+        f" as aliases from entities e{w} order by {order} limit ? offset ?",
+        [*params, limit, offset]))
+    for row in rows:
+        row["aliases"] = [a for a in json.loads(row["aliases"] or "[]") if a != row["name"]]
+    wk, pk = where("kind")
+    by_kind = dict(store.db.execute(f"select e.kind, count(*) from entities e{wk} group by e.kind", pk))
+    wd, pd = where("doc")
+    by_doc = store.db.execute(
+        "select d.id, d.title, count(distinct e.id) from entities e"
+        " join mentions m on m.entity_id = e.id join documents d on d.id = m.doc_id"
+        f"{wd} group by d.id order by d.title", pd).fetchall()
+    return {"total": total, "entities": rows,
+            "kinds": [{"kind": k, "count": by_kind.get(k, 0)} for k in KINDS],
+            "documents": [{"id": i, "title": t, "count": n} for i, t, n in by_doc]}
+
+
+def facts_table(store: Store, types: Iterable[str] | None = None, entity: str | None = None,
+                doc: str | None = None, start: str | None = None, end: str | None = None,
+                min_confidence: float = 0.0, rule: str | None = None,
+                inferred: bool | None = None, sort: str | None = None, offset: int = 0,
+                limit: int = 100) -> dict[str, Any]:
+    """A page of all facts, filtered and sorted as a facts table shows them: by relation
+    type, an entity at either end (id, name or alias words), document, a time window
+    (facts that overlap it; undated facts drop out once a window is set), least
+    confidence, extracting rule (a prefix: 'offices' or 'offices.copula.v1'), and
+    whether the time was inferred."""
+    wanted = _kinds(types, RELATION_TYPES, "relation type")
+    order = _choice(sort, FACT_SORTS, "sort")
+    conds, params = ["f.confidence >= ?"], [min_confidence]
+    if wanted:
+        conds.append(f"f.type in ({','.join('?' * len(wanted))})")
+        params += sorted(wanted)
+    if entity:
+        ids = [r[0] for r in store.db.execute("select id from entities where id = ?", [entity])]
+        if not ids:
+            cond, p = _name_filter(entity)
+            ids = [r[0] for r in store.db.execute(f"select e.id from entities e where {cond}", p)] \
+                if cond else []
+        marks = ",".join("?" * len(ids)) or "null"
+        conds.append(f"(f.subject_id in ({marks}) or f.object_id in ({marks}))")
+        params += ids + ids
+    if doc:
+        conds.append("f.doc_id = ?")
+        params.append(doc)
+    if rule:
+        conds.append("(f.extractor = ? or f.extractor like ? escape '\\')")
+        params += [rule, rule.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%"]
+    if inferred is not None:
+        conds.append("coalesce(f.inferred, 0) = ?")
+        params.append(int(inferred))
+    window = _window(None, (start, end)) if (start or end) else None
+    sql = _FACT_SQL.format(where="where " + " and ".join(conds), order=order)
+    rows = list(store.db.query(sql, params))
+    if window is not None:
+        lo, hi = window
+        rows = [r for r in rows if (iv := fact_interval(r)).dated and iv.overlaps(lo, hi)]
+    page = rows[offset:offset + limit]
+    return {"total": len(rows), "facts": [fact_summary(r) for r in page]}
+
+
+def entities_named(store: Store, name: str) -> list[dict[str, Any]]:
+    """Every entity that this id, name or alias (in any of its spellings) names, the most
+    mentioned first; failing an exact name, those whose names contain it."""
+    keys = list(dict.fromkeys(norm(s) for s in spellings(name.strip()) if norm(s)))
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    ids = {r[0] for r in store.db.execute(
+        f"select id from entities where id in (?, ?) union select entity_id from aliases"
+        f" where norm in ({marks})", [name, slug(name), *keys])}
+    if not ids:
+        cond, params = _name_filter(name)
+        ids = {r[0] for r in store.db.execute(f"select e.id from entities e where {cond}", params)}
+    if name in ids:  # an id is never ambiguous
+        ids = {name}
+    return entity_table(store, limit=len(ids), where_ids=sorted(ids))["entities"] if ids else []
+
+
+def fact_places(store: Store, **filters: Any) -> dict[str, Any]:
+    """The places a selection of facts (``facts_table``'s filters) happened at or names:
+    each with how many of those facts, and its point where the gazetteer knows it."""
+    table = facts_table(store, **{**filters, "offset": 0, "limit": 10**9})
+    places: dict[str, dict[str, Any]] = {}
+    for f in table["facts"]:
+        for ref in (f["place"], f["subject"], f["object"], f["body"]):
+            if ref and ref["kind"] == "PLACE":
+                entry = places.setdefault(ref["id"], {"id": ref["id"], "name": ref["name"],
+                                                      "facts": 0, "fact_ids": set()})
+                entry["fact_ids"].add(f["id"])
+    located = locate_together([p["name"] for p in places.values()])
+    points, unplaced = [], []
+    for p in sorted(places.values(), key=lambda p: (-len(p["fact_ids"]), p["name"])):
+        p["facts"] = len(p.pop("fact_ids"))
+        loc = located.get(p["name"])
+        if loc is None:
+            unplaced.append(p)
+        else:
+            points.append({**p, "lat": loc.lat, "lon": loc.lon, "located_as": loc.name,
+                           "country": loc.country})
+    return {"total_facts": table["total"], "points": points, "unplaced": unplaced}

@@ -13,7 +13,10 @@ nm="$tmp/node_modules"
 cp "$nm/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js" "$dest/"
 cp "$nm/vis-timeline/styles/vis-timeline-graph2d.min.css" "$dest/"
 cp "$nm/cytoscape/dist/cytoscape.min.js" "$dest/"
-for pkg in vis-timeline cytoscape; do
+cp "$nm/leaflet/dist/leaflet.js" "$nm/leaflet/dist/leaflet.css" "$dest/"
+cp "$nm/topojson-client/dist/topojson-client.min.js" "$dest/"
+cp "$nm/world-atlas/countries-110m.json" "$dest/"   # Natural Earth 1:110m, public domain
+for pkg in vis-timeline cytoscape leaflet topojson-client world-atlas; do
   version="$(node -p "require('$nm/$pkg/package.json').version")"
   license="$(node -p "require('$nm/$pkg/package.json').license")"
   echo "$pkg $version ($license)"

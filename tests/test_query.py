@@ -178,8 +178,9 @@ def test_query_network_window_changes_nodes_and_edges(chron):
 
 @pytest.mark.parametrize(("q", "expected"), [
     ("Stalin", '"Stalin"*'),
-    ('Stalin" OR name:x*', '"Stalin"* "OR"* "name"* "x"*'),
-    ("NEAR(a b) -c ^d", '"NEAR"* "a"* "b"* "c"* "d"*'),
+    ('Stalin" OR name:x*', '"Stalin"* AND "OR"* AND "name"* AND "x"*'),
+    ("NEAR(a b) -c ^d", '"NEAR"* AND "a"* AND "b"* AND "c"* AND "d"*'),
+    ("Cæsar b", '("Cæsar"* OR "Caesar") AND "b"*'),
     ("  ", None),
     ('"', None),
 ])
@@ -205,3 +206,27 @@ def test_query_search_names_aliases_sentences(chron):
 def test_query_middle_date(chron):
     middle = query.middle_date(chron)
     assert middle and query.parse_date(middle)
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("Cæsar", "julius-caesar"),     # a ligature typed, the name spelled out
+    ("caesar", "julius-caesar"),
+    ("Trotski", "leon-trotsky"),    # a transliteration variant
+    ("Zinoviev", "grigori-zinoviev"),
+])
+def test_query_search_finds_names_however_spelled(chron, typed, found):
+    result = query.search(chron, typed)
+    assert result["entities"] and result["entities"][0]["id"] == found
+
+
+def test_query_spellings_leave_common_words_alone():
+    assert query.spellings("army") == ["army"]
+    assert query.spellings("Cæsar") == ["Cæsar", "Caesar"]
+    assert "Tchernov" in query.spellings("Chernov")
+
+
+def test_query_fact_places_puts_known_places_on_the_map(chron):
+    places = query.fact_places(chron)
+    assert [p["name"] for p in places["points"]] == ["Rome"]
+    assert places["points"][0]["country"] == "IT" and places["points"][0]["facts"] >= 1
+    assert query.fact_places(chron, types=["KIN"])["points"] == []

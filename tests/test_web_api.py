@@ -111,6 +111,64 @@ def test_web_entities_json(client):
     assert get_json(client, "/entities.json?kind=robot", 400)["ok"] is False
 
 
+def test_web_entities_filter_facets_sort_and_pages(client, ids):
+    data = get_json(client, "/entities.json?q=secretary&sort=name")
+    names = [e["name"] for e in data["entities"]]
+    assert {"General Secretary", "Responsible Secretary"} <= set(names)
+    assert names == sorted(names, key=str.lower) and all("Secretary" in n for n in names)
+    assert {k["kind"]: k["count"] for k in data["kinds"]}["OFFICE"] == len(names)
+    assert get_json(client, "/entities.json?q=caesar")["entities"][0]["id"] == "julius-caesar"
+    assert get_json(client, "/entities.json?q=cæsar")["entities"][0]["id"] == "julius-caesar"
+    people = get_json(client, "/entities.json?kind=PERSON&limit=2")
+    assert len(people["entities"]) == 2 and people["total"] > 2
+    assert people["page"]["next"].endswith("offset=2&limit=2") and "kind=PERSON" in people["page"]["next"]
+    rest = get_json(client, people["page"]["next"].replace("/entities", "/entities.json"))
+    assert not {e["id"] for e in rest["entities"]} & {e["id"] for e in people["entities"]}
+    one_doc = get_json(client, f"/entities.json?doc={ids['hostile']}")
+    assert "Zinoviev" in {e["name"] for e in one_doc["entities"]}
+    assert "Dictator" not in {e["name"] for e in one_doc["entities"]}
+    page = soup(client, "/entities?kind=OFFICE&q=secretary")
+    assert page.select_one("form.filters input[name=q]")["value"] == "secretary"
+    assert [a.text for a in page.select("table.data a.ent")][:1] == ["General Secretary"]
+    assert len(page.select("table.data a.ent")) == len(names)
+    assert get_json(client, "/entities.json?sort=size", 400)["error"].startswith("unknown sort")
+
+
+def test_web_facts_table_filters_and_exports_what_it_shows(client):
+    data = get_json(client, "/facts.json?type=HOLDS_OFFICE&entity=Stalin")
+    assert data["total"] >= 2 and {f["type"] for f in data["facts"]} == {"HOLDS_OFFICE"}
+    assert all("joseph-stalin" in (f["subject"]["id"], (f["object"] or {}).get("id")) for f in data["facts"])
+    early = get_json(client, "/facts.json?from=1921&to=1921")
+    labels = {f["label"] for f in early["facts"]}
+    assert "Joseph Stalin allied with Grigori Zinoviev" in labels  # 1921
+    assert not any(f["subject"]["id"] == "leon-trotsky" and f["type"] == "MEMBER_OF"
+                   for f in early["facts"])  # from October 1923
+    bc = get_json(client, "/facts.json?to=-0001")["facts"]
+    assert bc and all(f["subject"]["id"] in ("sulla", "julius-caesar") for f in bc)
+    csv_text = client.get("/facts.csv?type=HOLDS_OFFICE&entity=Stalin").text
+    lines = csv_text.strip().splitlines()
+    assert lines[0].startswith("id,type,subject,object") and len(lines) == data["total"] + 1
+    assert get_json(client, "/facts.json?min_confidence=0.99")["total"] < get_json(client, "/facts.json")["total"]
+    first = get_json(client, "/facts.json?limit=1&sort=confidence")
+    assert first["facts"][0]["evidence"]["confidence"] == max(
+        f["evidence"]["confidence"] for f in get_json(client, "/facts.json?limit=1000")["facts"])
+    assert get_json(client, "/facts.json?inferred=maybe", 400)["ok"] is False
+    page = soup(client, "/facts?type=HOLDS_OFFICE")
+    assert page.select_one("a.csv-link")["href"].startswith("/facts.csv?type=HOLDS_OFFICE")
+    assert len(page.select("table.facts-table tbody tr")) == get_json(client, "/facts.json?type=HOLDS_OFFICE")["total"]
+
+
+def test_web_facts_csv_neutralises_formulas(client):
+    from cliograph.web.views import facts_csv
+    fact = {"id": "x", "type": "QUOTE", "subject": {"name": "=HYPERLINK(1)"}, "object": None,
+            "body": None, "place": None, "role": None, "topic": "", "when": "", "time": None,
+            "time_start": None, "time_end": None, "inferred": False,
+            "evidence": {"doc_title": "d", "text": "@SUM", "extractor": "r", "confidence": 1.0,
+                         "doc_id": "d", "start": 0, "end": 1}}
+    row = facts_csv({"facts": [fact]}).splitlines()[1]
+    assert row.startswith("x,QUOTE,'=HYPERLINK(1),,,,,,,,,,no,d,'@SUM,r,1.0,")
+
+
 def test_web_entity_json_dossier(client):
     data = get_json(client, "/entity/joseph-stalin.json")
     assert data["entity"]["name"] == "Joseph Stalin" and data["entity"]["kind"] == "PERSON"

@@ -38,7 +38,12 @@ INLINE = """The Secretariat in 1922
 
 In April 1922 Joseph Stalin was appointed General Secretary of the Central Committee.
 Lenin's wife Nadezhda Krupskaya worked at the People's Commissariat of Enlightenment in Moscow.
+Cæsar was consul in 59 BC, and Pompeius was his ally.
 """
+
+#: A source whose title is long and has a long word: no page may scroll sideways for it.
+LONG_TITLE = ("memoirs_of_the_commissariat_" + "narkomindel" * 6 + "_and_the_reminiscences"
+              "_of_a_witness_to_revolution_and_civil_war")
 
 
 @contextmanager
@@ -81,8 +86,10 @@ def browser():
 def base(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser")
     (folder / "secretariat.txt").write_text(INLINE, encoding="utf-8")
+    memoir = folder / (LONG_TITLE + ".txt")  # a text file's title is its file name
+    memoir.write_text("In 1923 Joseph Stalin met Lenin.\n", encoding="utf-8")
     db = folder / "browser.db"
-    report = cliograph.ingest([folder / "secretariat.txt"], db=db)
+    report = cliograph.ingest([folder / "secretariat.txt", memoir], db=db)
     assert report.ok, report.failed
     store = Store(db)
     build(store)
@@ -231,6 +238,88 @@ def test_browser_entities_and_error_pages(page, base):
     page.goto(base + "/entity/nobody")
     assert page.inner_text(".error-page .status") == "404"
     shot(page, "error")
+
+
+# ------------------------------------------------------------------ finding and filtering
+
+def test_browser_search_caesar_reaches_the_caesar_spelled_with_a_ligature(page, base):
+    page.goto(base + "/")
+    page.fill("header .search input[name=q]", "Caesar")
+    page.press("header .search input[name=q]", "Enter")
+    page.wait_for_selector(".results.entities li")
+    names = page.locator(".results.entities li a.ent").all_inner_texts()
+    assert "Cæsar" in names, names
+    page.locator(".results.entities li a.ent", has_text="Cæsar").first.click()
+    page.wait_for_selector(".dossier-head h1")
+    assert page.inner_text(".dossier-head h1") == "Cæsar"
+
+
+def test_browser_entity_list_filtered_by_kind_and_text(page, base):
+    page.goto(base + "/entities")
+    everyone = page.locator("table.data tbody tr").count()
+    page.locator(".kind-filter a.k-OFFICE").first.click()
+    page.wait_for_url("**kind=OFFICE**")
+    offices = page.locator("table.data tbody tr").count()
+    assert 0 < offices < everyone
+    page.fill("form.filters input[name=q]", "secretary")
+    page.click("form.filters button")
+    page.wait_for_url("**q=secretary**")
+    names = page.locator("table.data a.ent").all_inner_texts()
+    assert names and all("Secretary" in n for n in names) and len(names) < offices
+    shot(page, "entities-filtered")
+
+
+def test_browser_facts_table_filtered_and_exported_to_csv(page, base):
+    page.goto(base + "/facts")
+    every = page.locator("table.facts-table tbody tr").count()
+    page.select_option("form.filters select[name=type]", "HOLDS_OFFICE")
+    page.click("form.filters button")
+    page.wait_for_url("**type=HOLDS_OFFICE**")
+    rows = page.locator("table.facts-table tbody tr")
+    assert 0 < rows.count() < every
+    assert set(page.locator("table.facts-table tbody td:first-child code").all_inner_texts()) == {"HOLDS_OFFICE"}
+    shot(page, "facts-table")
+    with page.expect_download() as download:
+        page.click("a.csv-link")
+    lines = Path(download.value.path()).read_text(encoding="utf-8").strip().splitlines()
+    assert lines[0].startswith("id,type,subject") and len(lines) == rows.count() + 1
+    assert all(",HOLDS_OFFICE," in line for line in lines[1:])
+    page.locator("table.facts-table tbody tr a[href^='/document/']").first.click()
+    page.wait_for_selector("#text .tgt")
+
+
+def test_browser_map_draws_the_places_it_knows(page, base):
+    page.goto(base + "/map")
+    page.wait_for_selector("#map[data-points]")
+    points = int(page.get_attribute("#map", "data-points"))
+    assert points == page.locator("#map-points li").count()
+    assert page.locator("#map path.leaflet-interactive").count() == points
+    assert page.locator("#map .leaflet-overlay-pane path").count() > points  # the countries
+    shot(page, "map")
+
+
+PAGES = ["/", "/entities", "/facts", "/map", "/entity/joseph-stalin", "/timeline", "/network",
+         "/state?date=1922-05-01", "/search?q=Stalin"]
+OVERFLOW_JS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
+def test_browser_pages_fit_the_screen(browser, base, width, height):
+    """Screenshots of every page on a laptop and a phone, none scrolling sideways."""
+    SHOTS.mkdir(exist_ok=True)
+    p = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        wide = {}
+        for path in PAGES:
+            p.goto(base + path)
+            p.wait_for_load_state("networkidle")
+            name = path.strip("/").split("?")[0].replace("/", "-") or "home"
+            p.screenshot(path=str(SHOTS / f"{width}-{name}.png"), full_page=True)
+            if (extra := p.evaluate(OVERFLOW_JS)) > 0:
+                wide[path] = extra
+        assert not wide, f"pages wider than a {width}px screen (by px): {wide}"
+    finally:
+        p.close()
 
 
 # ------------------------------------------------------------------ the seed chapter

@@ -16,7 +16,7 @@ from cliograph.web import views
 pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = [ROOT / "examples" / "plutarch_caesar.txt", ROOT / "examples" / "reed_ten_days_ch2.txt"]
+TEXTS = [ROOT / "examples" / "plutarch_caesar.txt", ROOT / "examples" / "thayer_washington_ch8.txt"]
 
 
 def parts_one_at_a_time(store: Store, fact: dict[str, Any]) -> list[dict[str, Any]]:

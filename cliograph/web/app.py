@@ -2,7 +2,9 @@
 
     /                     home: documents, counts, search        /index.json
     /search?q=            names, aliases and sentences           /search.json
-    /entities?kind=       entities of one kind                   /entities.json
+    /entities?kind=&q=    entities, filtered, sorted, a page     /entities.json
+    /facts?type=&entity=  every fact in one table                /facts.json, /facts.csv
+    /map?type=&entity=    the places of those facts              /map.json
     /entity/{id}?offset=  dossier, a page of claims              /entity/{id}.json
     /document/{id}?at=    source reader, opened at a span        /document/{id}.json
     /timeline             vis-timeline of dated facts            /timeline.json
@@ -74,8 +76,14 @@ QUERY_PARAMETERS = {
     "from": "start of a time window (a date)",
     "to": "end of a time window (a date)",
     "date": "the date to show the system on",
-    "offset": "the dossier's first claim to show (0 first)",
-    "limit": f"how many claims to show (default {views.DOSSIER_LIMIT}, at most {views.DOSSIER_MAX})",
+    "offset": "the first claim or row to show (0 first)",
+    "limit": f"how many claims or rows to show (at most {views.DOSSIER_MAX})",
+    "sort": "the order of a list: mentions or name (entities); time, type, subject, confidence"
+            " or document (facts)",
+    "doc": "a document id",
+    "min_confidence": "the least confidence a fact must have (0 to 1)",
+    "rule": "the rule that extracted a fact, or a prefix of its name ('offices')",
+    "inferred": "yes: only facts whose time the narrative gave; no: only those the sentence gave",
     "per_claim": f"how many statements of each claim to show (default {views.DOSSIER_PER_CLAIM})",
 }
 
@@ -274,11 +282,35 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
         q = param(request, "q") or ""
         return render(request, "search.html", lambda: views.search(store, q))
 
-    @app.get("/entities", response_class=HTMLResponse, openapi_extra=_query("kind"))
-    @app.get("/entities.json", openapi_extra=_query("kind"))
+    list_params = ("q", "kind", "doc", "sort", "offset", "limit")
+
+    @app.get("/entities", response_class=HTMLResponse, openapi_extra=_query(*list_params))
+    @app.get("/entities.json", openapi_extra=_query(*list_params))
     def entities(request: Request) -> Response:
-        kind = param(request, "kind")
-        return render(request, "entities.html", lambda: views.entity_list(store, kind))
+        args = {k: param(request, k) for k in list_params}
+        return render(request, "entities.html", lambda: views.entity_list(store, **args))
+
+    fact_params = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "inferred",
+                   "sort", "offset", "limit")
+
+    @app.get("/facts", response_class=HTMLResponse, openapi_extra=_query(*fact_params))
+    @app.get("/facts.json", openapi_extra=_query(*fact_params))
+    @app.get("/facts.csv", openapi_extra=_query(*fact_params))
+    def facts(request: Request) -> Response:
+        args = {k: param(request, k) for k in fact_params}
+        args["type"] = ",".join(many(request, "type")) or None
+        if request.url.path.endswith(".csv"):
+            data = snapshot(lambda: views.facts_table(store, args))
+            return Response(views.facts_csv(data), media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+        return render(request, "facts.html", lambda: views.facts_table(store, args))
+
+    @app.get("/map", response_class=HTMLResponse, openapi_extra=_query(*fact_params[:-3]))
+    @app.get("/map.json", openapi_extra=_query(*fact_params[:-3]))
+    def place_map(request: Request) -> Response:
+        args = {k: param(request, k) for k in fact_params[:-3]}
+        args["type"] = ",".join(many(request, "type")) or None
+        return render(request, "map.html", lambda: views.place_map(store, args))
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse,
              openapi_extra=_query("offset", "limit", "per_claim"))

@@ -9,12 +9,14 @@ document and ``UsageError`` for a malformed parameter.
 from __future__ import annotations
 
 import bisect
+import csv
+import io
 import json
 import math
 import re
 from collections import Counter, defaultdict
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from .. import query
 from ..errors import CliographError, UsageError
@@ -197,14 +199,110 @@ def _span_label(span: tuple[float, float] | None) -> str | None:
     return first if first == last else f"{first}–{last}"
 
 
-def entity_list(store: Store, kind: str | None) -> dict[str, Any]:
-    if kind:
-        kind = kind.upper()
-        if kind not in KINDS:
-            raise UsageError(f"unknown kind '{kind}': use one of {', '.join(KINDS)}")
-    rows = list(store.entities(kind))
-    return {"ok": True, "kind": kind, "label": KIND_LABELS.get(kind or "", "All entities"),
-            "entities": rows}
+#: The entity list and the facts table show this many rows a page (?limit= up to LIST_MAX).
+LIST_LIMIT = 100
+LIST_MAX = 1000
+
+
+def _page(offset: str | None, limit: str | None) -> tuple[int, int]:
+    return (_number(offset, "offset", 0, 0, 10**9),
+            _number(limit, "limit", LIST_LIMIT, 1, LIST_MAX))
+
+
+def _pages(path: str, params: dict[str, Any], offset: int, limit: int, total: int
+           ) -> dict[str, Any]:
+    """Where this page sits among all, and links to its neighbours that keep every filter."""
+    def href(at: int) -> str:
+        kept = {k: v for k, v in params.items() if v not in (None, "", [])}
+        return f"{path}?{urlencode({**kept, 'offset': at, 'limit': limit}, doseq=True)}"
+    return {"offset": offset, "limit": limit, "total": total,
+            "first": offset + 1 if total else 0, "last": min(offset + limit, total),
+            "prev": href(max(0, offset - limit)) if offset > 0 else None,
+            "next": href(offset + limit) if offset + limit < total else None}
+
+
+def entity_list(store: Store, kind: str | None = None, q: str | None = None,
+                doc: str | None = None, sort: str | None = None, offset: str | None = None,
+                limit: str | None = None) -> dict[str, Any]:
+    """The entity list: a filter box over names and aliases, kind and document facets,
+    sorting by mentions or name, a page at a time."""
+    kinds = [k for k in (kind or "").upper().split(",") if k]
+    start, size = _page(offset, limit)
+    table = query.entity_table(store, q, kinds, doc or None, sort, start, size)
+    label = KIND_LABELS.get(kinds[0], "Entities") if len(kinds) == 1 else "All entities"
+    params = {"q": q, "kind": ",".join(kinds), "doc": doc, "sort": sort}
+    return {"ok": True, "kind": ",".join(kinds) or None, "label": label, "q": q or "",
+            "doc": doc, "sort": sort or "mentions", **table,
+            "page": _pages("/entities", params, start, size, table["total"])}
+
+
+def _fact_filters(params: dict[str, Any]) -> dict[str, Any]:
+    """The facts table's query parameters as ``query.facts_table`` arguments."""
+    conf = params.get("min_confidence") or "0"
+    if not re.fullmatch(r"(0(\.\d{1,3})?|1(\.0{1,3})?)", conf.strip()):
+        raise UsageError(f"min_confidence='{conf[:20]}' is not a number from 0 to 1")
+    inferred = {"": None, None: None, "yes": True, "no": False}.get(params.get("inferred"), "bad")
+    if inferred == "bad":
+        raise UsageError("inferred must be 'yes' or 'no'")
+    return {"types": [t for t in (params.get("type") or "").upper().split(",") if t],
+            "entity": params.get("entity") or None, "doc": params.get("doc") or None,
+            "start": params.get("from") or None, "end": params.get("to") or None,
+            "min_confidence": float(conf), "rule": params.get("rule") or None,
+            "inferred": inferred, "sort": params.get("sort")}
+
+
+def _kept_filters(params: dict[str, Any], filters: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: params.get(k) for k in FACT_FILTERS}, "type": ",".join(filters["types"])}
+
+
+def facts_table(store: Store, params: dict[str, Any]) -> dict[str, Any]:
+    """Every fact in one table, filtered and sorted by the query parameters (see
+    ``query.facts_table``); the CSV, JSON and map links give exactly the rows shown."""
+    start, size = _page(params.get("offset"), params.get("limit"))
+    filters = _fact_filters(params)
+    table = query.facts_table(store, **filters, offset=start, limit=size)
+    kept = _kept_filters(params, filters)
+    chosen = urlencode({k: v for k, v in kept.items() if v})
+    shown = urlencode({**{k: v for k, v in kept.items() if v}, "offset": start, "limit": size})
+    return {"ok": True, "filters": {k: v or "" for k, v in kept.items()}, **table,
+            "documents": store.documents(), "types": RELATION_TYPES,
+            "sorts": list(query.FACT_SORTS),
+            "csv": f"/facts.csv?{shown}", "json": f"/facts.json?{shown}",
+            "map": f"/map?{chosen}", "page": _pages("/facts", kept, start, size, table["total"])}
+
+
+def place_map(store: Store, params: dict[str, Any]) -> dict[str, Any]:
+    """The places of the facts the facts table's filters select, with a point where the
+    gazetteer knows them and listed apart where it does not (most ancient places)."""
+    filters = _fact_filters(params)
+    kept = _kept_filters(params, filters)
+    chosen = urlencode({k: v for k, v in kept.items() if v})
+    return {"ok": True, "filters": {k: v or "" for k, v in kept.items()},
+            **query.fact_places(store, **filters), "facts": f"/facts?{chosen}"}
+
+
+#: The facts table's filters, in the order its form shows them.
+FACT_FILTERS = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "inferred", "sort")
+FACT_COLUMNS = ("id", "type", "subject", "object", "body", "place", "role", "topic", "when",
+                "time", "time_start", "time_end", "inferred", "document", "evidence", "rule",
+                "confidence", "href")
+
+
+def facts_csv(data: dict[str, Any]) -> str:
+    """The rows a facts page shows, as CSV; a cell that a spreadsheet would read as a
+    formula (=, +, -, @ first) gets a leading apostrophe."""
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(FACT_COLUMNS)
+    for f in data["facts"]:
+        ev = f["evidence"]
+        cells = [f["id"], f["type"], *(f[r]["name"] if f[r] else "" for r in ("subject", "object", "body", "place")),
+                 f["role"], f["topic"], f["when"], f["time"], f["time_start"], f["time_end"],
+                 "yes" if f["inferred"] else "no", ev["doc_title"], ev["text"], ev["extractor"],
+                 ev["confidence"], _href_at(ev)]
+        w.writerow(["'" + c if isinstance(c, str) and c and c[0] in "=+-@" else ("" if c is None else c)
+                    for c in cells])
+    return out.getvalue()
 
 
 def search(store: Store, q: str) -> dict[str, Any]:
