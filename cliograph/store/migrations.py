@@ -214,6 +214,23 @@ def m009_store_meta(db: Database) -> None:
     db["entities"].create_index(["slug"], if_not_exists=True)
 
 
+def m010_review(db: Database) -> None:
+    """The historian's decisions beside the machine's reading: each fact and entity has a
+    ``review`` status (machine, confirmed, corrected, rejected, added) that read queries
+    honour, and ``machine``, the values a correction replaced (JSON), so that undoing it
+    restores them. A correction records who made it, the second entity of a merge (by its
+    content-derived key, in ``payload``), whether its target was found at the last
+    re-application (``status``: applied, lost; ``undone`` once an undo points at it), and
+    ``effect``: the rows it moved, which its undo moves back."""
+    for table in ("facts", "entities"):
+        db.execute(f"alter table {table} add column review text not null default 'machine'")
+        db.execute(f"alter table {table} add column machine text")
+    db["facts"].create_index(["review"], if_not_exists=True)
+    for column, decl in (("author", "text"), ("status", "text not null default 'applied'"),
+                         ("effect", "text"), ("checked_at", "text")):
+        db.execute(f"alter table corrections add column {column} {decl}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_documents,
     m002_entities_aliases_mentions,
@@ -223,11 +240,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     m006_fact_body_place_indexes,
     m007_alias_words,
     m009_store_meta,
+    m010_review,
 )
 
 #: The migrations a reader needs: every table it reads exists once these have run
 #: (later ones add indexes and bookkeeping that only writers use).
-READABLE_FROM = "m004_corrections"
+READABLE_FROM = "m010_review"
 
 
 def applied(db: Database) -> list[str]:

@@ -84,6 +84,8 @@ QUERY_PARAMETERS = {
     "min_confidence": "the least confidence a fact must have (0 to 1)",
     "rule": "the rule that extracted a fact, or a prefix of its name ('offices')",
     "inferred": "yes: only facts whose time the narrative gave; no: only those the sentence gave",
+    "review": "review status of facts: machine, confirmed, corrected, rejected, added, or all"
+              " (the rejected are left out otherwise)",
     "per_claim": f"how many statements of each claim to show (default {views.DOSSIER_PER_CLAIM})",
 }
 
@@ -291,6 +293,7 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
         return render(request, "entities.html", lambda: views.entity_list(store, **args))
 
     fact_params = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "inferred",
+                   "review",
                    "sort", "offset", "limit")
 
     @app.get("/facts", response_class=HTMLResponse, openapi_extra=_query(*fact_params))

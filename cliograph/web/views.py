@@ -167,12 +167,13 @@ def home(store: Store) -> dict[str, Any]:
             " group by e.id order by mentions desc, e.name limit 14", [kind]))
         kinds.append({"kind": kind, "label": KIND_LABELS[kind], "count": per_kind.get(kind, 0),
                       "top": top})
-    per_type = dict(store.db.execute("select type, count(*) from facts group by type").fetchall())
+    per_type = dict(store.db.execute("select type, count(*) from facts f where"
+                                     f" {query.NOT_REJECTED} group by type").fetchall())
     types = [{"type": t, "label": TYPE_LABELS.get(t, t), "count": per_type.get(t, 0)}
              for t in RELATION_TYPES]
     docs = store.documents()
     per_doc = {r[0]: r[1:] for r in store.db.execute(
-        "select d.id, (select count(*) from facts f where f.doc_id = d.id),"
+        f"select d.id, (select count(*) from facts f where f.doc_id = d.id and {query.NOT_REJECTED}),"
         " (select count(distinct entity_id) from mentions m where m.doc_id = d.id)"
         " from documents d").fetchall()}
     for d in docs:
@@ -248,7 +249,7 @@ def _fact_filters(params: dict[str, Any]) -> dict[str, Any]:
             "entity": params.get("entity") or None, "doc": params.get("doc") or None,
             "start": params.get("from") or None, "end": params.get("to") or None,
             "min_confidence": float(conf), "rule": params.get("rule") or None,
-            "inferred": inferred, "sort": params.get("sort")}
+            "inferred": inferred, "sort": params.get("sort"), "review": params.get("review")}
 
 
 def _kept_filters(params: dict[str, Any], filters: dict[str, Any]) -> dict[str, Any]:
@@ -282,10 +283,11 @@ def place_map(store: Store, params: dict[str, Any]) -> dict[str, Any]:
 
 
 #: The facts table's filters, in the order its form shows them.
-FACT_FILTERS = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "inferred", "sort")
+FACT_FILTERS = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "inferred", "sort",
+                "review")
 FACT_COLUMNS = ("id", "type", "subject", "object", "body", "place", "role", "topic", "when",
                 "time", "time_start", "time_end", "inferred", "document", "evidence", "rule",
-                "confidence", "href")
+                "confidence", "review", "href")
 
 
 def facts_csv(data: dict[str, Any]) -> str:
@@ -299,7 +301,7 @@ def facts_csv(data: dict[str, Any]) -> str:
         cells = [f["id"], f["type"], *(f[r]["name"] if f[r] else "" for r in ("subject", "object", "body", "place")),
                  f["role"], f["topic"], f["when"], f["time"], f["time_start"], f["time_end"],
                  "yes" if f["inferred"] else "no", ev["doc_title"], ev["text"], ev["extractor"],
-                 ev["confidence"], _href_at(ev)]
+                 ev["confidence"], f["review"], _href_at(ev)]
         w.writerow(["'" + c if isinstance(c, str) and c and c[0] in "=+-@" else ("" if c is None else c)
                     for c in cells])
     return out.getvalue()
@@ -359,7 +361,7 @@ def _statements(store: Store, eid: str) -> list[Statement]:
     return store.db.execute(
         "select f.id, f.doc_id, f.type, f.subject_id, f.object_id, f.role, f.topic, f.condition,"
         " f.text from facts f where (f.subject_id = ? or f.object_id = ?)"
-        f" order by {query.FACT_ORDER}", [eid, eid]).fetchall()
+        f" and {query.NOT_REJECTED} order by {query.FACT_ORDER}", [eid, eid]).fetchall()
 
 
 def _claims(statements: list[Statement]) -> list[list[Statement]]:
@@ -614,8 +616,9 @@ def timeline(store: Store, entity: str | None, kinds: list[str],
     groups = [{"id": t, "label": label, "count": sum(1 for i in items if i["group"] == t)}
               for t, label in query.TIMELINE_GROUPS if t in present]
     options = list(store.db.query(
-        "select e.id, e.name, e.kind from entities e where e.id in (select subject_id from facts"
-        " union select object_id from facts) order by e.name"))
+        "select e.id, e.name, e.kind from entities e where e.id in (select subject_id from facts f"
+        f" where {query.NOT_REJECTED} union select object_id from facts f where"
+        f" {query.NOT_REJECTED}) order by e.name"))
     return {"ok": True, "entity": ent, "kinds": [k.upper() for k in kinds], "types": types,
             "items": items, "groups": groups, "_entities": options, "_all_kinds": KINDS}
 
