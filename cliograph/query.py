@@ -951,6 +951,27 @@ def facts_table(store: Store, types: Iterable[str] | None = None, entity: str | 
     return {"total": len(rows), "facts": [fact_summary(r) for r in page]}
 
 
+def entity_mentions(store: Store, eid: str, limit: int = 500) -> list[dict[str, Any]]:
+    """An entity's mentions with a little of the text around each (for choosing which
+    of them a split takes away), in document and text order."""
+    rows = store.db.execute(
+        "select m.doc_id, m.start, m.end, m.text, d.title,"
+        " substr(d.text, max(m.start - 60, 1), min(m.start, 60)),"
+        " substr(d.text, m.end + 1, 60) from mentions m join documents d on d.id = m.doc_id"
+        " where m.entity_id = ? order by d.title, m.doc_id, m.start limit ?",
+        [eid, limit]).fetchall()
+    return [{"doc_id": d, "start": s, "end": e, "text": t, "doc_title": title,
+             "before": " ".join(b.split()), "after": " ".join(a.split()),
+             "ref": f"{d}:{s}-{e}"} for d, s, e, t, title, b, a in rows]
+
+
+def rejected_facts(store: Store, eid: str) -> int:
+    """How many facts about an entity a person rejected (the pages hide them)."""
+    return store.db.execute(
+        "select count(*) from facts where review = 'rejected' and (subject_id = ? or"
+        " object_id = ?)", [eid, eid]).fetchone()[0]
+
+
 def entities_named(store: Store, name: str) -> list[dict[str, Any]]:
     """Every entity that this id, name or alias (in any of its spellings) names, the most
     mentioned first; failing an exact name, those whose names contain it."""

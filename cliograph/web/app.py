@@ -11,7 +11,10 @@
     /network              cytoscape graph with a time window     /network.json
     /state?date=          the system on a date                   /state.json
 
-The app only reads: the connection is opened ``query_only`` and no route writes. Errors
+The app only reads: the connection is opened ``query_only`` and no route writes, unless
+it was made with ``edit=True`` (``cliograph serve --edit``): then POST /correct and the
+forms on the pages make corrections through ``cliograph.corrections`` on a connection of
+their own, each POST checked against the session's CSRF token (``editing``). Errors
 become one page (``error.html``) or ``{"ok": false, "error": ..., "status": ...}``.
 What no request changes (every fact row, office tenures, the corpus's time span) is kept
 in the store's memo (``query.Memo``) and thrown away when PRAGMA data_version says another
@@ -35,9 +38,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, query
 from ..errors import CliographError, UsageError
-from ..model import KINDS
+from ..model import KINDS, RELATION_TYPES
 from ..store import Store
-from . import views
+from . import editing, views
 from .views import NotFound
 
 HERE = Path(__file__).resolve().parent
@@ -59,6 +62,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(version=__version__, kinds=KINDS, kind_labels=views.KIND_LABELS,
+                       relation_types=RELATION_TYPES,
                        type_labels=views.TYPE_LABELS)
     env.filters["date_label"] = query.date_label
     env.filters["at_href"] = views._href_at
@@ -165,10 +169,11 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.endswith(".json")
 
 
-def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> FastAPI:
-    """A FastAPI app serving the cliograph database at ``db_path`` (read-only), answering
-    only requests whose Host header names one of ``hosts`` (None: any; the default is
-    this machine's names).
+def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK,
+             edit: bool = False) -> FastAPI:
+    """A FastAPI app serving the cliograph database at ``db_path`` (read-only unless
+    ``edit``), answering only requests whose Host header names one of ``hosts`` (None:
+    any; the default is this machine's names).
 
     Raises StoreError when there is no database there.
     """
@@ -178,6 +183,7 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
     version: int | None = None  # the data_version the memo was filled at
     lock = threading.Lock()  # one connection, used by one request at a time
     env = _environment()
+    sessions = editing.Sessions() if edit else None
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
@@ -209,9 +215,17 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
         data = snapshot(build)
         if _wants_json(request):
             return JSONResponse(views.public(data))
+        token, new_session = (sessions.token(request.cookies.get(editing.COOKIE))
+                              if sessions else (None, None))
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         html = env.get_template(template).render(request=request, path=request.url.path,
-                                                 query_string=request.url.query, **data)
-        return HTMLResponse(html)
+                                                 query_string=request.url.query, edit=edit,
+                                                 csrf=token, here=here, **data)
+        response = HTMLResponse(html)
+        if new_session:
+            response.set_cookie(editing.COOKIE, new_session, httponly=True, samesite="strict",
+                                path="/")
+        return response
 
     def error(request: Request, status: int, message: str) -> Response:
         if _wants_json(request):
@@ -342,6 +356,26 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
     def network(request: Request) -> Response:
         at, start, end = param(request, "at"), param(request, "from"), param(request, "to")
         return render(request, "network.html", lambda: views.network(store, at, start, end))
+
+    @app.get("/corrections", response_class=HTMLResponse)
+    @app.get("/corrections.json")
+    def corrections(request: Request) -> Response:
+        return render(request, "corrections.html", lambda: views.corrections(store))
+
+    if sessions is not None:
+        @app.post("/correct")
+        async def correct(request: Request) -> Response:
+            form = editing.parse_form(await request.body())
+            token = (form.get("csrf") or [None])[-1]
+            if not sessions.check(request.cookies.get(editing.COOKIE), token):
+                return error(request, 403, "this form's session token is missing or out of"
+                                           " date: reload the page and try again")
+            with lock:  # one correction at a time; the reader sees it once it commits
+                done = editing.apply(db_path, form)
+            if _wants_json(request) or (form.get("reply") or [""])[-1] == "json":
+                return JSONResponse({"ok": True, "correction": done})
+            return Response(status_code=303, headers={
+                "Location": editing.safe_next((form.get("next") or [None])[-1])})
 
     @app.get("/state", response_class=HTMLResponse, openapi_extra=_query("date"))
     @app.get("/state.json", openapi_extra=_query("date"))

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from .. import corrections as corr
 from .. import query
 from ..errors import CliographError, UsageError
 from ..model import KINDS, RELATION_TYPES
@@ -318,11 +319,11 @@ def search(store: Store, q: str) -> dict[str, Any]:
 # ------------------------------------------------------------------ dossier
 
 def _entity_row(store: Store, entity_id: str) -> dict[str, Any]:
-    row = store.db.execute("select id, kind, name, ambiguous, note from entities where id = ?",
-                           [entity_id]).fetchone()
+    row = store.db.execute("select id, kind, name, ambiguous, note, review from entities"
+                           " where id = ?", [entity_id]).fetchone()
     if row is None:
         raise NotFound(f"no entity with id '{entity_id}'; search for it from the home page")
-    return dict(zip(("id", "kind", "name", "ambiguous", "note"), row, strict=True))
+    return dict(zip(("id", "kind", "name", "ambiguous", "note", "review"), row, strict=True))
 
 
 #: A dossier page shows this many claims (one assertion, however many sentences state
@@ -484,7 +485,17 @@ def entity(store: Store, entity_id: str, offset: str | None = None, limit: str |
         "groups": groups,
         "page": page,
         "related": related,
+        "rejected": query.rejected_facts(store, eid),
+        "_mentions": query.entity_mentions(store, eid) if parts else [],
     }
+
+
+def corrections(store: Store) -> dict[str, Any]:
+    """Every correction made to the machine's reading, newest first, with its status
+    (a lost one's fact or entity is gone since its source was read again)."""
+    rows = [{**c, "what": corr.describe(c)} for c in reversed(corr.listing(store))]
+    return {"ok": True, "corrections": rows,
+            "lost": sum(1 for c in rows if c["status"] == "lost")}
 
 
 def _claim_groups(store: Store, eid: str, claims: list[list[Statement]], first: int,
