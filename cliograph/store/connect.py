@@ -20,7 +20,8 @@ from sqlite_utils import Database
 
 from .. import __version__
 from ..errors import StoreError
-from .migrations import MIGRATIONS, READABLE_FROM, applied, migrate, unknown, written_by
+from .migrations import (MIGRATIONS, READABLE_FROM, applied, migrate, read_as_current, unknown,
+                         written_by)
 
 #: Seconds a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT = 60
@@ -92,6 +93,7 @@ def open_reader(path: Path) -> Database:
     db = Database(_connect(path, readonly=True))
     try:
         check_schema(db, path, for_writing=False)
+        read_as_current(db)
     except BaseException:
         db.close()
         raise

@@ -245,7 +245,18 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 #: The migrations a reader needs: every table it reads exists once these have run
 #: (later ones add indexes and bookkeeping that only writers use).
-READABLE_FROM = "m010_review"
+READABLE_FROM = "m004_corrections"
+
+
+def read_as_current(db: Database) -> None:
+    """Let a read-only connection read a store made before m010 as if it had run: temporary
+    views (they live in the connection, never in the file) shadow ``facts`` and ``entities``
+    with the review columns every fact and entity of such a store would have, 'machine'."""
+    if "m010_review" in applied(db):
+        return
+    for table in ("facts", "entities"):
+        db.execute(f"create temp view if not exists {table} as select *, 'machine' as review,"
+                   f" null as machine from main.{table}")
 
 
 def applied(db: Database) -> list[str]:

@@ -92,13 +92,20 @@ def find_fact(db: Database, fid: str, where: dict[str, Any] | None) -> str | Non
     if not where:
         return None
     found = [r[0] for r in db.execute(
-        "select f.id from facts f join documents d on d.id = f.doc_id"
+        "select f.id, s.key, o.key from facts f join documents d on d.id = f.doc_id"
         " join entities s on s.id = f.subject_id left join entities o on o.id = f.object_id"
         " where d.source = ? and f.type = ? and f.evidence = ? and coalesce(f.role, '') = ?"
-        " and s.key = ? and coalesce(o.key, '') = ? and f.extractor != ?",
-        [where["source"], where["type"], where["evidence"], where["role"] or "",
-         where["subject_key"], where["object_key"] or "", USER_RULE])]
+        " and f.extractor != ?",
+        [where["source"], where["type"], where["evidence"], where["role"] or "", USER_RULE])
+        if (_unscoped(r[1]), _unscoped(r[2])) == (_unscoped(where["subject_key"]),
+                                                  _unscoped(where["object_key"]))]
     return found[0] if len(found) == 1 else None
+
+
+def _unscoped(key: str | None) -> str:
+    """'PERSON|brougham|<doc id>' -> 'PERSON|brougham': a one-word person's key names its
+    document, whose id changes with its text."""
+    return key.rsplit("|", 1)[0] if key else ""
 
 
 # ------------------------------------------------------------------ machine values
@@ -293,7 +300,7 @@ def _remove_alias(db: Database, c: Row) -> bool:
 def _move_all(db: Database, old: str, new: str, effect: dict[str, Any]) -> None:
     """Every row of entity ``old`` to ``new``, recorded in ``effect`` to move back."""
     mentions = [list(r) for r in db.execute(
-        "select doc_id, start, end from mentions where entity_id = ?", [old])]
+        "select doc_id, start, end, id from mentions where entity_id = ?", [old])]
     db.execute("update mentions set entity_id = ? where entity_id = ?", [new, old])
     moved, dropped = [], []
     for row in db.execute(f"select {', '.join(ALIAS_COLUMNS)} from aliases where entity_id = ?",
@@ -327,7 +334,8 @@ def _merge(db: Database, c: Row) -> bool:
     if eid is None or eid == into:
         # merged before and not written again since: applied while its rows are still there
         return any(_one(db, "select 1 from mentions where doc_id = ? and start = ? and end = ?"
-                        " and entity_id = ?", [*m, into]) for m in effect.get("mentions", []))
+                        " and id = ? and entity_id = ?", [*m, into])
+                   for m in effect.get("mentions", []))
     row = db.execute("select id, kind, name, ambiguous, note, key, slug, review, machine"
                      " from entities where id = ?", [eid]).fetchone()
     effect["entity"] = dict(zip(("id", "kind", "name", "ambiguous", "note", "key", "slug",
@@ -349,9 +357,9 @@ def _unmerge(db: Database, c: Row) -> None:
         eid = old["id"] if not _one(db, "select 1 from entities where id = ?", [old["id"]]) \
             else f"{old['id']}-{c['id']}"
         db["entities"].insert({**old, "id": eid})
-    for doc_id, start, end in effect.get("mentions", []):
+    for doc_id, start, end, mid in effect.get("mentions", []):
         db.execute("update mentions set entity_id = ? where entity_id = ? and doc_id = ?"
-                   " and start = ? and end = ?", [eid, into, doc_id, start, end])
+                   " and start = ? and end = ? and id = ?", [eid, into, doc_id, start, end, mid])
     for alias, doc_id in effect.get("aliases", []):
         db.execute("update or ignore aliases set entity_id = ? where entity_id = ? and alias = ?"
                    " and doc_id is ?", [eid, into, alias, doc_id])
@@ -504,6 +512,8 @@ def rows(db: Database) -> list[Row]:
     for r in db.query("select * from corrections order by id"):
         r["payload"] = _loads(r["payload"])
         r["effect"] = _loads(r.get("effect"))
+        r.setdefault("status", "applied")  # a store before m010, read as it is
+        r.setdefault("author", None)
         out.append(r)
     return out
 

@@ -302,7 +302,7 @@ def facts_csv(data: dict[str, Any]) -> str:
         cells = [f["id"], f["type"], *(f[r]["name"] if f[r] else "" for r in ("subject", "object", "body", "place")),
                  f["role"], f["topic"], f["when"], f["time"], f["time_start"], f["time_end"],
                  "yes" if f["inferred"] else "no", ev["doc_title"], ev["text"], ev["extractor"],
-                 ev["confidence"], f["review"], _href_at(ev)]
+                 ev["confidence"], f.get("review", "machine"), _href_at(ev)]
         w.writerow(["'" + c if isinstance(c, str) and c and c[0] in "=+-@" else ("" if c is None else c)
                     for c in cells])
     return out.getvalue()
