@@ -255,7 +255,15 @@ def split(db: DbLike, entity_ref: str, *, name: str, kind: str | None = None,
             sorted({m[0] for m in chosen})).fetchall())
         return eid, {"key": _key(store, eid), "name": name.strip(), "kind": k,
                      "mentions": [[*m, words[m]] for m in sorted(chosen)], "sources": sources}
-    return _make(db, "split_entity", note, author, build)
+    done = _make(db, "split_entity", note, author, build)
+    store = db if isinstance(db, Store) else Store(db, create=False)
+    try:  # the new entity's id, to show it
+        done["split_id"] = store.db.execute("select id from entities where key = ?",
+                                            [rv.split_key(done)]).fetchone()[0]
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+    return done
 
 
 def _entity_change(action: str, field: str, check: Callable[[str], str]) -> Callable[..., Any]:

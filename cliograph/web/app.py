@@ -374,8 +374,7 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK,
                 done = editing.apply(db_path, form)
             if _wants_json(request) or (form.get("reply") or [""])[-1] == "json":
                 return JSONResponse({"ok": True, "correction": done})
-            return Response(status_code=303, headers={
-                "Location": editing.safe_next((form.get("next") or [None])[-1])})
+            return Response(status_code=303, headers={"Location": editing.next_page(done, form)})
 
     @app.get("/state", response_class=HTMLResponse, openapi_extra=_query("date"))
     @app.get("/state.json", openapi_extra=_query("date"))

@@ -69,6 +69,18 @@ def safe_next(value: str | None) -> str:
     return value
 
 
+def next_page(done: dict[str, Any], form: dict[str, list[str]]) -> str:
+    """The page to show after a correction: the one it was made on, except that a merged
+    entity's page is gone (its survivor's is shown) and a split shows the new entity."""
+    from urllib.parse import quote
+
+    if done["action"] == "merge_entities":
+        return "/entity/" + quote(done["payload"]["into"], safe="")
+    if done["action"] == "split_entity" and done.get("split_id"):
+        return "/entity/" + quote(done["split_id"], safe="")
+    return safe_next((form.get("next") or [None])[-1])
+
+
 def _one(form: dict[str, list[str]], name: str, required: bool = False) -> str | None:
     values = form.get(name)
     value = values[-1].strip() if values else None

@@ -392,7 +392,7 @@ def _aliases(store: Store, eid: str) -> list[dict[str, Any]]:
             "select a.alias, a.doc_id, d.title, a.start, a.end, a.rule,"
             " max(a.start - 80, 0) as cs,"
             " substr(d.text, max(a.start - 80, 0) + 1, a.end + 80 - max(a.start - 80, 0))"
-            " from aliases a join documents d on d.id = a.doc_id where a.entity_id = ?"
+            " from aliases a left join documents d on d.id = a.doc_id where a.entity_id = ?"
             " order by a.alias, d.title", [eid]).fetchall():
         before, word, after = "", alias, ""
         if ctx is not None and start is not None and end is not None:
@@ -407,7 +407,8 @@ def _aliases(store: Store, eid: str) -> list[dict[str, Any]]:
             after = after.rsplit(" ", 1)[0] + "…" if " " in after else after
         aliases.append({"alias": alias, "doc_id": doc_id, "doc_title": title, "start": start,
                         "end": end, "rule": rule, "context": [before, word, after],
-                        "href": f"/document/{doc_id}?at={start}-{end}#c{start}"})
+                        "href": f"/document/{doc_id}?at={start}-{end}#c{start}" if doc_id
+                        else None})  # no document: an alias a person gave
     return aliases
 
 
