@@ -20,8 +20,7 @@ from sqlite_utils import Database
 
 from .. import __version__
 from ..errors import StoreError
-from .migrations import (MIGRATIONS, READABLE_FROM, applied, migrate, read_as_current, unknown,
-                         written_by)
+from .migrations import MIGRATIONS, READABLE_FROM, applied, migrate, read_as_current, unknown, written_by
 
 #: Seconds a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT = 60

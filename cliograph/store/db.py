@@ -22,8 +22,8 @@ from ..errors import StoreError
 from ..model import Entity, Factoid, When
 from ..names import norm, slug
 from ..pipeline import Analysis
-from .connect import immediate, open_reader, open_writer
 from . import review
+from .connect import immediate, open_reader, open_writer
 from .linking import Linker, identity
 
 DEFAULT_DB = "cliograph.db"
