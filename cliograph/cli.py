@@ -178,8 +178,10 @@ def show(name: str, db: str) -> None:
         for r in rows:
             other = r["object_name"] or r.get("condition") or r.get("text") or ""
             extra = "; ".join(x for x in (r.get("role"), r.get("topic")) if x)
+            review = r.get("review") or "machine"
             console.print(f"  {shown(r['subject_name'])} → {shown(other)}"
-                          f"{' (' + shown(extra) + ')' if extra else ''}  [cyan]{when_text(r)}[/cyan]")
+                          f"{' (' + shown(extra) + ')' if extra else ''}  [cyan]{when_text(r)}[/cyan]"
+                          f"{'  ' + shown(f'[{review}]') if review != 'machine' else ''}  [dim]{r['id']}[/dim]")
             console.print(f"    [dim]“{shown(' '.join(r['evidence'].split()))}” — {shown(r['doc_title'])}, "
                           f"{r['extractor']}, {r['confidence']:.2f}[/dim]")
 

@@ -35,7 +35,7 @@ VERBS = {"confirm": "confirm_fact", "reject": "reject_fact", "edit": "edit_fact"
          "add": "add_fact", "merge": "merge_entities", "split": "split_entity",
          "rename": "rename_entity", "kind": "set_kind", "alias": "add_alias",
          "unalias": "remove_alias", "undo": "undo"}
-STATUSES = ("applied", "lost", "undone")
+STATUSES = ("applied", "lost", "undone", "failed")
 
 
 @contextmanager

@@ -171,8 +171,9 @@ def _store_one(store: Store, report: IngestReport, path: str, analysis: Analysis
             report.warnings.append(f"{path}: {note}")
     for c in store.lost:
         report.lost.append(c)
-        report.warnings.append(f"{path}: correction #{c['id']} ({describe(c)}) lost its target;"
-                               " `cliograph corrections --status lost` lists such corrections")
+        what = "could not be applied" if c["status"] == "failed" else "lost its target"
+        report.warnings.append(f"{path}: correction #{c['id']} ({describe(c)}) {what};"
+                               f" `cliograph corrections --status {c['status']}` lists them")
     report.ingested.append(Ingested(
         path, doc_id, analysis.source.title, len(analysis.entities), len(analysis.factoids)))
 

@@ -332,3 +332,48 @@ def test_cli_errors_are_one_line(db):
     assert result.exit_code == 2 and "--rejected" in result.output
     result = CliRunner().invoke(cli, ["serve", "--edit", "--host", "0.0.0.0", "--db", db])
     assert result.exit_code == 2 and "this machine only" in result.output
+
+
+def test_a_store_from_before_review_statuses_is_read_as_all_machine(tmp_path):
+    """Read-only commands never migrate: a store without m010 is read through temporary
+    views that give every fact and entity the status 'machine', and stays as it was."""
+    import sqlite3
+
+    from chronicle import build
+
+    db = tmp_path / "old.db"
+    store = Store(db)
+    build(store)
+    store.close()
+    con = sqlite3.connect(db)
+    con.execute("delete from _migrations where name = 'm010_review'")
+    con.execute("drop index if exists idx_facts_review")
+    for table in ("facts", "entities"):
+        con.execute(f"alter table {table} drop column review")
+        con.execute(f"alter table {table} drop column machine")
+    for column in ("author", "status", "effect", "checked_at"):
+        con.execute(f"alter table corrections drop column {column}")
+    con.execute("pragma journal_mode=delete")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    store = Store(db, create=False)
+    rows = list(store.facts())
+    assert rows and {r["review"] for r in rows} == {"machine"}
+    assert {e["review"] for e in store.entities()} == {"machine"}
+    assert corr.listing(store) == []
+    store.close()
+    assert db.read_bytes() == before
+    corr.reject(db, rows[0]["id"])  # a writer migrates it, then corrects
+    assert rows[0]["id"] not in {r["id"] for r in facts(db)}
+
+
+def test_a_malformed_correction_fails_alone_and_never_stops_a_write(db):
+    store = Store(db)
+    store.db.execute("insert into corrections (created_at, action, target, payload)"
+                     " values ('2020-01-01', 'rename_entity', 'brougham', '{}')")
+    store.close()
+    corr.rename(db, "earl-grey", "Charles, Earl Grey")
+    assert [c["status"] for c in corr.listing(db)] == ["failed", "applied"]
+    report = reingest_changed(db, TEXT + MORE)
+    assert report.ingested and entity(db, "earl-grey")["name"] == "Charles, Earl Grey"

@@ -4,7 +4,8 @@ A correction is a row of ``corrections`` (who, when, what, why); this module mak
 effect on the machine's rows, and takes it back. Every application is idempotent, so
 after each document write *all* active corrections are applied again, in the order they
 were made, and each one's ``status`` says whether its target was found (``applied``) or
-not (``lost``; kept, never dropped, and applied again if the target comes back).
+not (``lost``; kept, never dropped, and applied again if the target comes back), or
+could not be applied at all (``failed``: a malformed row; the write goes on).
 
 Targets are content-derived: a fact's id (and, should it change because the document
 did, a description that finds the same statement again: source, type, ends' keys, role
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -527,9 +529,23 @@ def undone(corrections: list[Row]) -> set[int]:
     return out
 
 
+def _apply_one(db: Database, c: Row) -> str:
+    """applied, lost, or failed: a correction that cannot be applied (a malformed row, a
+    bug) is undone to a savepoint and marked, so it never stops a document being written."""
+    db.execute("savepoint correction")
+    try:
+        found = APPLY[c["action"]](db, c)
+    except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError):
+        db.execute("rollback to correction")
+        db.execute("release correction")
+        return "failed"
+    db.execute("release correction")
+    return "applied" if found else "lost"
+
+
 def reapply(db: Database) -> list[Row]:
     """Apply every active correction again, in the order they were made; record each
-    one's status; return those that were applied before and lost their target now."""
+    one's status; return those that were applied before and are lost (or failed) now."""
     all_rows = rows(db)
     off = undone(all_rows)
     lost = []
@@ -540,8 +556,8 @@ def reapply(db: Database) -> list[Row]:
         elif c["action"] == "undo":
             status = "applied"
         else:
-            status = "applied" if APPLY[c["action"]](db, c) else "lost"
-            if status == "lost" and c["status"] == "applied":
+            status = _apply_one(db, c)
+            if status != "applied" and c["status"] == "applied":
                 lost.append(c)
         db.execute("update corrections set status = ?, effect = ?, checked_at = ? where id = ?",
                    [status, json.dumps(c["effect"]) if c["effect"] else None, stamp, c["id"]])
