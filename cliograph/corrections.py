@@ -305,10 +305,8 @@ def undo(db: DbLike, correction_id: int, *, note: str | None = None,
             raise UsageError(f"correction #{c['id']} is already undone")
         cid = rv.record(store.db, "undo", str(c["id"]), {"action": c["action"]}, note,
                         _who(author))
-        if c["action"] != "undo":
+        if c["action"] != "undo":  # undoing an undo: reapply makes the undone one again
             rv.take_back(store.db, c)
-        else:  # undoing an undo: what it took back comes back with the next application
-            pass
         rv.reapply(store.db)
         return _row(store, cid)
 

@@ -40,6 +40,8 @@ FACT_REVIEW = {"confirm_fact": "confirmed", "reject_fact": "rejected", "edit_fac
 #: The fact columns an edit may set.
 EDITABLE = ("type", "subject_id", "object_id", "role", "time", "time_start", "time_end")
 ENTITY_COLUMNS = ("subject_id", "object_id", "body_id", "place_id")
+#: The fact columns whose machine values a correction may keep (edits and their dates).
+MACHINE_FACT = (*EDITABLE, "sort_from", "sort_to", "inferred")
 #: The extractor name of a fact a person added.
 USER_RULE = "user"
 
@@ -139,14 +141,15 @@ def reset_fact(db: Database, fid: str) -> None:
     if row[0] == USER_RULE:
         db.execute("delete from facts where id = ?", [fid])
         return
-    machine = _loads(row[1])
+    machine = {k: v for k, v in _loads(row[1]).items() if k in MACHINE_FACT}
     sets = ", ".join(f"{c} = ?" for c in machine)
     db.execute(f"update facts set {sets + ', ' if sets else ''}review = 'machine', machine = null"
                " where id = ?", [*machine.values(), fid])
 
 
 def reset_entity(db: Database, eid: str) -> None:
-    machine = _loads(_one(db, "select machine from entities where id = ?", [eid]))
+    machine = {k: v for k, v in _loads(_one(db, "select machine from entities where id = ?",
+                                            [eid])).items() if k in ("name", "kind")}
     sets = ", ".join(f"{c} = ?" for c in machine)
     db.execute(f"update entities set {sets + ', ' if sets else ''}review = 'machine',"
                " machine = null where id = ?", [*machine.values(), eid])
@@ -177,7 +180,11 @@ def _edit_fact(db: Database, c: Row) -> bool:
     fid = _fact_target(db, c)
     if fid is None:
         return False
-    values: dict[str, Any] = dict(c["payload"].get("set", {}))
+    # column names go into SQL: only the editable ones, whatever the row holds
+    values: dict[str, Any] = {k: v for k, v in c["payload"].get("set", {}).items()
+                              if k in EDITABLE}
+    if not values:
+        raise ValueError("an edit that sets no editable column")
     keys = c["payload"].get("keys", {})
     for col in ("subject_id", "object_id"):
         if col in values and values[col] is not None:
@@ -367,6 +374,8 @@ def _unmerge(db: Database, c: Row) -> None:
                    " and doc_id is ?", [eid, into, alias, doc_id])
     _restore_aliases(db, eid, effect.get("dropped", []))
     for fid, col in effect.get("facts", []):
+        if col not in ENTITY_COLUMNS:  # a column name goes into SQL
+            continue
         db.execute(f"update facts set {col} = ? where id = ? and {col} = ?", [eid, fid, into])
     reset_entity(db, into)
 

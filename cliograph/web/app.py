@@ -34,6 +34,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, query
@@ -370,8 +371,11 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK,
             if not sessions.check(request.cookies.get(editing.COOKIE), token):
                 return error(request, 403, "this form's session token is missing or out of"
                                            " date: reload the page and try again")
-            with lock:  # one correction at a time; the reader sees it once it commits
-                done = editing.apply(db_path, form)
+            def write() -> dict[str, Any]:
+                with lock:  # one correction at a time; the reader sees it once it commits
+                    return editing.apply(db_path, form)
+
+            done = await run_in_threadpool(write)  # a write may wait for an ingest's lock
             if _wants_json(request) or (form.get("reply") or [""])[-1] == "json":
                 return JSONResponse({"ok": True, "correction": done})
             return Response(status_code=303, headers={"Location": editing.next_page(done, form)})
