@@ -241,6 +241,7 @@ def test_rename_kind_and_aliases_kept_and_undone(db):
         assert "Charles Grey" in grey["aliases"] and "Grey" not in grey["aliases"]
         store = Store(db, create=False)
         assert store.entity("Charles Grey")["id"] == "earl-grey"
+        assert store.entity("Henry Brougham")["id"] == "brougham"  # found by its new name
         store.close()
 
     check()

@@ -44,6 +44,8 @@ ENTITY_COLUMNS = ("subject_id", "object_id", "body_id", "place_id")
 MACHINE_FACT = (*EDITABLE, "sort_from", "sort_to", "inferred")
 #: The extractor name of a fact a person added.
 USER_RULE = "user"
+#: The rule of the alias a rename gives an entity's new name.
+RENAME_RULE = "user.rename"
 
 
 def now() -> str:
@@ -268,6 +270,11 @@ def _rename(db: Database, c: Row) -> bool:
     _remember(db, "entities", eid, [col])
     db.execute(f"update entities set {col} = ?, review = 'corrected' where id = ?",
                [c["payload"][col], eid])
+    if col == "name" and not _has_alias(db, eid, c["payload"]["name"], None):
+        # found by its new name, as by any other (names are looked up among aliases)
+        db["aliases"].insert({"entity_id": eid, "alias": c["payload"]["name"],
+                              "norm": norm(c["payload"]["name"]), "doc_id": None,
+                              "start": None, "end": None, "rule": RENAME_RULE})
     return True
 
 
@@ -497,6 +504,7 @@ def take_back(db: Database, c: Row) -> None:
     elif action in ("rename_entity", "set_kind"):
         eid = find_entity(db, c["target"], c["payload"].get("key"))
         if eid:
+            db.execute("delete from aliases where entity_id = ? and rule = ?", [eid, RENAME_RULE])
             reset_entity(db, eid)
     elif action == "add_alias":
         eid = find_entity(db, c["target"], c["payload"].get("key"))
