@@ -228,7 +228,9 @@ author_option = click.option("--author", help="Who makes it (default: your user 
 
 
 def _done(c: dict[str, Any]) -> None:
-    console.print(f"correction #{c['id']}: {shown(corr.describe(c))} [{c['status']}]")
+    made = f" (new entity {shown(c['split_id'])})" if c.get("split_id") else ""
+    console.print(f"correction #{c['id']}: {shown(corr.describe(c))}{made}"
+                  f" {shown('[' + c['status'] + ']')}")
 
 
 @cli.group()

@@ -335,6 +335,17 @@ def listing(db: DbLike, status: str | None = None) -> list[dict[str, Any]]:
             store.close()
 
 
+def merged_into(store: Store, eid: str) -> str | None:
+    """The entity an active merge put ``eid`` into, for a page or a command that asks
+    for an entity that is no longer there."""
+    rows = rv.rows(store.db)
+    off = rv.undone(rows)
+    for c in reversed(rows):
+        if c["action"] == "merge_entities" and c["id"] not in off and c["target"] == eid:
+            return c["payload"].get("into")
+    return None
+
+
 def describe(c: dict[str, Any]) -> str:
     """One line saying what a correction does."""
     p, a = c["payload"], c["action"]

@@ -158,6 +158,7 @@ def test_browser_merge_split_rename_kind_alias_then_reingest_and_undo(page, edit
     assert page.url.endswith("/entity/duke-of-wellington")
     assert page.locator(".dossier-head .badge.review").text_content() == "corrected"
     assert page.goto(base + "/entity/duke-of-wellington-office").status == 404
+    assert "merged into 'duke-of-wellington'" in page.inner_text("main")
 
     page.goto(base + "/entity/earl-grey")
     page.click("details.split summary")

@@ -322,6 +322,10 @@ def _entity_row(store: Store, entity_id: str) -> dict[str, Any]:
     row = store.db.execute("select id, kind, name, ambiguous, note, review from entities"
                            " where id = ?", [entity_id]).fetchone()
     if row is None:
+        into = corr.merged_into(store, entity_id)
+        if into:
+            raise NotFound(f"'{entity_id}' was merged into '{into}' (see /corrections):"
+                           f" its dossier is /entity/{into}")
         raise NotFound(f"no entity with id '{entity_id}'; search for it from the home page")
     return dict(zip(("id", "kind", "name", "ambiguous", "note", "review"), row, strict=True))
 
