@@ -1497,7 +1497,9 @@ def normalise(phrase: str, anchor: When | None = None) -> When | None:
     day); results that used it are ``inferred``. Never raises; every value returned
     passes :func:`is_valid_edtf`.
     """
-    if any(c.isdigit() and not c.isascii() for c in phrase):
+    if not isinstance(phrase, str):
+        return None
+    if any(c.isdecimal() and not c.isascii() for c in phrase):  # not '²' (a footnote mark)
         return None  # '١٩٢٢', '１９２２': int() reads them, but no date here is written so
     try:
         result = _normalise(phrase, anchor)
