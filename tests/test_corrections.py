@@ -210,6 +210,7 @@ def test_split_chosen_mentions_with_their_facts_and_undo(db):
     grey = mentions_of(db, "earl-grey")
     assert len(grey) >= 2
     last = grey[-1]
+    aliases = entity(db, "earl-grey")["aliases"]
     corr.split(db, "earl-grey", name="Charles Grey the younger", mentions=[last[:3]])
     new = entity(db, "charles-grey-the-younger")
     assert new is not None and new["review"] == "added" and new["kind"] == "PERSON"
@@ -225,6 +226,7 @@ def test_split_chosen_mentions_with_their_facts_and_undo(db):
     corr.undo(db, cid)
     assert entity(db, "charles-grey-the-younger") is None
     assert len(mentions_of(db, "earl-grey")) == len(grey)
+    assert entity(db, "earl-grey")["aliases"] == aliases
     with pytest.raises(UsageError, match="every mention"):
         corr.split(db, "earl-grey", name="Nobody", docs=[mentions_of(db, "earl-grey")[0][0]])
 

@@ -447,6 +447,9 @@ def _split(db: Database, c: Row) -> bool:
             moved.append((doc_id, start, end))
         text = _one(db, "select text from mentions where doc_id = ? and start = ? and end = ?",
                     [doc_id, start, end])
+        # the alias this mention justified goes with it (and comes back on undo)
+        db.execute("update or ignore aliases set entity_id = ? where entity_id = ? and doc_id = ?"
+                   " and start = ? and end = ?", [new, eid, doc_id, start, end])
         db.execute("delete from aliases where entity_id = ? and doc_id = ? and start = ?"
                    " and end = ?", [eid, doc_id, start, end])
         if not _has_alias(db, new, text, doc_id):
