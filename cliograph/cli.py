@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from . import __version__, query
+from . import corrections as corr
 from .demo import SEED as DEMO_SEED
 from .demo import demo_paths
 from .dossier import dossier, when_text
@@ -184,8 +185,10 @@ def show(name: str, db: str) -> None:
         for r in rows:
             other = r["object_name"] or r.get("condition") or r.get("text") or ""
             extra = "; ".join(x for x in (r.get("role"), r.get("topic")) if x)
+            review = r.get("review") or "machine"
             console.print(f"  {shown(r['subject_name'])} → {shown(other)}"
-                          f"{' (' + shown(extra) + ')' if extra else ''}  [cyan]{when_text(r)}[/cyan]")
+                          f"{' (' + shown(extra) + ')' if extra else ''}  [cyan]{when_text(r)}[/cyan]"
+                          f"{'  ' + shown(f'[{review}]') if review != 'machine' else ''}  [dim]{r['id']}[/dim]")
             console.print(f"    [dim]“{shown(' '.join(r['evidence'].split()))}” — {shown(r['doc_title'])}, "
                           f"{r['extractor']}, {r['confidence']:.2f}[/dim]")
 
@@ -199,9 +202,10 @@ def show(name: str, db: str) -> None:
 @click.option("--type", "type_", type=click.Choice(RELATION_TYPES, case_sensitive=False),
               help="Only facts of this type.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, help="Drop facts below this confidence.")
+@click.option("--rejected", is_flag=True, help="Keep the facts a person rejected (json, csv).")
 @translate_errors
 def export_cmd(db: str, fmt: str, out: str | None, kind: str | None, type_: str | None,
-               min_confidence: float) -> None:
+               min_confidence: float, rejected: bool) -> None:
     """Export entities and facts (json: the spec format the scorer reads; csv: a folder)."""
     exporter = get_exporter(fmt)
     if out is None and exporter.writes == "dir":
@@ -209,6 +213,11 @@ def export_cmd(db: str, fmt: str, out: str | None, kind: str | None, type_: str 
     store = Store(db, create=False)
     options = {"kind": kind.upper() if kind else None, "type_": type_.upper() if type_ else None,
                "min_confidence": min_confidence}
+    if rejected:
+        if fmt not in ("json", "csv"):
+            raise UsageError("--rejected is for the json and csv exports, which say each"
+                             " fact's review status")
+        options["rejected"] = True
     if out is not None and exporter.writes == "dir" and Path(out).suffix.lower() == f".{fmt}":
         raise UsageError(f"the {fmt} export writes a folder of files (entities, aliases, facts);"
                          f" give --out a folder name, such as {Path(out).stem}/")
@@ -217,6 +226,203 @@ def export_cmd(db: str, fmt: str, out: str | None, kind: str | None, type_: str 
         counts = store.counts()
         err.print(f"wrote the {fmt} export of {shown(str(Path(db)))} to {shown(str(out))}"
                   f" ({counts['entities']} entities, {counts['facts']} facts in the store)")
+
+
+# ------------------------------------------------------------------ corrections
+
+note_option = click.option("--note", help="Why: kept with the correction.")
+author_option = click.option("--author", help="Who makes it (default: your user name).")
+
+
+def _done(c: dict[str, Any]) -> None:
+    made = f" (new entity {shown(c['split_id'])})" if c.get("split_id") else ""
+    console.print(f"correction #{c['id']}: {shown(corr.describe(c))}{made}"
+                  f" {shown('[' + c['status'] + ']')}")
+
+
+@cli.group()
+def correct() -> None:
+    """Correct the machine: confirm, reject or edit a fact, add one, merge, split or
+    rename an entity, change its kind or aliases, undo a correction. Facts are named by
+    id (or its first 6+ characters), entities by id, name or alias. Corrections are kept
+    apart from the machine's rows and applied again after every ingest."""
+
+
+def _fact_verb(name: str, fn: Callable[..., dict[str, Any]], help_: str) -> None:
+    @correct.command(name=name, help=help_)
+    @click.argument("fact")
+    @db_option
+    @note_option
+    @author_option
+    @translate_errors
+    def verb(fact: str, db: str, note: str | None, author: str | None) -> None:
+        _done(fn(db, fact, note=note, author=author))
+
+
+_fact_verb("confirm", corr.confirm, "Say a fact is right.")
+_fact_verb("reject", corr.reject, "Say a fact is wrong: left out of pages and exports from now on.")
+
+
+@correct.command(name="edit")
+@click.argument("fact")
+@db_option
+@click.option("--type", "type_", help="Relation type.")
+@click.option("--subject", help="Subject entity (id or name).")
+@click.option("--object", "object_", help="Object entity (id or name; '' for none).")
+@click.option("--role", help="Role ('' clears it).")
+@click.option("--time", help="EDTF date ('' clears it).")
+@click.option("--start", help="EDTF start ('' clears it).")
+@click.option("--end", help="EDTF end ('' clears it).")
+@note_option
+@author_option
+@translate_errors
+def correct_edit(fact: str, db: str, type_: str | None, subject: str | None,
+                 object_: str | None, role: str | None, time: str | None, start: str | None,
+                 end: str | None, note: str | None, author: str | None) -> None:
+    """Change a fact's type, ends, role or dates."""
+    _done(corr.edit(db, fact, type=type_, subject=subject, object=object_, role=role,
+                    time=time, start=start, end=end, note=note, author=author))
+
+
+@correct.command(name="add")
+@click.argument("doc")
+@db_option
+@click.option("--type", "type_", required=True, help="Relation type.")
+@click.option("--subject", required=True, help="Subject entity (id or name).")
+@click.option("--object", "object_", help="Object entity (id or name).")
+@click.option("--start", "at_start", type=int, help="Evidence start offset in the document.")
+@click.option("--end", "at_end", type=int, help="Evidence end offset.")
+@click.option("--evidence", help="Evidence words, when they occur once in the document.")
+@click.option("--role", help="Role.")
+@click.option("--time", help="EDTF date.")
+@note_option
+@author_option
+@translate_errors
+def correct_add(doc: str, db: str, type_: str, subject: str, object_: str | None,
+                at_start: int | None, at_end: int | None, evidence: str | None,
+                role: str | None, time: str | None, note: str | None,
+                author: str | None) -> None:
+    """Add a fact the machine missed, from a passage of document DOC."""
+    _done(corr.add(db, doc, type=type_, subject=subject, object=object_, start=at_start,
+                   end=at_end, evidence=evidence, role=role, time=time, note=note,
+                   author=author))
+
+
+@correct.command(name="merge")
+@click.argument("entity")
+@click.argument("into")
+@db_option
+@note_option
+@author_option
+@translate_errors
+def correct_merge(entity: str, into: str, db: str, note: str | None, author: str | None) -> None:
+    """ENTITY is INTO: its mentions, aliases and facts go to INTO."""
+    _done(corr.merge(db, entity, into=into, note=note, author=author))
+
+
+@correct.command(name="split")
+@click.argument("entity")
+@db_option
+@click.option("--name", required=True, help="Name of the new entity.")
+@click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Its kind (default: ENTITY's).")
+@click.option("--mention", "mentions", multiple=True, metavar="DOC:START-END",
+              help="A mention that goes to the new entity (repeat).")
+@click.option("--doc", "docs", multiple=True, help="Every mention in this document goes (repeat).")
+@note_option
+@author_option
+@translate_errors
+def correct_split(entity: str, db: str, name: str, kind: str | None, mentions: tuple[str, ...],
+                  docs: tuple[str, ...], note: str | None, author: str | None) -> None:
+    """Some mentions of ENTITY are someone else: they become a new entity."""
+    chosen = []
+    for m in mentions:
+        doc, _, span = m.rpartition(":")
+        a, _, b = span.partition("-")
+        if not (doc and a.isdigit() and b.isdigit()):
+            raise UsageError(f"--mention '{m}' is not DOC:START-END")
+        chosen.append((doc, int(a), int(b)))
+    _done(corr.split(db, entity, name=name, kind=kind, mentions=chosen, docs=docs, note=note,
+                     author=author))
+
+
+@correct.command(name="rename")
+@click.argument("entity")
+@click.argument("name")
+@db_option
+@note_option
+@author_option
+@translate_errors
+def correct_rename(entity: str, name: str, db: str, note: str | None, author: str | None) -> None:
+    """Give ENTITY the name NAME."""
+    _done(corr.rename(db, entity, name, note=note, author=author))
+
+
+@correct.command(name="kind")
+@click.argument("entity")
+@click.argument("kind", type=click.Choice(KINDS, case_sensitive=False))
+@db_option
+@note_option
+@author_option
+@translate_errors
+def correct_kind(entity: str, kind: str, db: str, note: str | None, author: str | None) -> None:
+    """Say what kind of thing ENTITY is."""
+    _done(corr.set_kind(db, entity, kind, note=note, author=author))
+
+
+@correct.command(name="alias")
+@click.argument("entity")
+@click.argument("alias")
+@click.option("--remove", is_flag=True, help="ALIAS is not a name of ENTITY.")
+@db_option
+@note_option
+@author_option
+@translate_errors
+def correct_alias(entity: str, alias: str, remove: bool, db: str, note: str | None,
+                  author: str | None) -> None:
+    """ALIAS is another name of ENTITY (with --remove: it is not)."""
+    fn = corr.remove_alias if remove else corr.add_alias
+    _done(fn(db, entity, alias, note=note, author=author))
+
+
+@correct.command(name="undo")
+@click.argument("correction", type=int)
+@db_option
+@note_option
+@author_option
+@translate_errors
+def correct_undo(correction: int, db: str, note: str | None, author: str | None) -> None:
+    """Take correction number CORRECTION back (undoing an undo makes it again)."""
+    _done(corr.undo(db, correction, note=note, author=author))
+
+
+@cli.command(name="corrections")
+@db_option
+@click.option("--status", type=click.Choice(corr.STATUSES), help="Only these: applied, lost"
+              " (their fact or entity is gone since a re-ingest) or undone.")
+@click.option("--json", "as_json", is_flag=True, help="Write them as JSON (to keep or share).")
+@click.option("--out", type=click.Path(dir_okay=False), help="File for the JSON (default: stdout).")
+@translate_errors
+def corrections_cmd(db: str, status: str | None, as_json: bool, out: str | None) -> None:
+    """List the corrections made to the machine's reading: who, when, what, why, status."""
+    store = Store(db, create=False)
+    try:
+        if as_json or out:
+            if out:
+                with open(out, "w", encoding="utf-8") as fh:
+                    corr.write_json(store, fh, status)
+            else:
+                corr.write_json(store, sys.stdout, status)
+            return
+        rows = corr.listing(store, status)
+    finally:
+        store.close()
+    table = Table("#", "when", "who", "what", "status", "note", box=None)
+    for c in rows:
+        table.add_row(str(c["id"]), c["created_at"][:16], shown(c["author"] or ""),
+                      shown(corr.describe(c)), c["status"], shown(c["note"] or ""))
+    console.print(table)
+    if not rows:
+        err.print("no corrections" + (f" with status {status}" if status else ""))
 
 
 @cli.command()
@@ -258,15 +464,20 @@ def demo(db: str, quiet: bool) -> None:
               help="Address to listen on (0.0.0.0 makes the app reachable from other machines).")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
               help="Port to listen on.")
+@click.option("--edit", is_flag=True, help="Let the pages correct the machine (confirm, reject,"
+              " edit, add facts; merge, split, rename entities); this machine only.")
 @translate_errors
-def serve(db: str, host: str, port: int) -> None:
-    """Serve the read-only web app: dossiers, source reader, timeline, network, the system on a date."""
+def serve(db: str, host: str, port: int, edit: bool) -> None:
+    """Serve the web app: dossiers, source reader, timeline, network, the system on a date
+    (read-only unless --edit)."""
     import uvicorn  # imported here so that other commands start fast
 
     from .web import make_app
-    from .web.app import allowed_hosts
+    from .web.app import LOOPBACK, allowed_hosts
 
-    app = make_app(db, hosts=allowed_hosts(host))
+    if edit and host not in LOOPBACK:
+        raise UsageError("--edit serves this machine only: leave --host at 127.0.0.1")
+    app = make_app(db, hosts=allowed_hosts(host), edit=edit)
     console.print(f"cliograph: serving {shown(Path(db).resolve())} at http://{host}:{port}/"
                   "  (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

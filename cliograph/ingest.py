@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 from spacy.language import Language
 
 from . import __version__, timex
+from .corrections import describe
 from .errors import CliographError, SourceError, UsageError
 from .language import language_warning
 from .model import SourceText
@@ -72,6 +73,9 @@ class IngestReport:
     failed: list[SourceError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """One line per stored file that is suspect, naming it: e.g. not English."""
+    lost: list[dict] = field(default_factory=list)
+    """The user's corrections whose fact or entity a re-ingested file no longer has
+    (kept in the store, applied again if the target comes back)."""
 
     @property
     def ok(self) -> bool:
@@ -187,6 +191,11 @@ def _store_one(store: Store, report: IngestReport, path: str, analysis: Analysis
     for note in (*analysis.source.notes, language_warning(analysis.source.text)):
         if note:
             report.warnings.append(f"{path}: {note}")
+    for c in store.lost:
+        report.lost.append(c)
+        what = "could not be applied" if c["status"] == "failed" else "lost its target"
+        report.warnings.append(f"{path}: correction #{c['id']} ({describe(c)}) {what};"
+                               f" `cliograph corrections --status {c['status']}` lists them")
     report.ingested.append(Ingested(
         path, doc_id, analysis.source.title, len(analysis.entities), len(analysis.factoids)))
 

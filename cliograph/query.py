@@ -97,12 +97,22 @@ order by {order}
 FACT_ORDER = "f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start"
 
 
-def fact_rows(store: Store, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+#: Facts a person has not rejected: every question leaves the rejected ones out.
+NOT_REJECTED = "f.review != 'rejected'"
+#: The review statuses a facts table may ask for ('all' shows the rejected too).
+REVIEWS = ("machine", "confirmed", "corrected", "rejected", "added", "all")
+
+
+def fact_rows(store: Store, where: str = "", params: Sequence[Any] = (), *,
+              rejected: bool = False) -> list[dict[str, Any]]:
     """Facts joined with the names and kinds of their entities and their document's title.
 
     ``where`` is an SQL condition on the aliases ``f`` (facts), ``s``, ``o``, ``b``, ``p``
-    (subject, object, body, place) and ``d`` (document), with ``?`` parameters.
+    (subject, object, body, place) and ``d`` (document), with ``?`` parameters. Facts a
+    person rejected are left out unless ``rejected``.
     """
+    conds = [c for c in (where, "" if rejected else NOT_REJECTED) if c]
+    where = " and ".join(f"({c})" for c in conds)
     sql = _FACT_SQL.format(where=f"where {where}" if where else "", order=FACT_ORDER)
     return list(store.db.query(sql, list(params)))
 
@@ -275,6 +285,7 @@ def fact_summary(row: dict[str, Any]) -> dict[str, Any]:
         "inferred": bool(row.get("inferred")),
         "julian": row.get("julian"),
         "evidence": evidence(row),
+        "review": row.get("review") or "machine",
     }
 
 
@@ -976,15 +987,23 @@ def facts_table(store: Store, types: Iterable[str] | None = None, entity: str | 
                 doc: str | None = None, start: str | None = None, end: str | None = None,
                 min_confidence: float = 0.0, rule: str | None = None,
                 inferred: bool | None = None, sort: str | None = None, offset: int = 0,
-                limit: int = 100) -> dict[str, Any]:
+                limit: int = 100, review: str | None = None) -> dict[str, Any]:
     """A page of all facts, filtered and sorted as a facts table shows them: by relation
     type, an entity at either end (id, name or alias words), document, a time window
     (facts that overlap it; undated facts drop out once a window is set), least
     confidence, extracting rule (a prefix: 'offices' or 'offices.copula.v1'), and
-    whether the time was inferred."""
+    whether the time was inferred; ``review`` keeps one review status ('all': every
+    fact, the rejected too; by default all but the rejected)."""
     wanted = _kinds(types, RELATION_TYPES, "relation type")
     order = _choice(sort, FACT_SORTS, "sort")
     conds, params = ["f.confidence >= ?"], [min_confidence]
+    if review not in (None, "", *REVIEWS):
+        raise UsageError(f"review must be one of {', '.join(REVIEWS)}, not '{review[:40]}'")
+    if not review:
+        conds.append(NOT_REJECTED)
+    elif review != "all":
+        conds.append("f.review = ?")
+        params.append(review)
     if wanted:
         conds.append(f"f.type in ({','.join('?' * len(wanted))})")
         params += sorted(wanted)
@@ -1014,6 +1033,27 @@ def facts_table(store: Store, types: Iterable[str] | None = None, entity: str | 
         rows = [r for r in rows if (iv := fact_interval(r)).dated and iv.overlaps(lo, hi)]
     page = rows[offset:offset + limit]
     return {"total": len(rows), "facts": [fact_summary(r) for r in page]}
+
+
+def entity_mentions(store: Store, eid: str, limit: int = 500) -> list[dict[str, Any]]:
+    """An entity's mentions with a little of the text around each (for choosing which
+    of them a split takes away), in document and text order."""
+    rows = store.db.execute(
+        "select m.doc_id, m.start, m.end, m.text, d.title,"
+        " substr(d.text, max(m.start - 60, 1), min(m.start, 60)),"
+        " substr(d.text, m.end + 1, 60) from mentions m join documents d on d.id = m.doc_id"
+        " where m.entity_id = ? order by d.title, m.doc_id, m.start limit ?",
+        [eid, limit]).fetchall()
+    return [{"doc_id": d, "start": s, "end": e, "text": t, "doc_title": title,
+             "before": " ".join(b.split()), "after": " ".join(a.split()),
+             "ref": f"{d}:{s}-{e}"} for d, s, e, t, title, b, a in rows]
+
+
+def rejected_facts(store: Store, eid: str) -> int:
+    """How many facts about an entity a person rejected (the pages hide them)."""
+    return store.db.execute(
+        "select count(*) from facts where review = 'rejected' and (subject_id = ? or"
+        " object_id = ?)", [eid, eid]).fetchone()[0]
 
 
 def entities_named(store: Store, name: str) -> list[dict[str, Any]]:

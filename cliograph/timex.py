@@ -1647,7 +1647,9 @@ def normalise(phrase: str, anchor: When | None = None, *, reference: When | None
     the future tense); without it they give None or take the anchor as before. Never
     raises; every value returned passes :func:`is_valid_edtf`.
     """
-    if isinstance(phrase, str) and any(c.isdecimal() and not c.isascii() for c in phrase):
+    if not isinstance(phrase, str):
+        return None
+    if any(c.isdecimal() and not c.isascii() for c in phrase):  # not '²' (a footnote mark)
         return None  # '١٩٢٢', '１９２２': int() reads them, but no date here is written so
     try:
         result = _normalise(phrase, anchor, reference, future)

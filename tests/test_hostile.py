@@ -384,3 +384,93 @@ def test_schemathesis_no_server_errors(hostile_db, mode):
     print(f"\nschemathesis ({mode}): {calls} calls, {len(failures)} server errors")
     assert calls >= 100
     assert failures == []
+
+
+# ------------------------------------------------------------------ editing (serve --edit)
+
+@pytest.fixture
+def edit_app(tmp_path):
+    db = tmp_path / "edit.db"
+    store = Store(db)
+    build(store)
+    store.close()
+    return make_app(db, edit=True), db
+
+
+def _token(client: TestClient, path: str = "/facts") -> str:
+    page = BeautifulSoup(client.get(path).text, "html.parser")
+    return page.select_one("input[name=csrf]")["value"]
+
+
+def _a_fact(db: Path) -> str:
+    store = Store(db, create=False)
+    try:
+        return next(store.facts())["id"]
+    finally:
+        store.close()
+
+
+def test_the_editing_server_refuses_a_post_without_its_session_token(edit_app):
+    app, db = edit_app
+    fact = _a_fact(db)
+    before = table_counts(db)["corrections"]
+    form = {"action": "reject", "fact": fact, "next": "/facts"}
+    # clients without `with`: leaving one would run the app's shutdown, closing its store
+    c = TestClient(app, base_url="http://127.0.0.1", follow_redirects=False)
+    assert c.post("/correct", data=form).status_code == 403  # no session, no token
+    token = _token(c)
+    assert c.post("/correct", data=form).status_code == 403  # a session, no token
+    assert c.post("/correct", data={**form, "csrf": token + "x"}).status_code == 403
+    other = TestClient(app, base_url="http://127.0.0.1")  # another session, the first's token
+    assert other.post("/correct", data={**form, "csrf": token}).status_code == 403
+    assert table_counts(db)["corrections"] == before
+    ok = c.post("/correct", data={**form, "csrf": token})
+    assert ok.status_code == 303 and ok.headers["location"] == "/facts"
+    assert table_counts(db)["corrections"] == before + 1
+    # a redirect never leaves the site; junk is a 400, not a 500
+    away = c.post("/correct", data={**form, "action": "confirm", "csrf": token,
+                                    "next": "//evil.example/x"})
+    assert away.headers["location"] == "/"
+    for bad in ({"action": "explode"}, {"action": "undo", "correction": "1; drop"},
+                {"action": "split", "entity": "joseph-stalin", "name": "X", "mention": "../../etc"}):
+        assert c.post("/correct", data={**bad, "csrf": token}).status_code == 400, bad
+    big = c.post("/correct", content=b"csrf=" + token.encode() + b"&x=" + b"a" * 70000,
+                 headers={"content-type": "application/x-www-form-urlencoded"})
+    assert big.status_code == 400
+    assert c.get("/corrections").status_code == 200
+    # the session cookie is HttpOnly and SameSite=Strict: another site's page cannot send it
+    cookie = TestClient(app, base_url="http://127.0.0.1").get("/").headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_the_editing_server_reads_on_a_query_only_connection(edit_app):
+    import sqlite3
+
+    app, _ = edit_app
+    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
+        app.state.store.db.execute("delete from facts")
+
+
+def test_the_read_only_server_has_no_writing_route(app, client, hostile_db):
+    """No route but GET/HEAD; POST /correct with a would-be token changes nothing."""
+    assert all(r.methods <= {"GET", "HEAD"} for r in app.routes if hasattr(r, "methods"))
+    before = table_counts(hostile_db[0])
+    page = client.get("/facts").text
+    assert "csrf" not in page and 'action="/correct"' not in page
+    assert "set-cookie" not in client.get("/").headers
+    r = client.post("/correct", data={"action": "reject", "fact": "x", "csrf": "x"})
+    assert r.status_code in (404, 405)
+    assert table_counts(hostile_db[0]) == before
+
+
+def test_serve_edit_binds_this_machine_only(tmp_path, monkeypatch):
+    import uvicorn
+
+    db = tmp_path / "x.db"
+    Store(db).close()
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))
+    result = CliRunner().invoke(cli, ["serve", "--edit", "--db", str(db)])
+    assert result.exit_code == 0 and seen["host"] == "127.0.0.1", result.output
+    result = CliRunner().invoke(cli, ["serve", "--edit", "--host", "0.0.0.0", "--db", str(db)])
+    assert result.exit_code == 2 and "this machine only" in result.output

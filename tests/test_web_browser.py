@@ -47,15 +47,16 @@ LONG_TITLE = ("memoirs_of_the_commissariat_" + "narkomindel" * 6 + "_and_the_rem
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[str]:
-    """The app on a free loopback port, in a thread; yields its base URL."""
+def serving(db: Path, edit: bool = False) -> Iterator[str]:
+    """The app (editing when ``edit``) on a free loopback port, in a thread; yields its
+    base URL."""
     import uvicorn
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(make_app(db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(make_app(db, edit=edit), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

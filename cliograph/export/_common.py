@@ -34,11 +34,12 @@ class Selection:
     """
 
     def __init__(self, store: Store, *, kind: str | None = None, type_: str | None = None,
-                 min_confidence: float = 0.0) -> None:
+                 min_confidence: float = 0.0, rejected: bool = False) -> None:
         self.store = store
         self.kind = kind
         self.type_ = type_
         self.min_confidence = min_confidence or 0.0
+        self.rejected = rejected
         self.kept: set[str] | None = None
 
     def entities(self) -> Iterator[dict[str, Any]]:
@@ -57,7 +58,8 @@ class Selection:
     def facts(self, *, edges_only: bool = False) -> Iterator[dict[str, Any]]:
         """Facts passing the filters; ``edges_only``: those joining two kept entities."""
         kept = self._kept() if self.kind else None
-        for row in self.store.facts(type_=self.type_, min_confidence=self.min_confidence):
+        for row in self.store.facts(type_=self.type_, min_confidence=self.min_confidence,
+                                    rejected=self.rejected):
             if kept is not None and row["subject_id"] not in kept:
                 continue
             if edges_only and (not row["object_id"]

@@ -31,14 +31,14 @@ from typing import Any
 from ..store import Store
 from ._common import Selection
 
-ENTITY_COLUMNS = ("id", "kind", "name", "aliases", "mentions", "ambiguous", "note")
+ENTITY_COLUMNS = ("id", "kind", "name", "aliases", "mentions", "ambiguous", "note", "review")
 ALIAS_COLUMNS = ("entity_id", "alias", "canonical", "doc_id", "start", "end", "rule")
 FACT_COLUMNS = (
     "id", "type", "subject_id", "subject_name", "object_id", "object_name",
     "time", "time_start", "time_end", "inferred", "julian", "sort_from", "sort_to",
     "role", "topic", "condition", "text", "place_id", "body_id",
     "doc_id", "doc_title", "evidence_start", "evidence_end", "evidence",
-    "extractor", "confidence",
+    "extractor", "confidence", "review",
 )
 ALIAS_SEPARATOR = " | "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -69,11 +69,13 @@ def _write(path: Path, columns: Iterable[str], rows: Iterable[dict[str, Any]]) -
 
 
 def write_csv(store: Store, out: str | os.PathLike[str], *, kind: str | None = None,
-              type_: str | None = None, min_confidence: float = 0.0) -> None:
+              type_: str | None = None, min_confidence: float = 0.0,
+              rejected: bool = False) -> None:
     """Write entities.csv, aliases.csv and facts.csv into the folder ``out``."""
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    sel = Selection(store, kind=kind, type_=type_, min_confidence=min_confidence)
+    sel = Selection(store, kind=kind, type_=type_, min_confidence=min_confidence,
+                    rejected=rejected)
 
     def entities() -> Iterable[dict[str, Any]]:
         for e in sel.entities():

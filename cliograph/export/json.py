@@ -34,11 +34,15 @@ def fact_record(row: dict[str, Any]) -> dict[str, Any]:
         "evidence_end": row["evidence_end"], "extractor": row["extractor"],
         "confidence": row["confidence"],
     })
+    if row.get("review", "machine") != "machine":
+        rec["review"] = row["review"]
     return rec
 
 
 def write_json(store: Store, out: IO[str], *, kind: str | None = None, type_: str | None = None,
-               min_confidence: float = 0.0) -> None:
+               min_confidence: float = 0.0, rejected: bool = False) -> None:
+    """The store as the spec's JSON; the facts a person rejected only when ``rejected``
+    (each fact and entity a person reviewed says how: ``review``)."""
     docs = store.documents()
     name = PurePath(docs[0]["source"]).name if len(docs) == 1 else "corpus"
     listed = json.dumps([{k: d[k] for k in ("id", "source", "title")} for d in docs])
@@ -50,11 +54,13 @@ def write_json(store: Store, out: IO[str], *, kind: str | None = None, type_: st
         rec = {"id": e["id"], "kind": e["kind"], "name": e["name"], "aliases": e["aliases"]}
         if e["ambiguous"]:
             rec["ambiguous"] = True
+        if e.get("review", "machine") != "machine":
+            rec["review"] = e["review"]
         out.write(("\n  " if first else ",\n  ") + json.dumps(rec, ensure_ascii=False))
         first = False
     out.write('\n ],\n "facts": [')
     first = True
-    for row in store.facts(type_=type_, min_confidence=min_confidence):
+    for row in store.facts(type_=type_, min_confidence=min_confidence, rejected=rejected):
         if kind and row["subject_id"] not in kept:
             continue
         out.write(("\n  " if first else ",\n  ") + json.dumps(fact_record(row), ensure_ascii=False))

@@ -11,6 +11,7 @@ processes opening a new store at once take turns instead of racing to migrate it
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +21,7 @@ from sqlite_utils import Database
 
 from .. import __version__
 from ..errors import StoreError
-from .migrations import MIGRATIONS, READABLE_FROM, applied, migrate, unknown, written_by
+from .migrations import MIGRATIONS, READABLE_FROM, applied, migrate, read_as_current, unknown, written_by
 
 #: Seconds a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT = 60
@@ -92,10 +93,28 @@ def open_reader(path: Path) -> Database:
     db = Database(_connect(path, readonly=True))
     try:
         check_schema(db, path, for_writing=False)
+        read_as_current(db)
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _wal(db: Database) -> None:
+    """Switch a new store to WAL. The switch needs the file to itself and SQLite does not
+    wait for it (no busy handler): while a second writer that opened it at the same
+    moment holds its lock, try again, up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+        if time.monotonic() > deadline:  # the next writer to open it switches it
+            return
+        time.sleep(0.05)
 
 
 def open_writer(path: Path) -> tuple[Database, list[str]]:
@@ -109,7 +128,7 @@ def open_writer(path: Path) -> tuple[Database, list[str]]:
             check_schema(db, path, for_writing=True)
             ran = migrate(db)
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode=WAL")  # ours by now, and outside a transaction
+            _wal(db)  # ours by now, and outside a transaction
     except BaseException:
         db.close()
         raise

@@ -21,6 +21,7 @@ from .. import timex
 from ..errors import StoreError
 from ..model import TIME_SENSE, Analysis, Entity, Factoid, When
 from ..names import norm, slug, spellings
+from . import review
 from .connect import immediate, open_reader, open_writer
 from .linking import Linker, identity
 
@@ -53,6 +54,8 @@ class Store:
         #: default, computes afresh. Only a reader that empties it when the database
         #: changes may set one: the web app does, keyed on PRAGMA data_version.
         self.memo: Any = None
+        #: The corrections the last write left without a target (``review.reapply``).
+        self.lost: list[dict[str, Any]] = []
         if not create and not self.path.exists():
             raise StoreError(f"no database at {self.path}; run 'cliograph ingest' first or pass --db")
         if self.path.exists() and not self.path.is_file():
@@ -207,10 +210,10 @@ class Store:
         }
 
     def _apply_corrections(self, doc_id: str) -> None:
-        """Re-apply the user's rejections to the facts just written."""
-        self.db.execute(
-            "delete from facts where doc_id = ? and id in"
-            " (select target from corrections where action = 'reject_fact')", [doc_id])
+        """Re-apply every correction the user made (to this document's new rows, and to
+        entities it may have re-created); ``lost`` lists those whose target went with the
+        old version of the document."""
+        self.lost = review.reapply(self.db)
 
     # ---------------------------------------------------------------- reading
 
@@ -226,7 +229,7 @@ class Store:
         """Entities with their aliases and mention counts, most mentioned first."""
         where, params = ("where e.kind = ?", [kind]) if kind else ("", [])
         sql = (
-            "select e.id, e.kind, e.name, e.ambiguous, e.note,"
+            "select e.id, e.kind, e.name, e.ambiguous, e.note, e.review,"
             " (select count(*) from mentions m where m.entity_id = e.id) as mentions,"
             " (select json_group_array(distinct a.alias) from aliases a where a.entity_id = e.id)"
             f" as aliases from entities e {where} order by mentions desc, e.name, e.id"
@@ -268,9 +271,10 @@ class Store:
         return sorted(ids)
 
     def facts(self, entity_id: str | None = None, type_: str | None = None,
-              min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
-        """Facts, in time order, with the names of the entities they join."""
-        where = ["f.confidence >= ?"]
+              min_confidence: float = 0.0, rejected: bool = False) -> Iterator[dict[str, Any]]:
+        """Facts, in time order, with the names of the entities they join; the ones a
+        person rejected only when ``rejected``."""
+        where = ["f.confidence >= ?"] + ([] if rejected else ["f.review != 'rejected'"])
         params: list[Any] = [min_confidence]
         if entity_id:
             where.append("(f.subject_id = ? or f.object_id = ?)")

@@ -223,6 +223,23 @@ def m009_store_meta(db: Database) -> None:
     db["entities"].create_index(["slug"], if_not_exists=True)
 
 
+def m010_review(db: Database) -> None:
+    """The historian's decisions beside the machine's reading: each fact and entity has a
+    ``review`` status (machine, confirmed, corrected, rejected, added) that read queries
+    honour, and ``machine``, the values a correction replaced (JSON), so that undoing it
+    restores them. A correction records who made it, the second entity of a merge (by its
+    content-derived key, in ``payload``), whether its target was found at the last
+    re-application (``status``: applied, lost; ``undone`` once an undo points at it), and
+    ``effect``: the rows it moved, which its undo moves back."""
+    for table in ("facts", "entities"):
+        db.execute(f"alter table {table} add column review text not null default 'machine'")
+        db.execute(f"alter table {table} add column machine text")
+    db["facts"].create_index(["review"], if_not_exists=True)
+    for column, decl in (("author", "text"), ("status", "text not null default 'applied'"),
+                         ("effect", "text"), ("checked_at", "text")):
+        db.execute(f"alter table corrections add column {column} {decl}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_documents,
     m002_entities_aliases_mentions,
@@ -233,11 +250,23 @@ MIGRATIONS: tuple[Migration, ...] = (
     m007_alias_words,
     m008_fact_time_sense,
     m009_store_meta,
+    m010_review,
 )
 
 #: The migrations a reader needs: every table it reads exists once these have run
 #: (later ones add indexes and bookkeeping that only writers use).
 READABLE_FROM = "m004_corrections"
+
+
+def read_as_current(db: Database) -> None:
+    """Let a read-only connection read a store made before m010 as if it had run: temporary
+    views (they live in the connection, never in the file) shadow ``facts`` and ``entities``
+    with the review columns every fact and entity of such a store would have, 'machine'."""
+    if "m010_review" in applied(db):
+        return
+    for table in ("facts", "entities"):
+        db.execute(f"create temp view if not exists {table} as select *, 'machine' as review,"
+                   f" null as machine from main.{table}")
 
 
 def applied(db: Database) -> list[str]:

@@ -11,7 +11,10 @@
     /network              cytoscape graph with a time window     /network.json
     /state?date=&inferred=  the system on a date (inferred=0: stated ends only)  /state.json
 
-The app only reads: the connection is opened ``query_only`` and no route writes. Errors
+The app only reads: the connection is opened ``query_only`` and no route writes, unless
+it was made with ``edit=True`` (``cliograph serve --edit``): then POST /correct and the
+forms on the pages make corrections through ``cliograph.corrections`` on a connection of
+their own, each POST checked against the session's CSRF token (``editing``). Errors
 become one page (``error.html``) or ``{"ok": false, "error": ..., "status": ...}``.
 What no request changes (every fact row, office tenures, the corpus's time span) is kept
 in the store's memo (``query.Memo``) and thrown away when PRAGMA data_version says another
@@ -31,13 +34,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, query
 from ..errors import CliographError, UsageError
-from ..model import KINDS
+from ..model import KINDS, RELATION_TYPES
 from ..store import Store
-from . import views
+from . import editing, views
 from .views import NotFound
 
 HERE = Path(__file__).resolve().parent
@@ -59,6 +63,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(version=__version__, kinds=KINDS, kind_labels=views.KIND_LABELS,
+                       relation_types=RELATION_TYPES,
                        type_labels=views.TYPE_LABELS)
     env.filters["date_label"] = query.date_label
     env.filters["at_href"] = views._href_at
@@ -87,6 +92,8 @@ QUERY_PARAMETERS = {
     "min_confidence": "the least confidence a fact must have (0 to 1)",
     "rule": "the rule that extracted a fact, or a prefix of its name ('offices')",
     "dating": "inferred: only facts whose time the narrative gave; stated: only those the sentence gave",
+    "review": "review status of facts: machine, confirmed, corrected, rejected, added, or all"
+              " (the rejected are left out otherwise)",
     "per_claim": f"how many statements of each claim to show (default {views.DOSSIER_PER_CLAIM})",
 }
 
@@ -166,10 +173,11 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.endswith(".json")
 
 
-def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> FastAPI:
-    """A FastAPI app serving the cliograph database at ``db_path`` (read-only), answering
-    only requests whose Host header names one of ``hosts`` (None: any; the default is
-    this machine's names).
+def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK,
+             edit: bool = False) -> FastAPI:
+    """A FastAPI app serving the cliograph database at ``db_path`` (read-only unless
+    ``edit``), answering only requests whose Host header names one of ``hosts`` (None:
+    any; the default is this machine's names).
 
     Raises StoreError when there is no database there.
     """
@@ -179,6 +187,7 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
     version: int | None = None  # the data_version the memo was filled at
     lock = threading.Lock()  # one connection, used by one request at a time
     env = _environment()
+    sessions = editing.Sessions() if edit else None
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
@@ -210,9 +219,17 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
         data = snapshot(build)
         if _wants_json(request):
             return JSONResponse(views.public(data))
+        token, new_session = (sessions.token(request.cookies.get(editing.COOKIE))
+                              if sessions else (None, None))
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         html = env.get_template(template).render(request=request, path=request.url.path,
-                                                 query_string=request.url.query, **data)
-        return HTMLResponse(html)
+                                                 query_string=request.url.query, edit=edit,
+                                                 csrf=token, here=here, **data)
+        response = HTMLResponse(html)
+        if new_session:
+            response.set_cookie(editing.COOKIE, new_session, httponly=True, samesite="strict",
+                                path="/")
+        return response
 
     def error(request: Request, status: int, message: str) -> Response:
         if _wants_json(request):
@@ -294,6 +311,7 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
         return render(request, "entities.html", lambda: views.entity_list(store, **args))
 
     fact_params = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "dating",
+                   "review",
                    "sort", "offset", "limit")
 
     @app.get("/facts", response_class=HTMLResponse, openapi_extra=_query(*fact_params))
@@ -344,6 +362,28 @@ def make_app(db_path: str | Path, hosts: Iterable[str] | None = LOOPBACK) -> Fas
     def network(request: Request) -> Response:
         args = [param(request, k) for k in net_params]
         return render(request, "network.html", lambda: views.network(store, *args))
+
+    @app.get("/corrections", response_class=HTMLResponse)
+    @app.get("/corrections.json")
+    def corrections(request: Request) -> Response:
+        return render(request, "corrections.html", lambda: views.corrections(store))
+
+    if sessions is not None:
+        @app.post("/correct")
+        async def correct(request: Request) -> Response:
+            form = editing.parse_form(await request.body())
+            token = (form.get("csrf") or [None])[-1]
+            if not sessions.check(request.cookies.get(editing.COOKIE), token):
+                return error(request, 403, "this form's session token is missing or out of"
+                                           " date: reload the page and try again")
+            def write() -> dict[str, Any]:
+                with lock:  # one correction at a time; the reader sees it once it commits
+                    return editing.apply(db_path, form)
+
+            done = await run_in_threadpool(write)  # a write may wait for an ingest's lock
+            if _wants_json(request) or (form.get("reply") or [""])[-1] == "json":
+                return JSONResponse({"ok": True, "correction": done})
+            return Response(status_code=303, headers={"Location": editing.next_page(done, form)})
 
     @app.get("/state", response_class=HTMLResponse, openapi_extra=_query("date", "inferred"))
     @app.get("/state.json", openapi_extra=_query("date", "inferred"))

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from .. import corrections as corr
 from .. import query
 from ..errors import CliographError, UsageError
 from ..export.csv import neutralise
@@ -168,12 +169,13 @@ def home(store: Store) -> dict[str, Any]:
             " group by e.id order by mentions desc, e.name limit 14", [kind]))
         kinds.append({"kind": kind, "label": KIND_LABELS[kind], "count": per_kind.get(kind, 0),
                       "top": top})
-    per_type = dict(store.db.execute("select type, count(*) from facts group by type").fetchall())
+    per_type = dict(store.db.execute("select type, count(*) from facts f where"
+                                     f" {query.NOT_REJECTED} group by type").fetchall())
     types = [{"type": t, "label": TYPE_LABELS.get(t, t), "count": per_type.get(t, 0)}
              for t in RELATION_TYPES]
     docs = store.documents()
     per_doc = {r[0]: r[1:] for r in store.db.execute(
-        "select d.id, (select count(*) from facts f where f.doc_id = d.id),"
+        f"select d.id, (select count(*) from facts f where f.doc_id = d.id and {query.NOT_REJECTED}),"
         " (select count(distinct entity_id) from mentions m where m.doc_id = d.id)"
         " from documents d").fetchall()}
     for d in docs:
@@ -249,7 +251,7 @@ def _fact_filters(params: dict[str, Any]) -> dict[str, Any]:
             "entity": params.get("entity") or None, "doc": params.get("doc") or None,
             "start": params.get("from") or None, "end": params.get("to") or None,
             "min_confidence": float(conf), "rule": params.get("rule") or None,
-            "inferred": inferred, "sort": params.get("sort")}
+            "inferred": inferred, "sort": params.get("sort"), "review": params.get("review")}
 
 
 def _kept_filters(params: dict[str, Any], filters: dict[str, Any]) -> dict[str, Any]:
@@ -283,10 +285,11 @@ def place_map(store: Store, params: dict[str, Any]) -> dict[str, Any]:
 
 
 #: The facts table's filters, in the order its form shows them.
-FACT_FILTERS = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "dating", "sort")
+FACT_FILTERS = ("type", "entity", "doc", "from", "to", "min_confidence", "rule", "dating", "sort",
+                "review")
 FACT_COLUMNS = ("id", "type", "subject", "object", "body", "place", "role", "topic", "when",
                 "time", "time_start", "time_end", "inferred", "document", "evidence", "rule",
-                "confidence", "href")
+                "confidence", "review", "href")
 
 
 def facts_csv(data: dict[str, Any]) -> str:
@@ -300,7 +303,7 @@ def facts_csv(data: dict[str, Any]) -> str:
         cells = [f["id"], f["type"], *(f[r]["name"] if f[r] else "" for r in ("subject", "object", "body", "place")),
                  f["role"], f["topic"], f["when"], f["time"], f["time_start"], f["time_end"],
                  "yes" if f["inferred"] else "no", ev["doc_title"], ev["text"], ev["extractor"],
-                 ev["confidence"], _href_at(ev)]
+                 ev["confidence"], f.get("review", "machine"), _href_at(ev)]
         w.writerow(["" if c is None else neutralise(c) for c in cells])
     return out.getvalue()
 
@@ -316,11 +319,15 @@ def search(store: Store, q: str) -> dict[str, Any]:
 # ------------------------------------------------------------------ dossier
 
 def _entity_row(store: Store, entity_id: str) -> dict[str, Any]:
-    row = store.db.execute("select id, kind, name, ambiguous, note from entities where id = ?",
-                           [entity_id]).fetchone()
+    row = store.db.execute("select id, kind, name, ambiguous, note, review from entities"
+                           " where id = ?", [entity_id]).fetchone()
     if row is None:
+        into = corr.merged_into(store, entity_id)
+        if into:
+            raise NotFound(f"'{entity_id}' was merged into '{into}' (see /corrections):"
+                           f" its dossier is /entity/{into}")
         raise NotFound(f"no entity with id '{entity_id}'; search for it from the home page")
-    return dict(zip(("id", "kind", "name", "ambiguous", "note"), row, strict=True))
+    return dict(zip(("id", "kind", "name", "ambiguous", "note", "review"), row, strict=True))
 
 
 #: A dossier page shows this many claims (one assertion, however many sentences state
@@ -359,7 +366,7 @@ def _statements(store: Store, eid: str) -> list[Statement]:
     return store.db.execute(
         "select f.id, f.doc_id, f.type, f.subject_id, f.object_id, f.role, f.topic, f.condition,"
         " f.text from facts f where (f.subject_id = ? or f.object_id = ?)"
-        f" order by {query.FACT_ORDER}", [eid, eid]).fetchall()
+        f" and {query.NOT_REJECTED} order by {query.FACT_ORDER}", [eid, eid]).fetchall()
 
 
 def _claims(statements: list[Statement]) -> list[list[Statement]]:
@@ -389,7 +396,7 @@ def _aliases(store: Store, eid: str) -> list[dict[str, Any]]:
             "select a.alias, a.doc_id, d.title, a.start, a.end, a.rule,"
             " max(a.start - 80, 0) as cs,"
             " substr(d.text, max(a.start - 80, 0) + 1, a.end + 80 - max(a.start - 80, 0))"
-            " from aliases a join documents d on d.id = a.doc_id where a.entity_id = ?"
+            " from aliases a left join documents d on d.id = a.doc_id where a.entity_id = ?"
             " order by a.alias, d.title", [eid]).fetchall():
         before, word, after = "", alias, ""
         if ctx is not None and start is not None and end is not None:
@@ -404,7 +411,8 @@ def _aliases(store: Store, eid: str) -> list[dict[str, Any]]:
             after = after.rsplit(" ", 1)[0] + "…" if " " in after else after
         aliases.append({"alias": alias, "doc_id": doc_id, "doc_title": title, "start": start,
                         "end": end, "rule": rule, "context": [before, word, after],
-                        "href": f"/document/{doc_id}?at={start}-{end}#c{start}"})
+                        "href": f"/document/{doc_id}?at={start}-{end}#c{start}" if doc_id
+                        else None})  # no document: an alias a person gave
     return aliases
 
 
@@ -482,7 +490,17 @@ def entity(store: Store, entity_id: str, offset: str | None = None, limit: str |
         "groups": groups,
         "page": page,
         "related": related,
+        "rejected": query.rejected_facts(store, eid),
+        "_mentions": query.entity_mentions(store, eid) if parts else [],
     }
+
+
+def corrections(store: Store) -> dict[str, Any]:
+    """Every correction made to the machine's reading, newest first, with its status
+    (a lost one's fact or entity is gone since its source was read again)."""
+    rows = [{**c, "what": corr.describe(c)} for c in reversed(corr.listing(store))]
+    return {"ok": True, "corrections": rows,
+            "lost": sum(1 for c in rows if c["status"] == "lost")}
 
 
 def _claim_groups(store: Store, eid: str, claims: list[list[Statement]], first: int,
@@ -614,8 +632,9 @@ def timeline(store: Store, entity: str | None, kinds: list[str],
     groups = [{"id": t, "label": label, "count": sum(1 for i in items if i["group"] == t)}
               for t, label in query.TIMELINE_GROUPS if t in present]
     options = list(store.db.query(
-        "select e.id, e.name, e.kind from entities e where e.id in (select subject_id from facts"
-        " union select object_id from facts) order by e.name"))
+        "select e.id, e.name, e.kind from entities e where e.id in (select subject_id from facts f"
+        f" where {query.NOT_REJECTED} union select object_id from facts f where"
+        f" {query.NOT_REJECTED}) order by e.name"))
     loose = query.undated(store, entity=ent["id"] if ent else None, kinds=kinds or None,
                           types=types or None)
     return {"ok": True, "entity": ent, "kinds": [k.upper() for k in kinds], "types": types,

@@ -65,4 +65,41 @@
       history.replaceState(null, "", link.getAttribute("href"));
     });
   }
+
+  // Editing (serve --edit): a selection in the text is the evidence of a fact to add.
+  // The text element holds the stored text exactly, so a character's offset is the
+  // length of the text before it.
+  const addForm = document.getElementById("add-fact");
+  function offsetOf(node, offset) {
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    let total = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n === node) return total + offset;
+      total += n.nodeValue.length;
+    }
+    if (node.nodeType === 1) {  // an element boundary: count the text before its child
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(node, offset);
+      return range.toString().length;
+    }
+    return null;
+  }
+  if (addForm) {
+    document.addEventListener("selectionchange", () => {
+      const sel = window.getSelection();
+      if (!sel || sel.isCollapsed || sel.rangeCount === 0) return;
+      const range = sel.getRangeAt(0);
+      if (!text.contains(range.startContainer) || !text.contains(range.endContainer)) return;
+      const start = offsetOf(range.startContainer, range.startOffset);
+      const end = offsetOf(range.endContainer, range.endOffset);
+      if (start === null || end === null || end <= start) return;
+      document.getElementById("add-start").value = start;
+      document.getElementById("add-end").value = end;
+      document.getElementById("add-evidence").textContent = text.textContent.slice(start, end);
+      addForm.hidden = false;
+      const hint = document.getElementById("add-hint");
+      if (hint) hint.hidden = true;
+    });
+  }
 })();
