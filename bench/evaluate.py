@@ -32,6 +32,7 @@ import importlib.util
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,17 @@ def referee():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def gold_chapters(folder: Path) -> Iterator[tuple[str, dict, Path]]:
+    """(file name, gold annotations, source text) for each gold file whose text is found."""
+    for gold_path in sorted(folder.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        source = source_for(gold, gold_path)
+        if source is None:
+            print(f"{gold_path.name}: source text not found; skipped")
+            continue
+        yield gold_path.name, gold, source
 
 
 def source_for(gold: dict, gold_path: Path) -> Path | None:
@@ -124,14 +136,9 @@ def main() -> int:
     ref = referee()
     nlp = load()
     chapters, sources = [], {}
-    for gold_path in sorted(a.gold.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        source = source_for(gold, gold_path)
-        if source is None:
-            print(f"{gold_path.name}: source text not found; skipped")
-            continue
-        chapters.append(learning.gold_chapter(ref, gold, source, nlp, gold_path.name))
-        sources[gold_path.name] = source
+    for name, gold, source in gold_chapters(a.gold):
+        chapters.append(learning.gold_chapter(ref, gold, source, nlp, name))
+        sources[name] = source
     items = [] if a.no_redocred else redocred.load(nlp)
     extra = [it.examples for it in items] if a.train_redocred and not a.rules_only else []
     results = {}

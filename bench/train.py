@@ -16,13 +16,12 @@ on two cores.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 import learning
-from evaluate import ROOT, SHARED, referee, source_for
+from evaluate import ROOT, SHARED, gold_chapters, referee
 
 OUT = ROOT / "cliograph" / "rules" / "learned.npz"
 
@@ -38,15 +37,10 @@ def main() -> int:
     began = time.monotonic()
     ref, nlp = referee(), load()
     sets = []
-    for gold_path in sorted(a.gold.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        source = source_for(gold, gold_path)
-        if source is None:
-            print(f"{gold_path.name}: source text not found; skipped")
-            continue
-        ch = learning.gold_chapter(ref, gold, source, nlp, gold_path.name)
+    for name, gold, source in gold_chapters(a.gold):
+        ch = learning.gold_chapter(ref, gold, source, nlp, name)
         positives = sum(lab not in (None, learning.NONE) for lab in ch.examples.labels)
-        print(f"{gold_path.name}: {len(ch.examples.labels)} pairs, {positives} stating a gold fact")
+        print(f"{name}: {len(ch.examples.labels)} pairs, {positives} stating a gold fact")
         sets.append(ch.examples)
     if not sets:
         sys.exit("train: no gold chapter found")
