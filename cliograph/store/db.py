@@ -50,6 +50,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = Path(path)
+        self.readonly = not create  # opened by a read command: corrections refuse it
         #: Computations ``query`` may keep between calls (a ``query.Memo``); None, the
         #: default, computes afresh. Only a reader that empties it when the database
         #: changes may set one: the web app does, keyed on PRAGMA data_version.
