@@ -26,6 +26,7 @@ TEXT = """The Reform Parliament
 In March 1832 Earl Grey was appointed Prime Minister of the United Kingdom.
 Lord Brougham opposed the Duke of Wellington in the House of Lords.
 The Duke of Wellington was a member of the Tory Party. Grey met Brougham in London in May 1832.
+Arthur Wellesley was born in Dublin in 1769.
 """
 MORE = "Lord Brougham was elected to the House of Commons in 1830.\n"
 
@@ -179,31 +180,31 @@ def test_edit_changes_type_and_ends(db):
 # ------------------------------------------------------------------ entities
 
 def test_merge_kept_across_a_changed_source_and_undone(db):
-    office_mentions = mentions_of(db, "duke-of-wellington-office")
-    assert office_mentions, "the machine read one 'Duke of Wellington' as an office"
-    wrong = one(facts(db), type="HOLDS_OFFICE", subject_id="duke-of-wellington")
-    corr.merge(db, "duke-of-wellington-office", into="duke-of-wellington")
+    office_mentions = mentions_of(db, "arthur-wellesley")
+    assert office_mentions, "the machine cannot know that Arthur Wellesley is the Duke"
+    wrong = one(facts(db), type="BORN", subject_id="arthur-wellesley")
+    corr.merge(db, "arthur-wellesley", into="duke-of-wellington")
 
     def merged() -> None:
-        assert entity(db, "duke-of-wellington-office") is None
+        assert entity(db, "arthur-wellesley") is None
         assert entity(db, "duke-of-wellington")["review"] == "corrected"
-        assert one(facts(db), id=wrong["id"])["object_id"] == "duke-of-wellington"
+        assert one(facts(db), id=wrong["id"])["subject_id"] == "duke-of-wellington"
 
     merged()
     assert set(office_mentions) <= set(mentions_of(db, "duke-of-wellington"))
     reingest_changed(db, TEXT + MORE)
-    assert entity(db, "duke-of-wellington-office") is None
+    assert entity(db, "arthur-wellesley") is None
     assert entity(db, "duke-of-wellington")["review"] == "corrected"
 
     cid = next(c["id"] for c in corr.listing(db) if c["action"] == "merge_entities")
     corr.undo(db, cid)
-    back = entity(db, "duke-of-wellington-office")
-    assert back is not None and back["kind"] == "OFFICE"
-    assert [m[1:] for m in mentions_of(db, "duke-of-wellington-office")] == [
+    back = entity(db, "arthur-wellesley")
+    assert back is not None and back["kind"] == "PERSON"
+    assert [m[1:] for m in mentions_of(db, "arthur-wellesley")] == [
         m[1:] for m in office_mentions]
     assert entity(db, "duke-of-wellington")["review"] == "machine"
     corr.undo(db, cid + 1)  # undoing the undo merges them again
-    assert entity(db, "duke-of-wellington-office") is None
+    assert entity(db, "arthur-wellesley") is None
 
 
 def test_split_chosen_mentions_with_their_facts_and_undo(db):
@@ -302,7 +303,7 @@ def test_cli_every_correction_kind_and_the_list(db):
         "--time", "1830-11", *d)
     run("correct", "add", doc, "--type", "ALLY", "--subject", "earl-grey", "--object",
         "brougham", "--evidence", "Grey met Brougham", *d)
-    run("correct", "merge", "duke-of-wellington-office", "duke-of-wellington", *d)
+    run("correct", "merge", "arthur-wellesley", "duke-of-wellington", *d)
     run("correct", "split", "earl-grey", "--name", "Another Grey",
         "--mention", f"{grey[0]}:{grey[1]}-{grey[2]}", *d)
     run("correct", "rename", "brougham", "Henry Brougham", *d)

@@ -371,3 +371,10 @@ def test_entities_bare_noble_title_is_no_office(analysed):
                  "was late.")
     assert not [e for e in d.entities if e.kind == "OFFICE" and e.name in ("Duke", "Bishop")]
     assert entity_named(d, "Duke of Ormonde").kind == "PERSON"
+
+
+def test_appointed_to_an_office_whose_title_starts_with_a_modifier_names_no_person(analysed):
+    d = analysed("In March 1832 Earl Grey was appointed Prime Minister of the United Kingdom.")
+    names = {e.name: e.kind for e in d.entities}
+    assert names.get("Prime Minister of the United Kingdom") == "OFFICE"
+    assert "Prime" not in names

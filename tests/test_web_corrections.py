@@ -23,6 +23,7 @@ TEXT = """The Reform Parliament
 In March 1832 Earl Grey was appointed Prime Minister of the United Kingdom.
 Lord Brougham opposed the Duke of Wellington in the House of Lords.
 The Duke of Wellington was a member of the Tory Party. Grey met Brougham in London in May 1832.
+Arthur Wellesley was born in Dublin in 1769.
 """
 MORE = "Lord Brougham was elected to the House of Commons in 1830.\n"
 
@@ -151,13 +152,13 @@ def test_browser_facts_confirm_reject_edit_add_then_reingest_and_undo(page, edit
 
 def test_browser_merge_split_rename_kind_alias_then_reingest_and_undo(page, editing):
     base, db, source = editing
-    page.goto(base + "/entity/duke-of-wellington-office")
+    page.goto(base + "/entity/arthur-wellesley")
     page.fill(".merge-form input[name=into]", "duke-of-wellington")
     page.click(".merge-form button")
     page.wait_for_load_state()
     assert page.url.endswith("/entity/duke-of-wellington")
     assert page.locator(".dossier-head .badge.review").text_content() == "corrected"
-    assert page.goto(base + "/entity/duke-of-wellington-office").status == 404
+    assert page.goto(base + "/entity/arthur-wellesley").status == 404
     assert "merged into 'duke-of-wellington'" in page.inner_text("main")
 
     page.goto(base + "/entity/earl-grey")
@@ -196,7 +197,7 @@ def test_browser_merge_split_rename_kind_alias_then_reingest_and_undo(page, edit
                                                                   "Another Grey")):
         page.goto(base + path)
         assert page.inner_text(".dossier-head h1") == name
-    assert page.goto(base + "/entity/duke-of-wellington-office").status == 404
+    assert page.goto(base + "/entity/arthur-wellesley").status == 404
     page.goto(base + "/corrections")
     assert page.locator("tr.applied").count() == 6 and page.locator("tr.lost").count() == 0
     page.screenshot(path=str(SHOTS / "corrections-list.png"), full_page=True)
@@ -204,7 +205,7 @@ def test_browser_merge_split_rename_kind_alias_then_reingest_and_undo(page, edit
     for what in ("merge", "split", "rename"):
         page.locator("tr.applied", has_text=what).locator("button.undo-btn").click()
         page.wait_for_load_state()
-    assert page.goto(base + "/entity/duke-of-wellington-office").status == 200
+    assert page.goto(base + "/entity/arthur-wellesley").status == 200
     assert page.goto(base + "/entity/another-grey").status == 404
     page.goto(base + "/entity/brougham")
     assert page.inner_text(".dossier-head h1") == "Brougham"

@@ -270,6 +270,13 @@ def guess_kind(span: Span) -> str | None:
     return None
 
 
+#: Words that begin an office's title, never an appointee's name: 'appointed Prime Minister
+#: of the United Kingdom' names no person 'Prime'.
+OFFICE_MODIFIERS = {"lord", "high", "first", "chief", "prime", "vice", "deputy", "acting", "grand",
+                    "supreme", "privy", "principal", "under", "assistant", "lieutenant", "senior",
+                    "junior", "joint", "permanent", "home", "foreign"}
+
+
 def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
     """'Finance Commissar Sokolnikov' -> the office, then the person it stands before;
     'the People’s Commissar for Foreign Trade Lev Krasin' likewise; 'Hamilton Secretary
@@ -283,7 +290,7 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
            and not start <= t.head.i < end for t in doc[start:end]):
         for k in range(start + 1, end):
             if guess_kind(doc[k:end]) == "OFFICE" and guess_kind(doc[start:k]) is None and not any(
-                    t.lower_ in lex.office_heads | lex.person_titles | {"lord", "high", "first", "chief"}
+                    t.lower_ in lex.office_heads | lex.person_titles | OFFICE_MODIFIERS
                     for t in doc[start:k]):
                 return [(start, k, "PERSON"), (k, end, "OFFICE")]
     if doc[start].ent_type_ != "PERSON" and doc[end - 1].ent_type_ != "PERSON" and guess_kind(
