@@ -218,3 +218,33 @@ def test_a_passive_fight_at_a_place_and_an_embassy_sent(analysed):
     d = analysed("In 1805 the Austrians were attacked at Austerlitz by Napoleon.")
     assert ("Napoleon", "battle at Austerlitz") in facts(d, "PARTICIPATES")
     assert "embassy to Warsaw" in happened(analysed("In 1807 the Persians sent an embassy to Warsaw."))
+
+
+def life_facts(d) -> set[tuple]:
+    return {(f.type, d.entities[f.subject].name, f.when.value if f.when else None,
+             d.entities[f.place].name if f.place is not None else None)
+            for f in d.factoids if f.type in ("BORN", "DIED")}
+
+
+def test_full_dates_of_a_life_in_brackets(analysed):
+    d = analysed("Marta Kovacs (June 5, 1905 – February 2, 1971) was a Hungarian chemist.")
+    got = {(t, w) for t, n, w, _ in life_facts(d) if n.endswith("Kovacs")}
+    assert ("BORN", "1905-06-05") in got and ("DIED", "1971-02-02") in got
+
+
+def test_dated_lifespan_with_places_on_each_side(analysed):
+    d = analysed("Pedro Alvarez (Naples, Italy, 3 April 1850 – Lima, Peru, 9 May 1910) was a painter.")
+    got = life_facts(d)
+    assert ("BORN", "Pedro Alvarez", "1850-04-03", "Naples") in got
+    assert ("DIED", "Pedro Alvarez", "1910-05-09", "Lima") in got
+
+
+def test_born_bracket_after_a_title(analysed):
+    d = analysed("Sir Henry Gale, 2nd Baronet (born 8 July 1951 in Leeds) is a British banker.")
+    got = {(t, w) for t, n, w, _ in life_facts(d) if n.endswith("Gale")}
+    assert got == {("BORN", "1951-07-08")}
+
+
+def test_dated_brackets_of_a_reign_are_no_life(analysed):
+    d = analysed("Otto Brenner (4 May 1101 – 9 June 1299) founded the abbey.")
+    assert not life_facts(d)

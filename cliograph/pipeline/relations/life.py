@@ -22,6 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
+from ...timex import find_dates, normalise
 from ..document import Document
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid, owner
 from .quotes import in_quotation
@@ -139,6 +140,12 @@ CONF = {
 _YEAR = r"(?:c\.\s*|ca\.\s*)?(?:AD\s*|A\.D\.\s*)?(\d{1,4})(?:\s*(BC|B\.C\.|BCE|AD|A\.D\.|CE))?"
 LIFESPAN = re.compile(rf"\(\s*{_YEAR}\s*(?:[–—-]|to)\s*{_YEAR}\s*\)")
 ONE_END = re.compile(rf"\(\s*(b|born|d|died)\.?\s+{_YEAR}\s*\)", re.I)
+# what may stand between a name and its bracketed dates: a title or a maiden name
+# ('Sir John Smith, 1st Baronet (', 'Anna Berg, née Holm (')
+GAP = re.compile(r"\s*(?:,[^(),.;:]{1,40}?)?\s*\(")
+# '(born 3 May 1901 in Lyon)', '(;born 1948)', '(d. 12 June 1890)'
+ONE_END_WORD = re.compile(r"[\s,;]*(b\.|born|d\.|died)\s", re.I)
+LIFE_DASH = re.compile(r"\s*[–—-]\s*|\s+to\s+")
 
 
 def _quoted(d: Document, tok: Token) -> bool:
@@ -596,6 +603,93 @@ def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             type_ = "BORN" if one.group(1).lower().startswith("b") else "DIED"
             yield factoid(d, si, type_, m.entity, None, "life.lifespan.v1", CONF["life.lifespan.v1"],
                           when=_year(one.group(2), one.group(3)))
+            continue
+        yield from _dated_lifespan(d, si, m.entity, m.end)
+
+
+def _bracket(text: str, start: int, limit: int = 200) -> tuple[int, int] | None:
+    """The inside of the brackets opening at ``start`` (nested ones allowed), as offsets."""
+    depth = 0
+    for i in range(start, min(len(text), start + limit)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return start + 1, i
+    return None
+
+
+def _places_between(d: Document, start: int, end: int) -> int | None:
+    """The first place named between two offsets ('(3 May 1901 in Lyon –')."""
+    for m in d.mentions:
+        if m.entity is not None and start <= m.start and m.end <= end \
+                and d.entities[m.entity].kind == "PLACE":
+            return m.entity
+    return None
+
+
+def _ends(value: str) -> tuple[str, str | None]:
+    first, _, second = value.partition("/")
+    return first, second or None
+
+
+def _dated_lifespan(d: Document, si: int, person: int, after: int) -> Iterator[Factoid]:
+    """'Ada Roe (June 5, 1901 – March 2, 1971)', 'Ada Roe (12 May 1901, Lyon – 2 March
+    1971, Paris)', 'Ada Roe (born 5 June 1901 in Lyon)': full dates (and places) of a
+    life in brackets after a name, as encyclopaedias open a biography."""
+    gap = GAP.match(d.text, after, after + 60)
+    if gap is None:
+        return
+    for m in d.mentions:  # another person between the name and the brackets: theirs
+        if after < m.start < gap.end() and m.entity not in (None, person) \
+                and d.entities[m.entity].kind == "PERSON":
+            return
+    inside = _bracket(d.text, gap.end() - 1)
+    if inside is None:
+        return
+    lo, hi = inside
+    text = d.text[lo:hi]
+    rule, conf = "life.lifespan.v1", CONF["life.lifespan.v1"]
+    word = ONE_END_WORD.match(text)
+    dates = find_dates(text)
+    if word:
+        if not dates:
+            return
+        type_ = "BORN" if word.group(1).lower().startswith("b") else "DIED"
+        when = normalise(dates[0][2])
+        if when is None or "/" in when.value:
+            return
+        place = _places_between(d, lo + word.end(), hi)
+        yield factoid(d, si, type_, person, None, rule, conf, when=when, place=place)
+        return
+    if len(dates) == 1:
+        when = normalise(dates[0][2])
+        if when is None or "/" not in when.value:
+            return
+        pieces = [(lo, lo + dates[0][0], When(_ends(when.value)[0])),
+                  (lo + dates[0][1], hi, When(_ends(when.value)[1] or ""))]
+        places = [None, None]
+    elif len(dates) == 2:
+        dash = LIFE_DASH.search(text, dates[0][1], dates[1][0])
+        if dash is None:
+            return
+        born, died = normalise(dates[0][2]), normalise(dates[1][2])
+        if born is None or died is None or "/" in born.value + died.value:
+            return
+        pieces = [(lo, lo + dash.start(), born), (lo + dash.end(), hi, died)]
+        places = [_places_between(d, a, b) for a, b, _ in pieces]
+    else:
+        return
+    (_, _, born), (_, _, died) = pieces
+    try:
+        years = int(born.value[:5].rstrip("-~?")), int(died.value[:5].rstrip("-~?"))
+    except ValueError:
+        return
+    if not 0 <= years[1] - years[0] <= 120:
+        return  # not a life: a reign, an era, a misread
+    yield factoid(d, si, "BORN", person, None, rule, conf, when=born, place=places[0])
+    yield factoid(d, si, "DIED", person, None, rule, conf, when=died, place=places[1])
 
 
 HEALTH_ORDER = (
