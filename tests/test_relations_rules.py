@@ -248,3 +248,24 @@ def test_born_bracket_after_a_title(analysed):
 def test_dated_brackets_of_a_reign_are_no_life(analysed):
     d = analysed("Otto Brenner (4 May 1101 – 9 June 1299) founded the abbey.")
     assert not life_facts(d)
+
+
+def kin_pairs(d) -> set[tuple]:
+    return {(d.entities[f.subject].name, d.entities[f.object].name) for f in d.factoids if f.type == "KIN"}
+
+
+def test_son_of_after_a_birthplace_is_said_of_the_subject(analysed):
+    d = analysed("Tomas Lind was a Swedish engineer. He was born in Uppsala, Sweden, "
+                 "the son of Erik Lind and Karin Berg.")
+    got = kin_pairs(d)
+    assert ("Erik Lind", "Tomas Lind") in got
+    assert not any("Sweden" in a or "Uppsala" in a or "Sweden" in b or "Uppsala" in b for a, b in got)
+
+
+def test_married_to_several_weds_each_to_the_subject_not_to_each_other(analysed):
+    d = analysed("Anders Holm was a Danish merchant. Anders Holm was married to Maria Svensson, "
+                 "Ingrid Dahl and Sigrid Berg.")
+    got = kin_pairs(d)
+    assert {("Anders Holm", "Maria Svensson"), ("Maria Svensson", "Anders Holm"),
+            ("Anders Holm", "Sigrid Berg")} <= got
+    assert ("Maria Svensson", "Ingrid Dahl") not in got and ("Ingrid Dahl", "Sigrid Berg") not in got

@@ -24,6 +24,7 @@ KINNED = {"PERSON", "PLACE", "BODY"}
 POSS = {"’s", "'s"}
 NAMING = {"name", "call"}
 LIST_GLUE = {",", "and", "or", "&"}
+PLACE_PREPS = {"in", "at", "near", "outside"}
 
 
 def gender(d: Document, entity: int) -> str:
@@ -88,6 +89,9 @@ def _relative(d: Document, noun: Token) -> int | None:
                 return p
     if noun.dep_ == "appos":
         e = entity_at(d, noun.head, KINNED)
+        if e is not None and d.entities[e].kind != "PERSON" and _in_place_phrase(noun.head):
+            # 'He was born in Leeds, Yorkshire, the son of X': said of the clause's subject
+            return _clause_subject(d, noun.head)
         if e is None and noun.head.tag_ in ("NNP", "NNPS") and noun.head.text.istitle() \
                 and d.token_mention.get(noun.head.i) is None and noun.head.i < noun.i:
             # 'Pausanias, son of Cleombrotus': a name the kin noun shows to be a person's
@@ -102,6 +106,34 @@ def _relative(d: Document, noun: Token) -> int | None:
     return None
 
 
+def _in_place_phrase(tok: Token) -> bool:
+    """A name inside a prepositional phrase ('born in Leeds, Yorkshire'), not a clause's own
+    subject ('Cimon, son of Miltiades, sailed')."""
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in PLACE_PREPS
+        if tok.dep_ not in ("appos", "conj", "compound", "npadvmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _clause_subject(d: Document, tok: Token) -> int | None:
+    """The person the clause around a token is said of: its verb's subject, or for an
+    opening participle ('Born in Rome, ..., she made') the main verb's."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(2):
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return entity_at(d, subs[0], PERSON)
+        if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return None
+
+
 MARRY = {"marry", "wed"}
 SPOUSE = {"male": "husband", "female": "wife", "": "spouse"}
 
@@ -113,20 +145,26 @@ def married(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         to = f.preps.get("to", [])
         if f.objects and to and not f.passive:  # 'Caesar married his daughter Julia to Pompey'
-            partners = [*f.objects, *to]
-        else:  # 'X married Y', 'X was married to Y'
-            partners = [*f.subjects, *f.objects, *to]
-        yield from _spouses(d, si, partners)
+            yield from _spouses(d, si, f.objects, to)
+        elif f.subjects and (f.objects or to):  # 'X married Y', 'X was married to Y'
+            yield from _spouses(d, si, f.subjects, [*f.objects, *to])
+        else:  # 'X and Y married'
+            yield from _spouses(d, si, f.subjects, f.subjects)
     for t in sent:  # 'Mary was married to William' read as an adjective
         if t.lower_ == "married" and t.dep_ == "acomp" and asserted(t.head):
-            yield from _spouses(d, si, [c for c in t.head.children if c.dep_ == "nsubj"] + [
+            yield from _spouses(d, si, [c for c in t.head.children if c.dep_ == "nsubj"], [
                 o for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"])
 
 
-def _spouses(d: Document, si: int, partners: list[Token]) -> Iterator[Factoid]:
-    people = list(dict.fromkeys(  # 'his daughter Julia': the name in apposition
-        e for t in listed(partners) if (e := entity_at(d, t, PERSON)) is not None))
-    for a, b in ((x, y) for x in people for y in people if x != y):
+def _spouses(d: Document, si: int, side: list[Token], other: list[Token]) -> Iterator[Factoid]:
+    """Each person of one side with each of the other: 'X married A, B and C' weds X
+    thrice, never A to B."""
+    def people(tokens: list[Token]) -> list[int]:
+        return list(dict.fromkeys(  # 'his daughter Julia': the name in apposition
+            e for t in listed(tokens) if (e := entity_at(d, t, PERSON)) is not None))
+    ones, others = people(side), people(other)
+    pairs = {(x, y) for x in ones for y in others if x != y}
+    for a, b in sorted(pairs | {(y, x) for x, y in pairs}):
         yield factoid(d, si, "KIN", a, b, "kin.married.v1", 0.8, role=SPOUSE[gender(d, a)])
 
 
