@@ -269,3 +269,23 @@ def test_married_to_several_weds_each_to_the_subject_not_to_each_other(analysed)
     assert {("Anders Holm", "Maria Svensson"), ("Maria Svensson", "Anders Holm"),
             ("Anders Holm", "Sigrid Berg")} <= got
     assert ("Maria Svensson", "Ingrid Dahl") not in got and ("Ingrid Dahl", "Sigrid Berg") not in got
+
+
+def test_a_native_of_a_place_was_born_there(analysed):
+    for text in ("A native of Bristol, England, Walter Simms attended Oxford University.",
+                 "Walter Simms, a native of Bristol, studied law."):
+        got = {(n, p) for t, n, _, p in life_facts(analysed(text)) if t == "BORN"}
+        assert ("Walter Simms", "Bristol") in got, text
+
+
+def test_where_he_died_places_the_death(analysed):
+    d = analysed("Walter Simms moved to Bristol, where he died in 1919.")
+    assert ("DIED", "Walter Simms", "1919", "Bristol") in life_facts(d)
+
+
+def test_the_dash_between_the_dates_not_inside_a_place_name(analysed):
+    d = analysed("Ivan Petrov (May 22, 1913 in Saint-Petersburg, Russia – April 4, 2004 in Moscow, Russia) "
+                 "was a composer.")
+    got = {(t, w, p) for t, n, w, p in life_facts(d) if n.endswith("Petrov")}
+    assert ("DIED", "2004-04-04", "Moscow") in got
+    assert ("BORN", "1913-05-22") in {(t, w) for t, w, _ in got}

@@ -142,7 +142,7 @@ LIFESPAN = re.compile(rf"\(\s*{_YEAR}\s*(?:[–—-]|to)\s*{_YEAR}\s*\)")
 ONE_END = re.compile(rf"\(\s*(b|born|d|died)\.?\s+{_YEAR}\s*\)", re.I)
 # what may stand between a name and its bracketed dates: a title or a maiden name
 # ('Sir John Smith, 1st Baronet (', 'Anna Berg, née Holm (')
-GAP = re.compile(r"\s*(?:,[^(),.;:]{1,40}?)?\s*\(")
+GAP = re.compile(r"\s*(?:,[^(),.;:]{1,40}?)?(?:\s*,?\s*\(\s*[;,]?\s*\))?\s*\(")
 # '(born 3 May 1901 in Lyon)', '(;born 1948)', '(d. 12 June 1890)'
 ONE_END_WORD = re.compile(r"[\s,;]*(b\.|born|d\.|died)\s", re.I)
 LIFE_DASH = re.compile(r"\s*[–—-]\s*|\s+to\s+")
@@ -256,6 +256,10 @@ def _is_condition(n: Token) -> bool:
 
 def _place(d: Document, v: Token) -> int | None:
     lw = words().life
+    if v.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in v.children):
+        p = entity_at(d, v.head, PLACE)  # 'He moved to Leeds, where he died in 1919'
+        if p is not None:
+            return p
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in lw.place_preps:
             for o in c.children:
@@ -561,11 +565,35 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 people = [e] if e is not None else []
             for person in people:
                 yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
+        elif t.lower_ == "native" and t.pos_ == "NOUN":
+            yield from _native(d, si, t)
         elif t.pos_ == "NOUN" and t.lemma_.lower() in lw.birth_nouns:
             person = _owner(d, t)
             if person is not None and _noun_ok(t):
                 yield _life(d, si, "BORN", person, "life.born.v1", t, conf=CONF["life.born.v1"] - 0.1,
                             place=_place(d, t))
+
+
+def _native(d: Document, si: int, noun: Token) -> Iterator[Factoid]:
+    """'A native of Leeds, Ada Roe studied law', 'Ada Roe, a native of Leeds', 'She was a
+    native of Leeds': born there (the date is not told)."""
+    place = next((e for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" and (e := entity_at(d, o, PLACE)) is not None), None)
+    if place is None or not _noun_ok(noun):
+        return
+    person = None
+    if noun.dep_ == "appos":
+        person = entity_at(d, noun.head, PERSON)
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be" and asserted(noun.head):
+        person = next((e for c in noun.head.children if c.dep_ == "nsubj"
+                       if (e := entity_at(d, c, PERSON)) is not None), None)
+    elif noun.dep_ in ("npadvmod", "nsubj", "dep", "advcl") and noun.i == noun.sent.start + (
+            1 if noun.sent[0].lower_ in ("a", "an") else 0) and noun.head.pos_ in ("VERB", "AUX"):
+        person = next((e for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i
+                       if (e := entity_at(d, c, PERSON)) is not None), None)
+    if person is not None:
+        yield factoid(d, si, "BORN", person, None, "life.born.v1", CONF["life.born.v1"] - 0.1,
+                      when=None, place=place)
 
 
 def _year(digits: str, era: str | None) -> When:
@@ -671,7 +699,8 @@ def _dated_lifespan(d: Document, si: int, person: int, after: int) -> Iterator[F
                   (lo + dates[0][1], hi, When(_ends(when.value)[1] or ""))]
         places = [None, None]
     elif len(dates) == 2:
-        dash = LIFE_DASH.search(text, dates[0][1], dates[1][0])
+        # the last dash before the second date ('1913 in Saint-Petersburg – 2004')
+        dash = next(reversed(list(LIFE_DASH.finditer(text, dates[0][1], dates[1][0]))), None)
         if dash is None:
             return
         born, died = normalise(dates[0][2]), normalise(dates[1][2])
