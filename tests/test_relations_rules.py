@@ -289,3 +289,16 @@ def test_the_dash_between_the_dates_not_inside_a_place_name(analysed):
     got = {(t, w, p) for t, n, w, p in life_facts(d) if n.endswith("Petrov")}
     assert ("DIED", "2004-04-04", "Moscow") in got
     assert ("BORN", "1913-05-22") in {(t, w) for t, w, _ in got}
+
+
+def test_a_party_label_before_a_political_noun_is_membership(analysed):
+    d = analysed("Hans Keller, a Social Democratic Party deputy, opposed the bill. "
+                 "John Wells was the Liberal Party candidate in 1906.")
+    got = facts(d, "MEMBER_OF")
+    assert ("Hans Keller", "Social Democratic Party") in got
+    assert ("John Wells", "Liberal Party") in got
+
+
+def test_a_party_label_on_a_non_political_noun_is_not_membership(analysed):
+    d = analysed("Hans Keller bought a Liberal Party poster in 1906.")
+    assert not facts(d, "MEMBER_OF")
