@@ -302,3 +302,24 @@ def test_a_party_label_before_a_political_noun_is_membership(analysed):
 def test_a_party_label_on_a_non_political_noun_is_not_membership(analysed):
     d = analysed("Hans Keller bought a Liberal Party poster in 1906.")
     assert not facts(d, "MEMBER_OF")
+
+
+def test_children_listed_after_the_noun_are_each_a_child_and_siblings(analysed):
+    d = analysed("Karl Brandt married Greta Holm, with whom he had three children, "
+                 "Anna Brandt, Otto Brandt and Lene Brandt.")
+    got = kin_pairs(d)
+    assert {("Anna Brandt", "Karl Brandt"), ("Lene Brandt", "Karl Brandt")} <= got
+    assert {("Anna Brandt", "Otto Brandt"), ("Otto Brandt", "Lene Brandt")} <= got
+    assert ("Anna Brandt", "Greta Holm") not in got or ("Greta Holm", "Anna Brandt") in got
+
+
+def test_brothers_named_together_are_siblings(analysed):
+    d = analysed("Karl Brandt had several brothers named Paul Brandt and Emil Brandt.")
+    roles = {(d.entities[f.subject].name, d.entities[f.object].name): f.role for f in d.factoids
+             if f.type == "KIN"}
+    assert ("Paul Brandt", "Emil Brandt") in roles and ("Emil Brandt", "Paul Brandt") in roles
+
+
+def test_one_named_son_has_no_sibling(analysed):
+    d = analysed("Karl Brandt had a son, Otto Brandt, and a daughter.")
+    assert not [f for f in d.factoids if f.type == "KIN" and f.extractor == "kin.shared_parent.v1"]

@@ -72,6 +72,22 @@ def _owner(d: Document, noun: Token) -> int | None:
     return None
 
 
+def _listed_after(d: Document, noun: Token) -> list[int]:
+    """The people a plural kin noun lists after it: 'three children, Anna, Otto and Lene'."""
+    if noun.tag_ != "NNS":
+        return []
+    doc = d.doc
+    first = next((c for c in noun.children if c.dep_ == "appos"), None)
+    if first is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text in (",", ":"):
+        first = doc[noun.i + 2]
+    if first is None or entity_at(d, first, PERSON) is None:
+        return []
+    m = d.mention_of_token(first)
+    if m is not None:  # the name's head word carries the list: 'Anna Brandt, Otto Brandt'
+        first = doc[m.tokens[0]:m.tokens[1]].root
+    return list(dict.fromkeys(e for t in (first, *first.conjuncts) if (e := entity_at(d, t, PERSON)) is not None))
+
+
 def _relative(d: Document, noun: Token) -> int | None:
     """The person the kin noun is said of: apposition, copula, or the name right after."""
     doc = d.doc
@@ -187,7 +203,7 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         # 'he was the son and heir of X': coordinated kin nouns share the owner and the relative
         owner = next((o for n in (noun, *noun.conjuncts) if (o := _owner(d, n)) is not None), None)
-        named = _named(d, noun)
+        named = _named(d, noun) or _listed_after(d, noun)
         if named and owner is None and noun.head.lemma_ == "have":  # 'he had brothers named ...'
             owner = next((e for c in noun.head.children if c.dep_ == "nsubj"
                           if (e := entity_at(d, c, PERSON)) is not None), None)
@@ -195,6 +211,8 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         relatives = named or ([relative] if relative is not None else [])
         if owner is None or not relatives:
             continue
+        if role in SIBLING_OF and len(relatives) > 1:
+            yield from _siblings(d, si, relatives)
         for relative in relatives:
             r_role = role
             if role == "child":  # 'the only child of': a daughter or a son when the text says which
@@ -206,6 +224,18 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 inverse = lex.kin_inverse.get(r_role, {}).get(gender(d, o))
                 if inverse:
                     yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.7, role=inverse)
+
+
+SIBLING_OF = {"child", "son", "daughter", "brother", "sister", "sibling"}
+SIBLING = {"male": "brother", "female": "sister", "": "sibling"}
+
+
+def _siblings(d: Document, si: int, people: list[int]) -> Iterator[Factoid]:
+    """Children (or brothers) of one person named together are each other's siblings."""
+    for a in people:
+        for b in people:
+            if a != b:
+                yield factoid(d, si, "KIN", a, b, "kin.shared_parent.v1", 0.7, role=SIBLING[gender(d, a)])
 
 
 def _named(d: Document, noun: Token) -> list[int]:
