@@ -64,6 +64,11 @@ def gender(d: Document, entity: int) -> str:
 
 def _owner(d: Document, noun: Token) -> int | None:
     """The person whose kin the noun names: 'Lenin’s wife', 'his sister', 'the wife of X'."""
+    if noun.dep_ == "conj" and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children):
+        # 'Ulric Dane and his son Osric': the possessive is the name it is coordinated with
+        e = entity_at(d, noun.head, PERSON)
+        if e is not None and d.token_mention.get(noun.head.i) is not None:
+            return e
     if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return owner(d, noun, lambda d_, t: entity_at(d_, t, PERSON))
     # 'Lenin’s wife' parsed flat: NAME ’s KIN
@@ -120,6 +125,21 @@ def _relative(d: Document, noun: Token) -> int | None:
             if c.dep_ == "nsubj":
                 return entity_at(d, c, PERSON)
     return None
+
+
+def _subjects_of_plural(d: Document, noun: Token) -> list[int]:
+    """'A and his brother B were the children of X': every person of the subject."""
+    if noun.dep_ != "attr" or noun.tag_ != "NNS":
+        return []
+    out: list[int] = []
+    for c in noun.head.children:
+        if c.dep_ == "nsubj":
+            for t in (c, *c.conjuncts):
+                for x in (t, *(a for a in t.children if a.dep_ == "appos")):
+                    e = entity_at(d, x, PERSON)
+                    if e is not None and e not in out:
+                        out.append(e)
+    return out if len(out) > 1 else []
 
 
 def _in_place_phrase(tok: Token) -> bool:
@@ -203,21 +223,26 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         # 'he was the son and heir of X': coordinated kin nouns share the owner and the relative
         owner = next((o for n in (noun, *noun.conjuncts) if (o := _owner(d, n)) is not None), None)
-        named = _named(d, noun) or _listed_after(d, noun)
+        named = _named(d, noun) or _listed_after(d, noun) or _subjects_of_plural(d, noun)
         if named and owner is None and noun.head.lemma_ == "have":  # 'he had brothers named ...'
             owner = next((e for c in noun.head.children if c.dep_ == "nsubj"
                           if (e := entity_at(d, c, PERSON)) is not None), None)
-        relative = _relative(d, noun) if noun.dep_ != "conj" else _relative(d, noun.head)
+        # 'the son and heir of X' shares the head's relative; 'X and his son Y' has its own
+        shared = noun.dep_ == "conj" and noun.head.pos_ == "NOUN"
+        relative = _relative(d, noun.head) if shared else _relative(d, noun)
         relatives = named or ([relative] if relative is not None else [])
         if owner is None or not relatives:
             continue
         if role in SIBLING_OF and len(relatives) > 1:
             yield from _siblings(d, si, relatives)
+        if role in PARENTS_OF:
+            yield from _co_parents(d, si, [owner, *_co_owners(d, noun, owner)])
         for relative in relatives:
             r_role = role
             if role == "child":  # 'the only child of': a daughter or a son when the text says which
                 r_role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role)
-            for o in [owner, *_co_owners(d, noun, owner)]:  # 'the child of Edward and Victoria'
+            parents = [owner, *_co_owners(d, noun, owner)]
+            for o in parents:  # 'the child of Edward and Victoria'
                 if o == relative:
                     continue
                 yield factoid(d, si, "KIN", relative, o, "kin.kin_noun.v1", 0.8, role=r_role)
@@ -228,6 +253,19 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 SIBLING_OF = {"child", "son", "daughter", "brother", "sister", "sibling"}
 SIBLING = {"male": "brother", "female": "sister", "": "sibling"}
+
+
+PARENTS_OF = {"child", "son", "daughter"}
+
+
+def _co_parents(d: Document, si: int, parents: list[int]) -> Iterator[Factoid]:
+    """'the son of Piet Visser and Anna Kok': two people named as one child's parents are a
+    couple (the encyclopaedic reading; a lower confidence, as it is implied)."""
+    if len(parents) != 2:
+        return
+    a, b = parents
+    yield factoid(d, si, "KIN", a, b, "kin.co_parents.v1", 0.6, role=SPOUSE[gender(d, a)])
+    yield factoid(d, si, "KIN", b, a, "kin.co_parents.v1", 0.6, role=SPOUSE[gender(d, b)])
 
 
 def _siblings(d: Document, si: int, people: list[int]) -> Iterator[Factoid]:
