@@ -340,3 +340,14 @@ def test_the_children_of_two_people_are_both_theirs_and_the_two_a_couple(analyse
 def test_one_parent_named_makes_no_couple(analysed):
     d = analysed("Emil Hart was the son of Rudolf Hart.")
     assert not [f for f in d.factoids if f.type == "KIN" and f.extractor == "kin.co_parents.v1"]
+
+
+def test_born_to_names_the_parents(analysed):
+    d = analysed("Ivo Mumba was born in Dublin to Peter Mumba, an engineer, and Barbara Mumba.")
+    got = kin_pairs(d)
+    assert {("Ivo Mumba", "Peter Mumba"), ("Peter Mumba", "Ivo Mumba"), ("Ivo Mumba", "Barbara Mumba")} <= got
+
+
+def test_born_to_a_family_names_no_parent(analysed):
+    d = analysed("Ivo Mumba was born to a poor family in Dublin in 1901.")
+    assert not kin_pairs(d)

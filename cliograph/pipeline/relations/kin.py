@@ -212,8 +212,33 @@ def _kin_word(noun: Token) -> str:
     return noun.lower_
 
 
+CHILD = {"male": "son", "female": "daughter", "": "child"}
+PARENT = {"male": "father", "female": "mother", "": "parent"}
+
+
+def born_to(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Ivo Mumba was born in Dublin to Peter Mumba and Barbara Mumba': the parents."""
+    for t in sent:
+        if t.lower_ != "born" or t.tag_ != "VBN" or not asserted(t):
+            continue
+        parents = list(dict.fromkeys(
+            e for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
+            for o in listed([x for x in c.children if x.dep_ == "pobj"])
+            if (e := entity_at(d, o, PERSON)) is not None))
+        children = [e for c in t.children if c.dep_ == "nsubjpass" if (e := entity_at(d, c, PERSON)) is not None]
+        for child in children:
+            for parent in parents:
+                if parent == child:
+                    continue
+                yield factoid(d, si, "KIN", child, parent, "kin.born_to.v1", 0.8, role=CHILD[gender(d, child)])
+                yield factoid(d, si, "KIN", parent, child, "kin.born_to.v1", 0.8, role=PARENT[gender(d, parent)])
+        if children:
+            yield from _co_parents(d, si, [p for p in parents if p not in children])
+
+
 def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from married(d, si, sent)
+    yield from born_to(d, si, sent)
     lex = lexicon()
     for noun in sent:
         role = lex.kin_roles.get(_kin_word(noun))
