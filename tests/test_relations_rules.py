@@ -351,3 +351,13 @@ def test_born_to_names_the_parents(analysed):
 def test_born_to_a_family_names_no_parent(analysed):
     d = analysed("Ivo Mumba was born to a poor family in Dublin in 1901.")
     assert not kin_pairs(d)
+
+
+def test_played_for_a_club_is_membership(analysed):
+    d = analysed("Lars Berg played for Hammarby IF in the 1990s.")
+    assert ("Lars Berg", "Hammarby IF") in facts(d, "MEMBER_OF")
+
+
+def test_played_for_time_is_no_membership(analysed):
+    d = analysed("Lars Berg played for time in the Riksdag.")
+    assert not facts(d, "MEMBER_OF")

@@ -18,6 +18,9 @@ from .frames import antecedent, expand, frame_of, frames, listed
 from .stance import words
 
 GROUPS = {"BODY", "FACTION"}
+# a player's or performer's side: verb -> (its preposition, the role)
+PLAY_FOR = {"play": ("for", "player"), "sign": ("for", "player"), "captain": ("for", "captain"),
+            "drum": ("for", "member"), "sing": ("for", "member")}
 PERSON = {"PERSON"}
 
 
@@ -44,6 +47,13 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 for p in f.objects:
                     yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
                                      "member", "membership.elected_to.v1", 0.7)
+        elif not f.passive and lemma in PLAY_FOR and f.preps.get(PLAY_FOR[lemma][0]):
+            # 'Lars Berg played for Hammarby', 'she signed for Ajax in 2001'
+            prep, role = PLAY_FOR[lemma]
+            for p in f.subjects:
+                for g in listed(f.preps[prep]):
+                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS), role,
+                                     "membership.played_for.v1", 0.7)
         elif not f.passive and lemma in w.member_verbs:
             # 'Bukharin formed a buffer group', 'X joined the Jacobins'
             for p in f.subjects:
