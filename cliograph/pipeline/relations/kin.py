@@ -2,7 +2,9 @@
 
 "Lenin’s wife Nadezhda Krupskaya" gives Krupskaya → Lenin (wife) and, from the same
 words, Lenin → Krupskaya (husband: the inverse, gendered by what the text says of him);
-"Princess Mary married Prince William" gives each the other's spouse.
+"Princess Mary married Prince William" gives each the other's spouse; "X was born to A
+and B" gives X's parents; children named together ("had three children, A, B and C")
+are siblings, and the two parents of one child ("the son of A and B") a couple.
 """
 
 from __future__ import annotations

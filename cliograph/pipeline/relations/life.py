@@ -6,7 +6,9 @@ HEALTH  "Zinoviev had two heart attacks", "Stalin had suffered from appendicitis
         surgery", "the nature of Lenin’s illness".
 DIED    "X died (of C) (at P) (on D)", "X was assassinated", "Brutus killed X",
         "X’s death in March 1919", "the death of King Charles".
-BORN    "X was born at P in 1732", "X, born in 1732", "the birth of X".
+BORN    "X was born at P in 1732", "X, born in 1732", "the birth of X", "a native of P".
+Both    "X (1882 – 1949)", "X (June 5, 1905 – February 2, 1971)", "X (3 May 1850, Lyon –
+        9 May 1910, Paris)", "X (born 8 July 1951 in Leeds)": a life in brackets after a name.
 
 A negated, modal or conditional clause ("never had a stroke", "if he had died",
 "would kill the King") and a fear, risk or plot ("in danger of dying", "plotted the
