@@ -361,3 +361,8 @@ def test_played_for_a_club_is_membership(analysed):
 def test_played_for_time_is_no_membership(analysed):
     d = analysed("Lars Berg played for time in the Riksdag.")
     assert not facts(d, "MEMBER_OF")
+
+
+def test_died_at_his_home_near_a_town_places_the_death(analysed):
+    d = analysed("Walter Simms died at his home near Bristol on 4 May 1890.")
+    assert ("DIED", "Walter Simms", "1890-05-04", "Bristol") in life_facts(d)

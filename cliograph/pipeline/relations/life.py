@@ -67,6 +67,8 @@ PLACE_NOUNS = {
     "house",
     "hospital",
     "residence",
+    "home",
+    "farm",
 }
 SUBJ = ("nsubj", "nsubjpass")
 FUTURE = {"will", "shall", "'ll", "’ll"}
@@ -272,8 +274,8 @@ def _place(d: Document, v: Token) -> int | None:
                     # 'at the village of Gorki'
                     if o.lemma_.lower() not in PLACE_NOUNS:
                         continue
-                    for g in o.children:
-                        if g.dep_ == "prep" and g.lower_ == "of":
+                    for g in o.children:  # ... 'at his home in Leeds', 'in a hospital near Leeds'
+                        if g.dep_ == "prep" and g.lower_ in ("of", "in", "near", "at"):
                             for oo in g.children:
                                 p = entity_at(d, oo, PLACE) if oo.dep_ == "pobj" else None
                                 if p is not None:
