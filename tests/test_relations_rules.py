@@ -218,3 +218,151 @@ def test_a_passive_fight_at_a_place_and_an_embassy_sent(analysed):
     d = analysed("In 1805 the Austrians were attacked at Austerlitz by Napoleon.")
     assert ("Napoleon", "battle at Austerlitz") in facts(d, "PARTICIPATES")
     assert "embassy to Warsaw" in happened(analysed("In 1807 the Persians sent an embassy to Warsaw."))
+
+
+def life_facts(d) -> set[tuple]:
+    return {(f.type, d.entities[f.subject].name, f.when.value if f.when else None,
+             d.entities[f.place].name if f.place is not None else None)
+            for f in d.factoids if f.type in ("BORN", "DIED")}
+
+
+def test_full_dates_of_a_life_in_brackets(analysed):
+    d = analysed("Marta Kovacs (June 5, 1905 – February 2, 1971) was a Hungarian chemist.")
+    got = {(t, w) for t, n, w, _ in life_facts(d) if n.endswith("Kovacs")}
+    assert ("BORN", "1905-06-05") in got and ("DIED", "1971-02-02") in got
+
+
+def test_dated_lifespan_with_places_on_each_side(analysed):
+    d = analysed("Pedro Alvarez (Naples, Italy, 3 April 1850 – Lima, Peru, 9 May 1910) was a painter.")
+    got = life_facts(d)
+    assert ("BORN", "Pedro Alvarez", "1850-04-03", "Naples") in got
+    assert ("DIED", "Pedro Alvarez", "1910-05-09", "Lima") in got
+
+
+def test_born_bracket_after_a_title(analysed):
+    d = analysed("Sir Henry Gale, 2nd Baronet (born 8 July 1951 in Leeds) is a British banker.")
+    got = {(t, w) for t, n, w, _ in life_facts(d) if n.endswith("Gale")}
+    assert got == {("BORN", "1951-07-08")}
+
+
+def test_dated_brackets_of_a_reign_are_no_life(analysed):
+    d = analysed("Otto Brenner (4 May 1101 – 9 June 1299) founded the abbey.")
+    assert not life_facts(d)
+
+
+def kin_pairs(d) -> set[tuple]:
+    return {(d.entities[f.subject].name, d.entities[f.object].name) for f in d.factoids if f.type == "KIN"}
+
+
+def test_son_of_after_a_birthplace_is_said_of_the_subject(analysed):
+    d = analysed("Tomas Lind was a Swedish engineer. He was born in Uppsala, Sweden, "
+                 "the son of Erik Lind and Karin Berg.")
+    got = kin_pairs(d)
+    assert ("Erik Lind", "Tomas Lind") in got
+    assert not any("Sweden" in a or "Uppsala" in a or "Sweden" in b or "Uppsala" in b for a, b in got)
+
+
+def test_married_to_several_weds_each_to_the_subject_not_to_each_other(analysed):
+    d = analysed("Anders Holm was a Danish merchant. Anders Holm was married to Maria Svensson, "
+                 "Ingrid Dahl and Sigrid Berg.")
+    got = kin_pairs(d)
+    assert {("Anders Holm", "Maria Svensson"), ("Maria Svensson", "Anders Holm"),
+            ("Anders Holm", "Sigrid Berg")} <= got
+    assert ("Maria Svensson", "Ingrid Dahl") not in got and ("Ingrid Dahl", "Sigrid Berg") not in got
+
+
+def test_a_native_of_a_place_was_born_there(analysed):
+    for text in ("A native of Bristol, England, Walter Simms attended Oxford University.",
+                 "Walter Simms, a native of Bristol, studied law."):
+        got = {(n, p) for t, n, _, p in life_facts(analysed(text)) if t == "BORN"}
+        assert ("Walter Simms", "Bristol") in got, text
+
+
+def test_where_he_died_places_the_death(analysed):
+    d = analysed("Walter Simms moved to Bristol, where he died in 1919.")
+    assert ("DIED", "Walter Simms", "1919", "Bristol") in life_facts(d)
+
+
+def test_the_dash_between_the_dates_not_inside_a_place_name(analysed):
+    d = analysed("Ivan Petrov (May 22, 1913 in Saint-Petersburg, Russia – April 4, 2004 in Moscow, Russia) "
+                 "was a composer.")
+    got = {(t, w, p) for t, n, w, p in life_facts(d) if n.endswith("Petrov")}
+    assert ("DIED", "2004-04-04", "Moscow") in got
+    assert ("BORN", "1913-05-22") in {(t, w) for t, w, _ in got}
+
+
+def test_a_party_label_before_a_political_noun_is_membership(analysed):
+    d = analysed("Hans Keller, a Social Democratic Party deputy, opposed the bill. "
+                 "John Wells was the Liberal Party candidate in 1906.")
+    got = facts(d, "MEMBER_OF")
+    assert ("Hans Keller", "Social Democratic Party") in got
+    assert ("John Wells", "Liberal Party") in got
+
+
+def test_a_party_label_on_a_non_political_noun_is_not_membership(analysed):
+    d = analysed("Hans Keller bought a Liberal Party poster in 1906.")
+    assert not facts(d, "MEMBER_OF")
+
+
+def test_children_listed_after_the_noun_are_each_a_child_and_siblings(analysed):
+    d = analysed("Karl Brandt married Greta Holm, with whom he had three children, "
+                 "Anna Brandt, Otto Brandt and Lene Brandt.")
+    got = kin_pairs(d)
+    assert {("Anna Brandt", "Karl Brandt"), ("Lene Brandt", "Karl Brandt")} <= got
+    assert {("Anna Brandt", "Otto Brandt"), ("Otto Brandt", "Lene Brandt")} <= got
+
+
+def test_brothers_named_together_are_siblings(analysed):
+    d = analysed("Karl Brandt had several brothers named Paul Brandt and Emil Brandt.")
+    roles = {(d.entities[f.subject].name, d.entities[f.object].name): f.role for f in d.factoids
+             if f.type == "KIN"}
+    assert ("Paul Brandt", "Emil Brandt") in roles and ("Emil Brandt", "Paul Brandt") in roles
+
+
+def test_one_named_son_has_no_sibling(analysed):
+    d = analysed("Karl Brandt had a son, Otto Brandt, and a daughter.")
+    assert not [f for f in d.factoids if f.type == "KIN" and f.extractor == "kin.shared_parent.v1"]
+
+
+def test_and_his_son_is_the_son_of_the_name_before(analysed):
+    d = analysed("Similarly Ulric Dane and his son Osric Dane were soldiers.")
+    assert ("Osric Dane", "Ulric Dane") in kin_pairs(d)
+
+
+def test_the_children_of_two_people_are_both_theirs_and_the_two_a_couple(analysed):
+    d = analysed("Emil Hart and his twin brother Jonas Hart were the children of Rudolf Hart and Clara Hart.")
+    got = kin_pairs(d)
+    assert {("Emil Hart", "Rudolf Hart"), ("Jonas Hart", "Rudolf Hart"), ("Jonas Hart", "Clara Hart")} <= got
+    assert ("Jonas Hart", "Emil Hart") in got
+    assert {("Rudolf Hart", "Clara Hart"), ("Clara Hart", "Rudolf Hart")} <= got
+
+
+def test_one_parent_named_makes_no_couple(analysed):
+    d = analysed("Emil Hart was the son of Rudolf Hart.")
+    assert not [f for f in d.factoids if f.type == "KIN" and f.extractor == "kin.co_parents.v1"]
+
+
+def test_born_to_names_the_parents(analysed):
+    d = analysed("Ivo Mumba was born in Dublin to Peter Mumba, an engineer, and Barbara Mumba.")
+    got = kin_pairs(d)
+    assert {("Ivo Mumba", "Peter Mumba"), ("Peter Mumba", "Ivo Mumba"), ("Ivo Mumba", "Barbara Mumba")} <= got
+
+
+def test_born_to_a_family_names_no_parent(analysed):
+    d = analysed("Ivo Mumba was born to a poor family in Dublin in 1901.")
+    assert not kin_pairs(d)
+
+
+def test_played_for_a_club_is_membership(analysed):
+    d = analysed("Lars Berg played for Hammarby IF in the 1990s.")
+    assert ("Lars Berg", "Hammarby IF") in facts(d, "MEMBER_OF")
+
+
+def test_played_for_time_is_no_membership(analysed):
+    d = analysed("Lars Berg played for time in the Riksdag.")
+    assert not facts(d, "MEMBER_OF")
+
+
+def test_died_at_his_home_near_a_town_places_the_death(analysed):
+    d = analysed("Walter Simms died at his home near Bristol on 4 May 1890.")
+    assert ("DIED", "Walter Simms", "1890-05-04", "Bristol") in life_facts(d)

@@ -2,7 +2,9 @@
 
 "Lenin’s wife Nadezhda Krupskaya" gives Krupskaya → Lenin (wife) and, from the same
 words, Lenin → Krupskaya (husband: the inverse, gendered by what the text says of him);
-"Princess Mary married Prince William" gives each the other's spouse.
+"Princess Mary married Prince William" gives each the other's spouse; "X was born to A
+and B" gives X's parents; children named together ("had three children, A, B and C")
+are siblings, and the two parents of one child ("the son of A and B") a couple.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ KINNED = {"PERSON", "PLACE", "BODY"}
 POSS = {"’s", "'s"}
 NAMING = {"name", "call"}
 LIST_GLUE = {",", "and", "or", "&"}
+PLACE_PREPS = {"in", "at", "near", "outside"}
 
 
 def gender(d: Document, entity: int) -> str:
@@ -63,12 +66,33 @@ def gender(d: Document, entity: int) -> str:
 
 def _owner(d: Document, noun: Token) -> int | None:
     """The person whose kin the noun names: 'Lenin’s wife', 'his sister', 'the wife of X'."""
+    if noun.dep_ == "conj" and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children):
+        # 'Ulric Dane and his son Osric': the possessive is the name it is coordinated with
+        e = entity_at(d, noun.head, PERSON)
+        if e is not None and d.token_mention.get(noun.head.i) is not None:
+            return e
     if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return owner(d, noun, lambda d_, t: entity_at(d_, t, PERSON))
     # 'Lenin’s wife' parsed flat: NAME ’s KIN
     if noun.i >= 2 and noun.nbor(-1).text in POSS:
         return entity_at(d, noun.nbor(-2), PERSON)
     return None
+
+
+def _listed_after(d: Document, noun: Token) -> list[int]:
+    """The people a plural kin noun lists after it: 'three children, Anna, Otto and Lene'."""
+    if noun.tag_ != "NNS":
+        return []
+    doc = d.doc
+    first = next((c for c in noun.children if c.dep_ == "appos"), None)
+    if first is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text in (",", ":"):
+        first = doc[noun.i + 2]
+    if first is None or entity_at(d, first, PERSON) is None:
+        return []
+    m = d.mention_of_token(first)
+    if m is not None:  # the name's head word carries the list: 'Anna Brandt, Otto Brandt'
+        first = doc[m.tokens[0]:m.tokens[1]].root
+    return list(dict.fromkeys(e for t in (first, *first.conjuncts) if (e := entity_at(d, t, PERSON)) is not None))
 
 
 def _relative(d: Document, noun: Token) -> int | None:
@@ -88,6 +112,9 @@ def _relative(d: Document, noun: Token) -> int | None:
                 return p
     if noun.dep_ == "appos":
         e = entity_at(d, noun.head, KINNED)
+        if e is not None and d.entities[e].kind != "PERSON" and _in_place_phrase(noun.head):
+            # 'He was born in Leeds, Yorkshire, the son of X': said of the clause's subject
+            return _clause_subject(d, noun.head)
         if e is None and noun.head.tag_ in ("NNP", "NNPS") and noun.head.text.istitle() \
                 and d.token_mention.get(noun.head.i) is None and noun.head.i < noun.i:
             # 'Pausanias, son of Cleombrotus': a name the kin noun shows to be a person's
@@ -102,6 +129,49 @@ def _relative(d: Document, noun: Token) -> int | None:
     return None
 
 
+def _subjects_of_plural(d: Document, noun: Token) -> list[int]:
+    """'A and his brother B were the children of X': every person of the subject."""
+    if noun.dep_ != "attr" or noun.tag_ != "NNS":
+        return []
+    out: list[int] = []
+    for c in noun.head.children:
+        if c.dep_ == "nsubj":
+            for t in (c, *c.conjuncts):
+                for x in (t, *(a for a in t.children if a.dep_ == "appos")):
+                    e = entity_at(d, x, PERSON)
+                    if e is not None and e not in out:
+                        out.append(e)
+    return out if len(out) > 1 else []
+
+
+def _in_place_phrase(tok: Token) -> bool:
+    """A name inside a prepositional phrase ('born in Leeds, Yorkshire'), not a clause's own
+    subject ('Cimon, son of Miltiades, sailed')."""
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in PLACE_PREPS
+        if tok.dep_ not in ("appos", "conj", "compound", "npadvmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _clause_subject(d: Document, tok: Token) -> int | None:
+    """The person the clause around a token is said of: its verb's subject, or for an
+    opening participle ('Born in Rome, ..., she made') the main verb's."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(2):
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return entity_at(d, subs[0], PERSON)
+        if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return None
+
+
 MARRY = {"marry", "wed"}
 SPOUSE = {"male": "husband", "female": "wife", "": "spouse"}
 
@@ -113,20 +183,26 @@ def married(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         to = f.preps.get("to", [])
         if f.objects and to and not f.passive:  # 'Caesar married his daughter Julia to Pompey'
-            partners = [*f.objects, *to]
-        else:  # 'X married Y', 'X was married to Y'
-            partners = [*f.subjects, *f.objects, *to]
-        yield from _spouses(d, si, partners)
+            yield from _spouses(d, si, f.objects, to)
+        elif f.subjects and (f.objects or to):  # 'X married Y', 'X was married to Y'
+            yield from _spouses(d, si, f.subjects, [*f.objects, *to])
+        else:  # 'X and Y married'
+            yield from _spouses(d, si, f.subjects, f.subjects)
     for t in sent:  # 'Mary was married to William' read as an adjective
         if t.lower_ == "married" and t.dep_ == "acomp" and asserted(t.head):
-            yield from _spouses(d, si, [c for c in t.head.children if c.dep_ == "nsubj"] + [
+            yield from _spouses(d, si, [c for c in t.head.children if c.dep_ == "nsubj"], [
                 o for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"])
 
 
-def _spouses(d: Document, si: int, partners: list[Token]) -> Iterator[Factoid]:
-    people = list(dict.fromkeys(  # 'his daughter Julia': the name in apposition
-        e for t in listed(partners) if (e := entity_at(d, t, PERSON)) is not None))
-    for a, b in ((x, y) for x in people for y in people if x != y):
+def _spouses(d: Document, si: int, side: list[Token], other: list[Token]) -> Iterator[Factoid]:
+    """Each person of one side with each of the other: 'X married A, B and C' weds X
+    thrice, never A to B."""
+    def people(tokens: list[Token]) -> list[int]:
+        return list(dict.fromkeys(  # 'his daughter Julia': the name in apposition
+            e for t in listed(tokens) if (e := entity_at(d, t, PERSON)) is not None))
+    ones, others = people(side), people(other)
+    pairs = {(x, y) for x in ones for y in others if x != y}
+    for a, b in sorted(pairs | {(y, x) for x, y in pairs}):
         yield factoid(d, si, "KIN", a, b, "kin.married.v1", 0.8, role=SPOUSE[gender(d, a)])
 
 
@@ -138,8 +214,33 @@ def _kin_word(noun: Token) -> str:
     return noun.lower_
 
 
+CHILD = {"male": "son", "female": "daughter", "": "child"}
+PARENT = {"male": "father", "female": "mother", "": "parent"}
+
+
+def born_to(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Ivo Mumba was born in Dublin to Peter Mumba and Barbara Mumba': the parents."""
+    for t in sent:
+        if t.lower_ != "born" or t.tag_ != "VBN" or not asserted(t):
+            continue
+        parents = list(dict.fromkeys(
+            e for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
+            for o in listed([x for x in c.children if x.dep_ == "pobj"])
+            if (e := entity_at(d, o, PERSON)) is not None))
+        children = [e for c in t.children if c.dep_ == "nsubjpass" if (e := entity_at(d, c, PERSON)) is not None]
+        for child in children:
+            for parent in parents:
+                if parent == child:
+                    continue
+                yield factoid(d, si, "KIN", child, parent, "kin.born_to.v1", 0.8, role=CHILD[gender(d, child)])
+                yield factoid(d, si, "KIN", parent, child, "kin.born_to.v1", 0.8, role=PARENT[gender(d, parent)])
+        if children:
+            yield from _co_parents(d, si, [p for p in parents if p not in children])
+
+
 def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from married(d, si, sent)
+    yield from born_to(d, si, sent)
     lex = lexicon()
     for noun in sent:
         role = lex.kin_roles.get(_kin_word(noun))
@@ -149,25 +250,57 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         # 'he was the son and heir of X': coordinated kin nouns share the owner and the relative
         owner = next((o for n in (noun, *noun.conjuncts) if (o := _owner(d, n)) is not None), None)
-        named = _named(d, noun)
+        named = _named(d, noun) or _listed_after(d, noun) or _subjects_of_plural(d, noun)
         if named and owner is None and noun.head.lemma_ == "have":  # 'he had brothers named ...'
             owner = next((e for c in noun.head.children if c.dep_ == "nsubj"
                           if (e := entity_at(d, c, PERSON)) is not None), None)
-        relative = _relative(d, noun) if noun.dep_ != "conj" else _relative(d, noun.head)
+        # 'the son and heir of X' shares the head's relative; 'X and his son Y' has its own
+        shared = noun.dep_ == "conj" and noun.head.pos_ == "NOUN"
+        relative = _relative(d, noun.head) if shared else _relative(d, noun)
         relatives = named or ([relative] if relative is not None else [])
         if owner is None or not relatives:
             continue
+        if role in SIBLING_OF and len(relatives) > 1:
+            yield from _siblings(d, si, relatives)
+        if role in PARENTS_OF:
+            yield from _co_parents(d, si, [owner, *_co_owners(d, noun, owner)])
         for relative in relatives:
             r_role = role
             if role == "child":  # 'the only child of': a daughter or a son when the text says which
                 r_role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role)
-            for o in [owner, *_co_owners(d, noun, owner)]:  # 'the child of Edward and Victoria'
+            parents = [owner, *_co_owners(d, noun, owner)]
+            for o in parents:  # 'the child of Edward and Victoria'
                 if o == relative:
                     continue
                 yield factoid(d, si, "KIN", relative, o, "kin.kin_noun.v1", 0.8, role=r_role)
                 inverse = lex.kin_inverse.get(r_role, {}).get(gender(d, o))
                 if inverse:
                     yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.7, role=inverse)
+
+
+SIBLING_OF = {"child", "son", "daughter", "brother", "sister", "sibling"}
+SIBLING = {"male": "brother", "female": "sister", "": "sibling"}
+
+
+PARENTS_OF = {"child", "son", "daughter"}
+
+
+def _co_parents(d: Document, si: int, parents: list[int]) -> Iterator[Factoid]:
+    """'the son of Piet Visser and Anna Kok': two people named as one child's parents are a
+    couple (the encyclopaedic reading; a lower confidence, as it is implied)."""
+    if len(parents) != 2:
+        return
+    a, b = parents
+    yield factoid(d, si, "KIN", a, b, "kin.co_parents.v1", 0.6, role=SPOUSE[gender(d, a)])
+    yield factoid(d, si, "KIN", b, a, "kin.co_parents.v1", 0.6, role=SPOUSE[gender(d, b)])
+
+
+def _siblings(d: Document, si: int, people: list[int]) -> Iterator[Factoid]:
+    """Children (or brothers) of one person named together are each other's siblings."""
+    for a in people:
+        for b in people:
+            if a != b:
+                yield factoid(d, si, "KIN", a, b, "kin.shared_parent.v1", 0.7, role=SIBLING[gender(d, a)])
 
 
 def _named(d: Document, noun: Token) -> list[int]:

@@ -6,7 +6,9 @@ HEALTH  "Zinoviev had two heart attacks", "Stalin had suffered from appendicitis
         surgery", "the nature of Lenin’s illness".
 DIED    "X died (of C) (at P) (on D)", "X was assassinated", "Brutus killed X",
         "X’s death in March 1919", "the death of King Charles".
-BORN    "X was born at P in 1732", "X, born in 1732", "the birth of X".
+BORN    "X was born at P in 1732", "X, born in 1732", "the birth of X", "a native of P".
+Both    "X (1882 – 1949)", "X (June 5, 1905 – February 2, 1971)", "X (3 May 1850, Lyon –
+        9 May 1910, Paris)", "X (born 8 July 1951 in Leeds)": a life in brackets after a name.
 
 A negated, modal or conditional clause ("never had a stroke", "if he had died",
 "would kill the King") and a fear, risk or plot ("in danger of dying", "plotted the
@@ -22,6 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
+from ...timex import find_dates, normalise
 from ..document import Document
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid, owner
 from .quotes import in_quotation
@@ -64,6 +67,8 @@ PLACE_NOUNS = {
     "house",
     "hospital",
     "residence",
+    "home",
+    "farm",
 }
 SUBJ = ("nsubj", "nsubjpass")
 FUTURE = {"will", "shall", "'ll", "’ll"}
@@ -139,6 +144,12 @@ CONF = {
 _YEAR = r"(?:c\.\s*|ca\.\s*)?(?:AD\s*|A\.D\.\s*)?(\d{1,4})(?:\s*(BC|B\.C\.|BCE|AD|A\.D\.|CE))?"
 LIFESPAN = re.compile(rf"\(\s*{_YEAR}\s*(?:[–—-]|to)\s*{_YEAR}\s*\)")
 ONE_END = re.compile(rf"\(\s*(b|born|d|died)\.?\s+{_YEAR}\s*\)", re.I)
+# what may stand between a name and its bracketed dates: a title or a maiden name
+# ('Sir John Smith, 1st Baronet (', 'Anna Berg, née Holm (')
+GAP = re.compile(r"\s*(?:,[^(),.;:]{1,40}?)?(?:\s*,?\s*\(\s*[;,]?\s*\))?\s*\(")
+# '(born 3 May 1901 in Lyon)', '(;born 1948)', '(d. 12 June 1890)'
+ONE_END_WORD = re.compile(r"[\s,;]*(b\.|born|d\.|died)\s", re.I)
+LIFE_DASH = re.compile(r"\s*[–—-]\s*|\s+to\s+")
 
 
 def _quoted(d: Document, tok: Token) -> bool:
@@ -249,6 +260,10 @@ def _is_condition(n: Token) -> bool:
 
 def _place(d: Document, v: Token) -> int | None:
     lw = words().life
+    if v.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in v.children):
+        p = entity_at(d, v.head, PLACE)  # 'He moved to Leeds, where he died in 1919'
+        if p is not None:
+            return p
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in lw.place_preps:
             for o in c.children:
@@ -259,8 +274,8 @@ def _place(d: Document, v: Token) -> int | None:
                     # 'at the village of Gorki'
                     if o.lemma_.lower() not in PLACE_NOUNS:
                         continue
-                    for g in o.children:
-                        if g.dep_ == "prep" and g.lower_ == "of":
+                    for g in o.children:  # ... 'at his home in Leeds', 'in a hospital near Leeds'
+                        if g.dep_ == "prep" and g.lower_ in ("of", "in", "near", "at"):
                             for oo in g.children:
                                 p = entity_at(d, oo, PLACE) if oo.dep_ == "pobj" else None
                                 if p is not None:
@@ -554,11 +569,35 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 people = [e] if e is not None else []
             for person in people:
                 yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
+        elif t.lower_ == "native" and t.pos_ == "NOUN":
+            yield from _native(d, si, t)
         elif t.pos_ == "NOUN" and t.lemma_.lower() in lw.birth_nouns:
             person = _owner(d, t)
             if person is not None and _noun_ok(t):
                 yield _life(d, si, "BORN", person, "life.born.v1", t, conf=CONF["life.born.v1"] - 0.1,
                             place=_place(d, t))
+
+
+def _native(d: Document, si: int, noun: Token) -> Iterator[Factoid]:
+    """'A native of Leeds, Ada Roe studied law', 'Ada Roe, a native of Leeds', 'She was a
+    native of Leeds': born there (the date is not told)."""
+    place = next((e for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" and (e := entity_at(d, o, PLACE)) is not None), None)
+    if place is None or not _noun_ok(noun):
+        return
+    person = None
+    if noun.dep_ == "appos":
+        person = entity_at(d, noun.head, PERSON)
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be" and asserted(noun.head):
+        person = next((e for c in noun.head.children if c.dep_ == "nsubj"
+                       if (e := entity_at(d, c, PERSON)) is not None), None)
+    elif noun.dep_ in ("npadvmod", "nsubj", "dep", "advcl") and noun.i == noun.sent.start + (
+            1 if noun.sent[0].lower_ in ("a", "an") else 0) and noun.head.pos_ in ("VERB", "AUX"):
+        person = next((e for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i
+                       if (e := entity_at(d, c, PERSON)) is not None), None)
+    if person is not None:
+        yield factoid(d, si, "BORN", person, None, "life.born.v1", CONF["life.born.v1"] - 0.1,
+                      when=None, place=place)
 
 
 def _year(digits: str, era: str | None) -> When:
@@ -596,6 +635,94 @@ def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             type_ = "BORN" if one.group(1).lower().startswith("b") else "DIED"
             yield factoid(d, si, type_, m.entity, None, "life.lifespan.v1", CONF["life.lifespan.v1"],
                           when=_year(one.group(2), one.group(3)))
+            continue
+        yield from _dated_lifespan(d, si, m.entity, m.end)
+
+
+def _bracket(text: str, start: int, limit: int = 200) -> tuple[int, int] | None:
+    """The inside of the brackets opening at ``start`` (nested ones allowed), as offsets."""
+    depth = 0
+    for i in range(start, min(len(text), start + limit)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return start + 1, i
+    return None
+
+
+def _places_between(d: Document, start: int, end: int) -> int | None:
+    """The first place named between two offsets ('(3 May 1901 in Lyon –')."""
+    for m in d.mentions:
+        if m.entity is not None and start <= m.start and m.end <= end \
+                and d.entities[m.entity].kind == "PLACE":
+            return m.entity
+    return None
+
+
+def _ends(value: str) -> tuple[str, str | None]:
+    first, _, second = value.partition("/")
+    return first, second or None
+
+
+def _dated_lifespan(d: Document, si: int, person: int, after: int) -> Iterator[Factoid]:
+    """'Ada Roe (June 5, 1901 – March 2, 1971)', 'Ada Roe (12 May 1901, Lyon – 2 March
+    1971, Paris)', 'Ada Roe (born 5 June 1901 in Lyon)': full dates (and places) of a
+    life in brackets after a name, as encyclopaedias open a biography."""
+    gap = GAP.match(d.text, after, after + 60)
+    if gap is None:
+        return
+    for m in d.mentions:  # another person between the name and the brackets: theirs
+        if after < m.start < gap.end() and m.entity not in (None, person) \
+                and d.entities[m.entity].kind == "PERSON":
+            return
+    inside = _bracket(d.text, gap.end() - 1)
+    if inside is None:
+        return
+    lo, hi = inside
+    text = d.text[lo:hi]
+    rule, conf = "life.lifespan.v1", CONF["life.lifespan.v1"]
+    word = ONE_END_WORD.match(text)
+    dates = find_dates(text)
+    if word:
+        if not dates:
+            return
+        type_ = "BORN" if word.group(1).lower().startswith("b") else "DIED"
+        when = normalise(dates[0][2])
+        if when is None or "/" in when.value:
+            return
+        place = _places_between(d, lo + word.end(), hi)
+        yield factoid(d, si, type_, person, None, rule, conf, when=when, place=place)
+        return
+    if len(dates) == 1:
+        when = normalise(dates[0][2])
+        if when is None or "/" not in when.value:
+            return
+        pieces = [(lo, lo + dates[0][0], When(_ends(when.value)[0])),
+                  (lo + dates[0][1], hi, When(_ends(when.value)[1] or ""))]
+        places = [None, None]
+    elif len(dates) == 2:
+        # the last dash before the second date ('1913 in Saint-Petersburg – 2004')
+        dash = next(reversed(list(LIFE_DASH.finditer(text, dates[0][1], dates[1][0]))), None)
+        if dash is None:
+            return
+        born, died = normalise(dates[0][2]), normalise(dates[1][2])
+        if born is None or died is None or "/" in born.value + died.value:
+            return
+        pieces = [(lo, lo + dash.start(), born), (lo + dash.end(), hi, died)]
+        places = [_places_between(d, a, b) for a, b, _ in pieces]
+    else:
+        return
+    (_, _, born), (_, _, died) = pieces
+    try:
+        years = int(born.value[:5].rstrip("-~?")), int(died.value[:5].rstrip("-~?"))
+    except ValueError:
+        return
+    if not 0 <= years[1] - years[0] <= 120:
+        return  # not a life: a reign, an era, a misread
+    yield factoid(d, si, "BORN", person, None, rule, conf, when=born, place=places[0])
+    yield factoid(d, si, "DIED", person, None, rule, conf, when=died, place=places[1])
 
 
 HEALTH_ORDER = (

@@ -18,6 +18,9 @@ from .frames import antecedent, expand, frame_of, frames, listed
 from .stance import words
 
 GROUPS = {"BODY", "FACTION"}
+# a player's or performer's side: verb -> (its preposition, the role)
+PLAY_FOR = {"play": ("for", "player"), "sign": ("for", "player"), "captain": ("for", "captain"),
+            "drum": ("for", "member"), "sing": ("for", "member")}
 PERSON = {"PERSON"}
 
 
@@ -44,6 +47,13 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 for p in f.objects:
                     yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
                                      "member", "membership.elected_to.v1", 0.7)
+        elif not f.passive and lemma in PLAY_FOR and f.preps.get(PLAY_FOR[lemma][0]):
+            # 'Lars Berg played for Hammarby', 'she signed for Ajax in 2001'
+            prep, role = PLAY_FOR[lemma]
+            for p in f.subjects:
+                for g in listed(f.preps[prep]):
+                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS), role,
+                                     "membership.played_for.v1", 0.7)
         elif not f.passive and lemma in w.member_verbs:
             # 'Bukharin formed a buffer group', 'X joined the Jacobins'
             for p in f.subjects:
@@ -200,7 +210,40 @@ def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, _leader(d, p), _group(d, g), "leader", "membership.led_group.v1", 0.7)
 
 
+# a person named by the party they stand for: 'an Irish Labour Party politician',
+# 'the Liberal Party candidate', 'a Social Democratic Party deputy'
+PARTY_ROLES = {"politician": "member", "candidate": "candidate", "nominee": "candidate",
+               "member": "member", "deputy": "member", "senator": "member", "representative": "member",
+               "activist": "member", "leader": "leader", "chairman": "leader", "official": "member",
+               "councillor": "member", "councilor": "member", "legislator": "member", "mp": "member"}
+
+
+def party_label(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    for tok in sent:
+        role = PARTY_ROLES.get(tok.lower_)
+        if role is None or tok.pos_ != "NOUN":
+            continue
+        parties = [e for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+                   if (e := entity_at(d, c, GROUPS)) is not None
+                   and d.entities[e].name.split()[-1].lower() == "party"]
+        if not parties:
+            continue
+        holders: list[Token] = []
+        if tok.dep_ == "appos":
+            holders = [tok.head]
+        elif tok.dep_ == "attr" and asserted(tok.head):
+            holders = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX") \
+                and asserted(tok.head.head):  # 'she stood as the Labour Party candidate'
+            holders = frame_of(tok.head.head).subjects
+        people = [a for h in holders if (a := antecedent(h)) is not h] or expand(holders)
+        for p in people:
+            for g in parties:
+                yield from _emit(d, si, entity_at(d, p, PERSON), g, role, "membership.party_label.v1", 0.75)
+
+
 def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_verbs(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from led_groups(d, si, sent)
+    yield from party_label(d, si, sent)
