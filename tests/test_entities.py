@@ -371,3 +371,26 @@ def test_entities_bare_noble_title_is_no_office(analysed):
                  "was late.")
     assert not [e for e in d.entities if e.kind == "OFFICE" and e.name in ("Duke", "Bishop")]
     assert entity_named(d, "Duke of Ormonde").kind == "PERSON"
+
+
+def test_entities_collegiate_offices_in_the_plural_and_ligatures(analysed):
+    # the censors, the ædiles, the quæstorship: offices; 'the consuls' and 'consul' are one
+    d = analysed("When the censors and the ædiles entered the forum, Lentulus was still consul and "
+                 "the consuls were afraid. Marius sought the quæstorship in the following year.")
+    consul = entity_named(d, "consuls")
+    assert consul.kind == "OFFICE" and "consul" in {consul.name, *consul.aliases}
+    assert entity_named(d, "censors").kind == "OFFICE"
+    assert entity_named(d, "ædiles").kind == "OFFICE"
+    assert entity_named(d, "quæstorship").kind == "OFFICE"
+
+
+@pytest.mark.parametrize("text", ["The crowd jeered, calling the tribunes tyrants, and went home.",
+                                  "The mob kept calling the tribunes traitors."])
+def test_entities_plural_office_named_as_something_is_the_men(analysed, text):
+    d = analysed(text)
+    assert not [e for e in d.entities if e.kind == "OFFICE" and e.name == "tribunes"]
+
+
+def test_entities_dictatorship_of_a_class_is_no_office(analysed):
+    d = analysed("The delegates argued for the dictatorship of the peasantry in every province.")
+    assert not [e for e in d.entities if e.kind == "OFFICE"]

@@ -21,7 +21,7 @@ from ..model import Entity, Mention
 from ..names import TITLE_OF, initials, norm, translit_key
 from ..rules import lexicon, load_json
 from .document import Document
-from .mentions import guess_kind
+from .mentions import guess_kind, office_stem
 
 RULE_WEIGHT = 3.0
 MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
@@ -211,6 +211,9 @@ def _group_key(m: Mention) -> str:
     """Spellings of one name share a key; an office and its '-ship' too
     ('General Secretaryship' = 'General Secretary')."""
     key = translit_key(m.text)
+    words = key.split()
+    if m.kind == "OFFICE" and words and (stem := office_stem(words[-1])) is not None:
+        return " ".join(words[:-1] + [translit_key(stem[0])])  # 'prætors' = 'praetor'
     if key.endswith("ship"):
         stem = translit_key(m.text.rstrip()[:-4])
         if stem.split() and stem.split()[-1] in OFFICE_STEMS:

@@ -216,6 +216,28 @@ def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr"}
 
 
+NAMING_VERBS = {"call", "name", "term", "style", "dub", "hail", "brand", "label", "nickname"}
+LIGATURES = str.maketrans({"æ": "ae", "œ": "oe"})
+
+
+def office_stem(word: str) -> tuple[str, str] | None:
+    """The office a single word names, and in which form: ('praetor', 'title') for 'prætor',
+    ('tribune', 'plural') for 'tribunes', ('consul', 'tenure') for 'consulship'.
+
+    Why: older editions print the Latin ligatures, a magistracy held by several at once is
+    named in the plural ('the consuls and prætors'), and its '-ship' is the same office.
+    """
+    lex = lexicon()
+    w = word.lower().translate(LIGATURES)
+    if w.endswith("s") and w[:-1] in lex.collegiate_offices:
+        return w[:-1], "plural"
+    if w in lex.office_heads:
+        return w, "title"
+    if w.endswith("ship") and w[:-4] in lex.office_heads:
+        return w[:-4], "tenure"
+    return None
+
+
 def head_word(span: Span) -> str:
     """The head noun of a name: the last word before an 'of'/'for' complement."""
     words = [t for t in span if t.text not in POSSESSIVE and t.text not in ("-", "–")]
@@ -240,8 +262,8 @@ def guess_kind(span: Span) -> str | None:
     if first in ("treaty", "battle", "siege", "peace", "sack", "fall", "massacre", "war",
                  "revolt", "conference") and "of" in words:
         return "EVENT"
-    if len(words) == 1 and head in lex.office_heads:
-        return "OFFICE"  # 'the King', 'the President': the post, not a name
+    if len(words) == 1 and (head in lex.office_heads or office_stem(head)):
+        return "OFFICE"  # 'the King', 'the President', 'Prætors': the post, not a name
     if len(words) > 1 and (first == "lord" and (head in lex.office_heads or head in ("seal", "admiral")) or (
             words[-1] == "general" and words[-2] in lex.office_heads)):
         return "OFFICE"  # 'Lord High Admiral', 'Lord Privy Seal', 'Solicitor General'
@@ -354,8 +376,10 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
         if not tok.text.islower():
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < n else None
+        stem = office_stem(low)
         # office: '(deputy) head/leader/editor of (the) X'
-        if low in lex.office_lower_heads | lex.office_heads and nxt is not None and nxt.lower_ == "of":
+        if (low in lex.office_lower_heads or stem and stem[1] != "tenure") and nxt is not None \
+                and nxt.lower_ == "of":
             end = _of_complement(doc, nxt)
             if end is not None:
                 # stop before a name in apposition: 'the head of the trade unions Mikhail Tomski'
@@ -366,8 +390,19 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                     s -= 2  # 'commander-in-chief of the Continental Army'
                 out.append((s, end, "OFFICE", "mentions.office_of.v1"))
                 continue
+        # office: 'the consuls and tribunes', 'held the censorship': a magistracy named by
+        # its college or its tenure ('dictatorship of the proletariat' is no office)
+        # ('calling the tribunes tyrants' names the men, not the post)
+        named_as = tok.dep_ in ("dobj", "compound") and any(
+            a.pos_ == "VERB" and a.lemma_ in NAMING_VERBS for a in (tok.head, tok.head.head))
+        if stem and stem[1] != "title" and tok.pos_ == "NOUN" and not named_as and not (
+                stem[1] == "tenure" and nxt is not None and nxt.lower_ == "of"):
+            mods = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.text.islower()
+                    and c.lower_ not in VAGUE_MODIFIERS]
+            out.append((min([m.i for m in mods], default=tok.i), tok.i + 1, "OFFICE", "mentions.office_college.v1"))
+            continue
         # office: 'as a political commissar', 'was made consul', 'became dictator'
-        if low in lex.office_heads and tok.pos_ == "NOUN" and (
+        if stem and stem[1] == "title" and tok.pos_ == "NOUN" and (
             tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as"
             or tok.dep_ == "dobj" and tok.head.lemma_ in APPOINT_VERBS  # 'was crowned king'
         ):

@@ -24,6 +24,8 @@ class Lexicon(BaseModel):
     place_heads: frozenset[str]
     office_heads: frozenset[str]
     office_lower_heads: frozenset[str]
+    collegiate_offices: frozenset[str] = frozenset()
+    """Offices held by several at once, so the plural names the office ('the consuls', 'the tribunes')."""
     person_titles: frozenset[str]
     event_heads: frozenset[str]
     event_need_modifier: frozenset[str]
