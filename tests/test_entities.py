@@ -394,3 +394,24 @@ def test_entities_plural_office_named_as_something_is_the_men(analysed, text):
 def test_entities_dictatorship_of_a_class_is_no_office(analysed):
     d = analysed("The delegates argued for the dictatorship of the peasantry in every province.")
     assert not [e for e in d.entities if e.kind == "OFFICE"]
+
+
+def test_entities_name_opening_a_sentence_that_the_tagger_took_for_an_adjective(nlp):
+    # a parse that lost the verb: 'Mavrocordato, leader of the western faction, declared ...'
+    # with the name tagged ADJ, as root of its apposition, and the model's PERSON on it
+    from spacy.tokens import Doc
+
+    from cliograph.pipeline.mentions import is_cap
+    words = ["Mavrocordato", ",", "leader", "of", "the", "faction", ",", "declared", "it", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, True, True, True, False, True, True, False, False],
+              pos=["ADJ", "PUNCT", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"],
+              tags=["JJ", ",", "NN", "IN", "DT", "NN", ",", "VBD", "PRP", "."],
+              deps=["ROOT", "punct", "appos", "prep", "det", "pobj", "punct", "acl", "dobj", "punct"],
+              heads=[0, 0, 0, 2, 5, 3, 0, 0, 7, 0], ents=["B-PERSON"] + ["O"] * 9,
+              sent_starts=[True] + [False] * 9)
+    assert is_cap(doc[0])
+    # an adverb opening a sentence stays out, whatever its capital
+    adv = Doc(nlp.vocab, words=["Meanwhile", "they", "left", "."], pos=["ADV", "PRON", "VERB", "PUNCT"],
+              tags=["RB", "PRP", "VBD", "."], deps=["advmod", "nsubj", "ROOT", "punct"], heads=[2, 2, 2, 2],
+              sent_starts=[True, False, False, False])
+    assert not is_cap(adv[0])

@@ -67,7 +67,7 @@ def is_cap(tok: Token) -> bool:
         return False  # '44 BC', 'AD 79': an era, not a name
     if tok.is_sent_start or _after_open_quote(tok):
         # ('Meanwhile Inaros...', 'Scarcely had...': an adverb the tagger took for a name)
-        return (tok.pos_ == "PROPN" or _named_subject(tok)) and low not in lexicon().not_names \
+        return (tok.pos_ == "PROPN" or _name_opening_sentence(tok)) and low not in lexicon().not_names \
             and tok.dep_ != "advmod"
     return low not in lexicon().not_names or tok.pos_ == "PROPN" and len(t) > 1 and t != "I"
 
@@ -75,11 +75,13 @@ def is_cap(tok: Token) -> bool:
 ERAS = {"bc", "ad", "bce", "ce", "b.c.", "a.d."}
 
 
-def _named_subject(tok: Token) -> bool:
+def _name_opening_sentence(tok: Token) -> bool:
     """A rare name opening a sentence that the tagger took for an adjective or a noun: as
     subject, the model's entity or an apposition says it is a name ('Volodarsky, a tall,
-    pale youth...')."""
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("ADJ", "NOUN") and (
+    pale youth...'); a parse that lost the verb leaves such a name as the root of its
+    apposition ('Rodzianko, leader of the right wing, declared...')."""
+    appos = any(c.dep_ == "appos" for c in tok.children)
+    return (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "ROOT" and appos) and tok.pos_ in ("ADJ", "NOUN") and (
         tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or any(c.dep_ == "appos" for c in tok.children))
 
 
@@ -528,7 +530,7 @@ def find(d: Document) -> None:
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
             if len(span) == 1 and source != "mentions.name_run.v1" or kind is None and len(span) == 1:
                 tok = span[0]
-                if tok.tag_ == "JJ" or tok.dep_ == "amod" or (
+                if tok.tag_ == "JJ" and not _name_opening_sentence(tok) or tok.dep_ == "amod" or (
                         tok.dep_ == "compound" and tok.head.text.islower() and tok.head.pos_ == "NOUN"
                         and tok.ent_type_ not in ("GPE", "LOC")):
                     continue  # 'the Soviet state', 'the Bolshevik party': a modifier, not a name
