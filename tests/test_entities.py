@@ -415,3 +415,13 @@ def test_entities_name_opening_a_sentence_that_the_tagger_took_for_an_adjective(
               tags=["RB", "PRP", "VBD", "."], deps=["advmod", "nsubj", "ROOT", "punct"], heads=[2, 2, 2, 2],
               sent_starts=[True, False, False, False])
     assert not is_cap(adv[0])
+
+
+def test_entities_the_followers_of_a_cause_are_a_faction(analysed):
+    d = analysed("In 1648 the royalists rose again in Kent, and Fairfax marched against the royalists. "
+                 "The Levellers distrusted the revolutionaries in the army.")
+    assert entity_named(d, "royalists").kind == "FACTION"
+    assert entity_named(d, "revolutionaries").kind == "FACTION"
+    # a bare plural is what people are, not a named group; nor is a trade a cause
+    d = analysed("Dentists were few in the town, and royalists were fewer.")
+    assert not [e for e in d.entities if e.kind == "FACTION"]

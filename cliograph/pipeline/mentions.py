@@ -351,6 +351,9 @@ GROUP_NOUNS = {"group", "faction", "bloc", "circle", "clique", "cabal", "caucus"
 PARTISANS = re.compile(r"^[a-z]+(ists|ites|ans|ins|ards|ers)$")
 
 
+ADHERENTS = re.compile(r"^[a-z][a-z-]{3,}(ists|ionaries)$")  # 'monarchists', 'reactionaries'
+
+
 def _of_complement(doc: Doc, prep: Token) -> int | None:
     """End (exclusive) of the noun phrase after 'of', when it names something capitalised:
     'head of the Soviet trade union movement', 'editor of Pravda'."""
@@ -456,6 +459,12 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
         if PARTISANS.match(low) and tok.tag_ == "NNS" and tok.i > 0 and doc[tok.i - 1].ent_type_ == "NORP" \
                 and doc[tok.i - 1].tag_ == "JJ" and low.endswith(("ists", "ites")):
             out.append((tok.i - 1, tok.i + 1, "FACTION", "mentions.partisans.v1"))
+            continue
+        # faction: 'the royalists', 'the reactionaries': the followers of a cause, named as
+        # a group the story refers to (a bare plural, 'royalists were few', says less)
+        if ADHERENTS.search(low) and tok.tag_ == "NNS" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+                and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
+            out.append((tok.i, tok.i + 1, "FACTION", "mentions.adherents.v1"))
             continue
         # policy: a process noun with a noun modifier ('grain requisitioning', 'state planning'),
         # or any policy noun with a complement ('tax in kind', 'monopoly of foreign trade')
