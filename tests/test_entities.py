@@ -425,3 +425,10 @@ def test_entities_the_followers_of_a_cause_are_a_faction(analysed):
     # a bare plural is what people are, not a named group; nor is a trade a cause
     d = analysed("Dentists were few in the town, and royalists were fewer.")
     assert not [e for e in d.entities if e.kind == "FACTION"]
+
+
+def test_entities_a_wing_is_not_its_party(analysed):
+    d = analysed("The Left Liberals voted against the budget. The Liberals abstained in the Reichstag.")
+    wing = entity_named(d, "Left Liberals")
+    assert wing.kind == "FACTION"
+    assert "Liberals" not in wing.aliases

@@ -21,7 +21,7 @@ from ..model import Entity, Mention
 from ..names import TITLE_OF, initials, norm, translit_key
 from ..rules import lexicon, load_json
 from .document import Document
-from .mentions import guess_kind, office_stem
+from .mentions import WINGS, guess_kind, office_stem
 
 RULE_WEIGHT = 3.0
 MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
@@ -659,7 +659,8 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
     contains all its words and the same head: 'Secretariat' -> 'Central Committee
     Secretariat', 'Nationalities’ Affairs Commissariat' -> 'People’s Commissariat for
     Nationalities’ Affairs'. Not when the extra words name a place ('Georgian Central
-    Committee' is another committee), and not when several longer names qualify."""
+    Committee' is another committee; 'Left Socialist Revolutionaries' are a wing of the
+    party, not the party), and not when several longer names qualify."""
     place_words = {w for k, kd in kinds.items() if kd == "PLACE" for w in k.split()}
     place_words |= {translit_key(t.text) for t in doc if t.ent_type_ in ("NORP", "GPE", "LOC")
                     or t.text[:1].isupper() and DEMONYM.search(t.text)}
@@ -673,7 +674,7 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             if k2 == key or kinds.get(k2) != kind:
                 continue
             h2, w2 = _content(k2)
-            if h2 == head and words < w2 and not (_modifiers(k2) - words) & place_words:
+            if h2 == head and words < w2 and not (_modifiers(k2) - words) & (place_words | WINGS):
                 longer.append(k2)
         # the longest one when they nest ('Party General Secretary' < '... of the Party')
         longer.sort(key=lambda k: len(k.split()), reverse=True)

@@ -249,6 +249,9 @@ def head_word(span: Span) -> str:
     return words[-1].lower_ if words else ""
 
 
+WINGS = {"left", "right", "centre", "center", "moderate", "extreme", "far"}
+
+
 def guess_kind(span: Span) -> str | None:
     """First guess at a capitalised name's kind from its own words."""
     lex = lexicon()
@@ -258,6 +261,8 @@ def guess_kind(span: Span) -> str | None:
         return "BODY"
     words = [t.lower_ for t in span]
     first, head = words[0], head_word(span)
+    if len(words) > 1 and first in WINGS and (span[-1].tag_ in ("NNS", "NNPS") or re.search(r"[^s]s$", words[-1])):
+        return "FACTION"  # 'Left Socialist Revolutionaries': a wing of a party
     if ORDINAL_WORDS.match(span[0].text) and head in ("congress", "conference", "plenum",
                                                       "council", "assembly", "session"):
         return "EVENT"
