@@ -432,3 +432,11 @@ def test_entities_a_wing_is_not_its_party(analysed):
     wing = entity_named(d, "Left Liberals")
     assert wing.kind == "FACTION"
     assert "Liberals" not in wing.aliases
+
+
+def test_entities_a_plural_title_belongs_to_the_whole_list(analysed):
+    d = analysed("The forts were held by Generals Mack, Auffenberg and Gyulai, and later Admirals "
+                 "Tegetthoff and Pöck joined them.")
+    names = {e.name for e in d.entities if e.kind == "PERSON"}
+    assert {"Mack", "Tegetthoff"} <= names
+    assert not [n for n in names if n.startswith(("Generals", "Admirals"))]

@@ -304,6 +304,11 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     'the People’s Commissar for Foreign Trade Lev Krasin' likewise; 'Hamilton Secretary
     of the Treasury' -> the person, then the office."""
     lex = lexicon()
+    # 'Generals Dutov, Karaulov and Bardizhe', 'Messrs. Pitt and Dundas': a plural title
+    # belongs to the whole list, so the first name stands alone like the others
+    first = doc[start].lower_.rstrip(".")
+    if end - start > 1 and (first == "messrs" or first.endswith("s") and first[:-1] in lex.person_titles):
+        return [(start + 1, end, "PERSON")]
     # 'made Palmerston Lord High Admiral', 'appointed Stalin General Secretary': after a verb
     # of appointment, the appointee's name and then the post, whatever the model's labels
     # (a done appointment only: 'a proposal to make Stalin General Secretary' keeps the two
