@@ -440,3 +440,9 @@ def test_entities_a_plural_title_belongs_to_the_whole_list(analysed):
     names = {e.name for e in d.entities if e.kind == "PERSON"}
     assert {"Mack", "Tegetthoff"} <= names
     assert not [n for n in names if n.startswith(("Generals", "Admirals"))]
+
+
+def test_entities_a_describing_word_opening_the_sentence_is_no_part_of_the_name(analysed):
+    d = analysed("Old Klemens Metternich, representing the court, spoke against the petition.")
+    assert entity_named(d, "Klemens Metternich").kind == "PERSON"
+    assert not [e for e in d.entities if e.name.startswith("Old")]

@@ -100,6 +100,9 @@ def _possessive_joins(doc: Doc, i: int) -> bool:
     ) and doc[i - 1].ent_type_ != "PERSON"
 
 
+DESCRIBING = {"old", "young", "poor", "little", "good", "brave", "dear", "honest", "wise"}
+
+
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined across 'of', 'for', 'the', plural
     possessives and 'and' where the result is one institution's name."""
@@ -165,6 +168,11 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 doc[x].lower_ in ("of", "for") for x in range(i, j)) and doc[j - 1].tag_ in ("JJ", "NNP") \
                 and doc[j].head.i != j - 1 and doc[j - 1].head.i == j:
             j += 1
+        # 'Old Nicholas Tchaikovsky, representing...': a describing word that opens the
+        # sentence stands before the model's person, it is no part of his name
+        if j - i > 1 and doc[i].is_sent_start and not doc[i].ent_type_ and doc[i].lower_ in DESCRIBING \
+                and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON":
+            i += 1
         if j > i:
             runs.extend(_split_at_entities(doc, i, j))
         i = max(j, i + 1)
