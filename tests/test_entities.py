@@ -446,3 +446,9 @@ def test_entities_a_describing_word_opening_the_sentence_is_no_part_of_the_name(
     d = analysed("Old Klemens Metternich, representing the court, spoke against the petition.")
     assert entity_named(d, "Klemens Metternich").kind == "PERSON"
     assert not [e for e in d.entities if e.name.startswith("Old")]
+
+
+def test_entities_regional_groups_are_factions(analysed):
+    d = analysed("Despite the objections of the Westerners, the bill passed. The Highlanders marched south.")
+    assert entity_named(d, "Westerners").kind == "FACTION"
+    assert entity_named(d, "Highlanders").kind == "FACTION"
