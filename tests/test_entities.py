@@ -422,6 +422,9 @@ def test_entities_the_followers_of_a_cause_are_a_faction(analysed):
                  "The Levellers distrusted the revolutionaries in the army.")
     assert entity_named(d, "royalists").kind == "FACTION"
     assert entity_named(d, "revolutionaries").kind == "FACTION"
+    d = analysed("At Lyon the communards seized the town hall, but the guards of the prefect fled.")
+    assert entity_named(d, "communards").kind == "FACTION"
+    assert not [e for e in d.entities if e.kind == "FACTION" and e.name == "guards"]
     # a bare plural is what people are, not a named group; nor is a trade a cause
     d = analysed("Dentists were few in the town, and royalists were fewer.")
     assert not [e for e in d.entities if e.kind == "FACTION"]

@@ -369,7 +369,7 @@ GROUP_NOUNS = {"group", "faction", "bloc", "circle", "clique", "cabal", "caucus"
 PARTISANS = re.compile(r"^[a-z]+(ists|ites|ans|ins|ards|ers)$")
 
 
-ADHERENTS = re.compile(r"^[a-z][a-z-]{3,}(ists|ionaries)$")  # 'monarchists', 'reactionaries'
+ADHERENTS = re.compile(r"^[a-z][a-z-]{3,}(ists|ionaries|nards)$")  # 'monarchists', 'reactionaries', 'communards'
 
 
 def _of_complement(doc: Doc, prep: Token) -> int | None:
