@@ -455,3 +455,9 @@ def test_entities_regional_groups_are_factions(analysed):
     d = analysed("Despite the objections of the Westerners, the bill passed. The Highlanders marched south.")
     assert entity_named(d, "Westerners").kind == "FACTION"
     assert entity_named(d, "Highlanders").kind == "FACTION"
+
+
+def test_entities_who_is_sent_is_a_person(analysed):
+    d = analysed("The Spartans did not, however, restore him to his command, but sent out Melanthos and "
+                 "certain others with a small force.")
+    assert entity_named(d, "Melanthos").kind == "PERSON"

@@ -64,7 +64,8 @@ HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", 
                       "trust", "distrust", "fear", "admire", "envy", "resent", "suspect", "accuse",
                       "greet", "embrace", "kiss", "bury", "mourn", "succeed", "divorce",
                       "nominate", "elect", "crown", "depose", "oust", "consult", "advise",
-                      "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
+                      "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold",
+                      "send", "dispatch"}  # 'sent out Dorieus with a small force': an envoy or commander
 PASSIVE_PERSON_VERBS = {  # 'X was assassinated / arrested / crowned': X is a person
     "kill", "murder", "assassinate", "stab", "slay", "poison", "execute", "behead", "hang",
     "guillotine", "strangle", "arrest", "imprison", "exile", "banish", "crown", "depose"}
