@@ -461,3 +461,13 @@ def test_entities_who_is_sent_is_a_person(analysed):
     d = analysed("The Spartans did not, however, restore him to his command, but sent out Melanthos and "
                  "certain others with a small force.")
     assert entity_named(d, "Melanthos").kind == "PERSON"
+
+
+def test_entities_those_who_rise_together_are_a_faction(analysed):
+    d = analysed("The Theban exiles returned in the spring. When the conspirators met at the house of "
+                 "Charon, the guards were asleep.")
+    assert entity_named(d, "Theban exiles").kind == "FACTION"
+    assert entity_named(d, "conspirators").kind == "FACTION"
+    # 'exiles' after a sentence-opening capital is no people's name
+    d = analysed("Many exiles returned in the spring.")
+    assert not [e for e in d.entities if e.kind == "FACTION"]

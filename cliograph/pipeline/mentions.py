@@ -369,6 +369,7 @@ GROUP_NOUNS = {"group", "faction", "bloc", "circle", "clique", "cabal", "caucus"
 PARTISANS = re.compile(r"^[a-z]+(ists|ites|ans|ins|ards|ers)$")
 
 
+DEMONYM_ADJ = re.compile(r"(ian|ean|an|ish|ese|ic)$")
 ADHERENTS = re.compile(r"^[a-z][a-z-]{3,}(ists|ionaries|nards)$")  # 'monarchists', 'reactionaries', 'communards'
 
 
@@ -480,6 +481,17 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
             continue
         # faction: 'the royalists', 'the reactionaries': the followers of a cause, named as
         # a group the story refers to (a bare plural, 'royalists were few', says less)
+        # faction: 'the conspirators', 'the Boeotian exiles': those who act together against
+        # the powers that be, named as a group
+        if low in lex.rising_groups and tok.tag_ == "NNS" and tok.i > 0:
+            prev = doc[tok.i - 1]
+            if prev.text[:1].isupper() and (prev.ent_type_ == "NORP" or DEMONYM_ADJ.search(prev.text)) \
+                    and not prev.is_sent_start:
+                out.append((tok.i - 1, tok.i + 1, "FACTION", "mentions.rising_group.v1"))
+                continue
+            if prev.lower_ == "the" and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
+                out.append((tok.i, tok.i + 1, "FACTION", "mentions.rising_group.v1"))
+                continue
         if ADHERENTS.search(low) and tok.tag_ == "NNS" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
                 and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
             out.append((tok.i, tok.i + 1, "FACTION", "mentions.adherents.v1"))
