@@ -443,6 +443,8 @@ def test_entities_a_plural_title_belongs_to_the_whole_list(analysed):
     names = {e.name for e in d.entities if e.kind == "PERSON"}
     assert {"Mack", "Tegetthoff"} <= names
     assert not [n for n in names if n.startswith(("Generals", "Admirals"))]
+    d = analysed("The estates passed to the Dukes of Beaufort in 1700, and the Lords Justices ruled Dublin.")
+    assert not [e for e in d.entities if e.name.startswith("of") or e.name == "Justices"]
 
 
 def test_entities_a_describing_word_opening_the_sentence_is_no_part_of_the_name(analysed):

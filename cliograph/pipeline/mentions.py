@@ -315,7 +315,9 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     # 'Generals Dutov, Karaulov and Bardizhe', 'Messrs. Pitt and Dundas': a plural title
     # belongs to the whole list, so the first name stands alone like the others
     first = doc[start].lower_.rstrip(".")
-    if end - start > 1 and (first == "messrs" or first.endswith("s") and first[:-1] in lex.person_titles):
+    if end - start > 1 and doc[start + 1].text[:1].isupper() and guess_kind(doc[start + 1:end]) is None and (
+            first == "messrs" or first.endswith("s") and first[:-1] in lex.person_titles):
+        # (not 'the Dukes of Grafton', nor 'Lords Justices', an office)
         return [(start + 1, end, "PERSON")]
     # 'made Palmerston Lord High Admiral', 'appointed Stalin General Secretary': after a verb
     # of appointment, the appointee's name and then the post, whatever the model's labels
