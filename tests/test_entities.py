@@ -378,3 +378,105 @@ def test_appointed_to_an_office_whose_title_starts_with_a_modifier_names_no_pers
     names = {e.name: e.kind for e in d.entities}
     assert names.get("Prime Minister of the United Kingdom") == "OFFICE"
     assert "Prime" not in names
+
+
+def test_entities_collegiate_offices_in_the_plural_and_ligatures(analysed):
+    # the censors, the ædiles, the quæstorship: offices; 'the consuls' and 'consul' are one
+    d = analysed("When the censors and the ædiles entered the forum, Lentulus was still consul and "
+                 "the consuls were afraid. Marius sought the quæstorship in the following year.")
+    consul = entity_named(d, "consuls")
+    assert consul.kind == "OFFICE" and "consul" in {consul.name, *consul.aliases}
+    assert entity_named(d, "censors").kind == "OFFICE"
+    assert entity_named(d, "ædiles").kind == "OFFICE"
+    assert entity_named(d, "quæstorship").kind == "OFFICE"
+
+
+@pytest.mark.parametrize("text", ["The crowd jeered, calling the tribunes tyrants, and went home.",
+                                  "The mob kept calling the tribunes traitors."])
+def test_entities_plural_office_named_as_something_is_the_men(analysed, text):
+    d = analysed(text)
+    assert not [e for e in d.entities if e.kind == "OFFICE" and e.name == "tribunes"]
+
+
+def test_entities_dictatorship_of_a_class_is_no_office(analysed):
+    d = analysed("The delegates argued for the dictatorship of the peasantry in every province.")
+    assert not [e for e in d.entities if e.kind == "OFFICE"]
+
+
+def test_entities_name_opening_a_sentence_that_the_tagger_took_for_an_adjective(nlp):
+    # a parse that lost the verb: 'Mavrocordato, leader of the western faction, declared ...'
+    # with the name tagged ADJ, as root of its apposition, and the model's PERSON on it
+    from spacy.tokens import Doc
+
+    from cliograph.pipeline.mentions import is_cap
+    words = ["Mavrocordato", ",", "leader", "of", "the", "faction", ",", "declared", "it", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, True, True, True, False, True, True, False, False],
+              pos=["ADJ", "PUNCT", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"],
+              tags=["JJ", ",", "NN", "IN", "DT", "NN", ",", "VBD", "PRP", "."],
+              deps=["ROOT", "punct", "appos", "prep", "det", "pobj", "punct", "acl", "dobj", "punct"],
+              heads=[0, 0, 0, 2, 5, 3, 0, 0, 7, 0], ents=["B-PERSON"] + ["O"] * 9,
+              sent_starts=[True] + [False] * 9)
+    assert is_cap(doc[0])
+    # an adverb opening a sentence stays out, whatever its capital
+    adv = Doc(nlp.vocab, words=["Meanwhile", "they", "left", "."], pos=["ADV", "PRON", "VERB", "PUNCT"],
+              tags=["RB", "PRP", "VBD", "."], deps=["advmod", "nsubj", "ROOT", "punct"], heads=[2, 2, 2, 2],
+              sent_starts=[True, False, False, False])
+    assert not is_cap(adv[0])
+
+
+def test_entities_the_followers_of_a_cause_are_a_faction(analysed):
+    d = analysed("In 1648 the royalists rose again in Kent, and Fairfax marched against the royalists. "
+                 "The Levellers distrusted the revolutionaries in the army.")
+    assert entity_named(d, "royalists").kind == "FACTION"
+    assert entity_named(d, "revolutionaries").kind == "FACTION"
+    d = analysed("At Lyon the communards seized the town hall, but the guards of the prefect fled.")
+    assert entity_named(d, "communards").kind == "FACTION"
+    assert not [e for e in d.entities if e.kind == "FACTION" and e.name == "guards"]
+    # a bare plural is what people are, not a named group; nor is a trade a cause
+    d = analysed("Dentists were few in the town, and royalists were fewer.")
+    assert not [e for e in d.entities if e.kind == "FACTION"]
+
+
+def test_entities_a_wing_is_not_its_party(analysed):
+    d = analysed("The Left Liberals voted against the budget. The Liberals abstained in the Reichstag.")
+    wing = entity_named(d, "Left Liberals")
+    assert wing.kind == "FACTION"
+    assert "Liberals" not in wing.aliases
+
+
+def test_entities_a_plural_title_belongs_to_the_whole_list(analysed):
+    d = analysed("The forts were held by Generals Mack, Auffenberg and Gyulai, and later Admirals "
+                 "Tegetthoff and Pöck joined them.")
+    names = {e.name for e in d.entities if e.kind == "PERSON"}
+    assert {"Mack", "Tegetthoff"} <= names
+    assert not [n for n in names if n.startswith(("Generals", "Admirals"))]
+    d = analysed("The estates passed to the Dukes of Beaufort in 1700, and the Lords Justices ruled Dublin.")
+    assert not [e for e in d.entities if e.name.startswith("of") or e.name == "Justices"]
+
+
+def test_entities_a_describing_word_opening_the_sentence_is_no_part_of_the_name(analysed):
+    d = analysed("Old Klemens Metternich, representing the court, spoke against the petition.")
+    assert entity_named(d, "Klemens Metternich").kind == "PERSON"
+    assert not [e for e in d.entities if e.name.startswith("Old")]
+
+
+def test_entities_regional_groups_are_factions(analysed):
+    d = analysed("Despite the objections of the Westerners, the bill passed. The Highlanders marched south.")
+    assert entity_named(d, "Westerners").kind == "FACTION"
+    assert entity_named(d, "Highlanders").kind == "FACTION"
+
+
+def test_entities_who_is_sent_is_a_person(analysed):
+    d = analysed("The Spartans did not, however, restore him to his command, but sent out Melanthos and "
+                 "certain others with a small force.")
+    assert entity_named(d, "Melanthos").kind == "PERSON"
+
+
+def test_entities_those_who_rise_together_are_a_faction(analysed):
+    d = analysed("The Theban exiles returned in the spring. When the conspirators met at the house of "
+                 "Charon, the guards were asleep.")
+    assert entity_named(d, "Theban exiles").kind == "FACTION"
+    assert entity_named(d, "conspirators").kind == "FACTION"
+    # 'exiles' after a sentence-opening capital is no people's name
+    d = analysed("Many exiles returned in the spring.")
+    assert not [e for e in d.entities if e.kind == "FACTION"]

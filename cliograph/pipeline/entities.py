@@ -21,7 +21,7 @@ from ..model import Entity, Mention
 from ..names import TITLE_OF, initials, norm, translit_key
 from ..rules import lexicon, load_json
 from .document import Document
-from .mentions import guess_kind
+from .mentions import WINGS, guess_kind, office_stem
 
 RULE_WEIGHT = 3.0
 MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
@@ -64,7 +64,8 @@ HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", 
                       "trust", "distrust", "fear", "admire", "envy", "resent", "suspect", "accuse",
                       "greet", "embrace", "kiss", "bury", "mourn", "succeed", "divorce",
                       "nominate", "elect", "crown", "depose", "oust", "consult", "advise",
-                      "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold"}
+                      "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold",
+                      "send", "dispatch"}  # 'sent out Dorieus with a small force': an envoy or commander
 PASSIVE_PERSON_VERBS = {  # 'X was assassinated / arrested / crowned': X is a person
     "kill", "murder", "assassinate", "stab", "slay", "poison", "execute", "behead", "hang",
     "guillotine", "strangle", "arrest", "imprison", "exile", "banish", "crown", "depose"}
@@ -211,6 +212,9 @@ def _group_key(m: Mention) -> str:
     """Spellings of one name share a key; an office and its '-ship' too
     ('General Secretaryship' = 'General Secretary')."""
     key = translit_key(m.text)
+    words = key.split()
+    if m.kind == "OFFICE" and words and (stem := office_stem(words[-1])) is not None:
+        return " ".join(words[:-1] + [translit_key(stem[0])])  # 'prætors' = 'praetor'
     if key.endswith("ship"):
         stem = translit_key(m.text.rstrip()[:-4])
         if stem.split() and stem.split()[-1] in OFFICE_STEMS:
@@ -656,7 +660,8 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
     contains all its words and the same head: 'Secretariat' -> 'Central Committee
     Secretariat', 'Nationalities’ Affairs Commissariat' -> 'People’s Commissariat for
     Nationalities’ Affairs'. Not when the extra words name a place ('Georgian Central
-    Committee' is another committee), and not when several longer names qualify."""
+    Committee' is another committee; 'Left Socialist Revolutionaries' are a wing of the
+    party, not the party), and not when several longer names qualify."""
     place_words = {w for k, kd in kinds.items() if kd == "PLACE" for w in k.split()}
     place_words |= {translit_key(t.text) for t in doc if t.ent_type_ in ("NORP", "GPE", "LOC")
                     or t.text[:1].isupper() and DEMONYM.search(t.text)}
@@ -670,7 +675,7 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             if k2 == key or kinds.get(k2) != kind:
                 continue
             h2, w2 = _content(k2)
-            if h2 == head and words < w2 and not (_modifiers(k2) - words) & place_words:
+            if h2 == head and words < w2 and not (_modifiers(k2) - words) & (place_words | WINGS):
                 longer.append(k2)
         # the longest one when they nest ('Party General Secretary' < '... of the Party')
         longer.sort(key=lambda k: len(k.split()), reverse=True)

@@ -48,7 +48,7 @@ ORDINAL_WORDS = re.compile(
 SOVIET_ACRONYM = re.compile(r"^[A-Z][a-z]+(buro|kom|kraikom)$")
 ROMAN = re.compile(r"[IVXLCDM]{2,}\.?|[IVXLCDM]+\.")
 ISATION = re.compile(r"(is|iz)ation$|ism$", re.I)
-GROUP_PLURAL = re.compile(r"^[A-Z][A-Za-z-]+(ists|ites|ins|ards|iks|eks)$")
+GROUP_PLURAL = re.compile(r"^[A-Z][A-Za-z-]+(ists|ites|ins|ards|iks|eks|erners|landers)$")  # + regional groups
 
 
 def is_cap(tok: Token) -> bool:
@@ -67,7 +67,7 @@ def is_cap(tok: Token) -> bool:
         return False  # '44 BC', 'AD 79': an era, not a name
     if tok.is_sent_start or _after_open_quote(tok):
         # ('Meanwhile Inaros...', 'Scarcely had...': an adverb the tagger took for a name)
-        return (tok.pos_ == "PROPN" or _named_subject(tok)) and low not in lexicon().not_names \
+        return (tok.pos_ == "PROPN" or _name_opening_sentence(tok)) and low not in lexicon().not_names \
             and tok.dep_ != "advmod"
     return low not in lexicon().not_names or tok.pos_ == "PROPN" and len(t) > 1 and t != "I"
 
@@ -75,11 +75,13 @@ def is_cap(tok: Token) -> bool:
 ERAS = {"bc", "ad", "bce", "ce", "b.c.", "a.d."}
 
 
-def _named_subject(tok: Token) -> bool:
+def _name_opening_sentence(tok: Token) -> bool:
     """A rare name opening a sentence that the tagger took for an adjective or a noun: as
     subject, the model's entity or an apposition says it is a name ('Volodarsky, a tall,
-    pale youth...')."""
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("ADJ", "NOUN") and (
+    pale youth...'); a parse that lost the verb leaves such a name as the root of its
+    apposition ('Rodzianko, leader of the right wing, declared...')."""
+    appos = any(c.dep_ == "appos" for c in tok.children)
+    return (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "ROOT" and appos) and tok.pos_ in ("ADJ", "NOUN") and (
         tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or any(c.dep_ == "appos" for c in tok.children))
 
 
@@ -96,6 +98,9 @@ def _possessive_joins(doc: Doc, i: int) -> bool:
     return (owner.endswith("s") or owner in ("People", "Men", "Women", "Children")) and (
         nxt.text[:1].isupper() or nxt.lower_ == "and"
     ) and doc[i - 1].ent_type_ != "PERSON"
+
+
+DESCRIBING = {"old", "young", "poor", "little", "good", "brave", "dear", "honest", "wise"}
 
 
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -163,6 +168,11 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 doc[x].lower_ in ("of", "for") for x in range(i, j)) and doc[j - 1].tag_ in ("JJ", "NNP") \
                 and doc[j].head.i != j - 1 and doc[j - 1].head.i == j:
             j += 1
+        # 'Old Nicholas Tchaikovsky, representing...': a describing word that opens the
+        # sentence stands before the model's person, it is no part of his name
+        if j - i > 1 and doc[i].is_sent_start and not doc[i].ent_type_ and doc[i].lower_ in DESCRIBING \
+                and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON":
+            i += 1
         if j > i:
             runs.extend(_split_at_entities(doc, i, j))
         i = max(j, i + 1)
@@ -216,6 +226,28 @@ def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr"}
 
 
+NAMING_VERBS = {"call", "name", "term", "style", "dub", "hail", "brand", "label", "nickname"}
+LIGATURES = str.maketrans({"æ": "ae", "œ": "oe"})
+
+
+def office_stem(word: str) -> tuple[str, str] | None:
+    """The office a single word names, and in which form: ('praetor', 'title') for 'prætor',
+    ('tribune', 'plural') for 'tribunes', ('consul', 'tenure') for 'consulship'.
+
+    Why: older editions print the Latin ligatures, a magistracy held by several at once is
+    named in the plural ('the consuls and prætors'), and its '-ship' is the same office.
+    """
+    lex = lexicon()
+    w = word.lower().translate(LIGATURES)
+    if w.endswith("s") and w[:-1] in lex.collegiate_offices:
+        return w[:-1], "plural"
+    if w in lex.office_heads:
+        return w, "title"
+    if w.endswith("ship") and w[:-4] in lex.office_heads:
+        return w[:-4], "tenure"
+    return None
+
+
 def head_word(span: Span) -> str:
     """The head noun of a name: the last word before an 'of'/'for' complement."""
     words = [t for t in span if t.text not in POSSESSIVE and t.text not in ("-", "–")]
@@ -223,6 +255,9 @@ def head_word(span: Span) -> str:
         if t.lower_ in ("of", "for") and k > 0:
             return words[k - 1].lower_
     return words[-1].lower_ if words else ""
+
+
+WINGS = {"left", "right", "centre", "center", "moderate", "extreme", "far"}
 
 
 def guess_kind(span: Span) -> str | None:
@@ -234,14 +269,16 @@ def guess_kind(span: Span) -> str | None:
         return "BODY"
     words = [t.lower_ for t in span]
     first, head = words[0], head_word(span)
+    if len(words) > 1 and first in WINGS and (span[-1].tag_ in ("NNS", "NNPS") or re.search(r"[^s]s$", words[-1])):
+        return "FACTION"  # 'Left Socialist Revolutionaries': a wing of a party
     if ORDINAL_WORDS.match(span[0].text) and head in ("congress", "conference", "plenum",
                                                       "council", "assembly", "session"):
         return "EVENT"
     if first in ("treaty", "battle", "siege", "peace", "sack", "fall", "massacre", "war",
                  "revolt", "conference") and "of" in words:
         return "EVENT"
-    if len(words) == 1 and head in lex.office_heads:
-        return "OFFICE"  # 'the King', 'the President': the post, not a name
+    if len(words) == 1 and (head in lex.office_heads or office_stem(head)):
+        return "OFFICE"  # 'the King', 'the President', 'Prætors': the post, not a name
     if len(words) > 1 and (first == "lord" and (head in lex.office_heads or head in ("seal", "admiral")) or (
             words[-1] == "general" and words[-2] in lex.office_heads)):
         return "OFFICE"  # 'Lord High Admiral', 'Lord Privy Seal', 'Solicitor General'
@@ -282,6 +319,13 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     'the People’s Commissar for Foreign Trade Lev Krasin' likewise; 'Hamilton Secretary
     of the Treasury' -> the person, then the office."""
     lex = lexicon()
+    # 'Generals Dutov, Karaulov and Bardizhe', 'Messrs. Pitt and Dundas': a plural title
+    # belongs to the whole list, so the first name stands alone like the others
+    first = doc[start].lower_.rstrip(".")
+    if end - start > 1 and doc[start + 1].text[:1].isupper() and guess_kind(doc[start + 1:end]) is None and (
+            first == "messrs" or first.endswith("s") and first[:-1] in lex.person_titles):
+        # (not 'the Dukes of Grafton', nor 'Lords Justices', an office)
+        return [(start + 1, end, "PERSON")]
     # 'made Palmerston Lord High Admiral', 'appointed Stalin General Secretary': after a verb
     # of appointment, the appointee's name and then the post, whatever the model's labels
     # (a done appointment only: 'a proposal to make Stalin General Secretary' keeps the two
@@ -334,6 +378,10 @@ GROUP_NOUNS = {"group", "faction", "bloc", "circle", "clique", "cabal", "caucus"
 PARTISANS = re.compile(r"^[a-z]+(ists|ites|ans|ins|ards|ers)$")
 
 
+DEMONYM_ADJ = re.compile(r"(ian|ean|an|ish|ese|ic)$")
+ADHERENTS = re.compile(r"^[a-z][a-z-]{3,}(ists|ionaries|nards)$")  # 'monarchists', 'reactionaries', 'communards'
+
+
 def _of_complement(doc: Doc, prep: Token) -> int | None:
     """End (exclusive) of the noun phrase after 'of', when it names something capitalised:
     'head of the Soviet trade union movement', 'editor of Pravda'."""
@@ -361,8 +409,10 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
         if not tok.text.islower():
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < n else None
+        stem = office_stem(low)
         # office: '(deputy) head/leader/editor of (the) X'
-        if low in lex.office_lower_heads | lex.office_heads and nxt is not None and nxt.lower_ == "of":
+        if (low in lex.office_lower_heads or stem and stem[1] != "tenure") and nxt is not None \
+                and nxt.lower_ == "of":
             end = _of_complement(doc, nxt)
             if end is not None:
                 # stop before a name in apposition: 'the head of the trade unions Mikhail Tomski'
@@ -373,8 +423,19 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                     s -= 2  # 'commander-in-chief of the Continental Army'
                 out.append((s, end, "OFFICE", "mentions.office_of.v1"))
                 continue
+        # office: 'the consuls and tribunes', 'held the censorship': a magistracy named by
+        # its college or its tenure ('dictatorship of the proletariat' is no office)
+        # ('calling the tribunes tyrants' names the men, not the post)
+        named_as = tok.dep_ in ("dobj", "compound") and any(
+            a.pos_ == "VERB" and a.lemma_ in NAMING_VERBS for a in (tok.head, tok.head.head))
+        if stem and stem[1] != "title" and tok.pos_ == "NOUN" and not named_as and not (
+                stem[1] == "tenure" and nxt is not None and nxt.lower_ == "of"):
+            mods = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.text.islower()
+                    and c.lower_ not in VAGUE_MODIFIERS]
+            out.append((min([m.i for m in mods], default=tok.i), tok.i + 1, "OFFICE", "mentions.office_college.v1"))
+            continue
         # office: 'as a political commissar', 'was made consul', 'became dictator'
-        if low in lex.office_heads and tok.pos_ == "NOUN" and (
+        if stem and stem[1] == "title" and tok.pos_ == "NOUN" and (
             tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as"
             or tok.dep_ == "dobj" and tok.head.lemma_ in APPOINT_VERBS  # 'was crowned king'
         ):
@@ -426,6 +487,23 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
         if PARTISANS.match(low) and tok.tag_ == "NNS" and tok.i > 0 and doc[tok.i - 1].ent_type_ == "NORP" \
                 and doc[tok.i - 1].tag_ == "JJ" and low.endswith(("ists", "ites")):
             out.append((tok.i - 1, tok.i + 1, "FACTION", "mentions.partisans.v1"))
+            continue
+        # faction: 'the royalists', 'the reactionaries': the followers of a cause, named as
+        # a group the story refers to (a bare plural, 'royalists were few', says less)
+        # faction: 'the conspirators', 'the Boeotian exiles': those who act together against
+        # the powers that be, named as a group
+        if low in lex.rising_groups and tok.tag_ == "NNS" and tok.i > 0:
+            prev = doc[tok.i - 1]
+            if prev.text[:1].isupper() and (prev.ent_type_ == "NORP" or DEMONYM_ADJ.search(prev.text)) \
+                    and not prev.is_sent_start:
+                out.append((tok.i - 1, tok.i + 1, "FACTION", "mentions.rising_group.v1"))
+                continue
+            if prev.lower_ == "the" and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
+                out.append((tok.i, tok.i + 1, "FACTION", "mentions.rising_group.v1"))
+                continue
+        if ADHERENTS.search(low) and tok.tag_ == "NNS" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+                and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
+            out.append((tok.i, tok.i + 1, "FACTION", "mentions.adherents.v1"))
             continue
         # policy: a process noun with a noun modifier ('grain requisitioning', 'state planning'),
         # or any policy noun with a complement ('tax in kind', 'monopoly of foreign trade')
@@ -500,7 +578,7 @@ def find(d: Document) -> None:
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
             if len(span) == 1 and source != "mentions.name_run.v1" or kind is None and len(span) == 1:
                 tok = span[0]
-                if tok.tag_ == "JJ" or tok.dep_ == "amod" or (
+                if tok.tag_ == "JJ" and not _name_opening_sentence(tok) or tok.dep_ == "amod" or (
                         tok.dep_ == "compound" and tok.head.text.islower() and tok.head.pos_ == "NOUN"
                         and tok.ent_type_ not in ("GPE", "LOC")):
                     continue  # 'the Soviet state', 'the Bolshevik party': a modifier, not a name

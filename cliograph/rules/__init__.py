@@ -24,6 +24,10 @@ class Lexicon(BaseModel):
     place_heads: frozenset[str]
     office_heads: frozenset[str]
     office_lower_heads: frozenset[str]
+    collegiate_offices: frozenset[str] = frozenset()
+    """Offices held by several at once, so the plural names the office ('the consuls', 'the tribunes')."""
+    rising_groups: frozenset[str] = frozenset()
+    """Plurals for those who act together against the powers that be ('the conspirators')."""
     person_titles: frozenset[str]
     event_heads: frozenset[str]
     event_need_modifier: frozenset[str]
