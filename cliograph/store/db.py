@@ -57,8 +57,6 @@ class Store:
         self.memo: Any = None
         #: The corrections the last write left without a target (``review.reapply``).
         self.lost: list[dict[str, Any]] = []
-        #: Opened with create=False: read-only, so corrections refuse it.
-        self.readonly = not create
         if not create and not self.path.exists():
             raise StoreError(f"no database at {self.path}; run 'cliograph ingest' first or pass --db")
         if self.path.exists() and not self.path.is_file():
