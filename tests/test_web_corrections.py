@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_corrections import MORE, TEXT  # the same made-up page on the Reform crisis
 from test_web_browser import ARGS, CHROMIUM, SHOTS, serving
 
 import cliograph
@@ -18,14 +19,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not at /usr/bin/chromium"),
 ]
 
-TEXT = """The Reform Parliament
-
-In March 1832 Earl Grey was appointed Prime Minister of the United Kingdom.
-Lord Brougham opposed the Duke of Wellington in the House of Lords.
-The Duke of Wellington was a member of the Tory Party. Grey met Brougham in London in May 1832.
-Arthur Wellesley was born in Dublin in 1769.
-"""
-MORE = "Lord Brougham was elected to the House of Commons in 1830.\n"
 
 
 @pytest.fixture
