@@ -43,6 +43,12 @@ def need_shared(path: Path, what: str) -> Path:
     return path
 
 
+def pairs(d: Document, type_: str) -> set[tuple[str, str | None]]:
+    """The (subject, object) names of a document's facts of one type."""
+    return {(d.entities[f.subject].name, d.entities[f.object].name if f.object is not None else None)
+            for f in d.factoids if f.type == type_}
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return need_shared(SEED, "the seed chapter")

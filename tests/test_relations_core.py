@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import pairs
 
 pytestmark = pytest.mark.model
 
@@ -15,10 +16,6 @@ def facts(d, type_: str) -> set[tuple]:
         obj = d.entities[f.object].name if f.object is not None else None
         out.add((d.entities[f.subject].name, obj, f.role))
     return out
-
-
-def pairs(d, type_: str) -> set[tuple[str, str | None]]:
-    return {(s, o) for s, o, _ in facts(d, type_)}
 
 
 @pytest.mark.parametrize(("text", "person", "office"), [

@@ -5,18 +5,9 @@ its own, written for these tests."""
 from __future__ import annotations
 
 import pytest
+from conftest import pairs
 
 pytestmark = pytest.mark.model
-
-
-def facts(d, type_: str) -> set[tuple]:
-    out = set()
-    for f in d.factoids:
-        if f.type != type_:
-            continue
-        obj = d.entities[f.object].name if f.object is not None else None
-        out.add((d.entities[f.subject].name, obj))
-    return out
 
 
 def happened(d) -> set[str]:
@@ -26,7 +17,7 @@ def happened(d) -> set[str]:
 def test_a_people_besieging_a_town_is_a_siege_they_take_part_in(analysed):
     d = analysed("Prussia was ready for war. In 1870 the Prussians besieged Paris.")
     # the people stands for its land: as the land's entity, or as the people's own
-    assert {("Prussia", "siege of Paris"), ("Prussians", "siege of Paris")} & facts(d, "PARTICIPATES")
+    assert {("Prussia", "siege of Paris"), ("Prussians", "siege of Paris")} & pairs(d, "PARTICIPATES")
     assert "siege of Paris" in happened(d)
     siege = next(f for f in d.factoids if f.type == "HAPPENED" and d.entities[f.subject].name == "siege of Paris")
     assert siege.start_time is not None and siege.start_time.value == "1870"
@@ -35,20 +26,20 @@ def test_a_people_besieging_a_town_is_a_siege_they_take_part_in(analysed):
 def test_an_armed_action_carried_by_a_light_verb(analysed):
     d = analysed("In 1808 Russia invaded Finland and captured Helsinki. "
                  "Napoleon made an expedition against Egypt in 1798.")
-    assert {("Russia", "invasion of Finland"), ("Russia", "capture of Helsinki")} <= facts(d, "PARTICIPATES")
+    assert {("Russia", "invasion of Finland"), ("Russia", "capture of Helsinki")} <= pairs(d, "PARTICIPATES")
     assert "expedition against Egypt" in happened(d)
 
 
 def test_a_planned_or_denied_action_names_no_event(analysed):
     d = analysed("In 1808 Russia did not invade Finland. Russia never captured Helsinki.")
     assert not happened(d)
-    assert not facts(d, "PARTICIPATES")
+    assert not pairs(d, "PARTICIPATES")
 
 
 def test_commander_and_defeated_side_take_part(analysed):
     d = analysed("In 1808 Russia invaded Finland under the command of Buxhoeveden and defeated "
                  "Sweden in the battle of Oravais.")
-    got = facts(d, "PARTICIPATES")
+    got = pairs(d, "PARTICIPATES")
     assert ("Buxhoeveden", "invasion of Finland") in got
     assert ("Sweden", "battle of Oravais") in got
     assert ("Russia", "battle of Oravais") in got
@@ -57,25 +48,25 @@ def test_commander_and_defeated_side_take_part(analysed):
 def test_an_event_fought_at_has_taken_place(analysed):
     d = analysed("Wellington commanded the army. In 1815 the allies fought at the Battle of Waterloo "
                  "under the command of Wellington.")
-    assert ("Wellington", "Battle of Waterloo") in facts(d, "PARTICIPATES")
+    assert ("Wellington", "Battle of Waterloo") in pairs(d, "PARTICIPATES")
     assert "Battle of Waterloo" in happened(d)
 
 
 def test_speaking_at_a_congress_is_taking_part(analysed):
     d = analysed("Lenin said at the Eleventh Congress that the retreat was over.")
-    assert ("Lenin", "Eleventh Congress") in facts(d, "PARTICIPATES")
+    assert ("Lenin", "Eleventh Congress") in pairs(d, "PARTICIPATES")
 
 
 def test_brothers_named_in_a_list_are_each_his_brother(analysed):
     d = analysed("King Kavad ruled Persia for many years. "
                  "He had several brothers named Balash, Hormizd III, and Peroz I.")
-    got = facts(d, "KIN")
+    got = pairs(d, "KIN")
     assert {("Balash", "Kavad"), ("Peroz I.", "Kavad"), ("Kavad", "Balash")} <= got
 
 
 def test_son_of_makes_a_person_of_an_unrecognised_name(analysed):
     d = analysed("Carthage was a rich port. Hanno, son of Bomilcar, sailed from Carthage.")
-    assert ("Hanno", "Bomilcar") in facts(d, "KIN")
+    assert ("Hanno", "Bomilcar") in pairs(d, "KIN")
 
 
 def test_a_lifespan_in_brackets_gives_birth_and_death_years(analysed):
@@ -119,7 +110,7 @@ def test_an_event_named_with_its_place_happened_there(analysed):
     ("Augustus appointed Agrippa consul for the year.", "Agrippa", "consul"),
 ])
 def test_object_complement_appointment_splits_name_and_post(analysed, text, person, office):
-    assert (person, office) in facts(analysed(text), "HOLDS_OFFICE")
+    assert (person, office) in pairs(analysed(text), "HOLDS_OFFICE")
 
 
 def test_object_complement_appointment_starts_the_tenure(analysed):
@@ -130,18 +121,18 @@ def test_object_complement_appointment_starts_the_tenure(analysed):
 
 def test_a_proposed_appointment_names_no_appointee(analysed):
     d = analysed("In 1799 the Directory wanted to make Bonaparte First Consul.")
-    assert not facts(d, "HOLDS_OFFICE")
+    assert not pairs(d, "HOLDS_OFFICE")
 
 
 def test_a_confirmation_confirms_its_candidate_not_every_candidacy_before_it(analysed):
     d = analysed("In March 1922 Lenin proposed Trotsky as Deputy Chairman. The Politburo rejected the idea. "
                  "Lenin then proposed Stalin as General Secretary. On 3 April Stalin's appointment was confirmed.")
-    assert facts(d, "HOLDS_OFFICE") == {("Stalin", "General Secretary")}
+    assert pairs(d, "HOLDS_OFFICE") == {("Stalin", "General Secretary")}
 
 
 def test_a_body_composed_of_a_list_has_them_as_members(analysed):
     d = analysed("In 1793 the Convention created a Committee of Public Safety, composed of Danton, Barère and Cambon.")
-    assert {("Danton", "Committee of Public Safety"), ("Barère", "Committee of Public Safety")} <= facts(d, "MEMBER_OF")
+    assert {("Danton", "Committee of Public Safety"), ("Barère", "Committee of Public Safety")} <= pairs(d, "MEMBER_OF")
 
 
 
@@ -153,12 +144,12 @@ def test_a_body_composed_of_a_list_has_them_as_members(analysed):
     ("Danton and Desmoulins, at the head of the Cordeliers, marched on the Tuileries.", {("Danton", "Cordeliers")}),
 ])
 def test_a_group_named_with_its_leaders(analysed, text, expected):
-    assert expected <= facts(analysed(text), "MEMBER_OF")
+    assert expected <= pairs(analysed(text), "MEMBER_OF")
 
 
 def test_under_a_condition_is_no_leadership(analysed):
     d = analysed("In 1792 the Girondins under pressure from the Commune controlled the Assembly.")
-    assert not facts(d, "MEMBER_OF")
+    assert not pairs(d, "MEMBER_OF")
 
 
 def test_a_battle_named_by_its_place_happened_there(analysed):
@@ -171,33 +162,33 @@ def test_a_battle_named_by_its_place_happened_there(analysed):
 
 def test_laying_siege_to_a_town_is_its_siege(analysed):
     d = analysed("In 1812 Wellington laid siege to Badajoz.")
-    assert ("Wellington", "siege of Badajoz") in facts(d, "PARTICIPATES")
+    assert ("Wellington", "siege of Badajoz") in pairs(d, "PARTICIPATES")
     assert "siege of Badajoz" in happened(d)
 
 
 def test_delegates_a_state_sends_take_part_in_the_congress_just_named(analysed):
     d = analysed("In 1814 the powers met at the Congress of Vienna. Prussia sent Karl August von Hardenberg and "
                  "Wilhelm von Humboldt. From Austria came Klemens von Metternich and Friedrich von Gentz.")
-    got = facts(d, "PARTICIPATES")
+    got = pairs(d, "PARTICIPATES")
     assert {("Humboldt", "Congress of Vienna"), ("Metternich", "Congress of Vienna")} <= got
 
 
 def test_a_person_sending_a_person_is_no_delegation(analysed):
     d = analysed("In 1814 the powers met at the Congress of Vienna. Later Napoleon sent Joachim Murat to Naples.")
-    assert not facts(d, "PARTICIPATES")
+    assert not pairs(d, "PARTICIPATES")
 
 
 def test_a_state_that_had_envoys_at_the_congress(analysed):
     d = analysed("In 1814 the powers met at the Congress of Vienna. Bavaria had two envoys, Maximilian von "
                  "Montgelas and Carl Philipp von Wrede.")
-    assert ("Montgelas", "Congress of Vienna") in facts(d, "PARTICIPATES")
-    assert not facts(analysed("Bavaria had two envoys, Maximilian von Montgelas and Carl Philipp von Wrede."),
+    assert ("Montgelas", "Congress of Vienna") in pairs(d, "PARTICIPATES")
+    assert not pairs(analysed("Bavaria had two envoys, Maximilian von Montgelas and Carl Philipp von Wrede."),
                      "PARTICIPATES")  # no congress named: no delegation to it
 
 
 def test_a_fight_at_a_place_is_a_battle_there_with_both_sides(analysed):
     d = analysed("In 1798 Nelson engaged the French fleet off Aboukir.")
-    assert {("Nelson", "battle off Aboukir"), ("French fleet", "battle off Aboukir")} <= facts(d, "PARTICIPATES")
+    assert {("Nelson", "battle off Aboukir"), ("French fleet", "battle off Aboukir")} <= pairs(d, "PARTICIPATES")
     assert "battle off Aboukir" in happened(d)
     assert not happened(analysed("In 1798 Nelson never engaged the French fleet off Aboukir."))
 
@@ -209,14 +200,14 @@ def test_a_fight_named_by_where_it_was_fought_happened(analysed):
 
 def test_coordinated_subjects_are_each_a_member(analysed):
     d = analysed("Zinoviev and Kamenev were members of the Politburo.")
-    assert {("Zinoviev", "Politburo"), ("Kamenev", "Politburo")} <= facts(d, "MEMBER_OF")
-    assert not facts(analysed("Zinoviev and Kamenev were never members of the Politburo."), "MEMBER_OF")
+    assert {("Zinoviev", "Politburo"), ("Kamenev", "Politburo")} <= pairs(d, "MEMBER_OF")
+    assert not pairs(analysed("Zinoviev and Kamenev were never members of the Politburo."), "MEMBER_OF")
 
 
 def test_a_passive_fight_at_a_place_and_an_embassy_sent(analysed):
     assert "battle at Hastings" in happened(analysed("In 1066 the battle was fought at Hastings."))
     d = analysed("In 1805 the Austrians were attacked at Austerlitz by Napoleon.")
-    assert ("Napoleon", "battle at Austerlitz") in facts(d, "PARTICIPATES")
+    assert ("Napoleon", "battle at Austerlitz") in pairs(d, "PARTICIPATES")
     assert "embassy to Warsaw" in happened(analysed("In 1807 the Persians sent an embassy to Warsaw."))
 
 
@@ -294,14 +285,14 @@ def test_the_dash_between_the_dates_not_inside_a_place_name(analysed):
 def test_a_party_label_before_a_political_noun_is_membership(analysed):
     d = analysed("Hans Keller, a Social Democratic Party deputy, opposed the bill. "
                  "John Wells was the Liberal Party candidate in 1906.")
-    got = facts(d, "MEMBER_OF")
+    got = pairs(d, "MEMBER_OF")
     assert ("Hans Keller", "Social Democratic Party") in got
     assert ("John Wells", "Liberal Party") in got
 
 
 def test_a_party_label_on_a_non_political_noun_is_not_membership(analysed):
     d = analysed("Hans Keller bought a Liberal Party poster in 1906.")
-    assert not facts(d, "MEMBER_OF")
+    assert not pairs(d, "MEMBER_OF")
 
 
 def test_children_listed_after_the_noun_are_each_a_child_and_siblings(analysed):
@@ -355,12 +346,12 @@ def test_born_to_a_family_names_no_parent(analysed):
 
 def test_played_for_a_club_is_membership(analysed):
     d = analysed("Lars Berg played for Hammarby IF in the 1990s.")
-    assert ("Lars Berg", "Hammarby IF") in facts(d, "MEMBER_OF")
+    assert ("Lars Berg", "Hammarby IF") in pairs(d, "MEMBER_OF")
 
 
 def test_played_for_time_is_no_membership(analysed):
     d = analysed("Lars Berg played for time in the Riksdag.")
-    assert not facts(d, "MEMBER_OF")
+    assert not pairs(d, "MEMBER_OF")
 
 
 def test_died_at_his_home_near_a_town_places_the_death(analysed):

@@ -4,13 +4,9 @@ texts of several periods (none from the gold chapters)."""
 from __future__ import annotations
 
 import pytest
+from conftest import pairs
 
 pytestmark = pytest.mark.model
-
-
-def pairs(d, type_: str) -> set[tuple[str, str | None]]:
-    return {(d.entities[f.subject].name, d.entities[f.object].name if f.object is not None else None)
-            for f in d.factoids if f.type == type_}
 
 
 def policies(d) -> set[str]:
