@@ -162,12 +162,15 @@ def reset_entity(db: Database, eid: str) -> None:
 Row = dict[str, Any]
 
 
+def _follow(db: Database, c: Row, found: str | None) -> str | None:
+    """The correction's target as found now; the correction points at it from here on."""
+    if found and found != c["target"]:
+        db.execute("update corrections set target = ? where id = ?", [found, c["id"]])
+    return found
+
+
 def _fact_target(db: Database, c: Row) -> str | None:
-    p = c["payload"]
-    fid = find_fact(db, c["target"], p.get("where"))
-    if fid and fid != c["target"]:
-        db.execute("update corrections set target = ? where id = ?", [fid, c["id"]])
-    return fid
+    return _follow(db, c, find_fact(db, c["target"], c["payload"].get("where")))
 
 
 def _review_fact(db: Database, c: Row) -> bool:
@@ -256,10 +259,7 @@ def _add_fact(db: Database, c: Row) -> bool:
 
 
 def _entity_target(db: Database, c: Row) -> str | None:
-    eid = find_entity(db, c["target"], c["payload"].get("key"))
-    if eid and eid != c["target"]:
-        db.execute("update corrections set target = ? where id = ?", [eid, c["id"]])
-    return eid
+    return _follow(db, c, find_entity(db, c["target"], c["payload"].get("key")))
 
 
 def _rename(db: Database, c: Row) -> bool:
