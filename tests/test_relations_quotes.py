@@ -65,6 +65,22 @@ def said_by(d, speaker: str) -> list[tuple[str, str | None, str]]:
             "Kamenev",
             "firmness against Ilich",
         ),
+        # an answer to a question told, not quoted (the Napoleonic wars)
+        (
+            "Marshal Ney reached the tent at dawn. Davout asked whether the guns had come up. "
+            '"Not yet," said Ney, "but they will be here by noon."',
+            "Ney",
+            "Davout",
+            "Not yet",
+        ),
+        # an answer to a whisper in the sentence before (the Wars of the Roses)
+        (
+            "Lord Hastings leaned over the table and whispered something to the King. "
+            'Edward answered aloud, "Let them come, then."',
+            "Edward",
+            "Hastings",
+            "Let them come",
+        ),
         # conceding to someone, after a colon, in typographic single quotes
         (
             "Kamenev argued for compromise. Stalin at last conceded to Kamenev: ‘I don’t know. "

@@ -879,6 +879,8 @@ def _attribute_all(d: Document) -> list[Attribution]:
             and since(anchor) <= 2
         ):
             addressee = last.speaker  # a reply answers the last other speaker
+        if addressee is None and (replying or v is not None and _after_question(d, v)):
+            addressee = _last_asker(d, v, speaker)
         if addressee is None and found.rule == "quotes.block.v1" and found.clause:
             addressee = _other_person(d, found.clause, speaker, subj)
         if (
@@ -928,6 +930,38 @@ def _answered(d: Document, v: Token) -> int | None:
             p = _person(d, _subject_token(c))
             if p is not None:
                 return p
+    return None
+
+
+def _speech_acts_before(d: Document, v: Token, back: int = 1) -> Iterator[Token]:
+    """Verbs of saying or asking before the reporting verb, nearest first: in the same
+    sentence, then in the ``back`` sentences before it (not across a paragraph)."""
+    speech = lexicon().speech_verbs
+    si = d.sent_index(v)
+    first = d.sents[max(0, si - back)].start
+    for i in range(v.i - 1, first - 1, -1):
+        t = d.doc[i]
+        if t.is_space and "\n" in t.text:
+            return
+        if t.pos_ == "VERB" and t.lemma_.lower() in speech and not in_quotation(d, t):
+            yield t
+
+
+def _after_question(d: Document, v: Token) -> bool:
+    """The sentence before asked something ('He asked if the King wished ...')."""
+    return any(t.lemma_.lower() in words().quote.ask_verbs for t in _speech_acts_before(d, v))
+
+
+def _last_asker(d: Document, v: Token, speaker: int) -> int | None:
+    """Whom an answer answers when the question was told, not quoted: the subject of
+    the nearest act of speech before it by someone else ('the Duke ... whispered
+    something ... Charles answered', 'He asked if ... "Surely," said Charles')."""
+    for t in _speech_acts_before(d, v):
+        p = _person(d, _subject_token(t))
+        if p is not None and p != speaker:
+            return p
+        if p == speaker:
+            return None  # the speaker's own words before: no one else is answered
     return None
 
 

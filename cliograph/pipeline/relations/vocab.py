@@ -25,6 +25,8 @@ class QuoteWords(_Strict):
     address_verbs: frozenset[str]
     """Verbs whose object person is the addressee ('told Maria', 'teased Stalin')."""
     reply_verbs: frozenset[str]
+    ask_verbs: frozenset[str]
+    """Verbs of asking: the next words spoken answer the one who asked."""
     continue_verbs: frozenset[str]
     continue_adverbs: frozenset[str]
     comm_nouns: frozenset[str]
