@@ -81,6 +81,14 @@ def said_by(d, speaker: str) -> list[tuple[str, str | None, str]]:
             "Hastings",
             "Let them come",
         ),
+        # the subject of a side clause is the speaker when nothing in it can be him
+        (
+            "Sulla waited at the gate of the camp. As Marius was riding out of the camp, "
+            'he saluted the tribune and said, "The city is ours by nightfall."',
+            "Marius",
+            None,
+            "The city is ours",
+        ),
         # conceding to someone, after a colon, in typographic single quotes
         (
             "Kamenev argued for compromise. Stalin at last conceded to Kamenev: ‘I don’t know. "

@@ -403,13 +403,23 @@ def _first_actor_before(d: Document, tok: Token, exclude: set[int]) -> int | Non
     for t in d.doc[sent.start:tok.i]:
         if d.token_mention.get(t.i) is None or t.dep_ in NOT_ACTOR or in_quotation(d, t):
             continue
-        if t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "pcomp") or any(
-                c.dep_ == "mark" or c.tag_ == "WRB" for c in t.head.children):
-            continue  # 'when Lepidus was entertaining him, he ...': a side clause's subject
+        side = t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "pcomp") or any(
+            c.dep_ == "mark" or c.tag_ == "WRB" for c in t.head.children)
+        if side and (t.head.dep_ != "advcl" or _binds_pronoun(t.head, tok)):
+            continue  # 'when Lepidus was entertaining him, he ...': 'him' is the one who speaks
         e = entity_at(d, t, PERSON)
         if e is not None and e not in exclude and _gender_fits(d, e, tok):
             return e
     return None
+
+
+def _binds_pronoun(clause: Token, pronoun: Token) -> bool:
+    """A side clause holding a pronoun that can be the later pronoun's person ('when
+    Lepidus was entertaining him, he said'): its own subject is then someone else;
+    without one ('as Caesar was going in, he saluted the seer') it is the same man."""
+    female = pronoun.lower_ in ("she", "her")
+    own = ("her", "hers", "herself") if female else ("him", "his", "himself")
+    return any(t.lower_ in own for t in clause.subtree if t.i < pronoun.i)
 
 
 def _woman_before(d: Document, tok: Token, exclude: set[int]) -> int | None:
