@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import need_shared
 
-from cliograph.pipeline.coref import quote_spans
+from cliograph.pipeline.quotations import find_marked, paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -92,10 +92,17 @@ def test_pronouns(analysed, text, expected):
     assert got == expected, [(e.name, e.kind) for e in d.entities]
 
 
-def test_quote_spans_skip_apostrophes():
+def test_quotations_skip_apostrophes():
     text = "Lenin’s note: ‘Stalin is too rude’. He said “enough”."
-    spans = [text[s + 1:e] for s, e in quote_spans(text)]
+    spans = [text[q.start:q.end] for q in find_marked(text, paragraphs(text))]
     assert spans == ["Stalin is too rude", "enough"]
+
+
+def test_a_pronoun_inside_guillemets_is_not_resolved_from_outside(analysed):
+    """Coref reads the quotations the quotation stage found, guillemets included."""
+    d = analysed("Danton rose in the Convention. «He will betray you all,» cried Danton.")
+    he = next(t for t in d.doc if t.text == "He")
+    assert d.pronoun_entity.get(he.i) is None
 
 
 def _bench():

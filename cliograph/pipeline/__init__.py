@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from ..clean import CleanText, clean
 from ..model import Analysis, SourceText
-from . import coref, entities, mentions, timeline
+from . import coref, entities, mentions, quotations, timeline
 from .document import Document
 from .relations import EXTRACTORS
 from .relations.learned import learned_relations
@@ -40,6 +40,7 @@ def extract_relations(d: Document) -> None:
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("mentions", mentions.find),
     ("entities", entities.resolve),
+    ("quotations", quotations.find),
     ("coref", coref.resolve),
     ("timeline", timeline.anchor),
     ("relations", extract_relations),

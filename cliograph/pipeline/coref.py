@@ -67,25 +67,6 @@ class Ref:
     member: bool = False  # one of 'X and Y': not 'he', except in 'X and his Y'
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside double or typographic single quotation marks."""
-    spans = []
-    opened: dict[str, int] = {}
-    pairs = {"“": "”", "‘": "’", '"': '"'}
-    for i, ch in enumerate(text):
-        if ch in ("”", "’", '"') and any(pairs[o] == ch for o in opened):
-            o = next(o for o in opened if pairs[o] == ch)
-            # a closing ’ inside a word is an apostrophe
-            if ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
-                continue
-            spans.append((opened.pop(o), i))
-        elif ch in pairs and (ch != '"' or '"' not in opened):
-            if ch == "‘" and i > 0 and text[i - 1].isalpha():
-                continue
-            opened[ch] = i
-    return spans
-
-
 def entity_genders(d: Document) -> dict[int, str]:
     """Gender from the words next to an entity's mentions (titles, kin nouns)."""
     lex = lexicon()
@@ -214,7 +195,7 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
 
 def resolve(d: Document) -> None:
     """Fill ``d.pronoun_entity``."""
-    quotes = quote_spans(d.text)
+    quotes = [(q.start, q.end) for q in d.quotations]
     genders = entity_genders(d)
     pending = _candidates(d, genders, quotes)
     key_of: dict[int, Key] = {r.i: r.key for r in pending}

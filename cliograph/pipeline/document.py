@@ -8,11 +8,15 @@ text (``doc.text``); ``to_raw`` converts them for the store.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from ..clean import CleanText
 from ..model import Entity, Factoid, Mention, SourceText, When
+
+if TYPE_CHECKING:
+    from .quotations import Quote
 
 
 @dataclass
@@ -26,6 +30,10 @@ class Document:
     """Document-local entities, built by ``entities``."""
     token_mention: dict[int, int] = field(default_factory=dict)
     """Token index -> mention index, for every token inside a mention."""
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    """(start, end) of each paragraph (``quotations``)."""
+    quotations: list[Quote] = field(default_factory=list)
+    """Every quotation, marked or block, in text order (``quotations``)."""
     pronoun_entity: dict[int, int] = field(default_factory=dict)
     """Token index of a resolved pronoun -> entity index (``coref``)."""
     pronoun_unknown: dict[int, str] = field(default_factory=dict)

@@ -31,7 +31,7 @@ from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import frames
 from .quotes import in_quotation
 from .timing import fact_time, split_interval, stated_date
-from .vocab import words
+from ...rules.words import words
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 EVENT = {"EVENT"}

@@ -29,7 +29,7 @@ from ..document import Document
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid, owner
 from .quotes import in_quotation
 from .timing import fact_time
-from .vocab import words
+from ...rules.words import words
 
 PERSON = {"PERSON"}
 PLACE = {"PLACE"}

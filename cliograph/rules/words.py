@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ...errors import RuleError
-from ...rules import load_json
+from ..errors import RuleError
+from . import load_json
 
 
 class _Strict(BaseModel):
