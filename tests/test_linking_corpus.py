@@ -11,11 +11,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, SHARED, need_shared
 
 import cliograph
 from cliograph.store import Store
-
-from conftest import EXAMPLES, SHARED, need_shared
 
 pytestmark = pytest.mark.model
 

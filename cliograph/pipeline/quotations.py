@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..rules import lexicon
-from .document import Document
 from ..rules.words import words
+from .document import Document
 
 OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»"}
 OPENERS = set(OPEN_CLOSE)

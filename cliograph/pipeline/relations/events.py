@@ -26,12 +26,12 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
 from ...rules import lexicon
+from ...rules.words import words
 from ..document import Document
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import frames
 from .quotes import in_quotation
 from .timing import fact_time, split_interval, stated_date
-from ...rules.words import words
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 EVENT = {"EVENT"}

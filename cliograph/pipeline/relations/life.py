@@ -24,12 +24,12 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
+from ...rules.words import words
 from ...timex import find_dates, normalise
 from ..document import Document
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid, owner
 from .quotes import in_quotation
 from .timing import fact_time
-from ...rules.words import words
 
 PERSON = {"PERSON"}
 PLACE = {"PLACE"}

@@ -26,10 +26,10 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ...rules import lexicon
+from ...rules.words import words
 from ..document import Document
 from ..quotations import Quote, has_voice, in_quotation
 from .base import asserted, entity_at, factoid
-from ...rules.words import words
 
 PERSON = {"PERSON"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
