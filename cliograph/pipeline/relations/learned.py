@@ -50,6 +50,12 @@ def current_model() -> Model | None:
     return shipped_model() if chosen is _SHIPPED else chosen  # type: ignore[return-value]
 
 
+def set_model(model: Model | None) -> None:
+    """From now on in this context, the layer uses ``model``: for a worker process, which
+    reads with the model its parent chose for its whole life."""
+    _MODEL.set(model)
+
+
 @contextmanager
 def use_model(model: Model | None) -> Iterator[None]:
     """Within the block, the layer uses ``model`` (None: the layer is off)."""
