@@ -32,6 +32,7 @@ import learning
 from evaluate import SHARED, gold_chapters, referee
 
 from cliograph import corrections, ingest
+from cliograph.export import export
 from cliograph.learn import from_corrections as fc
 from cliograph.store import Store
 
@@ -40,7 +41,7 @@ def correct_from_gold(ref, store: Store, gold: dict) -> dict[str, int]:  # noqa:
     """Make X's corrections from its gold; return how many of each."""
     out = {"confirmed": 0, "rejected": 0, "added": 0, "not added": 0}
     buf = io.StringIO()
-    store.export("json", buf)
+    export(store, "json", buf)
     pred = json.loads(buf.getvalue())
     emap = ref.map_entities(pred["entities"], gold["entities"])
     gold_keys = {ref.fact_key(f, lambda x: x) for f in gold["facts"]} - {None}
@@ -95,8 +96,11 @@ def facts_score(ref, d, gold: dict, model) -> dict:  # noqa: ANN001
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=SHARED / "gold")
-    ap.add_argument("--anchor", type=float, default=fc.ANCHOR)
+    ap.add_argument("--anchor", type=float, nargs="+", default=[fc.ANCHOR],
+                    help="pull towards the starting model (several: each is measured)")
     ap.add_argument("--epochs", type=int, default=fc.EPOCHS)
+    ap.add_argument("--unreviewed", type=float, nargs="+", default=[fc.UNREVIEWED],
+                    help="weight of the pairs nobody tied (0: a person's decisions alone)")
     ap.add_argument("--only", nargs="*", default=None, help="correct only these chapters (file names)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
@@ -114,9 +118,10 @@ def main() -> int:
             fits[key] = learning.fit([c.examples for c in chapters if c.name not in key])
         return fits[key]
 
+    settings = [(an, un) for an in a.anchor for un in a.unreviewed]
     results = []
     for x in chapters:
-        if a.only and x.name not in a.only:
+        if a.only and x.name not in a.only and Path(x.name).stem not in a.only:
             continue
         with tempfile.TemporaryDirectory() as tmp:
             model_path = Path(tmp) / "without-x.npz"
@@ -127,29 +132,41 @@ def main() -> int:
             ex = fc.examples(store, nlp)
             store.close()
         print(f"\n{x.name}: corrections {made}; examples {dict(ex.counts())},"
-              f" {len(ex.unmatched)} reviewed facts with no pair")
+              f" {len(ex.reviewed) - sum(ex.reviewed)} pairs nobody tied,"
+              f" {len(ex.unmatched)} reviewed facts with no pair", flush=True)
         for y in chapters:
             if y.name == x.name:
                 continue
             base = fit_without(x.name, y.name)
-            corrected = fc.learn(ex, base, anchor=a.anchor, epochs=a.epochs)
-            before, after = (facts_score(ref, y.document, y.gold, m) for m in (base, corrected))
-            results.append({"corrected": x.name, "scored": y.name, "base": before, "after": after})
-            print(f"  {y.name:28} F1 {before['f1']:.3f} -> {after['f1']:.3f}   "
+            before = facts_score(ref, y.document, y.gold, base)
+            for anchor, unreviewed in settings:
+                corrected = fc.learn(ex, base, anchor=anchor, epochs=a.epochs, unreviewed=unreviewed)
+                after = facts_score(ref, y.document, y.gold, corrected)
+                results.append({"corrected": x.name, "scored": y.name, "anchor": anchor,
+                                "unreviewed": unreviewed, "base": before, "after": after})
+                print(f"  {y.name[:24]:24} {anchor:6} {unreviewed:4}  F1 {before['f1']:.3f} -> {after['f1']:.3f}   "
                   f"P {before['precision']:.3f} -> {after['precision']:.3f}   "
-                  f"R-core {before['recall']:.3f} -> {after['recall']:.3f}")
+                      f"R-core {before['recall']:.3f} -> {after['recall']:.3f}", flush=True)
     if not results:
         sys.exit("corrections: no chapter measured")
 
     def mean(rows: list[dict], side: str, k: str) -> float:
         return sum(r[side][k] for r in rows) / len(rows)
 
-    print(f"\nmean over {len(results)} (corrected chapter, scored chapter) pairs:")
-    for k in ("precision", "recall", "f1"):
-        print(f"  facts {k:10} {mean(results, 'base', k):.3f} -> {mean(results, 'after', k):.3f}")
-    print("per scored chapter (mean over the chapters corrected):")
+    for anchor, unreviewed in settings:
+        rows_of = [r for r in results if (r["anchor"], r["unreviewed"]) == (anchor, unreviewed)]
+        print(f"\nanchor {anchor}, unreviewed pairs' weight {unreviewed}: mean over"
+              f" {len(rows_of)} (corrected chapter, scored chapter) pairs")
+        for k in ("precision", "recall", "f1"):
+            print(f"  facts {k:10} {mean(rows_of, 'base', k):.3f} -> {mean(rows_of, 'after', k):.3f}")
+        worse = sum(r["after"]["f1"] < r["base"]["f1"] - 1e-9 for r in rows_of)
+        better = sum(r["after"]["f1"] > r["base"]["f1"] + 1e-9 for r in rows_of)
+        print(f"  F1 better on {better} pairs, worse on {worse}")
+    anchor, unreviewed = settings[0]
+    print(f"per scored chapter (anchor {anchor}, weight {unreviewed}; mean over the chapters corrected):")
     for y in chapters:
-        rows = [r for r in results if r["scored"] == y.name]
+        rows = [r for r in results if r["scored"] == y.name
+                and (r["anchor"], r["unreviewed"]) == (anchor, unreviewed)]
         if rows:
             print(f"  {y.name:28} F1 {mean(rows, 'base', 'f1'):.3f} -> {mean(rows, 'after', 'f1'):.3f}"
                   f"   P {mean(rows, 'base', 'precision'):.3f} -> {mean(rows, 'after', 'precision'):.3f}")
