@@ -30,7 +30,7 @@ from .model import KINDS, RELATION_TYPES
 from .store import DEFAULT_DB, Store
 
 if TYPE_CHECKING:
-    from .ingest import IngestReport
+    from .ingestion import IngestReport
 
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -128,7 +128,7 @@ def _ingest_with_progress(run: Callable[..., IngestReport], quiet: bool, **kw: A
 def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, jobs: int,
                reference_date: str | None, relations_model: str | None) -> None:
     """Read files or folders (.txt .md .html .epub .pdf) into the database."""
-    from .ingest import ingest  # loads spaCy: only the commands that parse import it
+    from .ingestion import ingest  # loads spaCy: only the commands that parse import it
 
     report = _ingest_with_progress(ingest, quiet, paths=paths, db=db, model=model, jobs=jobs,
                                    reference_date=reference_date,
