@@ -152,3 +152,14 @@ def test_ingest_and_its_report_are_still_the_package_s():
     assert ingest is ingest_fn and IngestReport is Report and cliograph.ingest is ingest_fn
     with pytest.raises(AttributeError):
         cliograph.no_such_name  # noqa: B018 - the attribute access is the test
+
+
+@pytest.mark.parametrize("module", ["cliograph.learn.features", "cliograph.learn.from_corrections",
+                                    "cliograph.pipeline.relations.learned", "cliograph.store.review",
+                                    "cliograph.query"])
+def test_each_module_imports_first_in_a_fresh_interpreter(module):
+    # the package's __init__ no longer imports everything first: every entry point has to
+    # work alone (learn.features and the pipeline import each other)
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
