@@ -89,6 +89,17 @@ def test_train_db_learns_added_facts_on_a_sentence_of_the_same_shape(nlp, correc
     assert {r for _, r, _ in decide(done.model, d, cands)} == {"ALLY"}
 
 
+def test_pairs_nobody_tied_are_no_relation_and_the_machine_s_unreviewed_facts_no_example(corrected):
+    _, done = corrected
+    ex = done.examples
+    untied = [w.split(":")[0] for w, r in zip(ex.where, ex.reviewed, strict=True) if not r]
+    assert "Thomas Crewe / Council of Bristol" in untied
+    assert {lab for lab, r in zip(ex.labels, ex.reviewed, strict=True) if not r} == {NONE}
+    # the machine's HOLDS_OFFICE, which nobody confirmed or rejected, teaches nothing
+    assert not any(w.startswith("Henry Aldgate / Mayor of Bristol") for w in ex.where)
+    assert sum(ex.weights(0.5)) == sum(ex.reviewed) + 0.5 * len(untied)
+
+
 def test_train_db_learns_a_rejection_in_the_corrected_direction(nlp, corrected):
     _, done = corrected
     shipped = shipped_model()

@@ -6,12 +6,13 @@ rejected fact says that they do not. Those are labels for the same candidate pai
 layer reads at run time, so the documents that hold them are analysed again from their
 stored text, through the stages that run before the layer (its features depend on the
 rules' facts, never on its own), and each reviewed fact is matched to the candidate pair
-of its sentence whose entities are, in the store, the fact's ends. Unreviewed pairs say
-nothing and are not examples: the machine's own output is not a label.
+of its sentence whose entities are, in the store, the fact's ends. In those documents
+the pairs that neither the machine nor the person tied are examples of no relation too
+(``document_examples`` says why); a pair the machine tied and nobody reviewed is none.
 
-``learn`` warm-starts from a trained model (the shipped one, or the store's own from an
-earlier round) so that a few dozen corrections adjust it rather than replace it: training
-begins at its weights and is pulled back towards them (``logreg.train(start=...)``); its
+``learn`` warm-starts from a trained model (the shipped one, or the model of another
+store) so that a few dozen corrections adjust it rather than replace it: training begins
+at its weights and is pulled back towards them (``logreg.train(start=...)``); its
 calibration and per-relation thresholds are kept.
 """
 
@@ -175,7 +176,8 @@ def document_examples(store: Store, d: Document, doc_id: str, facts: list[dict[s
                 continue
             out.features.append(c.features)
             out.labels.append(NONE)
-            out.where.append("")
+            out.where.append(f"{d.entities[c.subject].name} / {d.entities[c.object].name}:"
+                             f" {d.sents[si].text[:160]}")
             out.reviewed.append(False)
     for feats, label, where in found.values():
         out.features.append(feats)
