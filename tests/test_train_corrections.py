@@ -126,6 +126,20 @@ def test_the_store_reads_its_next_document_with_its_model(nlp, corrected, tmp_pa
         assert store.db.execute("select 1 from facts where extractor = ?", [EXTRACTOR]).fetchall()
 
 
+def test_worker_processes_read_with_the_chosen_model(corrected, tmp_path):
+    _, done = corrected
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.txt").write_text(f"The Palace {name}\n\n{SAME_SHAPE}\n", encoding="utf-8")
+    files = [tmp_path / "one.txt", tmp_path / "two.txt"]
+    for model, expected in ((done.path, 2), ("shipped", 0)):
+        db = tmp_path / f"{expected}.db"
+        assert ingest(files, db, jobs=2, relations_model=model).ok
+        with closing(Store(db, create=False)) as store:
+            found = store.db.execute("select count(distinct doc_id) from facts where extractor = ?",
+                                     [EXTRACTOR]).fetchone()[0]
+        assert found == expected
+
+
 def test_the_model_file_round_trips(corrected):
     _, done = corrected
     again = Model.load(done.path)
