@@ -7,6 +7,7 @@ SHARED ?= ../shared
 SEED ?= $(SHARED)/seed/with-lenin.txt
 GOLD ?= $(SHARED)/gold/with-lenin.json
 DB ?= cliograph.db
+STORE ?=
 
 .PHONY: demo test score evaluate train bench lint install clean
 
@@ -39,9 +40,11 @@ score: $(VENV)/.installed
 evaluate: $(VENV)/.installed
 	$(PY) bench/evaluate.py
 
-# the learned relation layer's model (cliograph/rules/learned.npz), from the gold chapters
+# the learned relation layer's model (cliograph/rules/learned.npz), from the gold chapters;
+# with STORE=library.db, then that store's own model from its corrections (cliograph train --db)
 train: $(VENV)/.installed
 	$(PY) bench/train.py
+	@if [ -n "$(STORE)" ]; then $(CLIO) train --db "$(STORE)"; fi
 
 bench: $(VENV)/.installed-test
 	$(PY) bench/run.py

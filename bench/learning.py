@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
+from cliograph.export import export
 from cliograph.learn.features import PAIR_TYPES, Candidate, candidates, pair_kinds_allow, rule_facts
 from cliograph.learn.logreg import NONE, Model, fit_platt, logit, sigmoid, train
 from cliograph.pipeline import Document, parse_many, run_stages, to_analysis
@@ -233,6 +234,6 @@ def export_with(d: Document, model: Model | None, pipeline: str = "evaluate") ->
         store = Store(Path(tmp) / "eval.db")
         store.write(analysis, pipeline)
         out = io.StringIO()
-        store.export("json", out)
+        export(store, "json", out)
         store.close()
     return json.loads(out.getvalue())

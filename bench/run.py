@@ -223,7 +223,7 @@ def check(run: Run, what: str) -> None:
 def spacy_floor(folder: Path, batch_size: int) -> None:
     """(child) spaCy alone over the same cleaned texts: nlp.pipe, same model and batches."""
     from cliograph.clean import clean
-    from cliograph.ingest import batches
+    from cliograph.ingestion import batches
     from cliograph.nlp import load
     from cliograph.readers import iter_sources, read
 
@@ -242,7 +242,7 @@ def spacy_floor(folder: Path, batch_size: int) -> None:
 
 def stage_profile(batch_size: int) -> dict[str, Any]:
     """In this process: seconds per step over one copy of each distinct source text."""
-    from cliograph.ingest import pipeline_id
+    from cliograph.ingestion import pipeline_id
     from cliograph.nlp import load, model_id
     from cliograph.pipeline import STAGES, parse_many, to_analysis
     from cliograph.readers import read

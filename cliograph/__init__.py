@@ -5,16 +5,53 @@
     >>> store = cliograph.open("demo.db")                         # doctest: +SKIP
     >>> store.entity("Caesar")["kind"]                       # doctest: +SKIP
     'PERSON'
+    >>> cliograph.timeline(store, entity="Caesar")[0]["start"]   # doctest: +SKIP
+    '-0049'
+
+Importing the package loads nothing heavy: ``ingest`` (spaCy, the rule files) and the
+questions asked of a store (``timeline``, ``network``, ``state_on``, from ``query``) are
+imported on first use (PEP 562), so that the web app, the exports and the read commands
+start without spaCy. Exports are ``cliograph.export.export(store, fmt, out)``.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import CliographError, ModelError, SourceError, StoreError, UsageError
 from .model import KINDS, RELATION_TYPES, Entity, Factoid, Mention, SourceText, When
+
+if TYPE_CHECKING:
+    from .ingestion import IngestReport, ingest
+    from .query import network, state_on, timeline
+    from .store import Store
+
+#: Public name -> the module that defines it, imported when the name is first asked for.
+_LAZY = {
+    "ingest": "ingestion",
+    "IngestReport": "ingestion",
+    "Store": "store",
+    "timeline": "query",
+    "network": "query",
+    "state_on": "query",
+}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - whatever the name is
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cliograph' has no attribute '{name}'")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # once found, an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 def open(db: str | Path) -> Store:  # noqa: A001 - mirrors sqlite3.connect / dbm.open
@@ -24,11 +61,10 @@ def open(db: str | Path) -> Store:  # noqa: A001 - mirrors sqlite3.connect / dbm
         >>> cliograph.open("cliograph.db").counts()   # doctest: +SKIP
         {'documents': 1, 'entities': 120, 'mentions': 900, 'facts': 80}
     """
+    from .store import Store
+
     return Store(db, create=False)
 
-
-from .ingest import IngestReport, ingest  # noqa: E402
-from .store import Store  # noqa: E402
 
 __all__ = [
     "KINDS",
@@ -47,5 +83,8 @@ __all__ = [
     "When",
     "__version__",
     "ingest",
+    "network",
     "open",
+    "state_on",
+    "timeline",
 ]

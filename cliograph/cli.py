@@ -30,7 +30,7 @@ from .model import KINDS, RELATION_TYPES
 from .store import DEFAULT_DB, Store
 
 if TYPE_CHECKING:
-    from .ingest import IngestReport
+    from .ingestion import IngestReport
 
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -120,14 +120,19 @@ def _ingest_with_progress(run: Callable[..., IngestReport], quiet: bool, **kw: A
 @click.option("--reference-date", default=None, metavar="DATE",
               help="The documents' own date (YYYY-MM-DD; -0044 for 44 BC): relative dates"
                    " ('last June', 'four years ago') are read against it.")
+@click.option("--relations-model", default=None, metavar="FILE|shipped|none",
+              help="The learned relation layer's model: a file `cliograph train` wrote,"
+                   " 'shipped' or 'none' (default: the one `train` recorded in this database,"
+                   " else the shipped one).")
 @translate_errors
 def ingest_cmd(paths: tuple[str, ...], db: str, model: str | None, quiet: bool, jobs: int,
-               reference_date: str | None) -> None:
+               reference_date: str | None, relations_model: str | None) -> None:
     """Read files or folders (.txt .md .html .epub .pdf) into the database."""
-    from .ingest import ingest  # loads spaCy: only the commands that parse import it
+    from .ingestion import ingest  # loads spaCy: only the commands that parse import it
 
     report = _ingest_with_progress(ingest, quiet, paths=paths, db=db, model=model, jobs=jobs,
-                                   reference_date=reference_date)
+                                   reference_date=reference_date,
+                                   relations_model=relations_model)
     if not quiet:
         _print_report(report, db)
     else:
@@ -423,6 +428,27 @@ def corrections_cmd(db: str, status: str | None, as_json: bool, out: str | None)
     console.print(table)
     if not rows:
         err.print("no corrections" + (f" with status {status}" if status else ""))
+
+
+@cli.command(name="train")
+@db_option
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="The model file to write (default: beside the database, DB.learned.npz).")
+@click.option("--start", "start_from", default=None, metavar="FILE|shipped",
+              help="The model the corrections adjust (default: the shipped one; a file"
+                   " carries another database's corrections over).")
+@click.option("--no-record", is_flag=True,
+              help="Write the model only: later ingests into this database keep their model.")
+@translate_errors
+def train_cmd(db: str, out: str | None, start_from: str | None, no_record: bool) -> None:
+    """Learn from this database's corrections: confirmed, edited and added facts teach the
+    learned relation layer what a relation looks like, rejected ones what it does not. The
+    model is written and recorded in the database: later ingests into it read with it."""
+    from .learn.from_corrections import train_store  # loads spaCy
+
+    done = train_store(db, out=out, start=start_from, record=not no_record)
+    for line in done.lines:
+        console.print(shown(line))
 
 
 @cli.command()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .store import Store
 
 if TYPE_CHECKING:
-    from .ingest import IngestReport, Progress
+    from .ingestion import IngestReport, Progress
 
 EXAMPLES = Path("examples")
 SEED = Path("../shared/seed/with-lenin.txt")
@@ -25,6 +25,6 @@ def demo_paths(examples: Path = EXAMPLES, seed: Path = SEED) -> list[Path]:
 def demo(db: str | Path | Store, examples: Path = EXAMPLES, seed: Path = SEED,
          progress: Progress | None = None) -> IngestReport:
     """Ingest the examples (and the seed, when present) into ``db``."""
-    from .ingest import ingest  # loads spaCy, which listing the demo's paths does not need
+    from .ingestion import ingest  # loads spaCy, which listing the demo's paths does not need
 
     return ingest(demo_paths(examples, seed), db=db, progress=progress)

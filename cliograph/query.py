@@ -591,6 +591,10 @@ def timeline(store: Store, entity: str | None = None, kinds: Iterable[str] | Non
         Items in time order, each with ``start``/``end`` as ISO days JavaScript reads
         (astronomical years, so BC works), ``lo``/``hi`` fractional years, ``type``
         ('point' or 'range'), ``group`` (the relation type), the fact and its evidence.
+
+    Example:
+        >>> cliograph.timeline(store, entity="Stalin")[0]["start"]   # doctest: +SKIP
+        '1917'
     """
     kind_set = _kinds(kinds, KINDS, "kind")
     type_set = _kinds(types, RELATION_TYPES, "relation type")
@@ -724,6 +728,10 @@ def network(store: Store, at: str | None = None,
     Returns:
         ``{"nodes": [...], "edges": [...], "window": {...}, "span": [lo, hi] | None}``;
         each edge carries its fact's type, role, topic, time and evidence.
+
+    Example:
+        >>> len(cliograph.network(store, at="1921-03-01")["nodes"])   # doctest: +SKIP
+        24
     """
     win = _window(at, window)
     lo, hi = win if win else (None, None)

@@ -8,6 +8,7 @@ import json
 import pytest
 
 import cliograph
+from cliograph.export import export
 
 
 def test_api_all_names_exist_and_are_documented():
@@ -17,10 +18,14 @@ def test_api_all_names_exist_and_are_documented():
             assert obj.__doc__, f"{name} has no docstring"
 
 
-def test_api_store_methods_each_show_an_example():
-    for method in ("entity", "entities", "facts", "timeline", "network", "state_on", "export"):
+def test_api_store_methods_and_questions_each_show_an_example():
+    from cliograph.export import export
+
+    for method in ("entity", "entities", "facts"):
         doc = getattr(cliograph.Store, method).__doc__ or ""
         assert method in ("entities", "facts") or ">>>" in doc, f"Store.{method} needs an example"
+    for fn in (cliograph.timeline, cliograph.network, cliograph.state_on, export):
+        assert ">>>" in (fn.__doc__ or ""), f"{fn.__name__} needs an example"
 
 
 def test_api_open_missing_database_is_a_clear_error(tmp_path):
@@ -40,8 +45,9 @@ def test_api_ingest_then_query_in_python(tmp_path):
     assert caesar["kind"] == "PERSON"
     assert any(f["subject_id"] == caesar["id"] or f["object_id"] == caesar["id"]
                for f in store.facts(entity_id=caesar["id"]))
-    assert isinstance(store.timeline(), list)
-    assert {"nodes", "edges"} <= set(store.network())
+    assert isinstance(cliograph.timeline(store), list)
+    assert {"nodes", "edges"} <= set(cliograph.network(store))
+    assert "offices" in cliograph.state_on(store, "-0044")
     out = io.StringIO()
-    store.export("json", out)
+    export(store, "json", out)
     assert json.loads(out.getvalue())["entities"]

@@ -15,6 +15,7 @@ import cliograph
 from cliograph import corrections as corr
 from cliograph.cli import cli
 from cliograph.errors import UsageError
+from cliograph.export import export
 from cliograph.model import SourceText
 from cliograph.pipeline import analyse
 from cliograph.store import Store
@@ -269,8 +270,8 @@ def test_export_says_the_review_and_leaves_rejected_out_unless_asked(db, tmp_pat
     corr.reject(db, f["id"])
     corr.rename(db, "brougham", "Henry Brougham")
     store = Store(db, create=False)
-    store.export("json", tmp_path / "out.json")
-    store.export("json", tmp_path / "all.json", rejected=True)
+    export(store, "json", tmp_path / "out.json")
+    export(store, "json", tmp_path / "all.json", rejected=True)
     store.close()
     out = json.loads((tmp_path / "out.json").read_text())
     every = json.loads((tmp_path / "all.json").read_text())

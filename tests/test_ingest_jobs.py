@@ -73,7 +73,7 @@ def test_jobs_2_stores_the_same_as_jobs_1_and_reports_the_bad_file(tmp_path, cor
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                     reason="the crash is injected into forked workers")
 def test_a_worker_that_dies_fails_its_file_only(tmp_path, corpus, monkeypatch):
-    module = sys.modules["cliograph.ingest"]
+    module = sys.modules["cliograph.ingestion"]
     real_read = module.read
 
     def read(path):
@@ -100,7 +100,7 @@ def test_jobs_must_not_be_negative(tmp_path, corpus):
 def test_a_parse_failure_fails_its_file_not_its_batch(tmp_path, corpus, monkeypatch, jobs):
     if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("the failure is injected into forked workers")
-    module = sys.modules["cliograph.ingest"]
+    module = sys.modules["cliograph.ingestion"]
     real_parse = module.parse_many
 
     def parse_many(sources, nlp, batch_size=8):

@@ -73,3 +73,4 @@ def test_readme_python_block_runs(checkout, monkeypatch):
     exec("\n".join(lines[:-2]), namespace)  # noqa: S102 - the README's own example
     assert eval(lines[-2], namespace) == "PERSON"  # noqa: S307
     assert len(eval(lines[-1], namespace)) == 3  # noqa: S307
+    assert (checkout / "facts.ttl").stat().st_size > 1000

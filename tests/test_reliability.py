@@ -37,6 +37,7 @@ from click.testing import CliRunner
 import cliograph
 from cliograph.cli import cli
 from cliograph.errors import SourceError
+from cliograph.export import export
 from cliograph.language import english_share, language_warning
 from cliograph.readers import read
 
@@ -510,7 +511,7 @@ SHARED_CAST = {
 def _export(db: Path) -> dict:
     store = cliograph.open(db)
     out = db.with_suffix(".json")
-    store.export("json", out)
+    export(store, "json", out)
     store.close()
     data = json.loads(out.read_text(encoding="utf-8"))
     for doc in data.get("documents", []):

@@ -97,6 +97,9 @@ def export(store: Store, fmt: str, out: IO[str] | str | os.PathLike[str],
 
     ``out`` is an open text stream or a file path for stream formats, and a folder path
     for folder formats (``EXPORTERS[fmt].writes == "dir"``, i.e. csv).
+
+    Example:
+        >>> export(store, "ttl", "facts.ttl", min_confidence=0.6)   # doctest: +SKIP
     """
     exporter = get_exporter(fmt)
     if isinstance(out, str | os.PathLike):

@@ -98,12 +98,15 @@ def logit(p: np.ndarray) -> np.ndarray:
 
 def train(examples: Sequence[Sequence[str]], labels: Sequence[str], classes: Sequence[str], *,
           weights: Sequence[float] | None = None, l2: float = 1e-3, epochs: int = 60,
-          rate: float = 0.1, min_count: int = 2) -> Model:
+          rate: float = 0.1, min_count: int = 2, start: Model | None = None) -> Model:
     """Fit the classifier on feature lists and their labels (``NONE`` or a relation).
 
     ``weights`` scale each example's share of the loss (a corpus of another genre may
-    count for less than the annotated chapters)."""
-    classes = [NONE, *[c for c in classes if c != NONE]]
+    count for less than the annotated chapters). ``start`` warm-starts from a trained
+    model: its classes and rows are kept, training begins at its weights and the L2
+    penalty pulls towards them rather than towards zero, so that a few dozen examples
+    (a historian's corrections) adjust it rather than replace it."""
+    classes = list(start.classes) if start is not None else [NONE, *[c for c in classes if c != NONE]]
     index = {c: k for k, c in enumerate(classes)}
     y = np.array([index[lab] for lab in labels], dtype=np.int64)
     n, c = len(examples), len(classes)
@@ -113,6 +116,8 @@ def train(examples: Sequence[Sequence[str]], labels: Sequence[str], classes: Seq
     all_h = np.concatenate(per_row) if per_row else np.zeros(0, dtype=np.uint32)
     uniq, counts = np.unique(all_h, return_counts=True)
     keys = uniq[counts >= min_count]
+    if start is not None:
+        keys = np.union1d(start.keys, keys).astype(np.uint32)
     rows = np.repeat(np.arange(n), [len(h) for h in per_row])
     cols = np.searchsorted(keys, all_h)
     cols[cols >= len(keys)] = 0
@@ -127,6 +132,10 @@ def train(examples: Sequence[Sequence[str]], labels: Sequence[str], classes: Seq
     present = cols_sorted[col_starts] if len(cols) else cols
     W = np.zeros((len(keys), c))
     b = np.log(np.bincount(y, weights=sw, minlength=c) + 1e-3)
+    if start is not None:
+        W[np.searchsorted(keys, start.keys)] = start.weights
+        b = start.bias.astype(np.float64).copy()
+    W0, b0 = W.copy(), b.copy()
     Y = np.zeros((n, c))
     Y[np.arange(n), y] = 1.0
     mW, vW, mb, vb = np.zeros_like(W), np.zeros_like(W), np.zeros_like(b), np.zeros_like(b)
@@ -140,15 +149,18 @@ def train(examples: Sequence[Sequence[str]], labels: Sequence[str], classes: Seq
         gW = np.zeros_like(W)
         if len(rows):
             gW[present] = np.add.reduceat(G[rows_by_col], col_starts, axis=0)
-        gW += l2 * W
-        gb = G.sum(axis=0)
+        gW += l2 * (W - W0)
+        gb = G.sum(axis=0) + (l2 * (b - b0) if start is not None else 0.0)
         for param, grad, m, v in ((W, gW, mW, vW), (b, gb, mb, vb)):
             m *= beta1
             m += (1 - beta1) * grad
             v *= beta2
             v += (1 - beta2) * grad * grad
             param -= rate * (m / (1 - beta1 ** step)) / (np.sqrt(v / (1 - beta2 ** step)) + eps)
-    return Model(classes=classes, keys=keys, weights=W.astype(np.float32), bias=b.astype(np.float32))
+    model = Model(classes=classes, keys=keys, weights=W.astype(np.float32), bias=b.astype(np.float32))
+    if start is not None:  # the calibration and thresholds chosen out of fold still hold
+        model.platt, model.thresholds = start.platt, dict(start.thresholds)
+    return model
 
 
 def fit_platt(p: np.ndarray, correct: np.ndarray, iterations: int = 50) -> tuple[float, float]:

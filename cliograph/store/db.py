@@ -5,6 +5,10 @@ rows instead of adding new ones, and ingesting a changed file replaces the versi
 read from the same path. Entities are shared across documents: a document's entity
 joins an existing one when their kinds agree and a name matches unambiguously;
 a name that could be two existing entities starts a new one, flagged ``ambiguous``.
+
+The store reads and writes rows; the questions asked of it (timeline, network, the state
+on a date) are ``cliograph.query``'s, and the exports ``cliograph.export``'s: the store
+imports neither.
 """
 
 from __future__ import annotations
@@ -12,10 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .. import timex
 from ..errors import StoreError
@@ -291,54 +295,6 @@ class Store:
             " order by f.type, f.sort_from is null, f.sort_from, f.doc_id, f.evidence_start, f.id"
         )
         yield from self.db.query(sql, params)
-
-
-    # ------------------------------------------------- questions (see query.py)
-
-    def timeline(self, entity: str | None = None, kinds: Iterable[str] | None = None,
-                 types: Iterable[str] | None = None) -> list[dict[str, Any]]:
-        """Dated facts as timeline items (ranges for tenures, points for events).
-
-        Example:
-            >>> store.timeline(entity="Stalin")[0]["start"]   # doctest: +SKIP
-            '1917'
-        """
-        from ..query import timeline
-
-        return timeline(self, entity=entity, kinds=kinds, types=types)
-
-    def network(self, at: str | None = None,
-                window: tuple[str | None, str | None] | None = None) -> dict[str, Any]:
-        """People, bodies and factions joined by ALLY, OPPOSES, MEMBER_OF and KIN edges.
-
-        Example:
-            >>> len(store.network(at="1921-03-01")["nodes"])   # doctest: +SKIP
-            24
-        """
-        from ..query import network
-
-        return network(self, at=at, window=window)
-
-    def state_on(self, date: str) -> dict[str, Any]:
-        """The system on a date: office holders, members, policies, events under way.
-
-        Example:
-            >>> store.state_on("1922-05-01")["offices"][0]["holders"][0]["name"]   # doctest: +SKIP
-            'Joseph Stalin'
-        """
-        from ..query import state_on
-
-        return state_on(self, date)
-
-    def export(self, fmt: str, out: IO[str] | str | Path, **options: Any) -> None:
-        """Write the store as json, csv (a folder), graphml, gexf, jsonld or ttl.
-
-        Example:
-            >>> store.export("ttl", "facts.ttl", min_confidence=0.6)   # doctest: +SKIP
-        """
-        from ..export import export
-
-        export(self, fmt, out, **options)
 
 
 def _sort_range(start: When | None, end: When | None) -> tuple[float | None, float | None]:

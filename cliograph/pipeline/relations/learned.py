@@ -24,7 +24,7 @@ from importlib import resources
 
 import numpy as np
 
-from ...learn.features import Candidate, candidates, kin_role, pair_kinds_allow, rule_facts
+from ...learn import features as pairs  # the module: learn.features imports the pipeline too
 from ...learn.logreg import Model
 from ..document import Document
 from .base import factoid
@@ -50,6 +50,12 @@ def current_model() -> Model | None:
     return shipped_model() if chosen is _SHIPPED else chosen  # type: ignore[return-value]
 
 
+def set_model(model: Model | None) -> None:
+    """From now on in this context, the layer uses ``model``: for a worker process, which
+    reads with the model its parent chose for its whole life."""
+    _MODEL.set(model)
+
+
 @contextmanager
 def use_model(model: Model | None) -> Iterator[None]:
     """Within the block, the layer uses ``model`` (None: the layer is off)."""
@@ -60,7 +66,8 @@ def use_model(model: Model | None) -> Iterator[None]:
         _MODEL.reset(token)
 
 
-def decide(model: Model, d: Document, cands: list[Candidate]) -> Iterator[tuple[Candidate, str, float]]:
+def decide(model: Model, d: Document,
+           cands: list[pairs.Candidate]) -> Iterator[tuple[pairs.Candidate, str, float]]:
     """(candidate, relation, calibrated probability) for the pairs that pass."""
     if not cands:
         return
@@ -68,7 +75,7 @@ def decide(model: Model, d: Document, cands: list[Candidate]) -> Iterator[tuple[
     for c, p in zip(cands, probs, strict=True):
         if "UNREAL" in c.features:
             continue
-        allowed = set(pair_kinds_allow(d.entities[c.subject].kind, d.entities[c.object].kind))
+        allowed = set(pairs.pair_kinds_allow(d.entities[c.subject].kind, d.entities[c.object].kind))
         best = max((k for k, name in enumerate(model.classes) if name in allowed),
                    key=lambda k: p[k], default=None)
         if best is None:
@@ -84,16 +91,16 @@ def learned_relations(d: Document) -> None:
     model = current_model()
     if model is None:
         return
-    rules = rule_facts(d)
+    rules = pairs.rule_facts(d)
     known = {(t, s, o) for (s, o), types in rules.items() for t in types}
-    cands = [c for si, sent in enumerate(d.sents) for c in candidates(d, si, sent, rules)]
+    cands = [c for si, sent in enumerate(d.sents) for c in pairs.candidates(d, si, sent, rules)]
     for c, relation, q in decide(model, d, cands):
         s, o = c.subject, c.object
         if (relation, s, o) in known or relation == "ALLY" and (relation, o, s) in known:
             continue
         fields = {}
         if relation == "KIN":
-            role = kin_role(d, c)
+            role = pairs.kin_role(d, c)
             if role is None:
                 continue
             fields["role"] = role

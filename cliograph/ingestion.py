@@ -34,9 +34,12 @@ from . import __version__, timex
 from .corrections import describe
 from .errors import CliographError, SourceError, UsageError
 from .language import language_warning
+from .learn import user_model
+from .learn.logreg import Model
 from .model import SourceText
 from .nlp import load, model_id
 from .pipeline import Analysis, parse_many, run_stages, to_analysis
+from .pipeline.relations.learned import set_model, shipped_model, use_model
 from .readers import iter_sources, read
 from .store import DEFAULT_DB, Store
 
@@ -96,8 +99,13 @@ def default_jobs() -> int:
 
 def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
            model: str | None = None, progress: Progress | None = None,
-           batch_size: int = 8, jobs: int = 1, reference_date: str | None = None) -> IngestReport:
+           batch_size: int = 8, jobs: int = 1, reference_date: str | None = None,
+           relations_model: str | Path | None = None) -> IngestReport:
     """Read, analyse and store files and folders.
+
+    ``relations_model`` is the learned relation layer's model: a file (``cliograph
+    train`` writes one from a store's corrections), ``"shipped"`` or ``"none"``; by
+    default the one recorded in the store, else the shipped one (``learn.user_model``).
 
     ``reference_date`` (EDTF: ``2013-03-15``, ``-0044``) is the documents' own date, which
     their relative dates ('last June', 'four years ago') are read against.
@@ -135,9 +143,12 @@ def ingest(paths: Iterable[str | Path], db: str | Path | Store = DEFAULT_DB, *,
     jobs = min(jobs or default_jobs(), max(len(files), 1))
     store = db if isinstance(db, Store) else Store(db)
     try:
+        learned, _ = user_model.chosen(store, None if relations_model is None else str(relations_model),
+                                       shipped_model())
         run = _ingest_parallel if jobs > 1 else _ingest_serial
-        run(files, store, report, model=model, progress=progress, batch_size=batch_size,
-            jobs=jobs)
+        with use_model(learned):
+            run(files, store, report, model=model, progress=progress, batch_size=batch_size,
+                jobs=jobs, learned=learned)
     finally:
         if not isinstance(db, Store):
             store.close()
@@ -234,7 +245,7 @@ def _analyse_parsed(d) -> Analysis | str:  # noqa: ANN001 - a pipeline Document
 
 def _ingest_serial(files: list[Path], store: Store, report: IngestReport, *,
                    model: str | None, progress: Progress | None, batch_size: int,
-                   jobs: int) -> None:
+                   jobs: int, learned: Model | None = None) -> None:
     nlp = load(model)
     pipeline = pipeline_id(model_id(nlp))
     total = len(files)
@@ -297,10 +308,12 @@ def _die_with_parent(parent: int) -> None:
                      name="cliograph-parent-watch").start()
 
 
-def _worker_init(model: str | None, parent: int, reference_date: str | None = None) -> None:
+def _worker_init(model: str | None, parent: int, reference_date: str | None = None,
+                 learned: Model | None = None) -> None:
     global _WORKER_MODEL, _REFERENCE_DATE
     _die_with_parent(parent)
     _WORKER_MODEL, _REFERENCE_DATE = model, reference_date
+    set_model(learned)
 
 
 def _worker_model_id() -> str:
@@ -348,10 +361,10 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _executor(jobs: int, model: str | None) -> ProcessPoolExecutor:
+def _executor(jobs: int, model: str | None, learned: Model | None = None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                initializer=_worker_init,
-                               initargs=(model, os.getpid(), _REFERENCE_DATE))
+                               initargs=(model, os.getpid(), _REFERENCE_DATE, learned))
 
 
 def _file_size(path: Path) -> int:
@@ -363,7 +376,7 @@ def _file_size(path: Path) -> int:
 
 def _ingest_parallel(files: list[Path], store: Store, report: IngestReport, *,
                      model: str | None, progress: Progress | None, batch_size: int,
-                     jobs: int) -> None:
+                     jobs: int, learned: Model | None = None) -> None:
     """Workers analyse, this process writes, in input order, a bounded window at a time.
 
     A task is a parse batch, formed as in one process (``batches``, by file size). If a
@@ -390,7 +403,7 @@ def _ingest_parallel(files: list[Path], store: Store, report: IngestReport, *,
 
     while queue:
         alone = queue[0][1]
-        with _executor(1 if alone else jobs, model) as pool:
+        with _executor(1 if alone else jobs, model, learned) as pool:
             if pipeline is None:
                 pipeline = pipeline_id(pool.submit(_worker_model_id).result())  # ModelError
             _drain(pool, queue, alone, 1 if alone else jobs * IN_FLIGHT_PER_JOB, done)
