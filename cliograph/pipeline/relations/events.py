@@ -259,7 +259,7 @@ def _happened(
 ) -> Factoid:
     """``ended``: the date is the event's end ('the Peace ended the Thirty Years War in 1648')."""
     start, end = (None, when) if ended and when is not None and "/" not in when.value else split_interval(when)
-    f = factoid(d, si, "HAPPENED", ev, None, rule, CONF[rule], when=None, place=place)
+    f = factoid(d, si, "HAPPENED", ev, None, rule, CONF.get(rule, 0.6), when=None, place=place)
     return replace(f, when=None, start_time=start, end_time=end)
 
 
@@ -828,3 +828,6 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)
+    from .battles import battles  # (battles reads this module's helpers)
+
+    yield from battles(d, si, sent)

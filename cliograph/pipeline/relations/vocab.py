@@ -91,6 +91,19 @@ class EventWords(_Strict):
     """Fights named by where they were fought ('the battle of Pharsalus' happened)."""
     combat_verbs: dict[str, str]
     """Verbs whose object is the other side of a fight ('defeated the Saxons at Hastings')."""
+    noun_classes: dict[str, frozenset[str]]
+    """Common event nouns by class (fight, war, revolt, expedition, mission, pact, meeting):
+    'a battle off Aegina' is an event even unnamed (``relations/battles.py``)."""
+    class_preps: dict[str, frozenset[str]]
+    """class -> the prepositions whose phrase is part of such an event's name ('war between')."""
+    doer_of_classes: frozenset[str]
+    """Classes whose 'of X' and 'X's' name a doer ('the revolt of Euboea', not 'the siege of Tyre')."""
+    engage_verbs: dict[str, str]
+    """Verbs whose subject takes part in the event that is their object ('made a truce')."""
+    engage_in_verbs: dict[str, str]
+    """Verbs whose subject takes part in the event after 'in' ('were defeated in battle')."""
+    revolt_verbs: dict[str, str]
+    """Verbs of revolt -> the noun of the event they tell of ('Megara revolted': the revolt of Megara)."""
 
 
 class RelationWords(_Strict):
