@@ -83,19 +83,19 @@ def _complements(n: Token, cls: str) -> list[Token]:
     allowed = words().event.class_preps.get(cls, frozenset())
     has_obj = lambda c: c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children)  # noqa: E731
     out = [c for c in n.children if has_obj(c) and c.i > n.i and c.lower_ in allowed]
+    v = n.head
+    if v.pos_ in ("VERB", "AUX") and v.i < n.i + 8:
+        on_verb = {"between", "for"} & allowed if n.dep_ in ("nsubj", "nsubjpass") else set()
+        if n.dep_ == "dobj" and v.lemma_.lower() in words().event.engage_verbs:
+            on_verb = {"between", "with", "against", "for"} & allowed
+        out += [c for c in v.children if has_obj(c) and c.i > n.i and c.lower_ in on_verb]
     todo = list(out)
     while todo:
-        for o in (o for o in todo.pop().children if o.dep_ == "pobj"):
+        for o in (x for o in todo.pop().children if o.dep_ == "pobj" for x in conjuncts(o)):
             for c in o.children:
                 if has_obj(c) and c.lower_ in allowed and c not in out:
                     out.append(c)
                     todo.append(c)
-    v = n.head
-    if v.pos_ in ("VERB", "AUX") and v.i < n.i + 8:
-        on_verb = {"between"} if n.dep_ in ("nsubj", "nsubjpass") else set()
-        if n.dep_ == "dobj" and v.lemma_.lower() in words().event.engage_verbs:
-            on_verb = {"between", "with", "against"} & allowed
-        out += [c for c in v.children if has_obj(c) and c.i > n.i and c.lower_ in on_verb]
     return sorted(out, key=lambda t: t.i)
 
 
@@ -111,9 +111,13 @@ def noun_parties(d: Document, n: Token, cls: str, preps: list[Token]) -> list[tu
         p = c.lower_
         if p == "between" or p == "with" and cls in ("war", "pact", "fight"):
             out += [(e, "party") for o in _pobjs(c) if (e := _party(d, o)) is not None]
-        elif p == "against" or p == "from" and cls == "revolt":
-            out += [(e, "opponent") for o in _pobjs(c) if (e := _party(d, o)) is not None]
-        elif p in ("of", "by") and doer_of and c.head.i == n.i:
+        elif p == "against" and cls != "expedition" or p == "from" and cls == "revolt":
+            # an expedition's target is where it went, not always a side ('against Cyprus');
+            # a revolt 'from' a ruler is told of the land ruled
+            kinds = GROUPS if p == "from" else ACTORS
+            out += [(e, "opponent") for o in _pobjs(c) if (e := _party(d, o, kinds)) is not None]
+        elif p in ("of", "by") and doer_of and c.head.i == n.i and (
+                p == "by" or n.lemma_.lower() not in words().event.action_of_nouns):
             out += [(e, "party") for o in _pobjs(c) if (e := _party(d, o, GROUPS | {"PERSON"})) is not None]
     if doer_of:
         out += [(e, "party") for c in n.children if c.dep_ == "poss"
@@ -130,12 +134,16 @@ def _names(d: Document, n: Token, cls: str, preps: list[Token]) -> list[str]:
             and not c.is_stop and c.lower_ not in PLANNED and c.lower_ not in PART_WORDS]
     start = min((m.left_edge.i for m in mods), default=n.i)
     modded = d.doc[start:n.i + 1].text if mods else ""
-    phrases = [d.doc[p.i:p.right_edge.i + 1].text for p in preps]
-    # a phrase stops at a comma or a relative clause ('to Athens, which ...')
-    phrases = [ph.split(",")[0].split(" which ")[0].split(" who ")[0].strip() for ph in phrases]
+    phrases = [_phrase(p, preps) for p in preps]
     names: list[str] = []
     if phrases:
         names.append(f"{noun} {phrases[0]}")
+        names += [f"{noun} {ph}" for ph in phrases[1:]]
+        # 'the secession of the Helots and the Thuriats': also by its first party
+        for p in preps[:1]:
+            first = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if p.lower_ != "between" and first is not None and first.conjuncts:
+                names.append(f"{noun} {p.text} {d.doc[first.left_edge.i:first.i + 1].text}")
         if modded:
             names.append(f"{modded} {phrases[0]}")
         for k in range(2, len(phrases) + 1):
@@ -152,6 +160,21 @@ def _names(d: Document, n: Token, cls: str, preps: list[Token]) -> list[str]:
     return list(dict.fromkeys(x for x in names if len(x) <= 80))
 
 
+STOPS = {",", ";", ":", "(", "--", "—", "–", "which", "who", "where", "when", "that"}
+
+
+def _phrase(p: Token, preps: list[Token]) -> str:
+    """A complement's words, up to the next complement of the name or a comma or relative
+    clause ('between the Samians and Milesians' of '... Milesians about Priene')."""
+    end = p.right_edge.i + 1
+    for q in preps:
+        if p.i < q.i < end:
+            end = q.i
+    toks = [t for t in p.doc[p.i:end]]
+    cut = next((k for k, t in enumerate(toks) if k > 1 and t.text in STOPS), len(toks))
+    return p.doc[p.i:p.i + cut].text
+
+
 def _place_of(d: Document, preps: list[Token], which: set[str] = PLACE_PREPS) -> int | None:
     """The first place a complement names ('at Tanagra'; 'of Sestos' only as a name)."""
     for p in preps:
@@ -163,6 +186,19 @@ def _place_of(d: Document, preps: list[Token], which: set[str] = PLACE_PREPS) ->
                 if pl is not None:
                     return pl
     return None
+
+
+def _hypothetical(n: Token) -> bool:
+    """'hinted at a separate peace', 'a call for a meeting', 'the breaking of the blockade':
+    an event wished for, or only the frame of another noun's story."""
+    ew = words().event
+    prep = n.head if n.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "for":
+        return True
+    if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+        return True
+    v = _clause_verb(n)
+    return v.lemma_.lower() in ew.unreal_heads or v.lemma_.lower() in ew.wish_verbs
 
 
 def clause_parties(d: Document, n: Token) -> list[tuple[int, str]]:
@@ -198,7 +234,8 @@ def _revolts(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children) or "against" in f.preps):
             continue  # 'rose to speak', 'prices rose'
         for t in f.subjects:
-            actor = entity_at(d, t, GROUPS)
+            actor = entity_at(d, t, GROUPS) if t.pos_ == "PROPN" else None  # not 'the allies, who'
+
             if actor is None:
                 continue
             name = f"{noun} of {d.entities[actor].name}"
@@ -261,12 +298,18 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue
             place = _place_of(d, preps)
             target = _place_of(d, preps, PLACE_PREPS | {"to", "against", "upon", "on", "into"})
-            if not parties and target is None:
+            if not parties and target is None or _hypothetical(n):
                 continue
+            groups = [e for e, _ in parties if d.entities[e].kind != "PERSON"]
+            if cls in ("war", "fight", "expedition") and not groups and target is None \
+                    and not any(p.lower_ == "between" for p in preps):
+                continue  # 'a campaign against Smith' is politics, not war
+            if cls == "meeting" and not parties:
+                continue  # 'their final meeting in the Hall': who met is told elsewhere
             names = _names(d, n, cls, preps)
             if not names:
                 continue
-            key = ("described", cls, frozenset(e for e, _ in parties), place)
+            key = ("described", cls, frozenset(e for e, _ in parties), target)
             end = max((p.right_edge for p in preps), key=lambda t: t.i, default=n)
             start = min([n.i, *(c.left_edge.i for c in n.children if c.dep_ in ("amod", "compound") and c.i < n.i)])
             ev = d.add_entity(names[0], "EVENT", d.doc[start].idx, end.idx + len(end.text),

@@ -766,6 +766,15 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     else f"{noun} {d.entities[place].name}"
                 ev = d.add_entity(name, "EVENT", anchor.idx, tok.idx + len(tok.text), "events.armed_action.v1",
                                   same_as=(noun, place))
+                # the place as the text spells it ('Tanagra' for the Tanagraeans' town), and a
+                # fight at a place is also 'the battle of' it
+                said = d.doc[min(tok.left_edge.i, tok.i) if tok.left_edge.pos_ == "PROPN" else tok.i:tok.i + 1].text
+                if tok.pos_ == "PROPN":
+                    for alias in (f"{noun} of {said}" if noun in ew.action_of_nouns else f"{noun} {said}",
+                                  f"battle of {said}" if noun.startswith("battle ") else None):
+                        if alias and alias != name:
+                            d.add_entity(alias, "EVENT", anchor.idx, tok.idx + len(tok.text),
+                                         "events.armed_action.v1", same_as=(noun, place))
                 when = fact_time(d, si, [v])
                 yield _happened(d, si, ev, "events.armed_action.v1", when, place)
                 for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v):

@@ -103,6 +103,8 @@ class EventWords(_Strict):
     engage_in_verbs: dict[str, str]
     """Verbs whose subject takes part in the event after 'in' ('were defeated in battle')."""
     revolt_verbs: dict[str, str]
+    wish_verbs: frozenset[str]
+    """Verbs whose event object is only wished for or feared ('hinted at a separate peace')."""
     """Verbs of revolt -> the noun of the event they tell of ('Megara revolted': the revolt of Megara)."""
 
 
