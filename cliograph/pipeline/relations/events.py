@@ -832,11 +832,11 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    from .battles import battles  # (battles reads this module's helpers)
+
     yield from action_events(d, si, sent)
     yield from delegations(d, si, sent)
+    yield from battles(d, si, sent)  # first: the events it describes are mentions for the rest
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)
-    from .battles import battles  # (battles reads this module's helpers)
-
-    yield from battles(d, si, sent)
