@@ -87,7 +87,7 @@ def _complements(n: Token, cls: str) -> list[Token]:
     if v.pos_ in ("VERB", "AUX") and v.i < n.i + 8:
         on_verb = {"between", "for"} & allowed if n.dep_ in ("nsubj", "nsubjpass") else set()
         if n.dep_ == "dobj" and v.lemma_.lower() in words().event.engage_verbs:
-            on_verb = {"between", "with", "against", "for"} & allowed
+            on_verb = {"between", "with", "against", "for", "at", "in", "off", "near"} & allowed
         out += [c for c in v.children if has_obj(c) and c.i > n.i and c.lower_ in on_verb]
     todo = list(out)
     while todo:
@@ -119,9 +119,9 @@ def noun_parties(d: Document, n: Token, cls: str, preps: list[Token]) -> list[tu
         elif p in ("of", "by") and doer_of and c.head.i == n.i and (
                 p == "by" or n.lemma_.lower() not in words().event.action_of_nouns):
             out += [(e, "party") for o in _pobjs(c) if (e := _party(d, o, GROUPS | {"PERSON"})) is not None]
-    if doer_of:
-        out += [(e, "party") for c in n.children if c.dep_ == "poss"
-                if (e := _party(d, c)) is not None]
+    # 'his defeat at Philippi', 'Rodney's victory', 'the Senate's meeting'
+    out += [(e, "party") for c in n.children if c.dep_ == "poss"
+            if (e := _party(d, c)) is not None]
     return out
 
 
@@ -156,7 +156,9 @@ def _names(d: Document, n: Token, cls: str, preps: list[Token]) -> list[str]:
                 for o in _pobjs(p):
                     pl = entity_at(d, o, {"PLACE"})
                     if pl is not None and o.pos_ == "PROPN":
-                        names.append(f"{noun} of {o.text}")
+                        # a fight is called a battle of its place ('his defeat at Philippi')
+                        head = noun if n.lemma_.lower() in words().event.action_of_nouns else "battle"
+                        names += [f"{head} of {o.text}", f"{head} at {o.text}"]
     return list(dict.fromkeys(x for x in names if len(x) <= 80))
 
 
@@ -298,13 +300,14 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue
             place = _place_of(d, preps)
             target = _place_of(d, preps, PLACE_PREPS | {"to", "against", "upon", "on", "into"})
-            if not parties and target is None or _hypothetical(n):
+            hosted = clause_parties(d, n) if cls in words().event.hosted_classes else []
+            if not parties and target is None and not (hosted and preps) or _hypothetical(n):
                 continue
             groups = [e for e, _ in parties if d.entities[e].kind != "PERSON"]
             if cls in ("war", "fight", "expedition") and not groups and target is None \
                     and not any(p.lower_ == "between" for p in preps):
                 continue  # 'a campaign against Smith' is politics, not war
-            if cls == "meeting" and not parties:
+            if cls == "meeting" and not parties and not hosted:
                 continue  # 'their final meeting in the Hall': who met is told elsewhere
             names = _names(d, n, cls, preps)
             if not names:

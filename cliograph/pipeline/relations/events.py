@@ -713,8 +713,11 @@ def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
                 out += [(e, "commander") for x in people if (e := entity_at(d, x, kinds)) is not None]
     combat = words().event.combat_verbs.get(v.lemma_.lower())
     if combat and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
-        out += [(e, combat) for c in v.children if c.dep_ == "dobj" for x in conjuncts(c)
-                if (e := entity_at(d, x, ACTORS)) is not None]
+        # 'defeated the Saxons', 'engaged with Antony and Octavian', 'fought against Sparta'
+        out += [(e, combat) for c in v.children
+                for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
+                          if c.dep_ == "prep" and c.lower_ in ("with", "against") else [])
+                for x in conjuncts(o) if (e := entity_at(d, x, ACTORS)) is not None]
     return out
 
 
@@ -754,8 +757,13 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if lemma in ew.combat_verbs:
             # 'engaged the Persian fleet off Mycale', 'defeated the Saxons at Hastings', 'they
             # were attacked at Coronea', 'the battle was fought at Tanagra': the battle there
+            # ('engaged with Antony and Octavian at Philippi': the place may hang on the foe)
+            foes = [o for p in ("with", "against") for o in f.preps.get(p, [])]
             for prep in ("at", "off", "near"):
-                found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, f.preps.get(prep, []))
+                where = f.preps.get(prep, []) + [g for o in foes for c in o.children
+                                                  if c.dep_ == "prep" and c.lower_ == prep
+                                                  for g in c.children if g.dep_ == "pobj"]
+                found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, where)
                                                  if d.entities[e].kind == "PLACE"])]
         doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
         if f.passive and lemma in ew.combat_verbs:  # the attacked took part too

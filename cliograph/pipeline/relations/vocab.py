@@ -98,6 +98,9 @@ class EventWords(_Strict):
     """class -> the prepositions whose phrase is part of such an event's name ('war between')."""
     doer_of_classes: frozenset[str]
     """Classes whose 'of X' and 'X's' name a doer ('the revolt of Euboea', not 'the siege of Tyre')."""
+    hosted_classes: frozenset[str]
+    """Classes whose event the clause's doer makes one even without a named party ('he gave
+    a banquet at the Hospital')."""
     engage_verbs: dict[str, str]
     """Verbs whose subject takes part in the event that is their object ('made a truce')."""
     engage_in_verbs: dict[str, str]
