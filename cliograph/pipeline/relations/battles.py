@@ -304,7 +304,7 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not parties and target is None and not (hosted and preps) or _hypothetical(n):
                 continue
             groups = [e for e, _ in parties if d.entities[e].kind != "PERSON"]
-            if cls in ("war", "fight", "expedition") and not groups and target is None \
+            if n.lemma_.lower() in words().event.figurative_nouns and not groups and target is None \
                     and not any(p.lower_ == "between" for p in preps):
                 continue  # 'a campaign against Smith' is politics, not war
             if cls == "meeting" and not parties and not hosted:

@@ -101,6 +101,9 @@ class EventWords(_Strict):
     hosted_classes: frozenset[str]
     """Classes whose event the clause's doer makes one even without a named party ('he gave
     a banquet at the Hospital')."""
+    figurative_nouns: frozenset[str]
+    """Event nouns also said of politics ('a campaign against Smith'): events only against a
+    people, a body or a place, or between two sides."""
     engage_verbs: dict[str, str]
     """Verbs whose subject takes part in the event that is their object ('made a truce')."""
     engage_in_verbs: dict[str, str]
