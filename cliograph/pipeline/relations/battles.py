@@ -150,6 +150,11 @@ def _names(d: Document, n: Token, cls: str, preps: list[Token]) -> list[str]:
             names.append(f"{noun} {' '.join(phrases[:k])}")
             if modded:
                 names.append(f"{modded} {' '.join(phrases[:k])}")
+    # 'Rodney's decisive victory at sea', 'Rodney's victory'
+    for c in n.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            owner = d.doc[c.left_edge.i:c.i + 1].text + "".join(t.text for t in c.children if t.dep_ == "case")
+            names += [f"{owner} {noun}"] + [f"{owner} {x}" for x in names if not x.startswith(owner)]
     if cls == "fight":
         for p in preps:
             if p.lower_ in PLACE_PREPS | {"of"}:
