@@ -327,12 +327,15 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                              "battles.described.v1", same_as=key)
             yield from _once(d, si, ev, "battles.described.v1", v, place)
             rule = "battles.described.v1"
-        engaged = clause_parties(d, n)
+        # who the clause makes take part in a named event is for ``events.participates``
+        engaged = clause_parties(d, n) if rule == "battles.described.v1" else []
         when = fact_time(d, si, [v])
         seen: set[int] = set()
+        told: set[tuple[int, int]] = d.__dict__.setdefault("_event_parties", set())
         for actor, role in [*parties, *engaged]:
             if actor == ev or actor in seen:
                 continue
             seen.add(actor)
+            told.add((actor, ev))
             r = rule if (actor, role) in parties else "battles.engaged.v1"
             yield factoid(d, si, "PARTICIPATES", actor, ev, r, CONF[r], when=when, role=role)

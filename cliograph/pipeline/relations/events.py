@@ -552,8 +552,8 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield _happened(d, si, ev, "events.took_place.v1", fact_time(d, si, [v]),
                             _first(_place(d, n), _place_in_name(d, _span)))
         for actor, role_ in sides:
-            if actor == ev:
-                continue
+            if actor == ev or (actor, ev) in d.__dict__.get("_event_parties", ()):
+                continue  # (battles.py told it already)
             yield factoid(
                 d,
                 si,
