@@ -131,7 +131,8 @@ def _names(d: Document, n: Token, cls: str, preps: list[Token]) -> list[str]:
     further complements, and 'battle of <place>' for a fight at a place."""
     noun = n.text.lower() if n.text[:1].isupper() and n.i == n.sent.start else n.text
     mods = [c for c in n.children if c.dep_ in ("amod", "compound") and c.i < n.i and c.is_alpha
-            and not c.is_stop and c.lower_ not in PLANNED and c.lower_ not in PART_WORDS]
+            and c.pos_ in ("ADJ", "NOUN", "PROPN") and not c.is_stop and c.lower_ not in PLANNED
+            and c.lower_ not in PART_WORDS]
     start = min((m.left_edge.i for m in mods), default=n.i)
     modded = d.doc[start:n.i + 1].text if mods else ""
     phrases = [_phrase(p, preps) for p in preps]
@@ -156,8 +157,8 @@ def _names(d: Document, n: Token, cls: str, preps: list[Token]) -> list[str]:
             owner = d.doc[c.left_edge.i:c.i + 1].text + "".join(t.text for t in c.children if t.dep_ == "case")
             names += [f"{owner} {noun}"] + [f"{owner} {x}" for x in names if not x.startswith(owner)]
     if cls == "fight":
-        for p in preps:
-            if p.lower_ in PLACE_PREPS | {"of"}:
+        for p in preps:  # ('laid siege to Kitium': the siege of Kitium)
+            if p.lower_ in PLACE_PREPS | {"of"} or p.lower_ == "to" and n.lemma_.lower() in words().event.action_of_nouns:
                 for o in _pobjs(p):
                     pl = entity_at(d, o, {"PLACE"})
                     if pl is not None and o.pos_ == "PROPN":
