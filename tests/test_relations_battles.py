@@ -5,7 +5,6 @@ frame of another noun's story give no event."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import pairs
 
 pytestmark = pytest.mark.model
@@ -85,3 +84,17 @@ def test_host_of_a_banquet_took_part_in_it(analysed):
 def test_wishes_politics_and_frames_give_no_event(analysed, text):
     d = analysed(text)
     assert not [f for f in d.factoids if f.type in ("HAPPENED", "PARTICIPATES") and f.extractor.startswith("battles.")]
+
+
+def test_laying_siege_to_a_town_is_its_siege(analysed):
+    d = analysed("In 1346 the English laid siege to Calais.")
+    siege = named(d, "siege of Calais")
+    assert siege is not None
+    assert (siege, None) in pairs(d, "HAPPENED")
+
+
+def test_an_event_is_also_called_by_its_possessor(analysed):
+    d = analysed("By Nelson's decisive victory at sea the French lost their fleet.")
+    victory = named(d, "Nelson's victory")
+    assert victory is not None and "Nelson's decisive victory at sea" in events(d)[victory]
+    assert ("Nelson", victory) in pairs(d, "PARTICIPATES")

@@ -713,7 +713,7 @@ def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
                 out += [(e, "commander") for x in people if (e := entity_at(d, x, kinds)) is not None]
     combat = words().event.combat_verbs.get(v.lemma_.lower())
     if combat and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
-        # 'defeated the Saxons', 'engaged with Antony and Octavian', 'fought against Sparta'
+        # 'defeated the Saxons', 'engaged with Lee and Longstreet', 'fought against Prussia'
         out += [(e, combat) for c in v.children
                 for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
                           if c.dep_ == "prep" and c.lower_ in ("with", "against") else [])
@@ -757,7 +757,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if lemma in ew.combat_verbs:
             # 'engaged the Persian fleet off Mycale', 'defeated the Saxons at Hastings', 'they
             # were attacked at Coronea', 'the battle was fought at Tanagra': the battle there
-            # ('engaged with Antony and Octavian at Philippi': the place may hang on the foe)
+            # ('engaged with Lee at Spotsylvania': the place may hang on the foe)
             foes = [o for p in ("with", "against") for o in f.preps.get(p, [])]
             for prep in ("at", "off", "near"):
                 where = f.preps.get(prep, []) + [g for o in foes for c in o.children
@@ -774,7 +774,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     else f"{noun} {d.entities[place].name}"
                 ev = d.add_entity(name, "EVENT", anchor.idx, tok.idx + len(tok.text), "events.armed_action.v1",
                                   same_as=(noun, place))
-                # the place as the text spells it ('Tanagra' for the Tanagraeans' town), and a
+                # the place as the text spells it ('Carthage' for the Carthaginians' town), and a
                 # fight at a place is also 'the battle of' it
                 said = d.doc[min(tok.left_edge.i, tok.i) if tok.left_edge.pos_ == "PROPN" else tok.i:tok.i + 1].text
                 if tok.pos_ == "PROPN":
