@@ -133,7 +133,8 @@ def _names(d: Document, n: Token, cls: str, preps: list[Token]) -> list[str]:
     further complements, and 'battle of <place>' for a fight at a place."""
     noun = n.text.lower() if n.text[:1].isupper() and n.i == n.sent.start else n.text
     mods = [c for c in n.children if c.dep_ in ("amod", "compound") and c.i < n.i and c.is_alpha
-            and c.pos_ in ("ADJ", "NOUN", "PROPN") and not c.is_stop and c.lower_ not in PLANNED
+            and (c.pos_ in ("ADJ", "NOUN", "PROPN") or c.tag_ == "VBN" and not list(c.children))  # 'drawn'
+            and not c.is_stop and c.lower_ not in PLANNED
             and c.lower_ not in PART_WORDS]
     start = min((m.left_edge.i for m in mods), default=n.i)
     modded = d.doc[start:n.i + 1].text if mods else ""
