@@ -93,6 +93,27 @@ class EventWords(_Strict):
     """Fights named by where they were fought ('the battle of Pharsalus' happened)."""
     combat_verbs: dict[str, str]
     """Verbs whose object is the other side of a fight ('defeated the Saxons at Hastings')."""
+    noun_classes: dict[str, frozenset[str]]
+    """Common event nouns by class (fight, war, revolt, expedition, mission, pact, meeting):
+    'a battle off Aegina' is an event even unnamed (``relations/battles.py``)."""
+    class_preps: dict[str, frozenset[str]]
+    """class -> the prepositions whose phrase is part of such an event's name ('war between')."""
+    doer_of_classes: frozenset[str]
+    """Classes whose 'of X' and 'X's' name a doer ('the revolt of Euboea', not 'the siege of Tyre')."""
+    hosted_classes: frozenset[str]
+    """Classes whose event the clause's doer makes one even without a named party ('he gave
+    a banquet at the Hospital')."""
+    figurative_nouns: frozenset[str]
+    """Event nouns also said of politics ('a campaign against Smith'): events only against a
+    people, a body or a place, or between two sides."""
+    engage_verbs: dict[str, str]
+    """Verbs whose subject takes part in the event that is their object ('made a truce')."""
+    engage_in_verbs: dict[str, str]
+    """Verbs whose subject takes part in the event after 'in' ('were defeated in battle')."""
+    revolt_verbs: dict[str, str]
+    wish_verbs: frozenset[str]
+    """Verbs whose event object is only wished for or feared ('hinted at a separate peace')."""
+    """Verbs of revolt -> the noun of the event they tell of ('Megara revolted': the revolt of Megara)."""
 
 
 class RelationWords(_Strict):

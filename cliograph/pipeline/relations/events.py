@@ -259,7 +259,7 @@ def _happened(
 ) -> Factoid:
     """``ended``: the date is the event's end ('the Peace ended the Thirty Years War in 1648')."""
     start, end = (None, when) if ended and when is not None and "/" not in when.value else split_interval(when)
-    f = factoid(d, si, "HAPPENED", ev, None, rule, CONF[rule], when=None, place=place)
+    f = factoid(d, si, "HAPPENED", ev, None, rule, CONF.get(rule, 0.6), when=None, place=place)
     return replace(f, when=None, start_time=start, end_time=end)
 
 
@@ -552,8 +552,8 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield _happened(d, si, ev, "events.took_place.v1", fact_time(d, si, [v]),
                             _first(_place(d, n), _place_in_name(d, _span)))
         for actor, role_ in sides:
-            if actor == ev:
-                continue
+            if actor == ev or (actor, ev) in d.__dict__.get("_event_parties", ()):
+                continue  # (battles.py told it already)
             yield factoid(
                 d,
                 si,
@@ -713,8 +713,11 @@ def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
                 out += [(e, "commander") for x in people if (e := entity_at(d, x, kinds)) is not None]
     combat = words().event.combat_verbs.get(v.lemma_.lower())
     if combat and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
-        out += [(e, combat) for c in v.children if c.dep_ == "dobj" for x in conjuncts(c)
-                if (e := entity_at(d, x, ACTORS)) is not None]
+        # 'defeated the Saxons', 'engaged with Lee and Longstreet', 'fought against Prussia'
+        out += [(e, combat) for c in v.children
+                for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
+                          if c.dep_ == "prep" and c.lower_ in ("with", "against") else [])
+                for x in conjuncts(o) if (e := entity_at(d, x, ACTORS)) is not None]
     return out
 
 
@@ -754,8 +757,13 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if lemma in ew.combat_verbs:
             # 'engaged the Persian fleet off Mycale', 'defeated the Saxons at Hastings', 'they
             # were attacked at Coronea', 'the battle was fought at Tanagra': the battle there
+            # ('engaged with Lee at Spotsylvania': the place may hang on the foe)
+            foes = [o for p in ("with", "against") for o in f.preps.get(p, [])]
             for prep in ("at", "off", "near"):
-                found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, f.preps.get(prep, []))
+                where = f.preps.get(prep, []) + [g for o in foes for c in o.children
+                                                  if c.dep_ == "prep" and c.lower_ == prep
+                                                  for g in c.children if g.dep_ == "pobj"]
+                found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, where)
                                                  if d.entities[e].kind == "PLACE"])]
         doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
         if f.passive and lemma in ew.combat_verbs:  # the attacked took part too
@@ -766,6 +774,15 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     else f"{noun} {d.entities[place].name}"
                 ev = d.add_entity(name, "EVENT", anchor.idx, tok.idx + len(tok.text), "events.armed_action.v1",
                                   same_as=(noun, place))
+                # the place as the text spells it ('Carthage' for the Carthaginians' town), and a
+                # fight at a place is also 'the battle of' it
+                said = d.doc[min(tok.left_edge.i, tok.i) if tok.left_edge.pos_ == "PROPN" else tok.i:tok.i + 1].text
+                if tok.pos_ == "PROPN":
+                    for alias in (f"{noun} of {said}" if noun in ew.action_of_nouns else f"{noun} {said}",
+                                  f"battle of {said}" if noun.startswith("battle ") else None):
+                        if alias and alias != name:
+                            d.add_entity(alias, "EVENT", anchor.idx, tok.idx + len(tok.text),
+                                         "events.armed_action.v1", same_as=(noun, place))
                 when = fact_time(d, si, [v])
                 yield _happened(d, si, ev, "events.armed_action.v1", when, place)
                 for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v):
@@ -823,8 +840,11 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    from .battles import battles  # (battles reads this module's helpers)
+
     yield from action_events(d, si, sent)
     yield from delegations(d, si, sent)
+    yield from battles(d, si, sent)  # first: the events it describes are mentions for the rest
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)
