@@ -27,13 +27,13 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
+from ...rules.words import words
 from ..document import Document
 from .base import _demonym, conjuncts, entity_at, factoid
 from .events import PART_WORDS, PLANNED, _denied, _happened, _planned, _real, _sides
 from .frames import frames
 from .quotes import in_quotation
 from .timing import fact_time
-from .vocab import words
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 GROUPS = {"FACTION", "BODY", "PLACE"}
