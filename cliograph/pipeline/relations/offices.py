@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ...model import Factoid
+from ...model import Factoid, Mention
 from ...names import TITLE_OF
 from ...rules import lexicon
 from ..document import Document
@@ -21,6 +21,7 @@ APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm",
            "choose", "designate", "proclaim", "crown", "declare", "create", "select", "reappoint"}
 SERVE = {"serve", "act", "remain", "continue", "sit", "stay", "rule", "reign", "govern", "spend",
          "work", "return", "sign", "officiate", "preside"}
+SEND = {"send", "dispatch", "despatch"}  # 'was sent out as commander-in-chief': the one sent
 SUCCEED = {"succeed", "replace", "supersede", "follow"}
 CONFIRM = {"confirm", "approve", "ratify", "endorse", "accept", "announce", "sanction"}
 CANDIDACY = {"candidature", "candidacy", "appointment", "election", "nomination", "promotion",
@@ -57,9 +58,115 @@ def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             done.add(person)
             office = d.add_entity(match.group(1), "OFFICE", m.start, m.end, "offices.title_as_name.v1")
             yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.title_as_name.v1", 0.8)
+            continue
+        post = _titled_post(d, m)
+        if post is not None and (person, post) not in done:
+            done.add((person, post))
+            yield factoid(d, si, "HOLDS_OFFICE", person, post, "offices.title_as_name.v1", 0.75)
+
+
+# rulers whose title stands before their name: 'King Harold', 'Emperor Hadrian', 'Tsar Paul'
+SOVEREIGNS = {"king", "queen", "emperor", "empress", "tsar", "czar", "tsarina", "kaiser", "pharaoh",
+              "sultan", "shah", "caliph"}
+
+
+def _titled_post(d: Document, m) -> int | None:  # noqa: ANN001 - a Mention
+    """The post a person's name carries: a ruler's title before it ('King Harold', 'King
+    Louis of France': King of France), or a title in apposition that the name took in
+    ('Sir John Holt, Lord Chief Justice of England')."""
+    doc = d.doc
+    s, e = m.tokens
+    if e - s < 1 or e > len(doc):
+        return None
+    words = doc[s:e]
+    heads = lexicon().office_heads
+    comma = next((t.i for t in words if t.text == ","), None)
+    if comma is not None and comma + 1 < e and doc[comma + 1].text[:1].isupper() and any(
+            t.lower_ in heads for t in doc[comma + 1:e]):
+        rest = doc[comma + 1:e]
+        return d.add_entity(rest.text, "OFFICE", rest.start_char, rest.end_char, "offices.title_as_name.v1")
+    first = doc[s]
+    if first.lower_ in SOVEREIGNS and e - s >= 2 and doc[s + 1].pos_ == "PROPN":
+        title = first.text.capitalize()
+        where = _of_place(d, e)
+        if where is not None:
+            title = f"{title} of {where}"
+        return d.add_entity(title, "OFFICE", first.idx, first.idx + len(first.text), "offices.title_as_name.v1")
+    return None
+
+
+def _of_place(d: Document, i: int) -> str | None:
+    """The place named right after a name by 'of' ('Governor Morris of Ohio'): its name."""
+    doc = d.doc
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        place = entity_at(d, doc[i + 1], {"PLACE"})
+        m = d.mention_of_token(doc[i + 1])
+        if place is not None and m is not None:
+            return m.text
+    return None
+
+
+# a post named by its head word and where it is held: 'satrap of Sardis', 'Minister to France'
+POST_PREPS = {"of", "to"}
+POST_SLOTS = {"appos", "attr", "oprd", "pobj", "dobj", "conj"}
+PLACED = {"PLACE", "BODY", "FACTION"}
+
+
+def named_posts(d: Document, sent: Span) -> None:
+    """Posts the text names with a common noun and its place or body ('Pissuthnes, the
+    then satrap of Sardis'; 'took his place as Minister to France') become OFFICE
+    entities there, so the rules below read them as they read capitalised titles."""
+    lex = lexicon()
+    heads = lex.office_heads | set(lex.collegiate_offices)
+    doc = d.doc
+    for tok in sent:
+        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in POST_SLOTS \
+                or d.entity_of_token(tok) is not None:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ != "as":
+            continue
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in POST_PREPS]
+        nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if not preps and nxt is not None and nxt.lower_ in POST_PREPS and nxt.head.i == tok.head.i \
+                and tok.dep_ in ("oprd", "attr", "dobj"):
+            preps = [nxt]  # 'was made Chamberlain to the Queen', the parser hanging 'to' on the verb
+        where = [o for c in preps[:1] for o in c.children if o.dep_ == "pobj"]
+        if not preps and tok.dep_ == "appos" and tok.text.islower() and entity_at(d, tok.head, PERSON) is not None:
+            # 'Sulla the dictator', 'Cato, the censor': the post alone
+            first = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
+            _add_post(d, doc[first:tok.i + 1])
+            continue
+        # a post is held in a place or body, or 'to' a ruler ('Chamberlain to the Queen')
+        kinds = PLACED | {"PERSON", "OFFICE"} if preps and preps[0].lower_ == "to" else PLACED
+        if not where or entity_at(d, where[0], kinds) is None:
+            continue
+        m = d.mention_of_token(where[0])
+        end = m.tokens[1] if m is not None else where[0].i + 1
+        # 'the French ambassador', 'Lord Chamberlain': capitalised words before the head are the title's
+        start = tok.i
+        while start - 1 > sent.start and doc[start - 1].dep_ in ("compound", "amod") \
+                and doc[start - 1].text[:1].isupper() and d.entity_of_token(doc[start - 1]) is None:
+            start -= 1
+        _add_post(d, doc[start:end])
+
+
+def _add_post(d: Document, span: Span) -> None:
+    """An OFFICE entity for the span, seen there by the rules that follow (a mention no
+    entity took gives way to it)."""
+    rule = "offices.named_post.v1"
+    index = d.add_entity(span.text, "OFFICE", span.start_char, span.end_char, rule, tokens=(span.start, span.end))
+    last = d.mentions[-1]
+    if last.entity != index or last.start != span.start_char:  # a post named before: its mention here
+        d.mentions.append(Mention(span.start_char, span.end_char, span.text, "OFFICE", rule, entity=index,
+                                  tokens=(span.start, span.end)))
+    for t in range(span.start, span.end):
+        mi = d.token_mention.get(t)
+        if mi is None or d.mentions[mi].entity is None:
+            d.token_mention[t] = len(d.mentions) - 1
 
 
 def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    named_posts(d, sent)
     yield from named_offices(d, si, sent)
     yield from titles_as_names(d, si, sent)
     yield from described_offices(d, si, sent)
@@ -80,6 +187,12 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if e < len(doc):
             person = entity_at(d, doc[e], PERSON)
             if person is not None:
+                # 'Governor Morris of Ohio' holds the governorship of Ohio, not any governorship
+                pm = d.mention_of_token(doc[e])
+                where = _of_place(d, pm.tokens[1]) if pm is not None else None
+                if where is not None:
+                    office = d.add_entity(f"{doc[s:e].text} of {where}", "OFFICE", doc[s].idx,
+                                          doc[e - 1].idx + len(doc[e - 1].text), "offices.title_before_name.v1")
                 yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.title_before_name.v1", 0.85)
                 continue
         # 'X, the General Secretary,' / 'the General Secretary, X,'
@@ -90,6 +203,22 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 if person is not None:
                     yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.75)
             continue
+        # 'Maximus the consul died', 'Pericles the general': a name with its post after it
+        if s >= 2 and doc[s - 1].lower_ == "the" and off.dep_ in ("nsubj", "nsubjpass", "appos", "npadvmod"):
+            person = entity_at(d, doc[s - 2], PERSON)
+            if person is not None and d.token_mention.get(s - 2) is not None:
+                yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.7)
+                continue
+        # 'two of the tribunes, Flavius and Marullus'; 'one of the consuls, Bibulus'
+        if off.dep_ == "pobj" and off.head.lower_ == "of" and (
+                off.head.head.lower_ in PARTITIVES or off.head.head.tag_ == "CD"):
+            part = off.head.head
+            named = [c for c in [*part.children, *off.children] if c.dep_ in ("appos", "conj")]
+            for p in expand(named):
+                person = entity_at(d, p, PERSON)
+                if person is not None:
+                    yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.partitive.v1", 0.7)
+            continue
         appos = [c for c in off.children if c.dep_ == "appos"]
         if appos:
             for a in appos:
@@ -98,14 +227,30 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     if person is not None:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.75)
             continue
-        verb = off.head
+        verb, slot = off.head, off.dep_
+        if slot == "pobj" and verb.lower_ == "of" and verb.head.lower_ in POST_NOUNS:
+            verb, slot = verb.head.head, verb.head.dep_  # 'held the office of Chancellor'
+        if slot == "conj":  # 'became Common Serjeant, and then Recorder of London'
+            first = off
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.pos_ in ("VERB", "AUX"):
+                verb, slot = first, "attr"
+            elif first.dep_ in ("attr", "oprd"):
+                verb, slot = first.head, first.dep_
         # 'X was/became General Secretary'
-        if off.dep_ in ("attr", "acomp", "oprd") and verb.lemma_ in BECOME | APPOINT:
+        if slot in ("attr", "acomp", "oprd") and verb.lemma_ in BECOME | APPOINT:
             if not asserted(verb):
                 continue
             # 'rose to become the king's chief minister': the subject through control
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or \
                 frame_of(verb).subjects
+            if verb.dep_ == "relcl" and any(_whom(c) for c in subjects):
+                # 'Brutus and Cassius, both of whom were praetors': the names the clause is on
+                subjects = conjuncts(verb.head)
+            body_post = _post_of_which(d, off, verb)
+            if body_post is not None:  # 'the Society, of which he was president'
+                office = body_post
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             holders = objects if verb.lemma_ in APPOINT and objects else subjects
             for h in holders:
@@ -116,8 +261,16 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         rule = "offices.appointment.v1" if verb.lemma_ in APPOINT else "offices.copula.v1"
                         yield _dated(d, si, person, office, rule, 0.7, verb)
             continue
+        # 'Halifax, who held the Privy Seal'; 'she held the office of Treasurer'
+        if slot == "dobj" and verb.lemma_ in HOLD and asserted(verb):
+            for h in frame_of(verb).subjects:
+                for p in [antecedent(h)] if antecedent(h) is not h else conjuncts(h):
+                    person = entity_at(d, p, PERSON)
+                    if person is not None:
+                        yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.held.v1", 0.7)
+            continue
         # 'William was crowned king', 'they appointed Caesar dictator', 'made Octavian consul'
-        if off.dep_ == "dobj" and verb.lemma_ in APPOINT:
+        if slot == "dobj" and verb.lemma_ in APPOINT:
             if not asserted(verb):
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -155,9 +308,11 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         if person is not None:
                             f = factoid(d, si, "HOLDS_OFFICE", person, office, "offices.succeeded.v1", 0.65)
                             yield replace(f, when=None, **{edge: f.when})
-            elif gov.lemma_ in APPOINT | SERVE:
+            elif gov.lemma_ in APPOINT | SERVE | SEND:
+                sent_by = gov.lemma_ in APPOINT | SEND  # the appointee, never the one appointing
                 holders = [c for c in gov.children if c.dep_ in (
-                    ("dobj",) if gov.lemma_ in APPOINT and gov.tag_ != "VBN" else ("nsubj", "nsubjpass", "dobj"))]
+                    ("dobj",) if sent_by and gov.tag_ != "VBN" else
+                    ("nsubjpass", "dobj") if sent_by else ("nsubj", "nsubjpass", "dobj"))]
                 for h in holders:
                     for p in conjuncts(h):
                         person = entity_at(d, p, PERSON)
@@ -170,6 +325,32 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     person = entity_at(d, p, PERSON)
                     if person is not None:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.as_office.v1", 0.6)
+
+
+HOLD = {"hold", "occupy", "fill"}
+POST_NOUNS = {"office", "post", "rank", "dignity", "title", "position", "seat"}
+PARTITIVES = {"one", "two", "three", "four", "both", "each", "all", "several", "some", "many"}
+
+
+def _whom(tok: Token) -> bool:
+    """'both of whom', 'each of whom': a relative clause's partitive subject."""
+    return tok.lower_ in PARTITIVES and any(
+        o.lower_ == "whom" for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)
+
+
+def _post_of_which(d: Document, off: Token, verb: Token) -> int | None:
+    """'the Society of the Cincinnati, of which he was president': the post is the body's
+    ('President of the Society of the Cincinnati'), not any presidency."""
+    if verb.dep_ != "relcl" or not any(
+            o.lower_ == "which" for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):
+        return None
+    body = entity_at(d, verb.head, {"BODY"})
+    if body is None:
+        return None
+    name, _, _ = _name_of(d, verb.head)
+    name = name[4:] if name.lower().startswith("the ") else name
+    title, start, end = _name_of(d, off)
+    return d.add_entity(f"{title[:1].upper()}{title[1:]} of the {name}", "OFFICE", start, end, "offices.copula.v1")
 
 
 TITLE_STARTS = {"first", "prime", "lord", "chief", "grand", "high", "vice", "deputy", "general", "lieutenant",
