@@ -41,7 +41,13 @@ PEERAGE = {"duke", "duchess", "earl", "count", "countess", "prince", "princess",
 
 def _office_tokens(d: Document, sent: Span) -> list[Token]:
     """The root token of each OFFICE mention in the sentence."""
-    return [d.doc[slice(*d.mentions[mi].tokens)].root for mi, _ in entities_in(d, sent, OFFICE)]
+    return [_root(d.doc[slice(*d.mentions[mi].tokens)]) for mi, _ in entities_in(d, sent, OFFICE)]
+
+
+def _root(span: Span) -> Token:
+    """The span's head word; for 'Minister to Spain' with 'to' hung on the verb, the title's."""
+    root = span.root
+    return span[0] if root.pos_ == "ADP" else root
 
 
 
@@ -83,9 +89,16 @@ def _titled_post(d: Document, m) -> int | None:  # noqa: ANN001 - a Mention
     comma = next((t.i for t in words if t.text == ","), None)
     if comma is not None and comma + 1 < e and doc[comma + 1].text[:1].isupper() and any(
             t.lower_ in heads for t in doc[comma + 1:e]):
+        while e + 1 < len(doc) and doc[e].text in ("'s", "’s") and doc[e + 1].pos_ == "PROPN":
+            e += 2  # 'Chief Justice of the King's Bench', which the name's mention cut at the possessive
         rest = doc[comma + 1:e]
         return d.add_entity(rest.text, "OFFICE", rest.start_char, rest.end_char, "offices.title_as_name.v1")
     first = doc[s]
+    root = words.root
+    if root.dep_ == "appos" and root.head.i < s and d.entity_of_token(root.head) == m.entity \
+            and first.text[:1].isupper() and first.lower_ not in PEERAGE and any(t.lower_ in heads for t in words):
+        # 'Thomas Ken, Bishop of Bath and Wells', the title read as another name of the man
+        return d.add_entity(m.text, "OFFICE", m.start, m.end, "offices.title_as_name.v1")
     if first.lower_ in SOVEREIGNS and e - s >= 2 and doc[s + 1].pos_ == "PROPN":
         title = first.text.capitalize()
         where = _of_place(d, e)
@@ -120,34 +133,58 @@ def named_posts(d: Document, sent: Span) -> None:
     heads = lex.office_heads | set(lex.collegiate_offices)
     doc = d.doc
     for tok in sent:
-        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in POST_SLOTS \
-                or d.entity_of_token(tok) is not None:
+        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ != "as":
+        m0 = d.mention_of_token(tok)
+        # a bare 'Minister' the entities took for one post may be named more fully here
+        bare = m0 is not None and m0.tokens == (tok.i, tok.i + 1) and m0.kind == "OFFICE"
+        if d.entity_of_token(tok) is not None and not bare:
+            continue
+        if tok.dep_ not in POST_SLOTS and not bare:
+            if tok.text.islower() and _bare_post(d, tok):
+                first = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
+                _add_post(d, doc[first:tok.i + 1])
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ != "as" or bare and tok.dep_ not in POST_SLOTS:
             continue
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in POST_PREPS]
         nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
-        if not preps and nxt is not None and nxt.lower_ in POST_PREPS and nxt.head.i == tok.head.i \
-                and tok.dep_ in ("oprd", "attr", "dobj"):
+        if not preps and nxt is not None and nxt.lower_ in POST_PREPS and nxt.dep_ in ("prep", "dative") and (
+                nxt.head.i == tok.head.i and tok.dep_ in ("oprd", "attr", "dobj") or tok.text.istitle()):
             preps = [nxt]  # 'was made Chamberlain to the Queen', the parser hanging 'to' on the verb
         where = [o for c in preps[:1] for o in c.children if o.dep_ == "pobj"]
-        if not preps and tok.dep_ == "appos" and tok.text.islower() and entity_at(d, tok.head, PERSON) is not None:
+        if not preps and not bare and tok.text.islower() and _bare_post(d, tok):
             # 'Sulla the dictator', 'Cato, the censor': the post alone
             first = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
             _add_post(d, doc[first:tok.i + 1])
             continue
         # a post is held in a place or body, or 'to' a ruler ('Chamberlain to the Queen')
         kinds = PLACED | {"PERSON", "OFFICE"} if preps and preps[0].lower_ == "to" else PLACED
-        if not where or entity_at(d, where[0], kinds) is None:
-            continue
+        titled = tok.text[:1].isupper() and bool(where) and where[0].pos_ == "PROPN" and where[0].text[:1].isupper()
+        if not where or entity_at(d, where[0], kinds) is None and not titled:
+            continue  # 'Minister of Marine' is a title whatever 'Marine' is; 'king of the hill' is not
         m = d.mention_of_token(where[0])
-        end = m.tokens[1] if m is not None else where[0].i + 1
+        end = m.tokens[1] if m is not None and m.entity is not None else where[0].i + 1
+        if m is None or m.entity is None:  # 'Minister of Foreign Affairs': the object's whole name
+            end = max([end] + [t.i + 1 for t in where[0].subtree if t.i >= where[0].i])
         # 'the French ambassador', 'Lord Chamberlain': capitalised words before the head are the title's
         start = tok.i
         while start - 1 > sent.start and doc[start - 1].dep_ in ("compound", "amod") \
                 and doc[start - 1].text[:1].isupper() and d.entity_of_token(doc[start - 1]) is None:
             start -= 1
         _add_post(d, doc[start:end])
+
+
+def _bare_post(d: Document, tok: Token) -> bool:
+    """A post word said of a person beside it: 'Sulla the dictator', 'Cato, the censor',
+    'the French ambassador Barillon'."""
+    doc = d.doc
+    if tok.dep_ == "appos" and entity_at(d, tok.head, PERSON) is not None:
+        return True
+    if tok.i >= 2 and doc[tok.i - 1].lower_ == "the" and entity_at(d, doc[tok.i - 2], PERSON) is not None \
+            and d.token_mention.get(tok.i - 2) is not None and tok.dep_ in ("nsubj", "nsubjpass", "appos"):
+        return True
+    return any(c.dep_ == "appos" and c.i == tok.i + 1 and entity_at(d, c, PERSON) is not None for c in tok.children)
 
 
 def _add_post(d: Document, span: Span) -> None:
@@ -161,7 +198,8 @@ def _add_post(d: Document, span: Span) -> None:
                                   tokens=(span.start, span.end)))
     for t in range(span.start, span.end):
         mi = d.token_mention.get(t)
-        if mi is None or d.mentions[mi].entity is None:
+        if mi is None or d.mentions[mi].entity is None or d.mentions[mi].kind == "OFFICE" and \
+                span.start <= d.mentions[mi].tokens[0] and d.mentions[mi].tokens[1] <= span.end:
             d.token_mention[t] = len(d.mentions) - 1
 
 
@@ -245,6 +283,8 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             # 'rose to become the king's chief minister': the subject through control
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or \
                 frame_of(verb).subjects
+            if not subjects and verb.dep_ == "conj":  # 'was declared Treasurer, and thus became ...'
+                subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if verb.dep_ == "relcl" and any(_whom(c) for c in subjects):
                 # 'Brutus and Cassius, both of whom were praetors': the names the clause is on
                 subjects = conjuncts(verb.head)
@@ -298,7 +338,17 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             gov = verb.head
             if not asserted(gov):
                 continue
-            if gov.lemma_ in SUCCEED:
+            if gov.lower_ in PLACE_NOUNS and gov.head.lemma_ in TAKE_PLACE and asserted(gov.head):
+                # 'Jefferson had taken Franklin's place as Minister to France': one tenure
+                # starts, the other ends
+                before = [c for c in gov.children if c.dep_ == "poss"]
+                for holders, edge in ((frame_of(gov.head).subjects, "start_time"), (before, "end_time")):
+                    for p in holders:
+                        person = entity_at(d, p, PERSON)
+                        if person is not None:
+                            f = factoid(d, si, "HOLDS_OFFICE", person, office, "offices.succeeded.v1", 0.65)
+                            yield replace(f, when=None, **{edge: f.when})
+            elif gov.lemma_ in SUCCEED:
                 # 'Addington succeeded Pitt as Prime Minister', 'Pitt was replaced as Prime
                 # Minister by Addington': one tenure starts, one ends
                 frame = frame_of(gov)
@@ -328,6 +378,8 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 HOLD = {"hold", "occupy", "fill"}
+PLACE_NOUNS = {"place", "seat", "stead", "shoes"}
+TAKE_PLACE = {"take", "fill", "assume", "occupy"}
 POST_NOUNS = {"office", "post", "rank", "dignity", "title", "position", "seat"}
 PARTITIVES = {"one", "two", "three", "four", "both", "each", "all", "several", "some", "many"}
 
