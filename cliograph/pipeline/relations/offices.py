@@ -57,6 +57,11 @@ def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     done: set[int] = d.__dict__.setdefault("_titled", set())  # once per person per document
     for mi, person in entities_in(d, sent, PERSON):
         m = d.mentions[mi]
+        titled = _title_misread(d, m)
+        if titled is not None:  # 'Admiral Hood, the Minister of Marine', the title taken for a man
+            holder, post = titled
+            yield factoid(d, si, "HOLDS_OFFICE", holder, post, "offices.apposition.v1", 0.7)
+            continue
         if person in done:
             continue
         match = TITLE_OF.match(m.text)
@@ -108,6 +113,26 @@ def _titled_post(d: Document, m) -> int | None:  # noqa: ANN001 - a Mention
     return None
 
 
+def _title_misread(d: Document, m) -> tuple[int, int] | None:  # noqa: ANN001 - a Mention
+    """A capitalised title in apposition to another person's name that the entities read as
+    a person: the post, and the person it is said of."""
+    doc = d.doc
+    s, e = m.tokens
+    if e <= s or not doc[s].text[:1].isupper():
+        return None
+    words = doc[s:e]
+    first = next((t for t in words if t.lower_ not in ("the", "a")), None)
+    if first is None or first.lower_ not in lexicon().office_heads or first.lower_ in PEERAGE:
+        return None
+    root = words.root
+    if root.dep_ != "appos" or root.head.i >= s:
+        return None
+    holder = entity_at(d, root.head, PERSON)
+    if holder is None or holder == m.entity:
+        return None
+    return holder, d.add_entity(m.text, "OFFICE", m.start, m.end, "offices.apposition.v1")
+
+
 def _of_place(d: Document, i: int) -> str | None:
     """The place named right after a name by 'of' ('Governor Morris of Ohio'): its name."""
     doc = d.doc
@@ -123,6 +148,8 @@ def _of_place(d: Document, i: int) -> str | None:
 POST_PREPS = {"of", "to"}
 POST_SLOTS = {"appos", "attr", "oprd", "pobj", "dobj", "conj"}
 PLACED = {"PLACE", "BODY", "FACTION"}
+# posts read here only when said of a person or of a place ('the satrap of Lydia'), not names' heads
+POST_WORDS = {"satrap", "legate", "envoy", "vizier", "nuncio", "exarch", "tetrarch", "ethnarch", "hipparch"}
 
 
 def named_posts(d: Document, sent: Span) -> None:
@@ -130,7 +157,7 @@ def named_posts(d: Document, sent: Span) -> None:
     then satrap of Sardis'; 'took his place as Minister to France') become OFFICE
     entities there, so the rules below read them as they read capitalised titles."""
     lex = lexicon()
-    heads = lex.office_heads | set(lex.collegiate_offices)
+    heads = lex.office_heads | set(lex.collegiate_offices) | POST_WORDS
     doc = d.doc
     for tok in sent:
         if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN"):
@@ -264,6 +291,12 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     person = entity_at(d, p, PERSON)
                     if person is not None:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.75)
+            continue
+        if off.dep_ == "conj" and doc[s - 1].text == "," and s >= 2 and d.token_mention.get(s - 2) is not None \
+                and entity_at(d, doc[s - 2], PERSON) is not None and entity_at(d, off.head, PERSON) is not None \
+                and not any(c.dep_ in ("cc", "conj") for c in off.children):
+            # 'X, Minister of War.' parsed as a list of two: the title is said of the name
+            yield factoid(d, si, "HOLDS_OFFICE", entity_at(d, off.head, PERSON), office, "offices.apposition.v1", 0.65)
             continue
         verb, slot = off.head, off.dep_
         if slot == "pobj" and verb.lower_ == "of" and verb.head.lower_ in POST_NOUNS:
