@@ -172,3 +172,14 @@ def test_a_bare_kin_noun_coordinated_with_a_description_is_said_of_the_name(anal
 def test_a_determined_kin_noun_in_a_list_is_another_person(analysed):
     d = analysed("Marcus Crassus and the son of Pompey met at Rome in 49 BC.")
     assert not any(a == "Marcus Crassus" for a, _, _ in kin_roles(d))
+
+
+def test_an_appointee_whose_name_was_read_as_a_body(analysed):
+    d = analysed("Pompey came to Rome in 49 BC. When the consul died, he appointed Gaius Norbanus consul for one day.")
+    assert ("Gaius Norbanus", "consul") in holds(d)
+
+
+def test_a_mans_paper_named_beside_it(analysed):
+    d = analysed("Marat's paper, L'Ami du Peuple, called for blood. He said that Marat would win.")
+    got = {(p, g) for p, g in members(d) if p == "Marat"}
+    assert got and all(g.startswith("L'Ami") for _, g in got)

@@ -312,6 +312,7 @@ def party_label(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 PARTY_NOUNS = {"party", "faction", "group", "club", "order", "church", "sect"}
+PAPER_NOUNS = {"paper", "newspaper", "journal", "organ", "gazette"}  # a man's paper is his to run
 SPEAK_FOR = {"for", "on behalf of"}
 REPRESENT = {"represent"}
 COMPOSE = {"compose", "consist", "comprise"}
@@ -324,12 +325,14 @@ def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     lex = lexicon()
     for tok in sent:
         low = tok.lemma_.lower()
-        # 'his party, the Whigs'
-        if tok.lower_ in PARTY_NOUNS and tok.pos_ == "NOUN":
+        # 'his party, the Whigs'; 'Marat's paper, L'Ami du peuple' (and the other way round)
+        if tok.lower_ in PARTY_NOUNS | PAPER_NOUNS and tok.pos_ == "NOUN":
             owners = [c for c in tok.children if c.dep_ == "poss"]
-            for g in (c for c in tok.children if c.dep_ == "appos"):
+            named = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+            role = "leader" if tok.lower_ in PAPER_NOUNS else "member"
+            for g in named:
                 for o in owners:
-                    yield from _emit(d, si, entity_at(d, o, PERSON), _named_group(d, g), "member",
+                    yield from _emit(d, si, entity_at(d, o, PERSON), _named_group(d, g), role,
                                      "membership.own_party.v1", 0.75)
         elif tok.pos_ == "VERB" and low in lex.speech_verbs and asserted(tok):
             groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"

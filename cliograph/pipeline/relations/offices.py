@@ -358,6 +358,8 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     if person is None and p.pos_ == "PROPN" and p.dep_ == "compound" \
                             and d.token_mention.get(p.i) is None:
                         person = _person_named(d, p)  # 'appointed Agrippa consul', parsed as one noun
+                    elif person is None and p.pos_ == "PROPN" and p.dep_ == "compound":
+                        person = _misread_name(d, p)  # 'appointed Gaius Norbanus consul', the name read as a body
                     if person is not None:
                         yield _dated(d, si, person, office, "offices.appointment.v1", 0.7, verb)
             if not passive and not holders and m is not None and any(c.dep_ == "nsubj" for c in verb.children):
@@ -450,6 +452,19 @@ def _person_named(d: Document, tok: Token) -> int:
             return i
     return d.add_entity(tok.text, "PERSON", tok.idx, tok.idx + len(tok.text), "offices.appointment.v1",
                         tokens=(tok.i, tok.i + 1))
+
+
+def _misread_name(d: Document, tok: Token) -> int | None:
+    """A name in an appointee's slot that the entities took for a body or place: it is a
+    person's when none of its words is a body's or a place's head word."""
+    e = entity_at(d, tok, {"BODY", "PLACE"})
+    if e is None:
+        return None
+    lex = lexicon()
+    words = d.entities[e].name.lower().split()
+    if any(w in lex.body_heads or w in lex.place_heads for w in words) or not d.entities[e].name.istitle():
+        return None
+    return e
 
 
 def _named_appointee(d: Document, m) -> tuple[int, int] | None:  # noqa: ANN001
