@@ -183,3 +183,15 @@ def test_a_mans_paper_named_beside_it(analysed):
     d = analysed("Marat's paper, L'Ami du Peuple, called for blood. He said that Marat would win.")
     got = {(p, g) for p, g in members(d) if p == "Marat"}
     assert got and all(g.startswith("L'Ami") for _, g in got)
+
+
+def test_a_body_with_a_man_at_its_head(analysed):
+    d = analysed("In 1795 the Directory took power. A temporary Directory of Five, with Barras at the head, "
+                 "assumed the power.")
+    assert ("Barras", "Directory") in members(d)
+
+
+def test_holding_rank_in_an_army(analysed):
+    d = analysed("Lord Ross, a Scot of noble birth, held high rank in the English army, and was Chamberlain to the Queen.")
+    assert ("Ross", "English army") in members(d)
+    assert ("Ross", "Chamberlain to the Queen") in holds(d)

@@ -244,6 +244,16 @@ def _groups_at(d: Document, tok: Token) -> list[tuple[int, str | None]]:
     return [(g, None)] if g is not None else []
 
 
+def _at_head(person: Token, group: Token) -> bool:
+    """'with X at the head' / 'at its head': the phrase right after the name, on it or on the group."""
+    for at in (*person.children, *group.children):
+        if at.dep_ == "prep" and at.lower_ == "at" and at.i == person.i + 1 and any(
+                o.lower_ in HEAD_NOUNS and not any(p.lower_ == "of" for p in o.children)
+                for o in at.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
 def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """A group named with who leads or speaks for it: 'the Girondins under Brissot and
     Vergniaud', 'the Jacobins, represented by Robespierre', 'Danton and Desmoulins, at
@@ -259,6 +269,10 @@ def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in REPRESENTED:
                     people = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
                     role = REPRESENTED[c.lemma_.lower()]
+                elif c.dep_ == "prep" and c.lower_ == "with":
+                    # 'a Directory of Five, with Barras at the head' (however 'at' was attached)
+                    people = [o for o in c.children if o.dep_ == "pobj" and _at_head(o, tok)]
+                    role = "leader"
                 for p in expand(people):
                     yield from _emit(d, si, _leader(d, p), group, fixed or role or "member",
                                      "membership.led_group.v1", 0.7)
@@ -316,6 +330,8 @@ PAPER_NOUNS = {"paper", "newspaper", "journal", "organ", "gazette"}  # a man's p
 SPEAK_FOR = {"for", "on behalf of"}
 REPRESENT = {"represent"}
 COMPOSE = {"compose", "consist", "comprise"}
+HOLD_RANK = {"hold", "have", "attain", "obtain", "receive"}
+RANK_NOUNS = {"rank", "commission", "command"}
 
 
 def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -343,6 +359,17 @@ def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 for p in expand(speakers):
                     yield from _emit(d, si, entity_at(d, p, PERSON), _named_group(d, g), "member",
                                      "membership.speaks_for.v1", 0.7)
+        elif low in HOLD_RANK and tok.pos_ == "VERB" and asserted(tok) and any(
+                c.dep_ == "dobj" and c.lower_ in RANK_NOUNS for c in tok.children):
+            # 'Lord Ross held high rank in the Guards', 'he had a commission in the army'
+            groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+                      if o.dep_ == "pobj"] + [o for r in tok.children if r.dep_ == "dobj" and r.lower_ in RANK_NOUNS
+                                              for c in r.children if c.dep_ == "prep" and c.lower_ == "in"
+                                              for o in c.children if o.dep_ == "pobj"]
+            for g in groups:
+                for p in frame_of(tok).subjects:
+                    yield from _emit(d, si, entity_at(d, antecedent(p), PERSON), entity_at(d, g, {"BODY"}),
+                                     "member", "membership.rank_in.v1", 0.7)
         elif low in REPRESENT and tok.pos_ == "VERB" and asserted(tok):
             groups = [c for c in tok.children if c.dep_ == "dobj"]
             people = [tok.head] if tok.dep_ == "acl" else frame_of(tok).subjects
