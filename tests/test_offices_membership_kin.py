@@ -135,6 +135,13 @@ def test_representing_a_group(analysed):
     assert ("Charles Grey", "Whigs") in members(d)
 
 
+def test_a_narrower_group_named_by_its_adjective(analysed):
+    d = analysed("The Socialists sat on the left. Old Charles Grey, representing the Populist Socialists, "
+                 "spoke against the bill.")
+    assert ("Charles Grey", "Populist Socialists") in members(d)
+    assert ("Charles Grey", "Socialists") not in members(d)
+
+
 def test_a_committee_composed_of_a_list_split_by_places(analysed):
     d = analysed("They handed their work to a Committee of Detail, composed of John Rutledge of South Carolina, "
                  "Edmund Randolph, Oliver Ellsworth, and James Wilson.")

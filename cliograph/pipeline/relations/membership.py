@@ -39,7 +39,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         if f.passive and lemma in w.member_passive:
             # 'The Secretariat was led by Preobrazhenski, Krestinski and Serebryakov'
-            for g in f.objects:
+            for g in f.objects if any(entity_at(d, p, PERSON) is not None for p in f.subjects) else []:
                 for group, fixed in _groups_at(d, g):
                     for p in f.subjects:
                         yield from _emit(d, si, entity_at(d, p, PERSON), group,
@@ -85,7 +85,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             role = w.member_roles.get(low, "member")
             # 'Robespierre, who was a member of ..., and Danton': the one the clause is on
             people = [a for h in holders if (a := antecedent(h)) is not h] or expand(holders)
-            for g in groups:
+            for g in groups if any(_leader(d, p) is not None for p in people) else []:
                 for group, fixed in _groups_at(d, g):
                     for p in people:
                         yield from _emit(d, si, _leader(d, p), group, fixed or role, "membership.member_noun.v1", 0.7)
@@ -188,14 +188,32 @@ def _named_group(d: Document, tok: Token) -> int | None:
     """The group a token names, also when a longer mention took it in ('head of the
     Girondins' read as one title): the proper name ending at the token, by name."""
     e = entity_at(d, tok, GROUPS)
+    m = d.mention_of_token(tok)
+    if e is not None and m is not None:
+        # 'the Populist Socialists' where only 'Socialists' was named: the narrower group
+        first = m.tokens[0]
+        while first > 0 and d.doc[first - 1].dep_ in ("amod", "compound") and d.doc[first - 1].head.i == tok.i \
+                and d.doc[first - 1].text.istitle() and d.token_mention.get(first - 1) is None:
+            first -= 1
+        if first < m.tokens[0]:
+            span = d.doc[first:m.tokens[1]]
+            return d.add_entity(span.text, d.entities[e].kind, span.start_char, span.end_char, "membership.named_group.v1")
     if e is not None or tok.pos_ != "PROPN":
         return e
     start = tok.i
-    while start > 0 and d.doc[start - 1].pos_ == "PROPN" and d.doc[start - 1].dep_ == "compound":
+    while start > 0 and d.doc[start - 1].head.i == tok.i and (
+            d.doc[start - 1].pos_ == "PROPN" and d.doc[start - 1].dep_ == "compound"
+            or d.doc[start - 1].dep_ == "amod" and d.doc[start - 1].text.istitle()):
         start -= 1
-    name = d.doc[start:tok.i + 1].text
-    return next((i for i, ent in enumerate(d.entities) if ent.kind in GROUPS
-                 and (ent.name == name or name in ent.aliases)), None)
+
+    def called(name: str) -> int | None:
+        return next((i for i, ent in enumerate(d.entities) if ent.kind in GROUPS
+                     and (ent.name == name or name in ent.aliases)), None)
+    span = d.doc[start:tok.i + 1]
+    e = called(span.text)
+    if e is None and start < tok.i and (bare := called(tok.text)) is not None:
+        e = d.add_entity(span.text, d.entities[bare].kind, span.start_char, span.end_char, "membership.named_group.v1")
+    return e
 
 
 def _wing(d: Document, tok: Token) -> tuple[int, int] | None:
@@ -259,23 +277,26 @@ def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     Vergniaud', 'the Jacobins, represented by Robespierre', 'Danton and Desmoulins, at
     the head of the Cordeliers'."""
     for tok in sent:
-        groups = _groups_at(d, tok) if tok.pos_ in ("PROPN", "NOUN") else []
-        for group, fixed in groups:
-            for c in tok.children:
-                people: list[Token] = []
-                role = None
-                if c.dep_ == "prep" and c.lower_ in UNDER_ROLES:
-                    people, role = [o for o in c.children if o.dep_ == "pobj"], UNDER_ROLES[c.lower_]
-                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in REPRESENTED:
-                    people = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-                    role = REPRESENTED[c.lemma_.lower()]
-                elif c.dep_ == "prep" and c.lower_ == "with":
-                    # 'a Directory of Five, with Barras at the head' (however 'at' was attached)
-                    people = [o for o in c.children if o.dep_ == "pobj" and _at_head(o, tok)]
-                    role = "leader"
-                for p in expand(people):
-                    yield from _emit(d, si, _leader(d, p), group, fixed or role or "member",
-                                     "membership.led_group.v1", 0.7)
+        if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "compound":
+            continue
+        for c in tok.children:
+            people: list[Token] = []
+            role = None
+            if c.dep_ == "prep" and c.lower_ in UNDER_ROLES:
+                people, role = [o for o in c.children if o.dep_ == "pobj"], UNDER_ROLES[c.lower_]
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in REPRESENTED:
+                people = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                role = REPRESENTED[c.lemma_.lower()]
+            elif c.dep_ == "prep" and c.lower_ == "with":
+                # 'a Directory of Five, with Barras at the head' (however 'at' was attached)
+                people = [o for o in c.children if o.dep_ == "pobj" and _at_head(o, tok)]
+                role = "leader"
+            leaders = [e for p in expand(people) if (e := _leader(d, p)) is not None]
+            if not leaders:
+                continue  # (a wing or a narrower group is named only for the facts it has)
+            for group, fixed in _groups_at(d, tok):
+                for person in leaders:
+                    yield from _emit(d, si, person, group, fixed or role or "member", "membership.led_group.v1", 0.7)
         # 'X, at the head of the Cordeliers'
         if tok.lower_ in HEAD_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "at":
             groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -287,7 +308,7 @@ def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 holders = frame_of(holder).subjects
             else:
                 holders = expand([holder])
-            for g in groups:
+            for g in groups if any(_leader(d, p) is not None for p in holders) else []:
                 for group, fixed in _groups_at(d, g) or [(_group(d, g), None)]:
                     for p in holders:
                         yield from _emit(d, si, _leader(d, p), group, fixed or "leader", "membership.led_group.v1", 0.7)
@@ -346,19 +367,19 @@ def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             owners = [c for c in tok.children if c.dep_ == "poss"]
             named = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
             role = "leader" if tok.lower_ in PAPER_NOUNS else "member"
-            for g in named:
-                for o in owners:
-                    yield from _emit(d, si, entity_at(d, o, PERSON), _named_group(d, g), role,
-                                     "membership.own_party.v1", 0.75)
+            for o in owners:
+                person = entity_at(d, o, PERSON)
+                for g in named if person is not None else []:
+                    yield from _emit(d, si, person, _named_group(d, g), role, "membership.own_party.v1", 0.75)
         elif tok.pos_ == "VERB" and low in lex.speech_verbs and asserted(tok):
             groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                       for o in c.children if o.dep_ == "pobj"]
             speakers = [c for c in tok.children if c.dep_ in ("nsubj", "attr")
                         or c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > tok.i]
-            for g in groups:
-                for p in expand(speakers):
-                    yield from _emit(d, si, entity_at(d, p, PERSON), _named_group(d, g), "member",
-                                     "membership.speaks_for.v1", 0.7)
+            for p in expand(speakers):
+                person = entity_at(d, p, PERSON)
+                for g in groups if person is not None else []:
+                    yield from _emit(d, si, person, _named_group(d, g), "member", "membership.speaks_for.v1", 0.7)
         elif low in HOLD_RANK and tok.pos_ == "VERB" and asserted(tok) and any(
                 c.dep_ == "dobj" and c.lower_ in RANK_NOUNS for c in tok.children):
             # 'Lord Ross held high rank in the Guards', 'he had a commission in the army'
@@ -373,10 +394,10 @@ def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         elif low in REPRESENT and tok.pos_ == "VERB" and asserted(tok):
             groups = [c for c in tok.children if c.dep_ == "dobj"]
             people = [tok.head] if tok.dep_ == "acl" else frame_of(tok).subjects
-            for g in groups:
-                for p in expand(people):
-                    yield from _emit(d, si, entity_at(d, p, PERSON), _named_group(d, g), "member",
-                                     "membership.represents.v1", 0.7)
+            for p in expand(people):
+                person = entity_at(d, p, PERSON)
+                for g in groups if person is not None else []:
+                    yield from _emit(d, si, person, _named_group(d, g), "member", "membership.represents.v1", 0.7)
         elif low in COMPOSE and tok.pos_ == "VERB":
             body = tok.head if tok.dep_ == "acl" else next(
                 (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
