@@ -202,3 +202,13 @@ def test_holding_rank_in_an_army(analysed):
     d = analysed("Lord Ross, a Scot of noble birth, held high rank in the English army, and was Chamberlain to the Queen.")
     assert ("Ross", "English army") in members(d)
     assert ("Ross", "Chamberlain to the Queen") in holds(d)
+
+
+def test_a_title_cut_at_a_possessive_is_whole(analysed):
+    d = analysed("The person selected was Sir John Holt, Chief Justice of the Court of King's Bench. Holt was a judge.")
+    assert ("Sir John Holt", "Chief Justice of the Court of King's Bench") in holds(d)
+
+
+def test_a_title_whose_first_word_was_taken_for_a_name(analysed):
+    d = analysed("Sir John Holt came to London. He early became Common Serjeant, and then Recorder of Bristol.")
+    assert ("John Holt", "Common Serjeant") in holds(d)

@@ -94,16 +94,15 @@ def _titled_post(d: Document, m) -> int | None:  # noqa: ANN001 - a Mention
     comma = next((t.i for t in words if t.text == ","), None)
     if comma is not None and comma + 1 < e and doc[comma + 1].text[:1].isupper() and any(
             t.lower_ in heads for t in doc[comma + 1:e]):
-        while e + 1 < len(doc) and doc[e].text in ("'s", "’s") and doc[e + 1].pos_ == "PROPN":
-            e += 2  # 'Chief Justice of the King's Bench', which the name's mention cut at the possessive
-        rest = doc[comma + 1:e]
+        rest = _through_possessive(doc[comma + 1:e])
         return d.add_entity(rest.text, "OFFICE", rest.start_char, rest.end_char, "offices.title_as_name.v1")
     first = doc[s]
     root = words.root
     if root.dep_ == "appos" and root.head.i < s and d.entity_of_token(root.head) == m.entity \
             and first.text[:1].isupper() and first.lower_ not in PEERAGE and any(t.lower_ in heads for t in words):
         # 'Thomas Ken, Bishop of Bath and Wells', the title read as another name of the man
-        return d.add_entity(m.text, "OFFICE", m.start, m.end, "offices.title_as_name.v1")
+        title = _through_possessive(words)
+        return d.add_entity(title.text, "OFFICE", title.start_char, title.end_char, "offices.title_as_name.v1")
     if first.lower_ in SOVEREIGNS and e - s >= 2 and doc[s + 1].pos_ == "PROPN":
         title = first.text.capitalize()
         where = _of_place(d, e)
@@ -131,6 +130,14 @@ def _title_misread(d: Document, m) -> tuple[int, int] | None:  # noqa: ANN001 - 
     if holder is None or holder == m.entity:
         return None
     return holder, d.add_entity(m.text, "OFFICE", m.start, m.end, "offices.apposition.v1")
+
+
+def _through_possessive(span: Span) -> Span:
+    """A title the name's mention cut at a possessive: 'Chief Justice of the King's Bench'."""
+    doc, e = span.doc, span.end
+    while e + 1 < len(doc) and doc[e].text in ("'s", "’s") and doc[e + 1].pos_ == "PROPN":
+        e += 2
+    return doc[span.start:e]
 
 
 def _of_place(d: Document, i: int) -> str | None:
@@ -166,6 +173,12 @@ def named_posts(d: Document, sent: Span) -> None:
         # a bare 'Minister' the entities took for one post may be named more fully here
         bare = m0 is not None and m0.tokens == (tok.i, tok.i + 1) and m0.kind == "OFFICE"
         if d.entity_of_token(tok) is not None and not bare:
+            continue
+        before = doc[tok.i - 1] if tok.i > sent.start else None
+        if bare and before is not None and before.dep_ == "compound" and before.head.i == tok.i \
+                and before.text.istitle() and (bm := d.mention_of_token(before)) is not None \
+                and bm.tokens == (before.i, before.i + 1) and bm.kind != "OFFICE":
+            _add_post(d, doc[before.i:tok.i + 1])  # 'Common Serjeant', its first word taken for a name
             continue
         if tok.dep_ not in POST_SLOTS and not bare:
             if tok.text.islower() and _bare_post(d, tok):
