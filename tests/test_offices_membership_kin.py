@@ -212,3 +212,9 @@ def test_a_title_cut_at_a_possessive_is_whole(analysed):
 def test_a_title_whose_first_word_was_taken_for_a_name(analysed):
     d = analysed("Sir John Holt came to London. He early became Common Serjeant, and then Recorder of Bristol.")
     assert ("John Holt", "Common Serjeant") in holds(d)
+
+
+def test_two_posts_read_as_one_are_each_held(analysed):
+    d = analysed("Lord Ross came to Dublin in 1660. Ross, who was Lord Steward of the Household and Viceroy of "
+                 "Ireland, then resided at Dublin.")
+    assert ("Ross", "Viceroy of Ireland") in holds(d)

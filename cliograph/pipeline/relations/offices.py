@@ -243,9 +243,30 @@ def _add_post(d: Document, span: Span) -> None:
             d.token_mention[t] = len(d.mentions) - 1
 
 
+def joined_posts(d: Document, sent: Span) -> dict[int, list[int]]:
+    """Two posts the mentions read as one ('Lord Steward of the Household and Viceroy of
+    Ireland'): the second as an office of its own, held wherever the first is."""
+    also: dict[int, list[int]] = d.__dict__.setdefault("_joined_posts", {})
+    heads = lexicon().office_heads
+    for mi, office in entities_in(d, sent, OFFICE):
+        s, e = d.mentions[mi].tokens
+        for t in d.doc[s + 1:e]:
+            if t.dep_ == "conj" and t.text.istitle() and t.lower_ in heads and d.doc[t.i - 1].lower_ == "and":
+                second = d.doc[t.i:e]
+                other = d.add_entity(second.text, "OFFICE", second.start_char, second.end_char, "offices.joined_posts.v1")
+                if other != office and other not in also.setdefault(office, []):
+                    also[office].append(other)
+                break
+    return also
+
+
 def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     named_posts(d, sent)
-    yield from named_offices(d, si, sent)
+    also = joined_posts(d, sent)
+    for f in named_offices(d, si, sent):
+        yield f
+        for other in also.get(f.object, []):  # type: ignore[arg-type]
+            yield replace(f, object=other)
     yield from titles_as_names(d, si, sent)
     yield from described_offices(d, si, sent)
     yield from led_bodies(d, si, sent)
