@@ -197,7 +197,8 @@ def _named_group(d: Document, tok: Token) -> int | None:
             first -= 1
         if first < m.tokens[0]:
             span = d.doc[first:m.tokens[1]]
-            return d.add_entity(span.text, d.entities[e].kind, span.start_char, span.end_char, "membership.named_group.v1")
+            return d.add_entity(span.text, d.entities[e].kind, span.start_char, span.end_char,
+                                "membership.named_group.v1")
     if e is not None or tok.pos_ != "PROPN":
         return e
     start = tok.i
@@ -398,7 +399,7 @@ def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 person = entity_at(d, p, PERSON)
                 for g in groups if person is not None else []:
                     yield from _emit(d, si, person, _named_group(d, g), "member", "membership.represents.v1", 0.7)
-        elif low in COMPOSE and tok.pos_ == "VERB":
+        elif low in COMPOSE and tok.pos_ == "VERB" and asserted(tok):
             body = tok.head if tok.dep_ == "acl" else next(
                 (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             group = entity_at(d, body, {"BODY"}) if body is not None else None

@@ -253,7 +253,8 @@ def joined_posts(d: Document, sent: Span) -> dict[int, list[int]]:
         for t in d.doc[s + 1:e]:
             if t.dep_ == "conj" and t.text.istitle() and t.lower_ in heads and d.doc[t.i - 1].lower_ == "and":
                 second = d.doc[t.i:e]
-                other = d.add_entity(second.text, "OFFICE", second.start_char, second.end_char, "offices.joined_posts.v1")
+                other = d.add_entity(second.text, "OFFICE", second.start_char, second.end_char,
+                                     "offices.joined_posts.v1")
                 if other != office and other not in also.setdefault(office, []):
                     also[office].append(other)
                 break
@@ -326,7 +327,7 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     if person is not None:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.75)
             continue
-        if off.dep_ == "conj" and doc[s - 1].text == "," and s >= 2 and d.token_mention.get(s - 2) is not None \
+        if off.dep_ == "conj" and s >= 2 and doc[s - 1].text == "," and d.token_mention.get(s - 2) is not None \
                 and entity_at(d, doc[s - 2], PERSON) is not None and entity_at(d, off.head, PERSON) is not None \
                 and not any(c.dep_ in ("cc", "conj") for c in off.children):
             # 'X, Minister of War.' parsed as a list of two: the title is said of the name
@@ -409,14 +410,15 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue
             if gov.lower_ in PLACE_NOUNS and gov.head.lemma_ in TAKE_PLACE and asserted(gov.head):
                 # 'Jefferson had taken Franklin's place as Minister to France': one tenure
-                # starts, the other ends
+                # starts then; the other ended by then, begun when the text does not say (an
+                # end alone would stretch it back over every earlier date: it is left undated)
                 before = [c for c in gov.children if c.dep_ == "poss"]
-                for holders, edge in ((frame_of(gov.head).subjects, "start_time"), (before, "end_time")):
+                for holders, edge in ((frame_of(gov.head).subjects, "start_time"), (before, None)):
                     for p in holders:
                         person = entity_at(d, p, PERSON)
                         if person is not None:
                             f = factoid(d, si, "HOLDS_OFFICE", person, office, "offices.succeeded.v1", 0.65)
-                            yield replace(f, when=None, **{edge: f.when})
+                            yield replace(f, when=None, **({edge: f.when} if edge else {}))
             elif gov.lemma_ in SUCCEED:
                 # 'Addington succeeded Pitt as Prime Minister', 'Pitt was replaced as Prime
                 # Minister by Addington': one tenure starts, one ends
@@ -613,6 +615,7 @@ def led_bodies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 RESIGN = {"resign", "abdicate", "retire", "quit"}
+WITHDRAW_TO = ("to", "into", "for")
 REMOVE = {"dismiss", "remove", "oust", "depose", "sack", "expel", "relieve", "drop", "purge"}
 
 
@@ -634,7 +637,9 @@ def resignations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                               role="member"))
             yield from _ended(d, si, f.objects, f.preps.get("as", []) + f.preps.get("from", []),
                               "offices.removed.v1", guess=False)
-        elif not f.passive and (lemma in RESIGN or lemma == "step" and "down" in f.preps):
+        elif not f.passive and (lemma in RESIGN or lemma == "step" and "down" in f.preps) \
+                and not any(c.lower_ in WITHDRAW_TO or c.dep_ == "xcomp" for c in f.verb.children):
+            # ('he retired to rest', 'withdrew to his room' end nothing)
             yield from _ended(d, si, f.subjects, f.preps.get("as", []) + f.preps.get("from", []) + f.objects,
                               "offices.resigned.v1", guess=True)
 
