@@ -126,7 +126,29 @@ def _relative(d: Document, noun: Token) -> int | None:
         for c in noun.head.children:
             if c.dep_ == "nsubj":
                 return entity_at(d, c, PERSON)
+    if _said_of_list(noun) and d.token_mention.get(noun.head.i) is not None:
+        # 'Feversham, a Frenchman of noble birth, and nephew of Turenne': a bare kin noun
+        # coordinated with a name is said of it ('X and the son of Y' names two men)
+        return entity_at(d, noun.head, PERSON)
     return None
+
+
+def _said_of_list(noun: Token) -> bool:
+    """A kin noun without a determiner or possessive, coordinated with or set beside what
+    comes before it: a description of that, not another person."""
+    return noun.dep_ in ("conj", "appos") and noun.head.i < noun.i and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
+def _listed_before(d: Document, noun: Token) -> list[int]:
+    """The people a plural kin noun describes after their list: 'the Earls of Derby, Kent
+    and Essex, sons of the Duchess of Arden'."""
+    if noun.tag_ != "NNS" or not _said_of_list(noun):
+        return []
+    head = noun.head
+    out = [e for t in head.subtree if t.i < noun.i and t.dep_ in ("conj", "pobj", "appos") or t.i == head.i
+           if (e := entity_at(d, t, PERSON)) is not None and d.token_mention.get(t.i) is not None]
+    return list(dict.fromkeys(out))
 
 
 def _subjects_of_plural(d: Document, noun: Token) -> list[int]:
@@ -244,23 +266,24 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     lex = lexicon()
     for noun in sent:
         role = lex.kin_roles.get(_kin_word(noun))
-        if role is None and noun.tag_ == "NNS" and _named(d, noun):  # 'brothers named A and B'
-            role = lex.kin_roles.get(noun.lemma_.lower())
+        if role is None and noun.tag_ == "NNS" and (_named(d, noun) or _listed_before(d, noun)):
+            role = lex.kin_roles.get(noun.lemma_.lower())  # 'brothers named A and B'; 'A and B, sons of C'
         if role is None or noun.pos_ != "NOUN":
             continue
         # 'he was the son and heir of X': coordinated kin nouns share the owner and the relative
         owner = next((o for n in (noun, *noun.conjuncts) if (o := _owner(d, n)) is not None), None)
         named = _named(d, noun) or _listed_after(d, noun) or _subjects_of_plural(d, noun)
+        described = [] if named else _listed_before(d, noun)  # (half-siblings, maybe: no sibling facts)
         if named and owner is None and noun.head.lemma_ == "have":  # 'he had brothers named ...'
             owner = next((e for c in noun.head.children if c.dep_ == "nsubj"
                           if (e := entity_at(d, c, PERSON)) is not None), None)
         # 'the son and heir of X' shares the head's relative; 'X and his son Y' has its own
         shared = noun.dep_ == "conj" and noun.head.pos_ == "NOUN"
         relative = _relative(d, noun.head) if shared else _relative(d, noun)
-        relatives = named or ([relative] if relative is not None else [])
+        relatives = named or described or ([relative] if relative is not None else [])
         if owner is None or not relatives:
             continue
-        if role in SIBLING_OF and len(relatives) > 1:
+        if role in SIBLING_OF and len(named) > 1:
             yield from _siblings(d, si, relatives)
         if role in PARENTS_OF:
             yield from _co_parents(d, si, [owner, *_co_owners(d, noun, owner)])

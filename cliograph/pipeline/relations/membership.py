@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
+from ...rules import lexicon
 from ..document import Document
 from .base import asserted, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames, listed
@@ -38,10 +39,11 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         if f.passive and lemma in w.member_passive:
             # 'The Secretariat was led by Preobrazhenski, Krestinski and Serebryakov'
-            for g in f.objects:
-                for p in f.subjects:
-                    yield from _emit(d, si, entity_at(d, p, PERSON), entity_at(d, g, GROUPS),
-                                     w.member_passive[lemma], "membership.passive_verb.v1", 0.7)
+            for g in f.objects if any(entity_at(d, p, PERSON) is not None for p in f.subjects) else []:
+                for group, fixed in _groups_at(d, g):
+                    for p in f.subjects:
+                        yield from _emit(d, si, entity_at(d, p, PERSON), group,
+                                         fixed or w.member_passive[lemma], "membership.passive_verb.v1", 0.7)
             # 'X was elected to the Central Committee'
             for g in f.preps.get("to", []) + f.preps.get("into", []):
                 for p in f.objects:
@@ -83,10 +85,10 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             role = w.member_roles.get(low, "member")
             # 'Robespierre, who was a member of ..., and Danton': the one the clause is on
             people = [a for h in holders if (a := antecedent(h)) is not h] or expand(holders)
-            for g in groups:
-                for p in people:
-                    yield from _emit(d, si, _leader(d, p), entity_at(d, g, GROUPS), role,
-                                     "membership.member_noun.v1", 0.7)
+            for g in groups if any(_leader(d, p) is not None for p in people) else []:
+                for group, fixed in _groups_at(d, g):
+                    for p in people:
+                        yield from _emit(d, si, _leader(d, p), group, fixed or role, "membership.member_noun.v1", 0.7)
         # 'his obligations in the Politburo, the Orgburo and Rabkrin'
         if low in w.seat_nouns and tok.pos_ == "NOUN":
             owners = [c for c in tok.children if c.dep_ == "poss"]
@@ -177,23 +179,125 @@ def _group(d: Document, tok: Token) -> int | None:
     return next((i for i, ent in enumerate(d.entities) if ent.kind in GROUPS and ent.name == name), None)
 
 
+# a side of a party: 'the right wing of the Labour party', 'the “centre” Liberals'
+WINGS = {"left", "right", "centre", "center", "moderate", "extreme"}
+QUOTES = {"“", "”", '"', "‘", "’", "'"}
+
+
+def _named_group(d: Document, tok: Token) -> int | None:
+    """The group a token names, also when a longer mention took it in ('head of the
+    Girondins' read as one title): the proper name ending at the token, by name."""
+    e = entity_at(d, tok, GROUPS)
+    m = d.mention_of_token(tok)
+    if e is not None and m is not None:
+        # 'the Populist Socialists' where only 'Socialists' was named: the narrower group
+        first = m.tokens[0]
+        while first > 0 and d.doc[first - 1].dep_ in ("amod", "compound") and d.doc[first - 1].head.i == tok.i \
+                and d.doc[first - 1].text.istitle() and d.token_mention.get(first - 1) is None:
+            first -= 1
+        if first < m.tokens[0]:
+            span = d.doc[first:m.tokens[1]]
+            return d.add_entity(span.text, d.entities[e].kind, span.start_char, span.end_char,
+                                "membership.named_group.v1")
+    if e is not None or tok.pos_ != "PROPN":
+        return e
+    start = tok.i
+    while start > 0 and d.doc[start - 1].head.i == tok.i and (
+            d.doc[start - 1].pos_ == "PROPN" and d.doc[start - 1].dep_ == "compound"
+            or d.doc[start - 1].dep_ == "amod" and d.doc[start - 1].text.istitle()):
+        start -= 1
+
+    def called(name: str) -> int | None:
+        return next((i for i, ent in enumerate(d.entities) if ent.kind in GROUPS
+                     and (ent.name == name or name in ent.aliases)), None)
+    span = d.doc[start:tok.i + 1]
+    e = called(span.text)
+    if e is None and start < tok.i and (bare := called(tok.text)) is not None:
+        e = d.add_entity(span.text, d.entities[bare].kind, span.start_char, span.end_char, "membership.named_group.v1")
+    return e
+
+
+def _wing(d: Document, tok: Token) -> tuple[int, int] | None:
+    """A wing of a group the text names by its side ('the right wing of the Whigs', 'the
+    right Whigs', 'the “centre” Radicals'): the wing as a FACTION, and the group."""
+    doc = d.doc
+    if tok.lower_ == "wing":
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        side = [c for c in tok.children if c.lower_ in WINGS]
+        obj = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+        parent = _named_group(d, obj) if obj is not None else None
+        if parent is None or not side:
+            return None
+        m = d.mention_of_token(obj)
+        end = m.tokens[1] if m is not None and m.kind in GROUPS else obj.i + 1
+        first, last = side[0].i, end
+        name = f"{side[0].lower_} wing of {doc[of.i + 1:end].text}"
+    else:
+        parent = _named_group(d, tok)
+        if parent is None:
+            return None
+        m = d.mention_of_token(tok)
+        start = m.tokens[0] if m is not None and m.kind in GROUPS else tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        k, words = start - 1, []
+        while k >= 0 and (doc[k].lower_ in WINGS or doc[k].lower_ == "wing" or doc[k].text in QUOTES):
+            words.insert(0, doc[k])
+            k -= 1
+        if not any(w.lower_ in WINGS for w in words):
+            return None
+        first, last = words[0].i, tok.i + 1
+        name = " ".join([w.text for w in words if w.text not in QUOTES] + [doc[start:tok.i + 1].text])
+    span = doc[first:last]
+    faction = d.add_entity(name, "FACTION", span.start_char, span.end_char, "membership.wing.v1")
+    return faction, parent
+
+
+def _groups_at(d: Document, tok: Token) -> list[tuple[int, str | None]]:
+    """The groups a token stands for, with the role a leader of it has in each: a wing
+    and (as a plain member) its party, else the group itself."""
+    wing = _wing(d, tok)
+    if wing is not None:
+        return [(wing[0], None), (wing[1], "member")]
+    g = _named_group(d, tok)
+    return [(g, None)] if g is not None else []
+
+
+def _at_head(person: Token, group: Token) -> bool:
+    """'with X at the head' / 'at its head': the phrase right after the name, on it or on the group."""
+    for at in (*person.children, *group.children):
+        if at.dep_ == "prep" and at.lower_ == "at" and at.i == person.i + 1 and any(
+                o.lower_ in HEAD_NOUNS and not any(p.lower_ == "of" for p in o.children)
+                for o in at.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
 def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """A group named with who leads or speaks for it: 'the Girondins under Brissot and
     Vergniaud', 'the Jacobins, represented by Robespierre', 'Danton and Desmoulins, at
     the head of the Cordeliers'."""
     for tok in sent:
-        group = entity_at(d, tok, GROUPS) if tok.pos_ in ("PROPN", "NOUN") else None
-        if group is not None:
-            for c in tok.children:
-                people: list[Token] = []
-                role = None
-                if c.dep_ == "prep" and c.lower_ in UNDER_ROLES:
-                    people, role = [o for o in c.children if o.dep_ == "pobj"], UNDER_ROLES[c.lower_]
-                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in REPRESENTED:
-                    people = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-                    role = REPRESENTED[c.lemma_.lower()]
-                for p in expand(people):
-                    yield from _emit(d, si, _leader(d, p), group, role or "member", "membership.led_group.v1", 0.7)
+        if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "compound":
+            continue
+        for c in tok.children:
+            people: list[Token] = []
+            role = None
+            if c.dep_ == "prep" and c.lower_ in UNDER_ROLES:
+                people, role = [o for o in c.children if o.dep_ == "pobj"], UNDER_ROLES[c.lower_]
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in REPRESENTED:
+                people = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                role = REPRESENTED[c.lemma_.lower()]
+            elif c.dep_ == "prep" and c.lower_ == "with":
+                # 'a Directory of Five, with Barras at the head' (however 'at' was attached)
+                people = [o for o in c.children if o.dep_ == "pobj" and _at_head(o, tok)]
+                role = "leader"
+            leaders = [e for p in expand(people) if (e := _leader(d, p)) is not None]
+            if not leaders:
+                continue  # (a wing or a narrower group is named only for the facts it has)
+            for group, fixed in _groups_at(d, tok):
+                for person in leaders:
+                    yield from _emit(d, si, person, group, fixed or role or "member", "membership.led_group.v1", 0.7)
         # 'X, at the head of the Cordeliers'
         if tok.lower_ in HEAD_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "at":
             groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -205,9 +309,10 @@ def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 holders = frame_of(holder).subjects
             else:
                 holders = expand([holder])
-            for g in groups:
-                for p in holders:
-                    yield from _emit(d, si, _leader(d, p), _group(d, g), "leader", "membership.led_group.v1", 0.7)
+            for g in groups if any(_leader(d, p) is not None for p in holders) else []:
+                for group, fixed in _groups_at(d, g) or [(_group(d, g), None)]:
+                    for p in holders:
+                        yield from _emit(d, si, _leader(d, p), group, fixed or "leader", "membership.led_group.v1", 0.7)
 
 
 # a person named by the party they stand for: 'an Irish Labour Party politician',
@@ -242,7 +347,73 @@ def party_label(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, entity_at(d, p, PERSON), g, role, "membership.party_label.v1", 0.75)
 
 
+PARTY_NOUNS = {"party", "faction", "group", "club", "order", "church", "sect"}
+PAPER_NOUNS = {"paper", "newspaper", "journal", "organ", "gazette"}  # a man's paper is his to run
+SPEAK_FOR = {"for", "on behalf of"}
+REPRESENT = {"represent"}
+COMPOSE = {"compose", "consist", "comprise"}
+HOLD_RANK = {"hold", "have", "attain", "obtain", "receive"}
+RANK_NOUNS = {"rank", "commission", "command"}
+
+
+def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Whom a person speaks or stands for: 'his party, the Whigs'; 'Fox, for the Whigs,
+    replied'; 'cried Fox, for the Whigs'; 'Grey, representing the Whigs'; a committee
+    'composed of A of Kent, B and C' (every name of the list, however the parser split it)."""
+    lex = lexicon()
+    for tok in sent:
+        low = tok.lemma_.lower()
+        # 'his party, the Whigs'; 'Marat's paper, L'Ami du peuple' (and the other way round)
+        if tok.lower_ in PARTY_NOUNS | PAPER_NOUNS and tok.pos_ == "NOUN":
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            named = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+            role = "leader" if tok.lower_ in PAPER_NOUNS else "member"
+            for o in owners:
+                person = entity_at(d, o, PERSON)
+                for g in named if person is not None else []:
+                    yield from _emit(d, si, person, _named_group(d, g), role, "membership.own_party.v1", 0.75)
+        elif tok.pos_ == "VERB" and low in lex.speech_verbs and asserted(tok):
+            groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                      for o in c.children if o.dep_ == "pobj"]
+            speakers = [c for c in tok.children if c.dep_ in ("nsubj", "attr")
+                        or c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > tok.i]
+            for p in expand(speakers):
+                person = entity_at(d, p, PERSON)
+                for g in groups if person is not None else []:
+                    yield from _emit(d, si, person, _named_group(d, g), "member", "membership.speaks_for.v1", 0.7)
+        elif low in HOLD_RANK and tok.pos_ == "VERB" and asserted(tok) and any(
+                c.dep_ == "dobj" and c.lower_ in RANK_NOUNS for c in tok.children):
+            # 'Lord Ross held high rank in the Guards', 'he had a commission in the army'
+            groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+                      if o.dep_ == "pobj"] + [o for r in tok.children if r.dep_ == "dobj" and r.lower_ in RANK_NOUNS
+                                              for c in r.children if c.dep_ == "prep" and c.lower_ == "in"
+                                              for o in c.children if o.dep_ == "pobj"]
+            for g in groups:
+                for p in frame_of(tok).subjects:
+                    yield from _emit(d, si, entity_at(d, antecedent(p), PERSON), entity_at(d, g, {"BODY"}),
+                                     "member", "membership.rank_in.v1", 0.7)
+        elif low in REPRESENT and tok.pos_ == "VERB" and asserted(tok):
+            groups = [c for c in tok.children if c.dep_ == "dobj"]
+            people = [tok.head] if tok.dep_ == "acl" else frame_of(tok).subjects
+            for p in expand(people):
+                person = entity_at(d, p, PERSON)
+                for g in groups if person is not None else []:
+                    yield from _emit(d, si, person, _named_group(d, g), "member", "membership.represents.v1", 0.7)
+        elif low in COMPOSE and tok.pos_ == "VERB" and asserted(tok):
+            body = tok.head if tok.dep_ == "acl" else next(
+                (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            group = entity_at(d, body, {"BODY"}) if body is not None else None
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if group is None or of is None:
+                continue
+            people = dict.fromkeys(e for t in of.subtree if t.dep_ in ("pobj", "conj", "appos")
+                                   if (e := entity_at(d, t, PERSON)) is not None)
+            for person in people:
+                yield from _emit(d, si, person, group, "member", "membership.composed_of.v1", 0.7)
+
+
 def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from spoken_for(d, si, sent)
     yield from from_verbs(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from led_groups(d, si, sent)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ...model import Factoid
+from ...model import Factoid, Mention
 from ...names import TITLE_OF
 from ...rules import lexicon
 from ..document import Document
@@ -21,6 +21,7 @@ APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm",
            "choose", "designate", "proclaim", "crown", "declare", "create", "select", "reappoint"}
 SERVE = {"serve", "act", "remain", "continue", "sit", "stay", "rule", "reign", "govern", "spend",
          "work", "return", "sign", "officiate", "preside"}
+SEND = {"send", "dispatch", "despatch"}  # 'was sent out as commander-in-chief': the one sent
 SUCCEED = {"succeed", "replace", "supersede", "follow"}
 CONFIRM = {"confirm", "approve", "ratify", "endorse", "accept", "announce", "sanction"}
 CANDIDACY = {"candidature", "candidacy", "appointment", "election", "nomination", "promotion",
@@ -40,7 +41,13 @@ PEERAGE = {"duke", "duchess", "earl", "count", "countess", "prince", "princess",
 
 def _office_tokens(d: Document, sent: Span) -> list[Token]:
     """The root token of each OFFICE mention in the sentence."""
-    return [d.doc[slice(*d.mentions[mi].tokens)].root for mi, _ in entities_in(d, sent, OFFICE)]
+    return [_root(d.doc[slice(*d.mentions[mi].tokens)]) for mi, _ in entities_in(d, sent, OFFICE)]
+
+
+def _root(span: Span) -> Token:
+    """The span's head word; for 'Minister to Spain' with 'to' hung on the verb, the title's."""
+    root = span.root
+    return span[0] if root.pos_ == "ADP" else root
 
 
 
@@ -50,6 +57,11 @@ def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     done: set[int] = d.__dict__.setdefault("_titled", set())  # once per person per document
     for mi, person in entities_in(d, sent, PERSON):
         m = d.mentions[mi]
+        titled = _title_misread(d, m)
+        if titled is not None:  # 'Admiral Hood, the Minister of Marine', the title taken for a man
+            holder, post = titled
+            yield factoid(d, si, "HOLDS_OFFICE", holder, post, "offices.apposition.v1", 0.7)
+            continue
         if person in done:
             continue
         match = TITLE_OF.match(m.text)
@@ -57,10 +69,205 @@ def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             done.add(person)
             office = d.add_entity(match.group(1), "OFFICE", m.start, m.end, "offices.title_as_name.v1")
             yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.title_as_name.v1", 0.8)
+            continue
+        post = _titled_post(d, m)
+        if post is not None and (person, post) not in done:
+            done.add((person, post))
+            yield factoid(d, si, "HOLDS_OFFICE", person, post, "offices.title_as_name.v1", 0.75)
+
+
+# rulers whose title stands before their name: 'King Harold', 'Emperor Hadrian', 'Tsar Paul'
+SOVEREIGNS = {"king", "queen", "emperor", "empress", "tsar", "czar", "tsarina", "kaiser", "pharaoh",
+              "sultan", "shah", "caliph"}
+
+
+def _titled_post(d: Document, m) -> int | None:  # noqa: ANN001 - a Mention
+    """The post a person's name carries: a ruler's title before it ('King Harold', 'King
+    Louis of France': King of France), or a title in apposition that the name took in
+    ('Sir John Holt, Lord Chief Justice of England')."""
+    doc = d.doc
+    s, e = m.tokens
+    if e - s < 1 or e > len(doc):
+        return None
+    words = doc[s:e]
+    heads = lexicon().office_heads
+    comma = next((t.i for t in words if t.text == ","), None)
+    if comma is not None and comma + 1 < e and doc[comma + 1].text[:1].isupper() and any(
+            t.lower_ in heads for t in doc[comma + 1:e]):
+        rest = _through_possessive(doc[comma + 1:e])
+        return d.add_entity(rest.text, "OFFICE", rest.start_char, rest.end_char, "offices.title_as_name.v1")
+    first = doc[s]
+    root = words.root
+    if root.dep_ == "appos" and root.head.i < s and d.entity_of_token(root.head) == m.entity \
+            and first.text[:1].isupper() and first.lower_ not in PEERAGE and any(t.lower_ in heads for t in words):
+        # 'Thomas Ken, Bishop of Bath and Wells', the title read as another name of the man
+        title = _through_possessive(words)
+        return d.add_entity(title.text, "OFFICE", title.start_char, title.end_char, "offices.title_as_name.v1")
+    if first.lower_ in SOVEREIGNS and e - s >= 2 and doc[s + 1].pos_ == "PROPN":
+        title = first.text.capitalize()
+        where = _of_place(d, e)
+        if where is not None:
+            title = f"{title} of {where}"
+        return d.add_entity(title, "OFFICE", first.idx, first.idx + len(first.text), "offices.title_as_name.v1")
+    return None
+
+
+def _title_misread(d: Document, m) -> tuple[int, int] | None:  # noqa: ANN001 - a Mention
+    """A capitalised title in apposition to another person's name that the entities read as
+    a person: the post, and the person it is said of."""
+    doc = d.doc
+    s, e = m.tokens
+    if e <= s or not doc[s].text[:1].isupper():
+        return None
+    words = doc[s:e]
+    first = next((t for t in words if t.lower_ not in ("the", "a")), None)
+    if first is None or first.lower_ not in lexicon().office_heads or first.lower_ in PEERAGE:
+        return None
+    root = words.root
+    if root.dep_ != "appos" or root.head.i >= s:
+        return None
+    holder = entity_at(d, root.head, PERSON)
+    if holder is None or holder == m.entity:
+        return None
+    return holder, d.add_entity(m.text, "OFFICE", m.start, m.end, "offices.apposition.v1")
+
+
+def _through_possessive(span: Span) -> Span:
+    """A title the name's mention cut at a possessive: 'Chief Justice of the King's Bench'."""
+    doc, e = span.doc, span.end
+    while e + 1 < len(doc) and doc[e].text in ("'s", "’s") and doc[e + 1].pos_ == "PROPN":
+        e += 2
+    return doc[span.start:e]
+
+
+def _of_place(d: Document, i: int) -> str | None:
+    """The place named right after a name by 'of' ('Governor Morris of Ohio'): its name."""
+    doc = d.doc
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        place = entity_at(d, doc[i + 1], {"PLACE"})
+        m = d.mention_of_token(doc[i + 1])
+        if place is not None and m is not None:
+            return m.text
+    return None
+
+
+# a post named by its head word and where it is held: 'satrap of Sardis', 'Minister to France'
+POST_PREPS = {"of", "to"}
+POST_SLOTS = {"appos", "attr", "oprd", "pobj", "dobj", "conj"}
+PLACED = {"PLACE", "BODY", "FACTION"}
+# posts read here only when said of a person or of a place ('the satrap of Lydia'), not names' heads
+POST_WORDS = {"satrap", "legate", "envoy", "vizier", "nuncio", "exarch", "tetrarch", "ethnarch", "hipparch"}
+
+
+def named_posts(d: Document, sent: Span) -> None:
+    """Posts the text names with a common noun and its place or body ('Pissuthnes, the
+    then satrap of Sardis'; 'took his place as Minister to France') become OFFICE
+    entities there, so the rules below read them as they read capitalised titles."""
+    lex = lexicon()
+    heads = lex.office_heads | set(lex.collegiate_offices) | POST_WORDS
+    doc = d.doc
+    for tok in sent:
+        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        m0 = d.mention_of_token(tok)
+        # a bare 'Minister' the entities took for one post may be named more fully here
+        bare = m0 is not None and m0.tokens == (tok.i, tok.i + 1) and m0.kind == "OFFICE"
+        if d.entity_of_token(tok) is not None and not bare:
+            continue
+        before = doc[tok.i - 1] if tok.i > sent.start else None
+        if bare and before is not None and before.dep_ == "compound" and before.head.i == tok.i \
+                and before.text.istitle() and (bm := d.mention_of_token(before)) is not None \
+                and bm.tokens == (before.i, before.i + 1) and bm.kind != "OFFICE":
+            _add_post(d, doc[before.i:tok.i + 1])  # 'Common Serjeant', its first word taken for a name
+            continue
+        if tok.dep_ not in POST_SLOTS and not bare:
+            if tok.text.islower() and _bare_post(d, tok):
+                first = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
+                _add_post(d, doc[first:tok.i + 1])
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ != "as" or bare and tok.dep_ not in POST_SLOTS:
+            continue
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in POST_PREPS]
+        nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if not preps and nxt is not None and nxt.lower_ in POST_PREPS and nxt.dep_ in ("prep", "dative") and (
+                nxt.head.i == tok.head.i and tok.dep_ in ("oprd", "attr", "dobj") or tok.text.istitle()):
+            preps = [nxt]  # 'was made Chamberlain to the Queen', the parser hanging 'to' on the verb
+        where = [o for c in preps[:1] for o in c.children if o.dep_ == "pobj"]
+        if not preps and not bare and tok.text.islower() and _bare_post(d, tok):
+            # 'Sulla the dictator', 'Cato, the censor': the post alone
+            first = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
+            _add_post(d, doc[first:tok.i + 1])
+            continue
+        # a post is held in a place or body, or 'to' a ruler ('Chamberlain to the Queen')
+        kinds = PLACED | {"PERSON", "OFFICE"} if preps and preps[0].lower_ == "to" else PLACED
+        titled = tok.text[:1].isupper() and bool(where) and where[0].pos_ == "PROPN" and where[0].text[:1].isupper()
+        if not where or entity_at(d, where[0], kinds) is None and not titled:
+            continue  # 'Minister of Marine' is a title whatever 'Marine' is; 'king of the hill' is not
+        m = d.mention_of_token(where[0])
+        end = m.tokens[1] if m is not None and m.entity is not None else where[0].i + 1
+        if m is None or m.entity is None:  # 'Minister of Foreign Affairs': the object's whole name
+            end = max([end] + [t.i + 1 for t in where[0].subtree if t.i >= where[0].i])
+        # 'the French ambassador', 'Lord Chamberlain': capitalised words before the head are the title's
+        start = tok.i
+        while start - 1 > sent.start and doc[start - 1].dep_ in ("compound", "amod") \
+                and doc[start - 1].text[:1].isupper() and d.entity_of_token(doc[start - 1]) is None:
+            start -= 1
+        _add_post(d, doc[start:end])
+
+
+def _bare_post(d: Document, tok: Token) -> bool:
+    """A post word said of a person beside it: 'Sulla the dictator', 'Cato, the censor',
+    'the French ambassador Barillon'."""
+    doc = d.doc
+    if tok.dep_ == "appos" and entity_at(d, tok.head, PERSON) is not None:
+        return True
+    if tok.i >= 2 and doc[tok.i - 1].lower_ == "the" and entity_at(d, doc[tok.i - 2], PERSON) is not None \
+            and d.token_mention.get(tok.i - 2) is not None and tok.dep_ in ("nsubj", "nsubjpass", "appos"):
+        return True
+    return any(c.dep_ == "appos" and c.i == tok.i + 1 and entity_at(d, c, PERSON) is not None for c in tok.children)
+
+
+def _add_post(d: Document, span: Span) -> None:
+    """An OFFICE entity for the span, seen there by the rules that follow (a mention no
+    entity took gives way to it)."""
+    rule = "offices.named_post.v1"
+    index = d.add_entity(span.text, "OFFICE", span.start_char, span.end_char, rule, tokens=(span.start, span.end))
+    last = d.mentions[-1]
+    if last.entity != index or last.start != span.start_char:  # a post named before: its mention here
+        d.mentions.append(Mention(span.start_char, span.end_char, span.text, "OFFICE", rule, entity=index,
+                                  tokens=(span.start, span.end)))
+    for t in range(span.start, span.end):
+        mi = d.token_mention.get(t)
+        if mi is None or d.mentions[mi].entity is None or d.mentions[mi].kind == "OFFICE" and \
+                span.start <= d.mentions[mi].tokens[0] and d.mentions[mi].tokens[1] <= span.end:
+            d.token_mention[t] = len(d.mentions) - 1
+
+
+def joined_posts(d: Document, sent: Span) -> dict[int, list[int]]:
+    """Two posts the mentions read as one ('Lord Steward of the Household and Viceroy of
+    Ireland'): the second as an office of its own, held wherever the first is."""
+    also: dict[int, list[int]] = d.__dict__.setdefault("_joined_posts", {})
+    heads = lexicon().office_heads
+    for mi, office in entities_in(d, sent, OFFICE):
+        s, e = d.mentions[mi].tokens
+        for t in d.doc[s + 1:e]:
+            if t.dep_ == "conj" and t.text.istitle() and t.lower_ in heads and d.doc[t.i - 1].lower_ == "and":
+                second = d.doc[t.i:e]
+                other = d.add_entity(second.text, "OFFICE", second.start_char, second.end_char,
+                                     "offices.joined_posts.v1")
+                if other != office and other not in also.setdefault(office, []):
+                    also[office].append(other)
+                break
+    return also
 
 
 def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    yield from named_offices(d, si, sent)
+    named_posts(d, sent)
+    also = joined_posts(d, sent)
+    for f in named_offices(d, si, sent):
+        yield f
+        for other in also.get(f.object, []):  # type: ignore[arg-type]
+            yield replace(f, object=other)
     yield from titles_as_names(d, si, sent)
     yield from described_offices(d, si, sent)
     yield from led_bodies(d, si, sent)
@@ -80,6 +287,12 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if e < len(doc):
             person = entity_at(d, doc[e], PERSON)
             if person is not None:
+                # 'Governor Morris of Ohio' holds the governorship of Ohio, not any governorship
+                pm = d.mention_of_token(doc[e])
+                where = _of_place(d, pm.tokens[1]) if pm is not None else None
+                if where is not None:
+                    office = d.add_entity(f"{doc[s:e].text} of {where}", "OFFICE", doc[s].idx,
+                                          doc[e - 1].idx + len(doc[e - 1].text), "offices.title_before_name.v1")
                 yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.title_before_name.v1", 0.85)
                 continue
         # 'X, the General Secretary,' / 'the General Secretary, X,'
@@ -90,6 +303,22 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 if person is not None:
                     yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.75)
             continue
+        # 'Maximus the consul died', 'Pericles the general': a name with its post after it
+        if s >= 2 and doc[s - 1].lower_ == "the" and off.dep_ in ("nsubj", "nsubjpass", "appos", "npadvmod"):
+            person = entity_at(d, doc[s - 2], PERSON)
+            if person is not None and d.token_mention.get(s - 2) is not None:
+                yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.7)
+                continue
+        # 'two of the tribunes, Flavius and Marullus'; 'one of the consuls, Bibulus'
+        if off.dep_ == "pobj" and off.head.lower_ == "of" and (
+                off.head.head.lower_ in PARTITIVES or off.head.head.tag_ == "CD"):
+            part = off.head.head
+            named = [c for c in [*part.children, *off.children] if c.dep_ in ("appos", "conj")]
+            for p in expand(named):
+                person = entity_at(d, p, PERSON)
+                if person is not None:
+                    yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.partitive.v1", 0.7)
+            continue
         appos = [c for c in off.children if c.dep_ == "appos"]
         if appos:
             for a in appos:
@@ -98,14 +327,38 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     if person is not None:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.75)
             continue
-        verb = off.head
+        if off.dep_ == "conj" and s >= 2 and doc[s - 1].text == "," and d.token_mention.get(s - 2) is not None \
+                and entity_at(d, doc[s - 2], PERSON) is not None and entity_at(d, off.head, PERSON) is not None \
+                and not any(c.dep_ in ("cc", "conj") for c in off.children):
+            # 'X, Minister of War.' parsed as a list of two: the title is said of the name
+            yield factoid(d, si, "HOLDS_OFFICE", entity_at(d, off.head, PERSON), office, "offices.apposition.v1", 0.65)
+            continue
+        verb, slot = off.head, off.dep_
+        if slot == "pobj" and verb.lower_ == "of" and verb.head.lower_ in POST_NOUNS:
+            verb, slot = verb.head.head, verb.head.dep_  # 'held the office of Chancellor'
+        if slot == "conj":  # 'became Common Serjeant, and then Recorder of London'
+            first = off
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.pos_ in ("VERB", "AUX"):
+                verb, slot = first, "attr"
+            elif first.dep_ in ("attr", "oprd"):
+                verb, slot = first.head, first.dep_
         # 'X was/became General Secretary'
-        if off.dep_ in ("attr", "acomp", "oprd") and verb.lemma_ in BECOME | APPOINT:
+        if slot in ("attr", "acomp", "oprd") and verb.lemma_ in BECOME | APPOINT:
             if not asserted(verb):
                 continue
             # 'rose to become the king's chief minister': the subject through control
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or \
                 frame_of(verb).subjects
+            if not subjects and verb.dep_ == "conj":  # 'was declared Treasurer, and thus became ...'
+                subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ == "relcl" and any(_whom(c) for c in subjects):
+                # 'Brutus and Cassius, both of whom were praetors': the names the clause is on
+                subjects = conjuncts(verb.head)
+            body_post = _post_of_which(d, off, verb)
+            if body_post is not None:  # 'the Society, of which he was president'
+                office = body_post
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             holders = objects if verb.lemma_ in APPOINT and objects else subjects
             for h in holders:
@@ -116,8 +369,16 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         rule = "offices.appointment.v1" if verb.lemma_ in APPOINT else "offices.copula.v1"
                         yield _dated(d, si, person, office, rule, 0.7, verb)
             continue
+        # 'Halifax, who held the Privy Seal'; 'she held the office of Treasurer'
+        if slot == "dobj" and verb.lemma_ in HOLD and asserted(verb):
+            for h in frame_of(verb).subjects:
+                for p in [antecedent(h)] if antecedent(h) is not h else conjuncts(h):
+                    person = entity_at(d, p, PERSON)
+                    if person is not None:
+                        yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.held.v1", 0.7)
+            continue
         # 'William was crowned king', 'they appointed Caesar dictator', 'made Octavian consul'
-        if off.dep_ == "dobj" and verb.lemma_ in APPOINT:
+        if slot == "dobj" and verb.lemma_ in APPOINT:
             if not asserted(verb):
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -132,6 +393,8 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     if person is None and p.pos_ == "PROPN" and p.dep_ == "compound" \
                             and d.token_mention.get(p.i) is None:
                         person = _person_named(d, p)  # 'appointed Agrippa consul', parsed as one noun
+                    elif person is None and p.pos_ == "PROPN" and p.dep_ == "compound":
+                        person = _misread_name(d, p)  # 'appointed Gaius Norbanus consul', the name read as a body
                     if person is not None:
                         yield _dated(d, si, person, office, "offices.appointment.v1", 0.7, verb)
             if not passive and not holders and m is not None and any(c.dep_ == "nsubj" for c in verb.children):
@@ -145,7 +408,18 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             gov = verb.head
             if not asserted(gov):
                 continue
-            if gov.lemma_ in SUCCEED:
+            if gov.lower_ in PLACE_NOUNS and gov.head.lemma_ in TAKE_PLACE and asserted(gov.head):
+                # 'Jefferson had taken Franklin's place as Minister to France': one tenure
+                # starts then; the other ended by then, begun when the text does not say (an
+                # end alone would stretch it back over every earlier date: it is left undated)
+                before = [c for c in gov.children if c.dep_ == "poss"]
+                for holders, edge in ((frame_of(gov.head).subjects, "start_time"), (before, None)):
+                    for p in holders:
+                        person = entity_at(d, p, PERSON)
+                        if person is not None:
+                            f = factoid(d, si, "HOLDS_OFFICE", person, office, "offices.succeeded.v1", 0.65)
+                            yield replace(f, when=None, **({edge: f.when} if edge else {}))
+            elif gov.lemma_ in SUCCEED:
                 # 'Addington succeeded Pitt as Prime Minister', 'Pitt was replaced as Prime
                 # Minister by Addington': one tenure starts, one ends
                 frame = frame_of(gov)
@@ -155,9 +429,11 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         if person is not None:
                             f = factoid(d, si, "HOLDS_OFFICE", person, office, "offices.succeeded.v1", 0.65)
                             yield replace(f, when=None, **{edge: f.when})
-            elif gov.lemma_ in APPOINT | SERVE:
+            elif gov.lemma_ in APPOINT | SERVE | SEND:
+                sent_by = gov.lemma_ in APPOINT | SEND  # the appointee, never the one appointing
                 holders = [c for c in gov.children if c.dep_ in (
-                    ("dobj",) if gov.lemma_ in APPOINT and gov.tag_ != "VBN" else ("nsubj", "nsubjpass", "dobj"))]
+                    ("dobj",) if sent_by and gov.tag_ != "VBN" else
+                    ("nsubjpass", "dobj") if sent_by else ("nsubj", "nsubjpass", "dobj"))]
                 for h in holders:
                     for p in conjuncts(h):
                         person = entity_at(d, p, PERSON)
@@ -172,6 +448,34 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.as_office.v1", 0.6)
 
 
+HOLD = {"hold", "occupy", "fill"}
+PLACE_NOUNS = {"place", "seat", "stead", "shoes"}
+TAKE_PLACE = {"take", "fill", "assume", "occupy"}
+POST_NOUNS = {"office", "post", "rank", "dignity", "title", "position", "seat"}
+PARTITIVES = {"one", "two", "three", "four", "both", "each", "all", "several", "some", "many"}
+
+
+def _whom(tok: Token) -> bool:
+    """'both of whom', 'each of whom': a relative clause's partitive subject."""
+    return tok.lower_ in PARTITIVES and any(
+        o.lower_ == "whom" for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)
+
+
+def _post_of_which(d: Document, off: Token, verb: Token) -> int | None:
+    """'the Society of the Cincinnati, of which he was president': the post is the body's
+    ('President of the Society of the Cincinnati'), not any presidency."""
+    if verb.dep_ != "relcl" or not any(
+            o.lower_ == "which" for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):
+        return None
+    body = entity_at(d, verb.head, {"BODY"})
+    if body is None:
+        return None
+    name, _, _ = _name_of(d, verb.head)
+    name = name[4:] if name.lower().startswith("the ") else name
+    title, start, end = _name_of(d, off)
+    return d.add_entity(f"{title[:1].upper()}{title[1:]} of the {name}", "OFFICE", start, end, "offices.copula.v1")
+
+
 TITLE_STARTS = {"first", "prime", "lord", "chief", "grand", "high", "vice", "deputy", "general", "lieutenant",
                 "master", "great", "supreme", "head", "secretary", "chancellor", "president", "king", "queen"}
 
@@ -184,6 +488,19 @@ def _person_named(d: Document, tok: Token) -> int:
             return i
     return d.add_entity(tok.text, "PERSON", tok.idx, tok.idx + len(tok.text), "offices.appointment.v1",
                         tokens=(tok.i, tok.i + 1))
+
+
+def _misread_name(d: Document, tok: Token) -> int | None:
+    """A name in an appointee's slot that the entities took for a body or place: it is a
+    person's when none of its words is a body's or a place's head word."""
+    e = entity_at(d, tok, {"BODY", "PLACE"})
+    if e is None:
+        return None
+    lex = lexicon()
+    words = d.entities[e].name.lower().split()
+    if any(w in lex.body_heads or w in lex.place_heads for w in words) or not d.entities[e].name.istitle():
+        return None
+    return e
 
 
 def _named_appointee(d: Document, m) -> tuple[int, int] | None:  # noqa: ANN001
@@ -298,6 +615,7 @@ def led_bodies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 RESIGN = {"resign", "abdicate", "retire", "quit"}
+WITHDRAW_TO = ("to", "into", "for")
 REMOVE = {"dismiss", "remove", "oust", "depose", "sack", "expel", "relieve", "drop", "purge"}
 
 
@@ -319,7 +637,9 @@ def resignations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                               role="member"))
             yield from _ended(d, si, f.objects, f.preps.get("as", []) + f.preps.get("from", []),
                               "offices.removed.v1", guess=False)
-        elif not f.passive and (lemma in RESIGN or lemma == "step" and "down" in f.preps):
+        elif not f.passive and (lemma in RESIGN or lemma == "step" and "down" in f.preps) \
+                and not any(c.lower_ in WITHDRAW_TO or c.dep_ == "xcomp" for c in f.verb.children):
+            # ('he retired to rest', 'withdrew to his room' end nothing)
             yield from _ended(d, si, f.subjects, f.preps.get("as", []) + f.preps.get("from", []) + f.objects,
                               "offices.resigned.v1", guess=True)
 
