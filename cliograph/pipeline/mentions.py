@@ -587,7 +587,8 @@ def find(d: Document) -> None:
         cands.append((s, e, kind, rule))
     cands.extend(stance_policy_phrases(doc))
     # longest first; rule-found spans over name runs of the same extent
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    # and a doctrine a stance word takes ('hostile to Jacobinism') over the model's label for it
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], not (c[3] == POLICY_RULE and _doctrine(doc[c[0]:c[1]]))))
     taken: set[int] = set()
     chosen: list[tuple[int, int, str | None, str]] = []
     for s, e, kind, source in cands:
@@ -682,7 +683,8 @@ def _policy_words() -> PolicyPhraseWords:
          "verbs": {*raw["policy_support_verbs"], *raw["policy_oppose_verbs"]},
          "preps": {k: [*raw["policy_support_prep"].get(k, []), *raw["policy_oppose_prep"].get(k, [])]
                    for k in {*raw["policy_support_prep"], *raw["policy_oppose_prep"]}},
-         "stance_nouns": {*raw["ally_nouns"], *raw["oppose_nouns"], *raw["conflict_nouns"]},
+         "stance_nouns": {*raw["ally_nouns"], *raw["oppose_nouns"], *raw["conflict_nouns"],
+                          *raw["hostile_feeling_nouns"], *raw["friendly_feeling_nouns"]},
          "stance_adjectives": set(raw["stance_adjectives"]),
          "stance_phrases": set(raw["stance_phrases"]),
          "container_nouns": set(raw["container_nouns"]),
@@ -764,8 +766,12 @@ def _stance_objects(tok: Token, w: PolicyPhraseWords) -> list[tuple[Token, bool]
                 for o in c.children if o.dep_ in ("pobj", "pcomp")]
     elif tok.pos_ == "NOUN" and (tok.lower_ in w.stance_nouns or tok.lower_ in w.stance_phrases
                                  and tok.dep_ == "pobj" and tok.head.lower_ == "in"):
-        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
-                for o in c.children if o.dep_ in ("pobj", "pcomp")]
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")]
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if not preps and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ == "to" \
+                and tok.dep_ == "pobj" and nxt.head.i in (tok.head.i, tok.head.head.i):
+            preps = [nxt]  # 'from the Whig hostility to Jacobinism', 'to' hung on the verb
+        out += [o for c in preps for o in c.children if o.dep_ in ("pobj", "pcomp")]
     elif tok.pos_ == "ADJ" and tok.lower_ in w.stance_adjectives:
         out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "towards")
                 for o in c.children if o.dep_ in ("pobj", "pcomp")]
@@ -791,18 +797,26 @@ def broken_object_list(verb: Token) -> list[Token]:
     return [x for c in items for x in (c, *c.conjuncts) if x.pos_ == "NOUN"]
 
 
+def _doctrine(span: Span) -> bool:
+    """One capitalised word of doctrine: 'Jacobinism', 'Anarchism'."""
+    return len(span) == 1 and span[0].lower_.endswith(("ism", "isms")) and span[0].text[1:].islower()
+
+
 def _policy_head(tok: Token, w: PolicyPhraseWords, modified: bool) -> bool:
     """A noun of the class that names measures, goals and doctrines."""
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "VERB":  # a gerund with its object: 'giving the land to the peasants'
         return tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children)
-    if tok.pos_ != "NOUN" or not tok.text.islower() or low in w.not_policies or lemma in w.not_policies:
+    doctrine = _doctrine(tok.doc[tok.i:tok.i + 1])
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.pos_ == "PROPN" and not doctrine \
+            or not (tok.text.islower() or doctrine) or low in w.not_policies \
+            or lemma in w.not_policies:
         return False
     if lemma in lexicon().policy_heads or low in lexicon().policy_heads or low in w.generic_nouns:
         return modified
     if lemma in w.goal_nouns or low in w.goal_nouns:
         return True
-    return low.endswith(w.abstract_suffixes) and (modified or tok.tag_ == "NN")
+    return low.endswith(w.abstract_suffixes) and (modified or tok.tag_ == "NN" or doctrine)
 
 
 def _policy_span(tok: Token) -> tuple[int, int] | None:

@@ -44,6 +44,10 @@ class StanceWords(BaseModel):
     oppose_nouns: frozenset[str]
     conflict_nouns: frozenset[str]
     alliance_nouns: frozenset[str]
+    hostile_feeling_nouns: frozenset[str]
+    """'a grudge against X', 'his hatred for X': a feeling that sets one against another."""
+    friendly_feeling_nouns: frozenset[str]
+    """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
     policy_support_verbs: frozenset[str]
     policy_support_prep: dict[str, list[str]]
     policy_oppose_verbs: frozenset[str]
@@ -451,8 +455,9 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     elif policy is not None:
                         yield from _emit(d, si, "SUPPORTS_POLICY" if ally else "OPPOSES_POLICY",
                                          holder, policy, "stance.relational_noun.v1", 0.7)
-        elif low in w.conflict_nouns or low in w.alliance_nouns:
-            type_ = "OPPOSES" if low in w.conflict_nouns else "ALLY"
+        elif low in w.conflict_nouns or low in w.alliance_nouns or low in w.hostile_feeling_nouns \
+                or low in w.friendly_feeling_nouns:
+            type_ = "OPPOSES" if low in w.conflict_nouns or low in w.hostile_feeling_nouns else "ALLY"
             # 'a row between Molotov and Trotski' (the prepositional phrase may hang on the verb)
             # 'a row followed between Molotov and Trotski': on the noun, its verb or its participle
             near = [noun, *[c for c in noun.children if c.dep_ in ("acl", "relcl")]]
@@ -464,7 +469,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 parties.extend(expand([o for o in b.children if o.dep_ == "pobj"]))
             # 'Stalin's quarrel with Lenin'
             owner = [c for c in noun.children if c.dep_ == "poss"]
-            withs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "towards")
+            withs = [o for c in _noun_preps(noun, _towards(low, type_))
                      for o in expand([x for x in c.children if x.dep_ == "pobj"])]
             if not owner:  # 'the Whig hostility to the Crown': the group the adjective names
                 owner = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
@@ -485,7 +490,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             # 'Caesar, Pompey and Crassus formed an alliance (with Y)', 'X waged war on Y':
             # the ones who made it
             if not owner and noun.dep_ == "dobj" and asserted(noun.head):
-                makers = listed(frame_of(noun.head).subjects)
+                makers = listed(frame_of(noun.head).subjects) or _gerund_subject(d, noun.head)
                 withs = withs or [o for p in ("with", "on", "against") for o in frame_of(noun.head).preps.get(p, [])]
                 if withs:
                     owner = makers
@@ -510,6 +515,43 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, type_, a, b, "stance.conflict_noun.v1", 0.65)
                     if type_ == "OPPOSES":
                         yield from _emit(d, si, type_, b, a, "stance.conflict_noun.v1", 0.6)
+
+
+def _towards(low: str, type_: str) -> tuple[str, ...]:
+    """The prepositions that name whom a noun of conflict, alliance or feeling is
+    towards: 'a quarrel with X', 'hostility to X'; 'war against X' for conflict; and 'for'
+    only after a feeling ('a hatred for X', 'his friendship for X', but 'a war for
+    independence' is no war on independence)."""
+    w = words()
+    preps: tuple[str, ...] = ("with", "to", "towards")
+    if type_ == "OPPOSES":
+        preps += ("against",)
+    if low in w.hostile_feeling_nouns or low in w.friendly_feeling_nouns:
+        preps += ("for",)
+    return preps
+
+
+def _noun_preps(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The noun's prepositions of those named, and the one right after it that the parser
+    hung on the verb instead ('expected from the Bolshevik hostility to Anarchism', 'to'
+    on 'expected')."""
+    out = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps]
+    nxt = noun.i + 1
+    if not out and nxt < len(noun.doc):
+        p = noun.doc[nxt]
+        if p.dep_ == "prep" and p.lower_ in preps and p.head.i in (noun.head.i, noun.head.head.i) \
+                and noun.dep_ in ("pobj", "dobj"):
+            out.append(p)
+    return out
+
+
+def _gerund_subject(d: Document, verb: Token) -> list[Token]:
+    """The name right before a gerund without a subject of its own is its subject: 'the
+    cause of the Carthaginians conceiving a hatred against Rome'."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp") or verb.i == 0:
+        return []
+    before = verb.doc[verb.i - 1]
+    return [before] if before.pos_ == "PROPN" and entity_at(d, before, ACTORS) is not None else []
 
 
 def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

@@ -1,0 +1,45 @@
+"""Classes of stance language (issue 12): feelings towards another, doctrines, revolts,
+clauses the parser nested; each on small texts of other periods (none from the gold
+chapters)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    # a feeling held against another: 'against', and 'for' after a feeling
+    ("In 1603 Cassius had a private grudge against Brutus.", "OPPOSES", ("Cassius", "Brutus")),
+    ("Napoleon had a deep contempt for Fouché.", "OPPOSES", ("Napoleon", "Fouché")),
+    # the gerund's subject is the name right before it
+    ("This was the cause of the Carthaginians conceiving a deadly hatred against Rome.", "OPPOSES",
+     ("Carthaginians", "Rome")),
+    # a friendly feeling, its 'with' hung on the verb
+    ("The Whigs showed their sympathy with the Jacobites.", "ALLY", ("Whigs", "Jacobites")),
+])
+def test_feelings_towards_another(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)
+
+
+def test_a_war_for_a_goal_is_no_opposition_to_it(analysed):
+    d = analysed("In 1821 the Greeks began a long war for independence.")
+    assert not pairs(d, "OPPOSES_POLICY") and not pairs(d, "OPPOSES")
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalised word of doctrine is a policy, and the 'to' the parser hung on the verb is the noun's
+    "The Girondins met at Bordeaux. The play showed the radical brother, as might be expected from the "
+    "Girondin hostility to Jacobinism.",
+    "The Girondins were hostile to Jacobinism.",
+])
+def test_a_doctrine_named_by_a_capitalised_word(analysed, text):
+    assert ("Girondins", "Jacobinism") in pairs(analysed(text), "OPPOSES_POLICY")
+
+
+def test_a_clause_before_a_semicolon_is_asserted(analysed):
+    d = analysed("The Jacobins wanted a strong centralist policy; the Girondins wanted an assurance that "
+                 "the Convention would press for peace.")
+    assert ("Jacobins", "strong centralist policy") in pairs(d, "SUPPORTS_POLICY")
