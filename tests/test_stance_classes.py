@@ -43,3 +43,20 @@ def test_a_clause_before_a_semicolon_is_asserted(analysed):
     d = analysed("The Jacobins wanted a strong centralist policy; the Girondins wanted an assurance that "
                  "the Convention would press for peace.")
     assert ("Jacobins", "strong centralist policy") in pairs(d, "SUPPORTS_POLICY")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # breaking away from another, also inside the name of an event
+    ("In 1830 the revolt of Belgium from the Netherlands began.", ("Belgium", "Netherlands")),
+    ("The defection of Bavaria from Austria followed.", ("Bavaria", "Austria")),
+    # leaving a league is turning against it
+    ("In 1167 Venice left the Lombard League.", ("Venice", "Lombard League")),
+    # how one treats another
+    ("At court Walpole was treated by Bolingbroke with marked incivility.", ("Bolingbroke", "Walpole")),
+])
+def test_defections_and_hostile_treatment(analysed, text, pair):
+    assert pair in pairs(analysed(text), "OPPOSES")
+
+
+def test_leaving_a_place_is_no_opposition(analysed):
+    assert not pairs(analysed("In 1167 Venice left the city of Verona."), "OPPOSES")

@@ -20,6 +20,7 @@ from ...rules import load_json
 from ..document import Document
 from ..mentions import broken_object_list
 from ..timeline import clause_verb
+from .base import _demonym as demonym
 from .base import asserted, entity_at, factoid, owner
 from .frames import antecedent, expand, frame_of, frames, listed
 from .quotes import in_quotation
@@ -47,6 +48,12 @@ class StanceWords(BaseModel):
     hostile_feeling_nouns: frozenset[str]
     """'a grudge against X', 'his hatred for X': a feeling that sets one against another."""
     friendly_feeling_nouns: frozenset[str]
+    hostile_manner_nouns: frozenset[str]
+    """'treated him with marked incivility': a hostile manner of treating another."""
+    defection_nouns: frozenset[str]
+    """'the revolt of X from Y': breaking away from another."""
+    league_nouns: frozenset[str]
+    """'left the confederacy': a league that one may leave."""
     """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
     policy_support_verbs: frozenset[str]
     policy_support_prep: dict[str, list[str]]
@@ -661,7 +668,66 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, "OPPOSES_POLICY", actor, entity_at(d, o, POLICY), "stance.refusal.v1", 0.6)
 
 
+def from_manner(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'He was treated by Jeffreys with marked incivility', 'Cromwell received the envoys
+    with contempt': how one treats another says where one stands towards them."""
+    w = words()
+    for f in frames(sent):
+        if not f.subjects or not f.objects or not _real(f.verb) or in_quotation(d, f.verb):
+            continue
+        manner = {n.lower_ for n in f.preps.get("with", [])}
+        type_ = "OPPOSES" if manner & (w.hostile_feeling_nouns | w.hostile_manner_nouns) else \
+            "ALLY" if manner & w.friendly_feeling_nouns else None
+        if type_ is None:
+            continue
+        for s in _named(d, f.subjects):
+            for o in f.objects:
+                yield from _emit(d, si, type_, entity_at(d, s, ACTORS), entity_at(d, o, ACTORS),
+                                 "stance.manner.v1", 0.6)
+
+
+def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the revolt of Normandy from the Crown', 'the defection of the Swiss guards to the
+    rebels', 'Ulster's secession from the union': who breaks away opposes whom they leave;
+    and 'Savoy left the coalition': leaving a league is turning against it."""
+    w = words()
+    for noun in sent:
+        if noun.lower_ in w.defection_nouns and noun.pos_ == "NOUN":
+            who = [c for c in noun.children if c.dep_ == "poss"] + [
+                o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj"]
+            whom = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "against")
+                    for o in c.children if o.dep_ == "pobj"]
+            for a in expand(who):
+                for b in expand(whom):
+                    yield from _emit(d, si, "OPPOSES", _party(d, a), _party(d, b), "stance.defection.v1", 0.6)
+        elif noun.lemma_.lower() in ("leave", "quit", "desert", "abandon") and noun.pos_ == "VERB" \
+                and _real(noun) and not in_quotation(d, noun):
+            f = frame_of(noun)
+            for o in f.objects:
+                league = entity_at(d, o, {"BODY", "FACTION"})
+                if league is None or not any(x.lower_ in w.alliance_nouns or x.lower_ in w.league_nouns
+                                             for x in (o, *o.children) if x.pos_ in ("NOUN", "PROPN")):
+                    continue
+                for s in _named(d, f.subjects):
+                    yield from _emit(d, si, "OPPOSES", entity_at(d, s, ACTORS), league, "stance.defection.v1", 0.6)
+
+
+def _party(d: Document, tok: Token) -> int | None:
+    """The party a name stands for, also inside the name of an event ('the revolt of
+    Belgium' is an event; 'Belgium' in it is still Belgium, or the Belgians' land)."""
+    e = entity_at(d, tok, ACTORS)
+    if e is not None or d.entity_of_token(tok) is None or tok.pos_ != "PROPN":
+        return e
+    found = [i for i, ent in enumerate(d.entities) if ent.kind in ACTORS and tok.text in (ent.name, *ent.aliases)]
+    if len(found) == 1:
+        return found[0]
+    return demonym(d, tok) if tok.tag_ == "NNPS" else None
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from from_manner(d, si, sent)
+    yield from from_defections(d, si, sent)
     yield from from_refusals(d, si, sent)
     yield from from_owned_policies(d, si, sent)
     yield from led_and_backed(d, si, sent)
