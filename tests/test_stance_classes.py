@@ -60,3 +60,35 @@ def test_defections_and_hostile_treatment(analysed, text, pair):
 
 def test_leaving_a_place_is_no_opposition(analysed):
     assert not pairs(analysed("In 1167 Venice left the city of Verona."), "OPPOSES")
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    # a wish or an objection stands for or against what it is about, said of whose it is
+    ("Caesar made no secret of his desire of kingly power.", "SUPPORTS_POLICY", ("Caesar", "kingly power")),
+    ("In 1783 Fox made a plea for peace.", "SUPPORTS_POLICY", ("Fox", "peace")),
+    ("Ney declared his support for Napoleon.", "ALLY", ("Ney", "Napoleon")),
+    # an adjective of zeal takes 'for', also as an aside
+    ("Thomas Ken, zealous for monarchy, was no sycophant.", "SUPPORTS_POLICY", ("Thomas Ken", "monarchy")),
+    # a second 'of' after 'and', and a capitalised doctrine in '-ery'
+    ("William Pitt was the mortal enemy of despotism and of Popery.", "OPPOSES_POLICY", ("William Pitt", "Popery")),
+    # a punishment named with its kind is a measure, not a harm done to someone
+    ("In 1830 Louis Philippe suspended capital punishment in the army.", "OPPOSES_POLICY",
+     ("Louis Philippe", "capital punishment in the army")),
+    ("Brutus put down the kingly power.", "OPPOSES_POLICY", ("Brutus", "kingly power")),
+    # the abolition of something is a goal in itself
+    ("Jefferson, who wished the abolition of slavery, voted.", "SUPPORTS_POLICY",
+     ("Jefferson", "abolition of slavery")),
+])
+def test_wishes_zeal_and_measures(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)
+
+
+@pytest.mark.parametrize("text", [
+    # a hope is no deed (the model lemmatises 'hoped' as 'hop')
+    "The Whigs, who hoped to put an end to the reign of monarchy, met in London.",
+    # a wish said of what would follow
+    "Danton's demand for the abolition of the tax would alarm the Convention.",
+])
+def test_hopes_and_consequences_give_no_stance(analysed, text):
+    d = analysed(text)
+    assert not pairs(d, "OPPOSES_POLICY") and not pairs(d, "SUPPORTS_POLICY")

@@ -53,6 +53,9 @@ class StanceWords(BaseModel):
     defection_nouns: frozenset[str]
     """'the revolt of X from Y': breaking away from another."""
     league_nouns: frozenset[str]
+    want_nouns: dict[str, int]
+    """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
+    one whose wish it is."""
     """'left the confederacy': a league that one may leave."""
     """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
     policy_support_verbs: frozenset[str]
@@ -149,6 +152,8 @@ def _real(verb: Token) -> bool:
         head, hops = head.head, hops + 1
         if head.lemma_.lower() in words().refusal_verbs:
             return False  # 'declined to support the bill
+        if head.lower_ in ("hoped", "hopes", "hoping"):
+            return False  # 'who hoped to put an end to ...' (the model lemmatises 'hoped' as 'hop')
     return True
 
 
@@ -425,8 +430,8 @@ def _targets(noun: Token) -> list[Token]:
     """Whose ally: the possessor, or the object of 'of'."""
     out = [c for c in noun.children if c.dep_ == "poss"]
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            out.extend(o for o in c.children if o.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ == "of":  # 'enemy of despotism and of popery'
+            out.extend(o for p in (c, *c.conjuncts) for o in p.children if o.dep_ == "pobj")
     return expand(out)
 
 
@@ -568,10 +573,10 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     for tok in sent:
         low = tok.lower_
         if low in w.stance_adjectives and tok.pos_ in ("ADJ", "VERB"):
-            polarity, preps = w.stance_adjectives[low], ("to", "towards")
+            polarity, preps = w.stance_adjectives[low], ("to", "towards", "for")
             if tok.dep_ in ("acomp", "oprd") and asserted(tok.head):
                 holders = [antecedent(c) for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            elif tok.dep_ == "amod" and tok.i > tok.head.i:  # 'Halifax, always loyal to the King,'
+            elif tok.dep_ in ("amod", "appos") and tok.i > tok.head.i:  # 'Halifax, always loyal to the King,'
                 holders = [tok.head]
             else:
                 continue
@@ -725,7 +730,36 @@ def _party(d: Document, tok: Token) -> int | None:
     return demonym(d, tok) if tok.tag_ == "NNPS" else None
 
 
+def from_wants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'his desire of kingly power', 'the Whigs voiced their objection to the excise',
+    'Fox made a plea for peace': whose wish or objection it is stands for or against
+    what it is about (a measure, or a party: 'his support for Pompey')."""
+    w = words()
+    for noun in sent:
+        polarity = w.want_nouns.get(noun.lower_)
+        if polarity is None or noun.pos_ != "NOUN" or in_quotation(d, noun):
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        preps = ("for", "to", "against") + (("of",) if owners else ())
+        if not owners and noun.dep_ == "dobj" and _real(noun.head):
+            owners = frame_of(noun.head).subjects  # 'the Whigs voiced an objection to'
+        elif owners and not _real(clause_verb(noun.head)):
+            continue  # 'his demand for X would affront them': said of what would follow
+        objects = [o for c in _noun_preps(noun, preps) for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+        for h in _named(d, expand(owners)):
+            holder = entity_at(d, h, ACTORS)
+            for o in objects:
+                policy, target = entity_at(d, o, POLICY), entity_at(d, o, ACTORS)
+                if policy is not None:
+                    yield from _emit(d, si, "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY", holder,
+                                     policy, "stance.want_noun.v1", 0.6)
+                elif target is not None:
+                    yield from _emit(d, si, "ALLY" if polarity > 0 else "OPPOSES", holder, target,
+                                     "stance.want_noun.v1", 0.6)
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from from_wants(d, si, sent)
     yield from from_manner(d, si, sent)
     yield from from_defections(d, si, sent)
     yield from from_refusals(d, si, sent)
