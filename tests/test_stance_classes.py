@@ -92,3 +92,22 @@ def test_wishes_zeal_and_measures(analysed, text, type_, pair):
 def test_hopes_and_consequences_give_no_stance(analysed, text):
     d = analysed(text)
     assert not pairs(d, "OPPOSES_POLICY") and not pairs(d, "SUPPORTS_POLICY")
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    # 'such X as Y': the ones named act; a harm wanted against the group an adjective names
+    ("The Girondins met in Bordeaux. Such papers as the Moniteur advocated a general Girondin massacre.",
+     "OPPOSES", ("Moniteur", "Girondins")),
+    # people who act for the body their modifier names
+    ("In 1848 Government authorities suppressed the Jacobin Club.", "OPPOSES", ("Government", "Jacobin Club")),
+    # who finds a patron in another, who regards another as an enemy
+    ("George Jeffreys soon found a patron in Lord Danby.", "ALLY", ("Lord Danby", "George Jeffreys")),
+    ("The Whigs met in London. The Whigs considered Lord Danby as their most barbarous enemy.", "OPPOSES",
+     ("Whigs", "Lord Danby")),
+    # a rescue; the favour of another, said of the one the relative clause's noun is
+    ("In 1651 Huddleston saved Charles's life.", "ALLY", ("Huddleston", "Charles")),
+    ("Rochester was the only member of the cabinet who stood high in the favour of Lord Danby.", "ALLY",
+     ("Rochester", "Lord Danby")),
+])
+def test_agents_finders_regarders_and_rescuers(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)

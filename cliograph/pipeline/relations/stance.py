@@ -54,6 +54,11 @@ class StanceWords(BaseModel):
     """'the revolt of X from Y': breaking away from another."""
     league_nouns: frozenset[str]
     want_nouns: dict[str, int]
+    agent_nouns: frozenset[str]
+    regard_verbs: frozenset[str]
+    """'regarded him as their enemy': the regarder's own stance."""
+    """'Government authorities', 'a Cossack delegation': people who act for the body or
+    group their modifier names."""
     """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
     one whose wish it is."""
     """'left the confederacy': a league that one may leave."""
@@ -185,7 +190,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         own = f.subjects
         if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
             own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
-        subjects = [entity_at(d, s, ACTORS) for s in _named(d, own)]
+        subjects = [_actor(d, s) for s in _named(d, own)]
         objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
         targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
             (o, p) for p, objs in preps.items() for o in objs]
@@ -200,6 +205,9 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             hostile = False
             if person is None and policy is None:
                 owner = _owner(d, o)
+                if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
+                    owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
+                                  and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
                 # 'called for his expulsion': wanting harm done to someone is opposing them
                 if owner is not None and o.lower_ in w.hostile_action_nouns and lemma in w.demand_verbs:
                     hostile = True
@@ -208,6 +216,11 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
                                             or _policy_words_for(lemma, prep, w.oppose_prep)):
                     person = owner
+                # 'saved the King's life': a rescue sides with the one rescued
+                elif owner is not None and o.lower_ == "life" and lemma in ("save", "rescue"):
+                    for s in subjects:
+                        yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
+                    continue
                 # 'agreed with the broad lines of the NEP'
                 elif o.lower_ in w.container_nouns:
                     policy = _of_object(d, o, POLICY)
@@ -279,9 +292,32 @@ def _named(d: Document, tokens: list[Token]) -> list[Token]:
     for t in tokens:
         names = [] if entity_at(d, t, ACTORS) is not None else \
             expand([c for c in t.children if c.dep_ == "appos" and entity_at(d, c, ACTORS) is not None])
+        if not names and entity_at(d, t, ACTORS) is None and t.lower_ in words().agent_nouns:
+            # 'Government authorities suppressed the Soviet': the body they act for
+            names = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i
+                     and c.text[:1].isupper() and _acting_for(d, c) is not None][:1]
+        if not names and entity_at(d, t, ACTORS) is None and any(c.lower_ == "such" for c in t.children):
+            # 'such papers as the Moniteur': the ones named
+            names = expand([o for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                            for o in c.children if o.dep_ == "pobj" and entity_at(d, o, ACTORS) is not None])
         out.extend(names or [t])
         out.extend(x for x in _leaders(t) if x not in out and entity_at(d, x, {"PERSON"}) is not None)
     return out
+
+
+def _actor(d: Document, tok: Token) -> int | None:
+    """Who a token of ``_named`` stands for: its entity, or the group its capitalised
+    modifier names ('a Cossack delegation')."""
+    e = entity_at(d, tok, ACTORS)
+    if e is None and tok.dep_ in ("compound", "amod"):
+        return _acting_for(d, tok)
+    return e
+
+
+def _acting_for(d: Document, tok: Token) -> int | None:
+    """The body, group or polity a capitalised modifier names ('Government', 'Cossack')."""
+    e = entity_at(d, tok, {"BODY", "FACTION", "PLACE"})
+    return e if e is not None else _group_of_adjective(d, tok)
 
 
 def _leaders(group: Token) -> list[Token]:
@@ -331,6 +367,16 @@ def _clause_subjects(tok: Token) -> list[Token]:
     return f.subjects
 
 
+def _copula_subject(tok: Token) -> Token:
+    """'Rochester was the only member who stood high in the favour of the King': the one
+    the common noun is said of."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "attr":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if subj:
+            return subj[0]
+    return tok
+
+
 def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'on Lenin’s behalf', 'on his side', 'in his good books', 'took the side of X' (ALLY); 'the campaign
     against Trotski' (OPPOSES), said of the clause's subject."""
@@ -359,8 +405,11 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not asserted(verb):
                 continue
             holders = [antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
+            called = [c for c in verb.children if c.dep_ == "dobj" and entity_at(d, c, ACTORS) is not None]
+            if called and noun.dep_ == "pobj" and noun.head.lower_ == "to":
+                holders = called  # 'Inaros invited the Athenians to his assistance': they come to his side
             holders = holders or _clause_subjects(noun)
-            for h in expand(holders):
+            for h in expand([_copula_subject(h) for h in holders]):
                 yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), other, "stance.side_idiom.v1", 0.7)
         elif low in w.against_nouns:
             targets = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
@@ -378,6 +427,26 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     elif tp is not None and entity_at(d, a, ACTORS) is not None:
                         yield from _emit(d, si, "OPPOSES_POLICY", entity_at(d, a, ACTORS), tp,
                                          "stance.against_noun.v1", 0.6)
+
+
+def _found_or_regarded(d: Document, si: int, noun: Token, ally: bool) -> Iterator[Factoid]:
+    """'Jeffreys found a patron in James' (James sides with him), 'the Whigs regarded
+    Danby as their enemy' (they stand against him): the stance of who finds or regards."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is None or verb.pos_ != "VERB" or not _real(verb) or in_quotation(d, verb):
+        return
+    f = frame_of(verb)
+    type_ = "ALLY" if ally else "OPPOSES"
+    if noun.dep_ == "dobj" and verb.lemma_.lower() == "find":
+        ins = [o for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+               for o in c.children if o.dep_ == "pobj"]
+        for s in _named(d, f.subjects):
+            for o in expand(ins):  # the one found is the patron, the enemy
+                yield from _emit(d, si, type_, entity_at(d, o, ACTORS), _actor(d, s), "stance.found_in.v1", 0.6)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and verb.lemma_.lower() in words().regard_verbs:
+        for s in _named(d, f.subjects):
+            for o in f.objects:
+                yield from _emit(d, si, type_, _actor(d, s), entity_at(d, o, ACTORS), "stance.regarded_as.v1", 0.6)
 
 
 def _holders(d: Document, noun: Token) -> list[Token]:
@@ -446,6 +515,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if verb is not None and not asserted(verb):
                 continue
             ally = low in w.ally_nouns
+            yield from _found_or_regarded(d, si, noun, ally)
             holders = [entity_at(d, h, ACTORS) for h in _holders(d, noun)]
             if not any(h is not None for h in holders) and _demonstrative_plural(noun):
                 holders = _recent_people(d, si)  # 'these strong supporters of the NEP'
@@ -665,7 +735,7 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         lemma = f.verb.lemma_.lower()
         for s in _named(d, f.subjects):
-            actor = entity_at(d, s, ACTORS)
+            actor = _actor(d, s)
             for o in f.objects:
                 if lemma in w.ally_verbs and not f.passive:
                     yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refusal.v1", 0.6)
@@ -687,7 +757,7 @@ def from_manner(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         for s in _named(d, f.subjects):
             for o in f.objects:
-                yield from _emit(d, si, type_, entity_at(d, s, ACTORS), entity_at(d, o, ACTORS),
+                yield from _emit(d, si, type_, _actor(d, s), entity_at(d, o, ACTORS),
                                  "stance.manner.v1", 0.6)
 
 
@@ -715,7 +785,7 @@ def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                              for x in (o, *o.children) if x.pos_ in ("NOUN", "PROPN")):
                     continue
                 for s in _named(d, f.subjects):
-                    yield from _emit(d, si, "OPPOSES", entity_at(d, s, ACTORS), league, "stance.defection.v1", 0.6)
+                    yield from _emit(d, si, "OPPOSES", _actor(d, s), league, "stance.defection.v1", 0.6)
 
 
 def _party(d: Document, tok: Token) -> int | None:
@@ -747,7 +817,7 @@ def from_wants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue  # 'his demand for X would affront them': said of what would follow
         objects = [o for c in _noun_preps(noun, preps) for o in expand([x for x in c.children if x.dep_ == "pobj"])]
         for h in _named(d, expand(owners)):
-            holder = entity_at(d, h, ACTORS)
+            holder = _actor(d, h)
             for o in objects:
                 policy, target = entity_at(d, o, POLICY), entity_at(d, o, ACTORS)
                 if policy is not None:
