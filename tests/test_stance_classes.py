@@ -111,3 +111,15 @@ def test_hopes_and_consequences_give_no_stance(analysed, text):
 ])
 def test_agents_finders_regarders_and_rescuers(analysed, text, type_, pair):
     assert pair in pairs(analysed(text), type_)
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    # who persuades others to a measure stands for it too
+    ("In 1860 Cavour persuaded the Piedmontese to adopt free trade.", "SUPPORTS_POLICY", ("Cavour", "free trade")),
+    # building works a text treats as a measure
+    ("In 1540 the Venetians rebuilt the harbour walls.", "SUPPORTS_POLICY", ("Venetians", "harbour walls")),
+    # 'with the help of X'
+    ("In 1799 Napoleon seized power with the help of Sieyès.", "ALLY", ("Napoleon", "Sieyès")),
+])
+def test_persuaders_builders_and_helpers(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)

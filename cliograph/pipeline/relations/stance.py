@@ -56,6 +56,8 @@ class StanceWords(BaseModel):
     want_nouns: dict[str, int]
     agent_nouns: frozenset[str]
     regard_verbs: frozenset[str]
+    persuade_verbs: frozenset[str]
+    """'persuaded the Athenians to finish the walls': the persuader's stance as well."""
     """'regarded him as their enemy': the regarder's own stance."""
     """'Government authorities', 'a Cossack delegation': people who act for the body or
     group their modifier names."""
@@ -191,6 +193,9 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
             own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
         subjects = [_actor(d, s) for s in _named(d, own)]
+        # 'Themistocles persuaded the Athenians to finish the walls': who persuades stands for it too
+        if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
+            subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
         objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
         targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
             (o, p) for p, objs in preps.items() for o in objs]
@@ -396,7 +401,7 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), entity_at(d, withs[0], ACTORS),
                                      "stance.side_idiom.v1", 0.7)
             continue
-        if (low in w.side_nouns or favour) and (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "to", "in")
+        if (low in w.side_nouns or favour) and (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "to", "in", "with")
                                     or noun.dep_ == "dobj" and noun.head.lemma_ in ("take", "join")):
             other = _owner(d, noun)
             if other is None:
