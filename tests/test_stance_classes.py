@@ -123,3 +123,8 @@ def test_agents_finders_regarders_and_rescuers(analysed, text, type_, pair):
 ])
 def test_persuaders_builders_and_helpers(analysed, text, type_, pair):
     assert pair in pairs(analysed(text), type_)
+
+
+def test_a_people_acts_as_its_polity_with_a_person(analysed):
+    d = analysed("In 1821 Alexander Ypsilantis invited the Russians to his assistance.")
+    assert ("Russians", "Alexander Ypsilantis") in pairs(d, "ALLY")

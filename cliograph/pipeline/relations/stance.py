@@ -26,6 +26,7 @@ from .frames import antecedent, expand, frame_of, frames, listed
 from .quotes import in_quotation
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
+PEOPLE_ENDINGS = ("ians", "ans", "ites", "ese")  # 'the Athenians', 'the Venetians', 'the Genoese'
 POLICY = {"POLICY"}
 
 
@@ -111,7 +112,13 @@ def _actors_ok(d: Document, a: int, b: int) -> bool:
     """A polity acts like any party ('Germany and the RSFSR', 'Virginia threw its weight
     with the Confederacy'), but not with a person: 'X fought for Y in Flanders'."""
     ka, kb = d.entities[a].kind, d.entities[b].kind
-    return a != b and not ("PLACE" in (ka, kb) and "PERSON" in (ka, kb))
+    if a == b:
+        return False
+    if "PLACE" in (ka, kb) and "PERSON" in (ka, kb):
+        # a people acts as its polity: 'invited the Athenians to his assistance'
+        place = d.entities[a] if ka == "PLACE" else d.entities[b]
+        return place.name.endswith(PEOPLE_ENDINGS) and place.name[:1].isupper()
+    return True
 
 
 def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: str,
