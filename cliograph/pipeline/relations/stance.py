@@ -4,7 +4,10 @@ From verbs ('Lenin enlisted Stalin', 'Trotski attacked the trade unions', 'Stali
 agreed with the NEP', 'He called for an abandonment of autonomisation'), from
 relational nouns ('sympathisers of Trotski', 'Stalin's critic Makharadze', 'supporters
 of the NEP') and from nouns of conflict or alliance between two parties ('a row
-between Molotov and Trotski'). The verb lists live in ``rules/stance.json``.
+between Molotov and Trotski'); from feelings and manners ('a grudge against X',
+'treated by X with incivility'), wishes ('his desire of kingly power'), defections ('the
+revolt of X from Y'), finding and regarding ('found a patron in X', 'regarded X as their
+enemy'). The word classes live in ``rules/stance.json``.
 """
 
 from __future__ import annotations
@@ -49,23 +52,23 @@ class StanceWords(BaseModel):
     hostile_feeling_nouns: frozenset[str]
     """'a grudge against X', 'his hatred for X': a feeling that sets one against another."""
     friendly_feeling_nouns: frozenset[str]
+    """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
     hostile_manner_nouns: frozenset[str]
     """'treated him with marked incivility': a hostile manner of treating another."""
     defection_nouns: frozenset[str]
     """'the revolt of X from Y': breaking away from another."""
     league_nouns: frozenset[str]
+    """'left the confederacy': a league that one may leave."""
     want_nouns: dict[str, int]
-    agent_nouns: frozenset[str]
-    regard_verbs: frozenset[str]
-    persuade_verbs: frozenset[str]
-    """'persuaded the Athenians to finish the walls': the persuader's stance as well."""
-    """'regarded him as their enemy': the regarder's own stance."""
-    """'Government authorities', 'a Cossack delegation': people who act for the body or
-    group their modifier names."""
     """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
     one whose wish it is."""
-    """'left the confederacy': a league that one may leave."""
-    """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
+    agent_nouns: frozenset[str]
+    """'Government authorities', 'a Cossack delegation': people who act for the body or
+    group their modifier names."""
+    regard_verbs: frozenset[str]
+    """'regarded him as their enemy': the regarder's own stance."""
+    persuade_verbs: frozenset[str]
+    """'persuaded the Athenians to finish the walls': the persuader's stance as well."""
     policy_support_verbs: frozenset[str]
     policy_support_prep: dict[str, list[str]]
     policy_oppose_verbs: frozenset[str]
