@@ -587,7 +587,8 @@ def find(d: Document) -> None:
         cands.append((s, e, kind, rule))
     cands.extend(stance_policy_phrases(doc))
     # longest first; rule-found spans over name runs of the same extent
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    # and a doctrine a stance word takes ('hostile to Jacobinism') over the model's label for it
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], not (c[3] == POLICY_RULE and _doctrine(doc[c[0]:c[1]]))))
     taken: set[int] = set()
     chosen: list[tuple[int, int, str | None, str]] = []
     for s, e, kind, source in cands:
@@ -682,12 +683,14 @@ def _policy_words() -> PolicyPhraseWords:
          "verbs": {*raw["policy_support_verbs"], *raw["policy_oppose_verbs"]},
          "preps": {k: [*raw["policy_support_prep"].get(k, []), *raw["policy_oppose_prep"].get(k, [])]
                    for k in {*raw["policy_support_prep"], *raw["policy_oppose_prep"]}},
-         "stance_nouns": {*raw["ally_nouns"], *raw["oppose_nouns"], *raw["conflict_nouns"]},
+         "stance_nouns": {*raw["ally_nouns"], *raw["oppose_nouns"], *raw["conflict_nouns"],
+                          *raw["hostile_feeling_nouns"], *raw["friendly_feeling_nouns"]},
          "stance_adjectives": set(raw["stance_adjectives"]),
          "stance_phrases": set(raw["stance_phrases"]),
          "container_nouns": set(raw["container_nouns"]),
          "reversing_nouns": set(raw["reversing_nouns"]),
-         "hostile_nouns": set(raw["hostile_action_nouns"])})
+         "hostile_nouns": set(raw["hostile_action_nouns"]),
+         "want_nouns": set(raw["want_nouns"])})
 
 
 @lru_cache(maxsize=1)
@@ -695,7 +698,7 @@ def _triggers() -> frozenset[str]:
     """Every word that can take a policy as its object (a phrasal verb by its verb)."""
     w = _policy_words()
     return frozenset({v.split()[0] for v in w.verbs} | set(w.preps) | w.stance_nouns | w.stance_adjectives
-                     | w.stance_phrases)
+                     | w.stance_phrases | w.want_nouns)
 
 
 class PolicyPhraseWords(BaseModel):
@@ -720,6 +723,8 @@ class PolicyPhraseWords(BaseModel):
     container_nouns: frozenset[str]
     reversing_nouns: frozenset[str]
     hostile_nouns: frozenset[str]
+    want_nouns: frozenset[str]
+    """'his desire of kingly power', 'their demand for peace': wanting or refusing a measure."""
     """'the extermination of the Girondins': a harm done to someone, not a measure."""
 
 
@@ -762,12 +767,18 @@ def _stance_objects(tok: Token, w: PolicyPhraseWords) -> list[tuple[Token, bool]
         preps = w.preps.get(lemma, [])
         out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                 for o in c.children if o.dep_ in ("pobj", "pcomp")]
-    elif tok.pos_ == "NOUN" and (tok.lower_ in w.stance_nouns or tok.lower_ in w.stance_phrases
-                                 and tok.dep_ == "pobj" and tok.head.lower_ == "in"):
-        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
-                for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    elif tok.pos_ == "NOUN" and (tok.lower_ in w.stance_nouns or tok.lower_ in w.want_nouns or tok.lower_ in
+                                 w.stance_phrases and tok.dep_ == "pobj" and tok.head.lower_ == "in"):
+        wanted = ("of", "to", "for", "against") if tok.lower_ in w.want_nouns else ("of", "to")
+        preps = [x for c in tok.children if c.dep_ == "prep" and c.lower_ in wanted
+                 for x in (c, *c.conjuncts)]  # 'enemy of despotism and of popery'
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if not preps and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in wanted and nxt.lower_ != "of" \
+                and tok.dep_ in ("pobj", "dobj") and nxt.head.i in (tok.head.i, tok.head.head.i):
+            preps = [nxt]  # 'from the Whig hostility to Jacobinism', 'to' hung on the verb
+        out += [o for c in preps for o in c.children if o.dep_ in ("pobj", "pcomp")]
     elif tok.pos_ == "ADJ" and tok.lower_ in w.stance_adjectives:
-        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "towards")
+        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "for")
                 for o in c.children if o.dep_ in ("pobj", "pcomp")]
     found: list[tuple[Token, bool]] = []
     for o in out:
@@ -791,18 +802,26 @@ def broken_object_list(verb: Token) -> list[Token]:
     return [x for c in items for x in (c, *c.conjuncts) if x.pos_ == "NOUN"]
 
 
+def _doctrine(span: Span) -> bool:
+    """One capitalised word of doctrine: 'Jacobinism', 'Anarchism', 'Popery'."""
+    return len(span) == 1 and span[0].lower_.endswith(("ism", "isms", "ery")) and span[0].text[1:].islower()
+
+
 def _policy_head(tok: Token, w: PolicyPhraseWords, modified: bool) -> bool:
     """A noun of the class that names measures, goals and doctrines."""
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "VERB":  # a gerund with its object: 'giving the land to the peasants'
         return tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children)
-    if tok.pos_ != "NOUN" or not tok.text.islower() or low in w.not_policies or lemma in w.not_policies:
+    doctrine = _doctrine(tok.doc[tok.i:tok.i + 1])
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.pos_ == "PROPN" and not doctrine \
+            or not (tok.text.islower() or doctrine) or low in w.not_policies \
+            or lemma in w.not_policies:
         return False
     if lemma in lexicon().policy_heads or low in lexicon().policy_heads or low in w.generic_nouns:
         return modified
     if lemma in w.goal_nouns or low in w.goal_nouns:
         return True
-    return low.endswith(w.abstract_suffixes) and (modified or tok.tag_ == "NN")
+    return low.endswith(w.abstract_suffixes) and (modified or tok.tag_ == "NN" or doctrine)
 
 
 def _policy_span(tok: Token) -> tuple[int, int] | None:
@@ -825,6 +844,8 @@ def _policy_span(tok: Token) -> tuple[int, int] | None:
         toks = toks[:-1]
     if not toks or len(toks) > POLICY_MAX_TOKENS or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in toks):
         return None
+    if toks[-1].pos_ == "ADJ" and toks[-1].dep_ == "pobj":
+        return None  # 'the power of the British' (sovereign read as a verb): a phrase cut short
     if any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for t in toks):
         return None  # 'the expulsion of Tomski', 'surveillance over them': done to someone
     return toks[0].i, toks[-1].i + 1
@@ -842,7 +863,10 @@ def stance_policy_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
         for o, inside in _stance_objects(tok, w):
             modified = any(c.dep_ in ("amod", "compound", "nmod") and c.i < o.i for c in o.children) or any(
                 c.dep_ == "prep" and c.i == o.i + 1 for c in o.children)
-            if o.lower_ in w.hostile_nouns or not _policy_head(o, w, modified):
+            # 'the extermination of the Girondins' is a harm done, 'capital punishment' a measure
+            harm = o.lower_ in w.hostile_nouns and not (any(c.dep_ == "amod" for c in o.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in o.children))
+            if harm or not _policy_head(o, w, modified):
                 continue
             if not modified and not inside and o.pos_ == "NOUN" and any(
                     c.dep_ == "det" and c.lower_ in DEFINITE for c in o.children):

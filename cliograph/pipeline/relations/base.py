@@ -41,6 +41,9 @@ def asserted(verb: Token) -> bool:
     # 'proposed to appoint X', 'tried to make X': the clause is only intended
     head = verb
     while head.dep_ in ("xcomp", "ccomp", "advcl") and head.head.i != head.i:
+        if head.dep_ == "ccomp" and head.i < head.head.i and any(
+                t.text == ";" for t in head.doc[head.i:head.head.i]):
+            break  # 'X wanted a policy; Y wanted an assurance': two clauses the parser nested
         head = head.head
         if head.lemma_.lower() in UNREAL_HEADS:
             return False

@@ -4,7 +4,10 @@ From verbs ('Lenin enlisted Stalin', 'Trotski attacked the trade unions', 'Stali
 agreed with the NEP', 'He called for an abandonment of autonomisation'), from
 relational nouns ('sympathisers of Trotski', 'Stalin's critic Makharadze', 'supporters
 of the NEP') and from nouns of conflict or alliance between two parties ('a row
-between Molotov and Trotski'). The verb lists live in ``rules/stance.json``.
+between Molotov and Trotski'); from feelings and manners ('a grudge against X',
+'treated by X with incivility'), wishes ('his desire of kingly power'), defections ('the
+revolt of X from Y'), finding and regarding ('found a patron in X', 'regarded X as their
+enemy'). The word classes live in ``rules/stance.json``.
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ from ...rules import load_json
 from ..document import Document
 from ..mentions import broken_object_list
 from ..timeline import clause_verb
+from .base import _demonym as demonym
 from .base import asserted, entity_at, factoid, owner
 from .frames import antecedent, expand, frame_of, frames, listed
 from .quotes import in_quotation
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
+PEOPLE_ENDINGS = ("ians", "ans", "ites", "ese")  # 'the Athenians', 'the Venetians', 'the Genoese'
 POLICY = {"POLICY"}
 
 
@@ -44,6 +49,26 @@ class StanceWords(BaseModel):
     oppose_nouns: frozenset[str]
     conflict_nouns: frozenset[str]
     alliance_nouns: frozenset[str]
+    hostile_feeling_nouns: frozenset[str]
+    """'a grudge against X', 'his hatred for X': a feeling that sets one against another."""
+    friendly_feeling_nouns: frozenset[str]
+    """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
+    hostile_manner_nouns: frozenset[str]
+    """'treated him with marked incivility': a hostile manner of treating another."""
+    defection_nouns: frozenset[str]
+    """'the revolt of X from Y': breaking away from another."""
+    league_nouns: frozenset[str]
+    """'left the confederacy': a league that one may leave."""
+    want_nouns: dict[str, int]
+    """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
+    one whose wish it is."""
+    agent_nouns: frozenset[str]
+    """'Government authorities', 'a Cossack delegation': people who act for the body or
+    group their modifier names."""
+    regard_verbs: frozenset[str]
+    """'regarded him as their enemy': the regarder's own stance."""
+    persuade_verbs: frozenset[str]
+    """'persuaded the Athenians to finish the walls': the persuader's stance as well."""
     policy_support_verbs: frozenset[str]
     policy_support_prep: dict[str, list[str]]
     policy_oppose_verbs: frozenset[str]
@@ -90,7 +115,13 @@ def _actors_ok(d: Document, a: int, b: int) -> bool:
     """A polity acts like any party ('Germany and the RSFSR', 'Virginia threw its weight
     with the Confederacy'), but not with a person: 'X fought for Y in Flanders'."""
     ka, kb = d.entities[a].kind, d.entities[b].kind
-    return a != b and not ("PLACE" in (ka, kb) and "PERSON" in (ka, kb))
+    if a == b:
+        return False
+    if "PLACE" in (ka, kb) and "PERSON" in (ka, kb):
+        # a people acts as its polity: 'invited the Athenians to his assistance'
+        place = d.entities[a] if ka == "PLACE" else d.entities[b]
+        return place.name.endswith(PEOPLE_ENDINGS) and place.name[:1].isupper()
+    return True
 
 
 def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: str,
@@ -138,6 +169,8 @@ def _real(verb: Token) -> bool:
         head, hops = head.head, hops + 1
         if head.lemma_.lower() in words().refusal_verbs:
             return False  # 'declined to support the bill
+        if head.lower_ in ("hoped", "hopes", "hoping"):
+            return False  # 'who hoped to put an end to ...' (the model lemmatises 'hoped' as 'hop')
     return True
 
 
@@ -169,7 +202,10 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         own = f.subjects
         if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
             own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
-        subjects = [entity_at(d, s, ACTORS) for s in _named(d, own)]
+        subjects = [_actor(d, s) for s in _named(d, own)]
+        # 'Themistocles persuaded the Athenians to finish the walls': who persuades stands for it too
+        if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
+            subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
         objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
         targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
             (o, p) for p, objs in preps.items() for o in objs]
@@ -184,6 +220,9 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             hostile = False
             if person is None and policy is None:
                 owner = _owner(d, o)
+                if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
+                    owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
+                                  and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
                 # 'called for his expulsion': wanting harm done to someone is opposing them
                 if owner is not None and o.lower_ in w.hostile_action_nouns and lemma in w.demand_verbs:
                     hostile = True
@@ -192,6 +231,11 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
                                             or _policy_words_for(lemma, prep, w.oppose_prep)):
                     person = owner
+                # 'saved the King's life': a rescue sides with the one rescued
+                elif owner is not None and o.lower_ == "life" and lemma in ("save", "rescue"):
+                    for s in subjects:
+                        yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
+                    continue
                 # 'agreed with the broad lines of the NEP'
                 elif o.lower_ in w.container_nouns:
                     policy = _of_object(d, o, POLICY)
@@ -263,9 +307,32 @@ def _named(d: Document, tokens: list[Token]) -> list[Token]:
     for t in tokens:
         names = [] if entity_at(d, t, ACTORS) is not None else \
             expand([c for c in t.children if c.dep_ == "appos" and entity_at(d, c, ACTORS) is not None])
+        if not names and entity_at(d, t, ACTORS) is None and t.lower_ in words().agent_nouns:
+            # 'Government authorities suppressed the Soviet': the body they act for
+            names = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i
+                     and c.text[:1].isupper() and _acting_for(d, c) is not None][:1]
+        if not names and entity_at(d, t, ACTORS) is None and any(c.lower_ == "such" for c in t.children):
+            # 'such papers as the Moniteur': the ones named
+            names = expand([o for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                            for o in c.children if o.dep_ == "pobj" and entity_at(d, o, ACTORS) is not None])
         out.extend(names or [t])
         out.extend(x for x in _leaders(t) if x not in out and entity_at(d, x, {"PERSON"}) is not None)
     return out
+
+
+def _actor(d: Document, tok: Token) -> int | None:
+    """Who a token of ``_named`` stands for: its entity, or the group its capitalised
+    modifier names ('a Cossack delegation')."""
+    e = entity_at(d, tok, ACTORS)
+    if e is None and tok.dep_ in ("compound", "amod"):
+        return _acting_for(d, tok)
+    return e
+
+
+def _acting_for(d: Document, tok: Token) -> int | None:
+    """The body, group or polity a capitalised modifier names ('Government', 'Cossack')."""
+    e = entity_at(d, tok, {"BODY", "FACTION", "PLACE"})
+    return e if e is not None else _group_of_adjective(d, tok)
 
 
 def _leaders(group: Token) -> list[Token]:
@@ -315,6 +382,16 @@ def _clause_subjects(tok: Token) -> list[Token]:
     return f.subjects
 
 
+def _copula_subject(tok: Token) -> Token:
+    """'Rochester was the only member who stood high in the favour of the King': the one
+    the common noun is said of."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "attr":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if subj:
+            return subj[0]
+    return tok
+
+
 def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'on Lenin’s behalf', 'on his side', 'in his good books', 'took the side of X' (ALLY); 'the campaign
     against Trotski' (OPPOSES), said of the clause's subject."""
@@ -334,7 +411,7 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), entity_at(d, withs[0], ACTORS),
                                      "stance.side_idiom.v1", 0.7)
             continue
-        if (low in w.side_nouns or favour) and (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "to", "in")
+        if (low in w.side_nouns or favour) and (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "to", "in", "with")
                                     or noun.dep_ == "dobj" and noun.head.lemma_ in ("take", "join")):
             other = _owner(d, noun)
             if other is None:
@@ -343,8 +420,11 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not asserted(verb):
                 continue
             holders = [antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
+            called = [c for c in verb.children if c.dep_ == "dobj" and entity_at(d, c, ACTORS) is not None]
+            if called and noun.dep_ == "pobj" and noun.head.lower_ == "to":
+                holders = called  # 'Inaros invited the Athenians to his assistance': they come to his side
             holders = holders or _clause_subjects(noun)
-            for h in expand(holders):
+            for h in expand([_copula_subject(h) for h in holders]):
                 yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), other, "stance.side_idiom.v1", 0.7)
         elif low in w.against_nouns:
             targets = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
@@ -362,6 +442,26 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     elif tp is not None and entity_at(d, a, ACTORS) is not None:
                         yield from _emit(d, si, "OPPOSES_POLICY", entity_at(d, a, ACTORS), tp,
                                          "stance.against_noun.v1", 0.6)
+
+
+def _found_or_regarded(d: Document, si: int, noun: Token, ally: bool) -> Iterator[Factoid]:
+    """'Jeffreys found a patron in James' (James sides with him), 'the Whigs regarded
+    Danby as their enemy' (they stand against him): the stance of who finds or regards."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is None or verb.pos_ != "VERB" or not _real(verb) or in_quotation(d, verb):
+        return
+    f = frame_of(verb)
+    type_ = "ALLY" if ally else "OPPOSES"
+    if noun.dep_ == "dobj" and verb.lemma_.lower() == "find":
+        ins = [o for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+               for o in c.children if o.dep_ == "pobj"]
+        for s in _named(d, f.subjects):
+            for o in expand(ins):  # the one found is the patron, the enemy
+                yield from _emit(d, si, type_, entity_at(d, o, ACTORS), _actor(d, s), "stance.found_in.v1", 0.6)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and verb.lemma_.lower() in words().regard_verbs:
+        for s in _named(d, f.subjects):
+            for o in f.objects:
+                yield from _emit(d, si, type_, _actor(d, s), entity_at(d, o, ACTORS), "stance.regarded_as.v1", 0.6)
 
 
 def _holders(d: Document, noun: Token) -> list[Token]:
@@ -414,8 +514,8 @@ def _targets(noun: Token) -> list[Token]:
     """Whose ally: the possessor, or the object of 'of'."""
     out = [c for c in noun.children if c.dep_ == "poss"]
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            out.extend(o for o in c.children if o.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ == "of":  # 'enemy of despotism and of popery'
+            out.extend(o for p in (c, *c.conjuncts) for o in p.children if o.dep_ == "pobj")
     return expand(out)
 
 
@@ -430,6 +530,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if verb is not None and not asserted(verb):
                 continue
             ally = low in w.ally_nouns
+            yield from _found_or_regarded(d, si, noun, ally)
             holders = [entity_at(d, h, ACTORS) for h in _holders(d, noun)]
             if not any(h is not None for h in holders) and _demonstrative_plural(noun):
                 holders = _recent_people(d, si)  # 'these strong supporters of the NEP'
@@ -451,8 +552,9 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     elif policy is not None:
                         yield from _emit(d, si, "SUPPORTS_POLICY" if ally else "OPPOSES_POLICY",
                                          holder, policy, "stance.relational_noun.v1", 0.7)
-        elif low in w.conflict_nouns or low in w.alliance_nouns:
-            type_ = "OPPOSES" if low in w.conflict_nouns else "ALLY"
+        elif low in w.conflict_nouns or low in w.alliance_nouns or low in w.hostile_feeling_nouns \
+                or low in w.friendly_feeling_nouns:
+            type_ = "OPPOSES" if low in w.conflict_nouns or low in w.hostile_feeling_nouns else "ALLY"
             # 'a row between Molotov and Trotski' (the prepositional phrase may hang on the verb)
             # 'a row followed between Molotov and Trotski': on the noun, its verb or its participle
             near = [noun, *[c for c in noun.children if c.dep_ in ("acl", "relcl")]]
@@ -464,7 +566,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 parties.extend(expand([o for o in b.children if o.dep_ == "pobj"]))
             # 'Stalin's quarrel with Lenin'
             owner = [c for c in noun.children if c.dep_ == "poss"]
-            withs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "towards")
+            withs = [o for c in _noun_preps(noun, _towards(low, type_))
                      for o in expand([x for x in c.children if x.dep_ == "pobj"])]
             if not owner:  # 'the Whig hostility to the Crown': the group the adjective names
                 owner = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
@@ -485,7 +587,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             # 'Caesar, Pompey and Crassus formed an alliance (with Y)', 'X waged war on Y':
             # the ones who made it
             if not owner and noun.dep_ == "dobj" and asserted(noun.head):
-                makers = listed(frame_of(noun.head).subjects)
+                makers = listed(frame_of(noun.head).subjects) or _gerund_subject(d, noun.head)
                 withs = withs or [o for p in ("with", "on", "against") for o in frame_of(noun.head).preps.get(p, [])]
                 if withs:
                     owner = makers
@@ -512,6 +614,43 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         yield from _emit(d, si, type_, b, a, "stance.conflict_noun.v1", 0.6)
 
 
+def _towards(low: str, type_: str) -> tuple[str, ...]:
+    """The prepositions that name whom a noun of conflict, alliance or feeling is
+    towards: 'a quarrel with X', 'hostility to X'; 'war against X' for conflict; and 'for'
+    only after a feeling ('a hatred for X', 'his friendship for X', but 'a war for
+    independence' is no war on independence)."""
+    w = words()
+    preps: tuple[str, ...] = ("with", "to", "towards")
+    if type_ == "OPPOSES":
+        preps += ("against",)
+    if low in w.hostile_feeling_nouns or low in w.friendly_feeling_nouns:
+        preps += ("for",)
+    return preps
+
+
+def _noun_preps(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The noun's prepositions of those named, and the one right after it that the parser
+    hung on the verb instead ('expected from the Bolshevik hostility to Anarchism', 'to'
+    on 'expected')."""
+    out = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps]
+    nxt = noun.i + 1
+    if not out and nxt < len(noun.doc):
+        p = noun.doc[nxt]
+        if p.dep_ == "prep" and p.lower_ in preps and p.head.i in (noun.head.i, noun.head.head.i) \
+                and noun.dep_ in ("pobj", "dobj"):
+            out.append(p)
+    return out
+
+
+def _gerund_subject(d: Document, verb: Token) -> list[Token]:
+    """The name right before a gerund without a subject of its own is its subject: 'the
+    cause of the Carthaginians conceiving a hatred against Rome'."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp") or verb.i == 0:
+        return []
+    before = verb.doc[verb.i - 1]
+    return [before] if before.pos_ == "PROPN" and entity_at(d, before, ACTORS) is not None else []
+
+
 def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Halifax was hostile to the Exclusion Bill', 'Halifax, always loyal to the King',
     'Zinoviev spoke in favour of the NEP', 'voted in opposition to the treaty'."""
@@ -519,10 +658,10 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     for tok in sent:
         low = tok.lower_
         if low in w.stance_adjectives and tok.pos_ in ("ADJ", "VERB"):
-            polarity, preps = w.stance_adjectives[low], ("to", "towards")
+            polarity, preps = w.stance_adjectives[low], ("to", "towards", "for")
             if tok.dep_ in ("acomp", "oprd") and asserted(tok.head):
                 holders = [antecedent(c) for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            elif tok.dep_ == "amod" and tok.i > tok.head.i:  # 'Halifax, always loyal to the King,'
+            elif tok.dep_ in ("amod", "appos") and tok.i > tok.head.i:  # 'Halifax, always loyal to the King,'
                 holders = [tok.head]
             else:
                 continue
@@ -611,7 +750,7 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         lemma = f.verb.lemma_.lower()
         for s in _named(d, f.subjects):
-            actor = entity_at(d, s, ACTORS)
+            actor = _actor(d, s)
             for o in f.objects:
                 if lemma in w.ally_verbs and not f.passive:
                     yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refusal.v1", 0.6)
@@ -619,7 +758,95 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, "OPPOSES_POLICY", actor, entity_at(d, o, POLICY), "stance.refusal.v1", 0.6)
 
 
+def from_manner(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'He was treated by Jeffreys with marked incivility', 'Cromwell received the envoys
+    with contempt': how one treats another says where one stands towards them."""
+    w = words()
+    for f in frames(sent):
+        if not f.subjects or not f.objects or not _real(f.verb) or in_quotation(d, f.verb):
+            continue
+        manner = {n.lower_ for n in f.preps.get("with", [])}
+        type_ = "OPPOSES" if manner & (w.hostile_feeling_nouns | w.hostile_manner_nouns) else \
+            "ALLY" if manner & w.friendly_feeling_nouns else None
+        if type_ is None:
+            continue
+        for s in _named(d, f.subjects):
+            for o in f.objects:
+                yield from _emit(d, si, type_, _actor(d, s), entity_at(d, o, ACTORS),
+                                 "stance.manner.v1", 0.6)
+
+
+def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the revolt of Normandy from the Crown', 'the defection of the Swiss guards to the
+    rebels', 'Ulster's secession from the union': who breaks away opposes whom they leave;
+    and 'Savoy left the coalition': leaving a league is turning against it."""
+    w = words()
+    for noun in sent:
+        if noun.lower_ in w.defection_nouns and noun.pos_ == "NOUN":
+            who = [c for c in noun.children if c.dep_ == "poss"] + [
+                o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj"]
+            whom = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "against")
+                    for o in c.children if o.dep_ == "pobj"]
+            for a in expand(who):
+                for b in expand(whom):
+                    yield from _emit(d, si, "OPPOSES", _party(d, a), _party(d, b), "stance.defection.v1", 0.6)
+        elif noun.lemma_.lower() in ("leave", "quit", "desert", "abandon") and noun.pos_ == "VERB" \
+                and _real(noun) and not in_quotation(d, noun):
+            f = frame_of(noun)
+            for o in f.objects:
+                league = entity_at(d, o, {"BODY", "FACTION"})
+                if league is None or not any(x.lower_ in w.alliance_nouns or x.lower_ in w.league_nouns
+                                             for x in (o, *o.children) if x.pos_ in ("NOUN", "PROPN")):
+                    continue
+                for s in _named(d, f.subjects):
+                    yield from _emit(d, si, "OPPOSES", _actor(d, s), league, "stance.defection.v1", 0.6)
+
+
+def _party(d: Document, tok: Token) -> int | None:
+    """The party a name stands for, also inside the name of an event ('the revolt of
+    Belgium' is an event; 'Belgium' in it is still Belgium, or the Belgians' land)."""
+    e = entity_at(d, tok, ACTORS)
+    if e is not None or d.entity_of_token(tok) is None or tok.pos_ != "PROPN":
+        return e
+    found = [i for i, ent in enumerate(d.entities) if ent.kind in ACTORS and tok.text in (ent.name, *ent.aliases)]
+    if len(found) == 1:
+        return found[0]
+    return demonym(d, tok) if tok.tag_ == "NNPS" else None
+
+
+def from_wants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'his desire of kingly power', 'the Whigs voiced their objection to the excise',
+    'Fox made a plea for peace': whose wish or objection it is stands for or against
+    what it is about (a measure, or a party: 'his support for Pompey')."""
+    w = words()
+    for noun in sent:
+        polarity = w.want_nouns.get(noun.lower_)
+        if polarity is None or noun.pos_ != "NOUN" or in_quotation(d, noun):
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        preps = ("for", "to", "against") + (("of",) if owners else ())
+        if not owners and noun.dep_ == "dobj" and _real(noun.head):
+            owners = frame_of(noun.head).subjects  # 'the Whigs voiced an objection to'
+        elif owners and not _real(clause_verb(noun.head)):
+            continue  # 'his demand for X would affront them': said of what would follow
+        objects = [o for c in _noun_preps(noun, preps) for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+        for h in _named(d, expand(owners)):
+            holder = _actor(d, h)
+            for o in objects:
+                policy, target = entity_at(d, o, POLICY), entity_at(d, o, ACTORS)
+                if policy is not None:
+                    yield from _emit(d, si, "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY", holder,
+                                     policy, "stance.want_noun.v1", 0.6)
+                elif target is not None:
+                    yield from _emit(d, si, "ALLY" if polarity > 0 else "OPPOSES", holder, target,
+                                     "stance.want_noun.v1", 0.6)
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from from_wants(d, si, sent)
+    yield from from_manner(d, si, sent)
+    yield from from_defections(d, si, sent)
     yield from from_refusals(d, si, sent)
     yield from from_owned_policies(d, si, sent)
     yield from led_and_backed(d, si, sent)
