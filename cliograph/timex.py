@@ -261,7 +261,7 @@ P_N_YEARS_AROUND = re.compile(  # "the five years after 1783"
 _SAME_UNITS = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 P_REL_SAME = re.compile(
     r"(?:(?P<mod>later|earlier|early|late)\s+(?:on\s+)?(?:in\s+)?)?"
-    rf"(?P<det>that|the\s+same|this)\s+(?:very\s+)?(?P<u>{_SAME_UNITS})",
+    rf"(?P<det>that\s+same|that|the\s+same|this)\s+(?:very\s+)?(?P<u>{_SAME_UNITS})",
     re.I,
 )
 P_REL_IN_THE = re.compile(
@@ -399,10 +399,10 @@ _F_CENTURY = (
 )
 _F_THE_YEAR = r"the\s+year\s+\d{3,4}\b"
 _F_N_YEARS = rf"(?:the\s+)?{NUMBER}\s+years\s+(?:after|following|since|before|preceding)\s+{YEAR}"
-_F_UNIT = rf"(?:day|morning|evening|night|month|year|{SEASON}|{MONTH})"
+_F_UNIT = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 _F_REL = (
     rf"(?:(?:the\s+)?(?:next|following|succeeding|previous|preceding)\s+{_F_UNIT}"
-    rf"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:very\s+)?{_F_UNIT}"
+    rf"|(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?:very\s+)?{_F_UNIT}"
     r"|(?:later|earlier)\s+in\s+the\s+(?:day|month|year)"
     r"|the\s+(?:day|morning|evening|night|year)\s+(?:after|before|following)"
     r"(?!\s+(?:the|his|her|its|their|a|an)\b)"

@@ -148,3 +148,33 @@ def test_a_paragraph_that_steps_from_day_to_day_keeps_its_latest_day(analysed):
         "1861 he travelled abroad.\n\nOn 3 March 1862 the council met. On 6 March it dissolved. "
         "Its members dispersed.\n\nThe senator wrote his memoirs.")
     assert [w.value for w in d.sentence_time][-2:] == ["1862-03-06", "1862"]
+
+
+def test_an_eyewitness_day_holds_over_the_paragraphs_that_follow_it(analysed):
+    # a memoir: the narrator is at the Assembly on a day, and the speech he reports in the
+    # next paragraphs is that day's, until the story names another date
+    d = analysed(
+        "In February 1848 the crowds filled the streets of Paris. The ministry fell.\n\n"
+        "On 24 February I went to the Chamber of Deputies to hear the debate.\n\n"
+        "The deputies were anxious. \u201cThe monarchy is finished,\u201d cried Lamartine.\n\n"
+        "On 26 February the republic was proclaimed. The provisional government met.\n\n"
+        "The clubs multiplied.")
+    times = [w.value if w else None for w in d.sentence_time]
+    assert times[3:5] == ["1848-02-24", "1848-02-24"]
+    assert times[-1] == "1848-02"  # a historian's day sets no scene: a paragraph later, its month
+
+
+def test_a_first_person_inside_a_quotation_sets_no_scene(analysed):
+    d = analysed(
+        "In February 1848 the crowds filled the streets of Paris.\n\n"
+        "On 24 February the king said, \u201cI abdicate in favour of my grandson.\u201d\n\n"
+        "The deputies were anxious.")
+    assert d.sentence_time[-1].value == "1848"
+
+
+def test_a_month_that_only_qualifies_a_noun_does_not_move_the_story(analysed):
+    d = analysed(
+        "On 12 November 1848 I attended the session of the Assembly.\n\n"
+        "A young officer rose, wounded in the June fighting and thought dead. \u201cThe army is with "
+        "the people,\u201d he said.")
+    assert [w.value for w in d.sentence_time][-1] == "1848-11-12"

@@ -575,3 +575,11 @@ def test_timex_find_dates_never_raises_and_spans_are_ordered(text):
         assert last <= s < e <= len(text)
         assert text[s:e] == p
         last = e
+
+
+@pytest.mark.parametrize("phrase", ["That same afternoon", "that same day", "that same evening"])
+def test_that_same_part_of_a_day_is_the_story_s_day(phrase):
+    # 'The envoy arrived on 3 May 1815. That same afternoon he saw the regent.'
+    assert normalise(phrase, When("1815-05-03")) == When("1815-05-03", inferred=True)
+    s = f"{phrase} he saw the regent."
+    assert [p for _, _, p in find_dates(s)] == [phrase]
