@@ -83,6 +83,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from cliograph import edtf
 from cliograph.model import When
 
 __all__ = [
@@ -695,11 +696,12 @@ def _key(ymd: tuple[int, int, int]) -> float:
 
 
 def sort_key(value: str) -> float:
-    """A fractional year at the start of ``value``, for ordering (BC sorts before AD).
+    """A fractional year at the start of ``value``, for ordering (BC sorts before AD),
+    on the astronomical line every reader of stored values uses (``edtf.sort_key``).
 
-    ``"1921"`` -> 1921.0, ``"1921-03"`` -> 1921.16, ``"-0082"`` -> -82.0. An interval
-    sorts by its start; an open interval by its known end. Raises ValueError for a
-    value outside the subset.
+    ``"1921"`` -> 1921.0, ``"1921-03"`` -> 1921.16, ``"-0082"`` (82 BC) -> -81.0. An
+    interval sorts by its start; an open interval by the start of its known end. Raises
+    ValueError for a value outside the subset.
     """
     if not is_valid_edtf(value):
         raise ValueError(f"not a valid EDTF value (of the cliograph subset): {value!r}")
@@ -708,7 +710,11 @@ def sort_key(value: str) -> float:
         single = value
     else:
         single = parts[0] if parts[0] != ".." else parts[1]
-    return round(_key(_date_range(single)[0]), 4)  # type: ignore[index]
+    key = edtf.sort_key(single)
+    if key is None:  # a shape only the normaliser writes: its own reading, made astronomical
+        y, m, d = _date_range(single)[0]  # type: ignore[index]
+        key = _key((y + 1 if y < 0 else y, m, d))
+    return round(key, 4)
 
 
 # =====================================================================================

@@ -357,7 +357,8 @@ def test_timex_sort_key_orders_bc_before_ad_and_within_year():
               "1920/1921", "1921", "1921-03", "1921-03-08", "1921-22", "1922"]
     keys = [sort_key(v) for v in values]
     assert keys == sorted(keys)
-    assert sort_key("-0082") == -82.0
+    assert sort_key("-0082") == -81.0  # 82 BC on the astronomical line (edtf.py)
+    assert sort_key("-0001") == 0.0 and sort_key("0001") == 1.0  # no year zero in the values
     assert sort_key("1921-03") == pytest.approx(1921.16, abs=0.01)
 
 
