@@ -178,3 +178,11 @@ def test_a_month_that_only_qualifies_a_noun_does_not_move_the_story(analysed):
         "A young officer rose, wounded in the June fighting and thought dead. \u201cThe army is with "
         "the people,\u201d he said.")
     assert [w.value for w in d.sentence_time][-1] == "1848-11-12"
+
+
+def test_a_date_a_speaker_names_does_not_move_the_story(analysed):
+    d = analysed(
+        "In March 1815 the emperor landed at Antibes. The envoy wrote to the regent. "
+        "\u201cThe roads are closed. It is Christmas in the mountains, and the passes are "
+        "snowed up,\u201d he complained. The regent ignored him.")
+    assert d.sentence_time[-1].value.startswith("1815-03")

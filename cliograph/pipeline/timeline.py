@@ -159,6 +159,15 @@ def _attributive_past(span: Span, when: When, now: When) -> bool:
 FIRST_PERSON = frozenset({"i", "we"})
 
 
+def _quoted(text: str, at: int) -> bool:
+    """The offset lies inside a quotation, counted from its paragraph's start: a date a
+    speaker names ('"It is Christmas, a cold time for Madam to strip in!"') is the
+    speaker's, not the story's."""
+    start = text.rfind("\n\n", 0, at) + 1
+    before = text[start:at]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
 def _eyewitness(sent: Span, now: When) -> bool:
     """The sentence puts the narrator at a day ('On 12 March I went to the Assembly',
     'The following morning we called on the minister'): a memoir's or diary's scene,
@@ -237,7 +246,8 @@ def anchor(d: Document) -> None:
             found.append((span, when))
             if narrative.now is not before and before is not None \
                     and (not when.inferred and _aside(span, when, before, earlier)
-                         or _attributive_past(span, when, before)):
+                         or _attributive_past(span, when, before)
+                         or _quoted(text, span.start_char)):
                 narrative.now = before  # the story stays where it was
                 asides.add(span.start)
             if narrative.now is not before:
