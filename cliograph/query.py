@@ -73,7 +73,7 @@ def when_label(row: dict[str, Any]) -> str:
 
 #: Why an inferred end is where it is, in words.
 END_BASIS = {"death": "until death", "successor": "until the next holder",
-             "horizon": "last attested"}
+             "horizon": "last attested", "dissolution": "until the body was dissolved"}
 
 
 def end_label(row: dict[str, Any]) -> str:

@@ -186,3 +186,20 @@ def test_a_date_a_speaker_names_does_not_move_the_story(analysed):
         "\u201cThe roads are closed. It is Christmas in the mountains, and the passes are "
         "snowed up,\u201d he complained. The regent ignored him.")
     assert d.sentence_time[-1].value.startswith("1815-03")
+
+
+def _membership(d, subject: str):
+    (f,) = [f for f in d.factoids if f.type == "MEMBER_OF" and d.entities[f.subject].name == subject]
+    return f.start_time.value, f.end_time.value if f.end_time else None, f.end_basis
+
+
+def test_a_body_s_dissolution_ends_its_members_seats(analysed):
+    d = analysed("Pym was a member of the Long Parliament from 1640. The Long Parliament was "
+                 "dissolved by Cromwell in April 1653. Pym's friends mourned in 1660.")
+    assert _membership(d, "Pym") == ("1640", "1653-04", "dissolution")
+
+
+def test_a_threat_to_dissolve_a_body_ends_nothing(analysed):
+    d = analysed("Witte sat in the State Council from 1905. In May 1906 the Tsar threatened to "
+                 "dissolve the State Council. Witte wrote his memoirs in 1912.")
+    assert _membership(d, "Witte") == ("1905", "1912", "horizon")

@@ -106,6 +106,11 @@ TIMELESS = frozenset({"KIN"})
 LIFE_POINTS = frozenset({"BORN", "DIED"})
 #: Words that date a clause by a period ('during the war', 'most of the war').
 PERIOD_WORDS = frozenset({"during", "throughout", "most", "all"})
+#: Verbs that end a body, and with it its members' seats and its offices.
+DISSOLVE_VERBS = frozenset({"dissolve", "disband", "abolish", "prorogue", "liquidate"})
+#: Words that make a clause a threat, a wish or a denial rather than an event.
+UNREAL = frozenset({"not", "never", "would", "could", "might", "should", "will", "shall",
+                    "may", "must", "to"})
 
 
 def settle(d: Document) -> None:
@@ -117,8 +122,9 @@ def settle(d: Document) -> None:
     * the story's time is not given to a sentence that names its own period ('during
       the Civil War');
     * an office, membership or alliance with a start and no end ends at the first of:
-      the holder's death, the start of a successor in the same post, or the latest date
-      the document speaks of (its horizon), marked inferred with ``end_basis`` saying why.
+      the holder's death, the start of a successor in the same post, the dissolution of
+      the body it is in ('the Assembly was dissolved on 4 May'), or the latest date the
+      document speaks of (its horizon), marked inferred with ``end_basis`` saying why.
     """
     horizon = _horizon(d)
     starts = [s.start_char for s in d.sents]
@@ -131,8 +137,34 @@ def settle(d: Document) -> None:
             deaths.setdefault(f.subject, w)
         if f.type == "HOLDS_OFFICE" and f.start_time is not None:
             posts[f.object].append(f)
+    ended = dissolutions(d)
     d.factoids = [_close(f, posts.get(f.object, []) if f.type == "HOLDS_OFFICE" else [],
-                         deaths, horizon) for f in facts]
+                         deaths, horizon, ended) for f in facts]
+
+
+def dissolutions(d: Document) -> dict[int, When]:
+    """Bodies the text says were dissolved, with the date ('The Duma was dissolved by the
+    Tsar on 21 July', 'Cromwell dissolved the Parliament in 1653'): body -> its first
+    dissolution. Threats, wishes and denials ('threatened to dissolve', 'would not
+    disband') end nothing; nor does a dissolution without a date."""
+    out: dict[int, When] = {}
+    for si, sent in enumerate(d.sents):
+        for v in sent:
+            if v.lemma_.lower() not in DISSOLVE_VERBS or v.pos_ != "VERB":
+                continue
+            if any(c.lower_ in UNREAL for c in v.children if c.dep_ in ("neg", "aux")) \
+                    or v.dep_ in ("xcomp", "amod", "acl"):
+                continue
+            objects = [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")] or \
+                [c for c in v.children if c.dep_ == "nsubj"]
+            when = stated_date(d, si, [v]) or (d.sentence_time[si] if si < len(d.sentence_time) else None)
+            if when is None or "/" in when.value:
+                continue
+            for o in objects:
+                e = d.entity_of_token(o)
+                if e is not None and d.entities[e].kind == "BODY":
+                    out.setdefault(e, when)
+    return out
 
 
 def _dated_by_period(d: Document, si: int) -> bool:
@@ -212,9 +244,10 @@ def _key_end(w: When) -> float | None:
 
 
 def _close(f: Factoid, holders: list[Factoid], deaths: dict[int, When],
-           horizon: When | None) -> Factoid:
+           horizon: When | None, dissolved: dict[int, When] | None = None) -> Factoid:
     """``f`` with an inferred end if it is a standing relation with a start and no end;
-    ``holders`` are the dated tenures of its office (for a HOLDS_OFFICE)."""
+    ``holders`` are the dated tenures of its office (for a HOLDS_OFFICE); ``dissolved``
+    the bodies that ended, and when (a membership of one, or an office in it, ends then)."""
     if f.type not in STANDING or f.start_time is None or f.end_time is not None:
         return f
     start = timex.sort_key(f.start_time.value)
@@ -224,6 +257,10 @@ def _close(f: Factoid, holders: list[Factoid], deaths: dict[int, When],
     death = deaths.get(f.subject)
     if death is not None and (k := timex.sort_key(death.value)) is not None and k >= start:
         ends.append((k, death, "death"))
+    body = f.object if f.type == "MEMBER_OF" else f.body
+    gone = (dissolved or {}).get(body) if body is not None else None
+    if gone is not None and (k := timex.sort_key(gone.value)) is not None and k >= start:
+        ends.append((k, gone, "dissolution"))
     if f.type == "HOLDS_OFFICE":
         together = {g.subject for g in holders if g.start_time is not None
                     and g.start_time.value == f.start_time.value}
