@@ -203,3 +203,32 @@ def test_a_threat_to_dissolve_a_body_ends_nothing(analysed):
     d = analysed("Witte sat in the State Council from 1905. In May 1906 the Tsar threatened to "
                  "dissolve the State Council. Witte wrote his memoirs in 1912.")
     assert _membership(d, "Witte") == ("1905", "1912", "horizon")
+
+
+HANDOVER = ("In June 1830 the Lord Chancellor Eldon fell ill at Westminster. Eldon died on "
+            "26 June 1830. The new Lord Chancellor, Lyndhurst, addressed the Lords.")
+
+
+def test_an_office_named_in_the_month_of_its_holder_s_death_ends_at_the_death(analysed):
+    d = analysed(HANDOVER)
+    eldon, lyndhurst = (next(f for f in d.factoids if f.type == "HOLDS_OFFICE"
+                             and d.entities[f.subject].name == n) for n in ("Eldon", "Lyndhurst"))
+    assert eldon.when is None and eldon.end_time.value == "1830-06-26" and eldon.end_basis == "death"
+    # 'the new Lord Chancellor' took the office when Eldon left it
+    assert lyndhurst.when is None and lyndhurst.start_time.value == "1830-06-26"
+
+
+def test_the_system_on_a_date_lists_the_holder_before_and_the_new_one_after(tmp_path):
+    import cliograph
+    from cliograph import query
+    (tmp_path / "a.txt").write_text(HANDOVER + "\n", encoding="utf-8")
+    assert cliograph.ingest([tmp_path / "a.txt"], db=tmp_path / "a.db").ok
+    store = cliograph.open(tmp_path / "a.db")
+    try:
+        def holders(day):
+            return [h["person"]["name"] for o in query.state_on(store, day)["offices"]
+                    for h in o["holders"]]
+        assert holders("1830-06-20") == ["Eldon"]
+        assert holders("1830-06-28") == ["Lyndhurst"]
+    finally:
+        store.close()

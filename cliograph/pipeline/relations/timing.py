@@ -130,16 +130,61 @@ def settle(d: Document) -> None:
     starts = [s.start_char for s in d.sents]
     facts = [_own_time(d, f, bisect_right(starts, f.start) - 1) for f in d.factoids]
     deaths: dict[int, When] = {}
-    posts: dict[int | None, list[Factoid]] = defaultdict(list)  # office -> its tenures
     for f in facts:
         w = f.when or f.start_time
         if f.type == "DIED" and w is not None and "/" not in w.value:
             deaths.setdefault(f.subject, w)
+    facts = [_until_death(f, deaths) for f in facts]
+    facts = [_new_holder(d, f, bisect_right(starts, f.start) - 1, facts) for f in facts]
+    posts: dict[int | None, list[Factoid]] = defaultdict(list)  # office -> its tenures
+    for f in facts:
         if f.type == "HOLDS_OFFICE" and f.start_time is not None:
             posts[f.object].append(f)
     ended = dissolutions(d)
     d.factoids = [_close(f, posts.get(f.object, []) if f.type == "HOLDS_OFFICE" else [],
                          deaths, horizon, ended) for f in facts]
+
+
+def _within(inner: When, outer: When) -> bool:
+    """``inner`` is a finer date inside the period ``outer`` names (6 February 1685 in
+    February 1685, or in 1685)."""
+    if "/" in inner.value or "/" in outer.value or inner.value == outer.value:
+        return False
+    return inner.value.startswith(outer.value + "-")
+
+
+def _until_death(f: Factoid, deaths: dict[int, When]) -> Factoid:
+    """An office named for its holder in the period of his death ('the death of King
+    Charles took the nation by surprise', February 1685; he died on 6 February) was held
+    until that death: the period is not when he held it, the death is when it ended."""
+    death = deaths.get(f.subject)
+    if f.type != "HOLDS_OFFICE" or death is None or f.when is None or f.start_time or f.end_time:
+        return f
+    if not _within(death, f.when):
+        return f
+    return replace(f, when=None, end_time=replace(death, inferred=True, julian=None), end_basis="death")
+
+
+#: Words that make a title a new holder's ('the new King', 'the newly elected Pope').
+NEW_WORDS = frozenset({"new", "newly"})
+
+
+def _new_holder(d: Document, f: Factoid, si: int, facts: list[Factoid]) -> Factoid:
+    """'The new King came forth': a holder the text calls new took the office when the
+    one before him left it, if that was within the period the story is in."""
+    if f.type != "HOLDS_OFFICE" or f.when is None or f.start_time or f.end_time \
+            or not 0 <= si < len(d.sents):
+        return f
+    new = any(t.lower_ in NEW_WORDS and t.head.i != t.i
+              and f.object in (d.entity_of_token(t.head), d.entity_of_token(t))
+              for t in d.sents[si])
+    if not new:
+        return f
+    for g in facts:
+        if g.type == "HOLDS_OFFICE" and g.object == f.object and g.subject != f.subject \
+                and g.end_time is not None and _within(g.end_time, f.when):
+            return replace(f, when=None, start_time=replace(g.end_time, inferred=True))
+    return f
 
 
 def dissolutions(d: Document) -> dict[int, When]:
