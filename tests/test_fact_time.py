@@ -232,3 +232,9 @@ def test_the_system_on_a_date_lists_the_holder_before_and_the_new_one_after(tmp_
         assert holders("1830-06-28") == ["Lyndhurst"]
     finally:
         store.close()
+
+
+def test_a_day_a_speaker_names_is_not_the_document_s_horizon(analysed):
+    d = analysed("In March 1702 Harley was appointed Secretary of State. \u201cIt is Christmas in "
+                 "my heart,\u201d he wrote to his sister.")
+    assert _tenure(d, "Harley") == ("1702-03", "1702-03", "horizon", True)

@@ -159,7 +159,7 @@ def _attributive_past(span: Span, when: When, now: When) -> bool:
 FIRST_PERSON = frozenset({"i", "we"})
 
 
-def _quoted(text: str, at: int) -> bool:
+def quoted(text: str, at: int) -> bool:
     """The offset lies inside a quotation, counted from its paragraph's start: a date a
     speaker names ('"It is Christmas, a cold time for Madam to strip in!"') is the
     speaker's, not the story's."""
@@ -247,7 +247,7 @@ def anchor(d: Document) -> None:
             if narrative.now is not before and before is not None \
                     and (not when.inferred and _aside(span, when, before, earlier)
                          or _attributive_past(span, when, before)
-                         or _quoted(text, span.start_char)):
+                         or quoted(text, span.start_char)):
                 narrative.now = before  # the story stays where it was
                 asides.add(span.start)
             if narrative.now is not before:

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ... import timex
 from ...model import Factoid, When
 from ..document import Document
-from ..timeline import clause_verb, governs
+from ..timeline import clause_verb, governs, quoted
 
 
 def stated_date(
@@ -267,10 +267,13 @@ def _own_date(d: Document, si: int, subject: int, value: str) -> bool:
 
 
 def _horizon(d: Document) -> When | None:
-    """The latest date the document speaks of (closed dates only)."""
+    """The latest date the document speaks of (closed dates only; not one a speaker names
+    in a quotation: "It is Christmas!" is the speaker's day, not one the story reaches)."""
     best, key = None, None
     for found in d.sentence_dates:
-        for _, w in found:
+        for sp, w in found:
+            if w.inferred and quoted(d.text, sp.start_char):
+                continue
             b = timex.bounds(w.value)
             if b is None or b[1] is None or "X" in w.value or w.value.endswith(".."):
                 continue
