@@ -238,3 +238,11 @@ def test_a_day_a_speaker_names_is_not_the_document_s_horizon(analysed):
     d = analysed("In March 1702 Harley was appointed Secretary of State. \u201cIt is Christmas in "
                  "my heart,\u201d he wrote to his sister.")
     assert _tenure(d, "Harley") == ("1702-03", "1702-03", "horizon", True)
+
+
+def test_an_author_s_we_sets_no_scene(analysed):
+    d = analysed(
+        "In June 1815 the allies entered Paris.\n\n"
+        "On 8 July 1815 the king returned, in what we may consider a second restoration.\n\n"
+        "The ministers quarrelled.")
+    assert d.sentence_time[-1].value != "1815-07-08"

@@ -157,6 +157,8 @@ def _attributive_past(span: Span, when: When, now: When) -> bool:
 
 
 FIRST_PERSON = frozenset({"i", "we"})
+#: An author's 'we may consider', 'we must regret' comments; it puts nobody anywhere.
+MODALS = frozenset({"may", "might", "must", "can", "could", "shall", "should", "will", "would"})
 
 
 def quoted(text: str, at: int) -> bool:
@@ -174,12 +176,14 @@ def _eyewitness(sent: Span, now: When) -> bool:
     and what is said and done in the paragraphs after it happens on that day until the
     story names another date. (A historian's 'On 12 March the battle began' sets no
     scene: the paragraphs after it are read at the month, then the year; an 'I' inside a
-    quotation is the speaker's, not the narrator's.)"""
+    quotation is the speaker's, not the narrator's; 'what we may consider' is the author
+    commenting, not a witness.)"""
     if timex.precision(now.value) != "day":
         return False
     text = sent.doc.text
     for t in sent:
-        if t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
+        if t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass") \
+                and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.head.children):
             before = text[sent.start_char:t.idx]
             if before.count("\u201c") <= before.count("\u201d") and before.count('"') % 2 == 0:
                 return True
