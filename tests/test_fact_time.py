@@ -246,3 +246,10 @@ def test_an_author_s_we_sets_no_scene(analysed):
         "On 8 July 1815 the king returned, in what we may consider a second restoration.\n\n"
         "The ministers quarrelled.")
     assert d.sentence_time[-1].value != "1815-07-08"
+
+
+def test_a_body_s_decision_takes_the_month_the_story_has_reached(analysed):
+    d = analysed("The Diet first met at Frankfurt on 18 May 1848. Many deputies came late.\n\n"
+                 "The debates were long. The Diet adopted universal suffrage as its rule.")
+    assert time_of(d, "DECIDES", "Diet") == "1848-05"
+    assert time_of(d, "SUPPORTS_POLICY", "Diet") == "1848"  # a stance keeps the year

@@ -208,7 +208,8 @@ def backdrop(d: Document, spans: list[list[Span]]) -> When | None:
 
 
 def anchor(d: Document) -> None:
-    """Fill ``d.sentence_dates``, ``d.sentence_inherited`` and ``d.sentence_time``.
+    """Fill ``d.sentence_dates``, ``d.sentence_inherited``, ``d.sentence_now`` and
+    ``d.sentence_time``.
 
     The story's time starts at the ``backdrop``, which places the first dates; a
     sentence inherits a time only once a date has set the story somewhere."""
@@ -216,6 +217,7 @@ def anchor(d: Document) -> None:
     d.sentence_dates = []
     d.sentence_time = []
     d.sentence_inherited = []
+    d.sentence_now = []
     set_in_paragraph = -1
     earlier: When | None = None  # the narrative time before the latest move
     moves: list[When] = []  # the narrative times so far, for the story's pace
@@ -240,6 +242,7 @@ def anchor(d: Document) -> None:
         if scene is not None and inherited is not None and narrative.now is scene:
             inherited = replace(scene, inferred=True)  # still the day the narrator was there
         d.sentence_inherited.append(inherited)
+        d.sentence_now.append(narrative.now if inherited is not None else None)
         found, asides = [], set()
         for span in spans[si]:
             before = narrative.now

@@ -106,6 +106,8 @@ TIMELESS = frozenset({"KIN"})
 LIFE_POINTS = frozenset({"BORN", "DIED"})
 #: Words that date a clause by a period ('during the war', 'most of the war').
 PERIOD_WORDS = frozenset({"during", "throughout", "most", "all"})
+#: Acts of a body at a sitting: dated by the month the story has reached, not its year.
+SITTING_ACTS = frozenset({"DECIDES"})
 #: Verbs that end a body, and with it its members' seats and its offices.
 DISSOLVE_VERBS = frozenset({"dissolve", "disband", "abolish", "prorogue", "liquidate"})
 #: Words that make a clause a threat, a wish or a denial rather than an event.
@@ -212,6 +214,21 @@ def dissolutions(d: Document) -> dict[int, When]:
     return out
 
 
+def _sitting_month(d: Document, f: Factoid, si: int) -> Factoid:
+    """A body's decision the story dates only by its year ('The Convention adopted strict
+    secrecy as its rule', paragraphs after 'the first session was held on May 25th') is
+    taken in the month the story has reached in that year: the careful reader dates a
+    decision by the sitting it was taken at, not by the year."""
+    if f.type not in SITTING_ACTS or f.when is None or not f.when.inferred \
+            or not 0 <= si < len(d.sentence_now) or timex.precision(f.when.value) != "year":
+        return f
+    now = d.sentence_now[si]
+    if now is None or not _within(now, f.when) or timex.precision(now.value) not in ("month", "day"):
+        return f
+    return replace(f, when=replace(now, value=now.value[:len(f.when.value) + 3], inferred=True,
+                                   julian=None))
+
+
 def _dated_by_period(d: Document, si: int) -> bool:
     """The sentence dates itself by a named period ('spent most of the Civil War as a
     commissar', 'during the war'): the story's time is not its time. (A pluperfect alone
@@ -228,6 +245,7 @@ def _dated_by_period(d: Document, si: int) -> bool:
 
 
 def _own_time(d: Document, f: Factoid, si: int) -> Factoid:
+    f = _sitting_month(d, f, si)
     if f.type in TIMELESS and f.when is not None:
         return replace(f, when=None)
     if f.when is None or not f.when.inferred and f.type not in LIFE_POINTS:
