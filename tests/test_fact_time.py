@@ -253,3 +253,14 @@ def test_a_body_s_decision_takes_the_month_the_story_has_reached(analysed):
                  "The debates were long. The Diet adopted universal suffrage as its rule.")
     assert time_of(d, "DECIDES", "Diet") == "1848-05"
     assert time_of(d, "SUPPORTS_POLICY", "Diet") == "1848"  # a stance keeps the year
+
+
+def test_a_quotation_set_as_its_own_paragraph_goes_on_with_the_scene(analysed):
+    d = analysed(
+        "On 3 March 1861 the senator arrived in the capital. On 4 March he read the governor's "
+        "letter to the Senate.\n\n"
+        "\u201cThe Union is in danger,\u201d the governor wrote.\n\n"
+        "The senators dispersed.")
+    times = [w.value for w in d.sentence_time]
+    assert times[2] == "1861-03-04"
+    assert times[3] == "1861-03"  # a paragraph of narrative moves on, as before

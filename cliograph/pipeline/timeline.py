@@ -156,6 +156,7 @@ def _attributive_past(span: Span, when: When, now: When) -> bool:
     return k_new is not None and k_old is not None and k_new < k_old
 
 
+OPEN_QUOTES = "\u201c\"\u2018'"
 FIRST_PERSON = frozenset({"i", "we"})
 #: An author's 'we may consider', 'we must regret' comments; it puts nobody anywhere.
 MODALS = frozenset({"may", "might", "must", "can", "could", "shall", "should", "will", "would"})
@@ -233,7 +234,10 @@ def anchor(d: Document) -> None:
     narrative = timex.Narrative(backdrop(d, spans), reference=reference)
     paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
     for si, sent in enumerate(d.sents):
-        paragraph += text.count("\n\n", counted, sent.start_char)
+        breaks = text.count("\n\n", counted, sent.start_char)
+        if breaks and text[sent.start_char:sent.start_char + 1] in tuple(OPEN_QUOTES):
+            breaks -= 1  # a quotation set as its own paragraph goes on with the scene before it
+        paragraph += breaks
         counted = sent.start_char
         inherited = None
         if narrative.now is not None and moves:
