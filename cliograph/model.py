@@ -148,7 +148,7 @@ class Factoid:
     place: int | None = None
     body: int | None = None
     end_basis: str | None = None
-    """Why an inferred end is where it is: ``death``, ``successor`` or ``horizon``
+    """Why an inferred end is where it is: ``death``, ``successor``, ``dissolution`` or ``horizon``
     (the latest date the document speaks of); None when the text states the end."""
 
 

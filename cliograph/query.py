@@ -4,7 +4,7 @@ The web app renders these and the Python API returns them; each returns plain di
 lists (JSON-ready), and every line that states something carries its evidence: the
 document, the character span and the sentence.
 
-Times are EDTF strings at the precision the text gives; ``cliograph.spans`` turns them
+Times are EDTF strings at the precision the text gives; ``cliograph.edtf`` turns them
 into half-open intervals of fractional years (a year-only date covers the whole year; BC
 dates order correctly), and back into words. A fact holds over ``fact_interval(row)``.
 """
@@ -18,14 +18,24 @@ import re
 import statistics
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from .edtf import (
+    Interval,
+    bounds,
+    date_label,
+    edtf_day,
+    fact_interval,
+    iso_day,
+    parse_date,
+    precision,
+    span,
+    year_label,
+)
 from .errors import UsageError
 from .gazetteer import locate_together
 from .model import KINDS, RELATION_TYPES
 from .names import norm, spell_out, spellings
-from .spans import bounds, date_label, edtf_day, iso_day, parse_date, precision, span, year_label
 from .store import Store
 
 T = TypeVar("T")
@@ -41,7 +51,6 @@ __all__ = [
 # A corpus states few distinct dates over many facts: read and word each EDTF value once.
 # Both are pure functions of the string and return immutable values.
 _label = functools.lru_cache(maxsize=16384)(date_label)
-_span = functools.lru_cache(maxsize=16384)(span)
 
 
 def when_label(row: dict[str, Any]) -> str:
@@ -64,7 +73,7 @@ def when_label(row: dict[str, Any]) -> str:
 
 #: Why an inferred end is where it is, in words.
 END_BASIS = {"death": "until death", "successor": "until the next holder",
-             "horizon": "last attested"}
+             "horizon": "last attested", "dissolution": "until the body was dissolved"}
 
 
 def end_label(row: dict[str, Any]) -> str:
@@ -146,65 +155,6 @@ def memo(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
 def all_fact_rows(store: Store) -> list[dict[str, Any]]:
     """``fact_rows(store)``, shared through the store's memo (a new list, the same rows)."""
     return list(memo(store, "fact_rows", lambda: fact_rows(store)))
-
-
-@dataclass
-class Interval:
-    """When a fact holds: ``lo``/``hi`` are fractional years, ``None`` when open."""
-
-    lo: float | None
-    hi: float | None
-    dated: bool
-    precision: str | None = None
-
-    def overlaps(self, lo: float | None, hi: float | None) -> bool:
-        if not self.dated:
-            return True
-        return ((self.lo is None or hi is None or self.lo < hi)
-                and (self.hi is None or lo is None or self.hi > lo))
-
-
-#: Fact types that hold from a start until an end; the others happen at a time (a start
-#: without an end is a point at the start's precision, never an open interval).
-STANDING = frozenset({"HOLDS_OFFICE", "MEMBER_OF", "ALLY", "OPPOSES", "SUPPORTS_POLICY",
-                      "OPPOSES_POLICY", "KIN", "HEALTH"})
-
-
-def fact_interval(row: dict[str, Any], inferred_ends: bool = True) -> Interval:
-    """The interval a stored fact's time covers (time, else start/end, else its sort keys).
-
-    An event's start without an end is the start itself (a day, a month...): 'Sverdlov's
-    death, March 1919' is not under way in 1922. An end the text does not state
-    (``end_basis``, or none at all) counts only with ``inferred_ends``; without it a fact
-    with a start holds where the sources attest it, its start."""
-    end = row.get("time_end")
-    if not inferred_ends and (end and row.get("end_basis") or not end):
-        end = None
-        if row.get("time_start") and not row.get("time"):
-            got = _span(row["time_start"])
-            if got is not None:
-                return Interval(got[0], got[1], True, got[2])
-    if row.get("time"):
-        got = _span(row["time"])
-        if got is not None:
-            return Interval(got[0], got[1], True, got[2])
-    elif row.get("time_start") and not end and row.get("type") not in STANDING:
-        got = _span(row["time_start"])
-        if got is not None:
-            return Interval(got[0], got[1], True, got[2])
-    elif row.get("time_start") or end:
-        s = _span(row.get("time_start")) if row.get("time_start") else None
-        e = _span(end) if end else None
-        if (s or e) and (s is not None or not row.get("time_start")) and (
-                e is not None or not end):
-            return Interval(s[0] if s else None, e[1] if e else None, True,
-                            s[2] if s else e[2] if e else None)
-    lo, hi = row.get("sort_from"), row.get("sort_to")
-    if lo is None and hi is None:
-        return Interval(None, None, False)
-    lo = lo if lo is not None else hi
-    hi = max(hi if hi is not None else lo, lo) + 1 / 365
-    return Interval(lo, hi, True, None)
 
 
 def _ref(row: dict[str, Any], role: str) -> dict[str, Any] | None:
@@ -705,7 +655,7 @@ def _attested(row: dict[str, Any]) -> Interval:
         return iv
     edge = row.get("time_start") or row.get("time_end") or row.get("time") or ""
     for part in edge.split("/"):
-        got = _span(part) if part not in ("", "..") else None
+        got = span(part) if part not in ("", "..") else None
         if got is not None:
             return Interval(got[0], got[1], True, got[2])
     return iv

@@ -83,6 +83,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from cliograph import edtf
 from cliograph.model import When
 
 __all__ = [
@@ -261,7 +262,7 @@ P_N_YEARS_AROUND = re.compile(  # "the five years after 1783"
 _SAME_UNITS = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 P_REL_SAME = re.compile(
     r"(?:(?P<mod>later|earlier|early|late)\s+(?:on\s+)?(?:in\s+)?)?"
-    rf"(?P<det>that|the\s+same|this)\s+(?:very\s+)?(?P<u>{_SAME_UNITS})",
+    rf"(?P<det>that\s+same|that|the\s+same|this)\s+(?:very\s+)?(?P<u>{_SAME_UNITS})",
     re.I,
 )
 P_REL_IN_THE = re.compile(
@@ -399,10 +400,10 @@ _F_CENTURY = (
 )
 _F_THE_YEAR = r"the\s+year\s+\d{3,4}\b"
 _F_N_YEARS = rf"(?:the\s+)?{NUMBER}\s+years\s+(?:after|following|since|before|preceding)\s+{YEAR}"
-_F_UNIT = rf"(?:day|morning|evening|night|month|year|{SEASON}|{MONTH})"
+_F_UNIT = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 _F_REL = (
     rf"(?:(?:the\s+)?(?:next|following|succeeding|previous|preceding)\s+{_F_UNIT}"
-    rf"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:very\s+)?{_F_UNIT}"
+    rf"|(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?:very\s+)?{_F_UNIT}"
     r"|(?:later|earlier)\s+in\s+the\s+(?:day|month|year)"
     r"|the\s+(?:day|morning|evening|night|year)\s+(?:after|before|following)"
     r"(?!\s+(?:the|his|her|its|their|a|an)\b)"
@@ -695,11 +696,12 @@ def _key(ymd: tuple[int, int, int]) -> float:
 
 
 def sort_key(value: str) -> float:
-    """A fractional year at the start of ``value``, for ordering (BC sorts before AD).
+    """A fractional year at the start of ``value``, for ordering (BC sorts before AD),
+    on the astronomical line every reader of stored values uses (``edtf.sort_key``).
 
-    ``"1921"`` -> 1921.0, ``"1921-03"`` -> 1921.16, ``"-0082"`` -> -82.0. An interval
-    sorts by its start; an open interval by its known end. Raises ValueError for a
-    value outside the subset.
+    ``"1921"`` -> 1921.0, ``"1921-03"`` -> 1921.16, ``"-0082"`` (82 BC) -> -81.0. An
+    interval sorts by its start; an open interval by the start of its known end. Raises
+    ValueError for a value outside the subset.
     """
     if not is_valid_edtf(value):
         raise ValueError(f"not a valid EDTF value (of the cliograph subset): {value!r}")
@@ -708,7 +710,11 @@ def sort_key(value: str) -> float:
         single = value
     else:
         single = parts[0] if parts[0] != ".." else parts[1]
-    return round(_key(_date_range(single)[0]), 4)  # type: ignore[index]
+    key = edtf.sort_key(single)
+    if key is None:  # a shape only the normaliser writes: its own reading, made astronomical
+        y, m, d = _date_range(single)[0]  # type: ignore[index]
+        key = _key((y + 1 if y < 0 else y, m, d))
+    return round(key, 4)
 
 
 # =====================================================================================

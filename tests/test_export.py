@@ -20,6 +20,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 import cliograph
+from cliograph import query
 from cliograph.errors import UsageError
 from cliograph.export import EXPORTERS, Exporter, export, formats, json_schema
 from cliograph.export import rdf as rdf_export
@@ -260,27 +261,32 @@ def test_cli_export_csv_writes_a_folder(tmp_path):
 
 # ---------------------------------------------------------------- time
 
-def test_export_edtf_bounds_as_fractional_years():
-    assert edtf_bounds("1922") == (1922.0, 1923.0)
-    assert edtf_bounds("1922-04") == (1922.25, pytest.approx(1922 + 4 / 12, abs=1e-6))
-    lo, hi = edtf_bounds("1924-01-21")
-    assert lo == pytest.approx(1924 + 20 / 366, abs=1e-6) and hi > lo
-    assert edtf_bounds("1922-22") == (pytest.approx(1922.4166667), pytest.approx(1922 + 8 / 12))
-    assert edtf_bounds("1920/1921") == (1920.0, 1922.0)
-    assert edtf_bounds("1919/..") == (1919.0, None)
-    assert edtf_bounds("-0082") == (-82.0, -81.0)
-    assert edtf_bounds("14XX") == (1400.0, 1500.0)
+def test_export_edtf_bounds_are_the_query_layers():
+    # one reading of time for the graph exports and the web timeline (issue 18): a month is
+    # its days' share of the year, and 82 BC is the astronomical year -81, as in test_query
+    for value in ("1922", "1922-04", "1924-01-21", "1922-22", "1920/1921", "1919/..", "-0082",
+                  "-0044-03-15", "14XX", "[1667,1668]"):
+        assert edtf_bounds(value) == query.bounds(value), value
+    assert edtf_bounds("1922-04") == (pytest.approx(1922 + 90 / 365), pytest.approx(1922 + 120 / 365))
+    assert edtf_bounds("-0082") == (-81.0, -80.0)
+    assert edtf_bounds("-0001")[1] == edtf_bounds("0001")[0]  # no year zero in the values
+    assert edtf_bounds("{1667..1669}") == (1667.0, 1670.0)
+    assert edtf_bounds("Y-12000") == (-11999.0, -11998.0)
     assert edtf_bounds("1922-02-30") == (None, None)
     assert edtf_bounds("summer") == (None, None)
 
 
-def test_export_fact_interval_open_end_for_a_start_only():
-    assert fact_interval({"time_start": "1922-04"}) == (1922.25, None)
-    assert fact_interval({"time": "1921"}) == (1921.0, 1922.0)
+def test_export_fact_interval_is_the_query_layers():
+    tenure = {"type": "HOLDS_OFFICE", "time_start": "1922-04"}
+    assert fact_interval(tenure) == (pytest.approx(1922 + 90 / 365), None)  # held from April
+    event = {"type": "HAPPENED", "time_start": "1922-04"}
+    assert fact_interval(event) == query.bounds("1922-04")  # happened in April, not since
+    assert fact_interval({"type": "DIED", "time": "-0044-03-15"}) == query.bounds("-0044-03-15")
     assert fact_interval({"time_end": "1924"}) == (None, 1925.0)
     assert fact_interval({}) == (None, None)
-    odd = {"time": "odd", "sort_from": 1900.0, "sort_to": 1901.0}
-    assert fact_interval(odd) == (1900.0, 1901.0)
+    for row in (tenure, event, {"time": "-0082"}):
+        iv = query.fact_interval(row)
+        assert fact_interval(row) == (iv.lo, iv.hi)
 
 
 # ---------------------------------------------------------------- json
@@ -356,7 +362,7 @@ def test_export_graphml_loads_in_networkx_with_counts_kinds_and_times(rows, tmp_
     assert (u, v) == ("stalin", "general-secretary")
     assert office["relation"] == office["interaction"] == "HOLDS_OFFICE"
     assert office["confidence"] == 0.9 and office["start"] == "1922-04"
-    assert office["from"] == 1922.25 and "to" not in office  # held from April 1922 on
+    assert office["from"] == pytest.approx(query.bounds("1922-04")[0]) and "to" not in office  # from April 1922
     assert edges["f-opposes"][2]["from"] == 1923.0 and edges["f-opposes"][2]["to"] == 1925.0
     assert edges["f-nep"][2]["evidence"] == TEXT[slice(*SPAN["s8"])].replace("\x0c", "")
     assert "f-died" not in edges and "f-stroke" not in edges  # no object entity, no edge
@@ -375,12 +381,12 @@ def test_export_gexf_is_dynamic_and_loads_in_networkx_with_intervals(rows, tmp_p
     assert g.nodes["trotsky"]["kind"] == "PERSON"
     edges = {d["id"]: d for _, _, d in g.edges(data=True)}
     office = edges["f-office"]
-    assert office["start"] == 1922.25 and "end" not in office
+    assert office["start"] == pytest.approx(query.bounds("1922-04")[0]) and "end" not in office
     assert office["label"] == office["relation"] == "HOLDS_OFFICE"
     assert office["weight"] == 0.9
     assert (edges["f-wife"].get("start"), edges["f-wife"].get("end")) == (None, None)
     assert (edges["f-kronstadt"]["start"], edges["f-kronstadt"]["end"]) == pytest.approx(
-        (1921 + 2 / 12, 1921.25), abs=1e-5)
+        query.bounds("1921-03"), abs=1e-5)  # the same March the web timeline draws
     assert (edges["f-opposes"]["start"], edges["f-opposes"]["end"]) == (1923.0, 1925.0)
     assert 'kind="HOLDS_OFFICE"' in text
 

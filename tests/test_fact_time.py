@@ -148,3 +148,119 @@ def test_a_paragraph_that_steps_from_day_to_day_keeps_its_latest_day(analysed):
         "1861 he travelled abroad.\n\nOn 3 March 1862 the council met. On 6 March it dissolved. "
         "Its members dispersed.\n\nThe senator wrote his memoirs.")
     assert [w.value for w in d.sentence_time][-2:] == ["1862-03-06", "1862"]
+
+
+def test_an_eyewitness_day_holds_over_the_paragraphs_that_follow_it(analysed):
+    # a memoir: the narrator is at the Assembly on a day, and the speech he reports in the
+    # next paragraphs is that day's, until the story names another date
+    d = analysed(
+        "In February 1848 the crowds filled the streets of Paris. The ministry fell.\n\n"
+        "On 24 February I went to the Chamber of Deputies to hear the debate.\n\n"
+        "The deputies were anxious. \u201cThe monarchy is finished,\u201d cried Lamartine.\n\n"
+        "On 26 February the republic was proclaimed. The provisional government met.\n\n"
+        "The clubs multiplied.")
+    times = [w.value if w else None for w in d.sentence_time]
+    assert times[3:5] == ["1848-02-24", "1848-02-24"]
+    assert times[-1] == "1848-02"  # a historian's day sets no scene: a paragraph later, its month
+
+
+def test_a_first_person_inside_a_quotation_sets_no_scene(analysed):
+    d = analysed(
+        "In February 1848 the crowds filled the streets of Paris.\n\n"
+        "On 24 February the king said, \u201cI abdicate in favour of my grandson.\u201d\n\n"
+        "The deputies were anxious.")
+    assert d.sentence_time[-1].value == "1848"
+
+
+def test_a_month_that_only_qualifies_a_noun_does_not_move_the_story(analysed):
+    d = analysed(
+        "On 12 November 1848 I attended the session of the Assembly.\n\n"
+        "A young officer rose, wounded in the June fighting and thought dead. \u201cThe army is with "
+        "the people,\u201d he said.")
+    assert [w.value for w in d.sentence_time][-1] == "1848-11-12"
+
+
+def test_a_date_a_speaker_names_does_not_move_the_story(analysed):
+    d = analysed(
+        "In March 1815 the emperor landed at Antibes. The envoy wrote to the regent. "
+        "\u201cThe roads are closed. It is Christmas in the mountains, and the passes are "
+        "snowed up,\u201d he complained. The regent ignored him.")
+    assert d.sentence_time[-1].value.startswith("1815-03")
+
+
+def _membership(d, subject: str):
+    (f,) = [f for f in d.factoids if f.type == "MEMBER_OF" and d.entities[f.subject].name == subject]
+    return f.start_time.value, f.end_time.value if f.end_time else None, f.end_basis
+
+
+def test_a_body_s_dissolution_ends_its_members_seats(analysed):
+    d = analysed("Pym was a member of the Long Parliament from 1640. The Long Parliament was "
+                 "dissolved by Cromwell in April 1653. Pym's friends mourned in 1660.")
+    assert _membership(d, "Pym") == ("1640", "1653-04", "dissolution")
+
+
+def test_a_threat_to_dissolve_a_body_ends_nothing(analysed):
+    d = analysed("Witte sat in the State Council from 1905. In May 1906 the Tsar threatened to "
+                 "dissolve the State Council. Witte wrote his memoirs in 1912.")
+    assert _membership(d, "Witte") == ("1905", "1912", "horizon")
+
+
+HANDOVER = ("In June 1830 the Lord Chancellor Eldon fell ill at Westminster. Eldon died on "
+            "26 June 1830. The new Lord Chancellor, Lyndhurst, addressed the Lords.")
+
+
+def test_an_office_named_in_the_month_of_its_holder_s_death_ends_at_the_death(analysed):
+    d = analysed(HANDOVER)
+    eldon, lyndhurst = (next(f for f in d.factoids if f.type == "HOLDS_OFFICE"
+                             and d.entities[f.subject].name == n) for n in ("Eldon", "Lyndhurst"))
+    assert eldon.when is None and eldon.end_time.value == "1830-06-26" and eldon.end_basis == "death"
+    # 'the new Lord Chancellor' took the office when Eldon left it
+    assert lyndhurst.when is None and lyndhurst.start_time.value == "1830-06-26"
+
+
+def test_the_system_on_a_date_lists_the_holder_before_and_the_new_one_after(tmp_path):
+    import cliograph
+    from cliograph import query
+    (tmp_path / "a.txt").write_text(HANDOVER + "\n", encoding="utf-8")
+    assert cliograph.ingest([tmp_path / "a.txt"], db=tmp_path / "a.db").ok
+    store = cliograph.open(tmp_path / "a.db")
+    try:
+        def holders(day):
+            return [h["person"]["name"] for o in query.state_on(store, day)["offices"]
+                    for h in o["holders"]]
+        assert holders("1830-06-20") == ["Eldon"]
+        assert holders("1830-06-28") == ["Lyndhurst"]
+    finally:
+        store.close()
+
+
+def test_a_day_a_speaker_names_is_not_the_document_s_horizon(analysed):
+    d = analysed("In March 1702 Harley was appointed Secretary of State. \u201cIt is Christmas in "
+                 "my heart,\u201d he wrote to his sister.")
+    assert _tenure(d, "Harley") == ("1702-03", "1702-03", "horizon", True)
+
+
+def test_an_author_s_we_sets_no_scene(analysed):
+    d = analysed(
+        "In June 1815 the allies entered Paris.\n\n"
+        "On 8 July 1815 the king returned, in what we may consider a second restoration.\n\n"
+        "The ministers quarrelled.")
+    assert d.sentence_time[-1].value != "1815-07-08"
+
+
+def test_a_body_s_decision_takes_the_month_the_story_has_reached(analysed):
+    d = analysed("The Diet first met at Frankfurt on 18 May 1848. Many deputies came late.\n\n"
+                 "The debates were long. The Diet adopted universal suffrage as its rule.")
+    assert time_of(d, "DECIDES", "Diet") == "1848-05"
+    assert time_of(d, "SUPPORTS_POLICY", "Diet") == "1848"  # a stance keeps the year
+
+
+def test_a_quotation_set_as_its_own_paragraph_goes_on_with_the_scene(analysed):
+    d = analysed(
+        "On 3 March 1861 the senator arrived in the capital. On 4 March he read the governor's "
+        "letter to the Senate.\n\n"
+        "\u201cThe Union is in danger,\u201d the governor wrote.\n\n"
+        "The senators dispersed.")
+    times = [w.value for w in d.sentence_time]
+    assert times[2] == "1861-03-04"
+    assert times[3] == "1861-03"  # a paragraph of narrative moves on, as before

@@ -357,7 +357,8 @@ def test_timex_sort_key_orders_bc_before_ad_and_within_year():
               "1920/1921", "1921", "1921-03", "1921-03-08", "1921-22", "1922"]
     keys = [sort_key(v) for v in values]
     assert keys == sorted(keys)
-    assert sort_key("-0082") == -82.0
+    assert sort_key("-0082") == -81.0  # 82 BC on the astronomical line (edtf.py)
+    assert sort_key("-0001") == 0.0 and sort_key("0001") == 1.0  # no year zero in the values
     assert sort_key("1921-03") == pytest.approx(1921.16, abs=0.01)
 
 
@@ -575,3 +576,11 @@ def test_timex_find_dates_never_raises_and_spans_are_ordered(text):
         assert last <= s < e <= len(text)
         assert text[s:e] == p
         last = e
+
+
+@pytest.mark.parametrize("phrase", ["That same afternoon", "that same day", "that same evening"])
+def test_that_same_part_of_a_day_is_the_story_s_day(phrase):
+    # 'The envoy arrived on 3 May 1815. That same afternoon he saw the regent.'
+    assert normalise(phrase, When("1815-05-03")) == When("1815-05-03", inferred=True)
+    s = f"{phrase} he saw the regent."
+    assert [p for _, _, p in find_dates(s)] == [phrase]

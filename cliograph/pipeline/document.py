@@ -44,6 +44,8 @@ class Document:
     """Per sentence: the dates stated in it, with their values."""
     sentence_inherited: list[When | None] = field(default_factory=list)
     """Per sentence: the narrative time it would have if it stated no date."""
+    sentence_now: list[When | None] = field(default_factory=list)
+    """Per sentence: the story's latest anchored date at its own precision (``timeline``)."""
     factoids: list[Factoid] = field(default_factory=list)
     described: dict[tuple[str, int], int] = field(default_factory=dict)
     """(role, entity) -> the derived entity for that role of it ('head', the Secretariat)."""

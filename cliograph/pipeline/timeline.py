@@ -143,6 +143,54 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
     return k_new < k_old - FLASHBACK_YEARS and (pluperfect or not opening)
 
 
+def _attributive_past(span: Span, when: When, now: When) -> bool:
+    """A date before the story's present that only qualifies a noun ('reported killed in
+    the July fighting', 'veterans of the 1905 rising') names what is past; the story
+    stays where it is."""
+    root = span.root
+    if root.dep_ not in ("compound", "amod", "nmod") or root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if root.head.i in range(span.start, span.end):
+        return False
+    k_new, k_old = timex.sort_key(when.value), timex.sort_key(now.value)
+    return k_new is not None and k_old is not None and k_new < k_old
+
+
+OPEN_QUOTES = "\u201c\"\u2018'"
+FIRST_PERSON = frozenset({"i", "we"})
+#: An author's 'we may consider', 'we must regret' comments; it puts nobody anywhere.
+MODALS = frozenset({"may", "might", "must", "can", "could", "shall", "should", "will", "would"})
+
+
+def quoted(text: str, at: int) -> bool:
+    """The offset lies inside a quotation, counted from its paragraph's start: a date a
+    speaker names ('"It is Christmas, a cold time for Madam to strip in!"') is the
+    speaker's, not the story's."""
+    start = text.rfind("\n\n", 0, at) + 1
+    before = text[start:at]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _eyewitness(sent: Span, now: When) -> bool:
+    """The sentence puts the narrator at a day ('On 12 March I went to the Assembly',
+    'The following morning we called on the minister'): a memoir's or diary's scene,
+    and what is said and done in the paragraphs after it happens on that day until the
+    story names another date. (A historian's 'On 12 March the battle began' sets no
+    scene: the paragraphs after it are read at the month, then the year; an 'I' inside a
+    quotation is the speaker's, not the narrator's; 'what we may consider' is the author
+    commenting, not a witness.)"""
+    if timex.precision(now.value) != "day":
+        return False
+    text = sent.doc.text
+    for t in sent:
+        if t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass") \
+                and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.head.children):
+            before = text[sent.start_char:t.idx]
+            if before.count("\u201c") <= before.count("\u201d") and before.count('"') % 2 == 0:
+                return True
+    return False
+
+
 def backdrop(d: Document, spans: list[list[Span]]) -> When | None:
     """What the document's first dates are read against: its own date (a reference date
     given on ingest, or a web page's date in its metadata), else the year of the first
@@ -161,7 +209,8 @@ def backdrop(d: Document, spans: list[list[Span]]) -> When | None:
 
 
 def anchor(d: Document) -> None:
-    """Fill ``d.sentence_dates``, ``d.sentence_inherited`` and ``d.sentence_time``.
+    """Fill ``d.sentence_dates``, ``d.sentence_inherited``, ``d.sentence_now`` and
+    ``d.sentence_time``.
 
     The story's time starts at the ``backdrop``, which places the first dates; a
     sentence inherits a time only once a date has set the story somewhere."""
@@ -169,9 +218,11 @@ def anchor(d: Document) -> None:
     d.sentence_dates = []
     d.sentence_time = []
     d.sentence_inherited = []
+    d.sentence_now = []
     set_in_paragraph = -1
     earlier: When | None = None  # the narrative time before the latest move
     moves: list[When] = []  # the narrative times so far, for the story's pace
+    scene: When | None = None  # a day the narrator is present at, while the story stays on it
     moved_here = 0  # how many of them the paragraph that set the latest made
     day_moves = 0  # how many of them were to days
     by_sentence: dict[int, list[Span]] = {}
@@ -183,13 +234,19 @@ def anchor(d: Document) -> None:
     narrative = timex.Narrative(backdrop(d, spans), reference=reference)
     paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
     for si, sent in enumerate(d.sents):
-        paragraph += text.count("\n\n", counted, sent.start_char)
+        breaks = text.count("\n\n", counted, sent.start_char)
+        if breaks and text[sent.start_char:sent.start_char + 1] in tuple(OPEN_QUOTES):
+            breaks -= 1  # a quotation set as its own paragraph goes on with the scene before it
+        paragraph += breaks
         counted = sent.start_char
         inherited = None
         if narrative.now is not None and moves:
             inherited = _inherit(narrative.now, moves, day_moves, paragraph == set_in_paragraph,
                                  moves[-2:] if moved_here >= 2 else [])
+        if scene is not None and inherited is not None and narrative.now is scene:
+            inherited = replace(scene, inferred=True)  # still the day the narrator was there
         d.sentence_inherited.append(inherited)
+        d.sentence_now.append(narrative.now if inherited is not None else None)
         found, asides = [], set()
         for span in spans[si]:
             before = narrative.now
@@ -198,14 +255,17 @@ def anchor(d: Document) -> None:
             if when is None:
                 continue
             found.append((span, when))
-            if narrative.now is not before and before is not None and not when.inferred \
-                    and _aside(span, when, before, earlier):
+            if narrative.now is not before and before is not None \
+                    and (not when.inferred and _aside(span, when, before, earlier)
+                         or _attributive_past(span, when, before)
+                         or quoted(text, span.start_char)):
                 narrative.now = before  # the story stays where it was
                 asides.add(span.start)
             if narrative.now is not before:
                 moved_here = moved_here + 1 if paragraph == set_in_paragraph else 1
                 earlier, set_in_paragraph = before, paragraph
                 moves.append(narrative.now)
+                scene = narrative.now if _eyewitness(sent, narrative.now) else None
                 day_moves += timex.precision(narrative.now.value) == "day"
         d.sentence_dates.append(found)
         # the sentence is set at its first date that moves the story, or at a flashback its

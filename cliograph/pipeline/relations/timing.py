@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ... import timex
 from ...model import Factoid, When
 from ..document import Document
-from ..timeline import clause_verb, governs
+from ..timeline import clause_verb, governs, quoted
 
 
 def stated_date(
@@ -106,6 +106,13 @@ TIMELESS = frozenset({"KIN"})
 LIFE_POINTS = frozenset({"BORN", "DIED"})
 #: Words that date a clause by a period ('during the war', 'most of the war').
 PERIOD_WORDS = frozenset({"during", "throughout", "most", "all"})
+#: Acts of a body at a sitting: dated by the month the story has reached, not its year.
+SITTING_ACTS = frozenset({"DECIDES"})
+#: Verbs that end a body, and with it its members' seats and its offices.
+DISSOLVE_VERBS = frozenset({"dissolve", "disband", "abolish", "prorogue", "liquidate"})
+#: Words that make a clause a threat, a wish or a denial rather than an event.
+UNREAL = frozenset({"not", "never", "would", "could", "might", "should", "will", "shall",
+                    "may", "must", "to"})
 
 
 def settle(d: Document) -> None:
@@ -117,22 +124,109 @@ def settle(d: Document) -> None:
     * the story's time is not given to a sentence that names its own period ('during
       the Civil War');
     * an office, membership or alliance with a start and no end ends at the first of:
-      the holder's death, the start of a successor in the same post, or the latest date
-      the document speaks of (its horizon), marked inferred with ``end_basis`` saying why.
+      the holder's death, the start of a successor in the same post, the dissolution of
+      the body it is in ('the Assembly was dissolved on 4 May'), or the latest date the
+      document speaks of (its horizon), marked inferred with ``end_basis`` saying why.
     """
     horizon = _horizon(d)
     starts = [s.start_char for s in d.sents]
     facts = [_own_time(d, f, bisect_right(starts, f.start) - 1) for f in d.factoids]
     deaths: dict[int, When] = {}
-    posts: dict[int | None, list[Factoid]] = defaultdict(list)  # office -> its tenures
     for f in facts:
         w = f.when or f.start_time
         if f.type == "DIED" and w is not None and "/" not in w.value:
             deaths.setdefault(f.subject, w)
+    facts = [_until_death(f, deaths) for f in facts]
+    facts = [_new_holder(d, f, bisect_right(starts, f.start) - 1, facts) for f in facts]
+    posts: dict[int | None, list[Factoid]] = defaultdict(list)  # office -> its tenures
+    for f in facts:
         if f.type == "HOLDS_OFFICE" and f.start_time is not None:
             posts[f.object].append(f)
+    ended = dissolutions(d)
     d.factoids = [_close(f, posts.get(f.object, []) if f.type == "HOLDS_OFFICE" else [],
-                         deaths, horizon) for f in facts]
+                         deaths, horizon, ended) for f in facts]
+
+
+def _within(inner: When, outer: When) -> bool:
+    """``inner`` is a finer date inside the period ``outer`` names (6 February 1685 in
+    February 1685, or in 1685)."""
+    if "/" in inner.value or "/" in outer.value or inner.value == outer.value:
+        return False
+    return inner.value.startswith(outer.value + "-")
+
+
+def _until_death(f: Factoid, deaths: dict[int, When]) -> Factoid:
+    """An office named for its holder in the period of his death ('the death of King
+    Charles took the nation by surprise', February 1685; he died on 6 February) was held
+    until that death: the period is not when he held it, the death is when it ended."""
+    death = deaths.get(f.subject)
+    if f.type != "HOLDS_OFFICE" or death is None or f.when is None or f.start_time or f.end_time:
+        return f
+    if not _within(death, f.when):
+        return f
+    return replace(f, when=None, end_time=replace(death, inferred=True, julian=None), end_basis="death")
+
+
+#: Words that make a title a new holder's ('the new King', 'the newly elected Pope').
+NEW_WORDS = frozenset({"new", "newly"})
+
+
+def _new_holder(d: Document, f: Factoid, si: int, facts: list[Factoid]) -> Factoid:
+    """'The new King came forth': a holder the text calls new took the office when the
+    one before him left it, if that was within the period the story is in."""
+    if f.type != "HOLDS_OFFICE" or f.when is None or f.start_time or f.end_time \
+            or not 0 <= si < len(d.sents):
+        return f
+    new = any(t.lower_ in NEW_WORDS and t.head.i != t.i
+              and f.object in (d.entity_of_token(t.head), d.entity_of_token(t))
+              for t in d.sents[si])
+    if not new:
+        return f
+    for g in facts:
+        if g.type == "HOLDS_OFFICE" and g.object == f.object and g.subject != f.subject \
+                and g.end_time is not None and _within(g.end_time, f.when):
+            return replace(f, when=None, start_time=replace(g.end_time, inferred=True))
+    return f
+
+
+def dissolutions(d: Document) -> dict[int, When]:
+    """Bodies the text says were dissolved, with the date ('The Duma was dissolved by the
+    Tsar on 21 July', 'Cromwell dissolved the Parliament in 1653'): body -> its first
+    dissolution. Threats, wishes and denials ('threatened to dissolve', 'would not
+    disband') end nothing; nor does a dissolution without a date."""
+    out: dict[int, When] = {}
+    for si, sent in enumerate(d.sents):
+        for v in sent:
+            if v.lemma_.lower() not in DISSOLVE_VERBS or v.pos_ != "VERB":
+                continue
+            if any(c.lower_ in UNREAL for c in v.children if c.dep_ in ("neg", "aux")) \
+                    or v.dep_ in ("xcomp", "amod", "acl"):
+                continue
+            objects = [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")] or \
+                [c for c in v.children if c.dep_ == "nsubj"]
+            when = stated_date(d, si, [v]) or (d.sentence_time[si] if si < len(d.sentence_time) else None)
+            if when is None or "/" in when.value:
+                continue
+            for o in objects:
+                e = d.entity_of_token(o)
+                if e is not None and d.entities[e].kind == "BODY":
+                    out.setdefault(e, when)
+    return out
+
+
+def _sitting_month(d: Document, f: Factoid, si: int) -> Factoid:
+    """A body's decision the story dates only by its year ('The Convention adopted strict
+    secrecy as its rule', paragraphs after 'the first session was held on May 25th') is
+    taken in the month the story has reached in that year: the careful reader dates a
+    decision by the sitting it was taken at, not by the year."""
+    if f.type not in SITTING_ACTS or f.when is None or not f.when.inferred \
+            or not 0 <= si < len(d.sentence_now) or timex.precision(f.when.value) != "year":
+        return f
+    now = d.sentence_now[si]
+    if now is None or not _within(now, f.when) or timex.precision(now.value) not in ("month", "day"):
+        return f
+    return replace(f, when=replace(now, value=now.value[:len(f.when.value) + 3], inferred=True,
+                                   julian=None))
 
 
 def _dated_by_period(d: Document, si: int) -> bool:
@@ -151,6 +245,7 @@ def _dated_by_period(d: Document, si: int) -> bool:
 
 
 def _own_time(d: Document, f: Factoid, si: int) -> Factoid:
+    f = _sitting_month(d, f, si)
     if f.type in TIMELESS and f.when is not None:
         return replace(f, when=None)
     if f.when is None or not f.when.inferred and f.type not in LIFE_POINTS:
@@ -190,10 +285,13 @@ def _own_date(d: Document, si: int, subject: int, value: str) -> bool:
 
 
 def _horizon(d: Document) -> When | None:
-    """The latest date the document speaks of (closed dates only)."""
+    """The latest date the document speaks of (closed dates only; not one a speaker names
+    in a quotation: "It is Christmas!" is the speaker's day, not one the story reaches)."""
     best, key = None, None
     for found in d.sentence_dates:
-        for _, w in found:
+        for sp, w in found:
+            if w.inferred and quoted(d.text, sp.start_char):
+                continue
             b = timex.bounds(w.value)
             if b is None or b[1] is None or "X" in w.value or w.value.endswith(".."):
                 continue
@@ -212,9 +310,10 @@ def _key_end(w: When) -> float | None:
 
 
 def _close(f: Factoid, holders: list[Factoid], deaths: dict[int, When],
-           horizon: When | None) -> Factoid:
+           horizon: When | None, dissolved: dict[int, When] | None = None) -> Factoid:
     """``f`` with an inferred end if it is a standing relation with a start and no end;
-    ``holders`` are the dated tenures of its office (for a HOLDS_OFFICE)."""
+    ``holders`` are the dated tenures of its office (for a HOLDS_OFFICE); ``dissolved``
+    the bodies that ended, and when (a membership of one, or an office in it, ends then)."""
     if f.type not in STANDING or f.start_time is None or f.end_time is not None:
         return f
     start = timex.sort_key(f.start_time.value)
@@ -224,6 +323,10 @@ def _close(f: Factoid, holders: list[Factoid], deaths: dict[int, When],
     death = deaths.get(f.subject)
     if death is not None and (k := timex.sort_key(death.value)) is not None and k >= start:
         ends.append((k, death, "death"))
+    body = f.object if f.type == "MEMBER_OF" else f.body
+    gone = (dissolved or {}).get(body) if body is not None else None
+    if gone is not None and (k := timex.sort_key(gone.value)) is not None and k >= start:
+        ends.append((k, gone, "dissolution"))
     if f.type == "HOLDS_OFFICE":
         together = {g.subject for g in holders if g.start_time is not None
                     and g.start_time.value == f.start_time.value}
