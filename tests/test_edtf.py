@@ -45,8 +45,3 @@ def test_sets_and_open_ends():
     assert edtf.bounds("[1667,1668]") == (1667.0, 1669.0)
     assert edtf.sort_key("../1922") == 1923.0  # only its end is known
     assert edtf.sort_key("1922-02-30") is None
-
-
-def test_the_old_module_name_still_imports_the_same_functions():
-    from cliograph import spans
-    assert spans.bounds is edtf.bounds and spans.date_label is edtf.date_label
