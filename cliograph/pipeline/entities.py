@@ -242,9 +242,10 @@ def resolve(d: Document) -> None:
     kinds, coordinated = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_appositions(doc, groups, kinds, mentions)
     _merge_peoples(groups, kinds)
+    _merge_place_forms(groups, kinds)
     _merge_acronyms(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
-    _merge_heads(doc, groups, kinds)
+    _merge_heads(doc, groups, kinds, mentions)
     _merge_syllabic(groups, kinds)
 
     d.entities = []
@@ -287,14 +288,33 @@ def demonym_of(people: str, place: str) -> bool:
             k += 1
         if k >= 3 and k >= len(place) - 2 and k >= len(stem) - 1:
             return True
-    return False
+    return _same_root(people, place)
+
+
+PEOPLE_ENDINGS = ("ians", "aeans", "eans", "ans", "ives", "ines", "enes", "ites", "ese")
+LAND_ENDINGS = ("ium", "us", "os", "um", "on", "ia", "es", "is", "a", "e", "y", "s")
+
+
+def _same_root(people: str, place: str) -> bool:
+    """'milesians' of 'miletus', 'argives' of 'argos', 'thebans' of 'thebes': Greek and
+    Latin ethnics are built on the root of the city's name, whose ending they drop; the two
+    roots agree in all but, at most, their last letter (Milet-/Miles-)."""
+    ending = next((e for e in PEOPLE_ENDINGS if people.endswith(e)), None)
+    land = next((e for e in LAND_ENDINGS if place.endswith(e) and len(place) - len(e) >= 3), "")
+    if ending is None:
+        return False
+    a, b = people[:-len(ending)], place[:len(place) - len(land)]
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return len(b) >= 3 and 0 <= len(a) - len(b) <= 1 and k >= len(b) - 1
 
 
 def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
     """A people and its land are one place: 'the Thasians' with 'Thasos' (which the model
     may have called a person: that its people are named settles it)."""
     peoples = [k for k in groups if kinds.get(k) in ("PLACE", "FACTION", "BODY") and len(k.split()) == 1
-               and PEOPLE.search(k)]
+               and (PEOPLE.search(k) or k.endswith("ives"))]  # 'the Argives
     lands = [k for k in groups if kinds.get(k) in ("PLACE", "PERSON", "BODY") and len(k.split()) == 1
              and k not in peoples]
     for key in peoples:
@@ -304,6 +324,32 @@ def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
             _merge(groups, found[0], key)
             kinds[found[0]] = "PLACE"
             kinds.pop(key, None)
+
+
+PLACE_GENERICS = {"state", "city", "town", "province", "county", "district", "region", "kingdom", "republic",
+                  "island", "isle", "duchy", "principality", "colony", "governorate", "commonwealth"}
+
+
+def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """One place under a long and a short form: 'the State of New York' is New York, 'the
+    Kingdom of Naples' Naples; 'the United States' is 'the United States of America' (a
+    name of two words or more that a longer place name opens with, before its 'of')."""
+    places = [k for k in groups if kinds.get(k) == "PLACE"]
+    for key in places:
+        if key not in groups:
+            continue
+        words = key.split()
+        if len(words) > 2 and words[0] in PLACE_GENERICS and words[1] == "of":
+            short = " ".join(words[2:])
+            if short in groups and kinds.get(short) == "PLACE":
+                _merge(groups, short, key)
+                kinds.pop(key, None)
+                continue
+        if len(words) >= 2 and " of " not in key:
+            longer = [k for k in places if k in groups and k.startswith(key + " of ")]
+            if len(longer) == 1:
+                _merge(groups, longer[0], key)
+                kinds.pop(key, None)
 
 
 def _only_sentence_initial(doc: Doc, ms: list[Mention]) -> bool:
@@ -519,6 +565,9 @@ def person_core(key: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
     return tuple(words), tag, frozenset(held)
 
 
+SOVEREIGN_TITLES = {"king", "queen", "emperor", "empress", "tsar", "czar", "pope"}
+
+
 def _same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """'c c pinckney' and 'charles cotesworth pinckney': the same surname, and given names
     that are equal or initials of each other."""
@@ -626,7 +675,10 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
         # only if the text speaks of that one as much as of James
         numbered = [k for k in numbered if held[k] & held[key]] or [
             k for k in numbered if 2 * size(k) >= size(key)]
-        target = last if last else first if first else numbered
+        # 'King George' beside 'George III' and 'George Washington': the sovereign's title
+        # says which George, the one with a regnal number
+        sovereign = held[key] & SOVEREIGN_TITLES and len(numbered) == 1 and not last
+        target = numbered if sovereign else last if last else first if first else numbered
         if len(target) == 1:
             _merge(groups, target[0], key)
             kinds.pop(key, None)
@@ -655,7 +707,11 @@ def _modifiers(key: str) -> frozenset[str]:
     return frozenset(k[:max(cut - 1, 0)])
 
 
-def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+CONTRARY = {"anti", "counter", "non", "ex", "pseudo", "quasi"}  # 'Anti-Federalists' are not the Federalists
+
+
+def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
+                 mentions: list[Mention] | None = None) -> None:
     """A shorter name of an institution, office or policy joins the one longer name that
     contains all its words and the same head: 'Secretariat' -> 'Central Committee
     Secretariat', 'Nationalities’ Affairs Commissariat' -> 'People’s Commissariat for
@@ -665,17 +721,27 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
     place_words = {w for k, kd in kinds.items() if kd == "PLACE" for w in k.split()}
     place_words |= {translit_key(t.text) for t in doc if t.ent_type_ in ("NORP", "GPE", "LOC")
                     or t.text[:1].isupper() and DEMONYM.search(t.text)}
+    def first(key: str) -> int:
+        return min((mentions[i].start for i in groups[key]), default=0) if mentions else 0
+
     for key in sorted(groups, key=lambda k: len(k.split())):
         kind = kinds.get(key)
-        if key not in groups or kind in (None, "PERSON", "PLACE"):
-            continue
+        if key not in groups or kind in (None, "PERSON") or kind == "PLACE" and (
+                len(key.split()) > 1 or key not in lexicon().place_heads):
+            continue  # (a lone 'Square' or 'Palace' is the one the text names)
         head, words = _content(key)
         longer = []
         for k2 in groups:
             if k2 == key or kinds.get(k2) != kind:
                 continue
             h2, w2 = _content(k2)
-            if h2 == head and words < w2 and not (_modifiers(k2) - words) & (place_words | WINGS):
+            if h2 != head or not words < w2 or (_modifiers(k2) - words) & (WINGS | CONTRARY):
+                continue
+            # a national or local modifier makes another institution ('the Georgian Central
+            # Committee' beside the Central Committee), unless the text named that one first
+            # and shortened its name after ('the All-Russian Congress of Soviets ... the
+            # Congress of Soviets')
+            if not (_modifiers(k2) - words) & place_words or first(k2) < first(key):
                 longer.append(k2)
         # the longest one when they nest ('Party General Secretary' < '... of the Party')
         longer.sort(key=lambda k: len(k.split()), reverse=True)
@@ -753,6 +819,17 @@ def _merge_syllabic(groups: dict[str, list[int]], kinds: dict[str, str | None]) 
                 break
 
 
+def _gloss(text: str, a: Mention, b: Mention, kind_a: str | None, kind_b: str | None) -> bool:
+    """'Izviestia (News)', 'Novaya Zhizn (New Life)': a foreign name and, in brackets right
+    after it, nothing but its translation. Not a place in brackets ('Le Phare (Geneva)',
+    where it is published) nor a place glossed ('Moghilev (General Staff Headquarters)',
+    what is there)."""
+    if "PLACE" in (kind_a, kind_b) or b.text.isupper() or not b.text[:1].isupper() or norm(b.text) in gazetteer():
+        return False
+    return text[a.end:a.end + 1] == " " and re.fullmatch(r"\((?:The\s+)?", text[a.end + 1:b.start]) is not None \
+        and text[b.end:b.end + 1] == ")" and translit_key(a.text) != translit_key(b.text)
+
+
 def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
     """'the New Economic Policy (or NEP)', 'Workers’ and Peasants’ Inspectorate (or Rabkrin)':
     a name in brackets right after another is the same entity."""
@@ -765,16 +842,23 @@ def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, 
     for i in range(len(ms) - 1):
         a, b = ms[i], ms[i + 1]
         between = text[a.end:b.start]
-        if not re.fullmatch(r"\s*\(\s*(or\s+|i\.e\.\s+|known as\s+)?", between):
+        ka, kb = key_of.get(i), key_of.get(i + 1)
+        if not ka or not kb or ka not in groups or kb not in groups:
+            continue
+        glossed = _gloss(text, a, b, kinds.get(ka), kinds.get(kb))
+        if not glossed and not re.fullmatch(r"\s*\(\s*(or\s+|i\.e\.\s+|known as\s+)?", between):
             continue
         if not text[b.end:b.end + 2].lstrip().startswith(")"):
             continue
-        ka, kb = key_of.get(i), key_of.get(i + 1)
-        if not ka or not kb or ka == kb or ka not in groups or kb not in groups:
-            continue
+        if glossed and kinds.get(ka) == "PERSON":
+            kinds[ka] = "BODY"  # a name that is translated is no person's: a paper, a body
+        if ka == kb:
+            continue  # (the apposition already joined them)
         is_acronym = b.text.isupper() and initials(a.text).upper().startswith(b.text[:1])
-        if is_acronym or "or" in between:
+        if is_acronym or "or" in between or glossed:
             kinds[ka] = kinds.get(ka) or kinds.get(kb)
+            if glossed and kinds[ka] == "PERSON":
+                kinds[ka] = "BODY"
             _merge(groups, ka, kb)
             kinds.pop(kb, None)
             for j in list(key_of):

@@ -1,0 +1,81 @@
+"""Who is who across periods: glosses, peoples, places' long forms, sovereigns, short names."""
+
+from __future__ import annotations
+
+import pytest
+
+from cliograph.pipeline.entities import demonym_of
+
+pytestmark = pytest.mark.model
+
+
+def entity_named(d, alias: str):
+    for e in d.entities:
+        if alias == e.name or alias in e.aliases:
+            return e
+    raise AssertionError(f"no entity with alias {alias!r}: {[e.name for e in d.entities]}")
+
+
+def test_a_foreign_name_and_its_bracketed_translation_are_one_body(analysed):
+    d = analysed("In 1901 the exiles printed Iskra (The Spark) in Munich. The police seized Iskra at the "
+                 "border, but the Spark reached the factories.")
+    e = entity_named(d, "Iskra")
+    assert "Spark" in e.aliases and e.kind != "PERSON"
+
+
+def test_a_place_in_brackets_is_not_a_translation(analysed):
+    d = analysed("The exiles printed La Cloche (Lyons) every week, and La Cloche was read in Lyons.")
+    assert entity_named(d, "Lyons") is not entity_named(d, "La Cloche")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The crowd gathered in Trafalgar Square to hear the speakers.", "Trafalgar Square"),
+    ("The exhibition of 1851 opened in the Crystal Palace in May.", "Crystal Palace"),
+])
+def test_squares_and_palaces_are_places(analysed, text, name):
+    assert entity_named(analysed(text), name).kind == "PLACE"
+
+
+@pytest.mark.parametrize(("people", "place", "same"), [
+    ("milesians", "miletus", True), ("argives", "argos", True), ("thebans", "thebes", True),
+    ("syracusans", "syracuse", True), ("corinthians", "corcyra", False), ("dorians", "dorotheus", False),
+])
+def test_demonym_of_greek_and_latin_roots(people, place, same):
+    assert demonym_of(people, place) is same
+
+
+def test_a_people_built_on_its_citys_root_is_the_city(analysed):
+    d = analysed("The Milesians appealed to the Persians. Miletus had long been rich, and the "
+                 "Milesians feared the fleet.")
+    assert entity_named(d, "Milesians") is entity_named(d, "Miletus")
+
+
+def test_a_sovereigns_title_picks_the_numbered_namesake(analysed):
+    d = analysed("George II founded the university in 1737. George Grenville later served in the ministry, "
+                 "and the ministers of King George admired the new college.")
+    assert entity_named(d, "King George") is entity_named(d, "George II")
+    assert entity_named(d, "George Grenville") is not entity_named(d, "George II")
+
+
+def test_the_state_of_a_place_is_the_place(analysed):
+    d = analysed("The Kingdom of Naples fell to the French armies in 1806. Naples was then given to "
+                 "Joseph Bonaparte, and the Kingdom of Naples became a French satellite.")
+    assert entity_named(d, "Kingdom of Naples") is entity_named(d, "Naples")
+
+
+def test_a_place_name_is_the_longer_one_it_opens(analysed):
+    d = analysed("The United Provinces of the Netherlands made peace with Spain. The United Provinces "
+                 "then turned to trade in the Indies.")
+    assert entity_named(d, "United Provinces") is entity_named(d, "United Provinces of the Netherlands")
+
+
+def test_a_local_name_shortened_after_it_was_given_is_one_body(analysed):
+    d = analysed("The Irish Convention of Delegates met in Dublin in 1917. After three months the "
+                 "Convention of Delegates adjourned without agreement.")
+    assert entity_named(d, "Convention of Delegates") is entity_named(d, "Irish Convention of Delegates")
+
+
+def test_the_opponents_of_a_party_are_not_the_party(analysed):
+    d = analysed("The Girondins quarrelled with the Jacobins in the Convention, but the Anti-Jacobins held "
+                 "Lyons, and the Anti-Jacobins then appealed to Pitt.")
+    assert entity_named(d, "Jacobins") is not entity_named(d, "Anti-Jacobins")
