@@ -79,3 +79,38 @@ def test_the_opponents_of_a_party_are_not_the_party(analysed):
     d = analysed("The Girondins quarrelled with the Jacobins in the Convention, but the Anti-Jacobins held "
                  "Lyons, and the Anti-Jacobins then appealed to Pitt.")
     assert entity_named(d, "Jacobins") is not entity_named(d, "Anti-Jacobins")
+
+
+def test_a_nationality_opens_the_name_of_a_body(analysed):
+    d = analysed("At Stockholm the Swedish Senate declined to lend money to the king.")
+    assert entity_named(d, "Swedish Senate").kind == "BODY"
+
+
+def test_a_name_that_modifies_a_common_noun_ends_before_its_of(analysed):
+    d = analysed("Part of the Cavalry Division of the Warsaw district mutinied in March.")
+    assert entity_named(d, "Cavalry Division").kind == "BODY"
+
+
+def test_a_group_of_a_country_is_the_group_and_the_country(analysed):
+    d = analysed("In 1715 the Jacobites of Scotland rose against King George.")
+    assert entity_named(d, "Jacobites") is not entity_named(d, "Scotland")
+
+
+def test_a_surname_misprinted_once_is_the_man(analysed):
+    d = analysed("General Brusilov opened the offensive in June. Brusilov broke the Austrian line, and "
+                 "Brusilov advanced. The Germans sent help, and Brusilov halted. Later Bruilov resigned.")
+    assert entity_named(d, "Bruilov") is entity_named(d, "Brusilov")
+
+
+@pytest.mark.parametrize(("a", "b", "near"), [
+    ("konilov", "kornilov", True), ("riazonov", "riazanov", True), ("kamenev", "kameneva", True),
+    ("trotsky", "trotsky", False), ("lenin", "stalin", False),
+])
+def test_one_letter_apart(a, b, near):
+    from cliograph.pipeline.entities import one_letter_apart
+    assert one_letter_apart(a, b) is near
+
+
+def test_two_rare_names_a_letter_apart_stay_two_men(analysed):
+    d = analysed("Megacles sailed to Samos. Later Megakles returned to Athens with the fleet.")
+    assert entity_named(d, "Megacles") is not entity_named(d, "Megakles")

@@ -247,6 +247,7 @@ def resolve(d: Document) -> None:
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
     _merge_syllabic(groups, kinds)
+    _merge_misprints(groups, kinds)
 
     d.entities = []
     for key, idx in groups.items():
@@ -741,7 +742,7 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             # Committee' beside the Central Committee), unless the text named that one first
             # and shortened its name after ('the All-Russian Congress of Soviets ... the
             # Congress of Soviets')
-            if not (_modifiers(k2) - words) & place_words or first(k2) < first(key):
+            if not (_modifiers(k2) - words) & place_words or first(k2) < first(key) or kind == "PLACE":
                 longer.append(k2)
         # the longest one when they nest ('Party General Secretary' < '... of the Party')
         longer.sort(key=lambda k: len(k.split()), reverse=True)
@@ -782,6 +783,32 @@ def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str
             groups[key] = keep
         else:
             groups.pop(key)
+            kinds.pop(key, None)
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, dropped or added: 'konilov' and 'kornilov', 'riazonov' and 'riazanov'."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _merge_misprints(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """A surname printed once or twice with one letter wrong ('Konilov' among many 'Kornilov's)
+    is that man: one word of six letters or more, the same first letter and ending, beside a
+    name the text uses three times as often (two rare names a letter apart may be two men,
+    Megabazus and Megabyzus). Not a woman's form of the name ('Kamenev', 'Kameneva')."""
+    people = {k: k.split()[-1] for k in groups if kinds.get(k) == "PERSON"}
+    for key in sorted(people, key=lambda k: len(groups[k])):
+        if key not in groups or len(key.split()) != 1 or len(key) < 6 or len(groups[key]) > 2:
+            continue
+        near = [k for k, last in people.items() if k != key and k in groups and len(groups[k]) >= 3 * len(groups[key])
+                and one_letter_apart(key, last) and last[0] == key[0] and last[-2:] == key[-2:]]
+        if len(near) == 1:
+            _merge(groups, near[0], key)
             kinds.pop(key, None)
 
 

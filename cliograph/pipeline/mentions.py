@@ -133,7 +133,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 2
                 continue
             # 'Clinton of New York' is a man and a place, 'Duke of York' a title
-            if t.lower_ == "of" and doc[j - 1].ent_type_ == "PERSON" and j + 1 < n and \
+            # and 'the Covenanters of Scotland' a group and its country
+            if t.lower_ == "of" and (doc[j - 1].ent_type_ == "PERSON" or j - 1 == i and doc[i].tag_ in (
+                    "NNPS", "NNS") and doc[i].lower_ not in lexicon().body_heads) and j + 1 < n and \
                     doc[j + 1].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ not in lexicon().person_titles:
                 break
             if t.lower_ in ("of", "for") and j + 1 < n:
@@ -168,6 +170,13 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 doc[x].lower_ in ("of", "for") for x in range(i, j)) and doc[j - 1].tag_ in ("JJ", "NNP") \
                 and doc[j].head.i != j - 1 and doc[j - 1].head.i == j:
             j += 1
+        # 'the Armoured Car Division of the Petrograd garrison': the complement's name only
+        # modifies a common noun outside the run, so the 'of' belongs to that noun phrase
+        elif i < j < n and doc[j].text.islower() and doc[j].pos_ == "NOUN" and doc[j - 1].head.i == j \
+                and doc[j - 1].dep_ in ("compound", "amod"):
+            cut = max((x for x in range(i + 1, j) if doc[x].lower_ in ("of", "for")), default=None)
+            if cut is not None:
+                j = cut
         # 'Old Nicholas Tchaikovsky, representing...': a describing word that opens the
         # sentence stands before the model's person, it is no part of his name
         if j - i > 1 and doc[i].is_sent_start and not doc[i].ent_type_ and doc[i].lower_ in DESCRIBING \
@@ -192,6 +201,8 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             out.append((s, k))  # 'To Barillon James expressed...': an object, then a subject
             s = k
             continue
+        if a.ent_type_ == "NORP" and k <= a.head.i < end and doc[end - 1].lower_ in heads:
+            continue  # 'the Finnish Senate': a nationality opens the body's name
         if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
                 and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
                 b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
