@@ -587,7 +587,8 @@ def find(d: Document) -> None:
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
-            if len(span) == 1 and source != "mentions.name_run.v1" or kind is None and len(span) == 1:
+            if len(span) == 1 and (source != "mentions.name_run.v1" or kind is None or kind in ("BODY", "PLACE")):
+                # ('Government encouragement', 'the Soviet régime': a body's word as a modifier)
                 tok = span[0]
                 if tok.tag_ == "JJ" and not _name_opening_sentence(tok) or tok.dep_ == "amod" or (
                         tok.dep_ == "compound" and tok.head.text.islower() and tok.head.pos_ == "NOUN"
