@@ -114,3 +114,14 @@ def test_one_letter_apart(a, b, near):
 def test_two_rare_names_a_letter_apart_stay_two_men(analysed):
     d = analysed("Megacles sailed to Samos. Later Megakles returned to Athens with the fleet.")
     assert entity_named(d, "Megacles") is not entity_named(d, "Megakles")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The district contained the towns of Osimo, Jesi, and Cingoli. They had taken it.", "Jesi"),
+    ("Next the Venetians enslaved Curzola, the island off the coast, and then sailed home.", "Curzola"),
+    ("The Spaniards then laid siege to Ostend, which held out for three years.", "Ostend"),
+    ("Frederick defeated the Austrians in the battle at Mollwitz, and became master of Silesia.", "Mollwitz"),
+    ("The engineers dug a canal from the marshes about Lanuvium and Aricia to the sea.", "Lanuvium"),
+])
+def test_what_is_said_of_a_town_and_how_its_name_ends_say_place(analysed, text, name):
+    assert entity_named(analysed(text), name).kind == "PLACE"

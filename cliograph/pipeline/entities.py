@@ -52,7 +52,12 @@ PLACE_OBJECT_VERBS = {"besiege", "storm", "sack", "raze", "fortify", "invade", "
                       "colonize", "evacuate", "blockade", "annex", "ravage", "capture", "conquer"}
 PLACE_NOUNS = {"siege", "capture", "sack", "conquest", "invasion", "walls", "inhabitants", "citizens",
                "coast", "territory", "harbour", "harbor", "gates", "streets", "environs", "outskirts",
-               "province", "city", "town", "island", "port", "garrison", "governor", "mayor", "bishop"}
+               "province", "city", "town", "island", "port", "garrison", "governor", "mayor", "bishop",
+               "towns", "cities", "islands", "ports", "villages", "heights", "plain", "shore", "shores",
+               "neighbourhood", "neighborhood", "mouth", "banks"}
+# 'the island Scyros', 'Scyros, the island in...': a common noun for a place beside the name
+PLACE_COMMON = {"place", "town", "city", "island", "village", "port", "fortress", "river", "mount", "cape",
+                "harbour", "harbor", "colony", "promontory", "district", "region", "province"}
 BARE_TITLES = {"duke", "duchess", "marquis", "marquess", "earl", "count", "countess", "baron", "baroness",
                "viscount", "bishop", "archbishop", "cardinal", "judge", "chamberlain", "minister"}
 PUBLICATIONS = {"paper", "newspaper", "journal", "organ", "daily", "weekly", "gazette", "magazine",
@@ -139,9 +144,17 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
         votes["PLACE"] += 1.25
     # 'besieged and captured Eion', 'laid siege to Sestos', 'the inhabitants of Priene': what
     # is done to a town, and what a town has
-    if root.dep_ in ("dobj", "nsubjpass") and verb & PLACE_OBJECT_VERBS or root.dep_ == "pobj" and (
-            head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS
-            or head.lower_ == "to" and head.head.lower_ == "siege"):
+    listed = root
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head  # 'the towns of Boeum, Kitinium, and Erineum'
+    lhead = listed.head
+    if root.dep_ in ("dobj", "nsubjpass") and verb & PLACE_OBJECT_VERBS or listed.dep_ == "pobj" and (
+            lhead.lower_ == "of" and lhead.head.lower_ in PLACE_NOUNS
+            or lhead.lower_ == "to" and (lhead.head.lower_ == "siege" or any(
+                c.dep_ == "dobj" and c.lower_ == "siege" for c in lhead.head.children))):
+        votes["PLACE"] += CONTEXT_WEIGHT
+    if prev is not None and prev.lower_ in PLACE_COMMON and prev.pos_ == "NOUN" or any(
+            c.dep_ == "appos" and c.lemma_.lower() in PLACE_COMMON for c in root.children):
         votes["PLACE"] += CONTEXT_WEIGHT
     # 'Calpurnia in her dream', 'Stalin ... his': a gendered pronoun in the name's own clause
     if root.dep_ in ("nsubj", "nsubjpass") and any(
@@ -432,6 +445,8 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
         votes["PLACE"] += GAZETTEER_WEIGHT
     elif any(PERSON_SHAPE.search(m.text) and m.tokens[1] - m.tokens[0] == 1 for m in ms):
         votes["PERSON"] += SHAPE_WEIGHT  # 'Potressov', 'Myronides', 'Caninius': how surnames end
+    elif any(PLACE_SHAPE.search(m.text) and m.tokens[1] - m.tokens[0] == 1 for m in ms):
+        votes["PLACE"] += PLACE_SHAPE_WEIGHT  # 'Brundisium', 'Sigeum', 'Amphipolis': how towns' names end
     plural = _plural_group(doc, ms)
     if plural and all(m.source.endswith("NORP") and m.kind != "FACTION" for m in ms) and PEOPLE.search(
             ms[0].text):
@@ -461,7 +476,10 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
 # endings of Slavic surnames and of Greek and Latin men's names, as transliterated
 PERSON_SHAPE = re.compile(r"[a-z](ov|ev|ova|eva|sky|ski|skii|skiy|skaya|enko|vich|ovna|evna|shvili|adze|"
                           r"ides|cles|kles|crates|krates|ippus|ippos|odorus|stratus|machus|critus)$")
+# endings of Greek and Latin towns' names (no man's name ends so)
+PLACE_SHAPE = re.compile(r"[a-z](ium|eum|æum|aeum|polis|opolis)$")
 SHAPE_WEIGHT = 1.0
+PLACE_SHAPE_WEIGHT = 1.25  # above the model's lone guess (a person, on a tie)
 PEOPLE = re.compile(r"(ians|ans|aeans|eans|enes|ines|ese|ards|iots|ites)$")  # not 'Whigs', 'Tories'
 
 

@@ -641,6 +641,10 @@ def find(d: Document) -> None:
                                   tokens=(s, e)))
 
 
+WHERE_EVENTS = {"battle", "siege", "sack", "capture", "fall", "conquest", "blockade", "relief", "storming",
+                "surrender", "evacuation", "destruction"}
+
+
 def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
                  ent_at: dict[int, Span]) -> list[tuple[int, int, str | None, str]]:
     """Names nested in offices, events and policies: the body in 'Chairman of the Georgian
@@ -659,6 +663,9 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             k = guess_kind(sub)
             labels = [ent_at[t.i].label_ for t in sub if t.i in ent_at]
             lab = Counter(labels).most_common(1)[0][0] if labels else None  # ties: the first (not set order)
+            if k is None and kind == "EVENT" and (doc[rs - 1].lower_ in ("at", "near", "off", "before") or (
+                    doc[rs - 1].lower_ == "of" and doc[s].lower_ in WHERE_EVENTS)):
+                k = "PLACE"  # 'the battle at Oenophyta', 'the siege of Sestos': where it happened
             if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 k = SPACY_KIND[lab]
             if k is not None and k != kind:
