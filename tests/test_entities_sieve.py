@@ -125,3 +125,14 @@ def test_two_rare_names_a_letter_apart_stay_two_men(analysed):
 ])
 def test_what_is_said_of_a_town_and_how_its_name_ends_say_place(analysed, text, name):
     assert entity_named(analysed(text), name).kind == "PLACE"
+
+
+def test_a_surname_that_is_a_title_stays_in_the_name(analysed):
+    d = analysed("The delegates from Maryland included Samuel Chase, Thomas Johnson, and William King, "
+                 "a lawyer of Annapolis.")
+    assert entity_named(d, "William King").kind == "PERSON"
+
+
+def test_a_title_after_a_possessive_pronoun_is_no_name(analysed):
+    d = analysed("The courtiers knelt, and His Majesty rose to speak to the envoys of France.")
+    assert not any(e.name == "Majesty" for e in d.entities)

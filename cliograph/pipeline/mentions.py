@@ -360,7 +360,9 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     k = start
     while k < end and doc[k].ent_type_ == "PERSON" and doc[k].lower_ not in lex.office_heads:
         k += 1
-    if start < k < end and doc[k].lower_ in lex.office_heads and guess_kind(doc[k:end]) == "OFFICE":
+    surname = k == end - 1 and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "I"  # 'Rufus King'
+    if start < k < end and doc[k].lower_ in lex.office_heads and guess_kind(doc[k:end]) == "OFFICE" \
+            and not surname:
         return [(start, k, "PERSON"), (k, end, "OFFICE")]
     for k in range(end - 1, start, -1):
         low = doc[k - 1].lower_
@@ -587,6 +589,8 @@ def find(d: Document) -> None:
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
+            if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS:
+                continue  # 'His Majesty', 'their Redeemer': a form of address or a common noun
             if len(span) == 1 and (source != "mentions.name_run.v1" or kind is None or kind in ("BODY", "PLACE")):
                 # ('Government encouragement', 'the Soviet régime': a body's word as a modifier)
                 tok = span[0]
@@ -641,6 +645,7 @@ def find(d: Document) -> None:
                                   tokens=(s, e)))
 
 
+POSSESSIVE_PRONOUNS = {"his", "her", "your", "their", "our", "my", "its", "thy"}
 WHERE_EVENTS = {"battle", "siege", "sack", "capture", "fall", "conquest", "blockade", "relief", "storming",
                 "surrender", "evacuation", "destruction"}
 
