@@ -136,3 +136,11 @@ def test_a_surname_that_is_a_title_stays_in_the_name(analysed):
 def test_a_title_after_a_possessive_pronoun_is_no_name(analysed):
     d = analysed("The courtiers knelt, and His Majesty rose to speak to the envoys of France.")
     assert not any(e.name == "Majesty" for e in d.entities)
+
+
+def test_a_nobiliary_particle_stays_inside_the_name(analysed):
+    d = analysed("Otto von Bismarck met Alexis de Tocqueville in Paris. Later Bismarck wrote that he "
+                 "admired the Frenchman.")
+    assert entity_named(d, "Otto von Bismarck").kind == "PERSON"
+    assert entity_named(d, "Bismarck") is entity_named(d, "Otto von Bismarck")
+    assert entity_named(d, "Alexis de Tocqueville").kind == "PERSON"

@@ -127,6 +127,14 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             if _possessive_joins(doc, j):
                 j += 1
                 continue
+            # 'Otto von Bismarck', 'Alexis de Tocqueville', 'François de la Rochefoucauld'
+            k = j
+            while k < min(j + 2, n) and doc[k].text in PARTICLES:
+                k += 1
+            if k > j and k < n and is_cap(doc[k]) and not doc[k].is_sent_start and doc[j - 1].text[:1].isupper() \
+                    and "PERSON" in (doc[j - 1].ent_type_, doc[k].ent_type_):
+                j = k + 1
+                continue
             # 'Charles the Second', 'Alexander the Great'
             if t.lower_ == "the" and j + 1 < n and (ORDINAL_WORDS.match(doc[j + 1].text) or doc[
                     j + 1].text in EPITHETS) and doc[j + 1].text[:1].isupper():
@@ -645,6 +653,7 @@ def find(d: Document) -> None:
                                   tokens=(s, e)))
 
 
+PARTICLES = {"von", "van", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "ter", "ten", "dos"}
 POSSESSIVE_PRONOUNS = {"his", "her", "your", "their", "our", "my", "its", "thy"}
 WHERE_EVENTS = {"battle", "siege", "sack", "capture", "fall", "conquest", "blockade", "relief", "storming",
                 "surrender", "evacuation", "destruction"}
