@@ -144,3 +144,14 @@ def test_a_nobiliary_particle_stays_inside_the_name(analysed):
     assert entity_named(d, "Otto von Bismarck").kind == "PERSON"
     assert entity_named(d, "Bismarck") is entity_named(d, "Otto von Bismarck")
     assert entity_named(d, "Alexis de Tocqueville").kind == "PERSON"
+
+
+def test_a_man_spoken_through_is_no_place(analysed):
+    d = analysed("Virginia spoke through George Wythe and John Blair in the long debate.")
+    assert entity_named(d, "George Wythe").kind == "PERSON"
+
+
+def test_an_office_in_apposition_within_a_list_of_men_stays_an_office(analysed):
+    d = analysed("In vain Admiral Jellicoe, the venerable Minister of Marine, and General French pleaded "
+                 "with the strikers.")
+    assert entity_named(d, "Minister of Marine").kind == "OFFICE"

@@ -139,7 +139,7 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # 'in Moscow', 'travelled to Georgia' (but 'a message to Molotov' says nothing)
     if prev is not None and prev.lower_ in lex.place_preps and root.dep_ == "pobj" and not (
         nxt is not None and nxt.text in ("’s", "'s")
-    ) and (prev.lower_ not in ("to", "from", "toward", "towards")
+    ) and (prev.lower_ not in ("to", "from", "toward", "towards", "through", "via")  # 'spoke through X'
            or prev.head.pos_ == "VERB" and prev.head.lemma_.lower() in MOTION):
         votes["PLACE"] += 1.25
     # 'besieged and captured Eion', 'laid siege to Sestos', 'the inhabitants of Priene': what
@@ -394,6 +394,8 @@ def _propagate_coordination(doc: Doc, groups: dict[str, list[int]], kinds: dict[
     extra: dict[str, Counter[str]] = defaultdict(Counter)
     strength = {key: _decide(doc, [mentions[i] for i in idx])[1] for key, idx in groups.items()}
     for key, idx in groups.items():
+        if kinds.get(key) == "OFFICE":
+            continue  # 'Verderevsky, the Minister of Marine, and General X': the post beside the man
         for i in idx:
             s, e = mentions[i].tokens
             root = doc[s:e].root
