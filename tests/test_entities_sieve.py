@@ -155,3 +155,28 @@ def test_an_office_in_apposition_within_a_list_of_men_stays_an_office(analysed):
     d = analysed("In vain Admiral Jellicoe, the venerable Minister of Marine, and General French pleaded "
                  "with the strikers.")
     assert entity_named(d, "Minister of Marine").kind == "OFFICE"
+
+
+def test_a_name_written_with_hyphens_is_one_name(analysed):
+    d = analysed("Shakespeare was born at Stratford-upon-Avon, and the Puritan-minded town council "
+                 "disliked players.")
+    assert entity_named(d, "Stratford-upon-Avon").kind == "PLACE"
+    assert not any("minded" in e.name for e in d.entities)
+
+
+def test_a_group_named_only_in_the_plural_is_kept(analysed):
+    d = analysed("The war went on, but the Powers did not agree. The Powers then quarrelled, and faith "
+                 "in the Powers faded.")
+    assert entity_named(d, "Powers").kind in ("FACTION", "BODY")
+
+
+def test_an_institution_said_with_the_is_kept(analysed):
+    d = analysed("So the Storting invited the delegates. In the Storting three parties appeared. The "
+                 "press praised the Storting, and the king feared the Storting.")
+    assert entity_named(d, "Storting").kind == "BODY"
+
+
+def test_a_people_in_the_singular_and_the_plural_is_one(analysed):
+    d = analysed("In 376 the Goth crossed the river, and Valens feared the Goth. The Goths then defeated "
+                 "Valens at Adrianople, and the Goths settled in Thrace.")
+    assert entity_named(d, "Goth") is entity_named(d, "Goths")

@@ -256,6 +256,7 @@ def resolve(d: Document) -> None:
     _merge_appositions(doc, groups, kinds, mentions)
     _merge_peoples(groups, kinds)
     _merge_place_forms(groups, kinds)
+    _merge_plurals(groups, kinds)
     _merge_acronyms(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
@@ -337,6 +338,17 @@ def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
         if found:
             _merge(groups, found[0], key)
             kinds[found[0]] = "PLACE"
+            kinds.pop(key, None)
+
+
+def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Mede' and 'the Medes', 'a Trimmer' and 'the Trimmers': a people or a party named
+    in the singular and in the plural is one (not a person: 'Edwards' is no Edward)."""
+    for key in list(groups):
+        plural = key + "s"
+        if key in groups and plural in groups and len(key.split()) == 1 and \
+                kinds.get(key) not in (None, "PERSON") and kinds.get(plural) not in (None, "PERSON"):
+            _merge(groups, plural, key)
             kinds.pop(key, None)
 
 
@@ -465,6 +477,11 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
             m.source == "spacy.ner.PERSON" and m.tokens[1] - m.tokens[0] > 1
             and not GROUP_PLURAL_END.search(doc[m.tokens[1] - 1].lower_) for m in ms):
         votes.pop("PERSON", None)
+    if not votes and len(ms) >= 3 and plural:
+        return "FACTION", 1.0  # 'the Allies permit', 'faith in the Allies': a group named in the plural
+    if not votes and len(ms) >= 3 and _said_with_the(doc, ms) and not any(
+            t.lower_ in lexicon().office_heads | lexicon().person_titles for m in ms for t in doc[m.tokens[0]:m.tokens[1]]):
+        return "BODY", 1.0  # 'the Tsay-ee-kah invited', 'in the Tsay-ee-kah': an institution
     if not votes:
         return None, 0.0
     best = max(votes.values())
@@ -493,7 +510,10 @@ def _plural_group(doc: Doc, ms: list[Mention]) -> bool:
         t = doc[s]
         return e - s == 1 and (t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("iki")) and t.lower_.endswith(
             ("s", "i")) and not t.lower_.endswith(("ss", "us", "is", "os", "as"))
-    return all(plural(m) for m in ms) and any(
+    def people(m: Mention) -> bool:  # ('Phocians' tagged as a verb once: its people's ending says)
+        s, e = m.tokens
+        return e - s == 1 and doc[s].ent_type_ == "NORP" and PEOPLE.search(doc[s].lower_) is not None
+    return all(plural(m) or people(m) for m in ms) and any(
         m.tokens[0] > 0 and doc[m.tokens[0] - 1].lower_ == "the" for m in ms)
 
 

@@ -127,6 +127,10 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             if _possessive_joins(doc, j):
                 j += 1
                 continue
+            # 'Rostov-on-Don', 'Tsay-ee-kah': one word written with hyphens, whatever its parts' case
+            if (chain := _hyphen_chain(doc, j)) > j:
+                j = chain
+                continue
             # 'Otto von Bismarck', 'Alexis de Tocqueville', 'François de la Rochefoucauld'
             k = j
             while k < min(j + 2, n) and doc[k].text in PARTICLES:
@@ -194,6 +198,20 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.extend(_split_at_entities(doc, i, j))
         i = max(j, i + 1)
     return runs
+
+
+def _hyphen_chain(doc: Doc, j: int) -> int:
+    """End of a run of hyphen-joined parts starting at the hyphen ``j`` (no spaces around
+    them): two hyphens or more, or a capitalised last part ('Rostov-on-Don'); else ``j``
+    ('Bolshevik-controlled' is an adjective)."""
+    k, hyphens = j, 0
+    while k + 1 < len(doc) and doc[k].text in ("-", "–") and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_ and doc[k + 1].is_alpha:
+        k += 2
+        hyphens += 1
+    if hyphens >= 2 or hyphens == 1 and doc[k - 1].text[:1].isupper():
+        return k
+    return j
 
 
 def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
