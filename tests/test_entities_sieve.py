@@ -180,3 +180,15 @@ def test_a_people_in_the_singular_and_the_plural_is_one(analysed):
     d = analysed("In 376 the Goth crossed the river, and Valens feared the Goth. The Goths then defeated "
                  "Valens at Adrianople, and the Goths settled in Thrace.")
     assert entity_named(d, "Goth") is entity_named(d, "Goths")
+
+
+def test_a_surname_opening_a_bodys_name_is_the_man_too(analysed):
+    d = analysed("The Sturmer Cabinet fell in 1916. The Sazonov Ministry had fallen before it.")
+    assert entity_named(d, "Sazonov").kind == "PERSON"
+    assert entity_named(d, "Sazonov Ministry").kind == "BODY"
+
+
+def test_a_german_title_is_one_name_across_its_articles(analysed):
+    d = analysed("The band played Liszt's Klage in der Nacht des Winters with feeling.")
+    assert entity_named(d, "Klage in der Nacht des Winters")
+    assert not any(e.name == "Nacht" for e in d.entities)

@@ -525,6 +525,7 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     'the Emperor Napoleon'): a newspaper, a council, a building, not a person's name."""
     lex = lexicon()
     with_the = 0
+    ms = [m for m in ms if m.source != "mentions.inner_name.v1"]  # 'the Kerensky Government': not his 'the'
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
@@ -533,7 +534,7 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
                 or doc[s:e].root.dep_ == "appos":
             return False  # 'the Anarchist'; 'Lenin, the Old Man of Bolshevism': a person described
         with_the += s > 0 and doc[s - 1].lower_ == "the"
-    return 2 * with_the > len(ms)
+    return bool(ms) and 2 * with_the > len(ms)
 
 
 @lru_cache(maxsize=1)
