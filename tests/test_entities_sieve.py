@@ -192,3 +192,17 @@ def test_a_german_title_is_one_name_across_its_articles(analysed):
     d = analysed("The band played Liszt's Klage in der Nacht des Winters with feeling.")
     assert entity_named(d, "Klage in der Nacht des Winters")
     assert not any(e.name == "Nacht" for e in d.entities)
+
+
+def test_a_buildings_name_without_its_head_is_the_building(analysed):
+    d = analysed("The deputies crowded the Tauride Palace in March, and in Tauride the Duma sat for weeks.")
+    assert entity_named(d, "Tauride") is entity_named(d, "Tauride Palace")
+
+
+def test_a_body_named_in_the_singular_and_the_plural_is_one_network():
+    from cliograph.pipeline.entities import _merge_plurals
+    groups = {"factory council": [0], "factory councils": [1, 2], "edward": [3], "edwards": [4]}
+    kinds = {"factory council": "BODY", "factory councils": "BODY", "edward": "PERSON", "edwards": "PERSON"}
+    _merge_plurals(groups, kinds)
+    assert sorted(groups["factory councils"]) == [0, 1, 2] and "factory council" not in groups
+    assert "edward" in groups and "edwards" in groups  # 'Edwards' is no Edward

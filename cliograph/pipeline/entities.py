@@ -346,10 +346,27 @@ def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
     in the singular and in the plural is one (not a person: 'Edwards' is no Edward)."""
     for key in list(groups):
         plural = key + "s"
-        if key in groups and plural in groups and len(key.split()) == 1 and \
-                kinds.get(key) not in (None, "PERSON") and kinds.get(plural) not in (None, "PERSON"):
+        if key not in groups or plural not in groups or kinds.get(key) in (None, "PERSON") or \
+                kinds.get(plural) in (None, "PERSON"):
+            continue
+        if len(key.split()) == 1 or kinds.get(key) == kinds.get(plural) and kinds.get(key) in ("BODY", "FACTION"):
+            # ('Factory-Shop Committee' and 'Factory-Shop Committees': one network of them)
             _merge(groups, plural, key)
             kinds.pop(key, None)
+    # 'Smolny' for 'the Smolny Institute', 'the Nevsky' for 'the Nevsky Prospekt': a building's
+    # or a street's name without its head noun
+    for key in list(groups):
+        if key not in groups or " " in key or kinds.get(key) in (None, "PERSON"):
+            continue
+        longer = sorted(((len(groups[k]), k) for k in groups if k.startswith(key + " ") and len(k.split()) == 2
+                         and k.split()[1] in BUILDING_HEADS), reverse=True)
+        if len(longer) == 1 or len(longer) > 1 and longer[0][0] > longer[1][0]:
+            _merge(groups, longer[0][1], key)  # (of two, the one the text names most)
+            kinds.pop(key, None)
+
+
+BUILDING_HEADS = {"institute", "palace", "prospekt", "prospect", "convent", "cathedral", "square", "street",
+                  "abbey", "monastery", "fortress", "castle", "theatre", "theater", "bridge", "gate", "avenue"}
 
 
 PLACE_GENERICS = {"state", "city", "town", "province", "county", "district", "region", "kingdom", "republic",
