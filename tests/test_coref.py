@@ -132,14 +132,14 @@ def _entity_at_word(d, word: str, nth: int) -> str | None:
 
 
 def test_the_title_alone_is_the_titled_person_named_just_before(analysed):
-    d = analysed("King Henry the Eighth summoned Cardinal Wolsey to Whitehall in 1529. The King was angry, "
+    d = analysed("King Henry the Eighth summoned Cardinal Wolsey to Greenwich in 1529. The King was angry, "
                  "and Wolsey trembled before him.")
     assert _entity_at_word(d, "King", 1) == _entity_at_word(d, "Henry", 0)
     assert any(e.kind == "OFFICE" and e.name == "King" for e in d.entities)  # the post is still there
 
 
 def test_the_new_king_and_a_title_nobody_near_bears_stay_the_office(analysed):
-    d = analysed("King Henry the Eighth summoned Cardinal Wolsey to Whitehall in 1529. The new King was "
+    d = analysed("King Henry the Eighth summoned Cardinal Wolsey to Greenwich in 1529. The new King was "
                  "crowned in 1547.")
     assert d.entities[d.entity_of_token([t for t in d.doc if t.text == "King"][1])].kind == "OFFICE"
     d = analysed("The King was angry, and the bishops trembled.")

@@ -37,7 +37,7 @@ def test_squares_and_palaces_are_places(analysed, text, name):
 
 
 @pytest.mark.parametrize(("people", "place", "same"), [
-    ("milesians", "miletus", True), ("argives", "argos", True), ("thebans", "thebes", True),
+    ("ephesians", "ephesus", True), ("tarentines", "tarentum", True), ("cretans", "crete", True),
     ("syracusans", "syracuse", True), ("corinthians", "corcyra", False), ("dorians", "dorotheus", False),
 ])
 def test_demonym_of_greek_and_latin_roots(people, place, same):
@@ -45,9 +45,9 @@ def test_demonym_of_greek_and_latin_roots(people, place, same):
 
 
 def test_a_people_built_on_its_citys_root_is_the_city(analysed):
-    d = analysed("The Milesians appealed to the Persians. Miletus had long been rich, and the "
-                 "Milesians feared the fleet.")
-    assert entity_named(d, "Milesians") is entity_named(d, "Miletus")
+    d = analysed("The Ephesians appealed to the Persians. Ephesus had long been rich, and the "
+                 "Ephesians feared the fleet.")
+    assert entity_named(d, "Ephesians") is entity_named(d, "Ephesus")
 
 
 def test_a_sovereigns_title_picks_the_numbered_namesake(analysed):
@@ -64,9 +64,9 @@ def test_the_state_of_a_place_is_the_place(analysed):
 
 
 def test_a_place_name_is_the_longer_one_it_opens(analysed):
-    d = analysed("The United Provinces of the Netherlands made peace with Spain. The United Provinces "
+    d = analysed("The Batavian Republic of the Netherlands made peace with Spain. The Batavian Republic "
                  "then turned to trade in the Indies.")
-    assert entity_named(d, "United Provinces") is entity_named(d, "United Provinces of the Netherlands")
+    assert entity_named(d, "Batavian Republic") is entity_named(d, "Batavian Republic of the Netherlands")
 
 
 def test_a_local_name_shortened_after_it_was_given_is_one_body(analysed):
@@ -87,8 +87,8 @@ def test_a_nationality_opens_the_name_of_a_body(analysed):
 
 
 def test_a_name_that_modifies_a_common_noun_ends_before_its_of(analysed):
-    d = analysed("Part of the Cavalry Division of the Warsaw district mutinied in March.")
-    assert entity_named(d, "Cavalry Division").kind == "BODY"
+    d = analysed("Part of the Infantry Brigade of the Warsaw district mutinied in March.")
+    assert entity_named(d, "Infantry Brigade").kind == "BODY"
 
 
 def test_a_group_of_a_country_is_the_group_and_the_country(analysed):
@@ -134,8 +134,8 @@ def test_a_surname_that_is_a_title_stays_in_the_name(analysed):
 
 
 def test_a_title_after_a_possessive_pronoun_is_no_name(analysed):
-    d = analysed("The courtiers knelt, and His Majesty rose to speak to the envoys of France.")
-    assert not any(e.name == "Majesty" for e in d.entities)
+    d = analysed("The priests knelt, and His Eminence rose to speak to the envoys of France.")
+    assert not any(e.name == "Eminence" for e in d.entities)
 
 
 def test_a_nobiliary_particle_stays_inside_the_name(analysed):
@@ -147,8 +147,8 @@ def test_a_nobiliary_particle_stays_inside_the_name(analysed):
 
 
 def test_a_man_spoken_through_is_no_place(analysed):
-    d = analysed("Virginia spoke through George Wythe and John Blair in the long debate.")
-    assert entity_named(d, "George Wythe").kind == "PERSON"
+    d = analysed("Virginia spoke through Edmund Pendleton and John Blair in the long debate.")
+    assert entity_named(d, "Edmund Pendleton").kind == "PERSON"
 
 
 def test_an_office_in_apposition_within_a_list_of_men_stays_an_office(analysed):
@@ -165,9 +165,9 @@ def test_a_name_written_with_hyphens_is_one_name(analysed):
 
 
 def test_a_group_named_only_in_the_plural_is_kept(analysed):
-    d = analysed("The war went on, but the Powers did not agree. The Powers then quarrelled, and faith "
-                 "in the Powers faded.")
-    assert entity_named(d, "Powers").kind in ("FACTION", "BODY")
+    d = analysed("The war went on, but the Confederates did not agree. The Confederates then quarrelled, "
+                 "and faith in the Confederates faded.")
+    assert entity_named(d, "Confederates").kind in ("FACTION", "BODY")
 
 
 def test_an_institution_said_with_the_is_kept(analysed):
@@ -206,3 +206,27 @@ def test_a_body_named_in_the_singular_and_the_plural_is_one_network():
     _merge_plurals(groups, kinds)
     assert sorted(groups["factory councils"]) == [0, 1, 2] and "factory council" not in groups
     assert "edward" in groups and "edwards" in groups  # 'Edwards' is no Edward
+
+
+def test_a_posts_tenure_in_ency_is_the_post(analysed):
+    d = analysed("In 1834 Lansdowne accepted the Presidency of the Board, and as President of the Board "
+                 "he sat in the cabinet.")
+    assert entity_named(d, "Presidency of the Board") is entity_named(d, "President of the Board")
+    assert entity_named(d, "President of the Board").kind == "OFFICE"
+
+
+def test_the_holder_named_after_his_post_is_a_person(analysed):
+    d = analysed("The Attorney General, Edward Northey, offered to act for the Crown in the case.")
+    assert entity_named(d, "Edward Northey").kind == "PERSON"
+
+
+def test_the_crown_is_the_sovereigns_post(analysed):
+    d = analysed("The King summoned the judges. The King was angry with the judges, and the King "
+                 "dismissed two of them. The lands reverted to the Crown on his death.")
+    assert entity_named(d, "Crown") is entity_named(d, "King")
+
+
+def test_a_post_named_without_its_lord_is_the_post(analysed):
+    d = analysed("Robert de Vere was made Lord Great Chamberlain in 1385, and the Great Chamberlain then "
+                 "rode to Chester with the army.")
+    assert entity_named(d, "Great Chamberlain") is entity_named(d, "Lord Great Chamberlain")

@@ -183,6 +183,10 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if root.dep_ == "attr" and any(c.dep_ == "nsubj" and (c.lower_ in lex.office_lower_heads or c.lower_
                                    in lex.office_heads or c.lower_ in lex.kin_roles) for c in head.children):
         votes["PERSON"] += CONTEXT_WEIGHT
+    # 'The Solicitor General, Heneage Finch, offered': the holder named after his post
+    if root.dep_ == "appos" and (root.head.lower_ in lex.office_heads or root.head.lower_ == "general"
+                                 and root.head.i > 0 and doc[root.head.i - 1].lower_ in lex.office_heads):
+        votes["PERSON"] += CONTEXT_WEIGHT
     # 'Volodarsky, a tall, pale youth', 'Rodzianko, leader of the right wing': what only a person is
     if any(c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or c.lower_ in lex.office_lower_heads)
            for c in root.children):
@@ -228,6 +232,11 @@ def _group_key(m: Mention) -> str:
     words = key.split()
     if m.kind == "OFFICE" and words and (stem := office_stem(words[-1])) is not None:
         return " ".join(words[:-1] + [translit_key(stem[0])])  # 'prætors' = 'praetor'
+    raw = norm(m.text).replace("-", " ").split()
+    if m.kind == "OFFICE" and "of" in raw[1:] and len(raw) == len(words) and (
+            stem := office_stem(raw[raw.index("of", 1) - 1])):
+        k = raw.index("of", 1) - 1  # 'presidency of the council' = 'president of the council'
+        return " ".join(words[:k] + [translit_key(stem[0])] + words[k + 1:])
     if key.endswith("ship"):
         stem = translit_key(m.text.rstrip()[:-4])
         if stem.split() and stem.split()[-1] in OFFICE_STEMS:
@@ -257,6 +266,7 @@ def resolve(d: Document) -> None:
     _merge_peoples(groups, kinds)
     _merge_place_forms(groups, kinds)
     _merge_plurals(groups, kinds)
+    _merge_crown(groups, kinds)
     _merge_acronyms(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
@@ -362,6 +372,26 @@ def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
                          and k.split()[1] in BUILDING_HEADS), reverse=True)
         if len(longer) == 1 or len(longer) > 1 and longer[0][0] > longer[1][0]:
             _merge(groups, longer[0][1], key)  # (of two, the one the text names most)
+            kinds.pop(key, None)
+
+
+SOVEREIGN_POSTS = ("king", "queen", "emperor", "empress", "tsar", "czar", "sovereign", "monarch")
+
+
+def _merge_crown(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the demise of the Crown': the Crown is the sovereign's post, the one the text names
+    ('the King' as an office), when it names only one."""
+    crown = translit_key("crown")
+    posts = sorted(((len(groups[k]), k) for k in map(translit_key, SOVEREIGN_POSTS)
+                    if k in groups and kinds.get(k) == "OFFICE"), reverse=True)
+    if crown in groups and (len(posts) == 1 or len(posts) > 1 and posts[0][0] > 2 * posts[1][0]):
+        _merge(groups, posts[0][1], crown)  # (the King, not the Queen his consort)
+        kinds.pop(crown, None)
+    # 'the Privy Seal' for the Lord Privy Seal: a post named without its 'Lord'
+    for key in list(groups):
+        lord = "lord " + key
+        if key in groups and len(key.split()) >= 2 and lord in groups and kinds.get(lord) == "OFFICE":
+            _merge(groups, lord, key)
             kinds.pop(key, None)
 
 

@@ -289,6 +289,8 @@ def office_stem(word: str) -> tuple[str, str] | None:
         return w, "title"
     if w.endswith("ship") and w[:-4] in lex.office_heads:
         return w[:-4], "tenure"
+    if w.endswith("ency") and w[:-4] + "ent" in lex.office_heads:
+        return w[:-4] + "ent", "tenure"  # 'the Presidency of the Council', 'the Regency'
     return None
 
 
@@ -326,6 +328,8 @@ def guess_kind(span: Span) -> str | None:
     if len(words) > 1 and (first == "lord" and (head in lex.office_heads or head in ("seal", "admiral")) or (
             words[-1] == "general" and words[-2] in lex.office_heads)):
         return "OFFICE"  # 'Lord High Admiral', 'Lord Privy Seal', 'Solicitor General'
+    if len(words) > 2 and "of" in words and (stem := office_stem(head)) and stem[1] == "tenure":
+        return "OFFICE"  # 'the Presidency of the Council' is the President's post
     if head in lex.office_heads and head not in lex.person_titles or (
         head in ("secretary", "secretaries", "commissar", "commissars")
     ) or head == "lord" and "of" in words and words[0] != "lord":  # 'First Lord of the Treasury'
