@@ -144,3 +144,10 @@ def test_the_new_king_and_a_title_nobody_near_bears_stay_the_office(analysed):
     assert d.entities[d.entity_of_token([t for t in d.doc if t.text == "King"][1])].kind == "OFFICE"
     d = analysed("The King was angry, and the bishops trembled.")
     assert d.entities[d.entity_of_token([t for t in d.doc if t.text == "King"][0])].kind == "OFFICE"
+
+
+def test_a_title_only_one_man_has_borne_so_far_is_that_man_however_far_back(analysed):
+    d = analysed("The Duke of Marlborough crossed the Rhine in 1704. The army marched for weeks. The rains "
+                 "came. The roads were bad. The horses died. The men were hungry. The allies quarrelled. "
+                 "The French waited. At last the Duke commanded the attack.")
+    assert _entity_at_word(d, "Duke", 1) == _entity_at_word(d, "Duke", 0)
