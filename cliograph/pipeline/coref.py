@@ -219,11 +219,12 @@ TITLE_RULE = "coref.title_holder.v1"
 
 
 def titles_to_holders(d: Document) -> None:
-    """'The King was in great pain', after 'King Charles the Second': a title used alone,
+    """'The King was in great pain', after 'King Henry the Eighth': a title used alone,
     with 'the', stands for the person the text has named with that title and spoke of last
-    (in the last few sentences; or the only one it has given that title so far), not for the post. The relations then see that person
-    there; the office keeps its own mention, so the post is still an entity. 'The new
-    King', or a title no one near bears, stays the office."""
+    (in the last few sentences; or the only one it has given that title so far), not for
+    the post. The relations then see that person there; the office keeps its own mention,
+    so the post is still an entity. 'The new King', or a title no one near bears, stays
+    the office."""
     doc = d.doc
     holders: dict[str, set[int]] = {}
     since: dict[tuple[str, int], int] = {}  # (title, person) -> token where the text first gave it
@@ -233,7 +234,7 @@ def titles_to_holders(d: Document) -> None:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
         if s > 0 and doc[s - 1].text[:1].isupper() and doc[s - 1].lower_ in HELD_TITLES:
-            words.append(doc[s - 1].lower_)  # 'King' split off before 'Charles'
+            words.append(doc[s - 1].lower_)  # 'King' split off before 'Henry'
         for w in set(words) & HELD_TITLES:
             holders.setdefault(w, set()).add(m.entity)
             since[w, m.entity] = min(since.get((w, m.entity), s), s)

@@ -55,7 +55,7 @@ PLACE_NOUNS = {"siege", "capture", "sack", "conquest", "invasion", "walls", "inh
                "province", "city", "town", "island", "port", "garrison", "governor", "mayor", "bishop",
                "towns", "cities", "islands", "ports", "villages", "heights", "plain", "shore", "shores",
                "neighbourhood", "neighborhood", "mouth", "banks"}
-# 'the island Scyros', 'Scyros, the island in...': a common noun for a place beside the name
+# 'the island Curzola', 'Curzola, the island off...': a common noun for a place beside the name
 PLACE_COMMON = {"place", "town", "city", "island", "village", "port", "fortress", "river", "mount", "cape",
                 "harbour", "harbor", "colony", "promontory", "district", "region", "province"}
 BARE_TITLES = {"duke", "duchess", "marquis", "marquess", "earl", "count", "countess", "baron", "baroness",
@@ -146,7 +146,7 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # is done to a town, and what a town has
     listed = root
     while listed.dep_ == "conj" and listed.head.i != listed.i:
-        listed = listed.head  # 'the towns of Boeum, Kitinium, and Erineum'
+        listed = listed.head  # 'the towns of Osimo, Jesi, and Cingoli'
     lhead = listed.head
     if root.dep_ in ("dobj", "nsubjpass") and verb & PLACE_OBJECT_VERBS or listed.dep_ == "pobj" and (
             lhead.lower_ == "of" and lhead.head.lower_ in PLACE_NOUNS
@@ -183,7 +183,7 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if root.dep_ == "attr" and any(c.dep_ == "nsubj" and (c.lower_ in lex.office_lower_heads or c.lower_
                                    in lex.office_heads or c.lower_ in lex.kin_roles) for c in head.children):
         votes["PERSON"] += CONTEXT_WEIGHT
-    # 'The Solicitor General, Heneage Finch, offered': the holder named after his post
+    # 'The Attorney General, Edward Northey, offered': the holder named after his post
     if root.dep_ == "appos" and (root.head.lower_ in lex.office_heads or root.head.lower_ == "general"
                                  and root.head.i > 0 and doc[root.head.i - 1].lower_ in lex.office_heads):
         votes["PERSON"] += CONTEXT_WEIGHT
@@ -321,7 +321,7 @@ LAND_ENDINGS = ("ium", "us", "os", "um", "on", "ia", "es", "is", "a", "e", "y", 
 
 
 def _same_root(people: str, place: str) -> bool:
-    """'milesians' of 'miletus', 'argives' of 'argos', 'thebans' of 'thebes': Greek and
+    """'ephesians' of 'ephesus', 'tarentines' of 'tarentum', 'cretans' of 'crete': Greek and
     Latin ethnics are built on the root of the city's name, whose ending they drop; the two
     roots agree in all but, at most, their last letter (Milet-/Miles-)."""
     ending = next((e for e in PEOPLE_ENDINGS if people.endswith(e)), None)
@@ -339,7 +339,7 @@ def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
     """A people and its land are one place: 'the Thasians' with 'Thasos' (which the model
     may have called a person: that its people are named settles it)."""
     peoples = [k for k in groups if kinds.get(k) in ("PLACE", "FACTION", "BODY") and len(k.split()) == 1
-               and (PEOPLE.search(k) or k.endswith("ives"))]  # 'the Argives
+               and (PEOPLE.search(k) or k.endswith("ives"))]  # 'the Achives'
     lands = [k for k in groups if kinds.get(k) in ("PLACE", "PERSON", "BODY") and len(k.split()) == 1
              and k not in peoples]
     for key in peoples:
@@ -352,7 +352,7 @@ def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
 
 
 def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
-    """'the Mede' and 'the Medes', 'a Trimmer' and 'the Trimmers': a people or a party named
+    """'the Goth' and 'the Goths', 'a Leveller' and 'the Levellers': a people or a party named
     in the singular and in the plural is one (not a person: 'Edwards' is no Edward)."""
     for key in list(groups):
         plural = key + "s"
@@ -360,10 +360,10 @@ def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
                 kinds.get(plural) in (None, "PERSON"):
             continue
         if len(key.split()) == 1 or kinds.get(key) == kinds.get(plural) and kinds.get(key) in ("BODY", "FACTION"):
-            # ('Factory-Shop Committee' and 'Factory-Shop Committees': one network of them)
+            # ('Factory Council' and 'Factory Councils': one network of them)
             _merge(groups, plural, key)
             kinds.pop(key, None)
-    # 'Smolny' for 'the Smolny Institute', 'the Nevsky' for 'the Nevsky Prospekt': a building's
+    # 'Tauride' for 'the Tauride Palace', 'the Strand' for 'the Strand Street': a building's
     # or a street's name without its head noun
     for key in list(groups):
         if key not in groups or " " in key or kinds.get(key) in (None, "PERSON"):
@@ -387,7 +387,7 @@ def _merge_crown(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> 
     if crown in groups and (len(posts) == 1 or len(posts) > 1 and posts[0][0] > 2 * posts[1][0]):
         _merge(groups, posts[0][1], crown)  # (the King, not the Queen his consort)
         kinds.pop(crown, None)
-    # 'the Privy Seal' for the Lord Privy Seal: a post named without its 'Lord'
+    # 'the Great Chamberlain' for the Lord Great Chamberlain: a post named without its 'Lord'
     for key in list(groups):
         lord = "lord " + key
         if key in groups and len(key.split()) >= 2 and lord in groups and kinds.get(lord) == "OFFICE":
@@ -404,8 +404,8 @@ PLACE_GENERICS = {"state", "city", "town", "province", "county", "district", "re
 
 
 def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
-    """One place under a long and a short form: 'the State of New York' is New York, 'the
-    Kingdom of Naples' Naples; 'the United States' is 'the United States of America' (a
+    """One place under a long and a short form: 'the State of Ohio' is Ohio, 'the
+    Kingdom of Naples' Naples; 'the Batavian Republic' is 'the Batavian Republic of the Netherlands' (a
     name of two words or more that a longer place name opens with, before its 'of')."""
     places = [k for k in groups if kinds.get(k) == "PLACE"]
     for key in places:
@@ -454,7 +454,7 @@ def _propagate_coordination(doc: Doc, groups: dict[str, list[int]], kinds: dict[
     strength = {key: _decide(doc, [mentions[i] for i in idx])[1] for key, idx in groups.items()}
     for key, idx in groups.items():
         if kinds.get(key) == "OFFICE":
-            continue  # 'Verderevsky, the Minister of Marine, and General X': the post beside the man
+            continue  # 'Jellicoe, the Minister of Marine, and General X': the post beside the man
         for i in idx:
             s, e = mentions[i].tokens
             root = doc[s:e].root
@@ -507,7 +507,7 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
     elif any(PERSON_SHAPE.search(m.text) and m.tokens[1] - m.tokens[0] == 1 for m in ms):
         votes["PERSON"] += SHAPE_WEIGHT  # 'Potressov', 'Myronides', 'Caninius': how surnames end
     elif any(PLACE_SHAPE.search(m.text) and m.tokens[1] - m.tokens[0] == 1 for m in ms):
-        votes["PLACE"] += PLACE_SHAPE_WEIGHT  # 'Brundisium', 'Sigeum', 'Amphipolis': how towns' names end
+        votes["PLACE"] += PLACE_SHAPE_WEIGHT  # 'Brundisium', 'Lanuvium', 'Heliopolis': how towns' names end
     plural = _plural_group(doc, ms)
     if plural and all(m.source.endswith("NORP") and m.kind != "FACTION" for m in ms) and PEOPLE.search(
             ms[0].text):
@@ -525,10 +525,11 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
             and not GROUP_PLURAL_END.search(doc[m.tokens[1] - 1].lower_) for m in ms):
         votes.pop("PERSON", None)
     if not votes and len(ms) >= 3 and plural:
-        return "FACTION", 1.0  # 'the Allies permit', 'faith in the Allies': a group named in the plural
+        return "FACTION", 1.0  # 'the Confederates quarrelled': a group named in the plural
+    titled = lexicon().office_heads | lexicon().person_titles
     if not votes and len(ms) >= 3 and _said_with_the(doc, ms) and not any(
-            t.lower_ in lexicon().office_heads | lexicon().person_titles for m in ms for t in doc[m.tokens[0]:m.tokens[1]]):
-        return "BODY", 1.0  # 'the Tsay-ee-kah invited', 'in the Tsay-ee-kah': an institution
+            t.lower_ in titled for m in ms for t in doc[m.tokens[0]:m.tokens[1]]):
+        return "BODY", 1.0  # 'the Storting invited', 'in the Storting': an institution
     if not votes:
         return None, 0.0
     best = max(votes.values())
@@ -557,7 +558,7 @@ def _plural_group(doc: Doc, ms: list[Mention]) -> bool:
         t = doc[s]
         return e - s == 1 and (t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("iki")) and t.lower_.endswith(
             ("s", "i")) and not t.lower_.endswith(("ss", "us", "is", "os", "as"))
-    def people(m: Mention) -> bool:  # ('Phocians' tagged as a verb once: its people's ending says)
+    def people(m: Mention) -> bool:  # (a people tagged as a verb once: its ending says)
         s, e = m.tokens
         return e - s == 1 and doc[s].ent_type_ == "NORP" and PEOPLE.search(doc[s].lower_) is not None
     return all(plural(m) or people(m) for m in ms) and any(
@@ -572,7 +573,7 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     'the Emperor Napoleon'): a newspaper, a council, a building, not a person's name."""
     lex = lexicon()
     with_the = 0
-    ms = [m for m in ms if m.source != "mentions.inner_name.v1"]  # 'the Kerensky Government': not his 'the'
+    ms = [m for m in ms if m.source != "mentions.inner_name.v1"]  # 'the Sazonov Ministry': not his 'the'
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
@@ -764,7 +765,7 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
         # only if the text speaks of that one as much as of James
         numbered = [k for k in numbered if held[k] & held[key]] or [
             k for k in numbered if 2 * size(k) >= size(key)]
-        # 'King George' beside 'George III' and 'George Washington': the sovereign's title
+        # 'King George' beside 'George II' and 'George Grenville': the sovereign's title
         # says which George, the one with a regnal number
         sovereign = held[key] & SOVEREIGN_TITLES and len(numbered) == 1 and not last
         target = numbered if sovereign else last if last else first if first else numbered
@@ -796,7 +797,7 @@ def _modifiers(key: str) -> frozenset[str]:
     return frozenset(k[:max(cut - 1, 0)])
 
 
-CONTRARY = {"anti", "counter", "non", "ex", "pseudo", "quasi"}  # 'Anti-Federalists' are not the Federalists
+CONTRARY = {"anti", "counter", "non", "ex", "pseudo", "quasi"}  # 'Anti-Jacobins' are not the Jacobins
 
 
 def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
@@ -828,8 +829,8 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
                 continue
             # a national or local modifier makes another institution ('the Georgian Central
             # Committee' beside the Central Committee), unless the text named that one first
-            # and shortened its name after ('the All-Russian Congress of Soviets ... the
-            # Congress of Soviets')
+            # and shortened its name after ('the Irish Convention of Delegates ... the
+            # Convention of Delegates')
             if not (_modifiers(k2) - words) & place_words or first(k2) < first(key) or kind == "PLACE":
                 longer.append(k2)
         # the longest one when they nest ('Party General Secretary' < '... of the Party')
@@ -875,7 +876,7 @@ def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str
 
 
 def one_letter_apart(a: str, b: str) -> bool:
-    """One letter changed, dropped or added: 'konilov' and 'kornilov', 'riazonov' and 'riazanov'."""
+    """One letter changed, dropped or added: 'bruilov' and 'brusilov', 'petrov' and 'petrof'."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
@@ -885,10 +886,10 @@ def one_letter_apart(a: str, b: str) -> bool:
 
 
 def _merge_misprints(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
-    """A surname printed once or twice with one letter wrong ('Konilov' among many 'Kornilov's)
+    """A surname printed once or twice with one letter wrong ('Bruilov' among many 'Brusilov's)
     is that man: one word of six letters or more, the same first letter and ending, beside a
     name the text uses three times as often (two rare names a letter apart may be two men,
-    Megabazus and Megabyzus). Not a woman's form of the name ('Kamenev', 'Kameneva')."""
+    Megacles and Megakles). Not a woman's form of the name ('Kamenev', 'Kameneva')."""
     people = {k: k.split()[-1] for k in groups if kinds.get(k) == "PERSON"}
     for key in sorted(people, key=lambda k: len(groups[k])):
         if key not in groups or len(key.split()) != 1 or len(key) < 6 or len(groups[key]) > 2:
@@ -935,9 +936,9 @@ def _merge_syllabic(groups: dict[str, list[int]], kinds: dict[str, str | None]) 
 
 
 def _gloss(text: str, a: Mention, b: Mention, kind_a: str | None, kind_b: str | None) -> bool:
-    """'Izviestia (News)', 'Novaya Zhizn (New Life)': a foreign name and, in brackets right
-    after it, nothing but its translation. Not a place in brackets ('Le Phare (Geneva)',
-    where it is published) nor a place glossed ('Moghilev (General Staff Headquarters)',
+    """'Iskra (The Spark)', 'Vorwärts (Forward)': a foreign name and, in brackets right
+    after it, nothing but its translation. Not a place in brackets ('La Cloche (Lyons)',
+    where it is published) nor a place glossed ('Spa (Army Headquarters)',
     what is there)."""
     if "PLACE" in (kind_a, kind_b) or b.text.isupper() or not b.text[:1].isupper() or norm(b.text) in gazetteer():
         return False

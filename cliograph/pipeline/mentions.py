@@ -127,7 +127,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             if _possessive_joins(doc, j):
                 j += 1
                 continue
-            # 'Rostov-on-Don', 'Tsay-ee-kah': one word written with hyphens, whatever its parts' case
+            # 'Stratford-upon-Avon', 'Tsay-ee-kah': one word written with hyphens, whatever its parts' case
             if (chain := _hyphen_chain(doc, j)) > j:
                 j = chain
                 continue
@@ -139,7 +139,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     and "PERSON" in (doc[j - 1].ent_type_, doc[k].ent_type_):
                 j = k + 1
                 continue
-            # 'Tanz in der Halle des Bergkönigs': a German title, whose articles are lower case
+            # 'Klage in der Nacht des Winters': a German title, whose articles are lower case
             k = j
             while k < min(j + 2, n) and doc[k].text in GERMAN_LINKS:
                 k += 1
@@ -152,7 +152,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 2
                 continue
             # 'Clinton of New York' is a man and a place, 'Duke of York' a title
-            # and 'the Covenanters of Scotland' a group and its country
+            # and 'the Jacobites of Scotland' a group and its country
             if t.lower_ == "of" and (doc[j - 1].ent_type_ == "PERSON" or j - 1 == i and doc[i].tag_ in (
                     "NNPS", "NNS") and doc[i].lower_ not in lexicon().body_heads) and j + 1 < n and \
                     doc[j + 1].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ not in lexicon().person_titles:
@@ -189,7 +189,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 doc[x].lower_ in ("of", "for") for x in range(i, j)) and doc[j - 1].tag_ in ("JJ", "NNP") \
                 and doc[j].head.i != j - 1 and doc[j - 1].head.i == j:
             j += 1
-        # 'the Armoured Car Division of the Petrograd garrison': the complement's name only
+        # 'the Infantry Brigade of the Warsaw district': the complement's name only
         # modifies a common noun outside the run, so the 'of' belongs to that noun phrase
         elif i < j < n and doc[j].text.islower() and doc[j].pos_ == "NOUN" and doc[j - 1].head.i == j \
                 and doc[j - 1].dep_ in ("compound", "amod"):
@@ -209,7 +209,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
 
 def _hyphen_chain(doc: Doc, j: int) -> int:
     """End of a run of hyphen-joined parts starting at the hyphen ``j`` (no spaces around
-    them): two hyphens or more, or a capitalised last part ('Rostov-on-Don'); else ``j``
+    them): two hyphens or more, or a capitalised last part ('Stratford-upon-Avon'); else ``j``
     ('Bolshevik-controlled' is an adjective)."""
     k, hyphens = j, 0
     while k + 1 < len(doc) and doc[k].text in ("-", "–") and not doc[k - 1].whitespace_ \
@@ -235,7 +235,7 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             s = k
             continue
         if a.ent_type_ == "NORP" and k <= a.head.i < end and doc[end - 1].lower_ in heads:
-            continue  # 'the Finnish Senate': a nationality opens the body's name
+            continue  # 'the Swedish Senate': a nationality opens the body's name
         if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
                 and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
                 b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
@@ -290,7 +290,7 @@ def office_stem(word: str) -> tuple[str, str] | None:
     if w.endswith("ship") and w[:-4] in lex.office_heads:
         return w[:-4], "tenure"
     if w.endswith("ency") and w[:-4] + "ent" in lex.office_heads:
-        return w[:-4] + "ent", "tenure"  # 'the Presidency of the Council', 'the Regency'
+        return w[:-4] + "ent", "tenure"  # 'the Presidency of the Board', 'the Regency'
     return None
 
 
@@ -329,7 +329,7 @@ def guess_kind(span: Span) -> str | None:
             words[-1] == "general" and words[-2] in lex.office_heads)):
         return "OFFICE"  # 'Lord High Admiral', 'Lord Privy Seal', 'Solicitor General'
     if len(words) > 2 and "of" in words and (stem := office_stem(head)) and stem[1] == "tenure":
-        return "OFFICE"  # 'the Presidency of the Council' is the President's post
+        return "OFFICE"  # 'the Presidency of the Board' is the President's post
     if head in lex.office_heads and head not in lex.person_titles or (
         head in ("secretary", "secretaries", "commissar", "commissars")
     ) or head == "lord" and "of" in words and words[0] != "lord":  # 'First Lord of the Treasury'
@@ -398,7 +398,7 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     k = start
     while k < end and doc[k].ent_type_ == "PERSON" and doc[k].lower_ not in lex.office_heads:
         k += 1
-    surname = k == end - 1 and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "I"  # 'Rufus King'
+    surname = k == end - 1 and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "I"  # 'William King'
     if start < k < end and doc[k].lower_ in lex.office_heads and guess_kind(doc[k:end]) == "OFFICE" \
             and not surname:
         return [(start, k, "PERSON"), (k, end, "OFFICE")]
@@ -628,7 +628,7 @@ def find(d: Document) -> None:
                     and doc[ss - 1].lower_ in ("a", "an"):
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
             if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS:
-                continue  # 'His Majesty', 'their Redeemer': a form of address or a common noun
+                continue  # 'His Eminence', 'their Saviour': a form of address or a common noun
             if len(span) == 1 and (source != "mentions.name_run.v1" or kind is None or kind in ("BODY", "PLACE")):
                 # ('Government encouragement', 'the Soviet régime': a body's word as a modifier)
                 tok = span[0]
@@ -699,7 +699,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
 
     out = []
     for s, e, kind, _source in chosen:
-        # 'the Kerensky Government', 'the Stolypin reform': a man's surname opening the name
+        # 'the Sazonov Ministry', 'the Stolypin reform': a man's surname opening the name
         if kind in ("BODY", "POLICY", "EVENT") and e - s >= 2 and doc[s].text[:1].isupper() \
                 and PERSON_SHAPE.search(doc[s].text) and doc[s].ent_type_ not in ("GPE", "NORP", "LOC"):
             out.append((s, s + 1, "PERSON", "mentions.inner_name.v1"))
@@ -717,7 +717,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             lab = Counter(labels).most_common(1)[0][0] if labels else None  # ties: the first (not set order)
             if k is None and kind == "EVENT" and (doc[rs - 1].lower_ in ("at", "near", "off", "before") or (
                     doc[rs - 1].lower_ == "of" and doc[s].lower_ in WHERE_EVENTS)):
-                k = "PLACE"  # 'the battle at Oenophyta', 'the siege of Sestos': where it happened
+                k = "PLACE"  # 'the battle at Mollwitz', 'the siege of Ostend': where it happened
             if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 k = SPACY_KIND[lab]
             if k is not None and k != kind:
