@@ -130,3 +130,31 @@ def test_unresolved_pronoun_says_why(analysed):
     they = next(t for t in d.doc if t.text == "They")
     assert they.i not in d.pronoun_entity
     assert d.pronoun_unknown[they.i]
+
+
+def _entity_at_word(d, word: str, nth: int) -> str | None:
+    toks = [t for t in d.doc if t.text == word]
+    e = d.entity_of_token(toks[nth])
+    return None if e is None else d.entities[e].name
+
+
+def test_the_title_alone_is_the_titled_person_named_just_before(analysed):
+    d = analysed("King Henry the Eighth summoned Cardinal Wolsey to Greenwich in 1529. The King was angry, "
+                 "and Wolsey trembled before him.")
+    assert _entity_at_word(d, "King", 1) == _entity_at_word(d, "Henry", 0)
+    assert any(e.kind == "OFFICE" and e.name == "King" for e in d.entities)  # the post is still there
+
+
+def test_the_new_king_and_a_title_nobody_near_bears_stay_the_office(analysed):
+    d = analysed("King Henry the Eighth summoned Cardinal Wolsey to Greenwich in 1529. The new King was "
+                 "crowned in 1547.")
+    assert d.entities[d.entity_of_token([t for t in d.doc if t.text == "King"][1])].kind == "OFFICE"
+    d = analysed("The King was angry, and the bishops trembled.")
+    assert d.entities[d.entity_of_token([t for t in d.doc if t.text == "King"][0])].kind == "OFFICE"
+
+
+def test_a_title_only_one_man_has_borne_so_far_is_that_man_however_far_back(analysed):
+    d = analysed("The Duke of Marlborough crossed the Rhine in 1704. The army marched for weeks. The rains "
+                 "came. The roads were bad. The horses died. The men were hungry. The allies quarrelled. "
+                 "The French waited. At last the Duke commanded the attack.")
+    assert _entity_at_word(d, "Duke", 1) == _entity_at_word(d, "Duke", 0)

@@ -85,7 +85,7 @@ def test_conditions_not_yet_and_fear_give_no_stance(analysed, text, type_):
     # the feeling is the possessor's, towards the one who incurred it
     ("Fouché had therefore incurred the bitter animosity of Napoleon.", "OPPOSES", ("Napoleon", "Fouché")),
     ("The Jacobins met in Paris. The Jacobins sneered at Marquis de Lafayette.", "OPPOSES",
-     ("Jacobins", "Lafayette")),
+     ("Jacobins", "Marquis de Lafayette")),
     ("In 1793 Robespierre deprived Danton and Desmoulins of their seats.", "OPPOSES", ("Robespierre", "Danton")),
 ])
 def test_favour_feelings_and_verbs_of_scorn_and_punishment(analysed, text, type_, pair):

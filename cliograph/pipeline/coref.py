@@ -193,8 +193,65 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
     return sorted(refs, key=lambda r: r.i)
 
 
+HELD_TITLES = {"king", "queen", "tsar", "czar", "tsarina", "czarina", "emperor", "empress", "kaiser", "sultan",
+               "shah", "pope", "duke", "duchess", "prince", "princess", "earl", "count", "countess",
+               "marquis", "marquess", "dauphin", "elector", "archbishop", "cardinal"}
+TITLE_RULE = "coref.title_holder.v1"
+
+
+def titles_to_holders(d: Document) -> None:
+    """'The King was in great pain', after 'King Henry the Eighth': a title used alone,
+    with 'the', stands for the person the text has named with that title and spoke of last
+    (in the last few sentences; or the only one it has given that title so far), not for
+    the post. The relations then see that person there; the office keeps its own mention,
+    so the post is still an entity. 'The new King', or a title no one near bears, stays
+    the office."""
+    doc = d.doc
+    holders: dict[str, set[int]] = {}
+    since: dict[tuple[str, int], int] = {}  # (title, person) -> token where the text first gave it
+    for m in d.mentions:
+        if m.entity is None or d.entities[m.entity].kind != "PERSON":
+            continue
+        s, e = m.tokens
+        words = [t.lower_ for t in doc[s:e]]
+        if s > 0 and doc[s - 1].text[:1].isupper() and doc[s - 1].lower_ in HELD_TITLES:
+            words.append(doc[s - 1].lower_)  # 'King' split off before 'Henry'
+        for w in set(words) & HELD_TITLES:
+            holders.setdefault(w, set()).add(m.entity)
+            since[w, m.entity] = min(since.get((w, m.entity), s), s)
+    seen = sorted((m.tokens[0], m.entity) for m in d.mentions
+                  if m.entity is not None and d.entities[m.entity].kind == "PERSON")
+    for mi in range(len(d.mentions)):
+        m = d.mentions[mi]
+        s, e = m.tokens
+        if e - s != 1 or s == 0 or m.entity is not None and d.entities[m.entity].kind != "OFFICE":
+            continue  # (a bare 'the Duke' has no entity of its own: it is someone the passage knows)
+        tok = doc[s]
+        word = tok.lower_
+        if word not in holders or doc[s - 1].lower_ != "the" or d.token_mention.get(s) != mi or any(
+                c.lower_ in SUCCESSION for c in tok.children):
+            continue
+        before = [p for p in holders[word] if since[word, p] < s]
+        recent = [(i, p) for i, p in seen if i < s and p in holders[word]
+                  and d.sent_index(tok) - d.sent_index(doc[i]) <= TITLE_WINDOW]
+        if len(before) == 1:
+            person = before[0]  # the only one the text has given that title so far
+        elif recent:
+            person = recent[-1][1]
+        else:
+            continue
+        d.mentions.append(Mention(m.start, m.end, m.text, "PERSON", TITLE_RULE, entity=person, tokens=(s, e)))
+        d.token_mention[s] = len(d.mentions) - 1
+        d.entities[person].mentions.append(len(d.mentions) - 1)
+
+
+SUCCESSION = {"new", "late", "former", "future", "next", "old", "young", "first", "last", "previous"}
+TITLE_WINDOW = 6  # sentences back
+
+
 def resolve(d: Document) -> None:
-    """Fill ``d.pronoun_entity``."""
+    """Fill ``d.pronoun_entity`` (after 'the King' is given to the king the text named)."""
+    titles_to_holders(d)
     quotes = [(q.start, q.end) for q in d.quotations]
     genders = entity_genders(d)
     pending = _candidates(d, genders, quotes)

@@ -52,7 +52,12 @@ PLACE_OBJECT_VERBS = {"besiege", "storm", "sack", "raze", "fortify", "invade", "
                       "colonize", "evacuate", "blockade", "annex", "ravage", "capture", "conquer"}
 PLACE_NOUNS = {"siege", "capture", "sack", "conquest", "invasion", "walls", "inhabitants", "citizens",
                "coast", "territory", "harbour", "harbor", "gates", "streets", "environs", "outskirts",
-               "province", "city", "town", "island", "port", "garrison", "governor", "mayor", "bishop"}
+               "province", "city", "town", "island", "port", "garrison", "governor", "mayor", "bishop",
+               "towns", "cities", "islands", "ports", "villages", "heights", "plain", "shore", "shores",
+               "neighbourhood", "neighborhood", "mouth", "banks"}
+# 'the island Curzola', 'Curzola, the island off...': a common noun for a place beside the name
+PLACE_COMMON = {"place", "town", "city", "island", "village", "port", "fortress", "river", "mount", "cape",
+                "harbour", "harbor", "colony", "promontory", "district", "region", "province"}
 BARE_TITLES = {"duke", "duchess", "marquis", "marquess", "earl", "count", "countess", "baron", "baroness",
                "viscount", "bishop", "archbishop", "cardinal", "judge", "chamberlain", "minister"}
 PUBLICATIONS = {"paper", "newspaper", "journal", "organ", "daily", "weekly", "gazette", "magazine",
@@ -134,14 +139,22 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # 'in Moscow', 'travelled to Georgia' (but 'a message to Molotov' says nothing)
     if prev is not None and prev.lower_ in lex.place_preps and root.dep_ == "pobj" and not (
         nxt is not None and nxt.text in ("’s", "'s")
-    ) and (prev.lower_ not in ("to", "from", "toward", "towards")
+    ) and (prev.lower_ not in ("to", "from", "toward", "towards", "through", "via")  # 'spoke through X'
            or prev.head.pos_ == "VERB" and prev.head.lemma_.lower() in MOTION):
         votes["PLACE"] += 1.25
     # 'besieged and captured Eion', 'laid siege to Sestos', 'the inhabitants of Priene': what
     # is done to a town, and what a town has
-    if root.dep_ in ("dobj", "nsubjpass") and verb & PLACE_OBJECT_VERBS or root.dep_ == "pobj" and (
-            head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS
-            or head.lower_ == "to" and head.head.lower_ == "siege"):
+    listed = root
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head  # 'the towns of Osimo, Jesi, and Cingoli'
+    lhead = listed.head
+    if root.dep_ in ("dobj", "nsubjpass") and verb & PLACE_OBJECT_VERBS or listed.dep_ == "pobj" and (
+            lhead.lower_ == "of" and lhead.head.lower_ in PLACE_NOUNS
+            or lhead.lower_ == "to" and (lhead.head.lower_ == "siege" or any(
+                c.dep_ == "dobj" and c.lower_ == "siege" for c in lhead.head.children))):
+        votes["PLACE"] += CONTEXT_WEIGHT
+    if prev is not None and prev.lower_ in PLACE_COMMON and prev.pos_ == "NOUN" or any(
+            c.dep_ == "appos" and c.lemma_.lower() in PLACE_COMMON for c in root.children):
         votes["PLACE"] += CONTEXT_WEIGHT
     # 'Calpurnia in her dream', 'Stalin ... his': a gendered pronoun in the name's own clause
     if root.dep_ in ("nsubj", "nsubjpass") and any(
@@ -169,6 +182,10 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
         votes["PERSON"] += CONTEXT_WEIGHT
     if root.dep_ == "attr" and any(c.dep_ == "nsubj" and (c.lower_ in lex.office_lower_heads or c.lower_
                                    in lex.office_heads or c.lower_ in lex.kin_roles) for c in head.children):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'The Attorney General, Edward Northey, offered': the holder named after his post
+    if root.dep_ == "appos" and (root.head.lower_ in lex.office_heads or root.head.lower_ == "general"
+                                 and root.head.i > 0 and doc[root.head.i - 1].lower_ in lex.office_heads):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'Volodarsky, a tall, pale youth', 'Rodzianko, leader of the right wing': what only a person is
     if any(c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or c.lower_ in lex.office_lower_heads)
@@ -215,6 +232,11 @@ def _group_key(m: Mention) -> str:
     words = key.split()
     if m.kind == "OFFICE" and words and (stem := office_stem(words[-1])) is not None:
         return " ".join(words[:-1] + [translit_key(stem[0])])  # 'prætors' = 'praetor'
+    raw = norm(m.text).replace("-", " ").split()
+    if m.kind == "OFFICE" and "of" in raw[1:] and len(raw) == len(words) and (
+            stem := office_stem(raw[raw.index("of", 1) - 1])):
+        k = raw.index("of", 1) - 1  # 'presidency of the council' = 'president of the council'
+        return " ".join(words[:k] + [translit_key(stem[0])] + words[k + 1:])
     if key.endswith("ship"):
         stem = translit_key(m.text.rstrip()[:-4])
         if stem.split() and stem.split()[-1] in OFFICE_STEMS:
@@ -242,10 +264,14 @@ def resolve(d: Document) -> None:
     kinds, coordinated = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_appositions(doc, groups, kinds, mentions)
     _merge_peoples(groups, kinds)
+    _merge_place_forms(groups, kinds)
+    _merge_plurals(groups, kinds)
+    _merge_crown(groups, kinds)
     _merge_acronyms(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
-    _merge_heads(doc, groups, kinds)
+    _merge_heads(doc, groups, kinds, mentions)
     _merge_syllabic(groups, kinds)
+    _merge_misprints(groups, kinds)
 
     d.entities = []
     for key, idx in groups.items():
@@ -287,14 +313,33 @@ def demonym_of(people: str, place: str) -> bool:
             k += 1
         if k >= 3 and k >= len(place) - 2 and k >= len(stem) - 1:
             return True
-    return False
+    return _same_root(people, place)
+
+
+PEOPLE_ENDINGS = ("ians", "aeans", "eans", "ans", "ives", "ines", "enes", "ites", "ese")
+LAND_ENDINGS = ("ium", "us", "os", "um", "on", "ia", "es", "is", "a", "e", "y", "s")
+
+
+def _same_root(people: str, place: str) -> bool:
+    """'ephesians' of 'ephesus', 'tarentines' of 'tarentum', 'cretans' of 'crete': Greek and
+    Latin ethnics are built on the root of the city's name, whose ending they drop; the two
+    roots agree in all but, at most, their last letter (Milet-/Miles-)."""
+    ending = next((e for e in PEOPLE_ENDINGS if people.endswith(e)), None)
+    land = next((e for e in LAND_ENDINGS if place.endswith(e) and len(place) - len(e) >= 3), "")
+    if ending is None:
+        return False
+    a, b = people[:-len(ending)], place[:len(place) - len(land)]
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return len(b) >= 3 and 0 <= len(a) - len(b) <= 1 and k >= len(b) - 1
 
 
 def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
     """A people and its land are one place: 'the Thasians' with 'Thasos' (which the model
     may have called a person: that its people are named settles it)."""
     peoples = [k for k in groups if kinds.get(k) in ("PLACE", "FACTION", "BODY") and len(k.split()) == 1
-               and PEOPLE.search(k)]
+               and (PEOPLE.search(k) or k.endswith("ives"))]  # 'the Achives'
     lands = [k for k in groups if kinds.get(k) in ("PLACE", "PERSON", "BODY") and len(k.split()) == 1
              and k not in peoples]
     for key in peoples:
@@ -304,6 +349,80 @@ def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
             _merge(groups, found[0], key)
             kinds[found[0]] = "PLACE"
             kinds.pop(key, None)
+
+
+def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Goth' and 'the Goths', 'a Leveller' and 'the Levellers': a people or a party named
+    in the singular and in the plural is one (not a person: 'Edwards' is no Edward)."""
+    for key in list(groups):
+        plural = key + "s"
+        if key not in groups or plural not in groups or kinds.get(key) in (None, "PERSON") or \
+                kinds.get(plural) in (None, "PERSON"):
+            continue
+        if len(key.split()) == 1 or kinds.get(key) == kinds.get(plural) and kinds.get(key) in ("BODY", "FACTION"):
+            # ('Factory Council' and 'Factory Councils': one network of them)
+            _merge(groups, plural, key)
+            kinds.pop(key, None)
+    # 'Tauride' for 'the Tauride Palace', 'the Strand' for 'the Strand Street': a building's
+    # or a street's name without its head noun
+    for key in list(groups):
+        if key not in groups or " " in key or kinds.get(key) in (None, "PERSON"):
+            continue
+        longer = sorted(((len(groups[k]), k) for k in groups if k.startswith(key + " ") and len(k.split()) == 2
+                         and k.split()[1] in BUILDING_HEADS), reverse=True)
+        if len(longer) == 1 or len(longer) > 1 and longer[0][0] > longer[1][0]:
+            _merge(groups, longer[0][1], key)  # (of two, the one the text names most)
+            kinds.pop(key, None)
+
+
+SOVEREIGN_POSTS = ("king", "queen", "emperor", "empress", "tsar", "czar", "sovereign", "monarch")
+
+
+def _merge_crown(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the demise of the Crown': the Crown is the sovereign's post, the one the text names
+    ('the King' as an office), when it names only one."""
+    crown = translit_key("crown")
+    posts = sorted(((len(groups[k]), k) for k in map(translit_key, SOVEREIGN_POSTS)
+                    if k in groups and kinds.get(k) == "OFFICE"), reverse=True)
+    if crown in groups and (len(posts) == 1 or len(posts) > 1 and posts[0][0] > 2 * posts[1][0]):
+        _merge(groups, posts[0][1], crown)  # (the King, not the Queen his consort)
+        kinds.pop(crown, None)
+    # 'the Great Chamberlain' for the Lord Great Chamberlain: a post named without its 'Lord'
+    for key in list(groups):
+        lord = "lord " + key
+        if key in groups and len(key.split()) >= 2 and lord in groups and kinds.get(lord) == "OFFICE":
+            _merge(groups, lord, key)
+            kinds.pop(key, None)
+
+
+BUILDING_HEADS = {"institute", "palace", "prospekt", "prospect", "convent", "cathedral", "square", "street",
+                  "abbey", "monastery", "fortress", "castle", "theatre", "theater", "bridge", "gate", "avenue"}
+
+
+PLACE_GENERICS = {"state", "city", "town", "province", "county", "district", "region", "kingdom", "republic",
+                  "island", "isle", "duchy", "principality", "colony", "governorate", "commonwealth"}
+
+
+def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """One place under a long and a short form: 'the State of Ohio' is Ohio, 'the
+    Kingdom of Naples' Naples; 'the Batavian Republic' is 'the Batavian Republic of the Netherlands' (a
+    name of two words or more that a longer place name opens with, before its 'of')."""
+    places = [k for k in groups if kinds.get(k) == "PLACE"]
+    for key in places:
+        if key not in groups:
+            continue
+        words = key.split()
+        if len(words) > 2 and words[0] in PLACE_GENERICS and words[1] == "of":
+            short = " ".join(words[2:])
+            if short in groups and kinds.get(short) == "PLACE":
+                _merge(groups, short, key)
+                kinds.pop(key, None)
+                continue
+        if len(words) >= 2 and " of " not in key:
+            longer = [k for k in places if k in groups and k.startswith(key + " of ")]
+            if len(longer) == 1:
+                _merge(groups, longer[0], key)
+                kinds.pop(key, None)
 
 
 def _only_sentence_initial(doc: Doc, ms: list[Mention]) -> bool:
@@ -334,6 +453,8 @@ def _propagate_coordination(doc: Doc, groups: dict[str, list[int]], kinds: dict[
     extra: dict[str, Counter[str]] = defaultdict(Counter)
     strength = {key: _decide(doc, [mentions[i] for i in idx])[1] for key, idx in groups.items()}
     for key, idx in groups.items():
+        if kinds.get(key) == "OFFICE":
+            continue  # 'Jellicoe, the Minister of Marine, and General X': the post beside the man
         for i in idx:
             s, e = mentions[i].tokens
             root = doc[s:e].root
@@ -385,6 +506,8 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
         votes["PLACE"] += GAZETTEER_WEIGHT
     elif any(PERSON_SHAPE.search(m.text) and m.tokens[1] - m.tokens[0] == 1 for m in ms):
         votes["PERSON"] += SHAPE_WEIGHT  # 'Potressov', 'Myronides', 'Caninius': how surnames end
+    elif any(PLACE_SHAPE.search(m.text) and m.tokens[1] - m.tokens[0] == 1 for m in ms):
+        votes["PLACE"] += PLACE_SHAPE_WEIGHT  # 'Brundisium', 'Lanuvium', 'Heliopolis': how towns' names end
     plural = _plural_group(doc, ms)
     if plural and all(m.source.endswith("NORP") and m.kind != "FACTION" for m in ms) and PEOPLE.search(
             ms[0].text):
@@ -401,6 +524,12 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
             m.source == "spacy.ner.PERSON" and m.tokens[1] - m.tokens[0] > 1
             and not GROUP_PLURAL_END.search(doc[m.tokens[1] - 1].lower_) for m in ms):
         votes.pop("PERSON", None)
+    if not votes and len(ms) >= 3 and plural:
+        return "FACTION", 1.0  # 'the Confederates quarrelled': a group named in the plural
+    titled = lexicon().office_heads | lexicon().person_titles
+    if not votes and len(ms) >= 3 and _said_with_the(doc, ms) and not any(
+            t.lower_ in titled for m in ms for t in doc[m.tokens[0]:m.tokens[1]]):
+        return "BODY", 1.0  # 'the Storting invited', 'in the Storting': an institution
     if not votes:
         return None, 0.0
     best = max(votes.values())
@@ -414,7 +543,10 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
 # endings of Slavic surnames and of Greek and Latin men's names, as transliterated
 PERSON_SHAPE = re.compile(r"[a-z](ov|ev|ova|eva|sky|ski|skii|skiy|skaya|enko|vich|ovna|evna|shvili|adze|"
                           r"ides|cles|kles|crates|krates|ippus|ippos|odorus|stratus|machus|critus)$")
+# endings of Greek and Latin towns' names (no man's name ends so)
+PLACE_SHAPE = re.compile(r"[a-z](ium|eum|æum|aeum|polis|opolis)$")
 SHAPE_WEIGHT = 1.0
+PLACE_SHAPE_WEIGHT = 1.25  # above the model's lone guess (a person, on a tie)
 PEOPLE = re.compile(r"(ians|ans|aeans|eans|enes|ines|ese|ards|iots|ites)$")  # not 'Whigs', 'Tories'
 
 
@@ -426,7 +558,10 @@ def _plural_group(doc: Doc, ms: list[Mention]) -> bool:
         t = doc[s]
         return e - s == 1 and (t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("iki")) and t.lower_.endswith(
             ("s", "i")) and not t.lower_.endswith(("ss", "us", "is", "os", "as"))
-    return all(plural(m) for m in ms) and any(
+    def people(m: Mention) -> bool:  # (a people tagged as a verb once: its ending says)
+        s, e = m.tokens
+        return e - s == 1 and doc[s].ent_type_ == "NORP" and PEOPLE.search(doc[s].lower_) is not None
+    return all(plural(m) or people(m) for m in ms) and any(
         m.tokens[0] > 0 and doc[m.tokens[0] - 1].lower_ == "the" for m in ms)
 
 
@@ -438,6 +573,7 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     'the Emperor Napoleon'): a newspaper, a council, a building, not a person's name."""
     lex = lexicon()
     with_the = 0
+    ms = [m for m in ms if m.source != "mentions.inner_name.v1"]  # 'the Sazonov Ministry': not his 'the'
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
@@ -446,7 +582,7 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
                 or doc[s:e].root.dep_ == "appos":
             return False  # 'the Anarchist'; 'Lenin, the Old Man of Bolshevism': a person described
         with_the += s > 0 and doc[s - 1].lower_ == "the"
-    return 2 * with_the > len(ms)
+    return bool(ms) and 2 * with_the > len(ms)
 
 
 @lru_cache(maxsize=1)
@@ -517,6 +653,9 @@ def person_core(key: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
     while len(words) > 1 and words[0] in titles and words[1] not in ("of", "for"):
         held.add(words.pop(0))
     return tuple(words), tag, frozenset(held)
+
+
+SOVEREIGN_TITLES = {"king", "queen", "emperor", "empress", "tsar", "czar", "pope"}
 
 
 def _same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -626,7 +765,10 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
         # only if the text speaks of that one as much as of James
         numbered = [k for k in numbered if held[k] & held[key]] or [
             k for k in numbered if 2 * size(k) >= size(key)]
-        target = last if last else first if first else numbered
+        # 'King George' beside 'George II' and 'George Grenville': the sovereign's title
+        # says which George, the one with a regnal number
+        sovereign = held[key] & SOVEREIGN_TITLES and len(numbered) == 1 and not last
+        target = numbered if sovereign else last if last else first if first else numbered
         if len(target) == 1:
             _merge(groups, target[0], key)
             kinds.pop(key, None)
@@ -655,7 +797,11 @@ def _modifiers(key: str) -> frozenset[str]:
     return frozenset(k[:max(cut - 1, 0)])
 
 
-def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+CONTRARY = {"anti", "counter", "non", "ex", "pseudo", "quasi"}  # 'Anti-Jacobins' are not the Jacobins
+
+
+def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
+                 mentions: list[Mention] | None = None) -> None:
     """A shorter name of an institution, office or policy joins the one longer name that
     contains all its words and the same head: 'Secretariat' -> 'Central Committee
     Secretariat', 'Nationalities’ Affairs Commissariat' -> 'People’s Commissariat for
@@ -665,17 +811,27 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
     place_words = {w for k, kd in kinds.items() if kd == "PLACE" for w in k.split()}
     place_words |= {translit_key(t.text) for t in doc if t.ent_type_ in ("NORP", "GPE", "LOC")
                     or t.text[:1].isupper() and DEMONYM.search(t.text)}
+    def first(key: str) -> int:
+        return min((mentions[i].start for i in groups[key]), default=0) if mentions else 0
+
     for key in sorted(groups, key=lambda k: len(k.split())):
         kind = kinds.get(key)
-        if key not in groups or kind in (None, "PERSON", "PLACE"):
-            continue
+        if key not in groups or kind in (None, "PERSON") or kind == "PLACE" and (
+                len(key.split()) > 1 or key not in lexicon().place_heads):
+            continue  # (a lone 'Square' or 'Palace' is the one the text names)
         head, words = _content(key)
         longer = []
         for k2 in groups:
             if k2 == key or kinds.get(k2) != kind:
                 continue
             h2, w2 = _content(k2)
-            if h2 == head and words < w2 and not (_modifiers(k2) - words) & (place_words | WINGS):
+            if h2 != head or not words < w2 or (_modifiers(k2) - words) & (WINGS | CONTRARY):
+                continue
+            # a national or local modifier makes another institution ('the Georgian Central
+            # Committee' beside the Central Committee), unless the text named that one first
+            # and shortened its name after ('the Irish Convention of Delegates ... the
+            # Convention of Delegates')
+            if not (_modifiers(k2) - words) & place_words or first(k2) < first(key) or kind == "PLACE":
                 longer.append(k2)
         # the longest one when they nest ('Party General Secretary' < '... of the Party')
         longer.sort(key=lambda k: len(k.split()), reverse=True)
@@ -719,6 +875,32 @@ def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str
             kinds.pop(key, None)
 
 
+def one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, dropped or added: 'bruilov' and 'brusilov', 'petrov' and 'petrof'."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _merge_misprints(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """A surname printed once or twice with one letter wrong ('Bruilov' among many 'Brusilov's)
+    is that man: one word of six letters or more, the same first letter and ending, beside a
+    name the text uses three times as often (two rare names a letter apart may be two men,
+    Megacles and Megakles). Not a woman's form of the name ('Kamenev', 'Kameneva')."""
+    people = {k: k.split()[-1] for k in groups if kinds.get(k) == "PERSON"}
+    for key in sorted(people, key=lambda k: len(groups[k])):
+        if key not in groups or len(key.split()) != 1 or len(key) < 6 or len(groups[key]) > 2:
+            continue
+        near = [k for k, last in people.items() if k != key and k in groups and len(groups[k]) >= 3 * len(groups[key])
+                and one_letter_apart(key, last) and last[0] == key[0] and last[-2:] == key[-2:]]
+        if len(near) == 1:
+            _merge(groups, near[0], key)
+            kinds.pop(key, None)
+
+
 def syllabic(short: str, words: list[str]) -> bool:
     """'agitprop' is made of the first syllables of 'agitation' and 'propaganda'
     ('comintern': communist international); each piece at least three letters."""
@@ -753,6 +935,17 @@ def _merge_syllabic(groups: dict[str, list[int]], kinds: dict[str, str | None]) 
                 break
 
 
+def _gloss(text: str, a: Mention, b: Mention, kind_a: str | None, kind_b: str | None) -> bool:
+    """'Iskra (The Spark)', 'Vorwärts (Forward)': a foreign name and, in brackets right
+    after it, nothing but its translation. Not a place in brackets ('La Cloche (Lyons)',
+    where it is published) nor a place glossed ('Spa (Army Headquarters)',
+    what is there)."""
+    if "PLACE" in (kind_a, kind_b) or b.text.isupper() or not b.text[:1].isupper() or norm(b.text) in gazetteer():
+        return False
+    return text[a.end:a.end + 1] == " " and re.fullmatch(r"\((?:The\s+)?", text[a.end + 1:b.start]) is not None \
+        and text[b.end:b.end + 1] == ")" and translit_key(a.text) != translit_key(b.text)
+
+
 def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
     """'the New Economic Policy (or NEP)', 'Workers’ and Peasants’ Inspectorate (or Rabkrin)':
     a name in brackets right after another is the same entity."""
@@ -765,16 +958,23 @@ def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, 
     for i in range(len(ms) - 1):
         a, b = ms[i], ms[i + 1]
         between = text[a.end:b.start]
-        if not re.fullmatch(r"\s*\(\s*(or\s+|i\.e\.\s+|known as\s+)?", between):
+        ka, kb = key_of.get(i), key_of.get(i + 1)
+        if not ka or not kb or ka not in groups or kb not in groups:
+            continue
+        glossed = _gloss(text, a, b, kinds.get(ka), kinds.get(kb))
+        if not glossed and not re.fullmatch(r"\s*\(\s*(or\s+|i\.e\.\s+|known as\s+)?", between):
             continue
         if not text[b.end:b.end + 2].lstrip().startswith(")"):
             continue
-        ka, kb = key_of.get(i), key_of.get(i + 1)
-        if not ka or not kb or ka == kb or ka not in groups or kb not in groups:
-            continue
+        if glossed and kinds.get(ka) == "PERSON":
+            kinds[ka] = "BODY"  # a name that is translated is no person's: a paper, a body
+        if ka == kb:
+            continue  # (the apposition already joined them)
         is_acronym = b.text.isupper() and initials(a.text).upper().startswith(b.text[:1])
-        if is_acronym or "or" in between:
+        if is_acronym or "or" in between or glossed:
             kinds[ka] = kinds.get(ka) or kinds.get(kb)
+            if glossed and kinds[ka] == "PERSON":
+                kinds[ka] = "BODY"
             _merge(groups, ka, kb)
             kinds.pop(kb, None)
             for j in list(key_of):

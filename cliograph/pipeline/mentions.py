@@ -127,13 +127,34 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             if _possessive_joins(doc, j):
                 j += 1
                 continue
+            # 'Stratford-upon-Avon', 'Tsay-ee-kah': one word written with hyphens, whatever its parts' case
+            if (chain := _hyphen_chain(doc, j)) > j:
+                j = chain
+                continue
+            # 'Otto von Bismarck', 'Alexis de Tocqueville', 'François de la Rochefoucauld'
+            k = j
+            while k < min(j + 2, n) and doc[k].text in PARTICLES:
+                k += 1
+            if k > j and k < n and is_cap(doc[k]) and not doc[k].is_sent_start and doc[j - 1].text[:1].isupper() \
+                    and "PERSON" in (doc[j - 1].ent_type_, doc[k].ent_type_):
+                j = k + 1
+                continue
+            # 'Klage in der Nacht des Winters': a German title, whose articles are lower case
+            k = j
+            while k < min(j + 2, n) and doc[k].text in GERMAN_LINKS:
+                k += 1
+            if k > j and k < n and is_cap(doc[k]) and doc[k - 1].text in GERMAN_ARTICLES:
+                j = k + 1
+                continue
             # 'Charles the Second', 'Alexander the Great'
             if t.lower_ == "the" and j + 1 < n and (ORDINAL_WORDS.match(doc[j + 1].text) or doc[
                     j + 1].text in EPITHETS) and doc[j + 1].text[:1].isupper():
                 j += 2
                 continue
             # 'Clinton of New York' is a man and a place, 'Duke of York' a title
-            if t.lower_ == "of" and doc[j - 1].ent_type_ == "PERSON" and j + 1 < n and \
+            # and 'the Jacobites of Scotland' a group and its country
+            if t.lower_ == "of" and (doc[j - 1].ent_type_ == "PERSON" or j - 1 == i and doc[i].tag_ in (
+                    "NNPS", "NNS") and doc[i].lower_ not in lexicon().body_heads) and j + 1 < n and \
                     doc[j + 1].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ not in lexicon().person_titles:
                 break
             if t.lower_ in ("of", "for") and j + 1 < n:
@@ -168,6 +189,13 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 doc[x].lower_ in ("of", "for") for x in range(i, j)) and doc[j - 1].tag_ in ("JJ", "NNP") \
                 and doc[j].head.i != j - 1 and doc[j - 1].head.i == j:
             j += 1
+        # 'the Infantry Brigade of the Warsaw district': the complement's name only
+        # modifies a common noun outside the run, so the 'of' belongs to that noun phrase
+        elif i < j < n and doc[j].text.islower() and doc[j].pos_ == "NOUN" and doc[j - 1].head.i == j \
+                and doc[j - 1].dep_ in ("compound", "amod"):
+            cut = max((x for x in range(i + 1, j) if doc[x].lower_ in ("of", "for")), default=None)
+            if cut is not None:
+                j = cut
         # 'Old Nicholas Tchaikovsky, representing...': a describing word that opens the
         # sentence stands before the model's person, it is no part of his name
         if j - i > 1 and doc[i].is_sent_start and not doc[i].ent_type_ and doc[i].lower_ in DESCRIBING \
@@ -177,6 +205,20 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.extend(_split_at_entities(doc, i, j))
         i = max(j, i + 1)
     return runs
+
+
+def _hyphen_chain(doc: Doc, j: int) -> int:
+    """End of a run of hyphen-joined parts starting at the hyphen ``j`` (no spaces around
+    them): two hyphens or more, or a capitalised last part ('Stratford-upon-Avon'); else ``j``
+    ('Bolshevik-controlled' is an adjective)."""
+    k, hyphens = j, 0
+    while k + 1 < len(doc) and doc[k].text in ("-", "–") and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_ and doc[k + 1].is_alpha:
+        k += 2
+        hyphens += 1
+    if hyphens >= 2 or hyphens == 1 and doc[k - 1].text[:1].isupper():
+        return k
+    return j
 
 
 def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -192,6 +234,8 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             out.append((s, k))  # 'To Barillon James expressed...': an object, then a subject
             s = k
             continue
+        if a.ent_type_ == "NORP" and k <= a.head.i < end and doc[end - 1].lower_ in heads:
+            continue  # 'the Swedish Senate': a nationality opens the body's name
         if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
                 and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
                 b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
@@ -245,6 +289,8 @@ def office_stem(word: str) -> tuple[str, str] | None:
         return w, "title"
     if w.endswith("ship") and w[:-4] in lex.office_heads:
         return w[:-4], "tenure"
+    if w.endswith("ency") and w[:-4] + "ent" in lex.office_heads:
+        return w[:-4] + "ent", "tenure"  # 'the Presidency of the Board', 'the Regency'
     return None
 
 
@@ -282,6 +328,8 @@ def guess_kind(span: Span) -> str | None:
     if len(words) > 1 and (first == "lord" and (head in lex.office_heads or head in ("seal", "admiral")) or (
             words[-1] == "general" and words[-2] in lex.office_heads)):
         return "OFFICE"  # 'Lord High Admiral', 'Lord Privy Seal', 'Solicitor General'
+    if len(words) > 2 and "of" in words and (stem := office_stem(head)) and stem[1] == "tenure":
+        return "OFFICE"  # 'the Presidency of the Board' is the President's post
     if head in lex.office_heads and head not in lex.person_titles or (
         head in ("secretary", "secretaries", "commissar", "commissars")
     ) or head == "lord" and "of" in words and words[0] != "lord":  # 'First Lord of the Treasury'
@@ -289,7 +337,8 @@ def guess_kind(span: Span) -> str | None:
     if head in ("union",) and "soviet" in words and len(words) <= 3:
         return "PLACE"
     if head in lex.place_heads and head not in ("state", "states", "regime") or (
-            head in ("state", "states") and len(words) > 1 and span[0].text[:1].isupper()):
+            head in ("state", "states") and len(words) > 1 and span[0].text[:1].isupper()
+            and not words[0].endswith("ist")):  # (a 'Socialist State' is a kind of state, not a land)
         return "PLACE"
     if head in lex.body_heads:
         return "BODY"
@@ -349,7 +398,9 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     k = start
     while k < end and doc[k].ent_type_ == "PERSON" and doc[k].lower_ not in lex.office_heads:
         k += 1
-    if start < k < end and doc[k].lower_ in lex.office_heads and guess_kind(doc[k:end]) == "OFFICE":
+    surname = k == end - 1 and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "I"  # 'William King'
+    if start < k < end and doc[k].lower_ in lex.office_heads and guess_kind(doc[k:end]) == "OFFICE" \
+            and not surname:
         return [(start, k, "PERSON"), (k, end, "OFFICE")]
     for k in range(end - 1, start, -1):
         low = doc[k - 1].lower_
@@ -576,7 +627,10 @@ def find(d: Document) -> None:
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
-            if len(span) == 1 and source != "mentions.name_run.v1" or kind is None and len(span) == 1:
+            if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS:
+                continue  # 'His Eminence', 'their Saviour': a form of address or a common noun
+            if len(span) == 1 and (source != "mentions.name_run.v1" or kind is None or kind in ("BODY", "PLACE")):
+                # ('Government encouragement', 'the Soviet régime': a body's word as a modifier)
                 tok = span[0]
                 if tok.tag_ == "JJ" and not _name_opening_sentence(tok) or tok.dep_ == "amod" or (
                         tok.dep_ == "compound" and tok.head.text.islower() and tok.head.pos_ == "NOUN"
@@ -630,12 +684,26 @@ def find(d: Document) -> None:
                                   tokens=(s, e)))
 
 
+PARTICLES = {"von", "van", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "ter", "ten", "dos"}
+GERMAN_ARTICLES = {"der", "die", "das", "des", "dem", "den"}
+GERMAN_LINKS = GERMAN_ARTICLES | {"in", "im", "zu", "zum", "zur", "vom", "am", "auf", "und"}
+POSSESSIVE_PRONOUNS = {"his", "her", "your", "their", "our", "my", "its", "thy"}
+WHERE_EVENTS = {"battle", "siege", "sack", "capture", "fall", "conquest", "blockade", "relief", "storming",
+                "surrender", "evacuation", "destruction"}
+
+
 def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
                  ent_at: dict[int, Span]) -> list[tuple[int, int, str | None, str]]:
     """Names nested in offices, events and policies: the body in 'Chairman of the Georgian
     Revolutionary Committee', the place in 'the revolt of the Tambov province peasantry'."""
+    from .entities import PERSON_SHAPE  # (the surname endings live with the other kind votes)
+
     out = []
     for s, e, kind, _source in chosen:
+        # 'the Sazonov Ministry', 'the Stolypin reform': a man's surname opening the name
+        if kind in ("BODY", "POLICY", "EVENT") and e - s >= 2 and doc[s].text[:1].isupper() \
+                and PERSON_SHAPE.search(doc[s].text) and doc[s].ent_type_ not in ("GPE", "NORP", "LOC"):
+            out.append((s, s + 1, "PERSON", "mentions.inner_name.v1"))
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
         for rs, re_ in name_runs(doc[s:e].as_doc()):
@@ -648,6 +716,9 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             k = guess_kind(sub)
             labels = [ent_at[t.i].label_ for t in sub if t.i in ent_at]
             lab = Counter(labels).most_common(1)[0][0] if labels else None  # ties: the first (not set order)
+            if k is None and kind == "EVENT" and (doc[rs - 1].lower_ in ("at", "near", "off", "before") or (
+                    doc[rs - 1].lower_ == "of" and doc[s].lower_ in WHERE_EVENTS)):
+                k = "PLACE"  # 'the battle at Mollwitz', 'the siege of Ostend': where it happened
             if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 k = SPACY_KIND[lab]
             if k is not None and k != kind:
