@@ -22,7 +22,15 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
-from cliograph.learn.features import PAIR_TYPES, Candidate, candidates, pair_kinds_allow, rule_facts
+from cliograph.learn.features import (
+    KIN_ROLE,
+    PAIR_TYPES,
+    Candidate,
+    all_candidates,
+    evidence_span,
+    pair_kinds_allow,
+    rule_facts,
+)
 from cliograph.learn.logreg import NONE, Model, fit_platt, logit, sigmoid, train
 from cliograph.pipeline import Document, parse_many, run_stages, to_analysis
 from cliograph.pipeline.relations.learned import learned_relations, use_model
@@ -97,11 +105,11 @@ def states(sentence: str, evidence: str | None) -> bool:
 
 
 def labelled_candidates(d: Document):  # noqa: ANN201 - an iterator of triples
-    """(candidate, relations its kinds admit, sentence) for every candidate pair."""
+    """(candidate, relations its kinds admit, the sentence or sentences holding its ends)
+    for every candidate pair."""
     rules = rule_facts(d)
-    for si, sent in enumerate(d.sents):
-        for c in candidates(d, si, sent, rules):
-            yield c, pair_kinds_allow(d.entities[c.subject].kind, d.entities[c.object].kind), sent
+    for c in all_candidates(d, rules):
+        yield c, pair_kinds_allow(d.entities[c.subject].kind, d.entities[c.object].kind), evidence_span(d, c)
 
 
 def add_example(out: ExampleSet, d: Document, c: Candidate, allowed: list[str], sent: Span,
@@ -163,10 +171,11 @@ def decisions(model: Model, s: ExampleSet) -> dict[tuple, tuple[float, bool]]:
     if not s.features:
         return out
     probs = model.scores(s.features)
-    for p, allowed, label, key, unreal in zip(probs, s.allowed, s.truth, s.keys, s.unreal, strict=True):
+    for p, f, allowed, label, key, unreal in zip(probs, s.features, s.allowed, s.truth, s.keys, s.unreal,
+                                                   strict=True):
         if unreal:
             continue
-        ks = [k for k, c in enumerate(model.classes) if c in allowed]
+        ks = [k for k, c in enumerate(model.classes) if c in allowed and (c != "KIN" or KIN_ROLE in f)]
         if not ks:
             continue
         best = max(ks, key=lambda k: p[k])
