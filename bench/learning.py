@@ -31,7 +31,7 @@ from cliograph.learn.features import (
     pair_kinds_allow,
     rule_facts,
 )
-from cliograph.learn.logreg import NONE, Model, fit_platt, logit, sigmoid, train
+from cliograph.learn.logreg import NONE, Model, fit_platt, hashes, logit, sigmoid, train
 from cliograph.pipeline import Document, parse_many, run_stages, to_analysis
 from cliograph.pipeline.relations.learned import learned_relations, use_model
 from cliograph.readers import read
@@ -64,6 +64,13 @@ class ExampleSet:
     where: list[str] = field(default_factory=list)
     """Per pair: its sentence, to read the errors."""
     weight: float = 1.0
+
+    @property
+    def hashed(self) -> list[np.ndarray]:
+        """The features' hashes, computed once (a set is trained on many times)."""
+        if len(getattr(self, "_hashed", ())) != len(self.features):
+            self._hashed = [hashes(f) for f in self.features]
+        return self._hashed
 
 
 @dataclass
@@ -158,7 +165,7 @@ def gold_chapter(ref, gold: dict, source: Path, nlp, name: str) -> Chapter:  # n
 
 
 def _train(sets: Sequence[ExampleSet]) -> Model:
-    rows = [(f, lab, s.weight) for s in sets for f, lab in zip(s.features, s.labels, strict=True)
+    rows = [(f, lab, s.weight) for s in sets for f, lab in zip(s.hashed, s.labels, strict=True)
             if lab is not None]
     feats, labels, weights = [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
     return train(feats, labels, CLASSES, weights=weights)
@@ -170,7 +177,7 @@ def decisions(model: Model, s: ExampleSet) -> dict[tuple, tuple[float, bool]]:
     out: dict[tuple, tuple[float, bool]] = {}
     if not s.features:
         return out
-    probs = model.scores(s.features)
+    probs = model.scores(s.hashed)
     for p, f, allowed, label, key, unreal in zip(probs, s.features, s.allowed, s.truth, s.keys, s.unreal,
                                                    strict=True):
         if unreal:
@@ -186,7 +193,8 @@ def decisions(model: Model, s: ExampleSet) -> dict[tuple, tuple[float, bool]]:
     return out
 
 
-def choose(oof: list[tuple[str, float, bool]]) -> tuple[tuple[float, float], dict[str, float]]:
+def choose(oof: list[tuple[str, float, bool]], precision_target: float = PRECISION_TARGET,
+           ) -> tuple[tuple[float, float], dict[str, float]]:
     """Platt scaling and per-relation thresholds from out-of-fold decisions."""
     if not oof:
         return (1.0, 0.0), {}
@@ -194,7 +202,7 @@ def choose(oof: list[tuple[str, float, bool]]) -> tuple[tuple[float, float], dic
     right = np.array([x[2] for x in oof])
     platt = fit_platt(p, right)
     q = sigmoid(platt[0] * logit(p) + platt[1])
-    cost = PRECISION_TARGET / (1 - PRECISION_TARGET)
+    cost = precision_target / (1 - precision_target)
     thresholds = {}
     for relation in sorted({x[0] for x in oof}):
         idx = [i for i, x in enumerate(oof) if x[0] == relation]
@@ -220,9 +228,10 @@ def out_of_fold(sets: Sequence[ExampleSet], extra: Sequence[ExampleSet] = ()) ->
     return oof
 
 
-def fit(sets: Sequence[ExampleSet], extra: Sequence[ExampleSet] = ()) -> Model:
+def fit(sets: Sequence[ExampleSet], extra: Sequence[ExampleSet] = (),
+        precision_target: float = PRECISION_TARGET) -> Model:
     """A model on every set, calibrated and thresholded by leave-one-set-out over ``sets``."""
-    platt, thresholds = choose(out_of_fold(sets, extra))
+    platt, thresholds = choose(out_of_fold(sets, extra), precision_target)
     model = _train([*sets, *extra])
     model.platt, model.thresholds = platt, thresholds
     return model

@@ -230,3 +230,51 @@ def _learning():
 ])
 def test_training_label_needs_the_sentence_to_be_the_facts_evidence(sentence, evidence, expected):
     assert _learning().states(sentence, evidence) is expected
+
+
+def test_logreg_trains_the_same_model_from_features_or_their_hashes():
+    from cliograph.learn.logreg import hashes
+
+    feats, labels = zip(*TOY, strict=True)
+    a = train(list(feats), list(labels), ["OPPOSES", "MEMBER_OF"], epochs=30, min_count=1)
+    b = train([hashes(f) for f in feats], list(labels), ["OPPOSES", "MEMBER_OF"], epochs=30, min_count=1)
+    assert np.array_equal(a.weights, b.weights)
+    assert np.allclose(a.scores([["BIAS", "LCA:join"]]), b.scores([hashes(["BIAS", "LCA:join"])]))
+
+
+def test_a_lower_precision_target_admits_more_facts():
+    learning = _learning()
+    # out-of-fold decisions (relation, probability, right?): two right at the top, then mixed
+    oof = [("OPPOSES", p, ok) for p, ok in [(0.9, True), (0.8, True), (0.7, False), (0.6, True),
+                                           (0.5, False), (0.4, True), (0.3, False), (0.2, False)]]
+    _, strict = learning.choose(oof, 0.8)
+    _, loose = learning.choose(oof, 0.45)
+    assert loose["OPPOSES"] < strict["OPPOSES"]
+
+
+def _redocred():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    _learning()
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location("redocred", bench / "redocred.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules.setdefault("redocred", mod)
+        spec.loader.exec_module(mod)
+        return mod
+    finally:
+        sys.path.remove(str(bench))
+
+
+def test_merged_documents_keep_their_pairs_apart():
+    learning, redocred = _learning(), _redocred()
+    a, b = learning.ExampleSet("doc 1"), learning.ExampleSet("doc 2")
+    for s in (a, b):
+        s.features, s.labels, s.truth, s.allowed = [["BIAS"]], ["KIN"], ["KIN"], [{"KIN"}]
+        s.keys, s.unreal, s.where = [(0, 1)], [False], ["x"]
+    m = redocred.merged("fold 0", [a, b])
+    assert len(m.labels) == 2 and len(set(m.keys)) == 2  # vertex 0 of one document is not vertex 0 of another
