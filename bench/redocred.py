@@ -153,6 +153,6 @@ def fold_models(items: list[Item], chapters: list[ExampleSet]) -> dict[int, Mode
               for f in range(FOLDS)}
     models: dict[int, Model] = {}
     for fold in range(FOLDS):
-        model = fit([g for f, g in groups.items() if f != fold], chapters, PRECISION_TARGET)
+        model = fit([g for f, g in groups.items() if f != fold], chapters, PRECISION_TARGET, floor=0.0)
         models.update({it.index: model for it in items if fold_of(it.index) == fold})
     return models

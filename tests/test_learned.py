@@ -247,9 +247,11 @@ def test_a_lower_precision_target_admits_more_facts():
     # out-of-fold decisions (relation, probability, right?): two right at the top, then mixed
     oof = [("OPPOSES", p, ok) for p, ok in [(0.9, True), (0.8, True), (0.7, False), (0.6, True),
                                            (0.5, False), (0.4, True), (0.3, False), (0.2, False)]]
-    _, strict = learning.choose(oof, 0.8)
-    _, loose = learning.choose(oof, 0.45)
+    _, strict = learning.choose(oof, 0.8, floor=0.0)
+    _, loose = learning.choose(oof, 0.45, floor=0.0)
     assert loose["OPPOSES"] < strict["OPPOSES"]
+    _, floored = learning.choose(oof, 0.45, floor=0.9)
+    assert floored["OPPOSES"] == 0.9  # never below the floor
 
 
 def _redocred():

@@ -1,13 +1,17 @@
-"""Candidate pairs of entity mentions in a sentence, and the features that describe them.
+"""Candidate pairs of entity mentions, and the features that describe them.
 
 A candidate is an ordered pair (subject, object) of two entities named (or pointed at
-by a resolved pronoun) in one sentence, whose kinds some relation admits (the fact
-model's table: PERSON -> OFFICE for HOLDS_OFFICE, ...). Its features are strings that
+by a resolved pronoun or a description the entity stage tied to them) in one sentence,
+or in two adjacent sentences when neither names both, whose kinds some relation admits
+(the fact model's table: PERSON -> OFFICE for HOLDS_OFFICE, ...). Most facts a reader
+takes from a history are not stated with both ends named in one sentence: the pairs
+across a sentence boundary let the model weigh those too. Its features are strings that
 name classes of language rather than words of one text: the kinds of both ends, the
 dependency path between their heads with the lemmas on it (the trigger: 'appoint',
-'against', 'wife'), the words between, the ends' own grammatical roles, negation and
-modality of the clause that joins them, distance and order. They are cheap: a path
-is two walks up the parse tree.
+'against', 'wife') and the rules' word lists those lemmas are in (the trigger's class,
+which carries to a text whose words the training chapters never used), the words
+between, the ends' own grammatical roles, negation and modality of the clause that
+joins them, distance and order. They are cheap: a path is two walks up the parse tree.
 """
 
 from __future__ import annotations
