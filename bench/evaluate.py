@@ -12,9 +12,11 @@ measured precision of every extraction rule.
 The learned relation layer is scored leave-one-chapter-out: each chapter is read with a
 model trained (and calibrated, and thresholded) on the other chapters only, never with
 the shipped model, which has seen them all (``bench/learning.py``). Re-DocRED dev is
-then scored by the shared tool, in this process too (``bench/redocred.py``), read with
-the model trained on the chapters; with ``--train-redocred`` the layer also learns from
-Re-DocRED, and each of its documents is read by a model trained without its fold.
+then scored by the shared tool, in this process too (``bench/redocred.py``): its
+documents are split into folds, and each fold is read by a model trained on the chapters
+and the other folds, thresholded by leave-one-fold-out over those other folds, so that no
+document is read by a model that saw it. With ``--train-redocred`` the chapters' models
+also learn from Re-DocRED (slow).
 
 ``--calibrate`` writes the rules' measured precisions to ``cliograph/rules/confidence.json``
 so that each fact's confidence is the precision of the rule that produced it, measured
@@ -126,7 +128,7 @@ def main() -> int:
     ap.add_argument("--rules-only", action="store_true", help="score without the learned layer")
     ap.add_argument("--no-redocred", action="store_true", help="skip the Re-DocRED dev score")
     ap.add_argument("--train-redocred", action="store_true",
-                    help="train the learned layer on Re-DocRED dev too (it is then scored by folds; slow)")
+                    help="the chapters' models learn from Re-DocRED dev too (slow)")
     a = ap.parse_args()
     import learning
     import redocred
@@ -166,15 +168,9 @@ def main() -> int:
         print(f"  {rule:40} {t:3} / {n:3}  {t / n:.2f}")
     if items:
         models: dict[int, object] = {}
-        if not a.rules_only and extra:
+        if not a.rules_only:
             # the documents in folds: each is read by a model trained without its fold
-            for fold in range(redocred.FOLDS):
-                model = learning.fit([c.examples for c in chapters],
-                                     [it.examples for it in items if redocred.fold_of(it.index) != fold])
-                models.update({it.index: model for it in items if redocred.fold_of(it.index) == fold})
-        elif not a.rules_only:
-            model = learning.fit([c.examples for c in chapters])
-            models = {it.index: model for it in items}
+            models = redocred.fold_models(items, [c.examples for c in chapters])
         print("\nRe-DocRED dev (../shared/tools/redocred_eval.py --split dev)")
         print(redocred.score(items, models))
     if a.calibrate:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cliograph.learn.features import candidates, kin_role
+from cliograph.learn.features import KIN_ROLE, all_candidates, candidates, evidence_span, kin_role, word_classes
 from cliograph.learn.logreg import NONE, Model, fit_platt, train
 from cliograph.model import SourceText
 from cliograph.pipeline import parse_many, run_stages
@@ -83,6 +83,47 @@ def test_features_name_kinds_path_trigger_and_roles(rules_only):
     assert {"K:PERSON>PERSON", "LCA:outflank", "A:nsubj", "B:dobj", "ORD:fwd"} <= set(f)
     assert "P:nsubj|VERB|dobj" in f
     assert not any(x.startswith("W:") and x != "W:outflank" for x in f)  # the ends' own words are not between
+
+
+def test_word_classes_name_the_rules_lists_a_trigger_is_in():
+    classes = word_classes()
+    assert "oppose_verbs" in classes["denounce"] and "ally_verbs" not in classes["denounce"]
+    assert "kin_roles" in classes["wife"]
+    assert "throw" in classes  # a phrasal entry ('throw weight') is filed under its verb
+
+
+@pytest.mark.model
+def test_features_carry_the_class_of_the_trigger_not_only_its_word(rules_only):
+    d = rules_only("Edmund Burke denounced Warren Hastings.")
+    f = set(pair(d, "Edmund Burke", "Warren Hastings").features)
+    assert {"C:oppose_verbs", "CK:PERSON>PERSON|oppose_verbs", "CV:oppose_verbs"} <= f
+    d = rules_only("Edmund Burke dined with Warren Hastings.")
+    assert not any(x.startswith("C:") and ("oppose" in x or "ally" in x)
+                   for x in pair(d, "Edmund Burke", "Warren Hastings").features)
+
+
+@pytest.mark.model
+def test_a_kin_noun_joining_the_pair_is_a_feature(rules_only):
+    d = rules_only("Caroline Lamb, the wife of William Lamb, wrote novels.")
+    assert KIN_ROLE in pair(d, "Caroline Lamb", "William Lamb").features
+    d = rules_only("Edmund Burke dined with Warren Hastings.")
+    assert KIN_ROLE not in pair(d, "Edmund Burke", "Warren Hastings").features
+
+
+@pytest.mark.model
+def test_pairs_across_adjacent_sentences_are_candidates_with_their_gap(rules_only):
+    d = rules_only("Edmund Burke rose in the Commons in 1787. Warren Hastings listened in silence.")
+    names = {e.name: i for i, e in enumerate(d.entities)}
+    cross = [c for c in all_candidates(d) if c.first_sent is not None]
+    got = {(d.entities[c.subject].name, d.entities[c.object].name) for c in cross}
+    assert {("Edmund Burke", "Warren Hastings"), ("Warren Hastings", "Edmund Burke")} <= got
+    c = next(c for c in cross if (c.subject, c.object) == (names["Edmund Burke"], names["Warren Hastings"]))
+    assert (c.first_sent, c.sent) == (0, 1)
+    assert {"XS", "XS:1", "XA:nsubj", "XB:nsubj", "XLATERSUBJ:B"} <= set(c.features)
+    assert evidence_span(d, c).text.startswith("Edmund Burke rose") and evidence_span(d, c).text.endswith("silence.")
+    # a pair one sentence names both ends of is not paired again across the boundary
+    d = rules_only("Edmund Burke met Warren Hastings. Warren Hastings left.")
+    assert not [c for c in all_candidates(d) if c.first_sent is not None]
 
 
 @pytest.mark.model
@@ -189,3 +230,53 @@ def _learning():
 ])
 def test_training_label_needs_the_sentence_to_be_the_facts_evidence(sentence, evidence, expected):
     assert _learning().states(sentence, evidence) is expected
+
+
+def test_logreg_trains_the_same_model_from_features_or_their_hashes():
+    from cliograph.learn.logreg import hashes
+
+    feats, labels = zip(*TOY, strict=True)
+    a = train(list(feats), list(labels), ["OPPOSES", "MEMBER_OF"], epochs=30, min_count=1)
+    b = train([hashes(f) for f in feats], list(labels), ["OPPOSES", "MEMBER_OF"], epochs=30, min_count=1)
+    assert np.array_equal(a.weights, b.weights)
+    assert np.allclose(a.scores([["BIAS", "LCA:join"]]), b.scores([hashes(["BIAS", "LCA:join"])]))
+
+
+def test_a_lower_precision_target_admits_more_facts():
+    learning = _learning()
+    # out-of-fold decisions (relation, probability, right?): two right at the top, then mixed
+    oof = [("OPPOSES", p, ok) for p, ok in [(0.9, True), (0.8, True), (0.7, False), (0.6, True),
+                                           (0.5, False), (0.4, True), (0.3, False), (0.2, False)]]
+    _, strict = learning.choose(oof, 0.8, floor=0.0)
+    _, loose = learning.choose(oof, 0.45, floor=0.0)
+    assert loose["OPPOSES"] < strict["OPPOSES"]
+    _, floored = learning.choose(oof, 0.45, floor=0.9)
+    assert floored["OPPOSES"] == 0.9  # never below the floor
+
+
+def _redocred():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    _learning()
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location("redocred", bench / "redocred.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules.setdefault("redocred", mod)
+        spec.loader.exec_module(mod)
+        return mod
+    finally:
+        sys.path.remove(str(bench))
+
+
+def test_merged_documents_keep_their_pairs_apart():
+    learning, redocred = _learning(), _redocred()
+    a, b = learning.ExampleSet("doc 1"), learning.ExampleSet("doc 2")
+    for s in (a, b):
+        s.features, s.labels, s.truth, s.allowed = [["BIAS"]], ["KIN"], ["KIN"], [{"KIN"}]
+        s.keys, s.unreal, s.where = [(0, 1)], [False], ["x"]
+    m = redocred.merged("fold 0", [a, b])
+    assert len(m.labels) == 2 and len(set(m.keys)) == 2  # vertex 0 of one document is not vertex 0 of another

@@ -1,25 +1,30 @@
-"""Candidate pairs of entity mentions in a sentence, and the features that describe them.
+"""Candidate pairs of entity mentions, and the features that describe them.
 
 A candidate is an ordered pair (subject, object) of two entities named (or pointed at
-by a resolved pronoun) in one sentence, whose kinds some relation admits (the fact
-model's table: PERSON -> OFFICE for HOLDS_OFFICE, ...). Its features are strings that
+by a resolved pronoun or a description the entity stage tied to them) in one sentence,
+or in two adjacent sentences when neither names both, whose kinds some relation admits
+(the fact model's table: PERSON -> OFFICE for HOLDS_OFFICE, ...). Most facts a reader
+takes from a history are not stated with both ends named in one sentence: the pairs
+across a sentence boundary let the model weigh those too. Its features are strings that
 name classes of language rather than words of one text: the kinds of both ends, the
 dependency path between their heads with the lemmas on it (the trigger: 'appoint',
-'against', 'wife'), the words between, the ends' own grammatical roles, negation and
-modality of the clause that joins them, distance and order. They are cheap: a path
-is two walks up the parse tree.
+'against', 'wife') and the rules' word lists those lemmas are in (the trigger's class,
+which carries to a text whose words the training chapters never used), the words
+between, the ends' own grammatical roles, negation and modality of the clause that
+joins them, distance and order. They are cheap: a path is two walks up the parse tree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from ..pipeline.document import Document
 from ..pipeline.relations.base import asserted
-from ..rules import lexicon
+from ..rules import lexicon, load_json
 
 ACTORS = frozenset({"PERSON", "FACTION", "BODY", "PLACE"})
 # relation -> (subject kinds, object kinds), after the fact model (spec/facts.md)
@@ -37,6 +42,11 @@ PAIR_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 MAX_OCCURRENCES = 3   # of one entity in one sentence, tried for the shortest path
 MAX_PATH = 6          # longer paths are summarised, not spelled out
 MAX_BETWEEN = 12      # words between the ends, as a bag
+KIN_ROLE = "KR"       # the feature of a pair a kin noun joins: only such a pair can state KIN
+NEXT_SENTENCES = 1    # a pair may also span this many sentence boundaries
+# the rules' word lists whose names become class features (the trigger's class, not its word)
+LEXICON_CLASSES = ("kin_roles", "leading_verbs", "office_heads", "office_lower_heads", "body_heads",
+                   "event_heads", "policy_heads", "faction_heads", "speech_verbs", "health_words")
 
 
 @dataclass
@@ -51,6 +61,8 @@ class Candidate:
     lca: int
     """Token index of the lowest common ancestor of the two heads."""
     features: list[str]
+    first_sent: int | None = None
+    """For a pair whose ends lie in different sentences, the earlier sentence."""
 
 
 def pair_kinds_allow(subject_kind: str, object_kind: str) -> list[str]:
@@ -125,6 +137,50 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, tuple[str, ...]]:
+    """Word -> the names of the rules' word lists it is in ('denounce' -> oppose_verbs,
+    policy_oppose_verbs): the class of a trigger carries to a text whose words the
+    training chapters never used, where the word itself does not."""
+    table: dict[str, set[str]] = {}
+
+    def add(name: str, words: Iterable[str]) -> None:
+        for w in words:
+            table.setdefault(w.split()[0].lower(), set()).add(name)
+
+    for name, words in load_json("stance.json").items():  # type: ignore[union-attr]
+        add(name, words)
+    for group, lists in load_json("relations.json").items():  # type: ignore[union-attr]
+        for name, words in lists.items():
+            add(f"{group}.{name}", words)
+    lex = lexicon()
+    for name in LEXICON_CLASSES:
+        add(name, getattr(lex, name))
+    return {w: tuple(sorted(names)) for w, names in table.items()}
+
+
+def classes_of(t: Token) -> tuple[str, ...]:
+    """The word lists a token's lemma (or its own form: 'allies') is in."""
+    table = word_classes()
+    return table.get(_lemma(t)) or table.get(t.lower_) or ()
+
+
+def _class_features(tag: str, kinds: str, tokens: Iterable[Token]) -> list[str]:
+    out = []
+    for t in tokens:
+        for c in classes_of(t):
+            out += [f"{tag}:{c}", f"{tag}K:{kinds}|{c}"]
+    return out
+
+
+def _clause_verb(t: Token) -> Token:
+    """The verb of the clause a token is in (itself when it is one)."""
+    verb = t
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def pair_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) -> tuple[list[str], int] | None:
     """The features of the pair whose heads are ``a`` (subject) and ``b`` (object)."""
     p = path(a, b)
@@ -152,6 +208,7 @@ def pair_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) -> 
         if t.pos_ in ("VERB", "NOUN", "ADP", "ADJ", "AUX"):
             f.append(f"T:{_lemma(t)}")
             f.append(f"TK:{kinds}|{_lemma(t)}")
+    f += _class_features("C", kinds, [*inner, lca] if lca.i not in (a.i, b.i) else inner)
     f.append(f"A:{a.dep_}")
     f.append(f"B:{b.dep_}")
     for end, tag in ((a, "A"), (b, "B")):
@@ -173,12 +230,11 @@ def pair_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) -> 
         f.append(f"WK:{kinds}|{_lemma(t)}")
     if any(t.text == ";" for t in between):
         f.append("SEMI")
-    verb = lca
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(lca)
     if not asserted(verb):
         f.append("UNREAL")
     f.append(f"V:{kinds}|{_lemma(verb)}")
+    f += _class_features("CV", kinds, [verb])
     if a.pos_ == "PRON" or b.pos_ == "PRON":
         f.append("PRON")
     return f, lca.i
@@ -206,11 +262,12 @@ def kin_role(d: Document, c: Candidate) -> str | None:
 
 
 def candidates(d: Document, si: int, sent: Span,
-               rules: dict[tuple[int, int], set[str]] | None = None) -> Iterator[Candidate]:
+               rules: dict[tuple[int, int], set[str]] | None = None,
+               occ: dict[int, list[Token]] | None = None) -> Iterator[Candidate]:
     """Every ordered pair of distinct entities in the sentence that some relation's kinds
     admit, with the features of its closest pair of occurrences (and, given ``rules``,
     of the facts the rules found for the pair)."""
-    occ = occurrences(d, sent)
+    occ = occ if occ is not None else occurrences(d, sent)
     for ea, heads_a in occ.items():
         for eb, heads_b in occ.items():
             if ea == eb:
@@ -239,4 +296,93 @@ def candidates(d: Document, si: int, sent: Span,
             if rules:
                 feats += [f"R:{t}" for t in sorted(rules.get((ea, eb), ()))]
                 feats += [f"RR:{t}" for t in sorted(rules.get((eb, ea), ()))]
-            yield Candidate(si, ea, eb, a.i, b.i, lca, feats)
+            c = Candidate(si, ea, eb, a.i, b.i, lca, feats)
+            role = kin_role(d, c) if kind_a == kind_b == "PERSON" else None
+            if role is not None:
+                feats.append(KIN_ROLE)
+            yield c
+
+
+def cross_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) -> list[str]:
+    """The features of a pair whose ends lie in different sentences: no parse joins them,
+    so each end speaks for itself (its role, the verb that governs it and that verb's
+    class), with the sentence gap and which end comes first."""
+    kinds = f"{kind_a}>{kind_b}"
+    gap = abs(d.sent_index(a) - d.sent_index(b))
+    f = ["BIAS", "XS", f"XS:{gap}", f"K:{kinds}", f"XK:{kinds}", f"XORD:{'fwd' if a.i < b.i else 'back'}",
+         f"XD:{_bucket(abs(a.i - b.i))}"]
+    for end, tag in ((a, "XA"), (b, "XB")):
+        verb = _clause_verb(end)
+        f += [f"{tag}:{end.dep_}", f"{tag}V:{kinds}|{end.dep_}|{_lemma(verb)}"]
+        f += _class_features(f"{tag}C", kinds, [verb])
+        if end.dep_ == "pobj":
+            f.append(f"{tag}P:{kinds}|{end.head.lower_}|{_lemma(end.head.head)}")
+            f += _class_features(f"{tag}PC", kinds, [end.head.head])
+        if end.dep_ in ("poss", "compound", "appos"):
+            f.append(f"{tag}H:{end.dep_}|{_lemma(end.head)}")
+            f += _class_features(f"{tag}HC", kinds, [end.head])
+        if end.pos_ == "PRON":
+            f.append(f"{tag}PRON")
+        if not asserted(verb):
+            f.append("UNREAL")
+    later = a if a.i > b.i else b
+    if _clause_verb(later).dep_ == "ROOT" and later.dep_ in ("nsubj", "nsubjpass"):
+        f.append(f"XLATERSUBJ:{'A' if later is a else 'B'}")
+    return f
+
+
+def _closest(heads_a: list[Token], heads_b: list[Token]) -> tuple[Token, Token] | None:
+    pairs = [(abs(a.i - b.i), a, b) for a in heads_a for b in heads_b if a.i != b.i]
+    if not pairs:
+        return None
+    _, a, b = min(pairs, key=lambda x: x[0])
+    return a, b
+
+
+def cross_candidates(d: Document, si: int, rules: dict[tuple[int, int], set[str]] | None = None,
+                     occ: list[dict[int, list[Token]]] | None = None) -> Iterator[Candidate]:
+    """Pairs with one end in sentence ``si`` and the other in one of the ``NEXT_SENTENCES``
+    before it, when no single one of those sentences names both: 'He was made consul.
+    The Senate ...' ties ends that no parse joins. The candidate belongs to the later
+    sentence; ``first_sent`` is the earlier one."""
+    occ = occ if occ is not None else [occurrences(d, s) for s in d.sents]
+    for back in range(1, NEXT_SENTENCES + 1):
+        pi = si - back
+        if pi < 0:
+            return
+        here, before = occ[si], occ[pi]
+        for e_here, heads_here in here.items():
+            for e_before, heads_before in before.items():
+                if e_here == e_before or e_before in here or e_here in before:
+                    continue
+                for ea, eb, heads_a, heads_b in ((e_before, e_here, heads_before, heads_here),
+                                                 (e_here, e_before, heads_here, heads_before)):
+                    kind_a, kind_b = d.entities[ea].kind, d.entities[eb].kind
+                    if not pair_kinds_allow(kind_a, kind_b):
+                        continue
+                    closest = _closest(heads_a, heads_b)
+                    if closest is None:
+                        continue
+                    a, b = closest
+                    feats = cross_features(d, a, b, kind_a, kind_b)
+                    if rules:
+                        feats += [f"R:{t}" for t in sorted(rules.get((ea, eb), ()))]
+                        feats += [f"RR:{t}" for t in sorted(rules.get((eb, ea), ()))]
+                    yield Candidate(si, ea, eb, a.i, b.i, a.i if a.i > b.i else b.i, feats, first_sent=pi)
+
+
+def all_candidates(d: Document, rules: dict[tuple[int, int], set[str]] | None = None) -> Iterator[Candidate]:
+    """Every candidate of the document: pairs within a sentence, then pairs across
+    adjacent sentences."""
+    occ = [occurrences(d, s) for s in d.sents]
+    for si, sent in enumerate(d.sents):
+        yield from candidates(d, si, sent, rules, occ[si])
+        yield from cross_candidates(d, si, rules, occ)
+
+
+def evidence_span(d: Document, c: Candidate) -> Span:
+    """The sentence (or sentences) that hold both ends of a candidate."""
+    sent = d.sents[c.sent]
+    if c.first_sent is None:
+        return sent
+    return d.doc[d.sents[c.first_sent].start:sent.end]

@@ -45,11 +45,11 @@ class Model:
     thresholds: dict[str, float] = field(default_factory=dict)
     """Relation -> the calibrated probability a pair needs; a relation absent here is never output."""
 
-    def scores(self, batch: Sequence[Sequence[str]]) -> np.ndarray:
-        """Raw class probabilities, one row per feature list."""
+    def scores(self, batch: Sequence[Sequence[str] | np.ndarray]) -> np.ndarray:
+        """Raw class probabilities, one row per feature list (or its ``hashes``)."""
         out = np.tile(self.bias.astype(np.float64), (len(batch), 1))
         for r, feats in enumerate(batch):
-            h = hashes(feats)
+            h = feats if isinstance(feats, np.ndarray) else hashes(feats)
             pos = np.searchsorted(self.keys, h)
             pos[pos >= len(self.keys)] = 0
             found = pos[self.keys[pos] == h] if len(self.keys) else pos[:0]
@@ -96,10 +96,11 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def train(examples: Sequence[Sequence[str]], labels: Sequence[str], classes: Sequence[str], *,
+def train(examples: Sequence[Sequence[str] | np.ndarray], labels: Sequence[str], classes: Sequence[str], *,
           weights: Sequence[float] | None = None, l2: float = 1e-3, epochs: int = 60,
           rate: float = 0.1, min_count: int = 2, start: Model | None = None) -> Model:
-    """Fit the classifier on feature lists and their labels (``NONE`` or a relation).
+    """Fit the classifier on feature lists (or their ``hashes``) and their labels (``NONE``
+    or a relation).
 
     ``weights`` scale each example's share of the loss (a corpus of another genre may
     count for less than the annotated chapters). ``start`` warm-starts from a trained
@@ -112,7 +113,7 @@ def train(examples: Sequence[Sequence[str]], labels: Sequence[str], classes: Seq
     n, c = len(examples), len(classes)
     sw = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
     sw = sw / sw.sum()
-    per_row = [np.unique(hashes(f)) for f in examples]
+    per_row = [np.unique(f if isinstance(f, np.ndarray) else hashes(f)) for f in examples]
     all_h = np.concatenate(per_row) if per_row else np.zeros(0, dtype=np.uint32)
     uniq, counts = np.unique(all_h, return_counts=True)
     keys = uniq[counts >= min_count]
@@ -123,13 +124,7 @@ def train(examples: Sequence[Sequence[str]], labels: Sequence[str], classes: Seq
     cols[cols >= len(keys)] = 0
     keep = keys[cols] == all_h if len(keys) else np.zeros(len(all_h), dtype=bool)
     rows, cols = rows[keep], cols[keep]
-    # scores gather by row (rows are in order), gradients by column
-    row_starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
-    has_row = rows[row_starts] if len(rows) else rows
-    order = np.argsort(cols, kind="stable")
-    rows_by_col, cols_sorted = rows[order], cols[order]
-    col_starts = np.flatnonzero(np.r_[True, cols_sorted[1:] != cols_sorted[:-1]]) if len(cols) else cols
-    present = cols_sorted[col_starts] if len(cols) else cols
+    # scores and gradients are sums over the (row, column) entries: one bincount per class
     W = np.zeros((len(keys), c))
     b = np.log(np.bincount(y, weights=sw, minlength=c) + 1e-3)
     if start is not None:
@@ -141,14 +136,12 @@ def train(examples: Sequence[Sequence[str]], labels: Sequence[str], classes: Seq
     mW, vW, mb, vb = np.zeros_like(W), np.zeros_like(W), np.zeros_like(b), np.zeros_like(b)
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     for step in range(1, epochs + 1):
-        S = np.zeros((n, c))
-        if len(rows):
-            S[has_row] = np.add.reduceat(W[cols], row_starts, axis=0)
+        WT = np.ascontiguousarray(W.T)
+        S = np.stack([np.bincount(rows, weights=WT[j][cols], minlength=n) for j in range(c)], axis=1)
         P = softmax(S + b)
         G = (P - Y) * sw[:, None]
-        gW = np.zeros_like(W)
-        if len(rows):
-            gW[present] = np.add.reduceat(G[rows_by_col], col_starts, axis=0)
+        GT = np.ascontiguousarray(G.T)
+        gW = np.stack([np.bincount(cols, weights=GT[j][rows], minlength=len(keys)) for j in range(c)], axis=1)
         gW += l2 * (W - W0)
         gb = G.sum(axis=0) + (l2 * (b - b0) if start is not None else 0.0)
         for param, grad, m, v in ((W, gW, mW, vW), (b, gb, mb, vb)):

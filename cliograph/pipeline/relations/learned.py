@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -76,6 +77,8 @@ def decide(model: Model, d: Document,
         if "UNREAL" in c.features:
             continue
         allowed = set(pairs.pair_kinds_allow(d.entities[c.subject].kind, d.entities[c.object].kind))
+        if pairs.KIN_ROLE not in c.features:  # no kin noun joins the pair: it cannot state KIN
+            allowed.discard("KIN")
         best = max((k for k, name in enumerate(model.classes) if name in allowed),
                    key=lambda k: p[k], default=None)
         if best is None:
@@ -93,7 +96,7 @@ def learned_relations(d: Document) -> None:
         return
     rules = pairs.rule_facts(d)
     known = {(t, s, o) for (s, o), types in rules.items() for t in types}
-    cands = [c for si, sent in enumerate(d.sents) for c in pairs.candidates(d, si, sent, rules)]
+    cands = list(pairs.all_candidates(d, rules))
     for c, relation, q in decide(model, d, cands):
         s, o = c.subject, c.object
         if (relation, s, o) in known or relation == "ALLY" and (relation, o, s) in known:
@@ -105,4 +108,7 @@ def learned_relations(d: Document) -> None:
                 continue
             fields["role"] = role
         known.add((relation, s, o))
-        d.factoids.append(factoid(d, c.sent, relation, s, o, EXTRACTOR, round(q, 3), **fields))
+        fact = factoid(d, c.sent, relation, s, o, EXTRACTOR, round(q, 3), **fields)
+        if c.first_sent is not None:  # the evidence is both sentences
+            fact = replace(fact, start=d.sents[c.first_sent].start_char)
+        d.factoids.append(fact)
