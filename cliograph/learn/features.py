@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..pipeline.document import Document
 from ..pipeline.relations.base import asserted
+from ..pipeline.timeline import clause_verb
 from ..rules import lexicon, load_json
 
 ACTORS = frozenset({"PERSON", "FACTION", "BODY", "PLACE"})
@@ -173,14 +174,6 @@ def _class_features(tag: str, kinds: str, tokens: Iterable[Token]) -> list[str]:
     return out
 
 
-def _clause_verb(t: Token) -> Token:
-    """The verb of the clause a token is in (itself when it is one)."""
-    verb = t
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
-
-
 def pair_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) -> tuple[list[str], int] | None:
     """The features of the pair whose heads are ``a`` (subject) and ``b`` (object)."""
     p = path(a, b)
@@ -230,7 +223,7 @@ def pair_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) -> 
         f.append(f"WK:{kinds}|{_lemma(t)}")
     if any(t.text == ";" for t in between):
         f.append("SEMI")
-    verb = _clause_verb(lca)
+    verb = clause_verb(lca)
     if not asserted(verb):
         f.append("UNREAL")
     f.append(f"V:{kinds}|{_lemma(verb)}")
@@ -312,7 +305,7 @@ def cross_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) ->
     f = ["BIAS", "XS", f"XS:{gap}", f"K:{kinds}", f"XK:{kinds}", f"XORD:{'fwd' if a.i < b.i else 'back'}",
          f"XD:{_bucket(abs(a.i - b.i))}"]
     for end, tag in ((a, "XA"), (b, "XB")):
-        verb = _clause_verb(end)
+        verb = clause_verb(end)
         f += [f"{tag}:{end.dep_}", f"{tag}V:{kinds}|{end.dep_}|{_lemma(verb)}"]
         f += _class_features(f"{tag}C", kinds, [verb])
         if end.dep_ == "pobj":
@@ -326,7 +319,7 @@ def cross_features(d: Document, a: Token, b: Token, kind_a: str, kind_b: str) ->
         if not asserted(verb):
             f.append("UNREAL")
     later = a if a.i > b.i else b
-    if _clause_verb(later).dep_ == "ROOT" and later.dep_ in ("nsubj", "nsubjpass"):
+    if clause_verb(later).dep_ == "ROOT" and later.dep_ in ("nsubj", "nsubjpass"):
         f.append(f"XLATERSUBJ:{'A' if later is a else 'B'}")
     return f
 

@@ -634,7 +634,8 @@ def find(d: Document) -> None:
                 tok = span[0]
                 if tok.tag_ == "JJ" and not _name_opening_sentence(tok) or tok.dep_ == "amod" or (
                         tok.dep_ == "compound" and tok.head.text.islower() and tok.head.pos_ == "NOUN"
-                        and tok.ent_type_ not in ("GPE", "LOC")):
+                        and tok.ent_type_ not in ("GPE", "LOC")
+                        and tok.head.lower_ not in _policy_words().agent_nouns):
                     continue  # 'the Soviet state', 'the Bolshevik party': a modifier, not a name
             cands.append((ss, ee, kind, source))
     for s, e, kind, rule in lower_patterns(doc):
@@ -761,7 +762,8 @@ def _policy_words() -> PolicyPhraseWords:
          "container_nouns": set(raw["container_nouns"]),
          "reversing_nouns": set(raw["reversing_nouns"]),
          "hostile_nouns": set(raw["hostile_action_nouns"]),
-         "want_nouns": set(raw["want_nouns"])})
+         "want_nouns": set(raw["want_nouns"]),
+         "agent_nouns": set(raw["agent_nouns"])})
 
 
 @lru_cache(maxsize=1)
@@ -794,9 +796,12 @@ class PolicyPhraseWords(BaseModel):
     container_nouns: frozenset[str]
     reversing_nouns: frozenset[str]
     hostile_nouns: frozenset[str]
+    """'the extermination of the Girondins': a harm done to someone, not a measure."""
     want_nouns: frozenset[str]
     """'his desire of kingly power', 'their demand for peace': wanting or refusing a measure."""
-    """'the extermination of the Girondins': a harm done to someone, not a measure."""
+    agent_nouns: frozenset[str]
+    """'Government authorities': people acting for the body their modifier names, which
+    stays a mention (unlike 'Government encouragement')."""
 
 
 def _named_subject(verb: Token) -> bool:

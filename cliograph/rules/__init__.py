@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import RuleError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class Lexicon(BaseModel):
@@ -56,11 +59,17 @@ def load_json(name: str) -> object:
         raise RuleError(f"rule file cliograph/rules/{name} cannot be read: {exc}") from exc
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+def validated(model: type[M], name: str) -> M:
+    """A rule file read into its pydantic model: a malformed file fails at start-up with
+    one line naming the file and the field."""
     try:
-        return Lexicon.model_validate(load_json("lexicon.json"))
+        return model.model_validate(load_json(name))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise RuleError(f"rule file cliograph/rules/lexicon.json: {where}: {first['msg']}") from exc
+        raise RuleError(f"rule file cliograph/rules/{name}: {where}: {first['msg']}") from exc
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return validated(Lexicon, "lexicon.json")

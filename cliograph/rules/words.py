@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from ..errors import RuleError
-from . import load_json
+from . import validated
 
 
 class _Strict(BaseModel):
@@ -124,11 +123,4 @@ class RelationWords(_Strict):
 
 @lru_cache(maxsize=1)
 def words() -> RelationWords:
-    try:
-        return RelationWords.model_validate(load_json("relations.json"))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise RuleError(
-            f"rule file cliograph/rules/relations.json: {where}: {first['msg']}"
-        ) from exc
+    return validated(RelationWords, "relations.json")

@@ -29,10 +29,10 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ...rules.words import words
 from ..document import Document
+from ..quotations import in_quotation
 from .base import _demonym, conjuncts, entity_at, factoid
 from .events import PART_WORDS, PLANNED, _denied, _happened, _planned, _real, _sides
 from .frames import frames
-from .quotes import in_quotation
 from .timing import fact_time
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}

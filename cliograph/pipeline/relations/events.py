@@ -28,9 +28,10 @@ from ...model import Factoid, When
 from ...rules import lexicon
 from ...rules.words import words
 from ..document import Document
+from ..quotations import in_quotation
+from ..timeline import clause_verb
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import frames
-from .quotes import in_quotation
 from .timing import fact_time, split_interval, stated_date
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
@@ -147,14 +148,6 @@ def _event_at(d: Document, tok: Token, allow_session: bool = True) -> int | None
         if b is not None and _session(d, b):
             return b
     return None
-
-
-def _clause_verb(n: Token) -> Token:
-    """The verb of the clause a noun is in (the noun itself if it hangs on none)."""
-    t = n
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t
 
 
 def _denied(n: Token) -> bool:
@@ -356,7 +349,7 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             named_at = _place_in_name(d, span)
         fought = named_at is None and place is None and not session_body \
             and ev not in d.__dict__.setdefault("_took_place", set()) and _fought_at(d, ev)
-        if (place is not None or named_at is not None or fought) and not session_body and _real(_clause_verb(n)) \
+        if (place is not None or named_at is not None or fought) and not session_body and _real(clause_verb(n)) \
                 and not _denied(n):
             d.__dict__.setdefault("_took_place", set()).add(ev)
             yield _happened(d, si, ev, "events.placed_mention.v1", fact_time(d, si, [n]),

@@ -27,8 +27,8 @@ from ...model import Factoid, When
 from ...rules.words import words
 from ...timex import find_dates, normalise
 from ..document import Document
+from ..quotations import in_quotation
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid, owner
-from .quotes import in_quotation
 from .timing import fact_time
 
 PERSON = {"PERSON"}

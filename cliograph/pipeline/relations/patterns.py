@@ -9,18 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ...errors import RuleError
 from ...model import RELATION_TYPES, Factoid
-from ...rules import load_json
+from ...rules import validated
 from ..document import Document
+from ..quotations import in_quotation
 from .base import asserted, entity_at, factoid
 from .frames import antecedent, listed
-from .quotes import in_quotation
 
 FILE = "cliograph/rules/patterns.json"
 
@@ -66,12 +66,7 @@ class PatternFile(BaseModel):
 
 @lru_cache(maxsize=1)
 def pattern_rules() -> list[PatternRule]:
-    try:
-        return PatternFile.model_validate(load_json("patterns.json")).patterns
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise RuleError(f"rule file {FILE}: {where}: {first['msg']}") from exc
+    return validated(PatternFile, "patterns.json").patterns
 
 
 _MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}

@@ -19,14 +19,14 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
-from ...rules import load_json
+from ...rules import validated
 from ..document import Document
 from ..mentions import broken_object_list
+from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import _demonym as demonym
 from .base import asserted, entity_at, factoid, owner
 from .frames import antecedent, expand, frame_of, frames, listed
-from .quotes import in_quotation
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 PEOPLE_ENDINGS = ("ians", "ans", "ites", "ese")  # 'the Athenians', 'the Venetians', 'the Genoese'
@@ -108,7 +108,7 @@ class StanceWords(BaseModel):
 
 @lru_cache(maxsize=1)
 def words() -> StanceWords:
-    return StanceWords.model_validate(load_json("stance.json"))
+    return validated(StanceWords, "stance.json")
 
 
 def _actors_ok(d: Document, a: int, b: int) -> bool:
@@ -131,6 +131,18 @@ def _emit(d: Document, si: int, type_: str, a: int | None, b: int | None, rule: 
     if type_ in ("ALLY", "OPPOSES") and not _actors_ok(d, a, b):
         return
     yield factoid(d, si, type_, a, b, rule, conf, **kw)
+
+
+def _toward(d: Document, si: int, polarity: int, holder: int | None, o: Token,
+            rule: str) -> Iterator[Factoid]:
+    """A stance toward what ``o`` names: a policy (supported or opposed) before a party
+    (ally or opponent)."""
+    policy, target = entity_at(d, o, POLICY), entity_at(d, o, ACTORS)
+    if policy is not None:
+        yield from _emit(d, si, "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY", holder,
+                         policy, rule, 0.6)
+    elif target is not None:
+        yield from _emit(d, si, "ALLY" if polarity > 0 else "OPPOSES", holder, target, rule, 0.6)
 
 
 def _subject_of_next_clause(tok: Token) -> bool:
@@ -678,13 +690,7 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         for h in expand(holders):
             holder = entity_at(d, h, ACTORS)
             for o in objects:
-                target, policy = entity_at(d, o, ACTORS), entity_at(d, o, POLICY)
-                if policy is not None:
-                    yield from _emit(d, si, "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY", holder,
-                                     policy, "stance.adjective.v1", 0.6)
-                elif target is not None:
-                    yield from _emit(d, si, "ALLY" if polarity > 0 else "OPPOSES", holder, target,
-                                     "stance.adjective.v1", 0.6)
+                yield from _toward(d, si, polarity, holder, o, "stance.adjective.v1")
 
 
 def led_and_backed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -834,13 +840,7 @@ def from_wants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         for h in _named(d, expand(owners)):
             holder = _actor(d, h)
             for o in objects:
-                policy, target = entity_at(d, o, POLICY), entity_at(d, o, ACTORS)
-                if policy is not None:
-                    yield from _emit(d, si, "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY", holder,
-                                     policy, "stance.want_noun.v1", 0.6)
-                elif target is not None:
-                    yield from _emit(d, si, "ALLY" if polarity > 0 else "OPPOSES", holder, target,
-                                     "stance.want_noun.v1", 0.6)
+                yield from _toward(d, si, polarity, holder, o, "stance.want_noun.v1")
 
 
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
