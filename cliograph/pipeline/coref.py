@@ -93,7 +93,7 @@ def _role(t: Token) -> str:
 def _weight(t: Token) -> float:
     """Lappin-Leass salience of the phrase headed by ``t``, in its own sentence."""
     while t.dep_ in ("conj", "appos"):
-        t = t.head  # 'Flavius and Marullus', 'two of the tribunes, Flavius...' weigh as their head
+        t = t.head  # 'Cato and Flaccus', 'two of the censors, Cato...' weigh as their head
     dep, head = t.dep_, t.head
     w = 100.0 + {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "dative": 40}.get(dep, 0)
     oblique = dep == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in OBLIQUE

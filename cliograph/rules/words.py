@@ -94,7 +94,7 @@ class EventWords(_Strict):
     """Verbs whose object is the other side of a fight ('defeated the Saxons at Hastings')."""
     noun_classes: dict[str, frozenset[str]]
     """Common event nouns by class (fight, war, revolt, expedition, mission, pact, meeting):
-    'a battle off Aegina' is an event even unnamed (``relations/battles.py``)."""
+    'a battle off Ushant' is an event even unnamed (``relations/battles.py``)."""
     class_preps: dict[str, frozenset[str]]
     """class -> the prepositions whose phrase is part of such an event's name ('war between')."""
     doer_of_classes: frozenset[str]
@@ -112,7 +112,7 @@ class EventWords(_Strict):
     revolt_verbs: dict[str, str]
     wish_verbs: frozenset[str]
     """Verbs whose event object is only wished for or feared ('hinted at a separate peace')."""
-    """Verbs of revolt -> the noun of the event they tell of ('Megara revolted': the revolt of Megara)."""
+    """Verbs of revolt -> the noun of the event they tell of ('Normandy revolted': the revolt of Normandy)."""
 
 
 class RelationWords(_Strict):

@@ -177,7 +177,7 @@ STOPS = {",", ";", ":", "(", "--", "—", "–", "which", "who", "where", "when"
 
 def _phrase(p: Token, preps: list[Token]) -> str:
     """A complement's words, up to the next complement of the name or a comma or relative
-    clause ('between the Samians and Milesians' of '... Milesians about Priene')."""
+    clause ('between the Venetians and Genoese' of '... Genoese about Chioggia')."""
     end = p.right_edge.i + 1
     for q in preps:
         if p.i < q.i < end:

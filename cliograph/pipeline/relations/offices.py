@@ -151,7 +151,7 @@ def _of_place(d: Document, i: int) -> str | None:
     return None
 
 
-# a post named by its head word and where it is held: 'satrap of Sardis', 'Minister to France'
+# a post named by its head word and where it is held: 'satrap of Lydia', 'Minister to Spain'
 POST_PREPS = {"of", "to"}
 POST_SLOTS = {"appos", "attr", "oprd", "pobj", "dobj", "conj"}
 PLACED = {"PLACE", "BODY", "FACTION"}
@@ -160,8 +160,8 @@ POST_WORDS = {"satrap", "legate", "envoy", "vizier", "nuncio", "exarch", "tetrar
 
 
 def named_posts(d: Document, sent: Span) -> None:
-    """Posts the text names with a common noun and its place or body ('Pissuthnes, the
-    then satrap of Sardis'; 'took his place as Minister to France') become OFFICE
+    """Posts the text names with a common noun and its place or body ('Tissaphernes, the
+    then satrap of Lydia'; 'took his place as Minister to Spain') become OFFICE
     entities there, so the rules below read them as they read capitalised titles."""
     lex = lexicon()
     heads = lex.office_heads | set(lex.collegiate_offices) | POST_WORDS
@@ -217,7 +217,7 @@ def named_posts(d: Document, sent: Span) -> None:
 
 def _bare_post(d: Document, tok: Token) -> bool:
     """A post word said of a person beside it: 'Sulla the dictator', 'Cato, the censor',
-    'the French ambassador Barillon'."""
+    'the Spanish ambassador Gondomar'."""
     doc = d.doc
     if tok.dep_ == "appos" and entity_at(d, tok.head, PERSON) is not None:
         return True
@@ -303,13 +303,13 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 if person is not None:
                     yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.75)
             continue
-        # 'Maximus the consul died', 'Pericles the general': a name with its post after it
+        # 'Sulla the dictator', 'Nelson the admiral': a name with its post after it
         if s >= 2 and doc[s - 1].lower_ == "the" and off.dep_ in ("nsubj", "nsubjpass", "appos", "npadvmod"):
             person = entity_at(d, doc[s - 2], PERSON)
             if person is not None and d.token_mention.get(s - 2) is not None:
                 yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.apposition.v1", 0.7)
                 continue
-        # 'two of the tribunes, Flavius and Marullus'; 'one of the consuls, Bibulus'
+        # 'two of the censors, Cato and Flaccus'; 'one of the consuls, Crassus'
         if off.dep_ == "pobj" and off.head.lower_ == "of" and (
                 off.head.head.lower_ in PARTITIVES or off.head.head.tag_ == "CD"):
             part = off.head.head
@@ -354,7 +354,7 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not subjects and verb.dep_ == "conj":  # 'was declared Treasurer, and thus became ...'
                 subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if verb.dep_ == "relcl" and any(_whom(c) for c in subjects):
-                # 'Brutus and Cassius, both of whom were praetors': the names the clause is on
+                # 'Danton and Desmoulins, both of whom were deputies': the names the clause is on
                 subjects = conjuncts(verb.head)
             body_post = _post_of_which(d, off, verb)
             if body_post is not None:  # 'the Society, of which he was president'
@@ -369,7 +369,7 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         rule = "offices.appointment.v1" if verb.lemma_ in APPOINT else "offices.copula.v1"
                         yield _dated(d, si, person, office, rule, 0.7, verb)
             continue
-        # 'Halifax, who held the Privy Seal'; 'she held the office of Treasurer'
+        # 'Walpole, who held the Treasury'; 'she held the office of Treasurer'
         if slot == "dobj" and verb.lemma_ in HOLD and asserted(verb):
             for h in frame_of(verb).subjects:
                 for p in [antecedent(h)] if antecedent(h) is not h else conjuncts(h):
@@ -409,7 +409,7 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not asserted(gov):
                 continue
             if gov.lower_ in PLACE_NOUNS and gov.head.lemma_ in TAKE_PLACE and asserted(gov.head):
-                # 'Jefferson had taken Franklin's place as Minister to France': one tenure
+                # 'Monroe had taken Pinckney's place as Minister to Spain': one tenure
                 # starts then; the other ended by then, begun when the text does not say (an
                 # end alone would stretch it back over every earlier date: it is left undated)
                 before = [c for c in gov.children if c.dep_ == "poss"]

@@ -190,7 +190,7 @@ NOT_ACTOR = {"dobj", "pobj", "dative", "poss", "iobj", "attr", "appos", "npadvmo
 
 def _first_actor_before(d: Document, tok: Token, exclude: set[int]) -> int | None:
     """The first person the sentence names before the pronoun, outside object position:
-    'Caesar suspected Cassius, and he once said ...' (the parse may miss that 'Caesar' is
+    'Cromwell distrusted Lambert, and he once said ...' (the parse may miss that 'Cromwell' is
     the subject, but he is not the one suspected)."""
     sent = d.sents[d.sent_index(tok)]
     for t in d.doc[sent.start:tok.i]:
@@ -199,7 +199,7 @@ def _first_actor_before(d: Document, tok: Token, exclude: set[int]) -> int | Non
         side = t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "pcomp") or any(
             c.dep_ == "mark" or c.tag_ == "WRB" for c in t.head.children)
         if side and (t.head.dep_ != "advcl" or _binds_pronoun(t.head, tok)):
-            continue  # 'when Lepidus was entertaining him, he ...': 'him' is the one who speaks
+            continue  # 'when Lafayette was dining with him, he ...': 'him' is the one who speaks
         e = entity_at(d, t, PERSON)
         if e is not None and e not in exclude and _gender_fits(d, e, tok):
             return e
@@ -208,8 +208,8 @@ def _first_actor_before(d: Document, tok: Token, exclude: set[int]) -> int | Non
 
 def _binds_pronoun(clause: Token, pronoun: Token) -> bool:
     """A side clause holding a pronoun that can be the later pronoun's person ('when
-    Lepidus was entertaining him, he said'): its own subject is then someone else;
-    without one ('as Caesar was going in, he saluted the seer') it is the same man."""
+    Lafayette was dining with him, he said'): its own subject is then someone else;
+    without one ('as Marius was riding out, he saluted the tribune') it is the same man."""
     female = pronoun.lower_ in ("she", "her")
     own = ("her", "hers", "herself") if female else ("him", "his", "himself")
     return any(t.lower_ in own for t in clause.subtree if t.i < pronoun.i)
@@ -757,7 +757,7 @@ def _after_question(d: Document, v: Token) -> bool:
 def _last_asker(d: Document, v: Token, speaker: int) -> int | None:
     """Whom an answer answers when the question was told, not quoted: the subject of
     the nearest act of speech before it by someone else ('the Duke ... whispered
-    something ... Charles answered', 'He asked if ... "Surely," said Charles')."""
+    something ... Edward answered', 'Davout asked whether ... "Not yet," said Ney')."""
     for t in _speech_acts_before(d, v):
         p = _person(d, _subject_token(t))
         if p is not None and p != speaker:

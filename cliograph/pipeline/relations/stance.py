@@ -68,7 +68,7 @@ class StanceWords(BaseModel):
     regard_verbs: frozenset[str]
     """'regarded him as their enemy': the regarder's own stance."""
     persuade_verbs: frozenset[str]
-    """'persuaded the Athenians to finish the walls': the persuader's stance as well."""
+    """'persuaded the Piedmontese to adopt free trade': the persuader's stance as well."""
     policy_support_verbs: frozenset[str]
     policy_support_prep: dict[str, list[str]]
     policy_oppose_verbs: frozenset[str]
@@ -118,7 +118,7 @@ def _actors_ok(d: Document, a: int, b: int) -> bool:
     if a == b:
         return False
     if "PLACE" in (ka, kb) and "PERSON" in (ka, kb):
-        # a people acts as its polity: 'invited the Athenians to his assistance'
+        # a people acts as its polity: 'called the Venetians to his aid'
         place = d.entities[a] if ka == "PLACE" else d.entities[b]
         return place.name.endswith(PEOPLE_ENDINGS) and place.name[:1].isupper()
     return True
@@ -215,7 +215,7 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
             own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
         subjects = [_actor(d, s) for s in _named(d, own)]
-        # 'Themistocles persuaded the Athenians to finish the walls': who persuades stands for it too
+        # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
         if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
             subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
         objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
@@ -395,7 +395,7 @@ def _clause_subjects(tok: Token) -> list[Token]:
 
 
 def _copula_subject(tok: Token) -> Token:
-    """'Rochester was the only member who stood high in the favour of the King': the one
+    """'Buckingham was the only courtier who stood high in the favour of the King': the one
     the common noun is said of."""
     if tok.pos_ == "NOUN" and tok.dep_ == "attr":
         subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -434,7 +434,7 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             holders = [antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
             called = [c for c in verb.children if c.dep_ == "dobj" and entity_at(d, c, ACTORS) is not None]
             if called and noun.dep_ == "pobj" and noun.head.lower_ == "to":
-                holders = called  # 'Inaros invited the Athenians to his assistance': they come to his side
+                holders = called  # 'the Doge called the Genoese to his aid': they come to his side
             holders = holders or _clause_subjects(noun)
             for h in expand([_copula_subject(h) for h in holders]):
                 yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), other, "stance.side_idiom.v1", 0.7)
@@ -457,7 +457,7 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def _found_or_regarded(d: Document, si: int, noun: Token, ally: bool) -> Iterator[Factoid]:
-    """'Jeffreys found a patron in James' (James sides with him), 'the Whigs regarded
+    """'Fouché found a patron in Napoleon' (Napoleon sides with him), 'the Whigs regarded
     Danby as their enemy' (they stand against him): the stance of who finds or regards."""
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
     if verb is None or verb.pos_ != "VERB" or not _real(verb) or in_quotation(d, verb):
@@ -765,7 +765,7 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def from_manner(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """'He was treated by Jeffreys with marked incivility', 'Cromwell received the envoys
+    """'He was treated by the Regent with marked incivility', 'Cromwell received the envoys
     with contempt': how one treats another says where one stands towards them."""
     w = words()
     for f in frames(sent):
