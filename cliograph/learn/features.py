@@ -20,7 +20,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.tokens import Doc, Span, Token
 
 from ..pipeline.document import Document
 from ..pipeline.relations.base import asserted
@@ -109,22 +110,38 @@ def occurrences(d: Document, sent: Span) -> dict[int, list[Token]]:
     return out
 
 
-def _ancestors(tok: Token) -> list[Token]:
-    chain = [tok]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
-        chain.append(chain[-1].head)
+@lru_cache(maxsize=2)
+def _heads(doc: Doc) -> list[int]:
+    """Each token's head index, read once per parse: walking the tree through Token
+    objects made the layer the slowest reader of it."""
+    return [i + int(rel) for i, rel in enumerate(doc.to_array("HEAD").astype(np.int64))]
+
+
+def _ancestors(heads: list[int], i: int) -> list[int]:
+    chain = [i]
+    while heads[chain[-1]] != chain[-1] and len(chain) < 40:
+        chain.append(heads[chain[-1]])
     return chain
+
+
+def _path_ids(heads: list[int], a: int, b: int) -> tuple[list[int], int, list[int]] | None:
+    up_a, up_b = _ancestors(heads, a), _ancestors(heads, b)
+    index_b = {t: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t in index_b:
+            return up_a[:k], t, up_b[:index_b[t]]
+    return None
 
 
 def path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]] | None:
     """The walk up from ``a`` to the lowest common ancestor and down to ``b``:
     (a's chain below it, the ancestor, b's chain below it), or None across roots."""
-    up_a, up_b = _ancestors(a), _ancestors(b)
-    index_b = {t.i: k for k, t in enumerate(up_b)}
-    for k, t in enumerate(up_a):
-        if t.i in index_b:
-            return up_a[:k], t, up_b[:index_b[t.i]]
-    return None
+    doc = a.doc
+    found = _path_ids(_heads(doc), a.i, b.i)
+    if found is None:
+        return None
+    below_a, lca, below_b = found
+    return [doc[i] for i in below_a], doc[lca], [doc[i] for i in below_b]
 
 
 def _bucket(n: int) -> str:
@@ -269,11 +286,12 @@ def candidates(d: Document, si: int, sent: Span,
             if not pair_kinds_allow(kind_a, kind_b):
                 continue
             best = None
+            tree = _heads(sent.doc)
             for a in heads_a:
                 for b in heads_b:
                     if a.i == b.i:
                         continue
-                    p = path(a, b)
+                    p = _path_ids(tree, a.i, b.i)
                     if p is None:
                         continue
                     length = len(p[0]) + len(p[2])
