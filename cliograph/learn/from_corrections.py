@@ -145,15 +145,13 @@ def document_examples(store: Store, d: Document, doc_id: str, facts: list[dict[s
     bounds = [span(s.start_char, s.end_char) for s in d.sents]
     rules = rule_facts(d)
     found: dict[tuple[int, int, int], tuple[list[str], str, str]] = {}
-    cache: dict[int, list] = {}
+    by_sent = [list(candidates(d, si, sent, rules)) for si, sent in enumerate(d.sents)]
     for f in facts:
         matched = False
         for si, (s, e) in enumerate(bounds):
             if e <= f["evidence_start"] or s >= f["evidence_end"]:
                 continue
-            if si not in cache:
-                cache[si] = list(candidates(d, si, d.sents[si], rules))
-            for c in cache[si]:
+            for c in by_sent[si]:
                 pair = (ids.get(c.subject), ids.get(c.object))
                 ends = (f["subject_id"], f["object_id"])
                 if pair != ends and not (f["type"] == "ALLY" and pair == ends[::-1]):
@@ -170,7 +168,7 @@ def document_examples(store: Store, d: Document, doc_id: str, facts: list[dict[s
     tied = machine_pairs(store, doc_id)
     for si, (s, e) in enumerate(bounds):
         near = {(a, b) for a, b, fs, fe in tied if fs < e and fe > s}
-        for c in cache[si] if si in cache else candidates(d, si, d.sents[si], rules):
+        for c in by_sent[si]:
             if (si, c.subject, c.object) in found:
                 continue
             pair = (ids.get(c.subject), ids.get(c.object))
