@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import SEED, need_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cliograph.clean import CleanText, clean
 
-#: Copyrighted seed chapter: read in place when present, never copied into the repo.
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "with-lenin.txt"
 #: Read a marker as its label: superscripts as digits, invisible characters gone.
 SUPERSCRIPTS = str.maketrans(
     "⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", "\u00ad\u200b\u2060\ufeff\u200a"
@@ -322,9 +320,8 @@ def test_clean_property_never_raises_on_arbitrary_text(raw):
 # ----------------------------------------------------------------------------- the seed text
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed text not present")
 def test_clean_seed_text_loses_furniture_and_keeps_notes():
-    raw = SEED.read_text(encoding="utf-8")
+    raw = need_shared(SEED, "the seed chapter").read_text(encoding="utf-8")
     result = clean(raw)
     assert "Biographies & Memoirs" not in result.text
     assert "17. WITH LENIN" not in result.text

@@ -17,6 +17,7 @@ import jsonschema
 import networkx as nx
 import pytest
 import rdflib
+from conftest import SHARED, need_shared
 from rdflib.compare import isomorphic
 
 import cliograph
@@ -27,7 +28,6 @@ from cliograph.export import rdf as rdf_export
 from cliograph.export._common import edtf_bounds, fact_interval
 from cliograph.store import Store
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 GOLD = SHARED / "gold" / "with-lenin.json"
 SCORER = SHARED / "tools" / "score.py"
 
@@ -159,8 +159,8 @@ def who_held_general_secretary(g: rdflib.Graph) -> set[str]:
 
 
 def score(tmp_path: Path, data: str) -> subprocess.CompletedProcess[str]:
-    if not (SCORER.is_file() and GOLD.is_file()):
-        pytest.skip("the referee's scorer and gold file are not beside this checkout")
+    need_shared(SCORER, "the referee's scorer")
+    need_shared(GOLD, "the seed's gold file")
     pred = tmp_path / "pred.json"
     pred.write_text(data, encoding="utf-8")
     return subprocess.run([sys.executable, str(SCORER), str(pred), str(GOLD)],

@@ -5,7 +5,7 @@ because open tenures end (death, successor, horizon) and events are points."""
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED
+from conftest import SHARED, need_shared
 
 import cliograph
 from cliograph import query
@@ -17,8 +17,10 @@ CHAPTERS = sorted((SHARED / "corpus").glob("*.txt")) + [SHARED / "seed" / "with-
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory):
-    if not all(p.is_file() for p in CHAPTERS) or len(CHAPTERS) < 7:
-        pytest.skip("the gold chapters are not beside this checkout (../shared)")
+    need_shared(SHARED / "corpus", "the corpus chapters")
+    for p in [*CHAPTERS, SHARED / "corpus"]:
+        need_shared(p, "a gold chapter")
+    assert len(CHAPTERS) >= 7, CHAPTERS
     db = tmp_path_factory.mktemp("corpus") / "corpus.db"
     report = cliograph.ingest(CHAPTERS, db=db)
     assert report.ok

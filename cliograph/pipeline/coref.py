@@ -21,16 +21,16 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Mention
-from ..rules import lexicon
+from ..rules import lexicon, limits
 from .document import Document
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PRONOUNS = MALE | FEMALE | PLURAL
-WINDOW = 3  # sentences back
-C_COMMAND = 250  # bonus for the nearest subject above the pronoun
-RULE = 1000  # apposition, 'X and his Y'
+WINDOW = limits().sentences_back.pronoun
+C_COMMAND = limits().pronoun_scores.c_command  # bonus for the nearest subject above the pronoun
+RULE = limits().pronoun_scores.rule  # apposition, 'X and his Y'
 GROUP_KINDS = ("FACTION", "BODY")
 SUBJ = ("nsubj", "nsubjpass")
 OBJ = ("dobj", "dative", "attr", "oprd")
@@ -193,9 +193,7 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
     return sorted(refs, key=lambda r: r.i)
 
 
-HELD_TITLES = {"king", "queen", "tsar", "czar", "tsarina", "czarina", "emperor", "empress", "kaiser", "sultan",
-               "shah", "pope", "duke", "duchess", "prince", "princess", "earl", "count", "countess",
-               "marquis", "marquess", "dauphin", "elector", "archbishop", "cardinal"}
+HELD_TITLES = lexicon().held_titles
 TITLE_RULE = "coref.title_holder.v1"
 
 
@@ -246,7 +244,7 @@ def titles_to_holders(d: Document) -> None:
 
 
 SUCCESSION = {"new", "late", "former", "future", "next", "old", "young", "first", "last", "previous"}
-TITLE_WINDOW = 6  # sentences back
+TITLE_WINDOW = limits().sentences_back.title_holder
 
 
 def resolve(d: Document) -> None:

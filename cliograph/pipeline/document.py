@@ -7,7 +7,9 @@ text (``doc.text``); ``to_raw`` converts them for the store.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +19,41 @@ from ..model import Entity, Factoid, Mention, SourceText, When
 
 if TYPE_CHECKING:
     from .quotations import Quote
+    from .relations.quotes import Attribution
+
+
+@dataclass
+class DocumentCache:
+    """What the stages remember about one document between sentences, by name and type.
+
+    Each field names the module that writes it and those that read it: a stage may read
+    what an earlier stage (or an earlier sentence of the same stage) wrote, never what a
+    later one will. Everything here is derived and can be rebuilt from the document, so
+    a fresh ``Document`` starts with it empty.
+    """
+
+    quoted_chars: tuple[list[int], list[int]] | None = None
+    """Starts and ends of the union of quotations, in text order (``quotations.in_quotation``,
+    built on first use after the ``quotations`` stage)."""
+    demonyms: dict[str, int | None] = field(default_factory=dict)
+    """A people's name -> the place entity it stands for, or None (``relations.base``)."""
+    gender: dict[int, str] = field(default_factory=dict)
+    """Entity -> 'male', 'female' or '' from titles, kin words and pronouns (``relations.kin``)."""
+    speaker_gender: dict[int, str] = field(default_factory=dict)
+    """Entity -> 'male', 'female' or '' from titles and kin nouns only (``relations.quotes``)."""
+    attributions: dict[int, list[Attribution]] | None = None
+    """Sentence of the reporting clause -> the quotations attributed there, all found on
+    the first sentence (``relations.quotes``)."""
+    titled: set[int] = field(default_factory=set)
+    """Persons whose title was already read as an office they hold (``relations.offices``)."""
+    joined_posts: dict[int, list[int]] = field(default_factory=dict)
+    """An office -> the posts named with it as one ('Lord Steward and Viceroy') (``relations.offices``)."""
+    told_happened: set[int] = field(default_factory=set)
+    """Events whose HAPPENED fact is already told, once per event (written and read by
+    ``relations.battles`` and ``relations.events``)."""
+    event_parties: set[tuple[int, int]] = field(default_factory=set)
+    """(party, event) pairs ``relations.battles`` made PARTICIPATES facts of; ``relations.events``
+    (which runs the battles rules first, per sentence) does not repeat them."""
 
 
 @dataclass
@@ -49,24 +86,25 @@ class Document:
     factoids: list[Factoid] = field(default_factory=list)
     described: dict[tuple[str, int], int] = field(default_factory=dict)
     """(role, entity) -> the derived entity for that role of it ('head', the Secretariat)."""
+    cache: DocumentCache = field(default_factory=DocumentCache, repr=False)
+    """Per-document memory of the stages (named, typed; see ``DocumentCache``)."""
 
     @property
     def text(self) -> str:
         """The parsed text (``doc.text`` rebuilds it from the tokens on every call)."""
         return self.clean.text
 
-    @property
+    @cached_property
     def sents(self) -> list[Span]:
-        if not hasattr(self, "_sents"):
-            self._sents = list(self.doc.sents)
-        return self._sents
+        """The parse's sentences, listed once (``doc.sents`` walks the tokens on each call)."""
+        return list(self.doc.sents)
+
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [s.start for s in self.sents]
 
     def sent_index(self, token: Token) -> int:
         """Index of the sentence holding a token."""
-        if not hasattr(self, "_sent_starts"):
-            self._sent_starts = [s.start for s in self.sents]
-        from bisect import bisect_right
-
         return bisect_right(self._sent_starts, token.i) - 1
 
     def entity_of_token(self, token: Token) -> int | None:

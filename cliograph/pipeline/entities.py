@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Mention
 from ..names import TITLE_OF, initials, norm, translit_key
-from ..rules import lexicon, load_json
+from ..rules import lexicon, limits, load_json
 from .document import Document
 from .mentions import WINGS, guess_kind, office_stem
 
-RULE_WEIGHT = 3.0
+RULE_WEIGHT = limits().kind_votes.rule
 MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
           "ride", "journey", "retreat", "advance", "withdraw", "escape", "head", "drive", "fly",
           "walk", "bring", "take", "transfer", "exile", "banish", "deport", "summon", "recall"}
@@ -82,9 +82,9 @@ LEADING_VERBS = {"lead", "head", "found", "command", "chair", "organise", "organ
 GROUP_WORDS = {"group", "faction", "party", "bloc", "club", "society", "opposition", "circle", "clique",
                "cabal", "caucus", "wing", "movement", "conspiracy"}
 PERSONAL = {"he", "she", "him", "her", "i", "we", "you"}
-MODEL_WEIGHT = 1.0
-CONTEXT_WEIGHT = 2.0
-GAZETTEER_WEIGHT = 2.5  # a little more than one context: 'Washington said' twice is still a man
+MODEL_WEIGHT = limits().kind_votes.model
+CONTEXT_WEIGHT = limits().kind_votes.context
+GAZETTEER_WEIGHT = limits().kind_votes.gazetteer
 
 
 def _verb_forms(tok: Token) -> set[str]:
@@ -545,8 +545,8 @@ PERSON_SHAPE = re.compile(r"[a-z](ov|ev|ova|eva|sky|ski|skii|skiy|skaya|enko|vic
                           r"ides|cles|kles|crates|krates|ippus|ippos|odorus|stratus|machus|critus)$")
 # endings of Greek and Latin towns' names (no man's name ends so)
 PLACE_SHAPE = re.compile(r"[a-z](ium|eum|æum|aeum|polis|opolis)$")
-SHAPE_WEIGHT = 1.0
-PLACE_SHAPE_WEIGHT = 1.25  # above the model's lone guess (a person, on a tie)
+SHAPE_WEIGHT = limits().kind_votes.surname_shape
+PLACE_SHAPE_WEIGHT = limits().kind_votes.place_shape
 PEOPLE = re.compile(r"(ians|ans|aeans|eans|enes|ines|ese|ards|iots|ites)$")  # not 'Whigs', 'Tories'
 
 

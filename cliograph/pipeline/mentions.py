@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
-from ..rules import lexicon, load_json
+from ..rules import lexicon, limits, load_json
 from .document import Document
 
 # spaCy label -> our kind (a first guess only)
@@ -600,8 +600,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
-APPOINT_VERBS = {"appoint", "make", "elect", "name", "crown", "proclaim", "declare", "create", "nominate",
-                 "choose", "install", "consecrate", "anoint", "hail", "salute"}
+APPOINT_VERBS = lexicon().appoint_verbs | lexicon().acclaim_verbs
 
 
 def find(d: Document) -> None:
@@ -741,7 +740,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
 # ---------------------------------------------------------------------------------------
 
 POLICY_RULE = "mentions.stance_policy.v1"
-POLICY_MAX_TOKENS = 7
+POLICY_MAX_TOKENS = limits().tokens.policy_name
 ARTICLES = {"the", "a", "an"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 

@@ -208,14 +208,14 @@ def find(d: Document) -> None:
 
 def in_quotation(d: Document, tok: Token) -> bool:
     """True for a token inside quoted words: what a quotation says is not narration."""
-    if "_quoted_chars" not in d.__dict__:
+    if d.cache.quoted_chars is None:
         merged: list[list[int]] = []  # quotations may nest: their union, in order
         for q in d.quotations:
             if merged and q.open <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], q.close)
             else:
                 merged.append([q.open, q.close])
-        d.__dict__["_quoted_chars"] = ([s for s, _ in merged], [e for _, e in merged])
-    starts, ends = d.__dict__["_quoted_chars"]
+        d.cache.quoted_chars = ([s for s, _ in merged], [e for _, e in merged])
+    starts, ends = d.cache.quoted_chars
     i = bisect_right(starts, tok.idx) - 1
     return i >= 0 and tok.idx < ends[i]

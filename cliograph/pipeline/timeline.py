@@ -19,10 +19,11 @@ from spacy.tokens import Span, Token
 
 from .. import timex
 from ..model import When
+from ..rules import limits
 from .document import Document
 
 FLASHBACK_YEARS = 0.5  # an explicit date this far before 'now' is a flashback
-OPENING_TOKENS = 4  # a date within the first tokens of a sentence sets the scene
+OPENING_TOKENS = limits().tokens.scene_opening  # a date this early in a sentence sets the scene
 
 
 def _coarsen(when: When, to: str) -> When:

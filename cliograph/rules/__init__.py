@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import RuleError
 
@@ -31,6 +31,25 @@ class Lexicon(BaseModel):
     """Offices held by several at once, so the plural names the office ('the consuls', 'the tribunes')."""
     rising_groups: frozenset[str] = frozenset()
     """Plurals for those who act together against the powers that be ('the conspirators')."""
+    held_titles: frozenset[str]
+    """Titles one person holds at a time, so 'the King' alone stands for the last one named
+    King (``coref``)."""
+    post_words: frozenset[str]
+    """Posts read only when said of a person or a place ('the satrap of Lydia'), never the
+    head of a name (``relations.offices``)."""
+    appoint_verbs: frozenset[str]
+    """Verbs that give a person a post or a title ('appointed him consul', 'was crowned
+    king'): read by the mention stage (the noun after them is a title) and by the offices rules."""
+    appoint_to_post_verbs: frozenset[str]
+    """Verbs of appointment the offices rules read, but after which the mention stage does
+    not take a bare noun for a title ('promoted general', 'confirmed the nomination')."""
+    acclaim_verbs: frozenset[str]
+    """Verbs that give a title by rite or acclaim ('was hailed emperor', 'anointed king'):
+    a title for the mention stage, not an appointment the offices rules state."""
+    unreal_heads: frozenset[str]
+    """Heads that make the clause under them only intended ('proposed to appoint X', 'tried
+    to make X'): ``relations.base.asserted``; the events rules add their own in
+    ``relations.json`` (``event.unreal_heads``)."""
     person_titles: frozenset[str]
     event_heads: frozenset[str]
     event_need_modifier: frozenset[str]
@@ -48,6 +67,71 @@ class Lexicon(BaseModel):
     health_words: frozenset[str]
     place_preps: frozenset[str]
     not_names: frozenset[str]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SentencesBack(_Strict):
+    """How many sentences back a reference may reach."""
+
+    definite_description: int
+    """'the scheme' carried on through an earlier 'the scheme' (``relations.base``)."""
+    pronoun: int
+    """A pronoun's antecedent (``coref``)."""
+    title_holder: int
+    """'the King' for the person last given that title (``coref``)."""
+    recent_group: int
+    """'these supporters' for the group just named (``relations.stance``)."""
+    candidacy: int
+    """What a confirmation confirms ('the Senate confirmed the nomination', ``relations.offices``)."""
+    session: int
+    """The congress a delegation goes to (``relations.events``)."""
+
+
+class Tokens(_Strict):
+    """Length limits, in tokens."""
+
+    ellipsis_clause: int
+    """The longest 'So did X' clause that repeats a predicate (``relations.ellipsis``)."""
+    policy_name: int
+    """The longest descriptive policy name (``mentions``)."""
+    scene_opening: int
+    """A date within this many tokens of a sentence's start sets the scene (``timeline``)."""
+
+
+class KindVotes(_Strict):
+    """What each piece of evidence weighs in the vote on a name's kind (``entities``)."""
+
+    rule: float
+    model: float
+    context: float
+    gazetteer: float
+    """A little more than one context: 'Washington said' twice is still a man."""
+    surname_shape: float
+    place_shape: float
+    """Above the model's lone guess (a person, on a tie)."""
+
+
+class PronounScores(_Strict):
+    """Bonuses in the choice of a pronoun's antecedent (``coref``)."""
+
+    c_command: int
+    """The nearest subject above the pronoun."""
+    rule: int
+    """Apposition, 'X and his Y'."""
+
+
+class Limits(_Strict):
+    """Every look-back window, length limit and vote weight the rules use, by name
+    (``rules/limits.json``), so that one file holds what the gold chapters were measured with."""
+
+    doc: str = Field(alias="_doc")
+    sentences_back: SentencesBack
+    tokens: Tokens
+    kind_votes: KindVotes
+    pronoun_scores: PronounScores
 
 
 def load_json(name: str) -> object:
@@ -73,3 +157,8 @@ def validated(model: type[M], name: str) -> M:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return validated(Lexicon, "lexicon.json")
+
+
+@lru_cache(maxsize=1)
+def limits() -> Limits:
+    return validated(Limits, "limits.json")

@@ -76,6 +76,8 @@ class EventWords(_Strict):
     """Nouns that are events only with one of these complements ('attempt on his life')."""
     decide_preps: dict[str, frozenset[str]]
     unreal_heads: frozenset[str]
+    """Heads that make an event only wished for or talked of ('debated a truce'), beside
+    the clause heads of ``lexicon.json``'s ``unreal_heads``, which the events rules read too."""
     action_verbs: dict[str, str]
     """Verbs of armed action on a place -> the event noun they name ('besieged Eion' is
     the 'siege of Eion')."""

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from ...errors import RuleError
 from ...model import Factoid, When
-from ...rules import lexicon, load_json
+from ...rules import lexicon, limits, load_json
 from ..document import Document
 from .timing import clause_date, split_interval
 
@@ -20,9 +20,7 @@ TENURES = {"HOLDS_OFFICE", "MEMBER_OF"}  # an interval stated for these is a sta
 
 MODALS = {"would", "could", "might", "should", "may", "must", "shall", "ought"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "nobody"}
-UNREAL_HEADS = {"propose", "suggest", "canvass", "consider", "contemplate", "plan", "hope",
-                "want", "wish", "try", "attempt", "threaten", "refuse", "fail", "intend",
-                "expect", "seek", "offer", "urge", "ask", "demand", "request", "if", "unless"}
+UNREAL_HEADS = lexicon().unreal_heads
 
 
 def asserted(verb: Token) -> bool:
@@ -81,7 +79,7 @@ DEFINITE_KIND = {
     "congress": "EVENT", "conference": "EVENT", "mutiny": "EVENT", "revolt": "EVENT",
     "rebellion": "EVENT", "uprising": "EVENT", "war": "EVENT", "treaty": "EVENT", "plenum": "EVENT",
 }
-DEFINITE_WINDOW = 3  # sentences back
+DEFINITE_WINDOW = limits().sentences_back.definite_description
 
 
 def definite_reference(d: Document, tok: Token, hops: int = 2) -> int | None:
@@ -144,7 +142,7 @@ def _demonym(d: Document, tok: Token) -> int | None:
     """'the Athenians' act for Athens, 'the Carthaginians' for Carthage: a people's name
     stands for the place the text names whose name it is built on (the stem before
     '-ians', '-ans', '-ites', at least four letters, one place only)."""
-    cache: dict[str, int | None] = d.__dict__.setdefault("_demonyms", {})
+    cache = d.cache.demonyms
     word = tok.text
     if word in cache:
         return cache[word]

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
+from ...rules import lexicon
 from ...rules.words import words
 from ..document import Document
 from ..quotations import in_quotation
@@ -212,7 +213,7 @@ def _hypothetical(n: Token) -> bool:
     if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
         return True
     v = _clause_verb(n)
-    return v.lemma_.lower() in ew.unreal_heads or v.lemma_.lower() in ew.wish_verbs
+    return v.lemma_.lower() in ew.unreal_heads | lexicon().unreal_heads or v.lemma_.lower() in ew.wish_verbs
 
 
 def clause_parties(d: Document, n: Token) -> list[tuple[int, str]]:
@@ -272,7 +273,7 @@ def _revolts(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 def _once(d: Document, si: int, ev: int, rule: str, v: Token, place: int | None) -> Iterator[Factoid]:
     """HAPPENED for an event the first time the text tells of it."""
-    told: set[int] = d.__dict__.setdefault("_took_place", set())
+    told = d.cache.told_happened
     if ev in told:
         return
     told.add(ev)
@@ -338,7 +339,7 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         engaged = clause_parties(d, n) if rule == "battles.described.v1" else []
         when = fact_time(d, si, [v])
         seen: set[int] = set()
-        told: set[tuple[int, int]] = d.__dict__.setdefault("_event_parties", set())
+        told = d.cache.event_parties
         for actor, role in [*parties, *engaged]:
             if actor == ev or actor in seen:
                 continue

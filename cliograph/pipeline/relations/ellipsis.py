@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from ...model import Factoid
+from ...rules import limits
 from ..document import Document
 from .base import calibrated, entity_at
 
@@ -17,7 +18,7 @@ REPEATABLE = {"stance.policy_verb.v1", "stance.ally_verb.v1", "stance.oppose_ver
               "membership.active_verb.v1", "events.took_part.v1"}
 RULE = "ellipsis.so_did.v1"
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
-MAX_TOKENS = 10
+MAX_TOKENS = limits().tokens.ellipsis_clause
 
 
 def ellipsis(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

@@ -25,7 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
-from ...rules import lexicon
+from ...rules import lexicon, limits
 from ...rules.words import words
 from ..document import Document
 from ..quotations import in_quotation
@@ -345,13 +345,13 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         # battle of Tanagra' names its own (once per event)
         place = _place(d, n)
         named_at = None
-        if place is None and not session_body and ev not in d.__dict__.setdefault("_took_place", set()):
+        if place is None and not session_body and ev not in d.cache.told_happened:
             named_at = _place_in_name(d, span)
         fought = named_at is None and place is None and not session_body \
-            and ev not in d.__dict__.setdefault("_took_place", set()) and _fought_at(d, ev)
+            and ev not in d.cache.told_happened and _fought_at(d, ev)
         if (place is not None or named_at is not None or fought) and not session_body and _real(clause_verb(n)) \
                 and not _denied(n):
-            d.__dict__.setdefault("_took_place", set()).add(ev)
+            d.cache.told_happened.add(ev)
             yield _happened(d, si, ev, "events.placed_mention.v1", fact_time(d, si, [n]),
                             _first(place, named_at))
             continue
@@ -538,14 +538,14 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if rule is None:
             continue
         sides = [(actor, role) for actor in _actors(d, v)] + _sides(d, v)
-        told: set[int] = d.__dict__.setdefault("_took_place", set())
+        told = d.cache.told_happened
         if sides and not stretch and not session_body and ev not in told and d.entities[ev].kind == "EVENT":
             # an event somebody fought at, spoke at or took part in has taken place
             told.add(ev)
             yield _happened(d, si, ev, "events.took_place.v1", fact_time(d, si, [v]),
                             _first(_place(d, n), _place_in_name(d, _span)))
         for actor, role_ in sides:
-            if actor == ev or (actor, ev) in d.__dict__.get("_event_parties", ()):
+            if actor == ev or (actor, ev) in d.cache.event_parties:
                 continue  # (battles.py told it already)
             yield factoid(
                 d,
@@ -784,7 +784,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                       CONF["events.armed_action.v1"], when=when, role=role)
 
 
-SESSION_WINDOW = 10  # sentences back to the congress a delegation goes to
+SESSION_WINDOW = limits().sentences_back.session  # back to the congress a delegation goes to
 
 
 def _recent_session(d: Document, si: int, before: int) -> int | None:

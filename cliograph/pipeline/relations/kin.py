@@ -31,7 +31,7 @@ PLACE_PREPS = {"in", "at", "near", "outside"}
 
 def gender(d: Document, entity: int) -> str:
     """'male', 'female' or '' from the pronouns and nouns the text ties to the entity."""
-    cache = d.__dict__.setdefault("_gender", {})
+    cache = d.cache.gender
     if entity in cache:
         return cache[entity]
     lex = lexicon()

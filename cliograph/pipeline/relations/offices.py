@@ -12,13 +12,12 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid, Mention
 from ...names import TITLE_OF
-from ...rules import lexicon
+from ...rules import lexicon, limits
 from ..document import Document
 from .base import UNREAL_HEADS, asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames
 
-APPOINT = {"appoint", "make", "elect", "name", "nominate", "promote", "confirm", "install",
-           "choose", "designate", "proclaim", "crown", "declare", "create", "select", "reappoint"}
+APPOINT = lexicon().appoint_verbs | lexicon().appoint_to_post_verbs
 SERVE = {"serve", "act", "remain", "continue", "sit", "stay", "rule", "reign", "govern", "spend",
          "work", "return", "sign", "officiate", "preside"}
 SEND = {"send", "dispatch", "despatch"}  # 'was sent out as commander-in-chief': the one sent
@@ -27,7 +26,7 @@ CONFIRM = {"confirm", "approve", "ratify", "endorse", "accept", "announce", "san
 CANDIDACY = {"candidature", "candidacy", "appointment", "election", "nomination", "promotion",
              "elevation", "selection", "choice"}
 PROPOSE = {"propose", "nominate", "recommend", "put", "suggest", "back", "favour", "favor", "support"}
-CANDIDACY_WINDOW = 8  # sentences back to look for what a confirmation confirms
+CANDIDACY_WINDOW = limits().sentences_back.candidacy  # back to what a confirmation confirms
 CHARGE_NOUNS = {"charge", "command", "control", "head"}
 HEAD_ROLES = {"leader": "head", "chief": "head"}  # one post, whatever the text calls it
 BECOME = {"be", "become", "remain"}
@@ -54,7 +53,7 @@ def _root(span: Span) -> Token:
 def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Duke of York' names a man and the title he holds: the person, and an OFFICE
     of that name held by him."""
-    done: set[int] = d.__dict__.setdefault("_titled", set())  # once per person per document
+    done = d.cache.titled  # once per person per document
     for mi, person in entities_in(d, sent, PERSON):
         m = d.mentions[mi]
         titled = _title_misread(d, m)
@@ -156,7 +155,7 @@ POST_PREPS = {"of", "to"}
 POST_SLOTS = {"appos", "attr", "oprd", "pobj", "dobj", "conj"}
 PLACED = {"PLACE", "BODY", "FACTION"}
 # posts read here only when said of a person or of a place ('the satrap of Lydia'), not names' heads
-POST_WORDS = {"satrap", "legate", "envoy", "vizier", "nuncio", "exarch", "tetrarch", "ethnarch", "hipparch"}
+POST_WORDS = lexicon().post_words
 
 
 def named_posts(d: Document, sent: Span) -> None:
@@ -246,7 +245,7 @@ def _add_post(d: Document, span: Span) -> None:
 def joined_posts(d: Document, sent: Span) -> dict[int, list[int]]:
     """Two posts the mentions read as one ('Lord Steward of the Household and Viceroy of
     Ireland'): the second as an office of its own, held wherever the first is."""
-    also: dict[int, list[int]] = d.__dict__.setdefault("_joined_posts", {})
+    also = d.cache.joined_posts
     heads = lexicon().office_heads
     for mi, office in entities_in(d, sent, OFFICE):
         s, e = d.mentions[mi].tokens

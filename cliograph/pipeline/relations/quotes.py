@@ -261,7 +261,7 @@ def _vocative(d: Document, q: Quote, speaker: int) -> int | None:
 def _gender(d: Document, entity: int) -> str:
     """'male', 'female' or '' from the title or kin noun right before the entity's names
     ('Mrs', 'Queen', 'his sister'); resolved pronouns are not trusted for this."""
-    cache = d.__dict__.setdefault("_quote_gender", {})
+    cache = d.cache.speaker_gender
     if entity not in cache:
         lex = lexicon()
         votes = {"male": 0, "female": 0}
@@ -783,12 +783,12 @@ def _other_person(d: Document, clause: list[Token], speaker: int, subj: Token | 
 
 
 def _attributions(d: Document) -> dict[int, list[Attribution]]:
-    cache = d.__dict__.get("_quote_attr")
+    cache = d.cache.attributions
     if cache is None:
         cache = {}
         for a in _attribute_all(d):
             cache.setdefault(a.anchor, []).append(a)
-        d.__dict__["_quote_attr"] = cache
+        d.cache.attributions = cache
     return cache
 
 

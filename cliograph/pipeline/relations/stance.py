@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
-from ...rules import validated
+from ...rules import limits, validated
 from ..document import Document
 from ..mentions import broken_object_list
 from ..quotations import in_quotation
@@ -497,7 +497,7 @@ def _holders(d: Document, noun: Token) -> list[Token]:
     return expand(out) if noun.tag_ == "NNS" else out
 
 
-RECENT_SENTENCES = 4  # how far back 'these supporters' may reach
+RECENT_SENTENCES = limits().sentences_back.recent_group  # how far back 'these supporters' may reach
 
 
 def _demonstrative_plural(noun: Token) -> bool:
