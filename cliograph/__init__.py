@@ -1,12 +1,15 @@
 """cliograph: rebuild the system of power a history text describes.
 
     >>> import cliograph
-    >>> report = cliograph.ingest(["examples/"], db="demo.db")   # doctest: +SKIP
-    >>> store = cliograph.open("demo.db")                         # doctest: +SKIP
-    >>> store.entity("Caesar")["kind"]                       # doctest: +SKIP
+    >>> report = cliograph.ingest(["examples/"], db="cliograph.db")   # doctest: +SKIP
+    >>> store = cliograph.open("cliograph.db")
+    >>> store.entity("Caesar")["kind"]
     'PERSON'
-    >>> cliograph.timeline(store, entity="Caesar")[0]["start"]   # doctest: +SKIP
-    '-0049'
+    >>> "HOLDS_OFFICE" in {item["group"] for item in cliograph.timeline(store, entity="Washington")}
+    True
+
+(The examples in this package's docstrings run in ``tests/test_doctests.py`` against the
+store of ``examples/`` that ``cliograph demo`` builds; the README's runs the ingest.)
 
 Importing the package loads nothing heavy: ``ingest`` (spaCy, the rule files) and the
 questions asked of a store (``timeline``, ``network``, ``state_on``, from ``query``) are
@@ -58,8 +61,8 @@ def open(db: str | Path) -> Store:  # noqa: A001 - mirrors sqlite3.connect / dbm
     """Open an existing cliograph database for reading.
 
     Example:
-        >>> cliograph.open("cliograph.db").counts()   # doctest: +SKIP
-        {'documents': 1, 'entities': 120, 'mentions': 900, 'facts': 80}
+        >>> sorted(cliograph.open("cliograph.db").counts().items())   # doctest: +ELLIPSIS
+        [('documents', 4), ('entities', ...), ('facts', ...), ('mentions', ...)]
     """
     from .store import Store
 

@@ -26,8 +26,8 @@ def dossier(store: Store, name: str) -> Dossier:
     """The dossier of the entity with this id, name or alias.
 
     Example:
-        >>> dossier(cliograph.open("cliograph.db"), "Stalin").entity["kind"]   # doctest: +SKIP
-        'PERSON'
+        >>> dossier(cliograph.open("cliograph.db"), "Caesar").entity["name"]
+        'Cæsar'
     """
     found = entities_named(store, name)
     if not found:

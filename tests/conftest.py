@@ -50,6 +50,26 @@ def pairs(d: Document, type_: str) -> set[tuple[str, str | None]]:
 
 
 @pytest.fixture(scope="session")
+def demo_checkout(tmp_path_factory) -> Path:
+    """A folder laid out like the checkout after ``cliograph demo``: ``examples/`` and the
+    demo's store ``cliograph.db`` of them (no ../shared beside it, so no seed chapter:
+    what the README and the docstrings show holds for every reader)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from cliograph.cli import cli
+
+    folder = tmp_path_factory.mktemp("checkout")
+    shutil.copytree(EXAMPLES, folder / "examples")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        result = CliRunner().invoke(cli, ["demo", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     return need_shared(SEED, "the seed chapter")
 

@@ -18,16 +18,6 @@ def test_api_all_names_exist_and_are_documented():
             assert obj.__doc__, f"{name} has no docstring"
 
 
-def test_api_store_methods_and_questions_each_show_an_example():
-    from cliograph.export import export
-
-    for method in ("entity", "entities", "facts"):
-        doc = getattr(cliograph.Store, method).__doc__ or ""
-        assert method in ("entities", "facts") or ">>>" in doc, f"Store.{method} needs an example"
-    for fn in (cliograph.timeline, cliograph.network, cliograph.state_on, export):
-        assert ">>>" in (fn.__doc__ or ""), f"{fn.__name__} needs an example"
-
-
 def test_api_open_missing_database_is_a_clear_error(tmp_path):
     with pytest.raises(cliograph.StoreError, match="no database at"):
         cliograph.open(tmp_path / "nope.db")

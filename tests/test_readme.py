@@ -1,11 +1,12 @@
 """The README's tour, run as written: every `cliograph` command of its first code block
-against the demo's store, and its Python block, in a folder laid out like the checkout."""
+against the demo's store, and its Python blocks as doctests, in a folder laid out like the
+checkout."""
 
 from __future__ import annotations
 
+import doctest
 import re
 import shlex
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,16 +30,14 @@ def _tour_commands() -> list[list[str]]:
     return [shlex.split(line)[1:] for line in lines if line.startswith("cliograph ")]
 
 
-@pytest.fixture(scope="module")
-def checkout(tmp_path_factory):
+PYTHON_BLOCKS = re.findall(r"```python\n(.*?)```", README, re.S)
+DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+@pytest.fixture
+def checkout(demo_checkout):
     """A folder with the examples and the demo's store, as after `make demo`."""
-    folder = tmp_path_factory.mktemp("checkout")
-    shutil.copytree(ROOT / "examples", folder / "examples")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(folder)
-        result = CliRunner().invoke(cli, ["demo", "--quiet"])
-    assert result.exit_code == 0, result.output
-    return folder
+    return demo_checkout
 
 
 def test_readme_tour_lists_the_commands_it_promises():
@@ -65,12 +64,18 @@ def test_readme_tour_serve_opens_the_demo_store(checkout):
     assert app.state.store.counts()["documents"] >= 4
 
 
-def test_readme_python_block_runs(checkout, monkeypatch):
+def test_readme_python_blocks_are_doctests():
+    # a block without prompts would be checked by nothing
+    assert PYTHON_BLOCKS and all(block.lstrip().startswith(">>> ") for block in PYTHON_BLOCKS)
+
+
+@pytest.mark.parametrize("n", range(len(PYTHON_BLOCKS)))
+def test_readme_python_block_runs_as_written(checkout, monkeypatch, n):
     monkeypatch.chdir(checkout)
-    code = _block("Everything the CLI does is\none call in Python", "python")
-    lines = code.strip().splitlines()
-    namespace: dict = {}
-    exec("\n".join(lines[:-2]), namespace)  # noqa: S102 - the README's own example
-    assert eval(lines[-2], namespace) == "PERSON"  # noqa: S307
-    assert len(eval(lines[-1], namespace)) == 3  # noqa: S307
+    test = doctest.DocTestParser().get_doctest(PYTHON_BLOCKS[n], {}, f"README.md python block {n + 1}",
+                                               str(ROOT / "README.md"), 0)
+    runner = doctest.DocTestRunner(optionflags=DOCTEST_FLAGS)
+    report: list[str] = []
+    runner.run(test, out=report.append)
+    assert runner.failures == 0 and runner.tries == len(test.examples) > 0, "".join(report)
     assert (checkout / "facts.ttl").stat().st_size > 1000

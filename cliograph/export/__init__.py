@@ -13,9 +13,11 @@ to ``PATH.part`` and renames it into place when done, and a folder format into t
 final name. Every mistake a caller can make (unknown format, a stream for a folder format,
 an unwritable path) is a one-line :class:`~cliograph.errors.UsageError`.
 
-    >>> import io, cliograph                                            # doctest: +SKIP
-    >>> export(cliograph.open("demo.db"), "ttl", "demo.ttl")             # doctest: +SKIP
-    >>> export(cliograph.open("demo.db"), "csv", "demo-csv/")            # doctest: +SKIP
+    >>> import os, cliograph
+    >>> export(cliograph.open("cliograph.db"), "ttl", "demo.ttl")
+    >>> export(cliograph.open("cliograph.db"), "csv", "demo-csv/")
+    >>> sorted(os.listdir("demo-csv"))
+    ['aliases.csv', 'entities.csv', 'facts.csv']
 """
 
 from __future__ import annotations
@@ -99,7 +101,10 @@ def export(store: Store, fmt: str, out: IO[str] | str | os.PathLike[str],
     for folder formats (``EXPORTERS[fmt].writes == "dir"``, i.e. csv).
 
     Example:
-        >>> export(store, "ttl", "facts.ttl", min_confidence=0.6)   # doctest: +SKIP
+        >>> export(store, "ttl", "facts.ttl", min_confidence=0.6)
+        >>> with open("facts.ttl", encoding="utf-8") as f:
+        ...     f.readline().startswith("@prefix")
+        True
     """
     exporter = get_exporter(fmt)
     if isinstance(out, str | os.PathLike):

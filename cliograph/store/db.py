@@ -248,8 +248,8 @@ class Store:
         """An entity by id, name or alias (the most mentioned when several match).
 
         Example:
-            >>> cliograph.open("cliograph.db").entity("Stalin")["kind"]   # doctest: +SKIP
-            'PERSON'
+            >>> cliograph.open("cliograph.db").entity("Washington")["name"]
+            'George Washington'
         """
         ids = set(self.entity_ids(name))
         found = [r for r in self.entities() if r["id"] in ids]
