@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from ..model import Mention
 from ..rules import lexicon, limits
 from .document import Document
+from .relations import frames
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -116,16 +117,7 @@ def _plural_name(t: Token) -> bool:
 def _subject(v: Token) -> Token | None:
     """A verb's subject, through coordination ('did not approach him, but was kept'), control
     ('had to deal with him', 'persuaded Trotski to support him') and 'who' ('Stalin who...')."""
-    while True:
-        subj = next((c for c in v.children if c.dep_ in SUBJ), None)
-        if subj is None and v.dep_ == "xcomp":
-            subj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
-        if subj is None and v.dep_ in ("conj", "xcomp"):
-            v = v.head
-            continue
-        if subj is not None and subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
-            return subj.head.head
-        return subj
+    return frames.subject(v)
 
 
 def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, int]]) -> list[Ref]:

@@ -31,7 +31,7 @@ from ..document import Document
 from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid
-from .frames import frames
+from .frames import frames, subject_tokens
 from .timing import fact_time, split_interval, stated_date
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
@@ -433,26 +433,8 @@ def _actors(d: Document, v: Token) -> list[int]:
             return [e for c in v.children if c.dep_ == "nsubjpass" for x in conjuncts(c)
                     if (e := entity_at(d, x, ACTORS)) is not None]
         return []  # a passive without its agent names no actor
-    cur = v
-    for _ in range(3):
-        subs = [c for c in cur.children if c.dep_ in ("nsubj",)]
-        if subs:
-            out = []
-            for s in subs:
-                for t in conjuncts(s):
-                    e = entity_at(d, t, ACTORS)
-                    if e is not None and e not in out:
-                        out.append(e)
-            return out
-        if (
-            cur.dep_ in ("xcomp", "conj", "advcl")
-            and cur.head.i != cur.i
-            and cur.head.pos_ in ("VERB", "AUX")
-        ):
-            cur = cur.head
-            continue
-        break
-    return []
+    found = (entity_at(d, t, ACTORS) for t in subject_tokens(v, ("nsubj",), verbal_heads=True))
+    return list(dict.fromkeys(e for e in found if e is not None))
 
 
 def _role(v: Token, prep: str | None = None) -> str:

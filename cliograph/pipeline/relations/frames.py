@@ -62,6 +62,56 @@ def antecedent(tok: Token) -> Token:
     return tok
 
 
+def agents(verb: Token) -> list[Token]:
+    """The 'by' agents of a passive verb with their conjuncts ('backed by Danton and
+    Desmoulins'), whatever else the verb has."""
+    return expand([o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"])
+
+
+def subject(verb: Token) -> Token | None:
+    """The one subject of a verb, active or passive, through coordination ('did not
+    approach him, but was kept'), control ('had to deal with him'; 'persuaded Ney to
+    attack': the object) and relative clauses ('Ney, who ...': the noun the clause
+    modifies). The first in the parse's order when there are several."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "xcomp":
+            subj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if subj is None and verb.dep_ in ("conj", "xcomp"):
+            verb = verb.head
+            continue
+        if subj is not None and subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+            return subj.head.head
+        return subj
+
+
+VERBAL = ("VERB", "AUX")
+
+
+def subject_tokens(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass"),
+                   through: tuple[str, ...] = ("conj", "xcomp", "advcl"), steps: int = 3,
+                   verbal_heads: bool = False, noun_heads: bool = False) -> list[Token]:
+    """The subjects (with their conjuncts) of the nearest clause up from ``verb`` that has
+    one: a conjoined verb shares its subject ('was arrested and died in prison'), an
+    infinitive or participle takes its governor's ('managed to stir the Congress').
+
+    ``deps`` are the subject relations that count, ``through`` the links climbed, at most
+    ``steps`` clauses; with ``verbal_heads`` only towards a verb, with ``noun_heads`` a
+    participle modifying a noun is said of that noun ('a general wounded at Ligny')."""
+    cur = verb
+    for _ in range(steps):
+        subs = [c for c in cur.children if c.dep_ in deps]
+        if subs:
+            return [t for s in subs for t in (s, *s.conjuncts)]
+        if cur.dep_ in through and cur.head.i != cur.i and (not verbal_heads or cur.head.pos_ in VERBAL):
+            if noun_heads and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return [cur.head]
+            cur = cur.head
+            continue
+        break
+    return []
+
+
 def _own_subjects(verb: Token) -> tuple[list[Token], bool, list[Token]]:
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     pas = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]

@@ -29,6 +29,7 @@ from ...timex import find_dates, normalise
 from ..document import Document
 from ..quotations import in_quotation
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid, owner
+from .frames import subject_tokens
 from .timing import fact_time
 
 PERSON = {"PERSON"}
@@ -194,25 +195,9 @@ def _noun_ok(n: Token) -> bool:
 def _subjects(d: Document, v: Token, kinds: set[str] = PERSON) -> list[int]:
     """The people a verb is said of: its subjects (and their conjuncts), climbing from
     a participle or a conjoined verb that shares its subject."""
-    out: list[int] = []
-    cur = v
-    for _ in range(3):
-        subs = [c for c in cur.children if c.dep_ in SUBJ]
-        if subs:
-            for s in subs:
-                for t in conjuncts(s):
-                    e = entity_at(d, t, kinds)
-                    if e is not None and e not in out:
-                        out.append(e)
-            return out
-        if cur.dep_ in ("conj", "xcomp", "advcl", "acl") and cur.head.i != cur.i:
-            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                e = entity_at(d, cur.head, kinds)
-                return [e] if e is not None else []
-            cur = cur.head
-            continue
-        break
-    return out
+    found = (entity_at(d, t, kinds) for t in subject_tokens(v, SUBJ, ("conj", "xcomp", "advcl", "acl"),
+                                                             noun_heads=True))
+    return list(dict.fromkeys(e for e in found if e is not None))
 
 
 def _np_text(n: Token, max_tokens: int = 8) -> str:

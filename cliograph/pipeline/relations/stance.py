@@ -26,7 +26,7 @@ from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import _demonym as demonym
 from .base import asserted, entity_at, factoid, owner
-from .frames import antecedent, expand, frame_of, frames, listed
+from .frames import agents, antecedent, expand, frame_of, frames, listed
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 PEOPLE_ENDINGS = ("ians", "ans", "ites", "ese")  # 'the Athenians', 'the Venetians', 'the Genoese'
@@ -710,7 +710,7 @@ def led_and_backed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def _agents(verb: Token) -> list[Token]:
-    return expand([o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"])
+    return agents(verb)
 
 
 def from_owned_policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
