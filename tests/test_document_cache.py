@@ -115,3 +115,14 @@ def test_a_malformed_limits_file_names_itself(monkeypatch):
     monkeypatch.setattr(rules, "load_json", lambda name: bad)
     with pytest.raises(RuleError, match=r"limits.json: tokens.policy_name"):
         rules.validated(rules.Limits, "limits.json")
+
+
+def test_a_definite_kind_must_be_an_entity_kind(monkeypatch):
+    from cliograph import rules
+    from cliograph.errors import RuleError
+
+    good = rules.load_json("lexicon.json")
+    bad = {**good, "definite_kinds": {**good["definite_kinds"], "junta": "JUNTA"}}
+    monkeypatch.setattr(rules, "load_json", lambda name: bad)
+    with pytest.raises(RuleError, match=r"lexicon.json: definite_kinds.junta"):
+        rules.validated(rules.Lexicon, "lexicon.json")

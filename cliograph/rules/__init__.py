@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import RuleError
 
 M = TypeVar("M", bound=BaseModel)
+Kind = Literal["PERSON", "BODY", "FACTION", "OFFICE", "POLICY", "EVENT", "PLACE"]
 
 
 class Lexicon(BaseModel):
@@ -50,6 +51,9 @@ class Lexicon(BaseModel):
     """Heads that make the clause under them only intended ('proposed to appoint X', 'tried
     to make X'): ``relations.base.asserted``; the events rules add their own in
     ``relations.json`` (``event.unreal_heads``)."""
+    definite_kinds: dict[str, Kind]
+    """Common nouns that, after 'the' or 'this', refer back to the last entity of their
+    kind ('the faction', 'this scheme', 'the congress'): ``relations.base.definite_reference``."""
     person_titles: frozenset[str]
     event_heads: frozenset[str]
     event_need_modifier: frozenset[str]

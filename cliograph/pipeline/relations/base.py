@@ -68,17 +68,7 @@ def entities_in(d: Document, sent: Span, kinds: set[str] | None = None) -> list[
 
 
 # 'the faction', 'this scheme': a definite description of a kind of thing refers back
-DEFINITE_KIND = {
-    "faction": "FACTION", "group": "FACTION", "opposition": "FACTION", "bloc": "FACTION",
-    "scheme": "POLICY", "plan": "POLICY", "policy": "POLICY", "programme": "POLICY",
-    "proposal": "POLICY", "measure": "POLICY", "bill": "POLICY", "law": "POLICY", "decree": "POLICY",
-    "edict": "POLICY", "reform": "POLICY",
-    "committee": "BODY", "bureau": "BODY", "council": "BODY", "commissariat": "BODY",
-    "secretariat": "BODY", "senate": "BODY", "assembly": "BODY", "convention": "BODY",
-    "parliament": "BODY", "army": "BODY", "government": "BODY",
-    "congress": "EVENT", "conference": "EVENT", "mutiny": "EVENT", "revolt": "EVENT",
-    "rebellion": "EVENT", "uprising": "EVENT", "war": "EVENT", "treaty": "EVENT", "plenum": "EVENT",
-}
+DEFINITE_KIND = lexicon().definite_kinds
 DEFINITE_WINDOW = limits().sentences_back.definite_description
 
 
