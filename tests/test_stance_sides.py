@@ -63,3 +63,13 @@ def test_leaders_brought_in_by_a_group_are_not_allied_by_its_stance(analysed):
 def test_a_passive_agent_list_is_not_allied_by_it(analysed):
     d = analysed("The Corn Laws were attacked by Richard Cobden and John Bright.")
     assert not allied(d, "Richard Cobden", "John Bright")
+
+
+def test_a_group_walking_out_of_a_body_opposes_it(analysed):
+    d = analysed("In 1848 the Radicals withdrew from the National Assembly.")
+    assert ("Radicals", "National Assembly") in ruled(d, "OPPOSES")
+
+
+def test_withdrawing_from_a_place_is_no_opposition(analysed):
+    d = analysed("In 1848 the Radicals withdrew from Vienna.")
+    assert not ruled(d, "OPPOSES")

@@ -846,7 +846,8 @@ def from_manner(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the revolt of Normandy from the Crown', 'the defection of the Swiss guards to the
     rebels', 'Ulster's secession from the union': who breaks away opposes whom they leave;
-    and 'Savoy left the coalition': leaving a league is turning against it."""
+    'Savoy left the coalition': leaving a league is turning against it; and 'the Radicals
+    withdrew from the Assembly': a group walking out of a body."""
     w = words()
     for noun in sent:
         if noun.lower_ in w.defection_nouns and noun.pos_ == "NOUN":
@@ -868,6 +869,19 @@ def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     continue
                 for s in _named(d, f.subjects):
                     yield from _emit(d, si, "OPPOSES", _actor(d, s), league, "stance.defection.v1", 0.6)
+        elif noun.lemma_.lower() in WALKOUT_VERBS and noun.pos_ == "VERB" and _real(noun) \
+                and not in_quotation(d, noun):
+            # 'the Radicals withdrew from the Assembly': a group walking out of a body
+            f = frame_of(noun)
+            groups = [g for s in _named(d, f.subjects) if (g := entity_at(d, s, {"FACTION", "BODY", "PLACE"}))
+                      is not None]
+            for o in f.preps.get("from", []):
+                body = entity_at(d, o, {"BODY", "FACTION"})
+                for g in groups:
+                    yield from _emit(d, si, "OPPOSES", g, body, "stance.defection.v1", 0.6)
+
+
+WALKOUT_VERBS = {"withdraw", "secede"}
 
 
 def _party(d: Document, tok: Token) -> int | None:
