@@ -73,3 +73,19 @@ def test_a_group_walking_out_of_a_body_opposes_it(analysed):
 def test_withdrawing_from_a_place_is_no_opposition(analysed):
     d = analysed("In 1848 the Radicals withdrew from Vienna.")
     assert not ruled(d, "OPPOSES")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # men acting for a people stand for it as a target; 'cut off' is a phrasal verb of attack
+    ("The Athenians sailed to Samos. The Athenian garrison was cut off by the Samians.",
+     ("Samians", "Athenians")),
+    ("The Venetians fought the Genoese in 1380. In 1381 the Genoese fleet was cut off by the Venetians.",
+     ("Venetians", "Genoese")),
+])
+def test_a_peoples_garrison_or_fleet_stands_for_it(analysed, text, pair):
+    assert pair in ruled(analysed(text), "OPPOSES")
+
+
+def test_a_fleet_not_cut_off_is_no_target(analysed):
+    d = analysed("The Athenians sailed to Samos. The Athenian garrison was not cut off by the Samians.")
+    assert ("Samians", "Athenians") not in ruled(d, "OPPOSES")

@@ -165,7 +165,8 @@ def _phrasal_lemma(verb: Token, w: StanceWords) -> str:
     """'drew up a plan' -> 'draw up', when the phrasal verb is one the lists name."""
     lemma = verb.lemma_.lower()
     for c in verb.children:
-        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in w.policy_support_verbs | w.policy_oppose_verbs:
+        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in w.policy_support_verbs | w.policy_oppose_verbs \
+                | w.oppose_verbs:
             return f"{lemma} {c.lower_}"
     return lemma
 
@@ -255,7 +256,9 @@ def _from_frame(d: Document, si: int, f: Frame, w: StanceWords) -> Iterator[Fact
     for o, prep in targets:
         if _subject_of_next_clause(o):
             continue
-        person = entity_at(d, o, ACTORS)
+        person = _polity_of_agents(d, o, w)
+        if person is None:
+            person = entity_at(d, o, ACTORS)
         policy = entity_at(d, o, POLICY)
         if policy is None and o.lower_ in w.measure_event_nouns:
             policy = entity_at(d, o, {"EVENT"})
@@ -372,6 +375,22 @@ def _actor(d: Document, tok: Token) -> int | None:
     if e is None and tok.dep_ in ("compound", "amod"):
         return _acting_for(d, tok)
     return e
+
+
+def _polity_of_agents(d: Document, noun: Token, w: StanceWords) -> int | None:
+    """'cut off the Athenian garrison', 'attacked the Genoese fleet': men who act for a
+    people stand for it as a target, the people its adjective names ('Athenian' for the
+    'Athenians' the text names), even where the garrison is a name of its own."""
+    if noun.lower_ not in w.agent_nouns:
+        return None
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and c.text[:1].isupper():
+            word = c.text.casefold()
+            found = {i for i, ent in enumerate(d.entities) if ent.kind in ("PLACE", "FACTION", "BODY")
+                     and any(n.casefold() in (word, word + "s", word + "es") for n in (ent.name, *ent.aliases))}
+            if len(found) == 1:
+                return found.pop()
+    return None
 
 
 def _acting_for(d: Document, tok: Token) -> int | None:
