@@ -197,23 +197,142 @@ def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> boo
     return prep in table.get(lemma, [])
 
 
+def from_verbs(d: Document, si: int, sent: Span, only: list[Frame] | None = None) -> Iterator[Factoid]:
+    """The stance each verb (or each of ``only``) states of its subjects towards its objects."""
+    w = words()
+    for f in frames(sent) if only is None else only:
+        lemma = _phrasal_lemma(f.verb, w)
+        if not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
+            continue  # what a quotation says is not narration
+        # light verbs: 'took exception to', 'took issue with'
+        preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
+        for c in f.verb.children:  # 'spoke against giving the land away': a gerund clause
+            if c.dep_ == "prep":
+                preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
+        for o in f.objects:
+            light = f"{lemma} {o.lemma_.lower()}"
+            if light in w.ally_light_verbs:
+                lemma = light
+            elif light in w.light_verbs:
+                lemma = light
+                for c in o.children:  # 'exception to X' may hang on the noun
+                    if c.dep_ == "prep":
+                        preps.setdefault(c.lower_, []).extend(
+                            expand([x for x in c.children if x.dep_ == "pobj"]))
+        own = f.subjects
+        if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
+            own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
+        subjects = [_actor(d, s) for s in _named(d, own)]
+        # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
+        if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
+            subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
+        objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
+        targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
+            (o, p) for p, objs in preps.items() for o in objs]
+        for o, prep in targets:
+            if _subject_of_next_clause(o):
+                continue
+            person = _polity_of_agents(d, o, w)
+            if person is None:
+                person = entity_at(d, o, ACTORS)
+            policy = entity_at(d, o, POLICY)
+            if policy is None and o.lower_ in w.measure_event_nouns:
+                policy = entity_at(d, o, {"EVENT"})
+            reversed_ = False
+            hostile = False
+            if person is None and policy is None:
+                owner = _owner(d, o)
+                if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
+                    owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
+                                  and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
+                # 'called for his expulsion': wanting harm done to someone is opposing them
+                if owner is not None and o.lower_ in w.hostile_action_nouns and lemma in w.demand_verbs:
+                    hostile = True
+                    person = owner
+                # 'resenting Stalin’s attempt', 'took exception to Stalin’s multiplicity of posts'
+                elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
+                                            or _policy_words_for(lemma, prep, w.oppose_prep)):
+                    person = owner
+                # 'saved the King's life': a rescue sides with the one rescued; 'shared the exile
+                # of X': sharing another's lot sides with them
+                elif owner is not None and (o.lower_ == "life" and lemma in ("save", "rescue")
+                                            or not prep and lemma in w.ally_light_verbs):
+                    for s in subjects:
+                        yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
+                    continue
+                # 'agreed with the broad lines of the NEP'
+                elif o.lower_ in w.container_nouns:
+                    policy = _of_object(d, o, POLICY)
+            if hostile:
+                for s in subjects:
+                    target = person
+                    if s == person:  # 'Lenin called for his expulsion': not his own
+                        target = _earlier_person(d, o, set(subjects))
+                    if s is not None:
+                        yield from _emit(d, si, "OPPOSES", s, target, "stance.hostile_demand.v1", 0.65)
+                continue
+            # 'called for an abandonment of autonomisation': the object of the reversing noun
+            if policy is None and o.lower_ in w.reversing_nouns:
+                inner = [x for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                         for x in c.children if x.dep_ == "pobj"]
+                policy = entity_at(d, inner[0], POLICY) if inner else None
+                reversed_ = policy is not None
+            for s in subjects:
+                if s is None:
+                    continue
+                if person is not None:
+                    if lemma in w.member_verbs and d.entities[person].kind == "BODY":
+                        pass  # 'Robespierre joined the Committee': membership, not an alliance
+                    elif lemma in w.succession_verbs and ("as" in preps or "in" in preps):
+                        pass  # a successor in a post
+                    elif (not prep and lemma in w.ally_verbs and (not f.passive or lemma not in w.succession_verbs)) \
+                            or _policy_words_for(lemma, prep, w.ally_prep):
+                        yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
+                    elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
+                            lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
+                        yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
+                if policy is not None:  # a polity stands for measures too ('Georgia defended the trade')
+                    polarity = 0
+                    if (not prep and lemma in w.policy_support_verbs) or _policy_words_for(
+                            lemma, prep, w.policy_support_prep):
+                        polarity = 1
+                    elif (not prep and lemma in w.policy_oppose_verbs) or _policy_words_for(
+                            lemma, prep, w.policy_oppose_prep):
+                        polarity = -1
+                    if reversed_:
+                        polarity = -polarity
+                    if polarity:
+                        type_ = "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY"
+                        yield from _emit(d, si, type_, s, policy, "stance.policy_verb.v1", 0.6)
+        # 'He and Molotov had conspired', 'Lenin and Trotski quarrelled'
+        if len(subjects) >= 2 and not f.objects:
+            mutual = ("ALLY" if lemma in w.mutual_ally_verbs else
+                      "OPPOSES" if lemma in w.mutual_oppose_verbs else None)
+            if mutual:
+                ents = [s for s in subjects if s is not None]
+                for i, a in enumerate(ents):
+                    for b in ents[i + 1:]:
+                        yield from _emit(d, si, mutual, a, b, "stance.mutual_verb.v1", 0.6)
+                        if mutual == "OPPOSES":
+                            yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
+
+
 # stances that, taken together, make allies of those who take them (siding with the same
 # party says less: 'Pennsylvania and New Jersey threw their weight with the Southerners')
 TOGETHER = ("OPPOSES", "SUPPORTS_POLICY", "OPPOSES_POLICY")
 
 
-def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """Each verb's stance, and the alliance of the parties who take it together: 'Cobden
-    and Bright attacked the Corn Laws', 'Fox and Sheridan denounced Hastings' (the
-    coordinated subjects of one active verb, each with the same stance towards the same
-    party or measure; not the leaders or appositions a subject brought in)."""
-    w = words()
+def from_together(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """The alliance of the parties who take a stance together: 'Cobden and Bright attacked
+    the Corn Laws', 'Fox and Sheridan denounced Hastings' (the coordinated subjects of one
+    active verb, each with the same stance towards the same party or measure; not the
+    leaders or appositions a subject brought in)."""
     for f in frames(sent):
-        facts = list(_from_frame(d, si, f, w))
-        yield from facts
-        own = set() if f.passive else {entity_at(d, t, ACTORS) for t in f.subjects}
+        if f.passive or len(f.subjects) < 2:
+            continue
+        own = {entity_at(d, t, ACTORS) for t in f.subjects}
         together: dict[tuple[str, int | None], list[int]] = {}
-        for fact in facts:
+        for fact in from_verbs(d, si, sent, [f]):
             if fact.type in TOGETHER and fact.subject in own and fact.extractor != "stance.mutual_verb.v1":
                 together.setdefault((fact.type, fact.object), []).append(fact.subject)
         for (_, target), holders in together.items():
@@ -221,124 +340,6 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             for i, a in enumerate(each):
                 for b in each[i + 1:]:
                     yield from _emit(d, si, "ALLY", a, b, "stance.co_subjects.v1", 0.6)
-
-
-def _from_frame(d: Document, si: int, f: Frame, w: StanceWords) -> Iterator[Factoid]:
-    """The stance one verb states of its subjects towards its objects."""
-    lemma = _phrasal_lemma(f.verb, w)
-    if not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
-        return  # what a quotation says is not narration
-    # light verbs: 'took exception to', 'took issue with'
-    preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
-    for c in f.verb.children:  # 'spoke against giving the land away': a gerund clause
-        if c.dep_ == "prep":
-            preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
-    for o in f.objects:
-        light = f"{lemma} {o.lemma_.lower()}"
-        if light in w.ally_light_verbs:
-            lemma = light
-        elif light in w.light_verbs:
-            lemma = light
-            for c in o.children:  # 'exception to X' may hang on the noun
-                if c.dep_ == "prep":
-                    preps.setdefault(c.lower_, []).extend(
-                        expand([x for x in c.children if x.dep_ == "pobj"]))
-    own = f.subjects
-    if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
-        own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
-    subjects = [_actor(d, s) for s in _named(d, own)]
-    # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
-    if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
-        subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
-    objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
-    targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
-        (o, p) for p, objs in preps.items() for o in objs]
-    for o, prep in targets:
-        if _subject_of_next_clause(o):
-            continue
-        person = _polity_of_agents(d, o, w)
-        if person is None:
-            person = entity_at(d, o, ACTORS)
-        policy = entity_at(d, o, POLICY)
-        if policy is None and o.lower_ in w.measure_event_nouns:
-            policy = entity_at(d, o, {"EVENT"})
-        reversed_ = False
-        hostile = False
-        if person is None and policy is None:
-            owner = _owner(d, o)
-            if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
-                owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
-                              and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
-            # 'called for his expulsion': wanting harm done to someone is opposing them
-            if owner is not None and o.lower_ in w.hostile_action_nouns and lemma in w.demand_verbs:
-                hostile = True
-                person = owner
-            # 'resenting Stalin’s attempt', 'took exception to Stalin’s multiplicity of posts'
-            elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
-                                        or _policy_words_for(lemma, prep, w.oppose_prep)):
-                person = owner
-            # 'saved the King's life': a rescue sides with the one rescued; 'shared the exile
-            # of X': sharing another's lot sides with them
-            elif owner is not None and (o.lower_ == "life" and lemma in ("save", "rescue")
-                                        or not prep and lemma in w.ally_light_verbs):
-                for s in subjects:
-                    yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
-                continue
-            # 'agreed with the broad lines of the NEP'
-            elif o.lower_ in w.container_nouns:
-                policy = _of_object(d, o, POLICY)
-        if hostile:
-            for s in subjects:
-                target = person
-                if s == person:  # 'Lenin called for his expulsion': not his own
-                    target = _earlier_person(d, o, set(subjects))
-                if s is not None:
-                    yield from _emit(d, si, "OPPOSES", s, target, "stance.hostile_demand.v1", 0.65)
-            continue
-        # 'called for an abandonment of autonomisation': the object of the reversing noun
-        if policy is None and o.lower_ in w.reversing_nouns:
-            inner = [x for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
-                     for x in c.children if x.dep_ == "pobj"]
-            policy = entity_at(d, inner[0], POLICY) if inner else None
-            reversed_ = policy is not None
-        for s in subjects:
-            if s is None:
-                continue
-            if person is not None:
-                if lemma in w.member_verbs and d.entities[person].kind == "BODY":
-                    pass  # 'Robespierre joined the Committee': membership, not an alliance
-                elif lemma in w.succession_verbs and ("as" in preps or "in" in preps):
-                    pass  # a successor in a post
-                elif (not prep and lemma in w.ally_verbs and (not f.passive or lemma not in w.succession_verbs)) \
-                        or _policy_words_for(lemma, prep, w.ally_prep):
-                    yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
-                elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
-                        lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
-                    yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
-            if policy is not None:  # a polity stands for measures too ('Georgia defended the trade')
-                polarity = 0
-                if (not prep and lemma in w.policy_support_verbs) or _policy_words_for(
-                        lemma, prep, w.policy_support_prep):
-                    polarity = 1
-                elif (not prep and lemma in w.policy_oppose_verbs) or _policy_words_for(
-                        lemma, prep, w.policy_oppose_prep):
-                    polarity = -1
-                if reversed_:
-                    polarity = -polarity
-                if polarity:
-                    type_ = "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY"
-                    yield from _emit(d, si, type_, s, policy, "stance.policy_verb.v1", 0.6)
-    # 'He and Molotov had conspired', 'Lenin and Trotski quarrelled'
-    if len(subjects) >= 2 and not f.objects:
-        mutual = ("ALLY" if lemma in w.mutual_ally_verbs else
-                  "OPPOSES" if lemma in w.mutual_oppose_verbs else None)
-        if mutual:
-            ents = [s for s in subjects if s is not None]
-            for i, a in enumerate(ents):
-                for b in ents[i + 1:]:
-                    yield from _emit(d, si, mutual, a, b, "stance.mutual_verb.v1", 0.6)
-                    if mutual == "OPPOSES":
-                        yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
 
 
 def _owner(d: Document, noun: Token) -> int | None:
@@ -946,6 +947,7 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from led_and_backed(d, si, sent)
     yield from from_adjectives(d, si, sent)
     yield from from_verbs(d, si, sent)
+    yield from from_together(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)
     yield from from_aid(d, si, sent)
