@@ -490,12 +490,12 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue
             for person in _subjects(d, t):
                 yield _life(d, si, "DIED", person, "life.died.v1", t, place=_place(d, t), condition=_cause(d, t))
-        elif t.pos_ == "VERB" and low in lw.kill_verbs:
+        elif t.pos_ == "VERB" and (low in lw.kill_verbs or _put_to_death(t)):
             passive = (
                 any(c.dep_ == "auxpass" for c in t.children) or t.dep_ == "acl" and t.tag_ == "VBN"
-                # 'He was arrested in March and executed in April'
+                # 'He was arrested in March and executed in April', 'was betrayed, taken, and crucified'
                 or t.dep_ == "conj" and t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "dobj") for c in t.children)
-                and any(c.dep_ == "auxpass" for c in t.head.children)
+                and _passive_chain(t)
             )
             if not _clause_ok(t):
                 continue
@@ -515,7 +515,8 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     victims = _subjects(d, t)  # 'slew himself'
             for person in victims:
                 yield _life(d, si, "DIED", person, "life.killed.v1", t, place=_place(d, t),
-                            condition=t.lemma_ + ("d" if t.lemma_.endswith("e") else "ed"))
+                            condition="put to death" if _put_to_death(t)
+                            else t.lemma_ + ("d" if t.lemma_.endswith("e") else "ed"))
         elif t.pos_ == "NOUN" and low in lw.death_nouns:
             person = _owner(d, t)
             if person is None:
@@ -538,6 +539,26 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             cond = None if low in ("death", "demise", "decease", "end", "passing") else low
             yield _life(d, si, "DIED", person, "life.death_noun.v1", t, place=_place(d, t),
                         condition=cond or _cause(d, t))
+
+
+def _passive_chain(v: Token) -> bool:
+    """A participle in a list of passive verbs that share one 'was': 'was betrayed, taken,
+    and crucified' (the parser chains each to the one before)."""
+    cur = v
+    while cur.dep_ == "conj" and cur.head.i != cur.i and cur.tag_ in ("VBN", "VBD"):
+        cur = cur.head
+        if any(c.dep_ == "auxpass" for c in cur.children):
+            return True
+        if any(c.dep_ in ("nsubj", "dobj") for c in cur.children):
+            return False
+    return False
+
+
+def _put_to_death(v: Token) -> bool:
+    """'they were put to death by X', 'X put him to death': a killing said with 'put'."""
+    return v.lemma_.lower() == "put" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.lower_ == "death" for o in c.children)
+        for c in v.children)
 
 
 def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

@@ -77,6 +77,12 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX") \
                     and asserted(tok.head.head):  # 'Robespierre emerged as its leader'
                 holders.extend(frame_of(tok.head.head).subjects)
+            if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and asserted(tok.head):
+                # 'Its leaders were Cobbett and Hunt', 'its leaders were nobles like X and Y'
+                named = expand([c for c in tok.head.children if c.dep_ == "attr"])
+                holders.extend(named)
+                holders.extend(expand([o for a in named for c in a.children if c.dep_ == "prep"
+                                       and c.lower_ in EXAMPLE_PREPS for o in c.children if o.dep_ == "pobj"]))
             said = _one_of(tok)  # 'X was one of the leaders of Y', 'X was among the members of Y'
             if said.dep_ == "appos":
                 holders.append(said.head)
@@ -130,6 +136,7 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                  "membership.and_other.v1", 0.75)
 
 
+EXAMPLE_PREPS = {"like", "including", "as"}  # 'nobles like X', 'men such as X'
 PARTITIVES = {"one", "two", "three", "some", "several", "many", "most", "each", "all", "both", "few"}
 
 

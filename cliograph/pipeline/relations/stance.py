@@ -26,7 +26,7 @@ from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import _demonym as demonym
 from .base import asserted, entity_at, factoid, owner
-from .frames import agents, antecedent, expand, frame_of, frames, listed
+from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 PEOPLE_ENDINGS = ("ians", "ans", "ites", "ese")  # 'the Athenians', 'the Venetians', 'the Genoese'
@@ -85,6 +85,12 @@ class StanceWords(BaseModel):
     hostile_action_nouns: frozenset[str]
     demand_verbs: frozenset[str]
     side_nouns: frozenset[str]
+    aid_nouns: frozenset[str]
+    """'invoked the aid of X', 'sent help to X': help, asked of or given to another."""
+    aid_asking_verbs: frozenset[str]
+    """'the Scots invoked the aid of the Danes': who asks for another's help sides with them."""
+    aid_giving_verbs: frozenset[str]
+    """'Venice sent aid to the Greeks': who sends help sides with whom it is sent to."""
     good_nouns: frozenset[str]
     favour_nouns: frozenset[str]
     """'stood high in the favour of the King', 'in the confidence of X': favour, so an alliance."""
@@ -159,7 +165,8 @@ def _phrasal_lemma(verb: Token, w: StanceWords) -> str:
     """'drew up a plan' -> 'draw up', when the phrasal verb is one the lists name."""
     lemma = verb.lemma_.lower()
     for c in verb.children:
-        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in w.policy_support_verbs | w.policy_oppose_verbs:
+        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in w.policy_support_verbs | w.policy_oppose_verbs \
+                | w.oppose_verbs:
             return f"{lemma} {c.lower_}"
     return lemma
 
@@ -190,9 +197,10 @@ def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> boo
     return prep in table.get(lemma, [])
 
 
-def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+def from_verbs(d: Document, si: int, sent: Span, only: list[Frame] | None = None) -> Iterator[Factoid]:
+    """The stance each verb (or each of ``only``) states of its subjects towards its objects."""
     w = words()
-    for f in frames(sent):
+    for f in frames(sent) if only is None else only:
         lemma = _phrasal_lemma(f.verb, w)
         if not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
             continue  # what a quotation says is not narration
@@ -224,7 +232,9 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         for o, prep in targets:
             if _subject_of_next_clause(o):
                 continue
-            person = entity_at(d, o, ACTORS)
+            person = _polity_of_agents(d, o, w)
+            if person is None:
+                person = entity_at(d, o, ACTORS)
             policy = entity_at(d, o, POLICY)
             if policy is None and o.lower_ in w.measure_event_nouns:
                 policy = entity_at(d, o, {"EVENT"})
@@ -243,8 +253,10 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
                                             or _policy_words_for(lemma, prep, w.oppose_prep)):
                     person = owner
-                # 'saved the King's life': a rescue sides with the one rescued
-                elif owner is not None and o.lower_ == "life" and lemma in ("save", "rescue"):
+                # 'saved the King's life': a rescue sides with the one rescued; 'shared the exile
+                # of X': sharing another's lot sides with them
+                elif owner is not None and (o.lower_ == "life" and lemma in ("save", "rescue")
+                                            or not prep and lemma in w.ally_light_verbs):
                     for s in subjects:
                         yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
                     continue
@@ -305,6 +317,31 @@ def from_verbs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                             yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
 
 
+# stances that, taken together, make allies of those who take them (siding with the same
+# party says less: 'Pennsylvania and New Jersey threw their weight with the Southerners')
+TOGETHER = ("OPPOSES", "SUPPORTS_POLICY", "OPPOSES_POLICY")
+
+
+def from_together(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """The alliance of the parties who take a stance together: 'Cobden and Bright attacked
+    the Corn Laws', 'Fox and Sheridan denounced Hastings' (the coordinated subjects of one
+    active verb, each with the same stance towards the same party or measure; not the
+    leaders or appositions a subject brought in)."""
+    for f in frames(sent):
+        if f.passive or len(f.subjects) < 2:
+            continue
+        own = {entity_at(d, t, ACTORS) for t in f.subjects}
+        together: dict[tuple[str, int | None], list[int]] = {}
+        for fact in from_verbs(d, si, sent, [f]):
+            if fact.type in TOGETHER and fact.subject in own and fact.extractor != "stance.mutual_verb.v1":
+                together.setdefault((fact.type, fact.object), []).append(fact.subject)
+        for (_, target), holders in together.items():
+            each = [h for h in dict.fromkeys(holders) if h != target]
+            for i, a in enumerate(each):
+                for b in each[i + 1:]:
+                    yield from _emit(d, si, "ALLY", a, b, "stance.co_subjects.v1", 0.6)
+
+
 def _owner(d: Document, noun: Token) -> int | None:
     """The person a noun belongs to: 'Stalin’s attempt', 'the expulsion of Tomski'."""
     return owner(d, noun, lambda d_, t: entity_at(d_, t, ACTORS))
@@ -339,6 +376,22 @@ def _actor(d: Document, tok: Token) -> int | None:
     if e is None and tok.dep_ in ("compound", "amod"):
         return _acting_for(d, tok)
     return e
+
+
+def _polity_of_agents(d: Document, noun: Token, w: StanceWords) -> int | None:
+    """'cut off the Athenian garrison', 'attacked the Genoese fleet': men who act for a
+    people stand for it as a target, the people its adjective names ('Athenian' for the
+    'Athenians' the text names), even where the garrison is a name of its own."""
+    if noun.lower_ not in w.agent_nouns:
+        return None
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and c.text[:1].isupper():
+            word = c.text.casefold()
+            found = {i for i, ent in enumerate(d.entities) if ent.kind in ("PLACE", "FACTION", "BODY")
+                     and any(n.casefold() in (word, word + "s", word + "es") for n in (ent.name, *ent.aliases))}
+            if len(found) == 1:
+                return found.pop()
+    return None
 
 
 def _acting_for(d: Document, tok: Token) -> int | None:
@@ -454,6 +507,34 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     elif tp is not None and entity_at(d, a, ACTORS) is not None:
                         yield from _emit(d, si, "OPPOSES_POLICY", entity_at(d, a, ACTORS), tp,
                                          "stance.against_noun.v1", 0.6)
+
+
+def from_aid(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Scots invoked the aid of the Danes', 'sought the help of Spain' (who asks for
+    another's help sides with them; a second 'of' the parser hung on the verb, 'the aid of
+    their allies and especially of the Venetians', names a helper too); 'Venice sent aid to
+    the Greeks', 'lent his support to X' (who gives help sides with whom it is given to)."""
+    w = words()
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lower_ not in w.aid_nouns or noun.dep_ != "dobj":
+            continue
+        verb = noun.head
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or not _real(verb) or in_quotation(d, verb):
+            continue
+        if lemma in w.aid_asking_verbs:
+            others = [c for c in noun.children if c.dep_ == "poss"]
+            others += [o for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj"]
+        elif lemma in w.aid_giving_verbs:
+            others = [o for t in (noun, verb) for c in t.children if c.dep_ in ("prep", "dative")
+                      and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+            others += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]  # 'sent the Greeks aid'
+        else:
+            continue
+        for s in _named(d, frame_of(verb).subjects):
+            for o in expand(others):
+                yield from _emit(d, si, "ALLY", _actor(d, s), entity_at(d, o, ACTORS), "stance.aid.v1", 0.6)
 
 
 def _found_or_regarded(d: Document, si: int, noun: Token, ally: bool) -> Iterator[Factoid]:
@@ -785,7 +866,8 @@ def from_manner(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the revolt of Normandy from the Crown', 'the defection of the Swiss guards to the
     rebels', 'Ulster's secession from the union': who breaks away opposes whom they leave;
-    and 'Savoy left the coalition': leaving a league is turning against it."""
+    'Savoy left the coalition': leaving a league is turning against it; and 'the Radicals
+    withdrew from the Assembly': a group walking out of a body."""
     w = words()
     for noun in sent:
         if noun.lower_ in w.defection_nouns and noun.pos_ == "NOUN":
@@ -807,6 +889,19 @@ def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     continue
                 for s in _named(d, f.subjects):
                     yield from _emit(d, si, "OPPOSES", _actor(d, s), league, "stance.defection.v1", 0.6)
+        elif noun.lemma_.lower() in WALKOUT_VERBS and noun.pos_ == "VERB" and _real(noun) \
+                and not in_quotation(d, noun):
+            # 'the Radicals withdrew from the Assembly': a group walking out of a body
+            f = frame_of(noun)
+            groups = [g for s in _named(d, f.subjects) if (g := entity_at(d, s, {"FACTION", "BODY", "PLACE"}))
+                      is not None]
+            for o in f.preps.get("from", []):
+                body = entity_at(d, o, {"BODY", "FACTION"})
+                for g in groups:
+                    yield from _emit(d, si, "OPPOSES", g, body, "stance.defection.v1", 0.6)
+
+
+WALKOUT_VERBS = {"withdraw", "secede"}
 
 
 def _party(d: Document, tok: Token) -> int | None:
@@ -852,5 +947,7 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from led_and_backed(d, si, sent)
     yield from from_adjectives(d, si, sent)
     yield from from_verbs(d, si, sent)
+    yield from from_together(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)
+    yield from from_aid(d, si, sent)
