@@ -31,7 +31,7 @@ from ...rules.words import words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import _demonym, conjuncts, entity_at, factoid
-from .events import PART_WORDS, PLANNED, _denied, _happened, _planned, _real, _sides
+from .events import PART_WORDS, PLANNED, _denied, _happened, _planned, _real, _sides, name_head
 from .frames import frames
 from .timing import fact_time
 
@@ -299,7 +299,7 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         cls = _class(n)
         if cls is None:
             continue
-        if ev is not None and d.mentions[mi].tokens != (0, 0) and d.doc[slice(*d.mentions[mi].tokens)].root.i != n.i:
+        if ev is not None and d.mentions[mi].tokens != (0, 0) and name_head(d.doc[slice(*d.mentions[mi].tokens)]).i != n.i:
             continue  # a word inside another event's name
         v = _clause_verb(n)
         if _planned(n) or _denied(n) or not _real(v):

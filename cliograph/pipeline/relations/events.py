@@ -127,8 +127,20 @@ def _mention_roots(
     d: Document, sent: Span, kinds: set[str]
 ) -> list[tuple[Token, int, tuple[int, int]]]:
     """(root token, entity, token span) of each mention of the kinds in the sentence."""
-    return [(d.doc[slice(*d.mentions[mi].tokens)].root, ent, d.mentions[mi].tokens)
+    return [(name_head(d.doc[slice(*d.mentions[mi].tokens)]), ent, d.mentions[mi].tokens)
             for mi, ent in entities_in(d, sent, kinds)]
+
+
+def name_head(span: Span) -> Token:
+    """The noun a name is built on. The parser may hang a name's complement on the verb
+    ('defeated them in battle at Tanagra': 'at' on 'defeated'), which makes the
+    preposition the span's root; the name's own noun is what the clause is about."""
+    root = span.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        return root
+    tops = [t for t in span if (t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i)
+            and t.pos_ in ("NOUN", "PROPN")]
+    return tops[0] if tops else root
 
 
 def _session(d: Document, e: int) -> bool:
