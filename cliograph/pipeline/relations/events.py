@@ -845,7 +845,8 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    from .battles import battles  # (battles reads this module's helpers)
+    from .battles import battles  # (battles and passage read this module's helpers)
+    from .passage import passage
 
     yield from action_events(d, si, sent)
     yield from delegations(d, si, sent)
@@ -853,3 +854,4 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)
+    yield from passage(d, si, sent)  # last: the parties the clauses above told are known
