@@ -815,6 +815,18 @@ def _recent_session(d: Document, si: int, before: int) -> int | None:
     return None
 
 
+def _list_end(d: Document, v: Token, sent: Span, verbs: frozenset[str]) -> int:
+    """Where the names a delegation verb lists end: at a semicolon or colon, unless what
+    follows only goes on listing ('had two besides Hamilton; Robert Yates and John
+    Lansing', 'in addition to these two: Edmund Randolph, the Governor; George Mason')."""
+    cuts = [t.i for t in d.doc[v.i:sent.end] if t.text in (";", ":")] + [sent.end]
+    for a, b in zip(cuts, cuts[1:]):
+        if any(t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN") and t.lemma_.lower() not in verbs
+               for t in d.doc[a + 1:b]):
+            return a
+    return sent.end
+
+
 def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """A state sending its delegates to the congress the passage is about: 'Virginia sent
     Madison and Mason', 'From Carolina went three orators, Rutledge and Butler', 'with
@@ -833,10 +845,14 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue
         elif not any(entity_at(d, t, TOWNS) is not None or t.lower_ in ("she", "it", "they") for t in f.subjects):
             continue
+        last = d.__dict__.get("_delegation_session")
         session = _recent_session(d, si, v.i)
+        if session is None and last is not None and si - last[0] <= 2:
+            session = last[1]  # a list of delegations goes on about the congress it began with
         if session is None:
             continue
-        end = next((t.i for t in d.doc[v.i:sent.end] if t.text in (";", ":")), sent.end)
+        d.__dict__["_delegation_session"] = (si, session)
+        end = _list_end(d, v, sent, ew.delegate_verbs)
         senders = {e for t in f.subjects if (e := entity_at(d, t, TOWNS)) is not None}
         people = [e for mi, e in entities_in(d, d.doc[v.i + 1:end], {"PERSON"}) if e not in senders]
         for person in dict.fromkeys(people):

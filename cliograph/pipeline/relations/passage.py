@@ -8,6 +8,7 @@ So:
 
 - the side a verdict names ('victory remained with X', 'victory declared for X', 'X were
   victorious', 'X gained the victory') and the beaten ('X were defeated', 'routed X'),
+- both sides of a verb of combat ('the Swedes routed them'),
 - the commander of those who act ('under the command of X', 'under the conduct of X')
 
 take part in the fight their clause names, else the passage's: the last one named before
@@ -125,11 +126,18 @@ def _verdicts(sent: Span) -> Iterator[tuple[Token, list[Token], str]]:
             yield v, f.subjects, "victor"
         # 'the Spartans were defeated', 'the Saxons were routed'
         if lemma in BEATEN and f.passive and f.objects:
-            yield v, f.objects, "defeated"
+            yield v, f.objects, "beaten"
+            if f.subjects:
+                yield v, f.subjects, "victor"
+        # 'the Athenians defeated them at sea': both sides of a combat the passage narrates
+        combat = words().event.combat_verbs.get(lemma)
+        if combat and not f.passive and f.subjects and f.objects:
+            yield v, f.subjects, combat
+            yield v, f.objects, "beaten" if lemma in BEATEN else combat
     for t in sent:
         # 'the Corinthians were victorious', 'being victorious on both elements'
         if t.lower_ in VICTOR_ADJECTIVES and t.dep_ == "acomp" and t.head.lemma_ == "be":
-            role = "victor" if t.lower_ in ("victorious", "successful", "triumphant") else "defeated"
+            role = "victor" if t.lower_ in ("victorious", "successful", "triumphant") else "beaten"
             subs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subs:
                 yield t.head, subs, role
@@ -186,7 +194,7 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if in_quotation(d, v) or not _real(v) or lemma in words().event.action_verbs or lemma in light:
             continue  # (the event an action names and its commander are ``action_events``')
         ev = _clause_fight(d, v)
-        if ev is None and role == "defeated":
+        if ev is None and role == "beaten":
             # 'the King had been defeated in Parliament': beaten in a fight only where one is named
             here = _fights_in(d, sent, before=v.i)
             ev = here[-1][1] if here else None
