@@ -272,3 +272,11 @@ def test_a_new_clause_after_a_semicolon_ends_the_list_of_delegates(analysed):
                  "meanwhile Metternich wrote to Nesselrode.")
     got = {s for s, o in pairs(d, "PARTICIPATES") if o == "Congress of Vienna"}
     assert "Karl Mathy" in got and "Nesselrode" not in got, got
+
+
+def test_those_a_plot_was_made_with_took_part_in_it_as_the_text_calls_it(analysed):
+    d = analysed("In 1605 Francis Tresham was engaged in the conspiracy with Robert Catesby and Thomas Percy.")
+    plot = next(e for e in d.entities if e.kind == "EVENT")
+    assert "the conspiracy" in plot.aliases
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == plot.name}
+    assert {"Francis Tresham", "Robert Catesby", "Thomas Percy"} <= got, got

@@ -248,6 +248,7 @@ def _place_in_name(d: Document, span: tuple[int, int]) -> int | None:
 
 
 SUFFERED = {"kill", "wound", "capture", "injure"}  # in a passive, what the subject underwent
+ENGAGED = {"engage", "involve", "implicate"}  # in a passive, the subject took part ('was engaged in')
 ENDING = {"end", "conclude", "terminate", "finish", "close"}
 
 
@@ -325,6 +326,12 @@ def described_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         toks = d.doc[s:e]
         ev = d.add_entity(name, "EVENT", toks.start_char, toks.end_char, "events.described.v1", tokens=(s, e))
+        if n.dep_ == "pobj" and any(c.dep_ == "det" and c.lower_ == "the" for c in n.children) \
+                and name != n.text:
+            # 'engaged in the conspiracy with Cassius': the text calls it 'the conspiracy'
+            d.described.setdefault(("described", ev), ev)
+            d.add_entity(f"the {n.text}", "EVENT", toks.start_char, toks.end_char, "events.described.v1",
+                         same_as=("described", ev))
         if when is not None or place is not None:
             yield _happened(d, si, ev, "events.described.v1", when or fact_time(d, si, [v]), place)
 
@@ -441,7 +448,7 @@ def _actors(d: Document, v: Token) -> list[int]:
                 if (e := entity_at(d, x, ACTORS)) is not None
             ]
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
-        if v.lemma_.lower() in SUFFERED:  # 'Nelson was killed at the Battle of Trafalgar'
+        if v.lemma_.lower() in SUFFERED | ENGAGED:  # 'Nelson was killed at the Battle of Trafalgar'
             return [e for c in v.children if c.dep_ == "nsubjpass" for x in conjuncts(c)
                     if (e := entity_at(d, x, ACTORS)) is not None]
         return []  # a passive without its agent names no actor
@@ -550,6 +557,11 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if rule is None:
             continue
         sides = [(actor, role) for actor in _actors(d, v)] + _sides(d, v)
+        if rule == "events.took_part.v1":
+            # 'engaged in the plot with Cassius and Brutus': those it was made with took part too
+            sides += [(e, "party") for c in n.children if c.dep_ == "prep" and c.lower_ in ("with", "among")
+                      for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+                      if (e := entity_at(d, x, {"PERSON", "FACTION"})) is not None]
         told: set[int] = d.__dict__.setdefault("_took_place", set())
         if sides and not stretch and not session_body and ev not in told and d.entities[ev].kind == "EVENT":
             # an event somebody fought at, spoke at or took part in has taken place
