@@ -759,8 +759,22 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if in_quotation(d, v) or not _real(v):
             continue
         found: list[tuple[str, Token, list[tuple[Token, int]]]] = []
-        if lemma in ew.action_verbs:
-            found.append((ew.action_verbs[lemma], v, _targets(d, f.objects)))
+        army = not f.passive and any((e := entity_at(d, t, ACTORS)) is not None and d.entities[e].kind != "PERSON"
+                                     for t in f.subjects)
+        if lemma in ew.action_verbs and (lemma not in ew.army_actions or army):
+            # ('took Arras': taking a town is its capture when a people or an army takes it)
+            targets = _targets(d, f.objects)
+            if lemma in ew.army_actions:
+                targets = [(t, e) for t, e in targets if t.pos_ == "PROPN" and d.entities[e].kind == "PLACE"
+                           and t.text in d.entities[e].aliases]  # the town, not its people
+            found.append((ew.action_verbs[lemma], v, targets))
+        if lemma in ew.move_verbs and army:
+            # 'the French marched into Artois', 'the fleet sailed round Jutland' (an army's
+            # movement against a land, not a traveller's journey)
+            for p, noun in ew.move_verbs[lemma].items():
+                # ('sailed round Istria' may be parsed with 'round' on the place as an object)
+                toks = f.preps.get(p, []) + [o for o in f.objects if any(c.lower_ == p for c in o.children)]
+                found.append((noun, v, [(t, e) for t, e in _targets(d, toks, PLACE) if t.pos_ == "PROPN"]))
         for n in f.objects if not f.passive else []:
             if n.lemma_.lower() not in ew.action_light_verbs.get(lemma, ()) or _planned(n):
                 continue
