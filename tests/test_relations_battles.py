@@ -111,3 +111,11 @@ def test_a_people_taking_a_town_is_its_capture_a_traveller_going_is_no_event(ana
     d = analysed("In 1204 Venice took Constantinople. In 1598 Henry marched to Nantes with his court.")
     assert ("capture of Constantinople", None) in pairs(d, "HAPPENED")
     assert not any(name.startswith("expedition") for name, _ in pairs(d, "HAPPENED"))
+
+
+def test_a_pageant_a_relative_clause_says_was_performed_took_place(analysed):
+    d = analysed('The pageant of the "Golden Age," which was performed at the court of Florence in '
+                 "1539, pleased the Duke.")
+    assert ('pageant of the "Golden Age"', None) in pairs(d, "HAPPENED")
+    d = analysed('The pageant of the "Golden Age," which was planned for the court, never took place.')
+    assert not pairs(d, "HAPPENED")

@@ -375,18 +375,27 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                             _first(place, named_at))
             continue
         v = n.head
-        # 'the rising broke out', 'the treaty was signed at Rapallo in April 1922'
+        # 'the rising broke out', 'the treaty was signed at Rapallo in April 1922', 'the
+        # pageant, which was performed at the opening', 'the Charter was sealed and signed'
+        rel = next((c for c in n.children if c.dep_ == "relcl" and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("which", "that") for s in c.children)), None)
+        if rel is not None and n.dep_ not in ("nsubj", "nsubjpass"):
+            occ, dep = rel, next(s.dep_ for s in rel.children if s.dep_ in ("nsubj", "nsubjpass"))
+        else:
+            occ, dep = v, n.dep_
+        verbs = [occ] + ([c for c in occ.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+                         if dep == "nsubjpass" else [])
         if (
-            n.dep_ == "nsubj"
-            and v.lemma_.lower() in ew.occur_verbs
-            or n.dep_ == "nsubjpass"
-            and v.lemma_.lower() in ew.occur_passive
-        ) and _real(v):
-            w = stated_date(d, si, [v])
+            dep == "nsubj"
+            and occ.lemma_.lower() in ew.occur_verbs
+            or dep == "nsubjpass"
+            and any(x.lemma_.lower() in ew.occur_passive for x in verbs)
+        ) and _real(occ):
+            w = stated_date(d, si, [occ])
             if w is None and session_body:
                 continue
             yield _happened(
-                d, si, ev, "events.occurred.v1", w or fact_time(d, si, [v]), _place(d, v, n)
+                d, si, ev, "events.occurred.v1", w or fact_time(d, si, [occ]), _place(d, occ, n)
             )
             continue
         # 'The revolt of the Tambov peasantry ... brought the Politburo to its senses':
