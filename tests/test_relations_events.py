@@ -280,3 +280,10 @@ def test_those_a_plot_was_made_with_took_part_in_it_as_the_text_calls_it(analyse
     assert "the conspiracy" in plot.aliases
     got = {s for s, o in pairs(d, "PARTICIPATES") if o == plot.name}
     assert {"Francis Tresham", "Robert Catesby", "Thomas Percy"} <= got, got
+
+
+def test_a_treaty_drafted_and_signed_took_place(analysed):
+    d = analysed("The Treaty of Troyes was drafted and signed by the two kings.")
+    assert [f.extractor for f in d.factoids if f.type == "HAPPENED"] == ["events.occurred.v1"]
+    d = analysed("The Treaty of Troyes was drafted by the two kings.")
+    assert not [f for f in d.factoids if f.type == "HAPPENED"]
