@@ -9,7 +9,8 @@ So:
 - the side a verdict names ('victory remained with X', 'victory declared for X', 'X were
   victorious', 'X gained the victory') and the beaten ('X were defeated', 'routed X'),
 - both sides of a verb of combat ('the Swedes routed them'),
-- the commander of those who act ('under the command of X', 'under the conduct of X')
+- the commander of those who act ('under the command of X', 'under the conduct of X'),
+  and those who act under him
 
 take part in the fight their clause names, else the passage's: the last one named before
 them in the sentence, else in the sentence before (same paragraph). Plans, negations and quotations give nothing.
@@ -31,6 +32,7 @@ from .frames import frames
 from .timing import fact_time
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
+GROUPS = {"FACTION", "BODY", "PLACE"}
 FIGHTS = {"fight", "war", "revolt", "expedition"}
 """Event classes whose narration goes on after their name (not pacts, missions, meetings)."""
 VERDICT_NOUNS = {"victory", "day", "field", "advantage", "upper"}
@@ -161,20 +163,20 @@ def _commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
                     yield prep.head, e
 
 
-def _led_to(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
     """The commanders of the sentence before, whose clause named no fight, took part in
     the first fight this sentence names, else in the one the passage was about."""
-    pending: list[tuple[int, Token, int]] = d.__dict__.setdefault("_pending_commanders", [])
+    pending: list[tuple[int, Token, int, str]] = d.__dict__.setdefault("_pending_commanders", [])
     told: set[tuple[int, int]] = d.__dict__.setdefault("_event_parties", set())
-    for k, v, actor in [p for p in pending if p[0] == si - 1]:
-        found = _fights_in(d, sent) if _same_paragraph(d, d.sents[k], sent) else []
+    for k, v, actor, role in [p for p in pending if p[0] == si - 1]:
+        found = _fights_in(d, sent) if sent is not None and _same_paragraph(d, d.sents[k], sent) else []
         ev = found[0][1] if found else passage_fight(d, k, v)
         if ev is None or ev == actor or (actor, ev) in told:
             continue
         told.add((actor, ev))
         rule = "passage.commander.v1"
         yield factoid(d, k, "PARTICIPATES", actor, ev, rule, CONF[rule], when=fact_time(d, k, [v]),
-                      role="commander")
+                      role=role)
     pending[:] = [p for p in pending if p[0] >= si]
 
 
@@ -185,9 +187,18 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     for v, sides, role in _verdicts(sent):
         found += [(v, e, role, "passage.verdict.v1") for x in sides for y in conjuncts(x)
                   if (e := entity_at(d, y, ACTORS)) is not None]
-    found += [(v, e, "commander", "passage.commander.v1") for v, e in _commanders(d, sent)]
+    commanded = list(_commanders(d, sent))
+    found += [(v, e, "commander", "passage.commander.v1") for v, e in commanded]
+    # those who marched under a commander took part with him ('the Danes landed under Guthrum')
+    subjects = {f.verb.i: f.subjects for f in frames(sent) if not f.passive}
+    for v in dict.fromkeys(v for v, _ in commanded):
+        # ('a thousand of the Saxons': the people a number of them stands for)
+        troops = [o for t in subjects.get(v.i, []) for o in [t, *(g for c in t.children if c.dep_ == "prep"
+                  and c.lower_ == "of" and t.pos_ in ("NUM", "NOUN") for g in c.children if g.dep_ == "pobj")]]
+        found += [(v, e, v.text, "passage.commander.v1") for t in troops
+                  if (e := entity_at(d, t, GROUPS)) is not None]
     yield from _led_to(d, si, sent)
-    pending: list[tuple[int, Token, int]] = d.__dict__.setdefault("_pending_commanders", [])
+    pending: list[tuple[int, Token, int, str]] = d.__dict__.setdefault("_pending_commanders", [])
     light = words().event.action_light_verbs
     for v, actor, role, rule in found:
         lemma = v.lemma_.lower()
@@ -198,12 +209,12 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             # 'the King had been defeated in Parliament': beaten in a fight only where one is named
             here = _fights_in(d, sent, before=v.i)
             ev = here[-1][1] if here else None
-        elif ev is None and role == "commander":
+        elif ev is None and rule == "passage.commander.v1":
             here = _fights_in(d, sent, before=v.i)
             if not here:
                 # 'marched into the valley under X. After a drawn battle ...': the march led
                 # to the fight the next sentence names (read when that sentence is)
-                pending.append((si, v, actor))
+                pending.append((si, v, actor, role))
                 continue
             ev = here[-1][1]
         elif ev is None:
@@ -213,3 +224,5 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         told.add((actor, ev))
         yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule],
                       when=fact_time(d, si, [v]), role=role)
+    if si == len(d.sents) - 1:
+        yield from _led_to(d, si + 1, None)  # the text ends: no next sentence to lead to
