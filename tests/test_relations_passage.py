@@ -51,7 +51,7 @@ def test_verdict_without_a_fight_in_the_passage_gives_nothing(analysed):
 
 def test_those_who_marched_under_the_commander_take_part_too(analysed):
     d = analysed("In 1415 Henry besieged Harfleur. Meanwhile a thousand of the Gascons marched into "
-                 "Normandy under the command of Talbot."))
+                 "Normandy under the command of Talbot.")
     siege = next(e.name for e in d.entities if e.kind == "EVENT" and e.name.startswith("siege"))
     got = {s for s, o in pairs(d, "PARTICIPATES") if o == siege}
     assert {"Talbot", "Gascons"} <= got, got
