@@ -321,7 +321,8 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         cls = _class(n)
         if cls is None:
             continue
-        if ev is not None and d.mentions[mi].tokens != (0, 0) and name_head(d.doc[slice(*d.mentions[mi].tokens)]).i != n.i:
+        if ev is not None and d.mentions[mi].tokens != (0, 0) \
+                and name_head(d.doc[slice(*d.mentions[mi].tokens)]).i != n.i:
             continue  # a word inside another event's name
         v = _clause_verb(n)
         if _planned(n) or _denied(n) or not _real(v):

@@ -855,7 +855,7 @@ def _list_end(d: Document, v: Token, sent: Span, verbs: frozenset[str]) -> int:
     follows only goes on listing ('had two besides Hamilton; Robert Yates and John
     Lansing', 'in addition to these two: Edmund Randolph, the Governor; George Mason')."""
     cuts = [t.i for t in d.doc[v.i:sent.end] if t.text in (";", ":")] + [sent.end]
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         if any(t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN") and t.lemma_.lower() not in verbs
                for t in d.doc[a + 1:b]):
             return a

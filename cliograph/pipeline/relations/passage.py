@@ -13,7 +13,9 @@ So:
   and those who act under him
 
 take part in the fight their clause names, else the passage's: the last one named before
-them in the sentence, else in the sentence before (same paragraph). Plans, negations and quotations give nothing.
+them in the sentence, else in the sentence before (same paragraph); a commander whose
+sentence names none led his men to the fight the next sentence names. Plans, negations
+and quotations give nothing.
 """
 
 from __future__ import annotations
