@@ -98,3 +98,24 @@ def test_an_event_is_also_called_by_its_possessor(analysed):
     victory = named(d, "Nelson's victory")
     assert victory is not None and "Nelson's decisive victory at sea" in events(d)[victory]
     assert ("Nelson", victory) in pairs(d, "PARTICIPATES")
+
+
+def test_an_army_marching_to_a_town_or_sailing_round_a_land_makes_an_expedition(analysed):
+    d = analysed("Venice and Genoa were old rivals. In 1378 the Venetians marched to Chioggia. Later "
+                 "the Genoese sailed round Istria under the command of Pietro Doria.")
+    assert ("expedition to Chioggia", None) in pairs(d, "HAPPENED")
+    assert ("Pietro Doria", "voyage round Istria") in pairs(d, "PARTICIPATES")
+
+
+def test_a_people_taking_a_town_is_its_capture_a_traveller_going_is_no_event(analysed):
+    d = analysed("In 1204 Venice took Constantinople. In 1598 Henry marched to Nantes with his court.")
+    assert ("capture of Constantinople", None) in pairs(d, "HAPPENED")
+    assert not any(name.startswith("expedition") for name, _ in pairs(d, "HAPPENED"))
+
+
+def test_a_pageant_a_relative_clause_says_was_performed_took_place(analysed):
+    d = analysed('The pageant of the "Golden Age," which was performed at the court of Florence in '
+                 "1539, pleased the Duke.")
+    assert ('pageant of the "Golden Age"', None) in pairs(d, "HAPPENED")
+    d = analysed('The pageant of the "Golden Age," which was planned for the court, never took place.')
+    assert not pairs(d, "HAPPENED")

@@ -4,6 +4,7 @@ negated and hypothetical events and decisions give nothing."""
 from __future__ import annotations
 
 import pytest
+from conftest import pairs
 
 pytestmark = pytest.mark.model
 
@@ -255,3 +256,34 @@ def test_a_date_on_what_ends_an_event_is_its_end(analysed):
 
 def test_absent_or_not_present_is_no_participation(analysed):
     assert not rel(analysed("Lenin was not present at the Congress of Soviets."), "PARTICIPATES")
+
+
+def test_delegates_listed_after_a_semicolon_or_colon_and_in_the_next_sentences(analysed):
+    d = analysed("In 1815 the Congress of Vienna met in the Hofburg. Baden sent two men besides "
+                 "Friedrich Hecker; Karl Mathy and Friedrich Bassermann. Bavaria spoke through Robert Mohl "
+                 "and in addition: Karl Beisler, a lawyer; Hermann von Beckerath.")
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == "Congress of Vienna"}
+    assert {"Friedrich Hecker", "Karl Mathy", "Friedrich Bassermann", "Robert Mohl", "Karl Beisler",
+            "Hermann von Beckerath"} <= got, got
+
+
+def test_a_new_clause_after_a_semicolon_ends_the_list_of_delegates(analysed):
+    d = analysed("In 1815 the Congress of Vienna met in the Hofburg. Baden sent Karl Mathy; "
+                 "meanwhile Metternich wrote to Nesselrode.")
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == "Congress of Vienna"}
+    assert "Karl Mathy" in got and "Nesselrode" not in got, got
+
+
+def test_those_a_plot_was_made_with_took_part_in_it_as_the_text_calls_it(analysed):
+    d = analysed("In 1605 Francis Tresham was engaged in the conspiracy with Robert Catesby and Thomas Percy.")
+    plot = next(e for e in d.entities if e.kind == "EVENT")
+    assert "the conspiracy" in plot.aliases
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == plot.name}
+    assert {"Francis Tresham", "Robert Catesby", "Thomas Percy"} <= got, got
+
+
+def test_a_treaty_drafted_and_signed_took_place(analysed):
+    d = analysed("The Treaty of Troyes was drafted and signed by the two kings.")
+    assert [f.extractor for f in d.factoids if f.type == "HAPPENED"] == ["events.occurred.v1"]
+    d = analysed("The Treaty of Troyes was drafted by the two kings.")
+    assert not [f for f in d.factoids if f.type == "HAPPENED"]

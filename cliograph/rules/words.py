@@ -83,6 +83,12 @@ class EventWords(_Strict):
     the 'siege of Eion')."""
     action_light_verbs: dict[str, frozenset[str]]
     """Light verb -> event nouns it carries out ('laid siege to', 'made an expedition against')."""
+    army_actions: frozenset[str]
+    """Of the action verbs, those that name an armed action only when a people or an army
+    does them to a named place ('took Arras', not 'took the letter' or 'he took Paris by storm')."""
+    move_verbs: dict[str, dict[str, str]]
+    """Verbs of an army's movement -> preposition -> the event it makes ('marched into
+    Artois' is the invasion of Artois, 'sailed round Jutland' the voyage round Jutland)."""
     action_of_nouns: frozenset[str]
     """Event nouns whose target is named with 'of' ('siege of X', not 'siege to X')."""
     action_target_preps: frozenset[str]

@@ -32,7 +32,7 @@ from ...rules.words import words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import _demonym, conjuncts, entity_at, factoid
-from .events import PART_WORDS, PLANNED, _denied, _happened, _planned, _real, _sides
+from .events import PART_WORDS, PLANNED, _denied, _happened, _planned, _real, _sides, name_head
 from .frames import frames
 from .timing import fact_time
 
@@ -185,7 +185,12 @@ def _phrase(p: Token, preps: list[Token]) -> str:
             end = q.i
     toks = [t for t in p.doc[p.i:end]]
     cut = next((k for k, t in enumerate(toks) if k > 1 and t.text in STOPS), len(toks))
-    return p.doc[p.i:p.i + cut].text
+    text = p.doc[p.i:p.i + cut].text
+    if text.count('"') % 2:
+        text += '"'  # 'of the "World Commune,"': the name closes its quotation
+    if text.count("“") > text.count("”"):
+        text += "”"
+    return text
 
 
 def _place_of(d: Document, preps: list[Token], which: set[str] = PLACE_PREPS) -> int | None:
@@ -235,6 +240,23 @@ def clause_parties(d: Document, n: Token) -> list[tuple[int, str]]:
     doers = f.objects if f.passive else f.subjects
     out = [(e, role) for t in doers if (e := entity_at(d, t, ACTORS)) is not None]
     return out + _sides(d, v)
+
+
+def _occurring(n: Token) -> bool:
+    """'the procession of the guilds, which was held at Bruges': a relative clause tells
+    that the event took place."""
+    ew = words().event
+    # (the parser may hang the clause on the complement: 'the pageant of the guilds, which')
+    heads = [n, *(o for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for o in _pobjs(p))]
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ != "relcl" or not _real(c):
+            continue
+        for s in c.children:
+            if s.lower_ in ("which", "that") and (
+                    s.dep_ == "nsubjpass" and c.lemma_.lower() in ew.occur_passive
+                    or s.dep_ == "nsubj" and c.lemma_.lower() in ew.occur_verbs):
+                return True
+    return False
 
 
 def _revolts(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -300,7 +322,8 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         cls = _class(n)
         if cls is None:
             continue
-        if ev is not None and d.mentions[mi].tokens != (0, 0) and d.doc[slice(*d.mentions[mi].tokens)].root.i != n.i:
+        if ev is not None and d.mentions[mi].tokens != (0, 0) \
+                and name_head(d.doc[slice(*d.mentions[mi].tokens)]).i != n.i:
             continue  # a word inside another event's name
         v = _clause_verb(n)
         if _planned(n) or _denied(n) or not _real(v):
@@ -314,7 +337,8 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             place = _place_of(d, preps)
             target = _place_of(d, preps, PLACE_PREPS | {"to", "against", "upon", "on", "into"})
             hosted = clause_parties(d, n) if cls in words().event.hosted_classes else []
-            if not parties and target is None and not (hosted and preps) or _hypothetical(n):
+            told = cls in words().event.hosted_classes and _occurring(n)
+            if not parties and target is None and not ((hosted or told) and preps) or _hypothetical(n):
                 continue
             groups = [e for e, _ in parties if d.entities[e].kind != "PERSON"]
             if n.lemma_.lower() in words().event.figurative_nouns and not groups and target is None \

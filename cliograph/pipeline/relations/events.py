@@ -127,8 +127,20 @@ def _mention_roots(
     d: Document, sent: Span, kinds: set[str]
 ) -> list[tuple[Token, int, tuple[int, int]]]:
     """(root token, entity, token span) of each mention of the kinds in the sentence."""
-    return [(d.doc[slice(*d.mentions[mi].tokens)].root, ent, d.mentions[mi].tokens)
+    return [(name_head(d.doc[slice(*d.mentions[mi].tokens)]), ent, d.mentions[mi].tokens)
             for mi, ent in entities_in(d, sent, kinds)]
+
+
+def name_head(span: Span) -> Token:
+    """The noun a name is built on. The parser may hang a name's complement on the verb
+    ('defeated them in battle at Tanagra': 'at' on 'defeated'), which makes the
+    preposition the span's root; the name's own noun is what the clause is about."""
+    root = span.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        return root
+    tops = [t for t in span if (t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i)
+            and t.pos_ in ("NOUN", "PROPN")]
+    return tops[0] if tops else root
 
 
 def _session(d: Document, e: int) -> bool:
@@ -236,6 +248,7 @@ def _place_in_name(d: Document, span: tuple[int, int]) -> int | None:
 
 
 SUFFERED = {"kill", "wound", "capture", "injure"}  # in a passive, what the subject underwent
+ENGAGED = {"engage", "involve", "implicate"}  # in a passive, the subject took part ('was engaged in')
 ENDING = {"end", "conclude", "terminate", "finish", "close"}
 
 
@@ -313,6 +326,12 @@ def described_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         toks = d.doc[s:e]
         ev = d.add_entity(name, "EVENT", toks.start_char, toks.end_char, "events.described.v1", tokens=(s, e))
+        if n.dep_ == "pobj" and any(c.dep_ == "det" and c.lower_ == "the" for c in n.children) \
+                and name != n.text:
+            # 'engaged in the conspiracy with Cassius': the text calls it 'the conspiracy'
+            d.described.setdefault(("described", ev), ev)
+            d.add_entity(f"the {n.text}", "EVENT", toks.start_char, toks.end_char, "events.described.v1",
+                         same_as=("described", ev))
         if when is not None or place is not None:
             yield _happened(d, si, ev, "events.described.v1", when or fact_time(d, si, [v]), place)
 
@@ -356,18 +375,27 @@ def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                             _first(place, named_at))
             continue
         v = n.head
-        # 'the rising broke out', 'the treaty was signed at Rapallo in April 1922'
+        # 'the rising broke out', 'the treaty was signed at Rapallo in April 1922', 'the
+        # pageant, which was performed at the opening', 'the Charter was sealed and signed'
+        rel = next((c for c in n.children if c.dep_ == "relcl" and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("which", "that") for s in c.children)), None)
+        if rel is not None and n.dep_ not in ("nsubj", "nsubjpass"):
+            occ, dep = rel, next(s.dep_ for s in rel.children if s.dep_ in ("nsubj", "nsubjpass"))
+        else:
+            occ, dep = v, n.dep_
+        verbs = [occ] + ([c for c in occ.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+                         if dep == "nsubjpass" else [])
         if (
-            n.dep_ == "nsubj"
-            and v.lemma_.lower() in ew.occur_verbs
-            or n.dep_ == "nsubjpass"
-            and v.lemma_.lower() in ew.occur_passive
-        ) and _real(v):
-            w = stated_date(d, si, [v])
+            dep == "nsubj"
+            and occ.lemma_.lower() in ew.occur_verbs
+            or dep == "nsubjpass"
+            and any(x.lemma_.lower() in ew.occur_passive for x in verbs)
+        ) and _real(occ):
+            w = stated_date(d, si, [occ])
             if w is None and session_body:
                 continue
             yield _happened(
-                d, si, ev, "events.occurred.v1", w or fact_time(d, si, [v]), _place(d, v, n)
+                d, si, ev, "events.occurred.v1", w or fact_time(d, si, [occ]), _place(d, occ, n)
             )
             continue
         # 'The revolt of the Tambov peasantry ... brought the Politburo to its senses':
@@ -429,7 +457,7 @@ def _actors(d: Document, v: Token) -> list[int]:
                 if (e := entity_at(d, x, ACTORS)) is not None
             ]
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
-        if v.lemma_.lower() in SUFFERED:  # 'Nelson was killed at the Battle of Trafalgar'
+        if v.lemma_.lower() in SUFFERED | ENGAGED:  # 'Nelson was killed at the Battle of Trafalgar'
             return [e for c in v.children if c.dep_ == "nsubjpass" for x in conjuncts(c)
                     if (e := entity_at(d, x, ACTORS)) is not None]
         return []  # a passive without its agent names no actor
@@ -520,6 +548,11 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if rule is None:
             continue
         sides = [(actor, role) for actor in _actors(d, v)] + _sides(d, v)
+        if rule == "events.took_part.v1":
+            # 'engaged in the plot with Cassius and Brutus': those it was made with took part too
+            sides += [(e, "party") for c in n.children if c.dep_ == "prep" and c.lower_ in ("with", "among")
+                      for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+                      if (e := entity_at(d, x, {"PERSON", "FACTION"})) is not None]
         told = d.cache.told_happened
         if sides and not stretch and not session_body and ev not in told and d.entities[ev].kind == "EVENT":
             # an event somebody fought at, spoke at or took part in has taken place
@@ -717,8 +750,22 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if in_quotation(d, v) or not _real(v):
             continue
         found: list[tuple[str, Token, list[tuple[Token, int]]]] = []
-        if lemma in ew.action_verbs:
-            found.append((ew.action_verbs[lemma], v, _targets(d, f.objects)))
+        army = not f.passive and any((e := entity_at(d, t, ACTORS)) is not None and d.entities[e].kind != "PERSON"
+                                     for t in f.subjects)
+        if lemma in ew.action_verbs and (lemma not in ew.army_actions or army):
+            # ('took Arras': taking a town is its capture when a people or an army takes it)
+            targets = _targets(d, f.objects)
+            if lemma in ew.army_actions:
+                targets = [(t, e) for t, e in targets if t.pos_ == "PROPN" and d.entities[e].kind == "PLACE"
+                           and t.text in d.entities[e].aliases]  # the town, not its people
+            found.append((ew.action_verbs[lemma], v, targets))
+        if lemma in ew.move_verbs and army:
+            # 'the French marched into Artois', 'the fleet sailed round Jutland' (an army's
+            # movement against a land, not a traveller's journey)
+            for p, noun in ew.move_verbs[lemma].items():
+                # ('sailed round Istria' may be parsed with 'round' on the place as an object)
+                toks = f.preps.get(p, []) + [o for o in f.objects if any(c.lower_ == p for c in o.children)]
+                found.append((noun, v, [(t, e) for t, e in _targets(d, toks, PLACE) if t.pos_ == "PROPN"]))
         for n in f.objects if not f.passive else []:
             if n.lemma_.lower() not in ew.action_light_verbs.get(lemma, ()) or _planned(n):
                 continue
@@ -785,6 +832,18 @@ def _recent_session(d: Document, si: int, before: int) -> int | None:
     return None
 
 
+def _list_end(d: Document, v: Token, sent: Span, verbs: frozenset[str]) -> int:
+    """Where the names a delegation verb lists end: at a semicolon or colon, unless what
+    follows only goes on listing ('had two besides Hamilton; Robert Yates and John
+    Lansing', 'in addition to these two: Edmund Randolph, the Governor; George Mason')."""
+    cuts = [t.i for t in d.doc[v.i:sent.end] if t.text in (";", ":")] + [sent.end]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if any(t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN") and t.lemma_.lower() not in verbs
+               for t in d.doc[a + 1:b]):
+            return a
+    return sent.end
+
+
 def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """A state sending its delegates to the congress the passage is about: 'Virginia sent
     Madison and Mason', 'From Carolina went three orators, Rutledge and Butler', 'with
@@ -803,10 +862,14 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue
         elif not any(entity_at(d, t, TOWNS) is not None or t.lower_ in ("she", "it", "they") for t in f.subjects):
             continue
+        last = d.cache.delegation_session
         session = _recent_session(d, si, v.i)
+        if session is None and last is not None and si - last[0] <= 2:
+            session = last[1]  # a list of delegations goes on about the congress it began with
         if session is None:
             continue
-        end = next((t.i for t in d.doc[v.i:sent.end] if t.text in (";", ":")), sent.end)
+        d.cache.delegation_session = (si, session)
+        end = _list_end(d, v, sent, ew.delegate_verbs)
         senders = {e for t in f.subjects if (e := entity_at(d, t, TOWNS)) is not None}
         people = [e for mi, e in entities_in(d, d.doc[v.i + 1:end], {"PERSON"}) if e not in senders]
         for person in dict.fromkeys(people):
@@ -815,7 +878,8 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    from .battles import battles  # (battles reads this module's helpers)
+    from .battles import battles  # (battles and passage read this module's helpers)
+    from .passage import passage
 
     yield from action_events(d, si, sent)
     yield from delegations(d, si, sent)
@@ -823,3 +887,4 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)
+    yield from passage(d, si, sent)  # last: the parties the clauses above told are known

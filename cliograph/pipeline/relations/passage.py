@@ -1,0 +1,230 @@
+"""Who took part in a fight the passage is about, told in sentences that do not name it.
+
+A history names a battle, a siege or a campaign once and then narrates it: 'The battle
+was fought at Lützen. After a long day, victory declared for the Swedes', 'the French were
+beaten and withdrew', 'they landed under the command of Villars'. A careful reader lists
+the victors, the beaten and the commanders of those sentences among the event's parties.
+So:
+
+- the side a verdict names ('victory remained with X', 'victory declared for X', 'X were
+  victorious', 'X gained the victory') and the beaten ('X were defeated', 'routed X'),
+- both sides of a verb of combat ('the Swedes routed them'),
+- the commander of those who act ('under the command of X', 'under the conduct of X'),
+  and those who act under him
+
+take part in the fight their clause names, else the passage's: the last one named before
+them in the sentence, else in the sentence before (same paragraph); a commander whose
+sentence names none led his men to the fight the next sentence names. Plans, negations
+and quotations give nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ...model import Factoid
+from ...rules.words import words
+from ..document import Document
+from ..quotations import in_quotation
+from .base import conjuncts, entity_at, factoid
+from .events import COMMAND_NOUNS, LED, _real
+from .frames import frames
+from .timing import fact_time
+
+ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
+GROUPS = {"FACTION", "BODY", "PLACE"}
+FIGHTS = {"fight", "war", "revolt", "expedition"}
+"""Event classes whose narration goes on after their name (not pacts, missions, meetings)."""
+VERDICT_NOUNS = {"victory", "day", "field", "advantage", "upper"}
+VERDICT_VERBS = {"remain", "declare", "rest", "lie", "incline", "fall", "go", "turn"}
+VERDICT_PREPS = {"with", "for", "to"}
+WIN_VERBS = {"gain", "win", "obtain", "carry", "have"}
+VICTOR_ADJECTIVES = {"victorious", "successful", "triumphant", "worsted", "beaten", "defeated"}
+BEATEN = {"defeat", "rout", "beat", "worst", "repulse", "overcome", "crush", "vanquish"}
+BACK = 1  # sentences before this one the passage's fight may have been named in
+
+CONF = {
+    "passage.verdict.v1": 0.7,  # 'victory remained with X', 'X were victorious', 'X were defeated'
+    "passage.commander.v1": 0.65,  # 'under the command of X' in a sentence that narrates the fight
+}
+
+
+def _event_class(d: Document, ev: int) -> str | None:
+    """The class of an event by its name's first noun ('battle of Lützen' is a fight)."""
+    for w in d.entities[ev].name.lower().replace("’", "'").split():
+        for cls, nouns in words().event.noun_classes.items():
+            if w in nouns:
+                return cls
+    return None
+
+
+def _fights_in(d: Document, sent: Span, before: int | None = None) -> list[tuple[int, int]]:
+    """(start offset, event) of each fight told of in a sentence, before a token if given,
+    in text order: named ones and those an extractor derived from a verb ('besieged X')."""
+    end = d.doc[before].idx if before is not None else sent.end_char
+    out = {(m.start, m.entity) for m in d.mentions
+           if sent.start_char <= m.start < end and m.entity is not None
+           and d.entities[m.entity].kind == "EVENT" and _event_class(d, m.entity) in FIGHTS}
+    return sorted(out)
+
+
+def _same_paragraph(d: Document, a: Span, b: Span) -> bool:
+    for ps, pe in d.paragraphs:
+        if ps <= a.start_char < pe:
+            return ps <= b.start_char < pe
+    return False
+
+
+def passage_fight(d: Document, si: int, tok: Token) -> int | None:
+    """The fight a token's clause narrates: the last named before it in its sentence,
+    else the last named in the sentence before, in the same paragraph."""
+    here = _fights_in(d, d.sents[si], before=tok.i)
+    if here:
+        return here[-1][1]
+    for k in range(si - 1, max(-1, si - 1 - BACK), -1):
+        if not _same_paragraph(d, d.sents[k], d.sents[si]):
+            break
+        found = _fights_in(d, d.sents[k])
+        if found:
+            return found[-1][1]
+    return None
+
+
+CLAUSES = {"conj", "advcl", "relcl", "ccomp", "acl", "parataxis", "xcomp", "csubj"}
+
+
+def own_clause(v: Token) -> list[Token]:
+    """The verb's own words: its subtree without the clauses hung on it."""
+    out, todo = [], [v]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if not (c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX"))]
+    return out
+
+
+def _clause_fight(d: Document, v: Token) -> int | None:
+    """The fight the verb's own clause tells of, the nearest to the verb ('defeated the
+    Saxons in a battle near the river under the command of X')."""
+    starts = {t.idx for t in own_clause(v)}
+    found = [(abs(m.start - v.idx), m.entity) for m in d.mentions
+             if m.start in starts and m.entity is not None and d.entities[m.entity].kind == "EVENT"
+             and _event_class(d, m.entity) in FIGHTS]
+    return min(found)[1] if found else None
+
+
+def _verdicts(sent: Span) -> Iterator[tuple[Token, list[Token], str]]:
+    """(verb, the tokens naming a side, role) for each verdict of a fight in the sentence."""
+    for f in frames(sent):
+        v = f.verb
+        lemma = v.lemma_.lower()
+        # 'victory remained with the Athenians', 'victory declared for Sparta'
+        if lemma in VERDICT_VERBS and any(s.lower_ in VERDICT_NOUNS for s in f.subjects):
+            sides = [o for p in VERDICT_PREPS for o in f.preps.get(p, [])]
+            if sides:
+                yield v, sides, "victor"
+        # 'the Spartans gained the victory', 'carried the day'
+        if lemma in WIN_VERBS and not f.passive and any(o.lower_ in VERDICT_NOUNS for o in f.objects):
+            yield v, f.subjects, "victor"
+        # 'the Spartans were defeated', 'the Saxons were routed'
+        if lemma in BEATEN and f.passive and f.objects:
+            yield v, f.objects, "beaten"
+            if f.subjects:
+                yield v, f.subjects, "victor"
+        # 'the Athenians defeated them at sea': both sides of a combat the passage narrates
+        combat = words().event.combat_verbs.get(lemma)
+        if combat and not f.passive and f.subjects and f.objects:
+            yield v, f.subjects, combat
+            yield v, f.objects, "beaten" if lemma in BEATEN else combat
+    for t in sent:
+        # 'the Corinthians were victorious', 'being victorious on both elements'
+        if t.lower_ in VICTOR_ADJECTIVES and t.dep_ == "acomp" and t.head.lemma_ == "be":
+            role = "victor" if t.lower_ in ("victorious", "successful", "triumphant") else "beaten"
+            subs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subs:
+                yield t.head, subs, role
+
+
+def _commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
+    """(the verb commanded, the commander) for 'under the command of X' and 'under X'."""
+    for prep in sent:
+        if prep.lower_ != "under" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        for o in (o for o in prep.children if o.dep_ == "pobj"):
+            if o.lemma_.lower() in COMMAND_NOUNS:
+                people = [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for y in p.children if y.dep_ == "pobj" for x in conjuncts(y)]
+                kinds = LED
+            else:
+                people, kinds = conjuncts(o), {"PERSON"}
+            for x in people:
+                e = entity_at(d, x, kinds)
+                if e is not None:
+                    yield prep.head, e
+
+
+def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
+    """The commanders of the sentence before, whose clause named no fight, took part in
+    the first fight this sentence names, else in the one the passage was about."""
+    pending = d.cache.pending_commanders
+    told = d.cache.event_parties
+    for k, v, actor, role in [p for p in pending if p[0] == si - 1]:
+        found = _fights_in(d, sent) if sent is not None and _same_paragraph(d, d.sents[k], sent) else []
+        ev = found[0][1] if found else passage_fight(d, k, v)
+        if ev is None or ev == actor or (actor, ev) in told:
+            continue
+        told.add((actor, ev))
+        rule = "passage.commander.v1"
+        yield factoid(d, k, "PARTICIPATES", actor, ev, rule, CONF[rule], when=fact_time(d, k, [v]),
+                      role=role)
+    pending[:] = [p for p in pending if p[0] >= si]
+
+
+def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Victors, the beaten and commanders of the fight the passage narrates."""
+    told = d.cache.event_parties
+    found: list[tuple[Token, int, str, str]] = []
+    for v, sides, role in _verdicts(sent):
+        found += [(v, e, role, "passage.verdict.v1") for x in sides for y in conjuncts(x)
+                  if (e := entity_at(d, y, ACTORS)) is not None]
+    commanded = list(_commanders(d, sent))
+    found += [(v, e, "commander", "passage.commander.v1") for v, e in commanded]
+    # those who marched under a commander took part with him ('the Danes landed under Guthrum')
+    subjects = {f.verb.i: f.subjects for f in frames(sent) if not f.passive}
+    for v in dict.fromkeys(v for v, _ in commanded):
+        # ('a thousand of the Saxons': the people a number of them stands for)
+        troops = [o for t in subjects.get(v.i, []) for o in [t, *(g for c in t.children if c.dep_ == "prep"
+                  and c.lower_ == "of" and t.pos_ in ("NUM", "NOUN") for g in c.children if g.dep_ == "pobj")]]
+        found += [(v, e, v.text, "passage.commander.v1") for t in troops
+                  if (e := entity_at(d, t, GROUPS)) is not None]
+    yield from _led_to(d, si, sent)
+    pending = d.cache.pending_commanders
+    light = words().event.action_light_verbs
+    for v, actor, role, rule in found:
+        lemma = v.lemma_.lower()
+        if in_quotation(d, v) or not _real(v) or lemma in words().event.action_verbs or lemma in light:
+            continue  # (the event an action names and its commander are ``action_events``')
+        ev = _clause_fight(d, v)
+        if ev is None and role == "beaten":
+            # 'the King had been defeated in Parliament': beaten in a fight only where one is named
+            here = _fights_in(d, sent, before=v.i)
+            ev = here[-1][1] if here else None
+        elif ev is None and rule == "passage.commander.v1":
+            here = _fights_in(d, sent, before=v.i)
+            if not here:
+                # 'marched into the valley under X. After a drawn battle ...': the march led
+                # to the fight the next sentence names (read when that sentence is)
+                pending.append((si, v, actor, role))
+                continue
+            ev = here[-1][1]
+        elif ev is None:
+            ev = passage_fight(d, si, v)
+        if ev is None or ev == actor or (actor, ev) in told:
+            continue
+        told.add((actor, ev))
+        yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule],
+                      when=fact_time(d, si, [v]), role=role)
+    if si == len(d.sents) - 1:
+        yield from _led_to(d, si + 1, None)  # the text ends: no next sentence to lead to

@@ -1,0 +1,57 @@
+"""Parties of a fight told in the sentences that narrate it without naming it
+(``relations/passage.py``): the victors and the beaten a verdict names, and the commander
+of those who marched to it; on small texts of other periods."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def named(d, alias: str) -> str | None:
+    """The canonical name of the event one of whose names is ``alias``."""
+    return next((e.name for e in d.entities if e.kind == "EVENT" and alias in e.aliases), None)
+
+
+def test_victory_remained_with_the_side_named_after_the_battle(analysed):
+    d = analysed("In 1588 there was a great battle at sea off Gravelines. Victory remained with "
+                 "Howard.")
+    battle = named(d, "battle off Gravelines")
+    assert battle is not None
+    facts = [f for f in d.factoids if f.extractor == "passage.verdict.v1"]
+    assert [(d.entities[f.subject].name, d.entities[f.object].name, f.role) for f in facts] == [
+        ("Howard", battle, "victor")]
+    assert facts[0].start == d.sents[1].start_char  # the verdict's own sentence is the evidence
+
+
+def test_side_that_was_victorious_in_a_battle_named_before(analysed):
+    d = analysed("In 1631 the imperial army was attacked at Breitenfeld; and Gustavus was "
+                 "victorious.")
+    battle = named(d, "battle of Breitenfeld")
+    assert battle is not None
+    assert ("Gustavus", battle) in pairs(d, "PARTICIPATES")
+
+
+def test_commander_of_a_march_takes_part_in_the_battle_the_next_sentence_names(analysed):
+    d = analysed("The Venetians raised a fresh army and marched into Lombardy under the command "
+                 "of Carmagnola. After a long battle with the Milanese at Maclodio, the armies "
+                 "parted.")
+    battle = named(d, "battle with the Milanese")
+    assert battle is not None
+    assert ("Carmagnola", battle) in {(s, o) for s, o in pairs(d, "PARTICIPATES")}
+
+
+def test_verdict_without_a_fight_in_the_passage_gives_nothing(analysed):
+    d = analysed("The bill was debated for three days.\nIn the end the ministry was defeated "
+                 "and Walpole resigned.")
+    assert not [f for f in d.factoids if f.extractor.startswith("passage.")]
+
+
+def test_those_who_marched_under_the_commander_take_part_too(analysed):
+    d = analysed("In 1415 Henry besieged Harfleur. Meanwhile a thousand of the Gascons marched into "
+                 "Normandy under the command of Talbot.")
+    siege = next(e.name for e in d.entities if e.kind == "EVENT" and e.name.startswith("siege"))
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == siege}
+    assert {"Talbot", "Gascons"} <= got, got
