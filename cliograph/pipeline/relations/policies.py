@@ -1,0 +1,319 @@
+"""Measures proposed, granted, decided and assented to, where the stance verbs of
+``stance.py`` find no object they know as a policy.
+
+- A series of assents: after 'the first State to ratify the charter was Ohio', the
+  clauses 'Indiana followed in May, and Illinois in June', 'Michigan signed', 'Iowa
+  ratified' without an object take the measure the series is about.
+- Intentions and resolutions with an infinitive: 'Pericles planned to rebuild the
+  temples', 'the Diet resolved to abolish the guilds': the infinitive phrase names the
+  measure ('rebuild the temples'); a body that resolves, votes or decrees decides it.
+- Grants: 'the Tsar granted the Finns complete autonomy', 'the King allowed the
+  Huguenots freedom to worship': who grants a liberty stands for it.
+- Declarations of a state: 'the Diet declared Hungary independent' decides (a body) or
+  stands for (anyone else) the independence declared.
+
+The word classes live in ``rules/policies.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Span, Token
+
+from ...model import Factoid
+from ...rules import validated
+from ..document import Document
+from ..quotations import in_quotation
+from .base import asserted, entity_at, factoid
+from .frames import expand, frame_of
+
+ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
+DECIDERS = {"BODY"}
+CONF = 0.6
+
+
+class PolicyWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    assent_verbs: frozenset[str]
+    """Verbs that say yes or no to a measure and may leave it unsaid: 'Iowa ratified'."""
+    rejecting_verbs: frozenset[str]
+    """Of those, the ones that say no: 'Rhode Island refused'."""
+    following_verbs: frozenset[str]
+    """'Indiana followed': doing as the one before did, when the one before assented."""
+    assent_lookback: int
+    """How many sentences back the measure of a series may have been named."""
+    rank_adjectives: frozenset[str]
+    """'the first State to ratify', 'the last to sign': a rank in a series of assents."""
+    grant_verbs: frozenset[str]
+    granted_nouns: frozenset[str]
+    """Liberties and benefits one grants another: 'freedom', 'an amnesty', 'rations'."""
+    span_max_tokens: int
+    intend_verbs: frozenset[str]
+    """Verbs of intention and resolution that take the measure as an infinitive."""
+    deciding_verbs: frozenset[str]
+    """Of those, the ones a body decides by: 'resolved', 'voted', 'decreed'."""
+    intended_heads: frozenset[str]
+    """Verbs of public works and measures an infinitive of intention may name: 'build',
+    'drain', 'abolish' (not 'go', 'see', 'wait')."""
+    declared_states: dict[str, str]
+    """'declared Hungary independent' -> 'independence'."""
+
+
+@lru_cache(maxsize=1)
+def words() -> PolicyWords:
+    return validated(PolicyWords, "policies.json")
+
+
+def _actors(d: Document, toks: list[Token]) -> list[int]:
+    out: list[int] = []
+    for t in expand(toks):
+        e = entity_at(d, t, ACTORS)
+        if e is not None and e not in out:
+            out.append(e)
+    return out
+
+
+def _emit(d: Document, si: int, type_: str, subject: int, obj: int, rule: str) -> Iterator[Factoid]:
+    if subject != obj:
+        yield factoid(d, si, type_, subject, obj, rule, CONF)
+
+
+def _paragraph_start(d: Document, si: int) -> int:
+    """The first character of the paragraph holding sentence ``si``."""
+    start = d.sents[si].start_char
+    for a, b in d.paragraphs:
+        if a <= start < b:
+            return a
+    return 0
+
+
+# --------------------------------------------------------------------------- series of assents
+
+
+def _ranked_subject(d: Document, verb: Token) -> list[int]:
+    """'The first State to ratify the charter was Ohio': the infinitive hangs on a ranked
+    noun that a copula equates with the doer."""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or not any(c.lower_ == "to" for c in verb.children):
+        return []
+    if not any(c.lower_ in words().rank_adjectives for c in noun.children if c.dep_ == "amod"):
+        return []
+    cop = noun.head
+    if noun.dep_ != "nsubj" or cop.lemma_ != "be" or not asserted(cop):
+        return []
+    return _actors(d, [c for c in cop.children if c.dep_ == "attr"])
+
+
+def first_to_assent(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The first State to ratify the charter was Ohio', 'the last to sign the treaty was
+    Sweden': the one ranked did it."""
+    w = words()
+    for verb in sent:
+        if verb.lemma_.lower() not in w.assent_verbs or verb.pos_ != "VERB" or in_quotation(d, verb):
+            continue
+        doers = _ranked_subject(d, verb)
+        if not doers:
+            continue
+        type_ = "OPPOSES_POLICY" if verb.lemma_.lower() in w.rejecting_verbs else "SUPPORTS_POLICY"
+        for o in expand([c for c in verb.children if c.dep_ == "dobj"]):
+            measure = entity_at(d, o, {"POLICY"})
+            for a in doers if measure is not None else []:
+                yield from _emit(d, si, type_, a, measure, "policies.first_to.v1")
+
+
+def _series_measure(d: Document, si: int, back: int) -> int | None:
+    """The measure the last assent within ``back`` sentences (and this paragraph) was
+    to: the series a bare 'Iowa ratified' continues."""
+    para = _paragraph_start(d, si)
+    first = d.sents[max(0, si - back)].start_char
+    lo = max(para, first)
+    for f in reversed(d.factoids):
+        if f.start < lo:
+            break
+        if f.type == "SUPPORTS_POLICY" and f.start <= d.sents[si].start_char and f.object is not None \
+                and f.extractor.startswith(("policies.", "stance.policy_verb")):
+            return f.object
+    return None
+
+
+def _gapped(verb: Token) -> list[Token]:
+    """'Indiana followed in May, and Illinois in June': a name conjoined to the verb,
+    with no verb of its own, is another doer of it."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > verb.i]
+
+
+def assent_series(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Indiana followed in May, and Illinois in June. Michigan signed. Iowa ratified.'
+    after an assent to a named measure: each doer assents to it too."""
+    w = words()
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in w.assent_verbs | w.following_verbs or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass") for c in verb.children):
+            continue  # the measure (or someone else) is named: not a bare assent
+        if any(c.dep_ == "prep" and c.lower_ in ("to", "with", "by") for c in verb.children):
+            continue  # 'consented to the marriage', 'followed by his army'
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            doers = [verb.head]  # 'until Michigan, the last State, signed in May'
+        else:
+            doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += _gapped(verb)
+        back = 1 if lemma in w.following_verbs else w.assent_lookback
+        measure = _series_measure(d, si, back)
+        if measure is None:
+            continue
+        type_ = "OPPOSES_POLICY" if lemma in w.rejecting_verbs else "SUPPORTS_POLICY"
+        for a in _actors(d, doers):
+            if d.entities[a].kind != "PERSON" or lemma not in w.following_verbs:
+                yield from _emit(d, si, type_, a, measure, "policies.assent_series.v1")
+
+
+# --------------------------------------------------------------------------- named measures
+
+
+def _phrase(tokens: list[Token]) -> tuple[int, int] | None:
+    """The first and last token (exclusive end) of one stretch of text, without leading
+    articles or trailing punctuation, if short enough to be a name."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks or toks[-1].i - toks[0].i + 1 != len(toks) or len(toks) > words().span_max_tokens:
+        return None
+    return toks[0].i, toks[-1].i + 1
+
+
+def _measure(d: Document, s: int, e: int, rule: str) -> int:
+    """The POLICY the stretch of tokens names (an existing entity there, else a new one)."""
+    doc = d.doc
+    for t in doc[s:e]:
+        ent = d.entity_of_token(t)
+        if ent is not None and d.entities[ent].kind == "POLICY":
+            return ent
+    span = doc[s:e]
+    return d.add_entity(span.text, "POLICY", span.start_char, span.end_char, rule, tokens=(s, e))
+
+
+def _pruned(top: Token, cut: set[str], keep_preps: tuple[str, ...] = ()) -> list[Token]:
+    """``top``'s subtree without the subtrees of dependents of the kinds in ``cut`` (a
+    preposition in ``keep_preps`` right on ``top`` stays)."""
+    out = [top]
+    for c in top.children:
+        if c.dep_ in cut and not (c.dep_ == "prep" and c.lower_ in keep_preps):
+            continue
+        out += _pruned(c, cut, keep_preps)
+    return out
+
+
+def _infinitive_phrase(verb: Token) -> tuple[int, int] | None:
+    """'dig through the isthmus', 'draw off the water from the marshes' (not 'about the
+    towns' that follows): the verb, its particle, its object and its first preposition's
+    object, without what hangs on that."""
+    keep = [verb]
+    for c in verb.children:
+        if c.dep_ in ("prt", "dobj", "dative", "oprd"):
+            keep += _pruned(c, {"relcl", "acl", "appos", "prep", "punct", "cc", "conj"}, ("of",))
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    if preps:
+        keep.append(preps[0])
+        for o in (o for o in preps[0].children if o.dep_ == "pobj"):
+            keep += _pruned(o, {"prep", "relcl", "acl", "appos", "conj", "cc", "punct"})
+    return _phrase(keep)
+
+
+def intended_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Pericles planned to rebuild the temples', 'the Diet resolved to abolish the
+    guilds': the infinitive names the measure; a body's resolution decides it."""
+    w = words()
+    for verb in sent:
+        if verb.lemma_.lower() not in w.intend_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        subjects = frame_of(verb).subjects
+        if not subjects or frame_of(verb).passive:
+            continue
+        for inf in (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in w.intended_heads):
+            if not any(c.lower_ == "to" for c in inf.children) or any(c.dep_ == "neg" for c in inf.children):
+                continue
+            if not any(c.dep_ in ("dobj", "prep", "prt") for c in inf.children):
+                continue
+            span = _infinitive_phrase(inf)
+            if span is None or any(t.pos_ == "PRON" and t.dep_ != "poss" for t in d.doc[span[0]:span[1]]):
+                continue
+            for a in _actors(d, subjects):
+                measure = _measure(d, *span, "policies.intended.v1")
+                deciding = verb.lemma_.lower() in w.deciding_verbs and d.entities[a].kind in DECIDERS
+                yield from _emit(d, si, "DECIDES" if deciding else "SUPPORTS_POLICY", a, measure,
+                                 "policies.intended.v1")
+
+
+def _granted(verb: Token, w: PolicyWords) -> list[Token]:
+    """The liberty or benefit granted: an object of the verb, or one the parser hung as
+    an apposition on the one it is granted to ('allowed the artist, ..., freedom')."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
+    return [o for o in objs if o.pos_ == "NOUN" and (o.lower_ in w.granted_nouns or o.lemma_.lower() in w.granted_nouns)]
+
+
+def _granted_phrase(noun: Token) -> tuple[int, int] | None:
+    """'complete freedom to continue their work', 'an amnesty for the rebels'."""
+    keep = [noun] + [t for c in noun.children if c.dep_ not in ("relcl", "appos", "conj", "cc", "punct", "poss", "det")
+                     and not (c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN")
+                     for t in _pruned(c, {"relcl", "appos", "conj", "cc", "punct"})]
+    return _phrase(keep)
+
+
+def grants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the Tsar granted the Finns autonomy', 'the King allowed the Huguenots freedom to
+    worship': who grants a liberty stands for it."""
+    w = words()
+    for verb in sent:
+        if verb.lemma_.lower() not in w.grant_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        f = frame_of(verb)
+        if f.passive:
+            continue
+        for noun in _granted(verb, w):
+            span = _granted_phrase(noun)
+            if span is None:
+                continue
+            for a in _actors(d, f.subjects):
+                if d.entities[a].kind == "PERSON" and not any(t.dep_ in ("amod", "acl", "prep", "compound")
+                                                               for t in noun.children):
+                    continue  # 'he gave his son land': a gift, not a measure
+                yield from _emit(d, si, "SUPPORTS_POLICY", a, _measure(d, *span, "policies.granted.v1"),
+                                 "policies.granted.v1")
+
+
+def declared_states(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the Diet declared Hungary independent': a body decides the independence it
+    declares; anyone else stands for it."""
+    w = words()
+    for verb in sent:
+        if verb.lemma_.lower() not in ("declare", "proclaim", "pronounce") or verb.pos_ != "VERB" \
+                or in_quotation(d, verb) or not asserted(verb):
+            continue
+        for adj in verb.children:
+            state = w.declared_states.get(adj.lower_)
+            if state is None or adj.pos_ != "ADJ" or adj.dep_ not in ("ccomp", "oprd", "acomp", "xcomp"):
+                continue
+            for a in _actors(d, frame_of(verb).subjects):
+                measure = d.add_entity(state, "POLICY", adj.idx, adj.idx + len(adj.text), "policies.declared.v1")
+                type_ = "DECIDES" if d.entities[a].kind in DECIDERS else "SUPPORTS_POLICY"
+                yield from _emit(d, si, type_, a, measure, "policies.declared.v1")
+
+
+def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from first_to_assent(d, si, sent)
+    yield from assent_series(d, si, sent)
+    yield from intended_measures(d, si, sent)
+    yield from grants(d, si, sent)
+    yield from declared_states(d, si, sent)
