@@ -29,10 +29,12 @@ from ..document import Document
 from ..quotations import in_quotation
 from .base import asserted, entity_at, factoid
 from .frames import expand, frame_of
+from .stance import _group_of_adjective as group_of_adjective
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 DECIDERS = {"BODY"}
 CONF = 0.6
+ADJECTIVE_WINDOW = 3
 
 
 class PolicyWords(BaseModel):
@@ -68,10 +70,31 @@ def words() -> PolicyWords:
     return validated(PolicyWords, "policies.json")
 
 
+def _adjective_group(d: Document, tok: Token) -> int | None:
+    """'whatever the faults of Jacobin rule, they kept order': a 'they' coreference left
+    alone stands for the one group a capitalised adjective evoked in the last sentences,
+    when no group was named by its name since."""
+    if tok.lower_ not in ("they", "them") or tok.i in d.pronoun_entity:
+        return None
+    first = d.sents[max(0, d.sent_index(tok) - ADJECTIVE_WINDOW)].start
+    found: set[int] = set()
+    for t in d.doc[first:tok.i]:
+        e = d.entity_of_token(t)
+        if e is not None and d.entities[e].kind in ("FACTION", "BODY") and t.dep_ not in ("amod", "compound"):
+            found.clear()  # a group named since: the pronoun's business, not the adjective's
+        if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and not t.is_sent_start \
+                and t.head.pos_ == "NOUN":
+            g = group_of_adjective(d, t)
+            if g is not None and d.entities[g].kind in ("FACTION", "BODY"):
+                found.add(g)
+    return found.pop() if len(found) == 1 else None
+
+
 def _actors(d: Document, toks: list[Token]) -> list[int]:
     out: list[int] = []
     for t in expand(toks):
         e = entity_at(d, t, ACTORS)
+        e = _adjective_group(d, t) if e is None else e
         if e is not None and e not in out:
             out.append(e)
     return out
@@ -224,7 +247,7 @@ def _infinitive_phrase(verb: Token) -> tuple[int, int] | None:
     if preps:
         keep.append(preps[0])
         for o in (o for o in preps[0].children if o.dep_ == "pobj"):
-            keep += _pruned(o, {"prep", "relcl", "acl", "appos", "conj", "cc", "punct"})
+            keep += _pruned(o, {"prep", "relcl", "acl", "appos", "conj", "cc", "punct"}, ("of",))
     return _phrase(keep)
 
 
@@ -265,7 +288,8 @@ def _granted(verb: Token, w: PolicyWords) -> list[Token]:
 def _granted_phrase(noun: Token) -> tuple[int, int] | None:
     """'complete freedom to continue their work', 'an amnesty for the rebels'."""
     keep = [noun] + [t for c in noun.children if c.dep_ not in ("relcl", "appos", "conj", "cc", "punct", "poss", "det")
-                     and not (c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN")
+                     and not (c.dep_ in ("nmod", "compound", "dative") and c.i < noun.i and (
+                         c.pos_ == "PROPN" or any(g.dep_ == "det" for g in c.children)))  # 'the Finns', 'every actor'
                      for t in _pruned(c, {"relcl", "appos", "conj", "cc", "punct"})]
     return _phrase(keep)
 

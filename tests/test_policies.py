@@ -1,0 +1,61 @@
+"""Measures assented to in a series, intended, granted and declared (relations/policies.py),
+on small texts of other periods than the gold chapters'."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def test_a_series_of_assents_takes_the_measure_it_began_with(analysed):
+    d = analysed("The first State to ratify the Charter was Ohio, on May 3, 1801. Indiana followed on May 12th, "
+                 "and Illinois on June 18th. Ratifications continued until Michigan, the ninth State, signed on "
+                 "June 21. Four days later, Iowa, a large State, ratified.")
+    assert {("Ohio", "Charter"), ("Indiana", "Charter"), ("Illinois", "Charter"), ("Michigan", "Charter"),
+            ("Iowa", "Charter")} <= pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_bare_assent_without_a_measure_before_it_says_nothing(analysed):
+    d = analysed("The harvest failed in Ohio. Indiana followed on May 12th. Michigan signed on June 21.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_bodys_resolution_with_an_infinitive_decides_the_measure(analysed):
+    d = analysed("The Hungarian Diet met at Pressburg in 1848. The Diet resolved to abolish the guilds of Pest.")
+    assert ("Hungarian Diet", "abolish the guilds of Pest") in pairs(d, "DECIDES")
+
+
+def test_an_intention_names_the_works_planned_without_what_hangs_on_them(analysed):
+    d = analysed("Napoleon came back from Egypt in 1799. Napoleon intended to dig through the Isthmus of Suez, "
+                 "and he designed to draw off the water from the marshes about Ostia.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    assert ("Napoleon", "dig through the Isthmus of Suez") in found
+    assert ("Napoleon", "draw off the water from the marshes") in found
+
+
+def test_an_intention_to_go_somewhere_is_no_measure(analysed):
+    d = analysed("Napoleon intended to go to Paris in the spring.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_who_grants_a_liberty_stands_for_it(analysed):
+    d = analysed("The Emperor Alexander granted the Finns complete autonomy.")
+    assert ("Alexander", "complete autonomy") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_body_declaring_a_country_independent_decides_its_independence(analysed):
+    d = analysed("The Estates of Hungary declared Hungary independent.")
+    assert ("Estates of Hungary", "independence") in pairs(d, "DECIDES")
+
+
+def test_they_after_a_groups_adjective_stands_for_the_group(analysed):
+    d = analysed("Whatever the weakness of Jacobin rule in other fields, in the theatre at least they did much good. "
+                 "They gave every actor complete freedom to continue his work. The Jacobins ruled Paris.")
+    assert ("Jacobins", "complete freedom to continue his work") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_gift_of_land_to_a_son_is_no_measure(analysed):
+    d = analysed("King Lear gave his daughter land in Cornwall.")
+    assert not pairs(d, "SUPPORTS_POLICY")
