@@ -285,12 +285,16 @@ def _granted(verb: Token, w: PolicyWords) -> list[Token]:
     return [o for o in objs if o.pos_ == "NOUN" and (o.lower_ in w.granted_nouns or o.lemma_.lower() in w.granted_nouns)]
 
 
+def _recipient(c: Token, noun: Token) -> bool:
+    """'the Finns', 'every actor', 'his daughter' parsed as modifiers of what they are given."""
+    return c.dep_ in ("nmod", "compound", "dative") and c.i < noun.i and (
+        c.pos_ == "PROPN" or any(g.dep_ in ("det", "poss") for g in c.children))
+
+
 def _granted_phrase(noun: Token) -> tuple[int, int] | None:
     """'complete freedom to continue their work', 'an amnesty for the rebels'."""
     keep = [noun] + [t for c in noun.children if c.dep_ not in ("relcl", "appos", "conj", "cc", "punct", "poss", "det")
-                     and not (c.dep_ in ("nmod", "compound", "dative") and c.i < noun.i and (
-                         c.pos_ == "PROPN" or any(g.dep_ == "det" for g in c.children)))  # 'the Finns', 'every actor'
-                     for t in _pruned(c, {"relcl", "appos", "conj", "cc", "punct"})]
+                     and not _recipient(c, noun) for t in _pruned(c, {"relcl", "appos", "conj", "cc", "punct"})]
     return _phrase(keep)
 
 
@@ -310,7 +314,7 @@ def grants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if span is None:
                 continue
             for a in _actors(d, f.subjects):
-                if d.entities[a].kind == "PERSON" and not any(t.dep_ in ("amod", "acl", "prep", "compound")
+                if d.entities[a].kind == "PERSON" and not any(t.dep_ in ("amod", "acl", "prep")
                                                                for t in noun.children):
                     continue  # 'he gave his son land': a gift, not a measure
                 yield from _emit(d, si, "SUPPORTS_POLICY", a, _measure(d, *span, "policies.granted.v1"),
