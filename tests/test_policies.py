@@ -59,3 +59,15 @@ def test_they_after_a_groups_adjective_stands_for_the_group(analysed):
 def test_a_gift_of_land_to_a_son_is_no_measure(analysed):
     d = analysed("King Lear gave his daughter land in Cornwall.")
     assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_groups_named_by_common_nouns_that_show_hostility_are_opposed_factions(analysed):
+    d = analysed("In the provinces the Royalist officers showed bitter hostility to other officers who did not "
+                 "accept the oath.")
+    assert ("Royalist officers", "other officers") in pairs(d, "OPPOSES")
+    assert {"Royalist officers", "other officers"} <= {e.name for e in d.entities if e.kind == "FACTION"}
+
+
+def test_a_feeling_between_things_makes_no_faction(analysed):
+    d = analysed("In the provinces the old roads showed bitter hostility to the new carriages.")
+    assert not [e for e in d.entities if e.kind == "FACTION"]

@@ -61,6 +61,8 @@ class PolicyWords(BaseModel):
     intended_heads: frozenset[str]
     """Verbs of public works and measures an infinitive of intention may name: 'build',
     'drain', 'abolish' (not 'go', 'see', 'wait')."""
+    group_endings: tuple[str, ...]
+    """Endings of plural nouns of people: 'teachers', 'sectarians', 'merchants'."""
     declared_states: dict[str, str]
     """'declared Hungary independent' -> 'independence'."""
 
@@ -339,9 +341,60 @@ def declared_states(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, type_, a, measure, "policies.declared.v1")
 
 
+# --------------------------------------------------------------------------- groups that take sides
+
+
+def _common_group(d: Document, tok: Token, rule: str) -> int | None:
+    """'the Royalist officers', 'other teachers': a plural noun of people with a modifier
+    that says which of them, as a FACTION (named by the phrase, without its article or
+    relative clause)."""
+    if tok.tag_ != "NNS" or not tok.text.islower() or not tok.lower_.endswith(words().group_endings) \
+            or not any(c.dep_ in ("amod", "compound") and c.i < tok.i for c in tok.children):
+        return None
+    span = _phrase(_pruned(tok, {"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "det", "poss"}))
+    if span is None:
+        return None
+    s, e = span
+    return d.add_entity(d.doc[s:e].text, "FACTION", d.doc[s].idx, d.doc[e - 1].idx + len(d.doc[e - 1].text),
+                        rule, tokens=(s, e))
+
+
+def group_feelings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the Royalist officers showed open hostility to the new recruits': groups named by
+    common nouns that feel for or against each other are factions that oppose or ally."""
+    from .stance import words as stance_words  # the feeling nouns are stance's word classes
+
+    sw = stance_words()
+    hostile = sw.conflict_nouns | sw.hostile_feeling_nouns
+    for noun in sent:
+        low = noun.lower_
+        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or low not in hostile | sw.friendly_feeling_nouns:
+            continue
+        verb = noun.head
+        if in_quotation(d, verb) or not asserted(verb):
+            continue
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "against")]
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "against")
+                  and c.i == noun.i + 1]
+        holders = [c for c in verb.children if c.dep_ == "nsubj"]
+        targets = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        if not holders or not targets:
+            continue
+        rule = "policies.group_feeling.v1"
+        resolved = [(entity_at(d, t, ACTORS), t) for t in holders + targets]
+        if all(e is not None for e, _ in resolved):
+            continue  # named parties: stance.conflict_noun reads them
+        ends = [e if e is not None else _common_group(d, t, rule) for e, t in resolved]
+        a, b = ends[0], ends[-1]
+        if a is None or b is None:
+            continue
+        yield from _emit(d, si, "OPPOSES" if low in hostile else "ALLY", a, b, rule)
+
+
 def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from first_to_assent(d, si, sent)
     yield from assent_series(d, si, sent)
     yield from intended_measures(d, si, sent)
     yield from grants(d, si, sent)
     yield from declared_states(d, si, sent)
+    yield from group_feelings(d, si, sent)
