@@ -71,3 +71,19 @@ def test_groups_named_by_common_nouns_that_show_hostility_are_opposed_factions(a
 def test_a_feeling_between_things_makes_no_faction(analysed):
     d = analysed("In the provinces the old roads showed bitter hostility to the new carriages.")
     assert not [e for e in d.entities if e.kind == "FACTION"]
+
+
+def test_what_a_body_decrees_by_a_common_noun_is_a_measure_it_decides(analysed):
+    d = analysed("The Convention met in Paris. The Convention voted a public festival of ten days. "
+                 "A pension was granted to him by the Convention.")
+    assert {("Convention", "public festival of ten days"), ("Convention", "pension")} <= pairs(d, "DECIDES")
+
+
+def test_what_a_person_orders_is_no_decision(analysed):
+    d = analysed("Napoleon ordered a carriage for the evening.")
+    assert not pairs(d, "DECIDES")
+
+
+def test_whom_a_measure_is_proposed_for_is_no_part_of_its_name(analysed):
+    d = analysed("When Mirabeau in the Assembly had proposed the highest honours to him, others added more.")
+    assert ("Mirabeau", "highest honours") in pairs(d, "SUPPORTS_POLICY")

@@ -907,7 +907,10 @@ def _policy_span(tok: Token) -> tuple[int, int] | None:
         else {"conj", "cc", "appos", "relcl", "punct", "advcl"}
     drop: set[int] = set()
     for c in tok.children:
-        if c.dep_ in cut and not (c.dep_ == "prep" and c.i == tok.i + 1
+        # 'proposed the highest honours to him': whom a measure is for is no part of its name
+        objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" else []
+        to_someone = bool(objs) and all(o.pos_ == "PRON" for o in objs)
+        if c.dep_ in cut and not (c.dep_ == "prep" and c.i == tok.i + 1 and not to_someone
                                   and c.lower_ in ("of", "on", "in", "to", "for", "without")):
             drop.update(t.i for t in c.subtree)
     toks = [t for t in tok.subtree if t.i not in drop]

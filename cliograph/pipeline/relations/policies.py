@@ -63,6 +63,9 @@ class PolicyWords(BaseModel):
     'drain', 'abolish' (not 'go', 'see', 'wait')."""
     group_endings: tuple[str, ...]
     """Endings of plural nouns of people: 'teachers', 'sectarians', 'merchants'."""
+    decree_verbs: frozenset[str]
+    """Verbs by which a body decides a measure it names by a common noun: 'decreed
+    honours', 'voted a temple'."""
     declared_states: dict[str, str]
     """'declared Hungary independent' -> 'independence'."""
 
@@ -300,6 +303,47 @@ def _granted_phrase(noun: Token) -> tuple[int, int] | None:
     return _phrase(keep)
 
 
+def _measure_phrase(noun: Token) -> tuple[int, int] | None:
+    """'extravagant honours', 'a levy of ten thousand men': the noun with its modifiers
+    and an 'of' or 'to'-thing complement, without whom it is for."""
+    if noun.pos_ != "NOUN" or not noun.text.islower():
+        return None
+    keep = [noun] + [t for c in noun.children if c.dep_ not in ("relcl", "appos", "conj", "cc", "punct", "det", "poss")
+                     and not (c.dep_ == "prep" and (c.lower_ not in ("of", "to", "for") or any(
+                         o.pos_ in ("PRON", "PROPN") for o in c.children if o.dep_ == "pobj")))
+                     for t in _pruned(c, {"relcl", "appos", "conj", "cc", "punct", "prep"})]
+    return _phrase(keep)
+
+
+def decreed_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the Senate decreed a public thanksgiving', 'a triumph was voted to him by the
+    Senate', 'honours had been decreed to him in the Senate': what a body decrees that no
+    name names yet is a measure it decides."""
+    w = words()
+    for verb in sent:
+        if verb.lemma_.lower() not in w.decree_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        f = frame_of(verb)
+        if f.passive:
+            decided = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            by = [o for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "at")
+                  for o in c.children if o.dep_ == "pobj"]
+        else:
+            decided = [c for c in verb.children if c.dep_ == "dobj"]
+            by = f.subjects
+        bodies = [e for e in (entity_at(d, t, DECIDERS) for t in expand(by)) if e is not None]
+        for noun in expand(decided) if bodies else []:
+            if entity_at(d, noun) is not None:
+                continue  # a named measure: events.decided reads it
+            span = _measure_phrase(noun)
+            if span is None:
+                continue
+            for body in bodies:
+                yield from _emit(d, si, "DECIDES", body, _measure(d, *span, "policies.decreed.v1"),
+                                 "policies.decreed.v1")
+
+
 def grants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Tsar granted the Finns autonomy', 'the King allowed the Huguenots freedom to
     worship': who grants a liberty stands for it."""
@@ -396,5 +440,6 @@ def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from assent_series(d, si, sent)
     yield from intended_measures(d, si, sent)
     yield from grants(d, si, sent)
+    yield from decreed_measures(d, si, sent)
     yield from declared_states(d, si, sent)
     yield from group_feelings(d, si, sent)
