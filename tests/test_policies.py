@@ -87,3 +87,16 @@ def test_what_a_person_orders_is_no_decision(analysed):
 def test_whom_a_measure_is_proposed_for_is_no_part_of_its_name(analysed):
     d = analysed("When Mirabeau in the Assembly had proposed the highest honours to him, others added more.")
     assert ("Mirabeau", "highest honours") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_measure_described_by_who_brought_it_forward_is_theirs_and_later_the_one_voted_for(analysed):
+    d = analysed("They sought for a compromise. The compromise brought forward by Clay consisted in agreeing that "
+                 "Missouri should enter as a slave State. Many members voted for it; so Webster voted for the "
+                 "compromise along with Calhoun.")
+    measure = "compromise brought forward by Clay"
+    assert {("Clay", measure), ("Webster", measure), ("Calhoun", measure)} <= pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_companion_without_a_measure_takes_no_side(analysed):
+    d = analysed("Webster walked to the Capitol along with Calhoun.")
+    assert not pairs(d, "SUPPORTS_POLICY")

@@ -74,7 +74,7 @@ DEFINITE_KIND = {
     "faction": "FACTION", "group": "FACTION", "opposition": "FACTION", "bloc": "FACTION",
     "scheme": "POLICY", "plan": "POLICY", "policy": "POLICY", "programme": "POLICY",
     "proposal": "POLICY", "measure": "POLICY", "bill": "POLICY", "law": "POLICY", "decree": "POLICY",
-    "edict": "POLICY", "reform": "POLICY",
+    "edict": "POLICY", "reform": "POLICY", "compromise": "POLICY",
     "committee": "BODY", "bureau": "BODY", "council": "BODY", "commissariat": "BODY",
     "secretariat": "BODY", "senate": "BODY", "assembly": "BODY", "convention": "BODY",
     "parliament": "BODY", "army": "BODY", "government": "BODY",

@@ -63,6 +63,10 @@ class PolicyWords(BaseModel):
     'drain', 'abolish' (not 'go', 'see', 'wait')."""
     group_endings: tuple[str, ...]
     """Endings of plural nouns of people: 'teachers', 'sectarians', 'merchants'."""
+    propose_participles: frozenset[str]
+    """'brought forward by', 'proposed by', 'drafted by'."""
+    proposal_nouns: frozenset[str]
+    """Nouns of a measure put forward: 'compromise', 'plan', 'bill'."""
     decree_verbs: frozenset[str]
     """Verbs by which a body decides a measure it names by a common noun: 'decreed
     honours', 'voted a temple'."""
@@ -315,6 +319,32 @@ def _measure_phrase(noun: Token) -> tuple[int, int] | None:
     return _phrase(keep)
 
 
+def proposed_by(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the compromise brought forward by Clay', 'a plan proposed by Colbert': a measure
+    described by who put it forward, named so, and supported by them."""
+    w = words()
+    for verb in sent:
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in w.propose_participles \
+                or noun.lower_ not in w.proposal_nouns or not noun.text.islower() or in_quotation(d, verb):
+            continue
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        movers = _actors(d, agents)
+        if not movers or entity_at(d, noun, {"POLICY"}) is not None:
+            continue
+        toks = [noun] + [t for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree] + [
+            t for t in verb.subtree]
+        span = _phrase(toks)
+        if span is None:
+            continue
+        s, e = span
+        # the measure's mention is its noun, so that 'the compromise' later refers to it
+        measure = d.add_entity(d.doc[s:e].text, "POLICY", d.doc[s].idx, d.doc[e - 1].idx + len(d.doc[e - 1].text),
+                               "policies.proposed_by.v1", tokens=(noun.i, noun.i + 1))
+        for a in movers:
+            yield from _emit(d, si, "SUPPORTS_POLICY", a, measure, "policies.proposed_by.v1")
+
+
 def decreed_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Senate decreed a public thanksgiving', 'a triumph was voted to him by the
     Senate', 'honours had been decreed to him in the Senate': what a body decrees that no
@@ -435,11 +465,29 @@ def group_feelings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         yield from _emit(d, si, "OPPOSES" if low in hostile else "ALLY", a, b, rule)
 
 
+def companions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Webster voted for the compromise along with Calhoun': the companion named by
+    'along with', 'together with' takes the same side on the measure."""
+    withs = [o for t in sent if t.lower_ in ("along", "together") for c in t.children
+             if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+    if not withs:
+        return
+    mates = _actors(d, withs)
+    done = [f for f in d.factoids if f.start == sent.start_char and f.type in ("SUPPORTS_POLICY", "OPPOSES_POLICY")
+            and f.object is not None and f.extractor != "policies.companion.v1"]
+    for f in done:
+        for m in mates:
+            if m != f.subject and f.object is not None:
+                yield from _emit(d, si, f.type, m, f.object, "policies.companion.v1")
+
+
 def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from first_to_assent(d, si, sent)
     yield from assent_series(d, si, sent)
     yield from intended_measures(d, si, sent)
     yield from grants(d, si, sent)
+    yield from proposed_by(d, si, sent)
     yield from decreed_measures(d, si, sent)
     yield from declared_states(d, si, sent)
     yield from group_feelings(d, si, sent)
+    yield from companions(d, si, sent)
