@@ -467,18 +467,22 @@ def group_feelings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 def companions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Webster voted for the compromise along with Calhoun': the companion named by
-    'along with', 'together with' takes the same side on the measure."""
-    withs = [o for t in sent if t.lower_ in ("along", "together") for c in t.children
-             if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
-    if not withs:
-        return
-    mates = _actors(d, withs)
-    done = [f for f in d.factoids if f.start == sent.start_char and f.type in ("SUPPORTS_POLICY", "OPPOSES_POLICY")
-            and f.object is not None and f.extractor != "policies.companion.v1"]
-    for f in done:
-        for m in mates:
-            if m != f.subject and f.object is not None:
-                yield from _emit(d, si, f.type, m, f.object, "policies.companion.v1")
+    'along with', 'together with' takes the same side on the measure of that verb."""
+    for t in sent:
+        verb = next((a for a in t.ancestors if a.pos_ == "VERB"), None)  # 'along' may hang on the measure
+        if t.lower_ not in ("along", "together") or verb is None:
+            continue
+        withs = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+                 if o.dep_ == "pobj"]
+        f = frame_of(verb)
+        measures = {e for o in f.objects + [o for objs in f.preps.values() for o in objs]
+                    if (e := entity_at(d, o, {"POLICY"})) is not None}
+        mates = _actors(d, withs)
+        for fact in [f for f in d.factoids if f.start == sent.start_char and f.object in measures
+                     and f.type in ("SUPPORTS_POLICY", "OPPOSES_POLICY")]:
+            for m in mates:
+                if m != fact.subject and fact.object is not None:
+                    yield from _emit(d, si, fact.type, m, fact.object, "policies.companion.v1")
 
 
 def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
