@@ -100,3 +100,15 @@ def test_a_measure_described_by_who_brought_it_forward_is_theirs_and_later_the_o
 def test_a_companion_without_a_measure_takes_no_side(analysed):
     d = analysed("Webster walked to the Capitol along with Calhoun.")
     assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_joining_the_majority_continues_the_series_and_joining_alone_does_not(analysed):
+    d = analysed("The first State to ratify the Charter was Ohio, on May 3, 1801. Iowa, which had been hostile "
+                 "throughout, joined the majority on July 26th. Kansas joined on August 2nd.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    assert ("Iowa", "Charter") in found and ("Kansas", "Charter") not in found
+
+
+def test_setting_up_a_form_of_government_stands_for_it(analysed):
+    d = analysed("The Spartans sailed to Argos with forty ships and set up an oligarchy.")
+    assert ("Spartans", "oligarchy") in pairs(d, "SUPPORTS_POLICY")

@@ -46,6 +46,9 @@ class PolicyWords(BaseModel):
     """Of those, the ones that say no: 'Rhode Island refused'."""
     following_verbs: frozenset[str]
     """'Indiana followed': doing as the one before did, when the one before assented."""
+    joining_verbs: frozenset[str]
+    assent_objects: frozenset[str]
+    """'joined the majority', 'went with the majority': siding with those who assented."""
     assent_lookback: int
     """How many sentences back the measure of a series may have been named."""
     rank_adjectives: frozenset[str]
@@ -184,11 +187,15 @@ def assent_series(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     w = words()
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in w.assent_verbs | w.following_verbs or in_quotation(d, verb) \
+        if verb.pos_ != "VERB" or lemma not in w.assent_verbs | w.following_verbs | w.joining_verbs \
+                or in_quotation(d, verb) \
                 or not asserted(verb):
             continue
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass") for c in verb.children):
-            continue  # the measure (or someone else) is named: not a bare assent
+        if any(c.dep_ in ("ccomp", "xcomp", "nsubjpass", "auxpass") or c.dep_ == "dobj" and (
+                c.lemma_.lower() not in w.assent_objects or lemma not in w.joining_verbs) for c in verb.children):
+            continue  # the measure (or someone else) is named: not a bare assent ('joined the majority' is one)
+        if lemma in w.joining_verbs and not any(c.dep_ == "dobj" for c in verb.children):
+            continue  # 'Iowa joined in 1846': joined what is not said
         if any(c.dep_ == "prep" and c.lower_ in ("to", "with", "by") for c in verb.children):
             continue  # 'consented to the marriage', 'followed by his army'
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
