@@ -112,3 +112,14 @@ def test_joining_the_majority_continues_the_series_and_joining_alone_does_not(an
 def test_setting_up_a_form_of_government_stands_for_it(analysed):
     d = analysed("The Spartans sailed to Argos with forty ships and set up an oligarchy.")
     assert ("Spartans", "oligarchy") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_strong_word_of_advocacy_makes_its_modified_noun_a_measure(analysed):
+    d = analysed("Alexander Hamilton and Gouverneur Morris stood for a life service with provision for removal.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    assert {("Alexander Hamilton", "life service"), ("Gouverneur Morris", "life service")} <= found
+
+
+def test_voting_for_a_person_named_by_a_post_is_no_measure(analysed):
+    d = analysed("Abraham Lincoln voted for a new president.")
+    assert not pairs(d, "SUPPORTS_POLICY")

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
-from ...rules import validated
+from ...rules import lexicon, validated
 from ..document import Document
 from ..quotations import in_quotation
 from .base import asserted, entity_at, factoid
@@ -70,6 +70,12 @@ class PolicyWords(BaseModel):
     """'brought forward by', 'proposed by', 'drafted by'."""
     proposal_nouns: frozenset[str]
     """Nouns of a measure put forward: 'compromise', 'plan', 'bill'."""
+    advocacy_verbs: frozenset[str]
+    advocacy_preps: dict[str, list[str]]
+    denouncing_verbs: frozenset[str]
+    denouncing_preps: dict[str, list[str]]
+    """Strong words of advocacy and denunciation, whose object is a measure whatever its
+    noun: 'stood for a life service', 'denounced the salt monopoly'."""
     decree_verbs: frozenset[str]
     """Verbs by which a body decides a measure it names by a common noun: 'decreed
     honours', 'voted a temple'."""
@@ -352,6 +358,49 @@ def proposed_by(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield from _emit(d, si, "SUPPORTS_POLICY", a, measure, "policies.proposed_by.v1")
 
 
+def _kind_noun(noun: Token) -> bool:
+    """A head noun that names a post, a body, an event or a place, not a measure."""
+    lex = lexicon()
+    low = noun.lemma_.lower()
+    return any(low in heads or noun.lower_ in heads for heads in (
+        lex.office_heads, lex.body_heads, lex.event_heads, lex.place_heads, lex.faction_heads))
+
+
+def advocated_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Hamilton stood for a life presidency with a power of removal', 'the Radicals
+    called for universal manhood suffrage': a strong word of advocacy makes a modified
+    common noun it takes a measure, whatever the noun."""
+    w = words()
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or in_quotation(d, verb) or not asserted(verb):
+            continue
+        objs: list[tuple[Token, str]] = []
+        if lemma in w.advocacy_verbs | w.denouncing_verbs:
+            objs = [(c, "SUPPORTS_POLICY" if lemma in w.advocacy_verbs else "OPPOSES_POLICY")
+                    for c in verb.children if c.dep_ == "dobj"]
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in w.advocacy_preps.get(lemma, []):
+                objs += [(o, "SUPPORTS_POLICY") for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ in w.denouncing_preps.get(lemma, []):
+                objs += [(o, "OPPOSES_POLICY") for o in c.children if o.dep_ == "pobj"]
+        f = frame_of(verb)
+        if f.passive or not objs:
+            continue
+        for o, type_ in objs:
+            if o.pos_ != "NOUN" or not o.text.islower() or entity_at(d, o) is not None or _kind_noun(o) \
+                    or o.lower_.endswith(w.group_endings) \
+                    or not any(c.dep_ in ("amod", "compound") and c.i < o.i for c in o.children):
+                continue
+            span = _phrase([o] + [t for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
+                                  for t in c.subtree])
+            if span is None:
+                continue
+            for a in _actors(d, f.subjects):
+                yield from _emit(d, si, type_, a, _measure(d, *span, "policies.advocated.v1"),
+                                 "policies.advocated.v1")
+
+
 def decreed_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Senate decreed a public thanksgiving', 'a triumph was voted to him by the
     Senate', 'honours had been decreed to him in the Senate': what a body decrees that no
@@ -498,6 +547,7 @@ def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from intended_measures(d, si, sent)
     yield from grants(d, si, sent)
     yield from proposed_by(d, si, sent)
+    yield from advocated_measures(d, si, sent)
     yield from decreed_measures(d, si, sent)
     yield from declared_states(d, si, sent)
     yield from group_feelings(d, si, sent)
