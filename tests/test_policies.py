@@ -123,3 +123,19 @@ def test_a_strong_word_of_advocacy_makes_its_modified_noun_a_measure(analysed):
 def test_voting_for_a_person_named_by_a_post_is_no_measure(analysed):
     d = analysed("Abraham Lincoln voted for a new president.")
     assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_waiting_or_not_coming_in_until_a_date_is_assenting_then(analysed):
+    d = analysed("The first State to ratify the Charter was Ohio, on May 3, 1801. Kansas waited until November "
+                 "21st, and little Iowa, the last State of all, did not come in until May 29, 1803.")
+    assert {("Kansas", "Charter"), ("Iowa", "Charter")} <= pairs(d, "SUPPORTS_POLICY")
+
+
+def test_waiting_without_a_series_is_no_assent(analysed):
+    d = analysed("The harvest failed in Ohio. Kansas waited until November 21st.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_whose_consent_a_measure_receives_stands_for_it(analysed):
+    d = analysed("On September 17th the Charter received the unanimous consent of Daniel Webster.")
+    assert ("Daniel Webster", "Charter") in pairs(d, "SUPPORTS_POLICY")

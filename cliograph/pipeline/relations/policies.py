@@ -27,7 +27,7 @@ from ...model import Factoid
 from ...rules import lexicon, validated
 from ..document import Document
 from ..quotations import in_quotation
-from .base import asserted, entity_at, factoid
+from .base import MODALS, asserted, entity_at, factoid
 from .frames import expand, frame_of
 from .stance import _group_of_adjective as group_of_adjective
 
@@ -49,6 +49,10 @@ class PolicyWords(BaseModel):
     joining_verbs: frozenset[str]
     assent_objects: frozenset[str]
     """'joined the majority', 'went with the majority': siding with those who assented."""
+    delay_verbs: frozenset[str]
+    arrival_verbs: dict[str, list[str]]
+    """'Ohio waited until May', 'Iowa did not come in until June' in a series of assents:
+    it assented then."""
     assent_lookback: int
     """How many sentences back the measure of a series may have been named."""
     rank_adjectives: frozenset[str]
@@ -76,6 +80,9 @@ class PolicyWords(BaseModel):
     denouncing_preps: dict[str, list[str]]
     """Strong words of advocacy and denunciation, whose object is a measure whatever its
     noun: 'stood for a life service', 'denounced the salt monopoly'."""
+    receiving_verbs: frozenset[str]
+    consent_nouns: frozenset[str]
+    """'received the consent of X', 'won X's approval'."""
     decree_verbs: frozenset[str]
     """Verbs by which a body decides a measure it names by a common noun: 'decreed
     honours', 'voted a temple'."""
@@ -187,15 +194,24 @@ def _gapped(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > verb.i]
 
 
+def _only_negated(verb: Token) -> bool:
+    """'did not come in until May' says it came in in May: negated, but not modal or
+    conditional."""
+    return not any(c.dep_ == "aux" and c.lower_ in MODALS or c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                   for c in verb.children)
+
+
 def assent_series(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Indiana followed in May, and Illinois in June. Michigan signed. Iowa ratified.'
     after an assent to a named measure: each doer assents to it too."""
     w = words()
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in w.assent_verbs | w.following_verbs | w.joining_verbs \
-                or in_quotation(d, verb) \
-                or not asserted(verb):
+        until = any(c.dep_ == "prep" and c.lower_ == "until" for c in verb.children)
+        arrival = until and (lemma in w.delay_verbs or any(
+            c.lower_ in w.arrival_verbs.get(lemma, []) and c.dep_ in ("prt", "advmod") for c in verb.children))
+        if verb.pos_ != "VERB" or lemma not in w.assent_verbs | w.following_verbs | w.joining_verbs and not arrival \
+                or in_quotation(d, verb) or not (asserted(verb) or arrival and _only_negated(verb)):
             continue
         if any(c.dep_ in ("ccomp", "xcomp", "nsubjpass", "auxpass") or c.dep_ == "dobj" and (
                 c.lemma_.lower() not in w.assent_objects or lemma not in w.joining_verbs) for c in verb.children):
@@ -430,6 +446,23 @@ def decreed_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                  "policies.decreed.v1")
 
 
+def consent_of(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the treaty received the consent of Sweden and of Denmark', 'the bill won Peel's
+    support': whose consent a measure receives stands for it."""
+    w = words()
+    for verb in sent:
+        if verb.lemma_.lower() not in w.receiving_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        measures = [e for c in verb.children if c.dep_ == "nsubj" and (e := entity_at(d, c, {"POLICY"})) is not None]
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in w.consent_nouns):
+            givers = [c for c in noun.children if c.dep_ == "poss"] + [
+                o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+            for a in _actors(d, givers):
+                for m in measures:
+                    yield from _emit(d, si, "SUPPORTS_POLICY", a, m, "policies.consent_of.v1")
+
+
 def grants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Tsar granted the Finns autonomy', 'the King allowed the Huguenots freedom to
     worship': who grants a liberty stands for it."""
@@ -546,6 +579,7 @@ def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from assent_series(d, si, sent)
     yield from intended_measures(d, si, sent)
     yield from grants(d, si, sent)
+    yield from consent_of(d, si, sent)
     yield from proposed_by(d, si, sent)
     yield from advocated_measures(d, si, sent)
     yield from decreed_measures(d, si, sent)
