@@ -139,3 +139,17 @@ def test_waiting_without_a_series_is_no_assent(analysed):
 def test_whose_consent_a_measure_receives_stands_for_it(analysed):
     d = analysed("On September 17th the Charter received the unanimous consent of Daniel Webster.")
     assert ("Daniel Webster", "Charter") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_bodys_decree_that_someone_be_honoured_decides_the_honour(analysed):
+    d = analysed("The Senate, with the view of making an amnesty and conciliating all parties, decreed that "
+                 "Pompey should be honoured as a god and that not the smallest thing should be disturbed.")
+    decided = pairs(d, "DECIDES")
+    assert {("Senate", "honoured as a god"), ("Senate", "amnesty")} <= decided
+    assert not any("disturbed" in measure for _, measure in decided)  # negated: nothing decided
+
+
+def test_a_persons_purpose_is_supported_not_decided(analysed):
+    d = analysed("Metternich, with the object of granting an amnesty, wrote to the Emperor.")
+    assert ("Metternich", "amnesty") in pairs(d, "SUPPORTS_POLICY")
+    assert not pairs(d, "DECIDES")

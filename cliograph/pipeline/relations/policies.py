@@ -86,6 +86,8 @@ class PolicyWords(BaseModel):
     decree_verbs: frozenset[str]
     """Verbs by which a body decides a measure it names by a common noun: 'decreed
     honours', 'voted a temple'."""
+    purpose_nouns: frozenset[str]
+    """'with the view of making an amnesty', 'with the object of granting autonomy'."""
     declared_states: dict[str, str]
     """'declared Hungary independent' -> 'independence'."""
 
@@ -417,13 +419,67 @@ def advocated_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                  "policies.advocated.v1")
 
 
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, also where the model left a past form as it is ('decreed')."""
+    lemma = verb.lemma_.lower()
+    if lemma == verb.lower_ and lemma.endswith("ed") and verb.tag_ in ("VBD", "VBN", "VBP"):
+        return lemma[:-1] if lemma.endswith("eed") else lemma[:-2]
+    return lemma
+
+
+def decreed_clauses(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the Senate decreed that Pompey should be honoured with a triumph': a body decides
+    the measure its passive clause states ('honoured with a triumph'), whoever it is for."""
+    w = words()
+    for verb in sent:
+        if _lemma(verb) not in w.deciding_verbs | w.decree_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        bodies = [e for e in (entity_at(d, t, DECIDERS) for t in frame_of(verb).subjects) if e is not None]
+        for clause in (c for c in verb.children if c.dep_ == "ccomp") if bodies else ():
+            if not any(c.dep_ == "nsubjpass" for c in clause.children) or any(
+                    c.dep_ == "neg" for c in clause.children):
+                continue
+            span = _phrase(_pruned(clause, {"nsubjpass", "aux", "auxpass", "mark", "neg", "punct", "cc", "conj",
+                                            "advcl", "relcl", "advmod"}))
+            if span is None:
+                continue
+            for body in bodies:
+                yield from _emit(d, si, "DECIDES", body, _measure(d, *span, "policies.decreed_clause.v1"),
+                                 "policies.decreed_clause.v1")
+
+
+def purposes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the Senate, with the view of making an amnesty, decreed ...': the measure a purpose
+    phrase names is decided by a body that decrees for it, supported by anyone else."""
+    w = words()
+    for noun in sent:
+        if noun.lower_ not in w.purpose_nouns or noun.dep_ != "pobj" or noun.head.head.pos_ != "VERB":
+            continue
+        verb = noun.head.head
+        if in_quotation(d, verb) or not asserted(verb):
+            continue
+        acts = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for a in c.children
+                if a.dep_ == "pcomp" and a.tag_ == "VBG"]
+        objs = [o for a in acts for o in a.children if o.dep_ == "dobj" and o.pos_ == "NOUN"
+                and (o.lower_ in w.granted_nouns or o.lemma_.lower() in w.granted_nouns)]
+        for o in objs:
+            span = _granted_phrase(o)
+            if span is None:
+                continue
+            for a in _actors(d, frame_of(verb).subjects):
+                deciding = d.entities[a].kind in DECIDERS and _lemma(verb) in w.deciding_verbs | w.decree_verbs
+                yield from _emit(d, si, "DECIDES" if deciding else "SUPPORTS_POLICY", a,
+                                 _measure(d, *span, "policies.purpose.v1"), "policies.purpose.v1")
+
+
 def decreed_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Senate decreed a public thanksgiving', 'a triumph was voted to him by the
     Senate', 'honours had been decreed to him in the Senate': what a body decrees that no
     name names yet is a measure it decides."""
     w = words()
     for verb in sent:
-        if verb.lemma_.lower() not in w.decree_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+        if _lemma(verb) not in w.decree_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
                 or not asserted(verb):
             continue
         f = frame_of(verb)
@@ -583,6 +639,8 @@ def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from proposed_by(d, si, sent)
     yield from advocated_measures(d, si, sent)
     yield from decreed_measures(d, si, sent)
+    yield from decreed_clauses(d, si, sent)
+    yield from purposes(d, si, sent)
     yield from declared_states(d, si, sent)
     yield from group_feelings(d, si, sent)
     yield from companions(d, si, sent)
