@@ -322,7 +322,8 @@ def _granted(verb: Token, w: PolicyWords) -> list[Token]:
     an apposition on the one it is granted to ('allowed the artist, ..., freedom')."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
-    return [o for o in objs if o.pos_ == "NOUN" and (o.lower_ in w.granted_nouns or o.lemma_.lower() in w.granted_nouns)]
+    return [o for o in objs if o.pos_ == "NOUN"
+            and (o.lower_ in w.granted_nouns or o.lemma_.lower() in w.granted_nouns)]
 
 
 def _recipient(c: Token, noun: Token) -> bool:
@@ -513,7 +514,8 @@ def consent_of(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         measures = [e for c in verb.children if c.dep_ == "nsubj" and (e := entity_at(d, c, {"POLICY"})) is not None]
         for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in w.consent_nouns):
             givers = [c for c in noun.children if c.dep_ == "poss"] + [
-                o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+                o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj"]
             for a in _actors(d, givers):
                 for m in measures:
                     yield from _emit(d, si, "SUPPORTS_POLICY", a, m, "policies.consent_of.v1")
