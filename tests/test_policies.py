@@ -153,3 +153,17 @@ def test_a_persons_purpose_is_supported_not_decided(analysed):
     d = analysed("Metternich, with the object of granting an amnesty, wrote to the Emperor.")
     assert ("Metternich", "amnesty") in pairs(d, "SUPPORTS_POLICY")
     assert not pairs(d, "DECIDES")
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("Governor Morris of Ohio withheld his approval of a measure to improve a system of taxation to which the "
+     "other States had assented.", "OPPOSES_POLICY", ("Morris", "measure to improve a system of taxation")),
+    ("Peel gave his assent to the bill on corn.", "SUPPORTS_POLICY", ("Peel", "bill on corn")),
+])
+def test_withholding_or_giving_consent_to_a_measure_takes_a_side_on_it(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)
+
+
+def test_giving_assent_to_a_marriage_is_no_measure(analysed):
+    d = analysed("The Duke gave his assent to the marriage of his daughter.")
+    assert not pairs(d, "SUPPORTS_POLICY")

@@ -83,6 +83,9 @@ class PolicyWords(BaseModel):
     receiving_verbs: frozenset[str]
     consent_nouns: frozenset[str]
     """'received the consent of X', 'won X's approval'."""
+    withholding_verbs: frozenset[str]
+    giving_verbs: frozenset[str]
+    """'withheld his approval of X' (against), 'gave his assent to X' (for)."""
     decree_verbs: frozenset[str]
     """Verbs by which a body decides a measure it names by a common noun: 'decreed
     honours', 'voted a temple'."""
@@ -521,6 +524,44 @@ def consent_of(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, "SUPPORTS_POLICY", a, m, "policies.consent_of.v1")
 
 
+def _infinitival(verb: Token) -> bool:
+    """'a measure to improve the revenue': an infinitive the parser hung as a relative clause."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def withheld_consent(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Governor Morris withheld his approval of a bill to raise the tariff', 'Peel gave his
+    assent to the measure': whoever withholds consent to a measure opposes it, whoever
+    gives it supports it."""
+    w = words()
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in w.withholding_verbs | w.giving_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        f = frame_of(verb)
+        if f.passive:
+            continue
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in w.consent_nouns):
+            preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")]
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > noun.i]
+            things = [o for c in preps for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+            for thing in things:
+                measure = entity_at(d, thing, {"POLICY"})
+                if measure is None:
+                    if thing.lower_ not in w.proposal_nouns:
+                        continue
+                    span = _phrase([thing] + [t for c in thing.children if c.dep_ not in (
+                        "appos", "conj", "cc", "punct", "det", "poss") and (c.dep_ != "relcl" or _infinitival(c))
+                        for t in _pruned(c, {"relcl", "appos", "conj", "cc", "punct"})])
+                    if span is None:
+                        continue
+                    measure = _measure(d, *span, "policies.consent_given.v1")
+                type_ = "OPPOSES_POLICY" if lemma in w.withholding_verbs else "SUPPORTS_POLICY"
+                for a in _actors(d, f.subjects):
+                    yield from _emit(d, si, type_, a, measure, "policies.consent_given.v1")
+
+
 def grants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Tsar granted the Finns autonomy', 'the King allowed the Huguenots freedom to
     worship': who grants a liberty stands for it."""
@@ -638,6 +679,7 @@ def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from intended_measures(d, si, sent)
     yield from grants(d, si, sent)
     yield from consent_of(d, si, sent)
+    yield from withheld_consent(d, si, sent)
     yield from proposed_by(d, si, sent)
     yield from advocated_measures(d, si, sent)
     yield from decreed_measures(d, si, sent)
