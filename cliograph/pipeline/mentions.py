@@ -743,6 +743,9 @@ POLICY_RULE = "mentions.stance_policy.v1"
 POLICY_MAX_TOKENS = limits().tokens.policy_name
 ARTICLES = {"the", "a", "an"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+NAMING_PREPS = ("of", "on", "in", "to", "for", "without")
+"""Prepositions whose phrase, right after a policy noun, is part of its name ('tax on salt');
+'the compromise along with X' is only 'the compromise'."""
 
 
 @lru_cache(maxsize=1)
@@ -906,8 +909,11 @@ def _policy_span(tok: Token) -> tuple[int, int] | None:
         else {"conj", "cc", "appos", "relcl", "punct", "advcl"}
     drop: set[int] = set()
     for c in tok.children:
-        if c.dep_ in cut and not (c.dep_ == "prep" and c.i == tok.i + 1
-                                  and c.lower_ in ("of", "on", "in", "to", "for", "without")):
+        # 'proposed the highest honours to him': whom a measure is for is no part of its name
+        objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" else []
+        to_someone = bool(objs) and all(o.pos_ == "PRON" for o in objs)
+        if c.dep_ in cut and not (c.dep_ == "prep" and c.i == tok.i + 1 and not to_someone
+                                  and c.lower_ in NAMING_PREPS):
             drop.update(t.i for t in c.subtree)
     toks = [t for t in tok.subtree if t.i not in drop]
     if not toks or toks[-1].i - toks[0].i + 1 != len(toks):
@@ -937,7 +943,7 @@ def stance_policy_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     for tok in doc:
         for o, inside in _stance_objects(tok, w):
             modified = any(c.dep_ in ("amod", "compound", "nmod") and c.i < o.i for c in o.children) or any(
-                c.dep_ == "prep" and c.i == o.i + 1 for c in o.children)
+                c.dep_ == "prep" and c.i == o.i + 1 and c.lower_ in NAMING_PREPS for c in o.children)
             # 'the extermination of the Girondins' is a harm done, 'capital punishment' a measure
             harm = o.lower_ in w.hostile_nouns and not (any(c.dep_ == "amod" for c in o.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in o.children))

@@ -11,6 +11,7 @@ from .life import life
 from .membership import membership
 from .offices import holds_office
 from .patterns import pattern_facts
+from .policies import policies
 from .quotes import quotes
 from .stance import stance
 
@@ -23,6 +24,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "life": life,
     "events": events,
     "patterns": pattern_facts,
+    "policies": policies,
     "ellipsis": ellipsis,
 }
 

@@ -1,0 +1,169 @@
+"""Measures assented to in a series, intended, granted and declared (relations/policies.py),
+on small texts of other periods than the gold chapters'."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def test_a_series_of_assents_takes_the_measure_it_began_with(analysed):
+    d = analysed("The first State to ratify the Charter was Ohio, on May 3, 1801. Indiana followed on May 12th, "
+                 "and Illinois on June 18th. Ratifications continued until Michigan, the ninth State, signed on "
+                 "June 21. Four days later, Iowa, a large State, ratified.")
+    assert {("Ohio", "Charter"), ("Indiana", "Charter"), ("Illinois", "Charter"), ("Michigan", "Charter"),
+            ("Iowa", "Charter")} <= pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_bare_assent_without_a_measure_before_it_says_nothing(analysed):
+    d = analysed("The harvest failed in Ohio. Indiana followed on May 12th. Michigan signed on June 21.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_bodys_resolution_with_an_infinitive_decides_the_measure(analysed):
+    d = analysed("The Hungarian Diet met at Pressburg in 1848. The Diet resolved to abolish the guilds of Pest.")
+    assert ("Hungarian Diet", "abolish the guilds of Pest") in pairs(d, "DECIDES")
+
+
+def test_an_intention_names_the_works_planned_without_what_hangs_on_them(analysed):
+    d = analysed("Napoleon came back from Egypt in 1799. Napoleon intended to dig through the Isthmus of Suez, "
+                 "and he designed to draw off the water from the marshes about Ostia.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    assert ("Napoleon", "dig through the Isthmus of Suez") in found
+    assert ("Napoleon", "draw off the water from the marshes") in found
+
+
+def test_an_intention_to_go_somewhere_is_no_measure(analysed):
+    d = analysed("Napoleon intended to go to Paris in the spring.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_who_grants_a_liberty_stands_for_it(analysed):
+    d = analysed("The Emperor Alexander granted the Finns complete autonomy.")
+    assert ("Alexander", "complete autonomy") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_body_declaring_a_country_independent_decides_its_independence(analysed):
+    d = analysed("The Estates of Hungary declared Hungary independent.")
+    assert ("Estates of Hungary", "independence") in pairs(d, "DECIDES")
+
+
+def test_they_after_a_groups_adjective_stands_for_the_group(analysed):
+    d = analysed("Whatever the weakness of Jacobin rule in other fields, in the theatre at least they did much good. "
+                 "They gave every actor complete freedom to continue his work. The Jacobins ruled Paris.")
+    assert ("Jacobins", "complete freedom to continue his work") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_gift_of_land_to_a_son_is_no_measure(analysed):
+    d = analysed("King Lear gave his daughter land in Cornwall.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_groups_named_by_common_nouns_that_show_hostility_are_opposed_factions(analysed):
+    d = analysed("In the provinces the Royalist officers showed bitter hostility to other officers who did not "
+                 "accept the oath.")
+    assert ("Royalist officers", "other officers") in pairs(d, "OPPOSES")
+    assert {"Royalist officers", "other officers"} <= {e.name for e in d.entities if e.kind == "FACTION"}
+
+
+def test_a_feeling_between_things_makes_no_faction(analysed):
+    d = analysed("In the provinces the old roads showed bitter hostility to the new carriages.")
+    assert not [e for e in d.entities if e.kind == "FACTION"]
+
+
+def test_what_a_body_decrees_by_a_common_noun_is_a_measure_it_decides(analysed):
+    d = analysed("The Convention met in Paris. The Convention voted a public festival of ten days. "
+                 "A pension was granted to him by the Convention.")
+    assert {("Convention", "public festival of ten days"), ("Convention", "pension")} <= pairs(d, "DECIDES")
+
+
+def test_what_a_person_orders_is_no_decision(analysed):
+    d = analysed("Napoleon ordered a carriage for the evening.")
+    assert not pairs(d, "DECIDES")
+
+
+def test_whom_a_measure_is_proposed_for_is_no_part_of_its_name(analysed):
+    d = analysed("When Mirabeau in the Assembly had proposed the highest honours to him, others added more.")
+    assert ("Mirabeau", "highest honours") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_measure_described_by_who_brought_it_forward_is_theirs_and_later_the_one_voted_for(analysed):
+    d = analysed("They sought for a compromise. The compromise brought forward by Clay consisted in agreeing that "
+                 "Missouri should enter as a slave State. Many members voted for it; so Webster voted for the "
+                 "compromise along with Calhoun.")
+    measure = "compromise brought forward by Clay"
+    assert {("Clay", measure), ("Webster", measure), ("Calhoun", measure)} <= pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_companion_without_a_measure_takes_no_side(analysed):
+    d = analysed("Webster walked to the Capitol along with Calhoun.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_joining_the_majority_continues_the_series_and_joining_alone_does_not(analysed):
+    d = analysed("The first State to ratify the Charter was Ohio, on May 3, 1801. Iowa, which had been hostile "
+                 "throughout, joined the majority on July 26th. Kansas joined on August 2nd.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    assert ("Iowa", "Charter") in found and ("Kansas", "Charter") not in found
+
+
+def test_setting_up_a_form_of_government_stands_for_it(analysed):
+    d = analysed("The Spartans sailed to Argos with forty ships and set up an oligarchy.")
+    assert ("Spartans", "oligarchy") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_strong_word_of_advocacy_makes_its_modified_noun_a_measure(analysed):
+    d = analysed("Alexander Hamilton and Gouverneur Morris stood for a life service with provision for removal.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    assert {("Alexander Hamilton", "life service"), ("Gouverneur Morris", "life service")} <= found
+
+
+def test_voting_for_a_person_named_by_a_post_is_no_measure(analysed):
+    d = analysed("Abraham Lincoln voted for a new president.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_waiting_or_not_coming_in_until_a_date_is_assenting_then(analysed):
+    d = analysed("The first State to ratify the Charter was Ohio, on May 3, 1801. Kansas waited until November "
+                 "21st, and little Iowa, the last State of all, did not come in until May 29, 1803.")
+    assert {("Kansas", "Charter"), ("Iowa", "Charter")} <= pairs(d, "SUPPORTS_POLICY")
+
+
+def test_waiting_without_a_series_is_no_assent(analysed):
+    d = analysed("The harvest failed in Ohio. Kansas waited until November 21st.")
+    assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_whose_consent_a_measure_receives_stands_for_it(analysed):
+    d = analysed("On September 17th the Charter received the unanimous consent of Daniel Webster.")
+    assert ("Daniel Webster", "Charter") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_bodys_decree_that_someone_be_honoured_decides_the_honour(analysed):
+    d = analysed("The Senate, with the view of making an amnesty and conciliating all parties, decreed that "
+                 "Pompey should be honoured as a god and that not the smallest thing should be disturbed.")
+    decided = pairs(d, "DECIDES")
+    assert {("Senate", "honoured as a god"), ("Senate", "amnesty")} <= decided
+    assert not any("disturbed" in measure for _, measure in decided)  # negated: nothing decided
+
+
+def test_a_persons_purpose_is_supported_not_decided(analysed):
+    d = analysed("Metternich, with the object of granting an amnesty, wrote to the Emperor.")
+    assert ("Metternich", "amnesty") in pairs(d, "SUPPORTS_POLICY")
+    assert not pairs(d, "DECIDES")
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("Governor Morris of Ohio withheld his approval of a measure to improve a system of taxation to which the "
+     "other States had assented.", "OPPOSES_POLICY", ("Morris", "measure to improve a system of taxation")),
+    ("Peel gave his assent to the bill on corn.", "SUPPORTS_POLICY", ("Peel", "bill on corn")),
+])
+def test_withholding_or_giving_consent_to_a_measure_takes_a_side_on_it(analysed, text, type_, pair):
+    assert pair in pairs(analysed(text), type_)
+
+
+def test_giving_assent_to_a_marriage_is_no_measure(analysed):
+    d = analysed("The Duke gave his assent to the marriage of his daughter.")
+    assert not pairs(d, "SUPPORTS_POLICY")
