@@ -29,10 +29,11 @@ from ...timex import find_dates, normalise
 from ..document import Document
 from ..quotations import in_quotation
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid, owner
-from .timing import fact_time
+from .timing import fact_time, stated_date
 
 PERSON = {"PERSON"}
 PLACE = {"PLACE"}
+LIFE_BODY = {"BODY"}  # a person's name read as a body's: only its full-dated bracketed life counts
 PLACE_NOUNS = {
     "village",
     "town",
@@ -567,8 +568,14 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not people and t.dep_ in ("acl", "appos", "advcl") and t.head.i != t.i:
                 e = entity_at(d, t.head, PERSON)
                 people = [e] if e is not None else []
+            participle = not any(c.dep_ in ("auxpass", "aux", *SUBJ) for c in t.children)
             for person in people:
-                yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
+                if participle:  # 'Born in Leeds, he moved to York in 1930': 1930 is the move's
+                    fact = factoid(d, si, "BORN", person, None, "life.born.v1", CONF["life.born.v1"],
+                                   place=_place(d, t))
+                    yield replace(fact, when=stated_date(d, si, [t], only_governed=True))
+                else:
+                    yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
         elif t.lower_ == "native" and t.pos_ == "NOUN":
             yield from _native(d, si, t)
         elif t.pos_ == "NOUN" and t.lemma_.lower() in lw.birth_nouns:
@@ -613,9 +620,14 @@ def _order(w: When) -> int:
 def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Giuseppe Verdi (1813 – 1901) was a composer': a lifespan in brackets after a name
     gives the years of birth and death (their own dates, never the story's time)."""
-    for mi, _ in entities_in(d, sent, PERSON):
+    for mi, _ in entities_in(d, sent, PERSON | LIFE_BODY):
         m = d.mentions[mi]
         if m.entity is None:
+            continue
+        if d.entities[m.entity].kind != "PERSON":
+            # a body has no life; a name with a dated birth and death, or 'born' and a date,
+            # in brackets after it is a person's the entity stage misread
+            yield from _dated_lifespan(d, si, m.entity, m.end, full_dates_only=True)
             continue
         after = d.text[m.end:m.end + 40]
         span = LIFESPAN.match(after.lstrip())
@@ -666,10 +678,13 @@ def _ends(value: str) -> tuple[str, str | None]:
     return first, second or None
 
 
-def _dated_lifespan(d: Document, si: int, person: int, after: int) -> Iterator[Factoid]:
+def _dated_lifespan(d: Document, si: int, person: int, after: int,
+                    full_dates_only: bool = False) -> Iterator[Factoid]:
     """'Ada Roe (June 5, 1901 – March 2, 1971)', 'Ada Roe (12 May 1901, Lyon – 2 March
     1971, Paris)', 'Ada Roe (born 5 June 1901 in Lyon)': full dates (and places) of a
-    life in brackets after a name, as encyclopaedias open a biography."""
+    life in brackets after a name, as encyclopaedias open a biography. With
+    ``full_dates_only`` (a name of another kind), only day-dated births and deaths count:
+    'the House of Stuart (1603 – 1714)' is no life."""
     gap = GAP.match(d.text, after, after + 60)
     if gap is None:
         return
@@ -690,12 +705,14 @@ def _dated_lifespan(d: Document, si: int, person: int, after: int) -> Iterator[F
             return
         type_ = "BORN" if word.group(1).lower().startswith("b") else "DIED"
         when = normalise(dates[0][2])
-        if when is None or "/" in when.value:
+        if when is None or "/" in when.value or full_dates_only and when.value.count("-") < 2:
             return
         place = _places_between(d, lo + word.end(), hi)
         yield factoid(d, si, type_, person, None, rule, conf, when=when, place=place)
         return
     if len(dates) == 1:
+        if full_dates_only:
+            return
         when = normalise(dates[0][2])
         if when is None or "/" not in when.value:
             return
@@ -709,6 +726,8 @@ def _dated_lifespan(d: Document, si: int, person: int, after: int) -> Iterator[F
             return
         born, died = normalise(dates[0][2]), normalise(dates[1][2])
         if born is None or died is None or "/" in born.value + died.value:
+            return
+        if full_dates_only and (born.value.count("-") < 2 or died.value.count("-") < 2):
             return
         pieces = [(lo, lo + dash.start(), born), (lo + dash.end(), hi, died)]
         places = [_places_between(d, a, b) for a, b, _ in pieces]
