@@ -43,3 +43,8 @@ def test_a_bracketed_life_with_days_and_places(analysed, text):
 def test_a_body_s_dates_in_brackets_are_no_life(analysed, text):
     d = analysed(text)
     assert not lives(d, "BORN") and not lives(d, "DIED")
+
+
+def test_a_bracketed_participle_keeps_the_date_inside_its_brackets(analysed):
+    d = analysed("Walter Greystoke (born 14 October 1911) is remembered as an engineer.")
+    assert ("Walter Greystoke", "1911-10-14", None) in lives(d, "BORN")

@@ -24,6 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
+from ...rules import lexicon
 from ...rules.words import words
 from ...timex import find_dates, normalise
 from ..document import Document
@@ -573,7 +574,7 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 if participle:  # 'Born in Leeds, he moved to York in 1930': 1930 is the move's
                     fact = factoid(d, si, "BORN", person, None, "life.born.v1", CONF["life.born.v1"],
                                    place=_place(d, t))
-                    yield replace(fact, when=stated_date(d, si, [t], only_governed=True))
+                    yield replace(fact, when=_own_date(d, si, t))
                 else:
                     yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
         elif t.lower_ == "native" and t.pos_ == "NOUN":
@@ -583,6 +584,21 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if person is not None and _noun_ok(t):
                 yield _life(d, si, "BORN", person, "life.born.v1", t, conf=CONF["life.born.v1"] - 0.1,
                             place=_place(d, t))
+
+
+def _own_date(d: Document, si: int, t: Token) -> When | None:
+    """The date a participle itself states: one it governs, or one inside its words
+    ('born 14 October 1969', which the parser may hang elsewhere); never the clause's."""
+    governed = stated_date(d, si, [t], only_governed=True)
+    if governed is not None:
+        return governed
+    lo, hi = t.left_edge.i, t.right_edge.i
+    sent = d.sents[si]
+    if t.i > sent.start and t.doc[t.i - 1].text in ("(", ";"):  # '(born 14 October 1969)'
+        hi = next((x.i for x in t.doc[t.i:sent.end] if x.text == ")"), hi)
+    inside = [w for sp, w in (d.sentence_dates[si] if si < len(d.sentence_dates) else [])
+              if lo <= sp.start and sp.end - 1 <= hi]
+    return inside[0] if inside else None
 
 
 def _native(d: Document, si: int, noun: Token) -> Iterator[Factoid]:
@@ -626,8 +642,10 @@ def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         if d.entities[m.entity].kind != "PERSON":
             # a body has no life; a name with a dated birth and death, or 'born' and a date,
-            # in brackets after it is a person's the entity stage misread
-            yield from _dated_lifespan(d, si, m.entity, m.end, full_dates_only=True)
+            # in brackets after it is a person's the entity stage misread, unless a body's
+            # word names it ('the Levant Company (12 May 1601 – 3 June 1699)')
+            if not set(d.entities[m.entity].name.lower().split()) & lexicon().body_heads:
+                yield from _dated_lifespan(d, si, m.entity, m.end, full_dates_only=True)
             continue
         after = d.text[m.end:m.end + 40]
         span = LIFESPAN.match(after.lstrip())
@@ -711,8 +729,6 @@ def _dated_lifespan(d: Document, si: int, person: int, after: int,
         yield factoid(d, si, type_, person, None, rule, conf, when=when, place=place)
         return
     if len(dates) == 1:
-        if full_dates_only:
-            return
         when = normalise(dates[0][2])
         if when is None or "/" not in when.value:
             return
@@ -727,13 +743,14 @@ def _dated_lifespan(d: Document, si: int, person: int, after: int,
         born, died = normalise(dates[0][2]), normalise(dates[1][2])
         if born is None or died is None or "/" in born.value + died.value:
             return
-        if full_dates_only and (born.value.count("-") < 2 or died.value.count("-") < 2):
-            return
+
         pieces = [(lo, lo + dash.start(), born), (lo + dash.end(), hi, died)]
         places = [_places_between(d, a, b) for a, b, _ in pieces]
     else:
         return
     (_, _, born), (_, _, died) = pieces
+    if full_dates_only and (born.value.count("-") < 2 or died.value.count("-") < 2):
+        return
     try:
         years = int(born.value[:5].rstrip("-~?")), int(died.value[:5].rstrip("-~?"))
     except ValueError:
