@@ -48,3 +48,8 @@ def test_a_body_s_dates_in_brackets_are_no_life(analysed, text):
 def test_a_bracketed_participle_keeps_the_date_inside_its_brackets(analysed):
     d = analysed("Walter Greystoke (born 14 October 1911) is remembered as an engineer.")
     assert ("Walter Greystoke", "1911-10-14", None) in lives(d, "BORN")
+
+
+def test_one_birth_per_person_and_sentence_carries_what_each_rule_read(analysed):
+    d = analysed("Walter Greystoke (3 May 1862 – 9 June 1930) was born in Lyon and built bridges.")
+    assert lives(d, "BORN") == [("Walter Greystoke", "1862-05-03", "Lyon")]

@@ -783,6 +783,15 @@ def life(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if f.condition and f.condition not in conds:
                 conds.append(f.condition)
         yield replace(fs[0], condition="; ".join(conds) or None)
-    yield from _died(d, si, sent)
-    yield from _born(d, si, sent)
-    yield from _lifespan(d, si, sent)
+    # one birth and one death per person and sentence (the pipeline keeps the first of
+    # repeats): what each rule read of it together, 'born in Leeds' and '(3 May 1901 –'
+    points: dict[tuple[str, int], Factoid] = {}
+    for f in (*_died(d, si, sent), *_born(d, si, sent), *_lifespan(d, si, sent)):
+        key = (f.type, f.subject)
+        first = points.setdefault(key, f)
+        if first is not f:
+            dated = first.when is not None and "/" not in first.when.value  # a span dates no birth
+            points[key] = replace(first, when=first.when if dated else f.when or first.when,
+                                  place=first.place if first.place is not None else f.place,
+                                  condition=first.condition or f.condition)
+    yield from points.values()
