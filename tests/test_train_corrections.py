@@ -170,3 +170,21 @@ def test_cli_train_writes_where_told(corrected, tmp_path):
     assert out.is_file() and "4 ALLY" in result.output
     with closing(Store(db)) as store:  # --no-record: the store keeps its model
         assert user_model.recorded(store) != str(out.resolve())
+
+
+def test_a_fact_whose_ends_lie_in_adjacent_sentences_is_learned_from_the_run_time_pair(nlp, tmp_path):
+    """The layer reads pairs across a sentence boundary at run time; a person's fact over
+    such a pair is an example of that very pair, not an unmatched correction."""
+    text = "The Staple\n\nHenry Varley sailed to Calais in 1588. Nicholas Thorne waited for the ship at the quay.\n"
+    (tmp_path / "staple.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "staple.db"
+    ingest([tmp_path / "staple.txt"], db, relations_model="none")
+    with closing(Store(db)) as store:
+        doc = store.db.execute("select id from documents").fetchone()[0]
+        corrections.add(store, doc, type="ALLY", subject="Henry Varley", object="Nicholas Thorne",
+                        evidence="Henry Varley sailed to Calais in 1588. Nicholas Thorne waited for the ship")
+        ex = fc.examples(store, nlp)
+    assert not ex.unmatched
+    taught = [w for w, lab, r in zip(ex.where, ex.labels, ex.reviewed, strict=True) if r and lab == "ALLY"]
+    assert taught and taught[0].startswith("Henry Varley / Nicholas Thorne: Henry Varley sailed")
+    assert "Thorne waited" in taught[0]  # the evidence is both sentences

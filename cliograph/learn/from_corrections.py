@@ -6,9 +6,12 @@ rejected fact says that they do not. Those are labels for the same candidate pai
 layer reads at run time, so the documents that hold them are analysed again from their
 stored text, through the stages that run before the layer (its features depend on the
 rules' facts, never on its own), and each reviewed fact is matched to the candidate pair
-of its sentence whose entities are, in the store, the fact's ends. In those documents
-the pairs that neither the machine nor the person tied are examples of no relation too
-(``document_examples`` says why); a pair the machine tied and nobody reviewed is none.
+of its evidence whose entities are, in the store, the fact's ends: the very candidates
+the layer reads at run time (``features.all_candidates``), pairs whose ends lie in two
+adjacent sentences included, so that what a person taught is what the layer then weighs.
+In those documents the pairs that neither the machine nor the person tied are examples of
+no relation too (``document_examples`` says why); a pair the machine tied and nobody
+reviewed is none.
 
 ``learn`` warm-starts from a trained model (the shipped one, or the model of another
 store) so that a few dozen corrections adjust it rather than replace it: training begins
@@ -29,7 +32,7 @@ from ..model import Chapter, SourceText
 from ..pipeline import STAGES, Document, parse_many
 from ..store import Store
 from . import user_model
-from .features import PAIR_TYPES, candidates, rule_facts
+from .features import PAIR_TYPES, Candidate, all_candidates, evidence_span, rule_facts
 from .logreg import NONE, Model, train
 
 #: Review statuses that make a fact a positive example of its (current) type.
@@ -129,6 +132,10 @@ def machine_pairs(store: Store, doc_id: str) -> list[tuple[str, str, int, int]]:
         " and review = 'machine' and object_id is not null", [doc_id]).fetchall()
 
 
+def _where(d: Document, c: Candidate) -> str:
+    return f"{d.entities[c.subject].name} / {d.entities[c.object].name}: {evidence_span(d, c).text[:160]}"
+
+
 def document_examples(store: Store, d: Document, doc_id: str, facts: list[dict[str, Any]],
                       out: Examples) -> None:
     """Label the candidate pairs of ``d`` that its reviewed ``facts`` speak of, and, as no
@@ -143,42 +150,42 @@ def document_examples(store: Store, d: Document, doc_id: str, facts: list[dict[s
     ids = store_entities(store, d, doc_id)
     span = d.clean.span_to_raw
     bounds = [span(s.start_char, s.end_char) for s in d.sents]
-    rules = rule_facts(d)
+    # the run-time candidates, those across a sentence boundary included, each with the
+    # stored-text bounds of the sentence or sentences that hold its ends
+    cands = [(c, bounds[c.sent if c.first_sent is None else c.first_sent][0], bounds[c.sent][1])
+             for c in all_candidates(d, rule_facts(d))]
     found: dict[tuple[int, int, int], tuple[list[str], str, str]] = {}
-    by_sent = [list(candidates(d, si, sent, rules)) for si, sent in enumerate(d.sents)]
     for f in facts:
         matched = False
-        for si, (s, e) in enumerate(bounds):
+        for c, s, e in cands:
             if e <= f["evidence_start"] or s >= f["evidence_end"]:
                 continue
-            for c in by_sent[si]:
-                pair = (ids.get(c.subject), ids.get(c.object))
-                ends = (f["subject_id"], f["object_id"])
-                if pair != ends and not (f["type"] == "ALLY" and pair == ends[::-1]):
-                    continue
-                matched = True
-                label = f["type"] if f["review"] in POSITIVE else NONE
-                key = (si, c.subject, c.object)
-                if key in found and found[key][1] != NONE:
-                    continue  # a person's yes outweighs another fact's no on the same pair
-                names = f"{d.entities[c.subject].name} / {d.entities[c.object].name}"
-                found[key] = (c.features, label, f"{names}: {d.sents[si].text[:160]}")
+            pair = (ids.get(c.subject), ids.get(c.object))
+            ends = (f["subject_id"], f["object_id"])
+            if pair != ends and not (f["type"] == "ALLY" and pair == ends[::-1]):
+                continue
+            matched = True
+            label = f["type"] if f["review"] in POSITIVE else NONE
+            key = (c.sent, c.subject, c.object)
+            if key in found and found[key][1] != NONE:
+                continue  # a person's yes outweighs another fact's no on the same pair
+            found[key] = (c.features, label, _where(d, c))
         if not matched:
             out.unmatched.append(f["id"])
     tied = machine_pairs(store, doc_id)
-    for si, (s, e) in enumerate(bounds):
+    for c, s, e in cands:
+        if (c.sent, c.subject, c.object) in found:
+            continue
+        pair = (ids.get(c.subject), ids.get(c.object))
+        if None in pair:
+            continue
         near = {(a, b) for a, b, fs, fe in tied if fs < e and fe > s}
-        for c in by_sent[si]:
-            if (si, c.subject, c.object) in found:
-                continue
-            pair = (ids.get(c.subject), ids.get(c.object))
-            if None in pair or pair in near or pair[::-1] in near:
-                continue
-            out.features.append(c.features)
-            out.labels.append(NONE)
-            out.where.append(f"{d.entities[c.subject].name} / {d.entities[c.object].name}:"
-                             f" {d.sents[si].text[:160]}")
-            out.reviewed.append(False)
+        if pair in near or pair[::-1] in near:
+            continue
+        out.features.append(c.features)
+        out.labels.append(NONE)
+        out.where.append(_where(d, c))
+        out.reviewed.append(False)
     for feats, label, where in found.values():
         out.features.append(feats)
         out.labels.append(label)

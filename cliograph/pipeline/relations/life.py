@@ -24,16 +24,18 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
+from ...rules import lexicon
 from ...rules.words import words
 from ...timex import find_dates, normalise
 from ..document import Document
 from ..quotations import in_quotation
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid, owner
 from .frames import subject_tokens
-from .timing import fact_time
+from .timing import fact_time, stated_date
 
 PERSON = {"PERSON"}
 PLACE = {"PLACE"}
+LIFE_BODY = {"BODY"}  # a person's name read as a body's: only its full-dated bracketed life counts
 PLACE_NOUNS = {
     "village",
     "town",
@@ -573,8 +575,14 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not people and t.dep_ in ("acl", "appos", "advcl") and t.head.i != t.i:
                 e = entity_at(d, t.head, PERSON)
                 people = [e] if e is not None else []
+            participle = not any(c.dep_ in ("auxpass", "aux", *SUBJ) for c in t.children)
             for person in people:
-                yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
+                if participle:  # 'Born in Leeds, he moved to York in 1930': 1930 is the move's
+                    fact = factoid(d, si, "BORN", person, None, "life.born.v1", CONF["life.born.v1"],
+                                   place=_place(d, t))
+                    yield replace(fact, when=_own_date(d, si, t))
+                else:
+                    yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
         elif t.lower_ == "native" and t.pos_ == "NOUN":
             yield from _native(d, si, t)
         elif t.pos_ == "NOUN" and t.lemma_.lower() in lw.birth_nouns:
@@ -582,6 +590,21 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if person is not None and _noun_ok(t):
                 yield _life(d, si, "BORN", person, "life.born.v1", t, conf=CONF["life.born.v1"] - 0.1,
                             place=_place(d, t))
+
+
+def _own_date(d: Document, si: int, t: Token) -> When | None:
+    """The date a participle itself states: one it governs, or one inside its words
+    ('born 14 October 1969', which the parser may hang elsewhere); never the clause's."""
+    governed = stated_date(d, si, [t], only_governed=True)
+    if governed is not None:
+        return governed
+    lo, hi = t.left_edge.i, t.right_edge.i
+    sent = d.sents[si]
+    if t.i > sent.start and t.doc[t.i - 1].text in ("(", ";"):  # '(born 14 October 1969)'
+        hi = next((x.i for x in t.doc[t.i:sent.end] if x.text == ")"), hi)
+    inside = [w for sp, w in (d.sentence_dates[si] if si < len(d.sentence_dates) else [])
+              if lo <= sp.start and sp.end - 1 <= hi]
+    return inside[0] if inside else None
 
 
 def _native(d: Document, si: int, noun: Token) -> Iterator[Factoid]:
@@ -619,9 +642,16 @@ def _order(w: When) -> int:
 def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Giuseppe Verdi (1813 – 1901) was a composer': a lifespan in brackets after a name
     gives the years of birth and death (their own dates, never the story's time)."""
-    for mi, _ in entities_in(d, sent, PERSON):
+    for mi, _ in entities_in(d, sent, PERSON | LIFE_BODY):
         m = d.mentions[mi]
         if m.entity is None:
+            continue
+        if d.entities[m.entity].kind != "PERSON":
+            # a body has no life; a name with a dated birth and death, or 'born' and a date,
+            # in brackets after it is a person's the entity stage misread, unless a body's
+            # word names it ('the Levant Company (12 May 1601 – 3 June 1699)')
+            if not set(d.entities[m.entity].name.lower().split()) & lexicon().body_heads:
+                yield from _dated_lifespan(d, si, m.entity, m.end, full_dates_only=True)
             continue
         after = d.text[m.end:m.end + 40]
         span = LIFESPAN.match(after.lstrip())
@@ -672,10 +702,13 @@ def _ends(value: str) -> tuple[str, str | None]:
     return first, second or None
 
 
-def _dated_lifespan(d: Document, si: int, person: int, after: int) -> Iterator[Factoid]:
+def _dated_lifespan(d: Document, si: int, person: int, after: int,
+                    full_dates_only: bool = False) -> Iterator[Factoid]:
     """'Ada Roe (June 5, 1901 – March 2, 1971)', 'Ada Roe (12 May 1901, Lyon – 2 March
     1971, Paris)', 'Ada Roe (born 5 June 1901 in Lyon)': full dates (and places) of a
-    life in brackets after a name, as encyclopaedias open a biography."""
+    life in brackets after a name, as encyclopaedias open a biography. With
+    ``full_dates_only`` (a name of another kind), only day-dated births and deaths count:
+    'the House of Stuart (1603 – 1714)' is no life."""
     gap = GAP.match(d.text, after, after + 60)
     if gap is None:
         return
@@ -696,7 +729,7 @@ def _dated_lifespan(d: Document, si: int, person: int, after: int) -> Iterator[F
             return
         type_ = "BORN" if word.group(1).lower().startswith("b") else "DIED"
         when = normalise(dates[0][2])
-        if when is None or "/" in when.value:
+        if when is None or "/" in when.value or full_dates_only and when.value.count("-") < 2:
             return
         place = _places_between(d, lo + word.end(), hi)
         yield factoid(d, si, type_, person, None, rule, conf, when=when, place=place)
@@ -716,11 +749,14 @@ def _dated_lifespan(d: Document, si: int, person: int, after: int) -> Iterator[F
         born, died = normalise(dates[0][2]), normalise(dates[1][2])
         if born is None or died is None or "/" in born.value + died.value:
             return
+
         pieces = [(lo, lo + dash.start(), born), (lo + dash.end(), hi, died)]
         places = [_places_between(d, a, b) for a, b, _ in pieces]
     else:
         return
     (_, _, born), (_, _, died) = pieces
+    if full_dates_only and (born.value.count("-") < 2 or died.value.count("-") < 2):
+        return
     try:
         years = int(born.value[:5].rstrip("-~?")), int(died.value[:5].rstrip("-~?"))
     except ValueError:
@@ -753,6 +789,15 @@ def life(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if f.condition and f.condition not in conds:
                 conds.append(f.condition)
         yield replace(fs[0], condition="; ".join(conds) or None)
-    yield from _died(d, si, sent)
-    yield from _born(d, si, sent)
-    yield from _lifespan(d, si, sent)
+    # one birth and one death per person and sentence (the pipeline keeps the first of
+    # repeats): what each rule read of it together, 'born in Leeds' and '(3 May 1901 –'
+    points: dict[tuple[str, int], Factoid] = {}
+    for f in (*_died(d, si, sent), *_born(d, si, sent), *_lifespan(d, si, sent)):
+        key = (f.type, f.subject)
+        first = points.setdefault(key, f)
+        if first is not f:
+            dated = first.when is not None and "/" not in first.when.value  # a span dates no birth
+            points[key] = replace(first, when=first.when if dated else f.when or first.when,
+                                  place=first.place if first.place is not None else f.place,
+                                  condition=first.condition or f.condition)
+    yield from points.values()

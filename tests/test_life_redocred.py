@@ -1,0 +1,55 @@
+"""Births and deaths in the shapes encyclopaedias use (Re-DocRED's): a participle that
+opens the sentence, and a bracketed life after a name whatever kind the name was given."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def lives(d, type_: str) -> list[tuple[str, str | None, str | None]]:
+    """(person, time, place) of each fact of the type."""
+    return [(d.entities[f.subject].name, f.when.value if f.when else None,
+             d.entities[f.place].name if f.place is not None else None)
+            for f in d.factoids if f.type == type_]
+
+
+def test_an_opening_participle_gives_the_birthplace_not_the_main_clause_s_date(analysed):
+    d = analysed("Born in Lyon, Marie Dupont moved to Paris in 1890.")
+    assert lives(d, "BORN") == [("Marie Dupont", None, "Lyon")]
+
+
+def test_an_opening_participle_keeps_its_own_date(analysed):
+    d = analysed("Born in Lyon in 1862, Marie Dupont moved to Paris in 1890.")
+    assert lives(d, "BORN") == [("Marie Dupont", "1862", "Lyon")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ottokar Brenneis (11 October 1874, in Liegnitz – 6 January 1915, in Berlin) was a German surgeon.",
+    "Leopold Marzahn (3 April 1874 in Liegnitz – 6 January 1915 in Berlin) was a German chemist.",
+])
+def test_a_bracketed_life_with_days_and_places(analysed, text):
+    d = analysed(text)
+    name = " ".join(text.split()[:2])
+    assert (name, "1874-10-11" if "October" in text else "1874-04-03", "Liegnitz") in lives(d, "BORN")
+    assert (name, "1915-01-06", "Berlin") in lives(d, "DIED")
+
+
+@pytest.mark.parametrize("text", [
+    "The House of Stuart (1603 – 1714) ruled England and Scotland.",
+    "The Hanseatic Company (12 May 1601 – 3 June 1699) traded furs.",
+])
+def test_a_body_s_dates_in_brackets_are_no_life(analysed, text):
+    d = analysed(text)
+    assert not lives(d, "BORN") and not lives(d, "DIED")
+
+
+def test_a_bracketed_participle_keeps_the_date_inside_its_brackets(analysed):
+    d = analysed("Walter Greystoke (born 14 October 1911) is remembered as an engineer.")
+    assert ("Walter Greystoke", "1911-10-14", None) in lives(d, "BORN")
+
+
+def test_one_birth_per_person_and_sentence_carries_what_each_rule_read(analysed):
+    d = analysed("Walter Greystoke (3 May 1862 – 9 June 1930) was born in Lyon and built bridges.")
+    assert lives(d, "BORN") == [("Walter Greystoke", "1862-05-03", "Lyon")]
