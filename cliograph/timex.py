@@ -399,6 +399,11 @@ _F_CENTURY = (
     rf"(?:{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th|d))[\s-]+century(?:\s+{ERA})?"
 )
 _F_THE_YEAR = r"the\s+year\s+\d{3,4}\b"
+_F_QUARTER = (
+    r"(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?{YEAR}|(?!\s+of\b))"
+    rf"|(?-i:Q)[1-4](?:\s+|\s*[-/]\s*)(?:fiscal\s+)?{YEAR}"
+)
 _F_N_YEARS = rf"(?:the\s+)?{NUMBER}\s+years\s+(?:after|following|since|before|preceding)\s+{YEAR}"
 _F_UNIT = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 _F_REL = (
@@ -440,7 +445,7 @@ FIND_DATES_RE = re.compile(
         for p in (
             _F_OS, _F_DUAL, _F_NTH, _F_N_YEARS, _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
             _F_ROMAN, _F_HOLIDAY, _F_WEEKDAY_DATE, _F_DMY, _F_MDY, _F_MY, _F_SY, _F_CENTURY,
-            _F_DECADE, _F_YEAR_ERA, _F_THE_YEAR, _F_REL, _F_PREP_MONTH, _F_PREP_DAY,
+            _F_DECADE, _F_QUARTER, _F_YEAR_ERA, _F_THE_YEAR, _F_REL, _F_PREP_MONTH, _F_PREP_DAY,
             _F_PREP_SEASON, _F_YEAR4,
         )
     )
@@ -449,7 +454,7 @@ FIND_DATES_RE = re.compile(
 )
 FIND_TRIGGER_RE = re.compile(
     rf"\d+|{MONTH}|{WEEKDAY}|\b(?:spring|summer|autumn|fall|winter|days?|years?|months?|weeks?|"
-    r"fortnight|morning|evening|night|afternoon|morrow|century|ides|nones|kalends|calends|"
+    r"fortnight|morning|evening|night|afternoon|morrow|century|quarter|ides|nones|kalends|calends|"
     r"christmas|"
     r"new\s+year's|epiphany|candlemas|lady\s+day|may\s+day|midsummer|lammas|michaelmas|"
     r"all\s+saints'?|all\s+souls'?|martinmas|boxing\s+day|twelfth\s+night|st\.?\s+bartholomew's)\b",
@@ -1149,10 +1154,49 @@ P_AGO = re.compile(
     rf"(?:(?:about|some|nearly|almost|roughly|around|just|only)\s+)?(?P<n>{NUMBER})\s+"
     r"(?P<u>day|week|fortnight|month|year|decade)s?\s+ago", re.I)
 P_DEICTIC_UNIT = re.compile(
-    r"(?P<det>this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous|"
-    r"the\s+next|the\s+last|current|past|coming|previous)\s+"
+    r"(?P<det>this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|the\s+current|"
+    r"the\s+previous|the\s+next|the\s+last|current|past|coming|previous)\s+"
     r"(?P<fiscal>fiscal\s+)?(?P<u>week|weekend|month|year|quarter)", re.I)
 P_FISCAL_YEAR = re.compile(r"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>\d{4})", re.I)
+#: A quarter of a year by its number: 'the third quarter of 2012', 'Q3 2012', and, read
+#: against the document's date, 'the fourth quarter' ('the first quarter of the century'
+#: is not one: a quarter named without its year is only read against a reference).
+P_QUARTER = re.compile(
+    r"(?:the\s+)?(?:(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?(?P<y>{YEAR}))?"
+    rf"|Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)(?:fiscal\s+)?(?P<qy>{YEAR}))", re.I)
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                   "fourth": 4, "4th": 4, "final": 4}
+
+
+def _quarter_span(year: int, q: int) -> When:
+    """A quarter as the interval of its first and last months (1998 Q2: 1998-04/1998-06)."""
+    return When(f"{_Pt(year, 3 * q - 2).edtf()}/{_Pt(year, 3 * q).edtf()}")
+
+
+def _quarter(s: str, here: _Pt | None, future: bool) -> When | None:
+    """'the third quarter of 2012' -> 2012-07/2012-09; a quarter without its year is the
+    latest one of that number that has begun by the document's date ``here`` (its next
+    one in a future-tense clause), and None without a document date."""
+    m = P_QUARTER.fullmatch(s)
+    if m is None:
+        return None
+    if m["q"]:
+        year = _year_of_text(m["qy"])
+        return _quarter_span(year, int(m["q"])) if year is not None else None
+    q = _QUARTER_NUMBER[m["n"].lower()]
+    if m["y"]:
+        year = _year_of_text(m["y"])
+        return _quarter_span(year, q) if year is not None else None
+    if here is None or here.year is None or here.month is None:
+        return None
+    now = (here.month - 1) // 3 + 1
+    year = here.year
+    if future and q < now:
+        year = _add_years(year, 1)
+    elif not future and q > now:
+        year = _add_years(year, -1)
+    return replace(_quarter_span(year, q), inferred=True)
 P_DEICTIC_NAMED = re.compile(
     rf"(?:(?P<det>this|last|next|this\s+past|this\s+coming|coming|past)\s+)?"
     rf"(?P<name>{WEEKDAY}|{MONTH}|{SEASON})", re.I)
@@ -1537,6 +1581,9 @@ def _normalise(phrase: str, anchor: When | None, reference: When | None = None,
         found = _deictic(s, here, future)
         if found is not None:
             return found
+    found = _quarter(s, here, future)
+    if found is not None:
+        return found
 
     # Already EDTF ("1920/1921", "192X", "1921-03-08")?
     if s[0].isdigit() and is_valid_edtf(s) and (
@@ -1748,7 +1795,11 @@ P_ANNOUNCED = re.compile(
 
 #: A future-tense clause before a date phrase ('the board will meet on Friday').
 P_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|going\s+to|plans?\s+to|expects?\s+to)\b"
-                      r"(?![^.;]*[.;])", re.I)
+                      r"(?![^.;]*[.;])"
+                      # something fixed for a day to come: 'a strike called for Thursday',
+                      # 'talks scheduled for Monday', whatever the tense of the telling
+                      r"|\b(?:(?:scheduled|slated|planned|due)\s+(?:for|on)"
+                      r"|(?:set|fixed|called\s+(?:a|an|the)\s+\w+)\s+for)\s+$", re.I)
 
 
 class Narrative:
@@ -1781,10 +1832,22 @@ class Narrative:
         #: The document's own date: deictic phrases ('Friday', 'four years ago') are read
         #: against it rather than against ``now`` (a date mentioned in passing).
         self.reference = reference
+        #: The latest date the current sentence has stated: 'a year earlier' after 'in
+        #: 2011' in the same sentence counts from 2011, even when 2011 is only mentioned in
+        #: passing and the story stays where it was. Kept only for callers that say where
+        #: each sentence begins (``new_sentence``).
+        self.stated: When | None = None
+        self._by_sentence = False
 
     def reset(self, start: When | None = None) -> None:
         """Start again (a new chapter or document)."""
         self.now = start
+        self.stated = None
+
+    def new_sentence(self) -> None:
+        """The dates stated so far belong to the sentence before."""
+        self.stated = None
+        self._by_sentence = True
 
     def resolve(self, phrase: str, preceding: str = "", following: str = "") -> When | None:
         """Normalise ``phrase`` against ``now``, then move ``now`` (see the class doc).
@@ -1810,9 +1873,14 @@ class Narrative:
         if tail and P_NTH_YEAR_HEAD.fullmatch(phrase.strip()):
             phrase = phrase.strip() + tail.group(0)  # 'the fourth year' + ' of his consulship'
 
-        result = normalise(phrase, self.now, reference=self.reference, future=future)
+        anchor = self.now
+        if self.stated is not None and P_REL_OFFSET.fullmatch(_clean(phrase)):
+            anchor = self.stated
+        result = normalise(phrase, anchor, reference=self.reference, future=future)
         if result is not None and self._moves(result, phrase):
             self.now = result
+        if self._by_sentence and result is not None and not result.inferred and "/" not in result.value:
+            self.stated = result
         return result
 
     def _moves(self, result: When, phrase: str) -> bool:

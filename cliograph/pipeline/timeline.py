@@ -248,6 +248,7 @@ def anchor(d: Document) -> None:
         d.sentence_inherited.append(inherited)
         d.sentence_now.append(narrative.now if inherited is not None else None)
         found, asides = [], set()
+        narrative.new_sentence()
         for span in spans[si]:
             before = narrative.now
             when = narrative.resolve(span.text, preceding=text[max(0, span.start_char - 40):span.start_char],
