@@ -283,3 +283,15 @@ def test_a_holder_placed_in_the_month_of_his_predecessor_s_death_starts_at_the_d
     lyndhurst = next(f for f in d.factoids if f.type == "HOLDS_OFFICE"
                      and d.entities[f.subject].name == "Lyndhurst")
     assert lyndhurst.when is None and lyndhurst.start_time.value == "1830-06-26"
+
+
+def test_a_letter_set_out_after_its_dated_introduction_is_of_that_day(analysed):
+    d = analysed(
+        "In 1815 the allies gathered their armies in Belgium.\n\n"
+        "On 16 June 1815, Wellington wrote to his brother:\n\n"
+        "The Prussians were attacked this morning near Ligny. Blucher holds his ground.\n\n"
+        "The armies met at Waterloo.")
+    times = [w.value if w else None for w in d.sentence_time]
+    assert times[1] == "1815-06-16"
+    assert times[2:4] == ["1815-06-16", "1815-06-16"]  # the letter's sentences
+    assert times[4] == "1815"  # the story, a paragraph later, at its year
