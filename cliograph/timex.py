@@ -119,7 +119,7 @@ SEASONS: dict[str, int] = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23,
 #: First month of each EDTF season code (winter starts in December of its year).
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 
-#: Fixed feasts, as (month, day). Easter and other movable feasts are left out.
+#: Fixed feasts, as (month, day). The movable ones are in MOVABLE_FEASTS.
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
     "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
@@ -129,6 +129,16 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "michaelmas day": (9, 29), "michaelmas": (9, 29), "all saints' day": (11, 1),
     "all saints day": (11, 1), "all souls' day": (11, 2), "all souls day": (11, 2),
     "martinmas": (11, 11), "st. bartholomew's day": (8, 24), "st bartholomew's day": (8, 24),
+}
+
+#: Movable feasts, as days from Easter Sunday (the computus gives Easter's date: see
+#: ``easter``): 'Whitsunday 1660', 'on Good Friday', 'the following Easter'.
+MOVABLE_FEASTS: dict[str, int] = {
+    "easter sunday": 0, "easter day": 0, "easter": 0, "easter monday": 1, "easter eve": -1,
+    "good friday": -2, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
+    "shrove tuesday": -47, "ascension day": 39, "whitsunday": 49, "whit sunday": 49,
+    "whitsun": 49, "pentecost": 49, "whit monday": 50, "trinity sunday": 56,
+    "corpus christi": 60,
 }
 
 _UNITS = {
@@ -203,6 +213,7 @@ SEASON_ADJ = _alt((
     "terrible", "dreadful", "famous", "fateful", "memorable", "great", "hungry",
 ))
 HOLIDAY = _alt(HOLIDAYS)
+FEAST = _alt(MOVABLE_FEASTS)
 NUMBER = rf"(?:{_alt(NUMBER_WORDS)}|\d{{1,3}}\b)"
 DASH = r"\s*[\u2013\u2014-]\s*"
 
@@ -240,6 +251,7 @@ P_ROMAN = re.compile(
     rf"(?:the\s+)?(?P<r>ides|nones|kalends|calends)\s+of\s+(?P<m>{MONTH}){_YR}", re.I
 )
 P_HOLIDAY = re.compile(rf"(?P<h>{HOLIDAY}){_YR}", re.I)
+P_FEAST = re.compile(rf"(?P<h>{FEAST}){_YR}", re.I)
 P_DMY = re.compile(rf"(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}){_YR}", re.I)
 P_MDY = re.compile(rf"(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?", re.I)
 P_MY = re.compile(rf"(?:the\s+month\s+of\s+)?(?P<m>{MONTH}){_YR}", re.I)
@@ -271,7 +283,7 @@ P_REL_IN_THE = re.compile(
 P_REL_NEXT = re.compile(
     r"(?:(?P<the>the)\s+)?"
     r"(?P<dir>next|following|succeeding|ensuing|subsequent|previous|preceding|prior|last)\s+"
-    rf"(?P<u>day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH}|{HOLIDAY})",
+    rf"(?P<u>day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH}|{FEAST}|{HOLIDAY})",
     re.I,
 )
 #: Regnal and era dating: 'in the fourth year of his consulship', 'the sixth year of the
@@ -375,7 +387,8 @@ _F_NTH = (
     rf"(?:of|in)\s+{MONTH}(?:,?\s+{YEAR})?"
 )
 _F_ROMAN = rf"(?:the\s+)?(?:ides|nones|kalends|calends)\s+of\s+{MONTH}(?:,?\s+{YEAR})?"
-_F_HOLIDAY = rf"(?:the\s+(?:following|preceding|next|previous)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"
+_F_HOLIDAY = (rf"(?:the\s+(?:following|preceding|next|previous)\s+)?(?:{FEAST}|{HOLIDAY})"
+              rf"(?:,?\s+{YEAR})?")
 _F_WEEKDAY_DATE = rf"{WEEKDAY},?\s+(?:{_F_DMY}|{_F_MDY})"
 _F_OPEN = (
     rf"(?:since|until|till|from)\s+"
@@ -422,6 +435,7 @@ NAME_NOUNS = (
     "Putsch", "Uprising", "Rising", "Insurrection", "Theses", "Decree", "Decrees", "Plot",
     "Conspiracy", "Agreement", "Treaty", "Campaign", "Massacre", "Strike", "Events", "Action",
     "Ordinances", "Laws", "Monarchy", "Party", "Group", "Opposition", "Socialist", "Socialists",
+    "Island", "Islands",
 )
 _NAME_NOUN = "(?-i:" + "|".join(NAME_NOUNS) + r")\b"
 _NOT_NAME = rf"(?!\s+{_NAME_NOUN})"
@@ -455,7 +469,8 @@ FIND_DATES_RE = re.compile(
 FIND_TRIGGER_RE = re.compile(
     rf"\d+|{MONTH}|{WEEKDAY}|\b(?:spring|summer|autumn|fall|winter|days?|years?|months?|weeks?|"
     r"fortnight|morning|evening|night|afternoon|morrow|century|quarter|ides|nones|kalends|calends|"
-    r"christmas|"
+    r"christmas|easter|whit\w*|pentecost|good\s+friday|palm\s+sunday|ash\s+wednesday|"
+    r"shrove\s+tuesday|maundy\s+thursday|ascension\s+day|trinity\s+sunday|corpus\s+christi|"
     r"new\s+year's|epiphany|candlemas|lady\s+day|may\s+day|midsummer|lammas|michaelmas|"
     r"all\s+saints'?|all\s+souls'?|martinmas|boxing\s+day|twelfth\s+night|st\.?\s+bartholomew's)\b",
     re.I,
@@ -890,6 +905,13 @@ def _parse_pt(s: str, *, cue: bool) -> _Pt | _NthPending | None:
         else:
             day = 15 if big else 13
         return _Pt(y, mo, day)
+    m = P_FEAST.fullmatch(s)
+    if m:
+        offset = MOVABLE_FEASTS[re.sub(r"\s+", " ", m["h"].lower())]
+        y = _year_of_text(m["y"])
+        if m["y"] and y is None:
+            return None
+        return _NthPending("", "", None, feast=offset) if y is None else _feast(y, offset)
     m = P_HOLIDAY.fullmatch(s)
     if m:
         mo, d = HOLIDAYS[re.sub(r"\s+", " ", m["h"].lower())]
@@ -942,6 +964,35 @@ class _NthPending:
     nth: str
     wd: str
     month: int | None
+    feast: int | None = None
+    """Or a movable feast with no year yet: its days from Easter Sunday."""
+
+
+def easter(y: int) -> tuple[int, int] | None:
+    """(month, day) of Easter Sunday in year ``y``, by the computus of the calendar dates
+    here are in (Gregorian from 1583, Julian before: see ``_gregorian_era``); None before
+    AD 326 (Nicaea). The Gregorian is the anonymous (Meeus/Jones/Butcher) rule; the Julian,
+    Meeus's."""
+    if y < 326:
+        return None
+    if _gregorian_era(y):
+        a, b, c = y % 19, y // 100, y % 100
+        d, e = b // 4, b % 4
+        g = (b - (b + 8) // 25 + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        el = (32 + 2 * e + 2 * (c // 4) - h - c % 4) % 7
+        m = (a + 11 * h + 22 * el) // 451
+        n = h + el - 7 * m + 114
+    else:
+        d = (19 * (y % 19) + 15) % 30
+        n = d + (2 * (y % 4) + 4 * (y % 7) - d + 34) % 7 + 114
+    return n // 31, n % 31 + 1
+
+
+def _feast(y: int, offset: int) -> _Pt | None:
+    """The day of a movable feast ``offset`` days from Easter Sunday of year ``y``."""
+    e = easter(y)
+    return _Pt(*_add_days(y, e[0], e[1], offset)) if e is not None else None
 
 
 def _nth_weekday(y: int, mo: int | None, nth: str, wd: str) -> _Pt | None:
@@ -990,6 +1041,11 @@ def _fill(pt: _Pt | _NthPending, ref: _Pt | None) -> tuple[_Pt, bool]:
     if isinstance(pt, _NthPending):
         if ref is None or ref.year is None:
             raise _NoDate
+        if pt.feast is not None:
+            res = _feast(ref.year, pt.feast)
+            if res is None:
+                raise _NoDate
+            return res, True
         res = _nth_weekday(ref.year, pt.month, pt.nth, pt.wd)
         if res is None:
             raise _NoDate
@@ -1117,6 +1173,17 @@ def _relative(s: str, ref: _Pt | None) -> _Pt | None:
         if low in HOLIDAYS:
             mo, day = HOLIDAYS[low]
             return _Pt(_next_or_prev(ref, (mo, day), forward), mo, day)
+        if low in MOVABLE_FEASTS:
+            here = _ref_start_month(ref)
+            this = _feast(ref.year, MOVABLE_FEASTS[low])
+            if this is None or here is None:
+                raise _NoDate
+            if ((this.month, this.day) > here) == forward:
+                return this
+            other = _feast(_add_years(ref.year, 1 if forward else -1), MOVABLE_FEASTS[low])
+            if other is None:
+                raise _NoDate
+            return other
         mo = _month_of(unit)
         if mo is not None:
             return _Pt(_next_or_prev(ref, (mo, 0), forward), mo)

@@ -584,3 +584,25 @@ def test_that_same_part_of_a_day_is_the_story_s_day(phrase):
     assert normalise(phrase, When("1815-05-03")) == When("1815-05-03", inferred=True)
     s = f"{phrase} he saw the regent."
     assert [p for _, _, p in find_dates(s)] == [phrase]
+
+
+@pytest.mark.parametrize(("year", "day"), [
+    (2000, (4, 23)), (1818, (3, 22)), (1916, (4, 23)), (2013, (3, 31)),  # Gregorian computus
+    (1066, (4, 16)), (1415, (3, 31)),  # Julian computus before 1583
+])
+def test_easter_by_the_computus_of_the_calendar_in_use(year, day):
+    from cliograph.timex import easter
+    assert easter(year) == day
+
+
+def test_movable_feasts_count_from_easter():
+    assert normalise("Whitsunday 1660") == When("1660-05-16")
+    assert normalise("Palm Sunday, 1521") == When("1521-03-24")
+    assert normalise("Good Friday", When("1789-04-23")) == When("1789-04-10", inferred=True)
+    assert normalise("the following Easter", When("1789-04-23")) == When("1790-04-04", inferred=True)
+    assert normalise("the preceding Easter", When("1789-04-23")) == When("1789-04-12", inferred=True)
+    assert normalise("Easter", When("0250")) is None  # before the computus
+    found = [p for _, _, p in find_dates("On Good Friday the army marched; the following Whitsunday "
+                                         "it reached Oxford.")]
+    assert found == ["Good Friday", "the following Whitsunday"]
+    assert Narrative(When("1789")).resolve("Easter", following=" Island lay far away") is None
