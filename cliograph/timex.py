@@ -283,7 +283,7 @@ P_REL_IN_THE = re.compile(
 P_REL_NEXT = re.compile(
     r"(?:(?P<the>the)\s+)?"
     r"(?P<dir>next|following|succeeding|ensuing|subsequent|previous|preceding|prior|last)\s+"
-    rf"(?P<u>day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH}|{FEAST}|{HOLIDAY})",
+    rf"(?P<u>day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH}|{FEAST}|{HOLIDAY}|{WEEKDAY})",
     re.I,
 )
 #: Regnal and era dating: 'in the fourth year of his consulship', 'the sixth year of the
@@ -299,6 +299,11 @@ P_REL_AFTER = re.compile(
     r"(?P<dir>after|before|following|previous)",
     re.I,
 )
+#: A month, day or season of a year named relatively: 'the spring of that year', 'in May
+#: of the following year', 'on 3 June of the same year'.
+P_OF_YEAR = re.compile(
+    r"(?P<pt>.+?)\s+of\s+(?P<rel>that|the\s+same|this|the\s+following|the\s+next|the\s+succeeding|"
+    r"the\s+previous|the\s+preceding|the\s+former)\s+year", re.I)
 P_REL_MORROW = re.compile(r"(?:the\s+)?morrow", re.I)
 P_REL_OFFSET = re.compile(
     rf"(?:(?P<q>about|some|nearly|almost|roughly|approximately|around|just|only|exactly|fully|full|"
@@ -418,9 +423,14 @@ _F_QUARTER = (
     rf"|(?-i:Q)[1-4](?:\s+|\s*[-/]\s*)(?:fiscal\s+)?{YEAR}"
 )
 _F_N_YEARS = rf"(?:the\s+)?{NUMBER}\s+years\s+(?:after|following|since|before|preceding)\s+{YEAR}"
+_F_OF_YEAR = (
+    rf"(?:the\s+)?(?:{SEASON}|{MONTH}(?:\s+{DAY})?|{DAY}(?:\s+of)?\s+{MONTH})\s+of\s+"
+    r"(?:that|the\s+same|the\s+following|the\s+next|the\s+succeeding|the\s+previous|"
+    r"the\s+preceding|the\s+former)\s+year"
+)
 _F_UNIT = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 _F_REL = (
-    rf"(?:(?:the\s+)?(?:next|following|succeeding|previous|preceding)\s+{_F_UNIT}"
+    rf"(?:(?:the\s+)?(?:next|following|succeeding|previous|preceding)\s+(?:{_F_UNIT}|{WEEKDAY})"
     rf"|(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?:very\s+)?{_F_UNIT}"
     r"|(?:later|earlier)\s+in\s+the\s+(?:day|month|year)"
     r"|the\s+(?:day|morning|evening|night|year)\s+(?:after|before|following)"
@@ -457,7 +467,7 @@ FIND_DATES_RE = re.compile(
     + "|".join(
         f"(?:{p})"
         for p in (
-            _F_OS, _F_DUAL, _F_NTH, _F_N_YEARS, _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
+            _F_OS, _F_DUAL, _F_NTH, _F_N_YEARS, _F_OF_YEAR, _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
             _F_ROMAN, _F_HOLIDAY, _F_WEEKDAY_DATE, _F_DMY, _F_MDY, _F_MY, _F_SY, _F_CENTURY,
             _F_DECADE, _F_QUARTER, _F_YEAR_ERA, _F_THE_YEAR, _F_REL, _F_PREP_MONTH, _F_PREP_DAY,
             _F_PREP_SEASON, _F_YEAR4,
@@ -1132,6 +1142,16 @@ def _relative(s: str, ref: _Pt | None) -> _Pt | None:
         if n is None or n < 1:
             raise _NoDate
         return _shift(ref, "year", n - 1)
+    m = P_OF_YEAR.fullmatch(s)
+    if m:
+        pt = _parse_pt(m["pt"].strip(), cue=False)
+        if not isinstance(pt, _Pt) or pt.year is not None or ref is None or ref.year is None \
+                or pt.month is None and pt.season is None:
+            raise _NoDate
+        rel = re.sub(r"\s+", " ", m["rel"].lower())
+        step = 1 if rel in ("the following", "the next", "the succeeding") else \
+            -1 if rel in ("the previous", "the preceding", "the former") else 0
+        return replace(pt, year=_add_years(ref.year, step) if step else ref.year)
     m = P_REL_OFFSET.fullmatch(s)
     if m:
         n = _number(m["n"])
@@ -1173,6 +1193,14 @@ def _relative(s: str, ref: _Pt | None) -> _Pt | None:
         if low in HOLIDAYS:
             mo, day = HOLIDAYS[low]
             return _Pt(_next_or_prev(ref, (mo, day), forward), mo, day)
+        if low in (w.lower() for w in _WEEKDAYS):
+            # 'the following Sunday': the first one after the story's day (the one before)
+            if ref is None or ref.year is None or ref.month is None or ref.day is None:
+                raise _NoDate
+            here = _weekday(ref.year, ref.month, ref.day)
+            target = [w.lower() for w in _WEEKDAYS].index(low)
+            delta = (target - here) % 7 or 7 if forward else -((here - target) % 7 or 7)
+            return _Pt(*_add_days(ref.year, ref.month, ref.day, delta))
         if low in MOVABLE_FEASTS:
             here = _ref_start_month(ref)
             this = _feast(ref.year, MOVABLE_FEASTS[low])

@@ -606,3 +606,23 @@ def test_movable_feasts_count_from_easter():
                                          "it reached Oxford.")]
     assert found == ["Good Friday", "the following Whitsunday"]
     assert Narrative(When("1789")).resolve("Easter", following=" Island lay far away") is None
+
+
+def test_the_following_weekday_counts_from_the_story_s_day():
+    thursday = When("1789-04-23")
+    assert normalise("the following Sunday", thursday) == When("1789-04-26", inferred=True)
+    assert normalise("the next Thursday", thursday) == When("1789-04-30", inferred=True)
+    assert normalise("the preceding Tuesday", thursday) == When("1789-04-21", inferred=True)
+    assert normalise("the following Sunday", When("1789-04")) is None  # no day to count from
+
+
+def test_a_month_or_season_of_a_year_named_relatively():
+    now = When("1789-04-23")
+    assert normalise("the spring of that year", now) == When("1789-21", inferred=True)
+    assert normalise("in the summer of the following year", now) == When("1790-22", inferred=True)
+    assert normalise("3 June of the following year", now) == When("1790-06-03", inferred=True)
+    assert normalise("the autumn of the preceding year", now) == When("1788-23", inferred=True)
+    assert normalise("the spring of that year") is None
+    found = [p for _, _, p in find_dates("In the summer of the following year he sailed; on 3 June "
+                                         "of that year he landed.")]
+    assert found == ["the summer of the following year", "3 June of that year"]
