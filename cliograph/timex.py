@@ -304,6 +304,11 @@ P_REL_AFTER = re.compile(
 P_OF_YEAR = re.compile(
     r"(?P<pt>.+?)\s+of\s+(?P<rel>that|the\s+same|this|the\s+following|the\s+next|the\s+succeeding|"
     r"the\s+previous|the\s+preceding|the\s+former)\s+year", re.I)
+#: A day counted from a named day: 'the day before the Ides of March', 'the eve of
+#: Christmas', 'two days after 14 July 1789', 'the morrow of Whitsunday'.
+P_FROM_DAY = re.compile(
+    rf"(?:the\s+(?P<w>day|eve|morrow|night)|(?P<n>{NUMBER})\s+days?)\s+(?P<dir>before|after|of)\s+(?P<d>.+)",
+    re.I)
 P_REL_MORROW = re.compile(r"(?:the\s+)?morrow", re.I)
 P_REL_OFFSET = re.compile(
     rf"(?:(?P<q>about|some|nearly|almost|roughly|approximately|around|just|only|exactly|fully|full|"
@@ -428,6 +433,10 @@ _F_OF_YEAR = (
     r"(?:that|the\s+same|the\s+following|the\s+next|the\s+succeeding|the\s+previous|"
     r"the\s+preceding|the\s+former)\s+year"
 )
+_F_FROM_DAY = (
+    rf"(?:the\s+(?:day|eve|morrow)|{NUMBER}\s+days?)\s+(?:before|after|of)\s+"
+    rf"(?:{_F_ROMAN}|{_F_HOLIDAY}|{_F_DMY}|{_F_MDY})"
+)
 _F_UNIT = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 _F_REL = (
     rf"(?:(?:the\s+)?(?:next|following|succeeding|previous|preceding)\s+(?:{_F_UNIT}|{WEEKDAY})"
@@ -467,7 +476,7 @@ FIND_DATES_RE = re.compile(
     + "|".join(
         f"(?:{p})"
         for p in (
-            _F_OS, _F_DUAL, _F_NTH, _F_N_YEARS, _F_OF_YEAR, _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
+            _F_OS, _F_DUAL, _F_NTH, _F_N_YEARS, _F_OF_YEAR, _F_FROM_DAY, _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
             _F_ROMAN, _F_HOLIDAY, _F_WEEKDAY_DATE, _F_DMY, _F_MDY, _F_MY, _F_SY, _F_CENTURY,
             _F_DECADE, _F_QUARTER, _F_YEAR_ERA, _F_THE_YEAR, _F_REL, _F_PREP_MONTH, _F_PREP_DAY,
             _F_PREP_SEASON, _F_YEAR4,
@@ -1142,6 +1151,20 @@ def _relative(s: str, ref: _Pt | None) -> _Pt | None:
         if n is None or n < 1:
             raise _NoDate
         return _shift(ref, "year", n - 1)
+    m = P_FROM_DAY.fullmatch(s)
+    if m and (m["w"] or "").lower() != "night" and (m["dir"].lower() == "of") == (m["n"] is None and (
+            m["w"] or "").lower() in ("eve", "morrow")):
+        day = _parse_pt(m["d"].strip(), cue=True)
+        if day is None:
+            raise _NoDate
+        day, _ = _fill(day, ref)
+        if day.day is None or day.month is None or day.year is None:
+            raise _NoDate
+        n = 1 if m["w"] else _number(m["n"])
+        if n is None:
+            raise _NoDate
+        back = m["dir"].lower() == "before" or (m["w"] or "").lower() == "eve"
+        return _Pt(*_add_days(day.year, day.month, day.day, -n if back else n))
     m = P_OF_YEAR.fullmatch(s)
     if m:
         pt = _parse_pt(m["pt"].strip(), cue=False)

@@ -626,3 +626,15 @@ def test_a_month_or_season_of_a_year_named_relatively():
     found = [p for _, _, p in find_dates("In the summer of the following year he sailed; on 3 June "
                                          "of that year he landed.")]
     assert found == ["the summer of the following year", "3 June of that year"]
+
+
+def test_a_day_counted_from_a_named_day():
+    year = When("1415")
+    assert normalise("the day before the Ides of March", year) == When("1415-03-14", inferred=True)
+    assert normalise("the eve of Christmas", year) == When("1415-12-24", inferred=True)
+    assert normalise("two days after 14 July 1789") == When("1789-07-16", inferred=True)
+    assert normalise("the morrow of Whitsunday", year) == When("1415-05-20", inferred=True)
+    assert normalise("the eve of the battle", year) is None
+    found = [p for _, _, p in find_dates("On the day before the Ides of March he dined with "
+                                         "Lepidus. The day after the battle they rested.")]
+    assert found == ["the day before the Ides of March"]
