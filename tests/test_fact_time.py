@@ -295,3 +295,9 @@ def test_a_letter_set_out_after_its_dated_introduction_is_of_that_day(analysed):
     assert times[1] == "1815-06-16"
     assert times[2:4] == ["1815-06-16", "1815-06-16"]  # the letter's sentences
     assert times[4] == "1815"  # the story, a paragraph later, at its year
+
+
+def test_a_look_ahead_the_story_never_reaches_is_not_its_horizon(analysed):
+    d = analysed("In March 1702 Harley was appointed Secretary of State. The quarrel was settled, "
+                 "although sixty years later it divided the nation again.\n\nThe Queen was pleased.")
+    assert _tenure(d, "Harley") == ("1702-03", "1702-03", "horizon", True)

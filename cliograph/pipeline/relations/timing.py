@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ... import timex
+from ...timex import P_ANNOUNCED
 from ...model import Factoid, When
 from ..document import Document
 from ..timeline import clause_verb, governs, quoted
@@ -292,11 +293,15 @@ def _own_date(d: Document, si: int, subject: int, value: str) -> bool:
 
 def _horizon(d: Document) -> When | None:
     """The latest date the document speaks of (closed dates only; not one a speaker names
-    in a quotation: "It is Christmas!" is the speaker's day, not one the story reaches)."""
+    in a quotation: "It is Christmas!" is the speaker's day, not one the story reaches;
+    nor a look ahead the story never reaches: 'sixty years later the question divided
+    the nation' is not where the story stands)."""
+    reached = {w.value for w in d.sentence_now if w is not None}
     best, key = None, None
     for found in d.sentence_dates:
         for sp, w in found:
-            if w.inferred and quoted(d.text, sp.start_char):
+            if w.inferred and (quoted(d.text, sp.start_char)
+                               or P_ANNOUNCED.search(sp.text) and w.value not in reached):
                 continue
             b = timex.bounds(w.value)
             if b is None or b[1] is None or "X" in w.value or w.value.endswith(".."):
