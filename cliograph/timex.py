@@ -309,6 +309,11 @@ P_OF_YEAR = re.compile(
 P_FROM_DAY = re.compile(
     rf"(?:the\s+(?P<w>day|eve|morrow|night)|(?P<n>{NUMBER})\s+days?)\s+(?P<dir>before|after|of)\s+(?P<d>.+)",
     re.I)
+#: A part of the month or year the story is in: 'at the end of the month', 'towards the
+#: close of the year' (the month or year itself: EDTF has no 'end of').
+P_EDGE_SAME = re.compile(
+    r"(?:(?:at|towards?|by|near|in|during)\s+)?the\s+(?:very\s+)?(?:beginning|start|end|close|middle|"
+    r"outset|course|rest|remainder)\s+of\s+the\s+(?:same\s+)?(?P<u>month|year)", re.I)
 P_REL_MORROW = re.compile(r"(?:the\s+)?morrow", re.I)
 P_REL_OFFSET = re.compile(
     rf"(?:(?P<q>about|some|nearly|almost|roughly|approximately|around|just|only|exactly|fully|full|"
@@ -437,6 +442,10 @@ _F_FROM_DAY = (
     rf"(?:the\s+(?:day|eve|morrow)|{NUMBER}\s+days?)\s+(?:before|after|of)\s+"
     rf"(?:{_F_ROMAN}|{_F_HOLIDAY}|{_F_DMY}|{_F_MDY})"
 )
+_F_EDGE = (
+    r"(?:towards?\s+)?the\s+(?:very\s+)?(?:beginning|start|end|close|middle|outset|course|rest|"
+    r"remainder)\s+of\s+the\s+(?:same\s+)?(?:month|year)\b(?!\s+(?:of|in)\b)"
+)
 _F_UNIT = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 _F_REL = (
     rf"(?:(?:the\s+)?(?:next|following|succeeding|previous|preceding)\s+(?:{_F_UNIT}|{WEEKDAY})"
@@ -476,7 +485,7 @@ FIND_DATES_RE = re.compile(
     + "|".join(
         f"(?:{p})"
         for p in (
-            _F_OS, _F_DUAL, _F_NTH, _F_N_YEARS, _F_OF_YEAR, _F_FROM_DAY, _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
+            _F_OS, _F_DUAL, _F_NTH, _F_N_YEARS, _F_OF_YEAR, _F_FROM_DAY, _F_EDGE, _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
             _F_ROMAN, _F_HOLIDAY, _F_WEEKDAY_DATE, _F_DMY, _F_MDY, _F_MY, _F_SY, _F_CENTURY,
             _F_DECADE, _F_QUARTER, _F_YEAR_ERA, _F_THE_YEAR, _F_REL, _F_PREP_MONTH, _F_PREP_DAY,
             _F_PREP_SEASON, _F_YEAR4,
@@ -1267,7 +1276,12 @@ def _same(ref: _Pt | None, unit: str) -> _Pt:
 # --- deictic expressions (against the document's own date) ----------------------------
 
 _DEICTIC_DAYS = {"today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1,
-                 "the day before yesterday": -2, "the day after tomorrow": 2}
+                 "the day before yesterday": -2, "the day after tomorrow": 2, "tonight": 0,
+                 "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
+                 "last evening": -1}
+#: A time of day after a deictic day or a weekday ('yesterday afternoon', 'Friday night'):
+#: the day is the value (no time of day is kept).
+P_DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 P_AGO = re.compile(
     rf"(?:(?:about|some|nearly|almost|roughly|around|just|only)\s+)?(?P<n>{NUMBER})\s+"
     r"(?P<u>day|week|fortnight|month|year|decade)s?\s+ago", re.I)
@@ -1688,6 +1702,13 @@ def _normalise(phrase: str, anchor: When | None, reference: When | None = None,
 
     if P_PREFIX_REFUSE.match(s):
         return None
+    m = P_EDGE_SAME.fullmatch(s)
+    if m:  # before 'the end of' is stripped as a modifier and leaves 'the month'
+        return When(_same(ref, m["u"]).edtf() or "", inferred=True)
+    bare = P_DAY_PART.sub("", s)
+    if bare != s and (bare.lower() in ("yesterday", "tomorrow", "today")
+                      or re.fullmatch(rf"(?:(?:last|next|this)\s+)?{WEEKDAY}", bare, re.I)):
+        s = bare  # 'Friday night' is Friday
     s, info = _strip_prefixes(s)
     if P_PREFIX_REFUSE.match(s):
         return None

@@ -143,3 +143,15 @@ def test_the_dev_set_of_news_dates_is_read_with_value_f1_of_at_least_0_9(nlp, mo
     items = dev.load(path.with_suffix(".txt"))
     assert len(items) >= 50
     assert dev.score(items, dev.predict(items, nlp))["f1"] >= 0.9
+
+
+def test_parts_of_days_and_of_the_month_or_year_are_the_day_month_or_year():
+    assert normalise("Friday night", None, reference=REF).value == "2013-03-15"
+    assert normalise("yesterday afternoon", None, reference=REF).value == "2013-03-19"
+    assert normalise("this morning", None, reference=REF).value == "2013-03-20"
+    assert normalise("tonight", None, reference=REF).value == "2013-03-20"
+    assert normalise("the end of the month", None, reference=REF).value == "2013-03"
+    # in a narrative, the month or year the story is in
+    assert normalise("at the end of the month", When("1789-04-23")) == When("1789-04", inferred=True)
+    assert normalise("towards the close of the year", When("1684-11")) == When("1684", inferred=True)
+    assert normalise("the end of the month", When("1789")) is None
