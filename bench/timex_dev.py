@@ -69,7 +69,7 @@ def predict(items: list[Item], nlp=None) -> list[list[tuple[int, int, str]]]:
 
 def score(items: list[Item], predicted: list[list[tuple[int, int, str]]], show: bool = False) -> dict:
     right = n_pred = n_gold = 0
-    for it, pred in zip(items, predicted):
+    for it, pred in zip(items, predicted, strict=True):
         n_pred += len(pred)
         n_gold += len(it.gold)
         for s, e, value in it.gold:

@@ -174,6 +174,15 @@ for _t, _tv in (("twenty", 20), ("thirty", 30)):
         ORDINAL_WORDS[f"{_t}-{_u}"] = _tv + _uv
         ORDINAL_WORDS[f"{_t} {_u}"] = _tv + _uv
 
+#: Ordinals to the ninety-ninth, for eras counted past the days of a month ('the
+#: eighty-seventh Olympiad').
+LONG_ORDINALS: dict[str, int] = {**ORDINAL_WORDS, "fortieth": 40, "fiftieth": 50,
+                                 "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+                                 "ninetieth": 90}
+for _t, _tv in _TENS.items():
+    for _u, _uv in _ORD_UNITS.items():
+        LONG_ORDINALS[f"{_t}-{_u}"] = LONG_ORDINALS[f"{_t} {_u}"] = _tv + _uv
+
 
 def _alt(words, *, boundary: bool = True) -> str:
     """A regex alternation of literal words, longest first."""
@@ -314,6 +323,18 @@ P_FROM_DAY = re.compile(
 P_EDGE_SAME = re.compile(
     r"(?:(?:at|towards?|by|near|in|during)\s+)?the\s+(?:very\s+)?(?:beginning|start|end|close|middle|"
     r"outset|course|rest|remainder)\s+of\s+the\s+(?:same\s+)?(?P<u>month|year)", re.I)
+#: Era dating with a documented epoch. Olympiads: the first year of the first Olympiad is
+#: 776 BC (a year from midsummer; we give the year it began), four years each ('the first
+#: year of the 87th Olympiad', 'Ol. 87.1': 432 BC). Years of the city (ab urbe condita,
+#: Varro's epoch, 753 BC the year 1: 'the year of the city 710', 'A.U.C. 710': 44 BC).
+_ERA_ORD = rf"(?:{_alt(LONG_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th|d))"
+P_OLYMPIAD = re.compile(
+    rf"(?:the\s+)?(?P<k>{_ERA_ORD})\s+year\s+of\s+the\s+(?P<n>{_ERA_ORD})\s+Olympiad"
+    r"|Ol(?:\.|ympiad)\s*(?P<n2>\d{1,3})\s*[.,]\s*(?P<k2>[1-4])", re.I)
+P_AUC = re.compile(
+    r"(?:the\s+)?year\s+(?:of\s+(?:the\s+city|Rome)\s+(?P<a>\d{1,4})|(?P<b>\d{1,4})\s+of\s+(?:the\s+city|Rome))"
+    rf"|(?:the\s+)?(?P<c>{_ERA_ORD}|\d{{1,4}}(?:st|nd|rd|th|d))\s+year\s+of\s+(?:the\s+city|Rome)"
+    r"|(?-i:A\.\s?U\.\s?C\.?|AUC)\s*(?P<d>\d{1,4})|(?P<e>\d{1,4})\s*(?-i:A\.\s?U\.\s?C\.?|AUC)", re.I)
 P_REL_MORROW = re.compile(r"(?:the\s+)?morrow", re.I)
 P_REL_OFFSET = re.compile(
     rf"(?:(?P<q>about|some|nearly|almost|roughly|approximately|around|just|only|exactly|fully|full|"
@@ -446,6 +467,13 @@ _F_EDGE = (
     r"(?:towards?\s+)?the\s+(?:very\s+)?(?:beginning|start|end|close|middle|outset|course|rest|"
     r"remainder)\s+of\s+the\s+(?:same\s+)?(?:month|year)\b(?!\s+(?:of|in)\b)"
 )
+_F_ERA = (
+    rf"(?:the\s+)?{_ERA_ORD}\s+year\s+of\s+the\s+{_ERA_ORD}\s+Olympiad"
+    r"|Ol(?:\.|ympiad)\s*\d{1,3}\s*[.,]\s*[1-4]\b"
+    r"|(?:the\s+)?year\s+(?:of\s+(?:the\s+city|Rome)\s+\d{1,4}\b|\d{1,4}\s+of\s+(?:the\s+city|Rome)\b)"
+    rf"|(?:the\s+)?(?:{_ERA_ORD}|\d{{1,4}}(?:st|nd|rd|th|d))\s+year\s+of\s+(?:the\s+city|Rome)\b"
+    r"|(?-i:A\.\s?U\.\s?C\.?|AUC)\s*\d{1,4}\b|\d{1,4}\s*(?-i:A\.\s?U\.\s?C\.?|AUC\b)"
+)
 _F_UNIT = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 _F_REL = (
     rf"(?:(?:the\s+)?(?:next|following|succeeding|previous|preceding)\s+(?:{_F_UNIT}|{WEEKDAY})"
@@ -485,7 +513,8 @@ FIND_DATES_RE = re.compile(
     + "|".join(
         f"(?:{p})"
         for p in (
-            _F_OS, _F_DUAL, _F_NTH, _F_N_YEARS, _F_OF_YEAR, _F_FROM_DAY, _F_EDGE, _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
+            _F_OS, _F_DUAL, _F_ERA, _F_NTH, _F_N_YEARS, _F_OF_YEAR, _F_FROM_DAY, _F_EDGE,
+            _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
             _F_ROMAN, _F_HOLIDAY, _F_WEEKDAY_DATE, _F_DMY, _F_MDY, _F_MY, _F_SY, _F_CENTURY,
             _F_DECADE, _F_QUARTER, _F_YEAR_ERA, _F_THE_YEAR, _F_REL, _F_PREP_MONTH, _F_PREP_DAY,
             _F_PREP_SEASON, _F_YEAR4,
@@ -497,7 +526,7 @@ FIND_DATES_RE = re.compile(
 FIND_TRIGGER_RE = re.compile(
     rf"\d+|{MONTH}|{WEEKDAY}|\b(?:spring|summer|autumn|fall|winter|days?|years?|months?|weeks?|"
     r"fortnight|morning|evening|night|afternoon|morrow|century|quarter|ides|nones|kalends|calends|"
-    r"christmas|easter|whit\w*|pentecost|good\s+friday|palm\s+sunday|ash\s+wednesday|"
+    r"christmas|olympiad|ol\.|a\.\s?u\.\s?c|auc|easter|whit\w*|pentecost|good\s+friday|palm\s+sunday|ash\s+wednesday|"
     r"shrove\s+tuesday|maundy\s+thursday|ascension\s+day|trinity\s+sunday|corpus\s+christi|"
     r"new\s+year's|epiphany|candlemas|lady\s+day|may\s+day|midsummer|lammas|michaelmas|"
     r"all\s+saints'?|all\s+souls'?|martinmas|boxing\s+day|twelfth\s+night|st\.?\s+bartholomew's)\b",
@@ -1301,6 +1330,32 @@ _QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd
                    "fourth": 4, "4th": 4, "final": 4}
 
 
+def _ordinal(text: str) -> int | None:
+    t = re.sub(r"[\s-]+", " ", text.strip().lower())
+    if t in LONG_ORDINALS:
+        return LONG_ORDINALS[t]
+    m = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th|d)?", t)
+    return int(m.group(1)) if m else None
+
+
+def _era_year(s: str) -> When | None:
+    """An Olympiad's year or a year of the city (see P_OLYMPIAD, P_AUC) -> its year."""
+    m = P_OLYMPIAD.fullmatch(s)
+    if m:
+        n, k = _ordinal(m["n"] or m["n2"]), _ordinal(m["k"] or m["k2"])
+        if n is None or k is None or not 1 <= k <= 4 or n < 1:
+            return None
+        bc = 776 - 4 * (n - 1) - (k - 1)
+        return When(_Pt(-bc if bc > 0 else 1 - bc).edtf() or "")
+    m = P_AUC.fullmatch(s)
+    if m:
+        y = _ordinal(next(g for g in (m["a"], m["b"], m["c"], m["d"], m["e"]) if g))
+        if y is None or y < 1:
+            return None
+        return When(_Pt(-(754 - y) if y <= 753 else y - 753).edtf() or "")
+    return None
+
+
 def _quarter_span(year: int, q: int) -> When:
     """A quarter as the interval of its first and last months (1998 Q2: 1998-04/1998-06)."""
     return When(f"{_Pt(year, 3 * q - 2).edtf()}/{_Pt(year, 3 * q).edtf()}")
@@ -1721,6 +1776,9 @@ def _normalise(phrase: str, anchor: When | None, reference: When | None = None,
         if found is not None:
             return found
     found = _quarter(s, here, future)
+    if found is not None:
+        return found
+    found = _era_year(s)
     if found is not None:
         return found
 

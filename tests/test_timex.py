@@ -638,3 +638,29 @@ def test_a_day_counted_from_a_named_day():
     found = [p for _, _, p in find_dates("On the day before the Ides of March he dined with "
                                          "Lepidus. The day after the battle they rested.")]
     assert found == ["the day before the Ides of March"]
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("the first year of the 87th Olympiad", "-0432"),  # 776 BC is the first year of the first
+    ("the second year of the eighty-seventh Olympiad", "-0431"),
+    ("Ol. 75.1", "-0480"),
+    ("the fourth year of the 194th Olympiad", "-0001"),
+    ("the first year of the 195th Olympiad", "0001"),  # no year zero
+    ("the year of the city 710", "-0044"),  # Varro's epoch: 753 BC is the year 1
+    ("710 A.U.C.", "-0044"),
+    ("the 754th year of the city", "0001"),
+])
+def test_olympiads_and_years_of_the_city_count_from_their_epochs(phrase, value):
+    assert normalise(phrase) == When(value)
+
+
+def test_era_years_are_found_in_running_text_and_set_the_story():
+    text = ("In the first year of the 87th Olympiad the war broke out. "
+            "In the year of the city 710 Caesar fell.")
+    assert [p for _, _, p in find_dates(text)] == ["the first year of the 87th Olympiad",
+                                                   "the year of the city 710"]
+    n = Narrative()
+    n.resolve("the first year of the 87th Olympiad")
+    assert n.now == When("-0432")
+    # a regnal year is not read as an Olympiad's, nor an Olympiad's as a regnal year
+    assert normalise("the fourth year of his reign", When("-0432")) == When("-0429", inferred=True)

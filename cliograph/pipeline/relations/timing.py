@@ -16,8 +16,8 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ... import timex
-from ...timex import P_ANNOUNCED
 from ...model import Factoid, When
+from ...timex import P_ANNOUNCED
 from ..document import Document
 from ..timeline import clause_verb, governs, quoted
 
@@ -138,8 +138,9 @@ def settle(d: Document) -> None:
         if f.type == "DIED" and w is not None and "/" not in w.value:
             deaths.setdefault(f.subject, w)
     sentence_of = [bisect_right(starts, f.start) - 1 for f in facts]
-    dies_here = {(f.subject, si) for f, si in zip(facts, sentence_of) if f.type == "DIED"}
-    facts = [_until_death(f, deaths, (f.subject, si) in dies_here) for f, si in zip(facts, sentence_of)]
+    dies_here = {(f.subject, si) for f, si in zip(facts, sentence_of, strict=True) if f.type == "DIED"}
+    facts = [_until_death(f, deaths, (f.subject, si) in dies_here)
+             for f, si in zip(facts, sentence_of, strict=True)]
     facts = [_new_holder(d, f, bisect_right(starts, f.start) - 1, facts) for f in facts]
     posts: dict[int | None, list[Factoid]] = defaultdict(list)  # office -> its tenures
     for f in facts:
