@@ -275,6 +275,7 @@ def test_an_office_named_undated_where_its_holder_s_death_is_reported_ends_at_th
             and d.entities[f.subject].name.startswith("King Louis")]
     assert king, [(f.type, d.entities[f.subject].name) for f in d.factoids]
     assert king[0].end_time.value == "1715-09-01" and king[0].end_basis == "death"
+    assert king[0].when.value == "1715-09-01"  # attested at the death: no open start
 
 
 def test_a_holder_placed_in_the_month_of_his_predecessor_s_death_starts_at_the_death(analysed):

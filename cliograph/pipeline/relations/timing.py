@@ -171,7 +171,10 @@ def _until_death(f: Factoid, deaths: dict[int, When], dies_here: bool = False) -
         return f
     if f.when is None and not dies_here or f.when is not None and not _within(death, f.when):
         return f
-    return replace(f, when=None, end_time=replace(death, inferred=True, julian=None), end_basis="death")
+    end = replace(death, inferred=True, julian=None)
+    # named only at the death, the tenure is attested there: no open start reaching back
+    # to any earlier date the store is asked about
+    return replace(f, when=end if f.when is None else None, end_time=end, end_basis="death")
 
 
 #: Words that make a title a new holder's ('the new King', 'the newly elected Pope').
