@@ -119,7 +119,7 @@ SEASONS: dict[str, int] = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23,
 #: First month of each EDTF season code (winter starts in December of its year).
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 
-#: Fixed feasts, as (month, day). Easter and other movable feasts are left out.
+#: Fixed feasts, as (month, day). The movable ones are in MOVABLE_FEASTS.
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
     "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
@@ -129,6 +129,16 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "michaelmas day": (9, 29), "michaelmas": (9, 29), "all saints' day": (11, 1),
     "all saints day": (11, 1), "all souls' day": (11, 2), "all souls day": (11, 2),
     "martinmas": (11, 11), "st. bartholomew's day": (8, 24), "st bartholomew's day": (8, 24),
+}
+
+#: Movable feasts, as days from Easter Sunday (the computus gives Easter's date: see
+#: ``easter``): 'Whitsunday 1660', 'on Good Friday', 'the following Easter'.
+MOVABLE_FEASTS: dict[str, int] = {
+    "easter sunday": 0, "easter day": 0, "easter": 0, "easter monday": 1, "easter eve": -1,
+    "good friday": -2, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
+    "shrove tuesday": -47, "ascension day": 39, "whitsunday": 49, "whit sunday": 49,
+    "whitsun": 49, "pentecost": 49, "whit monday": 50, "trinity sunday": 56,
+    "corpus christi": 60,
 }
 
 _UNITS = {
@@ -163,6 +173,15 @@ for _t, _tv in (("twenty", 20), ("thirty", 30)):
     for _u, _uv in _ORD_UNITS.items():
         ORDINAL_WORDS[f"{_t}-{_u}"] = _tv + _uv
         ORDINAL_WORDS[f"{_t} {_u}"] = _tv + _uv
+
+#: Ordinals to the ninety-ninth, for eras counted past the days of a month ('the
+#: eighty-seventh Olympiad').
+LONG_ORDINALS: dict[str, int] = {**ORDINAL_WORDS, "fortieth": 40, "fiftieth": 50,
+                                 "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+                                 "ninetieth": 90}
+for _t, _tv in _TENS.items():
+    for _u, _uv in _ORD_UNITS.items():
+        LONG_ORDINALS[f"{_t}-{_u}"] = LONG_ORDINALS[f"{_t} {_u}"] = _tv + _uv
 
 
 def _alt(words, *, boundary: bool = True) -> str:
@@ -203,6 +222,7 @@ SEASON_ADJ = _alt((
     "terrible", "dreadful", "famous", "fateful", "memorable", "great", "hungry",
 ))
 HOLIDAY = _alt(HOLIDAYS)
+FEAST = _alt(MOVABLE_FEASTS)
 NUMBER = rf"(?:{_alt(NUMBER_WORDS)}|\d{{1,3}}\b)"
 DASH = r"\s*[\u2013\u2014-]\s*"
 
@@ -240,6 +260,7 @@ P_ROMAN = re.compile(
     rf"(?:the\s+)?(?P<r>ides|nones|kalends|calends)\s+of\s+(?P<m>{MONTH}){_YR}", re.I
 )
 P_HOLIDAY = re.compile(rf"(?P<h>{HOLIDAY}){_YR}", re.I)
+P_FEAST = re.compile(rf"(?P<h>{FEAST}){_YR}", re.I)
 P_DMY = re.compile(rf"(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}){_YR}", re.I)
 P_MDY = re.compile(rf"(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?", re.I)
 P_MY = re.compile(rf"(?:the\s+month\s+of\s+)?(?P<m>{MONTH}){_YR}", re.I)
@@ -271,7 +292,7 @@ P_REL_IN_THE = re.compile(
 P_REL_NEXT = re.compile(
     r"(?:(?P<the>the)\s+)?"
     r"(?P<dir>next|following|succeeding|ensuing|subsequent|previous|preceding|prior|last)\s+"
-    rf"(?P<u>day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH}|{HOLIDAY})",
+    rf"(?P<u>day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH}|{FEAST}|{HOLIDAY}|{WEEKDAY})",
     re.I,
 )
 #: Regnal and era dating: 'in the fourth year of his consulship', 'the sixth year of the
@@ -287,6 +308,33 @@ P_REL_AFTER = re.compile(
     r"(?P<dir>after|before|following|previous)",
     re.I,
 )
+#: A month, day or season of a year named relatively: 'the spring of that year', 'in May
+#: of the following year', 'on 3 June of the same year'.
+P_OF_YEAR = re.compile(
+    r"(?P<pt>.+?)\s+of\s+(?P<rel>that|the\s+same|this|the\s+following|the\s+next|the\s+succeeding|"
+    r"the\s+previous|the\s+preceding|the\s+former)\s+year", re.I)
+#: A day counted from a named day: 'the day before the Ides of March', 'the eve of
+#: Christmas', 'two days after 14 July 1789', 'the morrow of Whitsunday'.
+P_FROM_DAY = re.compile(
+    rf"(?:the\s+(?P<w>day|eve|morrow|night)|(?P<n>{NUMBER})\s+days?)\s+(?P<dir>before|after|of)\s+(?P<d>.+)",
+    re.I)
+#: A part of the month or year the story is in: 'at the end of the month', 'towards the
+#: close of the year' (the month or year itself: EDTF has no 'end of').
+P_EDGE_SAME = re.compile(
+    r"(?:(?:at|towards?|by|near|in|during)\s+)?the\s+(?:very\s+)?(?:beginning|start|end|close|middle|"
+    r"outset|course|rest|remainder)\s+of\s+the\s+(?:same\s+)?(?P<u>month|year)", re.I)
+#: Era dating with a documented epoch. Olympiads: the first year of the first Olympiad is
+#: 776 BC (a year from midsummer; we give the year it began), four years each ('the first
+#: year of the 87th Olympiad', 'Ol. 87.1': 432 BC). Years of the city (ab urbe condita,
+#: Varro's epoch, 753 BC the year 1: 'the year of the city 710', 'A.U.C. 710': 44 BC).
+_ERA_ORD = rf"(?:{_alt(LONG_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th|d))"
+P_OLYMPIAD = re.compile(
+    rf"(?:the\s+)?(?P<k>{_ERA_ORD})\s+year\s+of\s+the\s+(?P<n>{_ERA_ORD})\s+Olympiad"
+    r"|Ol(?:\.|ympiad)\s*(?P<n2>\d{1,3})\s*[.,]\s*(?P<k2>[1-4])", re.I)
+P_AUC = re.compile(
+    r"(?:the\s+)?year\s+(?:of\s+(?:the\s+city|Rome)\s+(?P<a>\d{1,4})|(?P<b>\d{1,4})\s+of\s+(?:the\s+city|Rome))"
+    rf"|(?:the\s+)?(?P<c>{_ERA_ORD}|\d{{1,4}}(?:st|nd|rd|th|d))\s+year\s+of\s+(?:the\s+city|Rome)"
+    r"|(?-i:A\.\s?U\.\s?C\.?|AUC)\s*(?P<d>\d{1,4})|(?P<e>\d{1,4})\s*(?-i:A\.\s?U\.\s?C\.?|AUC)", re.I)
 P_REL_MORROW = re.compile(r"(?:the\s+)?morrow", re.I)
 P_REL_OFFSET = re.compile(
     rf"(?:(?P<q>about|some|nearly|almost|roughly|approximately|around|just|only|exactly|fully|full|"
@@ -375,7 +423,8 @@ _F_NTH = (
     rf"(?:of|in)\s+{MONTH}(?:,?\s+{YEAR})?"
 )
 _F_ROMAN = rf"(?:the\s+)?(?:ides|nones|kalends|calends)\s+of\s+{MONTH}(?:,?\s+{YEAR})?"
-_F_HOLIDAY = rf"(?:the\s+(?:following|preceding|next|previous)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"
+_F_HOLIDAY = (rf"(?:the\s+(?:following|preceding|next|previous)\s+)?(?:{FEAST}|{HOLIDAY})"
+              rf"(?:,?\s+{YEAR})?")
 _F_WEEKDAY_DATE = rf"{WEEKDAY},?\s+(?:{_F_DMY}|{_F_MDY})"
 _F_OPEN = (
     rf"(?:since|until|till|from)\s+"
@@ -399,10 +448,35 @@ _F_CENTURY = (
     rf"(?:{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th|d))[\s-]+century(?:\s+{ERA})?"
 )
 _F_THE_YEAR = r"the\s+year\s+\d{3,4}\b"
+_F_QUARTER = (
+    r"(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?{YEAR}|(?!\s+of\b))"
+    rf"|(?-i:Q)[1-4](?:\s+|\s*[-/]\s*)(?:fiscal\s+)?{YEAR}"
+)
 _F_N_YEARS = rf"(?:the\s+)?{NUMBER}\s+years\s+(?:after|following|since|before|preceding)\s+{YEAR}"
+_F_OF_YEAR = (
+    rf"(?:the\s+)?(?:{SEASON}|{MONTH}(?:\s+{DAY})?|{DAY}(?:\s+of)?\s+{MONTH})\s+of\s+"
+    r"(?:that|the\s+same|the\s+following|the\s+next|the\s+succeeding|the\s+previous|"
+    r"the\s+preceding|the\s+former)\s+year"
+)
+_F_FROM_DAY = (
+    rf"(?:the\s+(?:day|eve|morrow)|{NUMBER}\s+days?)\s+(?:before|after|of)\s+"
+    rf"(?:{_F_ROMAN}|{_F_HOLIDAY}|{_F_DMY}|{_F_MDY})"
+)
+_F_EDGE = (
+    r"(?:towards?\s+)?the\s+(?:very\s+)?(?:beginning|start|end|close|middle|outset|course|rest|"
+    r"remainder)\s+of\s+the\s+(?:same\s+)?(?:month|year)\b(?!\s+(?:of|in)\b)"
+)
+_F_ERA = (
+    rf"(?:the\s+)?{_ERA_ORD}\s+year\s+of\s+the\s+{_ERA_ORD}\s+Olympiad"
+    r"|Ol(?:\.|ympiad)\s*\d{1,3}\s*[.,]\s*[1-4]\b"
+    r"|(?:the\s+)?year\s+(?:of\s+(?:the\s+city|Rome)\s+\d{1,4}\b|\d{1,4}\s+of\s+(?:the\s+city|Rome)\b)"
+    rf"|(?:the\s+)?(?:{_ERA_ORD}|\d{{1,4}}(?:st|nd|rd|th|d))\s+year\s+of\s+(?:the\s+city|Rome)\b"
+    r"|(?-i:A\.\s?U\.\s?C\.?|AUC)\s*\d{1,4}\b|\d{1,4}\s*(?-i:A\.\s?U\.\s?C\.?|AUC\b)"
+)
 _F_UNIT = rf"(?:day|morning|afternoon|evening|night|month|year|{SEASON}|{MONTH})"
 _F_REL = (
-    rf"(?:(?:the\s+)?(?:next|following|succeeding|previous|preceding)\s+{_F_UNIT}"
+    rf"(?:(?:the\s+)?(?:next|following|succeeding|previous|preceding)\s+(?:{_F_UNIT}|{WEEKDAY})"
     rf"|(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?:very\s+)?{_F_UNIT}"
     r"|(?:later|earlier)\s+in\s+the\s+(?:day|month|year)"
     r"|the\s+(?:day|morning|evening|night|year)\s+(?:after|before|following)"
@@ -417,6 +491,7 @@ NAME_NOUNS = (
     "Putsch", "Uprising", "Rising", "Insurrection", "Theses", "Decree", "Decrees", "Plot",
     "Conspiracy", "Agreement", "Treaty", "Campaign", "Massacre", "Strike", "Events", "Action",
     "Ordinances", "Laws", "Monarchy", "Party", "Group", "Opposition", "Socialist", "Socialists",
+    "Island", "Islands",
 )
 _NAME_NOUN = "(?-i:" + "|".join(NAME_NOUNS) + r")\b"
 _NOT_NAME = rf"(?!\s+{_NAME_NOUN})"
@@ -438,9 +513,10 @@ FIND_DATES_RE = re.compile(
     + "|".join(
         f"(?:{p})"
         for p in (
-            _F_OS, _F_DUAL, _F_NTH, _F_N_YEARS, _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
+            _F_OS, _F_DUAL, _F_ERA, _F_NTH, _F_N_YEARS, _F_OF_YEAR, _F_FROM_DAY, _F_EDGE,
+            _F_RANGE, _F_OPEN, _F_APPROX, _F_MOD,
             _F_ROMAN, _F_HOLIDAY, _F_WEEKDAY_DATE, _F_DMY, _F_MDY, _F_MY, _F_SY, _F_CENTURY,
-            _F_DECADE, _F_YEAR_ERA, _F_THE_YEAR, _F_REL, _F_PREP_MONTH, _F_PREP_DAY,
+            _F_DECADE, _F_QUARTER, _F_YEAR_ERA, _F_THE_YEAR, _F_REL, _F_PREP_MONTH, _F_PREP_DAY,
             _F_PREP_SEASON, _F_YEAR4,
         )
     )
@@ -449,8 +525,9 @@ FIND_DATES_RE = re.compile(
 )
 FIND_TRIGGER_RE = re.compile(
     rf"\d+|{MONTH}|{WEEKDAY}|\b(?:spring|summer|autumn|fall|winter|days?|years?|months?|weeks?|"
-    r"fortnight|morning|evening|night|afternoon|morrow|century|ides|nones|kalends|calends|"
-    r"christmas|"
+    r"fortnight|morning|evening|night|afternoon|morrow|century|quarter|ides|nones|kalends|calends|"
+    r"christmas|olympiad|ol\.|a\.\s?u\.\s?c|auc|easter|whit\w*|pentecost|good\s+friday|palm\s+sunday|ash\s+wednesday|"
+    r"shrove\s+tuesday|maundy\s+thursday|ascension\s+day|trinity\s+sunday|corpus\s+christi|"
     r"new\s+year's|epiphany|candlemas|lady\s+day|may\s+day|midsummer|lammas|michaelmas|"
     r"all\s+saints'?|all\s+souls'?|martinmas|boxing\s+day|twelfth\s+night|st\.?\s+bartholomew's)\b",
     re.I,
@@ -885,6 +962,13 @@ def _parse_pt(s: str, *, cue: bool) -> _Pt | _NthPending | None:
         else:
             day = 15 if big else 13
         return _Pt(y, mo, day)
+    m = P_FEAST.fullmatch(s)
+    if m:
+        offset = MOVABLE_FEASTS[re.sub(r"\s+", " ", m["h"].lower())]
+        y = _year_of_text(m["y"])
+        if m["y"] and y is None:
+            return None
+        return _NthPending("", "", None, feast=offset) if y is None else _feast(y, offset)
     m = P_HOLIDAY.fullmatch(s)
     if m:
         mo, d = HOLIDAYS[re.sub(r"\s+", " ", m["h"].lower())]
@@ -937,6 +1021,35 @@ class _NthPending:
     nth: str
     wd: str
     month: int | None
+    feast: int | None = None
+    """Or a movable feast with no year yet: its days from Easter Sunday."""
+
+
+def easter(y: int) -> tuple[int, int] | None:
+    """(month, day) of Easter Sunday in year ``y``, by the computus of the calendar dates
+    here are in (Gregorian from 1583, Julian before: see ``_gregorian_era``); None before
+    AD 326 (Nicaea). The Gregorian is the anonymous (Meeus/Jones/Butcher) rule; the Julian,
+    Meeus's."""
+    if y < 326:
+        return None
+    if _gregorian_era(y):
+        a, b, c = y % 19, y // 100, y % 100
+        d, e = b // 4, b % 4
+        g = (b - (b + 8) // 25 + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        el = (32 + 2 * e + 2 * (c // 4) - h - c % 4) % 7
+        m = (a + 11 * h + 22 * el) // 451
+        n = h + el - 7 * m + 114
+    else:
+        d = (19 * (y % 19) + 15) % 30
+        n = d + (2 * (y % 4) + 4 * (y % 7) - d + 34) % 7 + 114
+    return n // 31, n % 31 + 1
+
+
+def _feast(y: int, offset: int) -> _Pt | None:
+    """The day of a movable feast ``offset`` days from Easter Sunday of year ``y``."""
+    e = easter(y)
+    return _Pt(*_add_days(y, e[0], e[1], offset)) if e is not None else None
 
 
 def _nth_weekday(y: int, mo: int | None, nth: str, wd: str) -> _Pt | None:
@@ -985,6 +1098,11 @@ def _fill(pt: _Pt | _NthPending, ref: _Pt | None) -> tuple[_Pt, bool]:
     if isinstance(pt, _NthPending):
         if ref is None or ref.year is None:
             raise _NoDate
+        if pt.feast is not None:
+            res = _feast(ref.year, pt.feast)
+            if res is None:
+                raise _NoDate
+            return res, True
         res = _nth_weekday(ref.year, pt.month, pt.nth, pt.wd)
         if res is None:
             raise _NoDate
@@ -1071,6 +1189,30 @@ def _relative(s: str, ref: _Pt | None) -> _Pt | None:
         if n is None or n < 1:
             raise _NoDate
         return _shift(ref, "year", n - 1)
+    m = P_FROM_DAY.fullmatch(s)
+    if m and (m["w"] or "").lower() != "night" and (m["dir"].lower() == "of") == (m["n"] is None and (
+            m["w"] or "").lower() in ("eve", "morrow")):
+        day = _parse_pt(m["d"].strip(), cue=True)
+        if day is None:
+            raise _NoDate
+        day, _ = _fill(day, ref)
+        if day.day is None or day.month is None or day.year is None:
+            raise _NoDate
+        n = 1 if m["w"] else _number(m["n"])
+        if n is None:
+            raise _NoDate
+        back = m["dir"].lower() == "before" or (m["w"] or "").lower() == "eve"
+        return _Pt(*_add_days(day.year, day.month, day.day, -n if back else n))
+    m = P_OF_YEAR.fullmatch(s)
+    if m:
+        pt = _parse_pt(m["pt"].strip(), cue=False)
+        if not isinstance(pt, _Pt) or pt.year is not None or ref is None or ref.year is None \
+                or pt.month is None and pt.season is None:
+            raise _NoDate
+        rel = re.sub(r"\s+", " ", m["rel"].lower())
+        step = 1 if rel in ("the following", "the next", "the succeeding") else \
+            -1 if rel in ("the previous", "the preceding", "the former") else 0
+        return replace(pt, year=_add_years(ref.year, step) if step else ref.year)
     m = P_REL_OFFSET.fullmatch(s)
     if m:
         n = _number(m["n"])
@@ -1112,6 +1254,25 @@ def _relative(s: str, ref: _Pt | None) -> _Pt | None:
         if low in HOLIDAYS:
             mo, day = HOLIDAYS[low]
             return _Pt(_next_or_prev(ref, (mo, day), forward), mo, day)
+        if low in (w.lower() for w in _WEEKDAYS):
+            # 'the following Sunday': the first one after the story's day (the one before)
+            if ref is None or ref.year is None or ref.month is None or ref.day is None:
+                raise _NoDate
+            here = _weekday(ref.year, ref.month, ref.day)
+            target = [w.lower() for w in _WEEKDAYS].index(low)
+            delta = (target - here) % 7 or 7 if forward else -((here - target) % 7 or 7)
+            return _Pt(*_add_days(ref.year, ref.month, ref.day, delta))
+        if low in MOVABLE_FEASTS:
+            here = _ref_start_month(ref)
+            this = _feast(ref.year, MOVABLE_FEASTS[low])
+            if this is None or here is None:
+                raise _NoDate
+            if ((this.month, this.day) > here) == forward:
+                return this
+            other = _feast(_add_years(ref.year, 1 if forward else -1), MOVABLE_FEASTS[low])
+            if other is None:
+                raise _NoDate
+            return other
         mo = _month_of(unit)
         if mo is not None:
             return _Pt(_next_or_prev(ref, (mo, 0), forward), mo)
@@ -1144,15 +1305,85 @@ def _same(ref: _Pt | None, unit: str) -> _Pt:
 # --- deictic expressions (against the document's own date) ----------------------------
 
 _DEICTIC_DAYS = {"today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1,
-                 "the day before yesterday": -2, "the day after tomorrow": 2}
+                 "the day before yesterday": -2, "the day after tomorrow": 2, "tonight": 0,
+                 "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
+                 "last evening": -1}
+#: A time of day after a deictic day or a weekday ('yesterday afternoon', 'Friday night'):
+#: the day is the value (no time of day is kept).
+P_DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 P_AGO = re.compile(
     rf"(?:(?:about|some|nearly|almost|roughly|around|just|only)\s+)?(?P<n>{NUMBER})\s+"
     r"(?P<u>day|week|fortnight|month|year|decade)s?\s+ago", re.I)
 P_DEICTIC_UNIT = re.compile(
-    r"(?P<det>this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous|"
-    r"the\s+next|the\s+last|current|past|coming|previous)\s+"
+    r"(?P<det>this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|the\s+current|"
+    r"the\s+previous|the\s+next|the\s+last|current|past|coming|previous)\s+"
     r"(?P<fiscal>fiscal\s+)?(?P<u>week|weekend|month|year|quarter)", re.I)
 P_FISCAL_YEAR = re.compile(r"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>\d{4})", re.I)
+#: A quarter of a year by its number: 'the third quarter of 2012', 'Q3 2012', and, read
+#: against the document's date, 'the fourth quarter' ('the first quarter of the century'
+#: is not one: a quarter named without its year is only read against a reference).
+P_QUARTER = re.compile(
+    r"(?:the\s+)?(?:(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?(?P<y>{YEAR}))?"
+    rf"|Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)(?:fiscal\s+)?(?P<qy>{YEAR}))", re.I)
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                   "fourth": 4, "4th": 4, "final": 4}
+
+
+def _ordinal(text: str) -> int | None:
+    t = re.sub(r"[\s-]+", " ", text.strip().lower())
+    if t in LONG_ORDINALS:
+        return LONG_ORDINALS[t]
+    m = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th|d)?", t)
+    return int(m.group(1)) if m else None
+
+
+def _era_year(s: str) -> When | None:
+    """An Olympiad's year or a year of the city (see P_OLYMPIAD, P_AUC) -> its year."""
+    m = P_OLYMPIAD.fullmatch(s)
+    if m:
+        n, k = _ordinal(m["n"] or m["n2"]), _ordinal(m["k"] or m["k2"])
+        if n is None or k is None or not 1 <= k <= 4 or n < 1:
+            return None
+        bc = 776 - 4 * (n - 1) - (k - 1)
+        return When(_Pt(-bc if bc > 0 else 1 - bc).edtf() or "")
+    m = P_AUC.fullmatch(s)
+    if m:
+        y = _ordinal(next(g for g in (m["a"], m["b"], m["c"], m["d"], m["e"]) if g))
+        if y is None or y < 1:
+            return None
+        return When(_Pt(-(754 - y) if y <= 753 else y - 753).edtf() or "")
+    return None
+
+
+def _quarter_span(year: int, q: int) -> When:
+    """A quarter as the interval of its first and last months (1998 Q2: 1998-04/1998-06)."""
+    return When(f"{_Pt(year, 3 * q - 2).edtf()}/{_Pt(year, 3 * q).edtf()}")
+
+
+def _quarter(s: str, here: _Pt | None, future: bool) -> When | None:
+    """'the third quarter of 2012' -> 2012-07/2012-09; a quarter without its year is the
+    latest one of that number that has begun by the document's date ``here`` (its next
+    one in a future-tense clause), and None without a document date."""
+    m = P_QUARTER.fullmatch(s)
+    if m is None:
+        return None
+    if m["q"]:
+        year = _year_of_text(m["qy"])
+        return _quarter_span(year, int(m["q"])) if year is not None else None
+    q = _QUARTER_NUMBER[m["n"].lower()]
+    if m["y"]:
+        year = _year_of_text(m["y"])
+        return _quarter_span(year, q) if year is not None else None
+    if here is None or here.year is None or here.month is None:
+        return None
+    now = (here.month - 1) // 3 + 1
+    year = here.year
+    if future and q < now:
+        year = _add_years(year, 1)
+    elif not future and q > now:
+        year = _add_years(year, -1)
+    return replace(_quarter_span(year, q), inferred=True)
 P_DEICTIC_NAMED = re.compile(
     rf"(?:(?P<det>this|last|next|this\s+past|this\s+coming|coming|past)\s+)?"
     rf"(?P<name>{WEEKDAY}|{MONTH}|{SEASON})", re.I)
@@ -1526,6 +1757,13 @@ def _normalise(phrase: str, anchor: When | None, reference: When | None = None,
 
     if P_PREFIX_REFUSE.match(s):
         return None
+    m = P_EDGE_SAME.fullmatch(s)
+    if m:  # before 'the end of' is stripped as a modifier and leaves 'the month'
+        return When(_same(ref, m["u"]).edtf() or "", inferred=True)
+    bare = P_DAY_PART.sub("", s)
+    if bare != s and (bare.lower() in ("yesterday", "tomorrow", "today")
+                      or re.fullmatch(rf"(?:(?:last|next|this)\s+)?{WEEKDAY}", bare, re.I)):
+        s = bare  # 'Friday night' is Friday
     s, info = _strip_prefixes(s)
     if P_PREFIX_REFUSE.match(s):
         return None
@@ -1537,6 +1775,12 @@ def _normalise(phrase: str, anchor: When | None, reference: When | None = None,
         found = _deictic(s, here, future)
         if found is not None:
             return found
+    found = _quarter(s, here, future)
+    if found is not None:
+        return found
+    found = _era_year(s)
+    if found is not None:
+        return found
 
     # Already EDTF ("1920/1921", "192X", "1921-03-08")?
     if s[0].isdigit() and is_valid_edtf(s) and (
@@ -1748,7 +1992,11 @@ P_ANNOUNCED = re.compile(
 
 #: A future-tense clause before a date phrase ('the board will meet on Friday').
 P_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|going\s+to|plans?\s+to|expects?\s+to)\b"
-                      r"(?![^.;]*[.;])", re.I)
+                      r"(?![^.;]*[.;])"
+                      # something fixed for a day to come: 'a strike called for Thursday',
+                      # 'talks scheduled for Monday', whatever the tense of the telling
+                      r"|\b(?:(?:scheduled|slated|planned|due)\s+(?:for|on)"
+                      r"|(?:set|fixed|called\s+(?:a|an|the)\s+\w+)\s+for)\s+$", re.I)
 
 
 class Narrative:
@@ -1781,10 +2029,22 @@ class Narrative:
         #: The document's own date: deictic phrases ('Friday', 'four years ago') are read
         #: against it rather than against ``now`` (a date mentioned in passing).
         self.reference = reference
+        #: The latest date the current sentence has stated: 'a year earlier' after 'in
+        #: 2011' in the same sentence counts from 2011, even when 2011 is only mentioned in
+        #: passing and the story stays where it was. Kept only for callers that say where
+        #: each sentence begins (``new_sentence``).
+        self.stated: When | None = None
+        self._by_sentence = False
 
     def reset(self, start: When | None = None) -> None:
         """Start again (a new chapter or document)."""
         self.now = start
+        self.stated = None
+
+    def new_sentence(self) -> None:
+        """The dates stated so far belong to the sentence before."""
+        self.stated = None
+        self._by_sentence = True
 
     def resolve(self, phrase: str, preceding: str = "", following: str = "") -> When | None:
         """Normalise ``phrase`` against ``now``, then move ``now`` (see the class doc).
@@ -1810,9 +2070,14 @@ class Narrative:
         if tail and P_NTH_YEAR_HEAD.fullmatch(phrase.strip()):
             phrase = phrase.strip() + tail.group(0)  # 'the fourth year' + ' of his consulship'
 
-        result = normalise(phrase, self.now, reference=self.reference, future=future)
+        anchor = self.now
+        if self.stated is not None and P_REL_OFFSET.fullmatch(_clean(phrase)):
+            anchor = self.stated
+        result = normalise(phrase, anchor, reference=self.reference, future=future)
         if result is not None and self._moves(result, phrase):
             self.now = result
+        if self._by_sentence and result is not None and not result.inferred and "/" not in result.value:
+            self.stated = result
         return result
 
     def _moves(self, result: When, phrase: str) -> bool:

@@ -264,3 +264,41 @@ def test_a_quotation_set_as_its_own_paragraph_goes_on_with_the_scene(analysed):
     times = [w.value for w in d.sentence_time]
     assert times[2] == "1861-03-04"
     assert times[3] == "1861-03"  # a paragraph of narrative moves on, as before
+
+
+def test_an_office_named_undated_where_its_holder_s_death_is_reported_ends_at_the_death(analysed):
+    # the sentence reports the death without a date; the text dates it later
+    d = analysed("The death of King Louis the Fourteenth surprised nobody at Versailles. "
+                 "He had reigned for seventy-two years.\n\n"
+                 "In August 1715 his leg turned black. Louis the Fourteenth died on 1 September 1715.")
+    king = [f for f in d.factoids if f.type == "HOLDS_OFFICE"
+            and d.entities[f.subject].name.startswith("King Louis")]
+    assert king, [(f.type, d.entities[f.subject].name) for f in d.factoids]
+    assert king[0].end_time.value == "1715-09-01" and king[0].end_basis == "death"
+    assert king[0].when.value == "1715-09-01"  # attested at the death: no open start
+
+
+def test_a_holder_placed_in_the_month_of_his_predecessor_s_death_starts_at_the_death(analysed):
+    d = analysed("In June 1830 the Lord Chancellor Eldon fell ill at Westminster. Eldon died on "
+                 "26 June 1830.\n\nLyndhurst, the Lord Chancellor, addressed the Lords.")
+    lyndhurst = next(f for f in d.factoids if f.type == "HOLDS_OFFICE"
+                     and d.entities[f.subject].name == "Lyndhurst")
+    assert lyndhurst.when is None and lyndhurst.start_time.value == "1830-06-26"
+
+
+def test_a_letter_set_out_after_its_dated_introduction_is_of_that_day(analysed):
+    d = analysed(
+        "In 1815 the allies gathered their armies in Belgium.\n\n"
+        "On 16 June 1815, Wellington wrote to his brother:\n\n"
+        "The Prussians were attacked this morning near Ligny. Blucher holds his ground.\n\n"
+        "The armies met at Waterloo.")
+    times = [w.value if w else None for w in d.sentence_time]
+    assert times[1] == "1815-06-16"
+    assert times[2:4] == ["1815-06-16", "1815-06-16"]  # the letter's sentences
+    assert times[4] == "1815"  # the story, a paragraph later, at its year
+
+
+def test_a_look_ahead_the_story_never_reaches_is_not_its_horizon(analysed):
+    d = analysed("In March 1702 Harley was appointed Secretary of State. The quarrel was settled, "
+                 "although sixty years later it divided the nation again.\n\nThe Queen was pleased.")
+    assert _tenure(d, "Harley") == ("1702-03", "1702-03", "horizon", True)

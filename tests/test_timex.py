@@ -588,3 +588,83 @@ def test_that_same_part_of_a_day_is_the_story_s_day(phrase):
     assert normalise(phrase, When("1815-05-03")) == When("1815-05-03", inferred=True)
     s = f"{phrase} he saw the regent."
     assert [p for _, _, p in find_dates(s)] == [phrase]
+
+
+@pytest.mark.parametrize(("year", "day"), [
+    (2000, (4, 23)), (1818, (3, 22)), (1916, (4, 23)), (2013, (3, 31)),  # Gregorian computus
+    (1066, (4, 16)), (1415, (3, 31)),  # Julian computus before 1583
+])
+def test_easter_by_the_computus_of_the_calendar_in_use(year, day):
+    from cliograph.timex import easter
+    assert easter(year) == day
+
+
+def test_movable_feasts_count_from_easter():
+    assert normalise("Whitsunday 1660") == When("1660-05-16")
+    assert normalise("Palm Sunday, 1521") == When("1521-03-24")
+    assert normalise("Good Friday", When("1789-04-23")) == When("1789-04-10", inferred=True)
+    assert normalise("the following Easter", When("1789-04-23")) == When("1790-04-04", inferred=True)
+    assert normalise("the preceding Easter", When("1789-04-23")) == When("1789-04-12", inferred=True)
+    assert normalise("Easter", When("0250")) is None  # before the computus
+    found = [p for _, _, p in find_dates("On Good Friday the army marched; the following Whitsunday "
+                                         "it reached Oxford.")]
+    assert found == ["Good Friday", "the following Whitsunday"]
+    assert Narrative(When("1789")).resolve("Easter", following=" Island lay far away") is None
+
+
+def test_the_following_weekday_counts_from_the_story_s_day():
+    thursday = When("1789-04-23")
+    assert normalise("the following Sunday", thursday) == When("1789-04-26", inferred=True)
+    assert normalise("the next Thursday", thursday) == When("1789-04-30", inferred=True)
+    assert normalise("the preceding Tuesday", thursday) == When("1789-04-21", inferred=True)
+    assert normalise("the following Sunday", When("1789-04")) is None  # no day to count from
+
+
+def test_a_month_or_season_of_a_year_named_relatively():
+    now = When("1789-04-23")
+    assert normalise("the spring of that year", now) == When("1789-21", inferred=True)
+    assert normalise("in the summer of the following year", now) == When("1790-22", inferred=True)
+    assert normalise("3 June of the following year", now) == When("1790-06-03", inferred=True)
+    assert normalise("the autumn of the preceding year", now) == When("1788-23", inferred=True)
+    assert normalise("the spring of that year") is None
+    found = [p for _, _, p in find_dates("In the summer of the following year he sailed; on 3 June "
+                                         "of that year he landed.")]
+    assert found == ["the summer of the following year", "3 June of that year"]
+
+
+def test_a_day_counted_from_a_named_day():
+    year = When("1415")
+    assert normalise("the day before the Ides of March", year) == When("1415-03-14", inferred=True)
+    assert normalise("the eve of Christmas", year) == When("1415-12-24", inferred=True)
+    assert normalise("two days after 14 July 1789") == When("1789-07-16", inferred=True)
+    assert normalise("the morrow of Whitsunday", year) == When("1415-05-20", inferred=True)
+    assert normalise("the eve of the battle", year) is None
+    found = [p for _, _, p in find_dates("On the day before the Ides of March he dined with "
+                                         "Lepidus. The day after the battle they rested.")]
+    assert found == ["the day before the Ides of March"]
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("the first year of the 87th Olympiad", "-0432"),  # 776 BC is the first year of the first
+    ("the second year of the eighty-seventh Olympiad", "-0431"),
+    ("Ol. 75.1", "-0480"),
+    ("the fourth year of the 194th Olympiad", "-0001"),
+    ("the first year of the 195th Olympiad", "0001"),  # no year zero
+    ("the year of the city 710", "-0044"),  # Varro's epoch: 753 BC is the year 1
+    ("710 A.U.C.", "-0044"),
+    ("the 754th year of the city", "0001"),
+])
+def test_olympiads_and_years_of_the_city_count_from_their_epochs(phrase, value):
+    assert normalise(phrase) == When(value)
+
+
+def test_era_years_are_found_in_running_text_and_set_the_story():
+    text = ("In the first year of the 87th Olympiad the war broke out. "
+            "In the year of the city 710 Caesar fell.")
+    assert [p for _, _, p in find_dates(text)] == ["the first year of the 87th Olympiad",
+                                                   "the year of the city 710"]
+    n = Narrative()
+    n.resolve("the first year of the 87th Olympiad")
+    assert n.now == When("-0432")
+    # a regnal year is not read as an Olympiad's, nor an Olympiad's as a regnal year
+    assert normalise("the fourth year of his reign", When("-0432")) == When("-0429", inferred=True)

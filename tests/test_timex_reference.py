@@ -90,3 +90,68 @@ def test_a_web_page_dates_itself_in_its_metadata():
             '</body></html>')
     assert parse_html(page).date == "2013-03-20"
     assert parse_html("<html><head><title>x</title></head><body><p>Text.</p></body></html>").date is None
+
+
+@pytest.mark.parametrize(("phrase", "future", "value"), [
+    ("the fourth quarter", False, "2012-10/2012-12"),  # not begun by 20 March 2013: last year's
+    ("the first quarter", False, "2013-01/2013-03"),  # the one running
+    ("the second quarter", True, "2013-04/2013-06"),
+    ("the first quarter", True, "2013-01/2013-03"),
+    ("this past weekend", False, "2013-03-16/2013-03-17"),
+    ("this coming week", False, "2013-03-25/2013-03-31"),
+])
+def test_quarters_and_this_past_read_against_the_reference(phrase, future, value):
+    got = normalise(phrase, None, reference=REF, future=future)
+    assert got is not None and got.value == value and got.inferred
+
+
+def test_a_quarter_with_its_year_needs_no_reference():
+    assert normalise("the third quarter of 1931").value == "1931-07/1931-09"
+    assert normalise("Q2 1998").value == "1998-04/1998-06"
+    # without its year and without a document date it is not placed; nor is a quarter century
+    assert normalise("the fourth quarter", When("1931")) is None
+    assert normalise("the first quarter of the century", When("1931"), reference=REF) is None
+
+
+def test_a_day_fixed_for_an_event_lies_ahead_whatever_the_tense():
+    n = Narrative(reference=REF)
+    assert n.resolve("Thursday", preceding="The dockers called a strike for ").value == "2013-03-21"
+    assert n.resolve("Monday", preceding="Talks were scheduled for ").value == "2013-03-25"
+    assert n.resolve("Thursday", preceding="The dockers struck on ").value == "2013-03-14"
+
+
+def test_an_offset_counts_from_the_date_its_sentence_states(nlp):
+    text = "The mill cut jobs in 2011 and a year earlier. Prices rose a year later."
+    d = next(parse_many([SourceText("news.txt", text, "news", date="2013-03-20")], nlp))
+    run_stages(d)
+    values = [[w.value for _, w in dates] for dates in d.sentence_dates]
+    # 2011 is mentioned in passing (the story stays at the document's date) ...
+    assert values[0] == ["2011", "2010"]
+    # ... and the next sentence counts from the story's time again
+    assert values[1] == ["2014"]
+
+
+def test_the_dev_set_of_news_dates_is_read_with_value_f1_of_at_least_0_9(nlp, monkeypatch):
+    import importlib.util
+    import sys
+    from pathlib import Path
+    path = Path(__file__).resolve().parent.parent / "bench" / "timex_dev.py"
+    spec = importlib.util.spec_from_file_location("timex_dev", path)
+    dev = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "timex_dev", dev)
+    spec.loader.exec_module(dev)
+    items = dev.load(path.with_suffix(".txt"))
+    assert len(items) >= 50
+    assert dev.score(items, dev.predict(items, nlp))["f1"] >= 0.9
+
+
+def test_parts_of_days_and_of_the_month_or_year_are_the_day_month_or_year():
+    assert normalise("Friday night", None, reference=REF).value == "2013-03-15"
+    assert normalise("yesterday afternoon", None, reference=REF).value == "2013-03-19"
+    assert normalise("this morning", None, reference=REF).value == "2013-03-20"
+    assert normalise("tonight", None, reference=REF).value == "2013-03-20"
+    assert normalise("the end of the month", None, reference=REF).value == "2013-03"
+    # in a narrative, the month or year the story is in
+    assert normalise("at the end of the month", When("1789-04-23")) == When("1789-04", inferred=True)
+    assert normalise("towards the close of the year", When("1684-11")) == When("1684", inferred=True)
+    assert normalise("the end of the month", When("1789")) is None

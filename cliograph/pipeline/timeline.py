@@ -192,6 +192,18 @@ def _eyewitness(sent: Span, now: When) -> bool:
     return False
 
 
+def _block_intro(d: Document, sent: Span, blocks: list) -> int | None:
+    """The index of the sentence that introduces the block quotation ``sent`` lies in (the
+    last sentence before the block), or None outside block quotations."""
+    for q in blocks:
+        if q.open <= sent.start_char < q.close:
+            si = d.sent_index(sent[0]) - 1
+            while si >= 0 and d.sents[si].start_char >= q.open:
+                si -= 1
+            return si if si >= 0 and si < len(d.sentence_time) else None
+    return None
+
+
 def backdrop(d: Document, spans: list[list[Span]]) -> When | None:
     """What the document's first dates are read against: its own date (a reference date
     given on ingest, or a web page's date in its metadata), else the year of the first
@@ -234,6 +246,7 @@ def anchor(d: Document) -> None:
     spans = [date_spans(sent, by_sentence.get(si, [])) for si, sent in enumerate(d.sents)]
     narrative = timex.Narrative(backdrop(d, spans), reference=reference)
     paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
+    blocks = [q for q in d.quotations if q.block]
     for si, sent in enumerate(d.sents):
         breaks = text.count("\n\n", counted, sent.start_char)
         if breaks and text[sent.start_char:sent.start_char + 1] in tuple(OPEN_QUOTES):
@@ -246,9 +259,15 @@ def anchor(d: Document) -> None:
                                  moves[-2:] if moved_here >= 2 else [])
         if scene is not None and inherited is not None and narrative.now is scene:
             inherited = replace(scene, inferred=True)  # still the day the narrator was there
+        intro = _block_intro(d, sent, blocks)
+        if intro is not None and d.sentence_time[intro] is not None:
+            # a letter or diary entry set out after its introduction ('In his diary for
+            # Monday, 17 September, he wrote:') is of the time that introduction gives it
+            inherited = replace(d.sentence_time[intro], inferred=True)
         d.sentence_inherited.append(inherited)
         d.sentence_now.append(narrative.now if inherited is not None else None)
         found, asides = [], set()
+        narrative.new_sentence()
         for span in spans[si]:
             before = narrative.now
             when = narrative.resolve(span.text, preceding=text[max(0, span.start_char - 40):span.start_char],

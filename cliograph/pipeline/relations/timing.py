@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ... import timex
 from ...model import Factoid, When
+from ...timex import P_ANNOUNCED
 from ..document import Document
 from ..timeline import clause_verb, governs, quoted
 
@@ -136,7 +137,10 @@ def settle(d: Document) -> None:
         w = f.when or f.start_time
         if f.type == "DIED" and w is not None and "/" not in w.value:
             deaths.setdefault(f.subject, w)
-    facts = [_until_death(f, deaths) for f in facts]
+    sentence_of = [bisect_right(starts, f.start) - 1 for f in facts]
+    dies_here = {(f.subject, si) for f, si in zip(facts, sentence_of, strict=True) if f.type == "DIED"}
+    facts = [_until_death(f, deaths, (f.subject, si) in dies_here)
+             for f, si in zip(facts, sentence_of, strict=True)]
     facts = [_new_holder(d, f, bisect_right(starts, f.start) - 1, facts) for f in facts]
     posts: dict[int | None, list[Factoid]] = defaultdict(list)  # office -> its tenures
     for f in facts:
@@ -155,16 +159,22 @@ def _within(inner: When, outer: When) -> bool:
     return inner.value.startswith(outer.value + "-")
 
 
-def _until_death(f: Factoid, deaths: dict[int, When]) -> Factoid:
+def _until_death(f: Factoid, deaths: dict[int, When], dies_here: bool = False) -> Factoid:
     """An office named for its holder in the period of his death ('the death of King
-    Charles took the nation by surprise', February 1685; he died on 6 February) was held
-    until that death: the period is not when he held it, the death is when it ended."""
+    Louis took the nation by surprise', September 1715; he died on 1 September) was held
+    until that death: the period is not when he held it, the death is when it ended. So
+    was one named, undated, in the sentence that reports the death (``dies_here``: 'The
+    death of Pope Clement was known in Avignon before the cardinals met'), dated by the
+    death the text dates elsewhere."""
     death = deaths.get(f.subject)
-    if f.type != "HOLDS_OFFICE" or death is None or f.when is None or f.start_time or f.end_time:
+    if f.type != "HOLDS_OFFICE" or death is None or f.start_time or f.end_time:
         return f
-    if not _within(death, f.when):
+    if f.when is None and not dies_here or f.when is not None and not _within(death, f.when):
         return f
-    return replace(f, when=None, end_time=replace(death, inferred=True, julian=None), end_basis="death")
+    end = replace(death, inferred=True, julian=None)
+    # named only at the death, the tenure is attested there: no open start reaching back
+    # to any earlier date the store is asked about
+    return replace(f, when=end if f.when is None else None, end_time=end, end_basis="death")
 
 
 #: Words that make a title a new holder's ('the new King', 'the newly elected Pope').
@@ -173,18 +183,19 @@ NEW_WORDS = frozenset({"new", "newly"})
 
 def _new_holder(d: Document, f: Factoid, si: int, facts: list[Factoid]) -> Factoid:
     """'The new King came forth': a holder the text calls new took the office when the
-    one before him left it, if that was within the period the story is in."""
+    one before him left it, if that was within the period the story is in. So did one
+    the story only places in the month of his predecessor's death (the post passed at
+    the death: 'Lyndhurst, the Lord Chancellor, addressed the Lords', in June 1830)."""
     if f.type != "HOLDS_OFFICE" or f.when is None or f.start_time or f.end_time \
             or not 0 <= si < len(d.sents):
         return f
     new = any(t.lower_ in NEW_WORDS and t.head.i != t.i
               and f.object in (d.entity_of_token(t.head), d.entity_of_token(t))
               for t in d.sents[si])
-    if not new:
-        return f
     for g in facts:
         if g.type == "HOLDS_OFFICE" and g.object == f.object and g.subject != f.subject \
-                and g.end_time is not None and _within(g.end_time, f.when):
+                and g.end_time is not None and _within(g.end_time, f.when) \
+                and (new or f.when.inferred and g.end_basis == "death"):
             return replace(f, when=None, start_time=replace(g.end_time, inferred=True))
     return f
 
@@ -286,11 +297,15 @@ def _own_date(d: Document, si: int, subject: int, value: str) -> bool:
 
 def _horizon(d: Document) -> When | None:
     """The latest date the document speaks of (closed dates only; not one a speaker names
-    in a quotation: "It is Christmas!" is the speaker's day, not one the story reaches)."""
+    in a quotation: "It is Christmas!" is the speaker's day, not one the story reaches;
+    nor a look ahead the story never reaches: 'sixty years later the question divided
+    the nation' is not where the story stands)."""
+    reached = {w.value for w in d.sentence_now if w is not None}
     best, key = None, None
     for found in d.sentence_dates:
         for sp, w in found:
-            if w.inferred and quoted(d.text, sp.start_char):
+            if w.inferred and (quoted(d.text, sp.start_char)
+                               or P_ANNOUNCED.search(sp.text) and w.value not in reached):
                 continue
             b = timex.bounds(w.value)
             if b is None or b[1] is None or "X" in w.value or w.value.endswith(".."):
