@@ -573,7 +573,8 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     'the Emperor Napoleon'): a newspaper, a council, a building, not a person's name."""
     lex = lexicon()
     with_the = 0
-    ms = [m for m in ms if m.source != "mentions.inner_name.v1"]  # 'the Sazonov Ministry': not his 'the'
+    ms = [m for m in ms if m.source not in ("mentions.inner_name.v1", "mentions.attributive_person.v1")]
+    # ('the Sazonov Ministry', 'the Dalcroze method': not his 'the')
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
@@ -731,7 +732,7 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
                 bool(person_core(key)[2]) and kinds.get(key) in (None, "PLACE", "BODY"))  # 'General Kornilov'
         # a head-noun rule made it an office, event, policy or faction
         return all(mentions[i].source.startswith("spacy.") or mentions[i].source.startswith(
-            ("mentions.name_run", "mentions.inner_name")) and mentions[i].kind in ("", "PERSON", "PLACE", "BODY")
+            ("mentions.name_run", "mentions.inner_name", "mentions.attributive_person")) and mentions[i].kind in ("", "PERSON", "PLACE", "BODY")
             for i in groups[key])
 
     def size(key: str) -> int:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
+from ..names import norm
 from ..rules import lexicon, load_json
 from .document import Document
 
@@ -600,6 +601,31 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
+#: Nouns of what a person devises, makes or leads, which his name can modify: 'the
+#: Montessori method', 'a Wagner opera', 'the Jackson administration'.
+WORK_NOUNS = {"method", "methods", "system", "school", "schools", "statuary", "style", "theory", "theories",
+              "doctrine", "doctrines", "technique", "principle", "principles", "philosophy", "teaching",
+              "teachings", "music", "opera", "operas", "play", "plays", "novel", "novels", "painting",
+              "paintings", "administration", "era", "cult", "circle", "plan"}
+ATTRIBUTIVE_RULE = "mentions.attributive_person.v1"
+
+
+def _attributive_person(tok: Token) -> bool:
+    """A surname modifying a noun of what a person devises or makes ('the Montessori
+    method', 'bad Rodin statuary'): the name of a person, though it stands as a modifier.
+    Not a people's or a place's word ('the Roman method', 'the Boston school'), nor a
+    party's or a doctrine's adjective ('Marxist theory', 'the Bolshevik method')."""
+    from .entities import gazetteer  # (the place list lives with the other kind votes)
+
+    head = tok.head
+    return tok.dep_ in ("compound", "amod") and head.i == tok.i + 1 and head.text.islower() \
+        and head.pos_ == "NOUN" and head.lower_ in WORK_NOUNS and tok.text[:1].isupper() \
+        and tok.text[1:].islower() and not tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE", "LOC", "DATE") \
+        and not DEMONYM_ADJ.search(tok.lower_) and not tok.lower_.endswith(("ist", "ite", "ism", "ik", "ic", "al")) \
+        and norm(tok.text) not in gazetteer() and tok.lower_ not in lexicon().not_names \
+        and not _after_open_quote(tok)
+
+
 APPOINT_VERBS = {"appoint", "make", "elect", "name", "crown", "proclaim", "declare", "create", "nominate",
                  "choose", "install", "consecrate", "anoint", "hail", "salute"}
 
@@ -629,6 +655,9 @@ def find(d: Document) -> None:
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
             if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS:
                 continue  # 'His Eminence', 'their Saviour': a form of address or a common noun
+            if len(span) == 1 and _attributive_person(span[0]):
+                cands.append((ss, ee, "PERSON", ATTRIBUTIVE_RULE))
+                continue
             if len(span) == 1 and (source != "mentions.name_run.v1" or kind is None or kind in ("BODY", "PLACE")):
                 # ('Government encouragement', 'the Soviet régime': a body's word as a modifier)
                 tok = span[0]
@@ -705,6 +734,8 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
         if kind in ("BODY", "POLICY", "EVENT") and e - s >= 2 and doc[s].text[:1].isupper() \
                 and PERSON_SHAPE.search(doc[s].text) and doc[s].ent_type_ not in ("GPE", "NORP", "LOC"):
             out.append((s, s + 1, "PERSON", "mentions.inner_name.v1"))
+        elif kind in ("POLICY", "EVENT") and e - s >= 2 and _attributive_person(doc[s]):
+            out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Montessori methods' advocated
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
         for rs, re_ in name_runs(doc[s:e].as_doc()):

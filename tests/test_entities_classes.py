@@ -1,0 +1,34 @@
+"""Classes of who-is-who errors, each on a small text of another period than the gold chapters'."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def entity_named(d, alias: str):
+    for e in d.entities:
+        if alias == e.name or alias in e.aliases:
+            return e
+    return None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The nuns, for whom crude Canova statuary was the height of art, rejected the plan.", "Canova"),
+    ("In the village, where Pestalozzi methods prevailed, the children learned by doing.", "Pestalozzi"),
+    ("The dancers gave a version of the ballet by the Cecchetti method, with much vigour.", "Cecchetti"),
+])
+def test_a_surname_modifying_what_a_person_devises_is_a_person(analysed, text, name):
+    e = entity_named(analysed(text), name)
+    assert e is not None and e.kind == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The villagers admired the Roman method of building roads.", "Roman"),
+    ("The reformers praised the Marxist theory of the state.", "Marxist"),
+    ("The Soviet system and the Bolshevik method were new to the visitors.", "Bolshevik"),
+])
+def test_a_people_or_a_doctrine_modifying_a_method_is_no_person(analysed, text, name):
+    e = entity_named(analysed(text), name)
+    assert e is None or e.kind != "PERSON"
