@@ -32,3 +32,14 @@ def test_a_surname_modifying_what_a_person_devises_is_a_person(analysed, text, n
 def test_a_people_or_a_doctrine_modifying_a_method_is_no_person(analysed, text, name):
     e = entity_named(analysed(text), name)
     assert e is None or e.kind != "PERSON"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Theodora had strange dreams that winter.", "Theodora"),
+    ("It was not the fear that Livia had, but a different one.", "Livia"),
+])
+def test_what_only_a_mind_has_votes_for_a_person(analysed, text, name):
+    from cliograph.pipeline.entities import context_votes
+    d = analysed(text)
+    (m,) = [m for m in d.mentions if m.text == name]
+    assert context_votes(d.doc, m)["PERSON"] > 0

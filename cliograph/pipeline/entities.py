@@ -48,6 +48,8 @@ PERSON_NOUNS = {"man", "woman", "youth", "boy", "girl", "lad", "gentleman", "lad
                 "philosopher", "historian", "scholar", "physician", "doctor", "general", "admiral", "noble",
                 "aristocrat", "adventurer", "tribune", "senator", "king", "queen", "prince",
                 "princess", "bishop", "painter", "sculptor", "composer", "musician", "novelist", "teacher"}
+MIND_NOUNS = {"dream", "vision", "fear", "hope", "doubt", "suspicion", "thought", "wish", "premonition",
+              "misgiving", "scruple", "qualm", "presentiment", "foreboding", "conviction", "belief", "opinion"}
 PLACE_OBJECT_VERBS = {"besiege", "storm", "sack", "raze", "fortify", "invade", "garrison", "colonise",
                       "colonize", "evacuate", "blockade", "annex", "ravage", "capture", "conquer"}
 PLACE_NOUNS = {"siege", "capture", "sack", "conquest", "invasion", "walls", "inhabitants", "citizens",
@@ -117,6 +119,11 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if root.dep_ == "nsubj" and head.lemma_.lower() in ("have", "suffer", "be", "fall", "become") and any(
         c.lower_ in lex.health_words for c in head.subtree
     ):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Theodora had strange dreams', 'the fear that Livia had': what only a mind has
+    if root.dep_ == "nsubj" and head.lemma_.lower() == "have" and (any(
+            c.dep_ == "dobj" and c.lemma_.lower() in MIND_NOUNS for c in head.children)
+            or head.dep_ == "relcl" and head.head.lemma_.lower() in MIND_NOUNS):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'Lenin’s wife', 'Rochester's elder brother', 'Stalin’s health': possessor of a kin,
     # body or mind noun
