@@ -43,3 +43,18 @@ def test_what_only_a_mind_has_votes_for_a_person(analysed, text, name):
     d = analysed(text)
     (m,) = [m for m in d.mentions if m.text == name]
     assert context_votes(d.doc, m)["PERSON"] > 0
+
+
+def test_a_body_named_after_its_leader_is_the_body_the_text_speaks_of(analysed):
+    d = analysed("The Provisional Government met daily in 1848. Lamartine spoke for it. "
+                 "The Provisional Government fell in June, and the Lamartine Government was soon forgotten.")
+    e = entity_named(d, "Lamartine Government")
+    assert e is not None and "Provisional Government" in e.aliases
+    assert entity_named(d, "Lamartine").kind == "PERSON"
+
+
+def test_a_body_named_after_one_leader_stays_apart_from_another_leaders(analysed):
+    d = analysed("Asquith led the Liberals. Lloyd George replaced him in 1916. "
+                 "The Asquith Government had fallen, and the Lloyd George Government went on.")
+    a, b = entity_named(d, "Asquith Government"), entity_named(d, "Lloyd George Government")
+    assert a is not None and b is not None and a is not b

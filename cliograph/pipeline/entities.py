@@ -848,11 +848,40 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             _merge(groups, longer[0], key)
             kinds.pop(key, None)
         elif len(longer) > 1 and len(key.split()) == 1:
-            # 'the Government' among several governments: the one the text speaks of most
+            # 'the Government' among several governments: the one the text speaks of most;
+            # not a local one ('the Soviets' beside 'the Soviets of Workers’ Deputies' and
+            # 'the Soviets of Lyons'), when another is not
+            general = [k for k in longer if not set(k.split()[k.split().index("of") + 1:] if "of" in k.split()
+                                                    else []) & place_words]
+            longer = general if general and kind != "PLACE" else longer
             counts = sorted(((len(groups[k]), k) for k in longer), reverse=True)
-            if counts[0][0] > counts[1][0]:
+            if len(counts) == 1 or counts[0][0] > counts[1][0]:
                 _merge(groups, counts[0][1], key)
                 kinds.pop(key, None)
+    _merge_leaders_bodies(groups, kinds, place_words)
+
+
+def _merge_leaders_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None],
+                          place_words: set[str]) -> None:
+    """'the Asquith Government', 'the Kerensky Cabinet': a body named after the man who
+    led it is the body of that head noun the text speaks of most ('the Government', 'the
+    Coalition Government'), not one named after another man or a place."""
+    people = [k for k in groups if kinds.get(k) == "PERSON"]
+
+    def named_after(key: str) -> bool:
+        return any(key.startswith(p + " ") for p in people) or key.split()[0] in {p.split()[-1] for p in people}
+
+    for key in list(groups):
+        words = key.split()
+        if key not in groups or kinds.get(key) != "BODY" or not any(key == p + " " + words[-1] for p in people) \
+                and not (len(words) == 2 and named_after(key)):
+            continue
+        others = [k for k in groups if k != key and kinds.get(k) == "BODY" and _content(k)[0] == words[-1]
+                  and not named_after(k) and not set(k.split()) & place_words]
+        counts = sorted(((len(groups[k]), k) for k in others), reverse=True)
+        if len(counts) == 1 or len(counts) > 1 and counts[0][0] > counts[1][0]:
+            _merge(groups, counts[0][1], key)
+            kinds.pop(key, None)
 
 
 def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str | None],
