@@ -58,3 +58,10 @@ def test_a_body_named_after_one_leader_stays_apart_from_another_leaders(analysed
                  "The Asquith Government had fallen, and the Lloyd George Government went on.")
     a, b = entity_named(d, "Asquith Government"), entity_named(d, "Lloyd George Government")
     assert a is not None and b is not None and a is not b
+
+
+def test_a_plural_title_of_nobility_names_each_seat_holder(analysed):
+    d = analysed("The old Queen summoned her councillors, the Earls of Derby and Arundel, to the palace.")
+    e = entity_named(d, "Derby")
+    assert e is not None and e.kind == "PERSON"
+    assert entity_named(d, "Earls of Derby") is None

@@ -376,6 +376,13 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
             first == "messrs" or first.endswith("s") and first[:-1] in lex.person_titles):
         # (not 'the Dukes of Grafton', nor 'Lords Justices', an office)
         return [(start + 1, end, "PERSON")]
+    # 'the Earls of Derby and Arundel': a plural title of nobility over a list of seats;
+    # each seat's name stands for its holder ('Derby' for the Earl of Derby)
+    if end - start > 2 and doc[start + 1].lower_ == "of" and first.endswith("s") and first[:-1] in NOBLE_TITLES \
+            and doc[start].text[:1].isupper():
+        cuts = [k for k in range(start + 2, end) if doc[k].lower_ == "and"]
+        bounds = [start + 2, *[x for k in cuts for x in (k, k + 1)], end]
+        return [(bounds[i], bounds[i + 1], "PERSON") for i in range(0, len(bounds), 2) if bounds[i] < bounds[i + 1]]
     # 'made Palmerston Lord High Admiral', 'appointed Stalin General Secretary': after a verb
     # of appointment, the appointee's name and then the post, whatever the model's labels
     # (a done appointment only: 'a proposal to make Stalin General Secretary' keeps the two
@@ -412,6 +419,7 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     return [(start, end, None)]
 
 
+NOBLE_TITLES = {"duke", "earl", "marquis", "marquess", "count", "baron", "viscount", "duchess", "countess"}
 EPITHETS = {"Great", "Elder", "Younger", "Conqueror", "Confessor", "Bold", "Fair", "Good", "Pious",
             "Lionheart", "Magnificent", "Terrible", "Wise", "Just", "Bald", "Fat", "Simple", "Red",
             "Black", "Lame", "Unready", "Navigator"}
