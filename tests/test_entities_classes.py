@@ -65,3 +65,10 @@ def test_a_plural_title_of_nobility_names_each_seat_holder(analysed):
     e = entity_named(d, "Derby")
     assert e is not None and e.kind == "PERSON"
     assert entity_named(d, "Earls of Derby") is None
+
+
+def test_a_foreign_title_with_its_own_and_and_a_bracketed_translation_is_one_paper(analysed):
+    d = analysed("The Carlists read El Siglo y Patria (Century and Fatherland), their paper in Madrid, every day.")
+    runs = [m.text for m in d.mentions]
+    assert "Century and Fatherland" in runs and "El Siglo y Patria" in runs
+    assert "Century" not in runs and "Fatherland" not in runs

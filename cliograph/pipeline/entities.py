@@ -21,7 +21,7 @@ from ..model import Entity, Mention
 from ..names import TITLE_OF, initials, norm, translit_key
 from ..rules import lexicon, load_json
 from .document import Document
-from .mentions import WINGS, guess_kind, office_stem
+from .mentions import FOREIGN_AND, WINGS, guess_kind, office_stem
 
 RULE_WEIGHT = 3.0
 MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
@@ -765,7 +765,8 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
         if key not in groups or len(core) != 1 or tag:
             continue
         full = [k for k, (c, t, _h) in cores.items() if k != key and k in groups and len(c) >= 2
-                and not t and "of" not in c]  # not 'Henry Earl of Clarendon' for 'Prince Henry'
+                and not t and "of" not in c and not set(c[1:-1]) & FOREIGN_AND]
+        # (not 'Henry Earl of Clarendon' for 'Prince Henry'; 'Rabochi i Soldat' is two words' title)
         last = [f for f in full if cores[f][0][-1:] == core]
         first = [f for f in full if cores[f][0][:1] == core]
         numbered = [k for k, (c, t, _h) in cores.items() if k in groups and c == core and t]

@@ -140,6 +140,11 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     and "PERSON" in (doc[j - 1].ent_type_, doc[k].ent_type_):
                 j = k + 1
                 continue
+            # 'Rabochi i Soldat', 'Liberté et Patrie': a foreign 'and' inside one of the model's names
+            if t.lower_ in FOREIGN_AND and t.ent_iob_ == "I" and j + 1 < n and is_cap(doc[j + 1]) \
+                    and doc[j + 1].ent_iob_ == "I":
+                j += 2
+                continue
             # 'Klage in der Nacht des Winters': a German title, whose articles are lower case
             k = j
             while k < min(j + 2, n) and doc[k].text in GERMAN_LINKS:
@@ -172,7 +177,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 prev = doc[j - 1]
                 inside_of = any(doc[x].lower_ in ("of", "for") for x in range(i, j))
                 last = j + 2 >= n or not is_cap(doc[j + 2])
-                if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0:
+                # '(Worker and Soldier)': a translation in brackets is one name
+                bracketed = i > 0 and doc[i - 1].text == "(" and j + 2 < n and doc[j + 2].text == ")"
+                if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0 or bracketed:
                     j += 1
                     continue
             break
@@ -723,6 +730,7 @@ def find(d: Document) -> None:
 
 
 PARTICLES = {"von", "van", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "ter", "ten", "dos"}
+FOREIGN_AND = {"i", "y", "et", "und", "e"}
 GERMAN_ARTICLES = {"der", "die", "das", "des", "dem", "den"}
 GERMAN_LINKS = GERMAN_ARTICLES | {"in", "im", "zu", "zum", "zur", "vom", "am", "auf", "und"}
 POSSESSIVE_PRONOUNS = {"his", "her", "your", "their", "our", "my", "its", "thy"}
