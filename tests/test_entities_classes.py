@@ -72,3 +72,26 @@ def test_a_foreign_title_with_its_own_and_and_a_bracketed_translation_is_one_pap
     runs = [m.text for m in d.mentions]
     assert "Century and Fatherland" in runs and "El Siglo y Patria" in runs
     assert "Century" not in runs and "Fatherland" not in runs
+
+
+def test_a_people_the_model_names_without_an_article_stands_for_its_land(analysed):
+    d = analysed("Agesilaus marched north from Sparta with some Phocians and a few exiles.")
+    e = entity_named(d, "Phocians")
+    assert e is not None and e.kind == "PLACE"
+
+
+def test_a_title_of_a_seat_with_a_plural_ending_is_a_person(nlp):
+    """The tagger may call the seat a plural ('Neots' NNPS): the title still names a man."""
+    from spacy.tokens import Doc
+
+    from cliograph.model import Mention
+    from cliograph.pipeline.entities import _decide
+
+    words = ["Then", "the", "Duke", "of", "Saint", "Neots", "said", "nothing", "."]
+    doc = Doc(nlp.vocab, words=words, tags=["RB", "DT", "NNP", "IN", "NNP", "NNPS", "VBD", "NN", "."],
+              heads=[6, 2, 6, 2, 5, 3, 6, 6, 6], deps=["advmod", "det", "nsubj", "prep", "compound", "pobj",
+                                                         "ROOT", "dobj", "punct"])
+    text = "Duke of Saint Neots"
+    start = doc[2].idx
+    m = Mention(start, start + len(text), text, "", "spacy.ner.NORP", tokens=(2, 6))
+    assert _decide(doc, [m])[0] == "PERSON"

@@ -526,13 +526,18 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
         # 'the Novaya Zhizn wrote', 'the Rada declared': what speaks with an article is a body
         votes["BODY"] += votes.pop("PERSON")
     # names are not plural: 'the Anti-Federalists' is a group, whatever it did (but the
-    # tagger also calls 'Camille Desmoulins' plural: the model's PERSON says otherwise)
-    if all(doc[m.tokens[1] - 1].tag_ == "NNPS" for m in ms) and not any(
+    # tagger also calls 'Camille Desmoulins' plural: the model's PERSON says otherwise;
+    # and 'the Duke of St Albans' is a man whatever his seat's ending)
+    if all(doc[m.tokens[1] - 1].tag_ == "NNPS" and not TITLE_OF.match(m.text) for m in ms) and not any(
             m.source == "spacy.ner.PERSON" and m.tokens[1] - m.tokens[0] > 1
             and not GROUP_PLURAL_END.search(doc[m.tokens[1] - 1].lower_) for m in ms):
         votes.pop("PERSON", None)
     if not votes and len(ms) >= 3 and plural:
         return "FACTION", 1.0  # 'the Confederates quarrelled': a group named in the plural
+    if not votes and all(m.source == "spacy.ner.NORP" and doc[m.tokens[1] - 1].tag_ in ("NNPS", "NNS")
+                         and PEOPLE.search(doc[m.tokens[1] - 1].lower_) and not TITLE_OF.match(m.text)
+                         and "of" not in m.text.split() for m in ms):
+        return "PLACE", 1.0  # 'with some Locrians', 'the Ozolian Locrians': a people, for its land
     titled = lexicon().office_heads | lexicon().person_titles
     if not votes and len(ms) >= 3 and _said_with_the(doc, ms) and not any(
             t.lower_ in titled for m in ms for t in doc[m.tokens[0]:m.tokens[1]]):
