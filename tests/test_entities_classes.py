@@ -95,3 +95,15 @@ def test_a_title_of_a_seat_with_a_plural_ending_is_a_person(nlp):
     start = doc[2].idx
     m = Mention(start, start + len(text), text, "", "spacy.ner.NORP", tokens=(2, 6))
     assert _decide(doc, [m])[0] == "PERSON"
+
+
+def test_an_order_of_society_or_a_college_named_as_one_actor_is_a_group(analysed):
+    d = analysed("The augurs forbade the assembly, and the patricians murmured against the tribune.")
+    augurs, patricians = entity_named(d, "augurs"), entity_named(d, "patricians")
+    assert augurs is not None and augurs.kind == "BODY"
+    assert patricians is not None and patricians.kind == "FACTION"
+
+
+def test_an_order_of_society_only_possessing_something_is_no_entity(analysed):
+    d = analysed("We walked on floors once sacred to the tread of the gentry of the old county.")
+    assert entity_named(d, "gentry") is None

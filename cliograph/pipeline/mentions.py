@@ -449,6 +449,15 @@ DEMONYM_ADJ = re.compile(r"(ian|ean|an|ish|ese|ic)$")
 ADHERENTS = re.compile(r"^[a-z][a-z-]{3,}(ists|ionaries|nards)$")  # 'monarchists', 'reactionaries', 'communards'
 
 
+#: Orders of society and colleges named collectively, and the kind each is: an order takes
+#: sides as a faction, a college acts as a body.
+COLLECTIVE_GROUPS = {"nobles": "FACTION", "nobility": "FACTION", "commons": "FACTION", "plebeians": "FACTION",
+                     "patricians": "FACTION", "gentry": "FACTION", "clergy": "FACTION",
+                     "debtors": "FACTION", "creditors": "FACTION", "priests": "BODY", "seers": "BODY",
+                     "soothsayers": "BODY", "augurs": "BODY", "diviners": "BODY", "heralds": "BODY",
+                     "pontiffs": "BODY", "magi": "BODY"}
+
+
 def _of_complement(doc: Doc, prep: Token) -> int | None:
     """End (exclusive) of the noun phrase after 'of', when it names something capitalised:
     'head of the Soviet trade union movement', 'editor of Pravda'."""
@@ -568,6 +577,13 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
             if prev.lower_ == "the" and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
                 out.append((tok.i, tok.i + 1, "FACTION", "mentions.rising_group.v1"))
                 continue
+        # 'the nobles', 'the augurs': an order of society or a college of priests, named as
+        # one actor ('the nobles murmured', 'the augurs forbade the assembly')
+        if low in COLLECTIVE_GROUPS and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+                and tok.dep_ in ARGUMENTS | {"conj", "appos"} and not (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+            # (not 'the tread of the nobility': a group that acts or is acted upon)
+            out.append((tok.i, tok.i + 1, COLLECTIVE_GROUPS[low], "mentions.collective_group.v1"))
+            continue
         if ADHERENTS.search(low) and tok.tag_ == "NNS" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
                 and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
             out.append((tok.i, tok.i + 1, "FACTION", "mentions.adherents.v1"))
