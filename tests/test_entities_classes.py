@@ -98,8 +98,8 @@ def test_a_title_of_a_seat_with_a_plural_ending_is_a_person(nlp):
 
 
 def test_an_order_of_society_or_a_college_named_as_one_actor_is_a_group(analysed):
-    d = analysed("The augurs forbade the assembly, and the patricians murmured against the tribune.")
-    augurs, patricians = entity_named(d, "augurs"), entity_named(d, "patricians")
+    d = analysed("The soothsayers forbade the assembly, and the patricians murmured against the tribune.")
+    augurs, patricians = entity_named(d, "soothsayers"), entity_named(d, "patricians")
     assert augurs is not None and augurs.kind == "BODY"
     assert patricians is not None and patricians.kind == "FACTION"
 
