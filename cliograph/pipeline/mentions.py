@@ -579,7 +579,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 continue
         # 'the nobles', 'the augurs': an order of society or a college of priests, named as
         # one actor ('the nobles murmured', 'the augurs forbade the assembly')
-        if low in COLLECTIVE_GROUPS and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+        if low in COLLECTIVE_GROUPS and tok.pos_ in ("NOUN", "PROPN") and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
                 and tok.dep_ in ARGUMENTS | {"conj", "appos"} and not (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
             # (not 'the tread of the nobility': a group that acts or is acted upon)
             out.append((tok.i, tok.i + 1, COLLECTIVE_GROUPS[low], "mentions.collective_group.v1"))
