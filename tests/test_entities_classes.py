@@ -107,3 +107,21 @@ def test_an_order_of_society_or_a_college_named_as_one_actor_is_a_group(analysed
 def test_an_order_of_society_only_possessing_something_is_no_entity(analysed):
     d = analysed("We walked on floors once sacred to the tread of the gentry of the old county.")
     assert entity_named(d, "gentry") is None
+
+
+def test_a_group_named_in_the_plural_survives_one_mention_tagged_singular(nlp):
+    """'the Camisards refused ... Camisards and dragoons': the tagger's singular in a list
+    does not make a person of a group named in the plural three times."""
+    from spacy.tokens import Doc
+
+    from cliograph.model import Mention
+    from cliograph.pipeline.entities import _plural_group
+
+    words = ["the", "Camisards", "refused", ";", "the", "Camisards", "fled", ";", "armed", "Camisards", "came",
+             ";", "Camisards", "and", "dragoons", "fought", "."]
+    tags = ["DT", "NNS", "VBD", ":", "DT", "NNPS", "VBD", ":", "JJ", "NNS", "VBD", ":", "NNP", "CC", "NNS", "VBD", "."]
+    doc = Doc(nlp.vocab, words=words, tags=tags)
+    ms = [Mention(doc[i].idx, doc[i].idx + len("Camisards"), "Camisards", "", "mentions.name_run.v1",
+                  tokens=(i, i + 1)) for i in (1, 5, 9, 12)]
+    assert _plural_group(doc, ms)
+    assert not _plural_group(doc, ms[2:])  # two mentions, one of them singular: no telling

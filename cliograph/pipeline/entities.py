@@ -573,7 +573,10 @@ def _plural_group(doc: Doc, ms: list[Mention]) -> bool:
     def people(m: Mention) -> bool:  # (a people tagged as a verb once: its ending says)
         s, e = m.tokens
         return e - s == 1 and doc[s].ent_type_ == "NORP" and PEOPLE.search(doc[s].lower_) is not None
-    return all(plural(m) or people(m) for m in ms) and any(
+    # (one mention in a list may be tagged singular, 'Cossacks and Death Battalions', when
+    # three or more others are plural)
+    plurals = sum(plural(m) or people(m) for m in ms)
+    return (plurals == len(ms) or plurals >= 3 and plurals == len(ms) - 1) and any(
         m.tokens[0] > 0 and doc[m.tokens[0] - 1].lower_ == "the" for m in ms)
 
 
