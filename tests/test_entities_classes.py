@@ -125,3 +125,17 @@ def test_a_group_named_in_the_plural_survives_one_mention_tagged_singular(nlp):
                   tokens=(i, i + 1)) for i in (1, 5, 9, 12)]
     assert _plural_group(doc, ms)
     assert not _plural_group(doc, ms[2:])  # two mentions, one of them singular: no telling
+
+
+def test_a_transliterated_surname_whose_vowel_wavers_is_one_man(analysed):
+    d = analysed("Prince Lvov met Miliukov in March. Later Miliukov resigned, and the cadets blamed "
+                 "Miliakov for everything.")
+    a, b = entity_named(d, "Miliukov"), entity_named(d, "Miliakov")
+    assert a is not None and a is b
+
+
+def test_vowel_apart_keeps_consonants_and_short_names_apart():
+    from cliograph.pipeline.entities import vowel_apart
+    assert vowel_apart("riazanov", "riazonov")
+    assert not vowel_apart("megacles", "megakles")
+    assert not vowel_apart("petrov", "patrov")

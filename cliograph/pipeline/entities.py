@@ -942,9 +942,21 @@ def _merge_misprints(groups: dict[str, list[int]], kinds: dict[str, str | None])
             continue
         near = [k for k, last in people.items() if k != key and k in groups and len(groups[k]) >= 3 * len(groups[key])
                 and one_letter_apart(key, last) and last[0] == key[0] and last[-2:] == key[-2:]]
+        # 'Riazanov' and 'Riazonov': a transliterated surname whose vowels waver, however rare
+        # (a consonant apart may be two men: Megacles, Megakles)
+        near = near or [k for k in people if k != key and k in groups and len(k.split()) == 1 and len(groups[k])
+                        >= len(groups[key]) and vowel_apart(key, k) and PERSON_SHAPE.search(k)]
         if len(near) == 1:
             _merge(groups, near[0], key)
             kinds.pop(key, None)
+
+
+def vowel_apart(a: str, b: str) -> bool:
+    """One vowel for another inside a word, its first two and last two letters alike."""
+    if len(a) != len(b) or len(a) < 7 or a[:2] != b[:2] or a[-2:] != b[-2:]:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
 
 
 def syllabic(short: str, words: list[str]) -> bool:
