@@ -139,3 +139,9 @@ def test_vowel_apart_keeps_consonants_and_short_names_apart():
     assert vowel_apart("riazanov", "riazonov")
     assert not vowel_apart("megacles", "megakles")
     assert not vowel_apart("petrov", "patrov")
+
+
+def test_a_place_after_a_fronted_from_stays_whole(analysed):
+    d = analysed("From New Hampshire went two quiet farmers, and they said little at the meeting.")
+    assert "New Hampshire" in [m.text for m in d.mentions]
+    assert "Hampshire" not in [m.text for m in d.mentions]

@@ -261,7 +261,8 @@ def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
     if {a.lower_, doc[k].lower_} & {"the", "of", "for", "and"} or not a.text[:1].isupper():
         return False  # 'Charles the First', 'Duke of York': one name whatever the parse
     if k == start + 1 and end == start + 2 and before is not None and before.dep_ == "prep" \
-            and start == before.i + 1:
+            and start == before.i + 1 and not (doc[k].ent_iob_ == "I" and doc[k].ent_type_ in ("GPE", "LOC")):
+        # ('From South Carolina went three orators': one place, whatever the parse)
         verb = doc[end] if end < len(doc) else None
         if not any(c.dep_ == "pobj" for c in before.children) and b.dep_ in ("nsubj", "nsubjpass"):
             return True  # 'To Barillon James expressed...': the fronted object has lost its 'to'
