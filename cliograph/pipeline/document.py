@@ -52,8 +52,9 @@ class DocumentCache:
     """Events whose HAPPENED fact is already told, once per event (written and read by
     ``relations.battles`` and ``relations.events``)."""
     event_parties: set[tuple[int, int]] = field(default_factory=set)
-    """(party, event) pairs ``relations.battles`` and ``relations.passage`` made PARTICIPATES facts of; ``relations.events``
-    (which runs the battles rules first, per sentence) does not repeat them."""
+    """(party, event) pairs ``relations.battles`` and ``relations.passage`` made PARTICIPATES
+    facts of; ``relations.events`` (which runs the battles rules first, per sentence) does
+    not repeat them."""
     pending_commanders: list[tuple[int, Token, int, str]] = field(default_factory=list)
     """(sentence, verb, person, role) of commanders whose clause named no fight, waiting for
     the next sentence's fight (``relations.passage``)."""

@@ -21,7 +21,7 @@ from ..model import Entity, Mention
 from ..names import TITLE_OF, initials, norm, translit_key
 from ..rules import lexicon, limits, load_json
 from .document import Document
-from .mentions import WINGS, guess_kind, office_stem
+from .mentions import FOREIGN_AND, WINGS, guess_kind, office_stem
 
 RULE_WEIGHT = limits().kind_votes.rule
 MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
@@ -48,6 +48,8 @@ PERSON_NOUNS = {"man", "woman", "youth", "boy", "girl", "lad", "gentleman", "lad
                 "philosopher", "historian", "scholar", "physician", "doctor", "general", "admiral", "noble",
                 "aristocrat", "adventurer", "tribune", "senator", "king", "queen", "prince",
                 "princess", "bishop", "painter", "sculptor", "composer", "musician", "novelist", "teacher"}
+MIND_NOUNS = {"dream", "vision", "fear", "hope", "doubt", "suspicion", "thought", "wish", "premonition",
+              "misgiving", "scruple", "qualm", "presentiment", "foreboding", "conviction", "belief", "opinion"}
 PLACE_OBJECT_VERBS = {"besiege", "storm", "sack", "raze", "fortify", "invade", "garrison", "colonise",
                       "colonize", "evacuate", "blockade", "annex", "ravage", "capture", "conquer"}
 PLACE_NOUNS = {"siege", "capture", "sack", "conquest", "invasion", "walls", "inhabitants", "citizens",
@@ -117,6 +119,11 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if root.dep_ == "nsubj" and head.lemma_.lower() in ("have", "suffer", "be", "fall", "become") and any(
         c.lower_ in lex.health_words for c in head.subtree
     ):
+        votes["PERSON"] += CONTEXT_WEIGHT
+    # 'Theodora had strange dreams', 'the fear that Livia had': what only a mind has
+    if root.dep_ == "nsubj" and head.lemma_.lower() == "have" and (any(
+            c.dep_ == "dobj" and c.lemma_.lower() in MIND_NOUNS for c in head.children)
+            or head.dep_ == "relcl" and head.head.lemma_.lower() in MIND_NOUNS):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'Lenin’s wife', 'Rochester's elder brother', 'Stalin’s health': possessor of a kin,
     # body or mind noun
@@ -519,13 +526,18 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
         # 'the Novaya Zhizn wrote', 'the Rada declared': what speaks with an article is a body
         votes["BODY"] += votes.pop("PERSON")
     # names are not plural: 'the Anti-Federalists' is a group, whatever it did (but the
-    # tagger also calls 'Camille Desmoulins' plural: the model's PERSON says otherwise)
-    if all(doc[m.tokens[1] - 1].tag_ == "NNPS" for m in ms) and not any(
+    # tagger also calls 'Camille Desmoulins' plural: the model's PERSON says otherwise;
+    # and 'the Duke of St Albans' is a man whatever his seat's ending)
+    if all(doc[m.tokens[1] - 1].tag_ == "NNPS" and not TITLE_OF.match(m.text) for m in ms) and not any(
             m.source == "spacy.ner.PERSON" and m.tokens[1] - m.tokens[0] > 1
             and not GROUP_PLURAL_END.search(doc[m.tokens[1] - 1].lower_) for m in ms):
         votes.pop("PERSON", None)
     if not votes and len(ms) >= 3 and plural:
         return "FACTION", 1.0  # 'the Confederates quarrelled': a group named in the plural
+    if not votes and all(m.source == "spacy.ner.NORP" and doc[m.tokens[1] - 1].tag_ in ("NNPS", "NNS")
+                         and PEOPLE.search(doc[m.tokens[1] - 1].lower_) and not TITLE_OF.match(m.text)
+                         and "of" not in m.text.split() for m in ms):
+        return "PLACE", 1.0  # 'with some Locrians', 'the Ozolian Locrians': a people, for its land
     titled = lexicon().office_heads | lexicon().person_titles
     if not votes and len(ms) >= 3 and _said_with_the(doc, ms) and not any(
             t.lower_ in titled for m in ms for t in doc[m.tokens[0]:m.tokens[1]]):
@@ -561,7 +573,10 @@ def _plural_group(doc: Doc, ms: list[Mention]) -> bool:
     def people(m: Mention) -> bool:  # (a people tagged as a verb once: its ending says)
         s, e = m.tokens
         return e - s == 1 and doc[s].ent_type_ == "NORP" and PEOPLE.search(doc[s].lower_) is not None
-    return all(plural(m) or people(m) for m in ms) and any(
+    # (one mention in a list may be tagged singular, 'Cossacks and Death Battalions', when
+    # three or more others are plural)
+    plurals = sum(plural(m) or people(m) for m in ms)
+    return (plurals == len(ms) or plurals >= 3 and plurals == len(ms) - 1) and any(
         m.tokens[0] > 0 and doc[m.tokens[0] - 1].lower_ == "the" for m in ms)
 
 
@@ -573,7 +588,8 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     'the Emperor Napoleon'): a newspaper, a council, a building, not a person's name."""
     lex = lexicon()
     with_the = 0
-    ms = [m for m in ms if m.source != "mentions.inner_name.v1"]  # 'the Sazonov Ministry': not his 'the'
+    ms = [m for m in ms if m.source not in ("mentions.inner_name.v1", "mentions.attributive_person.v1")]
+    # ('the Sazonov Ministry', 'the Dalcroze method': not his 'the')
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
@@ -730,9 +746,9 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
             return kinds.get(key) == "PERSON" or any(mentions[i].kind == "PERSON" for i in groups[key]) or (
                 bool(person_core(key)[2]) and kinds.get(key) in (None, "PLACE", "BODY"))  # 'General Kornilov'
         # a head-noun rule made it an office, event, policy or faction
-        return all(mentions[i].source.startswith("spacy.") or mentions[i].source.startswith(
-            ("mentions.name_run", "mentions.inner_name")) and mentions[i].kind in ("", "PERSON", "PLACE", "BODY")
-            for i in groups[key])
+        name_rules = ("mentions.name_run", "mentions.inner_name", "mentions.attributive_person")
+        return all(mentions[i].source.startswith("spacy.") or mentions[i].source.startswith(name_rules)
+                   and mentions[i].kind in ("", "PERSON", "PLACE", "BODY") for i in groups[key])
 
     def size(key: str) -> int:
         return len(groups[key])
@@ -757,7 +773,8 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
         if key not in groups or len(core) != 1 or tag:
             continue
         full = [k for k, (c, t, _h) in cores.items() if k != key and k in groups and len(c) >= 2
-                and not t and "of" not in c]  # not 'Henry Earl of Clarendon' for 'Prince Henry'
+                and not t and "of" not in c and not set(c[1:-1]) & FOREIGN_AND]
+        # (not 'Henry Earl of Clarendon' for 'Prince Henry'; 'Rabochi i Soldat' is two words' title)
         last = [f for f in full if cores[f][0][-1:] == core]
         first = [f for f in full if cores[f][0][:1] == core]
         numbered = [k for k, (c, t, _h) in cores.items() if k in groups and c == core and t]
@@ -840,11 +857,40 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             _merge(groups, longer[0], key)
             kinds.pop(key, None)
         elif len(longer) > 1 and len(key.split()) == 1:
-            # 'the Government' among several governments: the one the text speaks of most
+            # 'the Government' among several governments: the one the text speaks of most;
+            # not a local one ('the Soviets' beside 'the Soviets of Workers’ Deputies' and
+            # 'the Soviets of Lyons'), when another is not
+            general = [k for k in longer if not set(k.split()[k.split().index("of") + 1:] if "of" in k.split()
+                                                    else []) & place_words]
+            longer = general if general and kind != "PLACE" else longer
             counts = sorted(((len(groups[k]), k) for k in longer), reverse=True)
-            if counts[0][0] > counts[1][0]:
+            if len(counts) == 1 or counts[0][0] > counts[1][0]:
                 _merge(groups, counts[0][1], key)
                 kinds.pop(key, None)
+    _merge_leaders_bodies(groups, kinds, place_words)
+
+
+def _merge_leaders_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None],
+                          place_words: set[str]) -> None:
+    """'the Asquith Government', 'the Kerensky Cabinet': a body named after the man who
+    led it is the body of that head noun the text speaks of most ('the Government', 'the
+    Coalition Government'), not one named after another man or a place."""
+    people = [k for k in groups if kinds.get(k) == "PERSON"]
+
+    def named_after(key: str) -> bool:
+        return any(key.startswith(p + " ") for p in people) or key.split()[0] in {p.split()[-1] for p in people}
+
+    for key in list(groups):
+        words = key.split()
+        if key not in groups or kinds.get(key) != "BODY" or not any(key == p + " " + words[-1] for p in people) \
+                and not (len(words) == 2 and named_after(key)):
+            continue
+        others = [k for k in groups if k != key and kinds.get(k) == "BODY" and _content(k)[0] == words[-1]
+                  and not named_after(k) and not set(k.split()) & place_words]
+        counts = sorted(((len(groups[k]), k) for k in others), reverse=True)
+        if len(counts) == 1 or len(counts) > 1 and counts[0][0] > counts[1][0]:
+            _merge(groups, counts[0][1], key)
+            kinds.pop(key, None)
 
 
 def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str | None],
@@ -896,9 +942,21 @@ def _merge_misprints(groups: dict[str, list[int]], kinds: dict[str, str | None])
             continue
         near = [k for k, last in people.items() if k != key and k in groups and len(groups[k]) >= 3 * len(groups[key])
                 and one_letter_apart(key, last) and last[0] == key[0] and last[-2:] == key[-2:]]
+        # 'Riazanov' and 'Riazonov': a transliterated surname whose vowels waver, however rare
+        # (a consonant apart may be two men: Megacles, Megakles)
+        near = near or [k for k in people if k != key and k in groups and len(k.split()) == 1 and len(groups[k])
+                        >= len(groups[key]) and vowel_apart(key, k) and PERSON_SHAPE.search(k)]
         if len(near) == 1:
             _merge(groups, near[0], key)
             kinds.pop(key, None)
+
+
+def vowel_apart(a: str, b: str) -> bool:
+    """One vowel for another inside a word, its first two and last two letters alike."""
+    if len(a) != len(b) or len(a) < 7 or a[:2] != b[:2] or a[-2:] != b[-2:]:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
 
 
 def syllabic(short: str, words: list[str]) -> bool:

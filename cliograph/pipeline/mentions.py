@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
+from ..names import norm
 from ..rules import lexicon, limits, load_json
 from .document import Document
 
@@ -139,6 +140,11 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     and "PERSON" in (doc[j - 1].ent_type_, doc[k].ent_type_):
                 j = k + 1
                 continue
+            # 'Rabochi i Soldat', 'Liberté et Patrie': a foreign 'and' inside one of the model's names
+            if t.lower_ in FOREIGN_AND and t.ent_iob_ == "I" and j + 1 < n and is_cap(doc[j + 1]) \
+                    and doc[j + 1].ent_iob_ == "I":
+                j += 2
+                continue
             # 'Klage in der Nacht des Winters': a German title, whose articles are lower case
             k = j
             while k < min(j + 2, n) and doc[k].text in GERMAN_LINKS:
@@ -171,7 +177,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 prev = doc[j - 1]
                 inside_of = any(doc[x].lower_ in ("of", "for") for x in range(i, j))
                 last = j + 2 >= n or not is_cap(doc[j + 2])
-                if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0:
+                # '(Worker and Soldier)': a translation in brackets is one name
+                bracketed = i > 0 and doc[i - 1].text == "(" and j + 2 < n and doc[j + 2].text == ")"
+                if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0 or bracketed:
                     j += 1
                     continue
             break
@@ -253,7 +261,8 @@ def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
     if {a.lower_, doc[k].lower_} & {"the", "of", "for", "and"} or not a.text[:1].isupper():
         return False  # 'Charles the First', 'Duke of York': one name whatever the parse
     if k == start + 1 and end == start + 2 and before is not None and before.dep_ == "prep" \
-            and start == before.i + 1:
+            and start == before.i + 1 and not (doc[k].ent_iob_ == "I" and doc[k].ent_type_ in ("GPE", "LOC")):
+        # ('From South Carolina went three orators': one place, whatever the parse)
         verb = doc[end] if end < len(doc) else None
         if not any(c.dep_ == "pobj" for c in before.children) and b.dep_ in ("nsubj", "nsubjpass"):
             return True  # 'To Barillon James expressed...': the fronted object has lost its 'to'
@@ -375,6 +384,13 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
             first == "messrs" or first.endswith("s") and first[:-1] in lex.person_titles):
         # (not 'the Dukes of Grafton', nor 'Lords Justices', an office)
         return [(start + 1, end, "PERSON")]
+    # 'the Earls of Derby and Arundel': a plural title of nobility over a list of seats;
+    # each seat's name stands for its holder ('Derby' for the Earl of Derby)
+    if end - start > 2 and doc[start + 1].lower_ == "of" and first.endswith("s") and first[:-1] in NOBLE_TITLES \
+            and doc[start].text[:1].isupper():
+        cuts = [k for k in range(start + 2, end) if doc[k].lower_ == "and"]
+        bounds = [start + 2, *[x for k in cuts for x in (k, k + 1)], end]
+        return [(bounds[i], bounds[i + 1], "PERSON") for i in range(0, len(bounds), 2) if bounds[i] < bounds[i + 1]]
     # 'made Palmerston Lord High Admiral', 'appointed Stalin General Secretary': after a verb
     # of appointment, the appointee's name and then the post, whatever the model's labels
     # (a done appointment only: 'a proposal to make Stalin General Secretary' keeps the two
@@ -411,6 +427,7 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     return [(start, end, None)]
 
 
+NOBLE_TITLES = {"duke", "earl", "marquis", "marquess", "count", "baron", "viscount", "duchess", "countess"}
 EPITHETS = {"Great", "Elder", "Younger", "Conqueror", "Confessor", "Bold", "Fair", "Good", "Pious",
             "Lionheart", "Magnificent", "Terrible", "Wise", "Just", "Bald", "Fat", "Simple", "Red",
             "Black", "Lame", "Unready", "Navigator"}
@@ -431,6 +448,15 @@ PARTISANS = re.compile(r"^[a-z]+(ists|ites|ans|ins|ards|ers)$")
 
 DEMONYM_ADJ = re.compile(r"(ian|ean|an|ish|ese|ic)$")
 ADHERENTS = re.compile(r"^[a-z][a-z-]{3,}(ists|ionaries|nards)$")  # 'monarchists', 'reactionaries', 'communards'
+
+
+#: Orders of society and colleges named collectively, and the kind each is: an order takes
+#: sides as a faction, a college acts as a body.
+COLLECTIVE_GROUPS = {"nobles": "FACTION", "nobility": "FACTION", "commons": "FACTION", "plebeians": "FACTION",
+                     "patricians": "FACTION", "gentry": "FACTION", "clergy": "FACTION",
+                     "debtors": "FACTION", "creditors": "FACTION", "priests": "BODY", "seers": "BODY",
+                     "soothsayers": "BODY", "augurs": "BODY", "diviners": "BODY", "heralds": "BODY",
+                     "pontiffs": "BODY", "magi": "BODY"}
 
 
 def _of_complement(doc: Doc, prep: Token) -> int | None:
@@ -552,6 +578,13 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
             if prev.lower_ == "the" and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
                 out.append((tok.i, tok.i + 1, "FACTION", "mentions.rising_group.v1"))
                 continue
+        # 'the nobles', 'the augurs': an order of society or a college of priests, named as
+        # one actor ('the nobles murmured', 'the augurs forbade the assembly')
+        if low in COLLECTIVE_GROUPS and tok.pos_ in ("NOUN", "PROPN") and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+                and tok.dep_ in ARGUMENTS | {"conj", "appos"} and not (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+            # (not 'the tread of the nobility': a group that acts or is acted upon)
+            out.append((tok.i, tok.i + 1, COLLECTIVE_GROUPS[low], "mentions.collective_group.v1"))
+            continue
         if ADHERENTS.search(low) and tok.tag_ == "NNS" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
                 and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
             out.append((tok.i, tok.i + 1, "FACTION", "mentions.adherents.v1"))
@@ -600,6 +633,26 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
+WORK_NOUNS = lexicon().work_nouns
+ATTRIBUTIVE_RULE = "mentions.attributive_person.v1"
+
+
+def _attributive_person(tok: Token) -> bool:
+    """A surname modifying a noun of what a person devises or makes ('the Montessori
+    method', 'bad Rodin statuary'): the name of a person, though it stands as a modifier.
+    Not a people's or a place's word ('the Roman method', 'the Boston school'), nor a
+    party's or a doctrine's adjective ('Marxist theory', 'the Bolshevik method')."""
+    from .entities import gazetteer  # (the place list lives with the other kind votes)
+
+    head = tok.head
+    return tok.dep_ in ("compound", "amod") and head.i == tok.i + 1 and head.text.islower() \
+        and head.pos_ == "NOUN" and head.lower_ in WORK_NOUNS and tok.text[:1].isupper() \
+        and tok.text[1:].islower() and not tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE", "LOC", "DATE") \
+        and not DEMONYM_ADJ.search(tok.lower_) and not tok.lower_.endswith(("ist", "ite", "ism", "ik", "ic", "al")) \
+        and norm(tok.text) not in gazetteer() and tok.lower_ not in lexicon().not_names \
+        and not _after_open_quote(tok)
+
+
 APPOINT_VERBS = lexicon().appoint_verbs | lexicon().acclaim_verbs
 
 
@@ -628,6 +681,9 @@ def find(d: Document) -> None:
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
             if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS:
                 continue  # 'His Eminence', 'their Saviour': a form of address or a common noun
+            if len(span) == 1 and _attributive_person(span[0]):
+                cands.append((ss, ee, "PERSON", ATTRIBUTIVE_RULE))
+                continue
             if len(span) == 1 and (source != "mentions.name_run.v1" or kind is None or kind in ("BODY", "PLACE")):
                 # ('Government encouragement', 'the Soviet régime': a body's word as a modifier)
                 tok = span[0]
@@ -685,6 +741,7 @@ def find(d: Document) -> None:
 
 
 PARTICLES = {"von", "van", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "ter", "ten", "dos"}
+FOREIGN_AND = {"i", "y", "et", "und", "e"}
 GERMAN_ARTICLES = {"der", "die", "das", "des", "dem", "den"}
 GERMAN_LINKS = GERMAN_ARTICLES | {"in", "im", "zu", "zum", "zur", "vom", "am", "auf", "und"}
 POSSESSIVE_PRONOUNS = {"his", "her", "your", "their", "our", "my", "its", "thy"}
@@ -704,6 +761,8 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
         if kind in ("BODY", "POLICY", "EVENT") and e - s >= 2 and doc[s].text[:1].isupper() \
                 and PERSON_SHAPE.search(doc[s].text) and doc[s].ent_type_ not in ("GPE", "NORP", "LOC"):
             out.append((s, s + 1, "PERSON", "mentions.inner_name.v1"))
+        elif kind in ("POLICY", "EVENT") and e - s >= 2 and _attributive_person(doc[s]):
+            out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Montessori methods' advocated
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
         for rs, re_ in name_runs(doc[s:e].as_doc()):

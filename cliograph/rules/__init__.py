@@ -35,6 +35,9 @@ class Lexicon(BaseModel):
     held_titles: frozenset[str]
     """Titles one person holds at a time, so 'the King' alone stands for the last one named
     King (``coref``)."""
+    work_nouns: frozenset[str]
+    """Nouns of what a person devises or makes, which his surname can modify ('the
+    Montessori method', 'a Wagner opera'): the modifier is a person (``mentions``)."""
     post_words: frozenset[str]
     """Posts read only when said of a person or a place ('the satrap of Lydia'), never the
     head of a name (``relations.offices``)."""
