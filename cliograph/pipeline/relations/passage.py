@@ -48,7 +48,14 @@ BACK = 1  # sentences before this one the passage's fight may have been named in
 CONF = {
     "passage.verdict.v1": 0.7,  # 'victory remained with X', 'X were victorious', 'X were defeated'
     "passage.commander.v1": 0.65,  # 'under the command of X' in a sentence that narrates the fight
+    "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
 }
+KILLINGS = {"assassination", "murder", "killing", "slaughter", "massacre", "regicide"}
+"""Nouns naming a killing whose blows a paragraph goes on to tell, one by one."""
+BLOW_VERBS = {"strike", "stab", "smite", "wound", "hack", "slash", "run"}
+BLOW_NOUNS = {"blow", "stroke", "thrust", "wound", "stab"}
+BLADES = {"sword", "dagger", "knife", "blade", "poniard", "steel"}
+BLADE_VERBS = {"bare", "draw", "unsheathe", "brandish"}
 
 
 def _event_class(d: Document, ev: int) -> str | None:
@@ -182,6 +189,76 @@ def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
     pending[:] = [p for p in pending if p[0] >= si]
 
 
+def _killing_before(d: Document, si: int, before: int) -> int | None:
+    """The killing the paragraph named last, before a token of sentence ``si``."""
+    sent = d.sents[si]
+    para = next(((ps, pe) for ps, pe in d.paragraphs if ps <= sent.start_char < pe), None)
+    start = para[0] if para else sent.start_char
+    end = d.doc[before].idx
+    found = sorted((m.start, m.entity) for m in d.mentions
+                   if start <= m.start < end and m.entity is not None
+                   and d.entities[m.entity].kind == "EVENT"
+                   and KILLINGS & set(d.entities[m.entity].name.lower().replace("’", "'").split()))
+    if found:
+        return found[-1][1]
+    # 'the scene of that murder' in a paragraph that narrates it: the killing the text names
+    if not any(t.lemma_.lower() in KILLINGS for t in d.doc.char_span(start, end, alignment_mode="expand") or []):
+        return None
+    near = sorted((abs(m.start - end), m.entity) for m in d.mentions
+                  if m.entity is not None and d.entities[m.entity].kind == "EVENT"
+                  and KILLINGS & set(d.entities[m.entity].name.lower().replace("’", "'").split()))
+    return near[0][1] if near else None
+
+
+def _doers(f) -> list[Token]:
+    """The verb's doers, or those of the clause it completes ('X was the first to strike')."""
+    if f.subjects:
+        return f.subjects
+    v = f.verb
+    if v.dep_ in ("xcomp", "acl", "relcl") and v.head.dep_ in ("attr", "acomp") and v.head.head.lemma_ == "be":
+        return [c for c in v.head.head.children if c.dep_ == "nsubj"]
+    return []
+
+
+def _blows(sent: Span) -> Iterator[tuple[Token, list[Token], str]]:
+    """(verb, the tokens naming a party, role) for each blow struck: 'X struck him', 'X gave
+    him a blow', 'X drew his sword' (the striker); 'X was stabbed' (the struck)."""
+    for f in frames(sent):
+        v, lemma = f.verb, f.verb.lemma_.lower()
+        objects = [o for o in f.objects if o.dep_ != "dative"]
+        doers = _doers(f)
+        if lemma in BLOW_VERBS and not f.passive and doers and (objects or lemma != "run"):
+            yield v, doers, "assailant"
+        elif lemma in BLOW_VERBS and f.passive and f.objects and lemma != "run":
+            yield v, f.objects, "victim"
+        elif lemma == "give" and not f.passive and any(o.lemma_.lower() in BLOW_NOUNS for o in objects):
+            yield v, doers, "assailant"
+        elif lemma in BLADE_VERBS and any(o.lemma_.lower() in BLADES for o in objects):
+            yield v, doers, "assailant"
+
+
+def _blow_parties(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who struck (or was struck) in the killing the paragraph named before the blow."""
+    told = d.cache.event_parties
+    for v, parties, role in _blows(sent):
+        if in_quotation(d, v) or not _real(v):
+            continue
+        ev = _killing_before(d, si, v.i)
+        if ev is None:
+            continue
+        # ('each of the conspirators': those the pronoun picks from)
+        people = [g for x in parties for y in conjuncts(x) for g in [y, *(g for c in y.children
+                  if c.dep_ == "prep" and c.lower_ == "of" and y.pos_ in ("PRON", "NUM", "DET")
+                  for g in c.children if g.dep_ == "pobj")]]
+        for y in people:
+            e = entity_at(d, y, {"PERSON", "FACTION", "BODY"})
+            if e is None or (e, ev) in told:
+                continue
+            told.add((e, ev))
+            rule = "passage.blow.v1"
+            yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [v]), role=role)
+
+
 def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Victors, the beaten and commanders of the fight the passage narrates."""
     told = d.cache.event_parties
@@ -200,6 +277,7 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         found += [(v, e, v.text, "passage.commander.v1") for t in troops
                   if (e := entity_at(d, t, GROUPS)) is not None]
     yield from _led_to(d, si, sent)
+    yield from _blow_parties(d, si, sent)
     pending = d.cache.pending_commanders
     light = words().event.action_light_verbs
     for v, actor, role, rule in found:
