@@ -79,3 +79,9 @@ def test_blows_where_no_killing_is_told_give_nothing(analysed):
     d = analysed("At the tournament of 1559 Montgomery struck the king with his lance. The king "
                  "lingered for ten days.")
     assert _blows(d) == []
+
+
+def test_each_of_a_group_who_bared_his_sword_takes_part(analysed):
+    d = analysed("The assassination of the Sultan took place in 1807. Each of the Jacobins bared "
+                 "his sword.")
+    assert [(a, r) for a, _, r in _blows(d)] == [("Jacobins", "assailant")]

@@ -10,7 +10,11 @@ So:
   victorious', 'X gained the victory') and the beaten ('X were defeated', 'routed X'),
 - both sides of a verb of combat ('the Swedes routed them'),
 - the commander of those who act ('under the command of X', 'under the conduct of X'),
-  and those who act under him
+  and those who act under him,
+- those who strike the blows of a killing the paragraph tells ('X was the first to strike
+  him', 'X gave him a blow', 'each of them drew his sword'), and the one struck (in the
+  killing the paragraph named last, else, where it speaks of 'that murder', the one the
+  text names nearest),
 
 take part in the fight their clause names, else the passage's: the last one named before
 them in the sentence, else in the sentence before (same paragraph); a commander whose
@@ -55,7 +59,7 @@ KILLINGS = {"assassination", "murder", "killing", "slaughter", "massacre", "regi
 BLOW_VERBS = {"strike", "stab", "smite", "wound", "hack", "slash", "run"}
 BLOW_NOUNS = {"blow", "stroke", "thrust", "wound", "stab"}
 BLADES = {"sword", "dagger", "knife", "blade", "poniard", "steel"}
-BLADE_VERBS = {"bare", "draw", "unsheathe", "brandish"}
+BLADE_VERBS = {"bare", "bar", "draw", "unsheathe", "brandish"}  # (the tagger reads 'bared' as 'bar')
 
 
 def _event_class(d: Document, ev: int) -> str | None:
