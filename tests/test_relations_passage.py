@@ -85,3 +85,21 @@ def test_each_of_a_group_who_bared_his_sword_takes_part(analysed):
     d = analysed("The assassination of the Sultan took place in 1807. Each of the Jacobins bared "
                  "his sword.")
     assert [(a, r) for a, _, r in _blows(d)] == [("Jacobins", "assailant")]
+
+
+def _speakers(d) -> list[tuple[str, str]]:
+    return [(d.entities[f.subject].name, d.entities[f.object].name) for f in d.factoids
+            if f.extractor == "passage.session.v1"]
+
+
+def test_who_spoke_or_took_the_chair_two_sentences_after_the_conference_takes_part(analysed):
+    d = analysed("The conference at Potsdam began on 17 July 1945. The delegations met daily. "
+                 "Winston Churchill spoke first, and Harry Truman took the chair.")
+    assert _speakers(d) == [("Winston Churchill", "conference at Potsdam"),
+                            ("Harry Truman", "conference at Potsdam")]
+
+
+def test_a_speaker_where_no_session_is_named_gives_nothing(analysed):
+    d = analysed("In 1945 Winston Churchill returned to London. Harry Truman spoke first, and "
+                 "Winston Churchill took the chair.")
+    assert _speakers(d) == []

@@ -15,6 +15,8 @@ So:
   him', 'X gave him a blow', 'each of them drew his sword'), and the one struck (in the
   killing the paragraph named last, else, where it speaks of 'that murder', the one the
   text names nearest),
+- those who speak, vote, preside or take the floor a sentence or two after a meeting is
+  named in their paragraph ('X took the floor', 'X won the debate'),
 
 take part in the fight their clause names, else the passage's: the last one named before
 them in the sentence, else in the sentence before (same paragraph); a commander whose
@@ -53,6 +55,7 @@ CONF = {
     "passage.verdict.v1": 0.7,  # 'victory remained with X', 'X were victorious', 'X were defeated'
     "passage.commander.v1": 0.65,  # 'under the command of X' in a sentence that narrates the fight
     "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
+    "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
 }
 KILLINGS = {"assassination", "murder", "killing", "slaughter", "massacre", "regicide"}
 """Nouns naming a killing whose blows a paragraph goes on to tell, one by one."""
@@ -263,6 +266,48 @@ def _blow_parties(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [v]), role=role)
 
 
+SPEECH_VERBS = {"speak", "address", "vote", "preside", "move", "interrupt", "reply", "protest"}
+"""Verbs of what one does at a session: their doers took part in it."""
+FLOOR_NOUNS = {"platform", "floor", "chair", "debate", "exception", "tribune", "rostrum"}
+"""Objects of 'take' and 'win' that tell a speaker at a session ('took the floor', 'won the debate')."""
+SESSION_BACK = 2  # sentences before this one the paragraph's session may have been named in
+
+
+def _session(d: Document, si: int, before: int) -> int | None:
+    """The meeting this sentence (before a token) or one of the two before it named last."""
+    for k in range(si, max(-1, si - 1 - SESSION_BACK), -1):
+        if not _same_paragraph(d, d.sents[k], d.sents[si]):
+            break
+        end = d.doc[before].idx if k == si else d.sents[k].end_char
+        found = sorted((m.start, m.entity) for m in d.mentions
+                       if d.sents[k].start_char <= m.start < end and m.entity is not None
+                       and d.entities[m.entity].kind == "EVENT" and _event_class(d, m.entity) == "meeting")
+        if found:
+            return found[-1][1]
+    return None
+
+
+def _speakers(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who spoke, voted, presided or took the floor at the session the paragraph is at."""
+    told = d.cache.event_parties
+    for f in frames(sent):
+        v, lemma = f.verb, f.verb.lemma_.lower()
+        floor = lemma in ("take", "win") and any(o.lemma_.lower() in FLOOR_NOUNS for o in f.objects)
+        if f.passive or not (lemma in SPEECH_VERBS or floor) or in_quotation(d, v) or not _real(v):
+            continue
+        ev = _session(d, si, v.i)
+        if ev is None:
+            continue
+        for y in (y for x in _doers(f) for y in conjuncts(x)):
+            e = entity_at(d, y, {"PERSON", "FACTION", "BODY"})
+            if e is None or (e, ev) in told:
+                continue
+            told.add((e, ev))
+            rule = "passage.session.v1"
+            yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [v]),
+                          role="speaker")
+
+
 def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Victors, the beaten and commanders of the fight the passage narrates."""
     told = d.cache.event_parties
@@ -282,6 +327,7 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                   if (e := entity_at(d, t, GROUPS)) is not None]
     yield from _led_to(d, si, sent)
     yield from _blow_parties(d, si, sent)
+    yield from _speakers(d, si, sent)
     pending = d.cache.pending_commanders
     light = words().event.action_light_verbs
     for v, actor, role, rule in found:
