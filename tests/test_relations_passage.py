@@ -55,3 +55,51 @@ def test_those_who_marched_under_the_commander_take_part_too(analysed):
     siege = next(e.name for e in d.entities if e.kind == "EVENT" and e.name.startswith("siege"))
     got = {s for s, o in pairs(d, "PARTICIPATES") if o == siege}
     assert {"Talbot", "Gascons"} <= got, got
+
+
+def _blows(d) -> list[tuple[str, str, str | None]]:
+    return [(d.entities[f.subject].name, d.entities[f.object].name, f.role) for f in d.factoids
+            if f.extractor == "passage.blow.v1"]
+
+
+def test_who_struck_the_blows_takes_part_in_the_killing_named_before(analysed):
+    d = analysed("The assassination of Henry took place in Paris in 1610. His coach was halted in "
+                 "a narrow street. Ravaillac was the first to strike him with a knife, and Ravaillac "
+                 "gave him a second blow in the chest.")
+    assert _blows(d) == [("Ravaillac", "assassination of Henry", "assailant")]
+
+
+def test_blows_of_a_paragraph_on_that_murder_go_to_the_killing_the_text_names(analysed):
+    d = analysed("The assassination of Henry shocked Paris in 1610.\n\nThe scene of that murder was "
+                 "a narrow street. Ravaillac struck the king twice with a knife.")
+    assert [(a, r) for a, _, r in _blows(d)] == [("Ravaillac", "assailant")]
+
+
+def test_blows_where_no_killing_is_told_give_nothing(analysed):
+    d = analysed("At the tournament of 1559 Montgomery struck the king with his lance. The king "
+                 "lingered for ten days.")
+    assert _blows(d) == []
+
+
+def test_each_of_a_group_who_bared_his_sword_takes_part(analysed):
+    d = analysed("The assassination of the Sultan took place in 1807. Each of the Jacobins bared "
+                 "his sword.")
+    assert [(a, r) for a, _, r in _blows(d)] == [("Jacobins", "assailant")]
+
+
+def _speakers(d) -> list[tuple[str, str]]:
+    return [(d.entities[f.subject].name, d.entities[f.object].name) for f in d.factoids
+            if f.extractor == "passage.session.v1"]
+
+
+def test_who_spoke_or_took_the_chair_two_sentences_after_the_conference_takes_part(analysed):
+    d = analysed("The conference at Potsdam began on 17 July 1945. The delegations met daily. "
+                 "Winston Churchill spoke first, and Harry Truman took the chair.")
+    assert _speakers(d) == [("Winston Churchill", "conference at Potsdam"),
+                            ("Harry Truman", "conference at Potsdam")]
+
+
+def test_a_speaker_where_no_session_is_named_gives_nothing(analysed):
+    d = analysed("In 1945 Winston Churchill returned to London. Harry Truman spoke first, and "
+                 "Winston Churchill took the chair.")
+    assert _speakers(d) == []

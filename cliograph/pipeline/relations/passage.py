@@ -10,7 +10,13 @@ So:
   victorious', 'X gained the victory') and the beaten ('X were defeated', 'routed X'),
 - both sides of a verb of combat ('the Swedes routed them'),
 - the commander of those who act ('under the command of X', 'under the conduct of X'),
-  and those who act under him
+  and those who act under him,
+- those who strike the blows of a killing the paragraph tells ('X was the first to strike
+  him', 'X gave him a blow', 'each of them drew his sword'), and the one struck (in the
+  killing the paragraph named last, else, where it speaks of 'that murder', the one the
+  text names nearest),
+- those who speak, vote, preside or take the floor a sentence or two after a meeting is
+  named in their paragraph ('X took the floor', 'X won the debate'),
 
 take part in the fight their clause names, else the passage's: the last one named before
 them in the sentence, else in the sentence before (same paragraph); a commander whose
@@ -48,7 +54,15 @@ BACK = 1  # sentences before this one the passage's fight may have been named in
 CONF = {
     "passage.verdict.v1": 0.7,  # 'victory remained with X', 'X were victorious', 'X were defeated'
     "passage.commander.v1": 0.65,  # 'under the command of X' in a sentence that narrates the fight
+    "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
+    "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
 }
+KILLINGS = {"assassination", "murder", "killing", "slaughter", "massacre", "regicide"}
+"""Nouns naming a killing whose blows a paragraph goes on to tell, one by one."""
+BLOW_VERBS = {"strike", "stab", "smite", "wound", "hack", "slash", "run"}
+BLOW_NOUNS = {"blow", "stroke", "thrust", "wound", "stab"}
+BLADES = {"sword", "dagger", "knife", "blade", "poniard", "steel"}
+BLADE_VERBS = {"bare", "bar", "draw", "unsheathe", "brandish"}  # (the tagger reads 'bared' as 'bar')
 
 
 def _event_class(d: Document, ev: int) -> str | None:
@@ -182,6 +196,118 @@ def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
     pending[:] = [p for p in pending if p[0] >= si]
 
 
+def _killing_before(d: Document, si: int, before: int) -> int | None:
+    """The killing the paragraph named last, before a token of sentence ``si``."""
+    sent = d.sents[si]
+    para = next(((ps, pe) for ps, pe in d.paragraphs if ps <= sent.start_char < pe), None)
+    start = para[0] if para else sent.start_char
+    end = d.doc[before].idx
+    found = sorted((m.start, m.entity) for m in d.mentions
+                   if start <= m.start < end and m.entity is not None
+                   and d.entities[m.entity].kind == "EVENT"
+                   and KILLINGS & set(d.entities[m.entity].name.lower().replace("’", "'").split()))
+    if found:
+        return found[-1][1]
+    # 'the scene of that murder' in a paragraph that narrates it: the killing the text names
+    if not any(t.lemma_.lower() in KILLINGS for t in d.doc.char_span(start, end, alignment_mode="expand") or []):
+        return None
+    near = sorted((abs(m.start - end), m.entity) for m in d.mentions
+                  if m.entity is not None and d.entities[m.entity].kind == "EVENT"
+                  and KILLINGS & set(d.entities[m.entity].name.lower().replace("’", "'").split()))
+    return near[0][1] if near else None
+
+
+def _doers(f) -> list[Token]:
+    """The verb's doers, or those of the clause it completes ('X was the first to strike')."""
+    if f.subjects:
+        return f.subjects
+    v = f.verb
+    if v.dep_ in ("xcomp", "acl", "relcl") and v.head.dep_ in ("attr", "acomp") and v.head.head.lemma_ == "be":
+        return [c for c in v.head.head.children if c.dep_ == "nsubj"]
+    return []
+
+
+def _blows(sent: Span) -> Iterator[tuple[Token, list[Token], str]]:
+    """(verb, the tokens naming a party, role) for each blow struck: 'X struck him', 'X gave
+    him a blow', 'X drew his sword' (the striker); 'X was stabbed' (the struck)."""
+    for f in frames(sent):
+        v, lemma = f.verb, f.verb.lemma_.lower()
+        objects = [o for o in f.objects if o.dep_ != "dative"]
+        doers = _doers(f)
+        if lemma in BLOW_VERBS and not f.passive and doers and (objects or lemma != "run"):
+            yield v, doers, "assailant"
+        elif lemma in BLOW_VERBS and f.passive and f.objects and lemma != "run":
+            yield v, f.objects, "victim"
+        elif lemma == "give" and not f.passive and any(o.lemma_.lower() in BLOW_NOUNS for o in objects):
+            yield v, doers, "assailant"
+        elif lemma in BLADE_VERBS and any(o.lemma_.lower() in BLADES for o in objects):
+            yield v, doers, "assailant"
+
+
+def _blow_parties(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who struck (or was struck) in the killing the paragraph named before the blow."""
+    told = d.cache.event_parties
+    for v, parties, role in _blows(sent):
+        if in_quotation(d, v) or not _real(v):
+            continue
+        ev = _killing_before(d, si, v.i)
+        if ev is None:
+            continue
+        # ('each of the conspirators': those the pronoun picks from)
+        people = [g for x in parties for y in conjuncts(x) for g in [y, *(g for c in y.children
+                  if c.dep_ == "prep" and c.lower_ == "of" and y.pos_ in ("PRON", "NUM", "DET")
+                  for g in c.children if g.dep_ == "pobj")]]
+        for y in people:
+            e = entity_at(d, y, {"PERSON", "FACTION", "BODY"})
+            if e is None or (e, ev) in told:
+                continue
+            told.add((e, ev))
+            rule = "passage.blow.v1"
+            yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [v]), role=role)
+
+
+SPEECH_VERBS = {"speak", "address", "vote", "preside", "move", "interrupt", "reply", "protest"}
+"""Verbs of what one does at a session: their doers took part in it."""
+FLOOR_NOUNS = {"platform", "floor", "chair", "debate", "exception", "tribune", "rostrum"}
+"""Objects of 'take' and 'win' that tell a speaker at a session ('took the floor', 'won the debate')."""
+SESSION_BACK = 2  # sentences before this one the paragraph's session may have been named in
+
+
+def _session(d: Document, si: int, before: int) -> int | None:
+    """The meeting this sentence (before a token) or one of the two before it named last."""
+    for k in range(si, max(-1, si - 1 - SESSION_BACK), -1):
+        if not _same_paragraph(d, d.sents[k], d.sents[si]):
+            break
+        end = d.doc[before].idx if k == si else d.sents[k].end_char
+        found = sorted((m.start, m.entity) for m in d.mentions
+                       if d.sents[k].start_char <= m.start < end and m.entity is not None
+                       and d.entities[m.entity].kind == "EVENT" and _event_class(d, m.entity) == "meeting")
+        if found:
+            return found[-1][1]
+    return None
+
+
+def _speakers(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who spoke, voted, presided or took the floor at the session the paragraph is at."""
+    told = d.cache.event_parties
+    for f in frames(sent):
+        v, lemma = f.verb, f.verb.lemma_.lower()
+        floor = lemma in ("take", "win") and any(o.lemma_.lower() in FLOOR_NOUNS for o in f.objects)
+        if f.passive or not (lemma in SPEECH_VERBS or floor) or in_quotation(d, v) or not _real(v):
+            continue
+        ev = _session(d, si, v.i)
+        if ev is None:
+            continue
+        for y in (y for x in _doers(f) for y in conjuncts(x)):
+            e = entity_at(d, y, {"PERSON", "FACTION", "BODY"})
+            if e is None or (e, ev) in told:
+                continue
+            told.add((e, ev))
+            rule = "passage.session.v1"
+            yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [v]),
+                          role="speaker")
+
+
 def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Victors, the beaten and commanders of the fight the passage narrates."""
     told = d.cache.event_parties
@@ -200,6 +326,8 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         found += [(v, e, v.text, "passage.commander.v1") for t in troops
                   if (e := entity_at(d, t, GROUPS)) is not None]
     yield from _led_to(d, si, sent)
+    yield from _blow_parties(d, si, sent)
+    yield from _speakers(d, si, sent)
     pending = d.cache.pending_commanders
     light = words().event.action_light_verbs
     for v, actor, role, rule in found:
