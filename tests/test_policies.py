@@ -184,10 +184,11 @@ def test_favouring_the_former_or_the_latter_stands_for_that_way_of_the_question(
 
 
 def test_who_favours_the_former_is_not_who_favours_the_latter(analysed):
-    found = pairs(analysed("Should the grain be stored in the temples, or sold in the market? The elders--Thomas Cromwell and "
-                           "Stephen Gardiner--favoured the former; the merchants--Nehemiah and Ezra--favoured the latter."),
-                  "SUPPORTS_POLICY")
-    assert ("Stephen Gardiner", "stored in the temples") in found and ("Ezra", "stored in the temples") not in found
+    text = ("Should the grain be stored in the temples, or sold in the market? The elders--Thomas Cromwell and "
+            "Stephen Gardiner--favoured the former; the merchants--Nehemiah and Ezra--favoured the latter.")
+    found = pairs(analysed(text), "SUPPORTS_POLICY")
+    assert ("Stephen Gardiner", "stored in the temples") in found
+    assert ("Ezra", "stored in the temples") not in found
 
 
 def test_the_latter_without_a_question_before_it_names_no_measure(analysed):
