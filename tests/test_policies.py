@@ -193,3 +193,18 @@ def test_who_favours_the_former_is_not_who_favours_the_latter(analysed):
 
 def test_the_latter_without_a_question_before_it_names_no_measure(analysed):
     assert not pairs(analysed("Anselm met Ralph at Canterbury. Anselm favoured the latter."), "SUPPORTS_POLICY")
+
+
+def test_a_measure_passed_without_an_agent_is_decided_by_the_sitting_assembly(analysed):
+    d = analysed("The Diet met at Worms in March. Although there was much opposition to a tax on salt, "
+                 "this provision was passed.")
+    assert ("Diet", "tax on salt") in pairs(d, "DECIDES")
+
+
+@pytest.mark.parametrize("text", [
+    "The Diet met at Worms in March, in the hall where the tax on salt had been passed long before.",
+    "The Diet met at Worms in March. The tax on salt was passed by the princes.",
+    "The Diet met at Worms in March. The tax on salt was not passed.",
+])
+def test_a_measure_passed_earlier_by_others_or_not_at_all_is_no_decision_of_the_sitting(analysed, text):
+    assert not pairs(analysed(text), "DECIDES")

@@ -93,6 +93,12 @@ class PolicyWords(BaseModel):
     """'with the view of making an amnesty', 'with the object of granting autonomy'."""
     declared_states: dict[str, str]
     """'declared Hungary independent' -> 'independence'."""
+    passing_verbs: frozenset[str]
+    """Verbs by which an assembly passes a measure: 'was passed', 'was adopted'."""
+    session_nouns: frozenset[str]
+    """Nouns of assemblies that sit and vote: 'convention', 'senate', 'diet'."""
+    provision_nouns: frozenset[str]
+    """Nouns of a part of a measure: 'provision', 'clause', 'article'."""
     nominalisations: dict[str, str]
     """The noun of a verb of public choice, naming a way a question offers: 'chosen by
     the crown' -> 'election by the crown'."""
@@ -539,6 +545,52 @@ def decreed_clauses(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                  "policies.decreed_clause.v1")
 
 
+def _sitting_body(d: Document, before: Token) -> int | None:
+    """The assembly in session: the last body or congress named in the last sentences
+    whose name ends in a noun of a deliberating assembly ('the Convention', 'the Diet')."""
+    w = words()
+    first = d.sents[max(0, d.sent_index(before) - w.assent_lookback)].start
+    for t in reversed(d.doc[first:before.i]):
+        e = d.entity_of_token(t)
+        if e is not None and d.entities[e].kind in ("BODY", "EVENT") \
+                and d.entities[e].name.split()[-1].lower() in w.session_nouns:
+            return e
+    return None
+
+
+def _referred_measure(d: Document, noun: Token) -> int | None:
+    """'this provision', 'the resolution': the measure named last before it, in this
+    sentence or the one before."""
+    e = entity_at(d, noun, {"POLICY"})
+    if e is not None:
+        return e
+    if noun.lower_ not in words().proposal_nouns | words().provision_nouns \
+            or not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in noun.children):
+        return None
+    first = d.sents[max(0, d.sent_index(noun) - 1)].start
+    for t in reversed(d.doc[first:noun.i]):
+        e = d.entity_of_token(t)
+        if e is not None and d.entities[e].kind == "POLICY":
+            return e
+    return None
+
+
+def passed_in_session(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Though many opposed a tax on salt, this provision was passed': a measure passed
+    with no one named as passing it is decided by the assembly then sitting (not one
+    passed earlier, 'where the charter had been adopted')."""
+    w = words()
+    for verb in sent:
+        if _lemma(verb) not in w.passing_verbs or verb.tag_ != "VBN" or in_quotation(d, verb) \
+                or not asserted(verb) or any(c.dep_ in ("agent", "neg") or c.lower_ == "had" for c in verb.children):
+            continue  # 'had been adopted' goes back before the sitting, to another assembly
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        measure = _referred_measure(d, subjects[0]) if subjects else None
+        body = _sitting_body(d, verb) if measure is not None else None
+        if body is not None and measure is not None:
+            yield from _emit(d, si, "DECIDES", body, measure, "policies.passed_in_session.v1")
+
+
 def purposes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'the Senate, with the view of making an amnesty, decreed ...': the measure a purpose
     phrase names is decided by a body that decrees for it, supported by anyone else."""
@@ -771,6 +823,7 @@ def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from favoured_alternatives(d, si, sent)
     yield from decreed_measures(d, si, sent)
     yield from decreed_clauses(d, si, sent)
+    yield from passed_in_session(d, si, sent)
     yield from purposes(d, si, sent)
     yield from declared_states(d, si, sent)
     yield from group_feelings(d, si, sent)
