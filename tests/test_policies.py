@@ -167,3 +167,44 @@ def test_withholding_or_giving_consent_to_a_measure_takes_a_side_on_it(analysed,
 def test_giving_assent_to_a_marriage_is_no_measure(analysed):
     d = analysed("The Duke gave his assent to the marriage of his daughter.")
     assert not pairs(d, "SUPPORTS_POLICY")
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("The synod asked whether the abbots should be appointed by the king or elected by the monks. "
+     "Anselm and Ralph favoured the latter.", ("Anselm", "election by the monks")),
+    ("The synod asked whether the abbots should be appointed by the king or elected by the monks. "
+     "Archbishop Lanfranc favoured the former.", ("Archbishop Lanfranc", "appointment by the king")),
+    ("Should the bishops be chosen by the chapter, or by the crown? Thomas Becket favoured the latter.",
+     ("Thomas Becket", "election by the crown")),
+    ("Should the grain be stored in the temples, or sold in the market? The priests favoured the former; "
+     "the merchants--Nehemiah and Ezra--favoured the latter.", ("Ezra", "sold in the market")),
+])
+def test_favouring_the_former_or_the_latter_stands_for_that_way_of_the_question(analysed, text, pair):
+    assert pair in pairs(analysed(text), "SUPPORTS_POLICY")
+
+
+def test_who_favours_the_former_is_not_who_favours_the_latter(analysed):
+    text = ("Should the grain be stored in the temples, or sold in the market? The elders--Thomas Cromwell and "
+            "Stephen Gardiner--favoured the former; the merchants--Nehemiah and Ezra--favoured the latter.")
+    found = pairs(analysed(text), "SUPPORTS_POLICY")
+    assert ("Stephen Gardiner", "stored in the temples") in found
+    assert ("Ezra", "stored in the temples") not in found
+
+
+def test_the_latter_without_a_question_before_it_names_no_measure(analysed):
+    assert not pairs(analysed("Anselm met Ralph at Canterbury. Anselm favoured the latter."), "SUPPORTS_POLICY")
+
+
+def test_a_measure_passed_without_an_agent_is_decided_by_the_sitting_assembly(analysed):
+    d = analysed("The Diet met at Worms in March. Although there was much opposition to a tax on salt, "
+                 "this provision was passed.")
+    assert ("Diet", "tax on salt") in pairs(d, "DECIDES")
+
+
+@pytest.mark.parametrize("text", [
+    "The Diet met at Worms in March, in the hall where the tax on salt had been passed long before.",
+    "The Diet met at Worms in March. The tax on salt was passed by the princes.",
+    "The Diet met at Worms in March. The tax on salt was not passed.",
+])
+def test_a_measure_passed_earlier_by_others_or_not_at_all_is_no_decision_of_the_sitting(analysed, text):
+    assert not pairs(analysed(text), "DECIDES")

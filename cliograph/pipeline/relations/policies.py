@@ -93,6 +93,15 @@ class PolicyWords(BaseModel):
     """'with the view of making an amnesty', 'with the object of granting autonomy'."""
     declared_states: dict[str, str]
     """'declared Hungary independent' -> 'independence'."""
+    passing_verbs: frozenset[str]
+    """Verbs by which an assembly passes a measure: 'was passed', 'was adopted'."""
+    session_nouns: frozenset[str]
+    """Nouns of assemblies that sit and vote: 'convention', 'senate', 'diet'."""
+    provision_nouns: frozenset[str]
+    """Nouns of a part of a measure: 'provision', 'clause', 'article'."""
+    nominalisations: dict[str, str]
+    """The noun of a verb of public choice, naming a way a question offers: 'chosen by
+    the crown' -> 'election by the crown'."""
 
 
 @lru_cache(maxsize=1)
@@ -423,6 +432,89 @@ def advocated_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                  "policies.advocated.v1")
 
 
+ALTERNATIVE_REFERENCES = ("former", "latter")
+CLAUSE_CUT = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "cc", "conj", "punct", "neg", "advcl", "relcl", "ccomp",
+              "parataxis"}
+CLAUSE_BREAKS = (";", ":")
+
+
+def _way(d: Document, verb: Token, head: Token) -> tuple[str, int, int] | None:
+    """One way a question offers, named as the text has it ('appointed by the king'), or
+    by the noun of its verb where the lexicon knows one ('chosen directly by the
+    legislature' -> 'election by the legislature', the name a reader gives the measure);
+    ``head`` is the way's own verb, or its preposition when only that changes."""
+    toks = _pruned(head, CLAUSE_CUT | {"advmod"})
+    span = _phrase(_pruned(head, CLAUSE_CUT))
+    if span is None:
+        return None
+    text = d.doc[span[0]:span[1]]
+    start, end = text.start_char, text.end_char
+    rest = " ".join(t.text for t in sorted(toks, key=lambda t: t.i) if t is not head) if head is verb else text.text
+    noun = words().nominalisations.get(_lemma(verb))
+    if noun is not None and verb.tag_ == "VBN":
+        return f"{noun} {rest}".strip(), start, end
+    return (text.text if head is verb else f"{verb.text} {text.text}"), start, end
+
+
+def _alternatives(d: Document, si: int, before: int) -> tuple[tuple[str, int, int], tuple[str, int, int]] | None:
+    """'should he be chosen by the legislature, or by electors?': the two ways a question
+    (in the last sentence, or earlier in this one) offers, as (name, start, end) in
+    characters; a second way that only changes the preposition ('or by electors') keeps
+    the first one's verb ('chosen by electors')."""
+    doc = d.doc
+    start = d.sents[max(0, si - 1)].start
+    for v in doc[start:before]:
+        if v.pos_ != "VERB" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in v.children):
+            continue
+        conj = next((c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "ADP")), None)
+        if conj is None:
+            continue
+        first = _way(d, v, v)
+        second = _way(d, conj, conj) if conj.pos_ == "VERB" else _way(d, v, conj)
+        if first is not None and second is not None:
+            return first, second
+    return None
+
+
+def _choosers(d: Document, sent: Span, verb: Token) -> list[int]:
+    """Who favours one way: the people and groups named in the clause before the verb,
+    from the last semicolon, colon or former/latter ('The strong men--Mason and
+    Rutledge--favored the former; stronger men--Madison and Gerry--favored the latter'),
+    where the parser may make the second group the first verb's object."""
+    start = sent.start
+    for t in sent.doc[sent.start:verb.i]:
+        if t.text in CLAUSE_BREAKS or t.lower_ in ALTERNATIVE_REFERENCES:
+            start = t.i + 1
+    out: list[int] = []
+    for t in sent.doc[start:verb.i]:
+        e = entity_at(d, t, ACTORS)
+        if e is not None and e not in out and (d.entities[e].kind != "PLACE" or t.dep_ == "nsubj"):
+            out.append(e)
+    return out
+
+
+def favoured_alternatives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Anselm favoured the latter' after 'should the abbots be appointed by the king or
+    elected by the monks?': who favours the former or the latter way stands for it."""
+    w = words()
+    for obj in sent:
+        verb = next((a for a in obj.ancestors if a.pos_ == "VERB"), None)
+        if obj.lower_ not in ALTERNATIVE_REFERENCES or obj.i == sent.start or obj.nbor(-1).lower_ != "the" \
+                or verb is None or _lemma(verb) not in w.advocacy_verbs or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        if obj.dep_ != "dobj" and not (obj.i + 1 < sent.end and obj.nbor(1).text in CLAUSE_BREAKS):
+            continue  # 'the latter part of the year'
+        ways = _alternatives(d, si, verb.i)
+        if ways is None:
+            continue
+        name, s, e = ways[ALTERNATIVE_REFERENCES.index(obj.lower_)]
+        rule = "policies.favoured_alternative.v1"
+        measure = d.add_entity(name, "POLICY", s, e, rule)
+        for a in _choosers(d, sent, verb):
+            yield from _emit(d, si, "SUPPORTS_POLICY", a, measure, rule)
+
+
 def _lemma(verb: Token) -> str:
     """The verb's lemma, also where the model left a past form as it is ('decreed')."""
     lemma = verb.lemma_.lower()
@@ -451,6 +543,52 @@ def decreed_clauses(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             for body in bodies:
                 yield from _emit(d, si, "DECIDES", body, _measure(d, *span, "policies.decreed_clause.v1"),
                                  "policies.decreed_clause.v1")
+
+
+def _sitting_body(d: Document, before: Token) -> int | None:
+    """The assembly in session: the last body or congress named in the last sentences
+    whose name ends in a noun of a deliberating assembly ('the Convention', 'the Diet')."""
+    w = words()
+    first = d.sents[max(0, d.sent_index(before) - w.assent_lookback)].start
+    for t in reversed(d.doc[first:before.i]):
+        e = d.entity_of_token(t)
+        if e is not None and d.entities[e].kind in ("BODY", "EVENT") \
+                and d.entities[e].name.split()[-1].lower() in w.session_nouns:
+            return e
+    return None
+
+
+def _referred_measure(d: Document, noun: Token) -> int | None:
+    """'this provision', 'the resolution': the measure named last before it, in this
+    sentence or the one before."""
+    e = entity_at(d, noun, {"POLICY"})
+    if e is not None:
+        return e
+    if noun.lower_ not in words().proposal_nouns | words().provision_nouns \
+            or not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in noun.children):
+        return None
+    first = d.sents[max(0, d.sent_index(noun) - 1)].start
+    for t in reversed(d.doc[first:noun.i]):
+        e = d.entity_of_token(t)
+        if e is not None and d.entities[e].kind == "POLICY":
+            return e
+    return None
+
+
+def passed_in_session(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Though many opposed a tax on salt, this provision was passed': a measure passed
+    with no one named as passing it is decided by the assembly then sitting (not one
+    passed earlier, 'where the charter had been adopted')."""
+    w = words()
+    for verb in sent:
+        if _lemma(verb) not in w.passing_verbs or verb.tag_ != "VBN" or in_quotation(d, verb) \
+                or not asserted(verb) or any(c.dep_ in ("agent", "neg") or c.lower_ == "had" for c in verb.children):
+            continue  # 'had been adopted' goes back before the sitting, to another assembly
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        measure = _referred_measure(d, subjects[0]) if subjects else None
+        body = _sitting_body(d, verb) if measure is not None else None
+        if body is not None and measure is not None:
+            yield from _emit(d, si, "DECIDES", body, measure, "policies.passed_in_session.v1")
 
 
 def purposes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -682,8 +820,10 @@ def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from withheld_consent(d, si, sent)
     yield from proposed_by(d, si, sent)
     yield from advocated_measures(d, si, sent)
+    yield from favoured_alternatives(d, si, sent)
     yield from decreed_measures(d, si, sent)
     yield from decreed_clauses(d, si, sent)
+    yield from passed_in_session(d, si, sent)
     yield from purposes(d, si, sent)
     yield from declared_states(d, si, sent)
     yield from group_feelings(d, si, sent)
