@@ -53,3 +53,12 @@ def test_a_bracketed_participle_keeps_the_date_inside_its_brackets(analysed):
 def test_one_birth_per_person_and_sentence_carries_what_each_rule_read(analysed):
     d = analysed("Walter Greystoke (3 May 1862 – 9 June 1930) was born in Lyon and built bridges.")
     assert lives(d, "BORN") == [("Walter Greystoke", "1862-05-03", "Lyon")]
+
+
+def test_a_bracketed_birth_after_a_nickname_in_quotes_is_the_named_person_s(analysed):
+    # the name may be read as the quoted nickname alone: the brackets follow the surname
+    # (the tagger reads this surname as a common noun, outside the mention 'Fritz')
+    d = analysed("Fritz Schneider (bobsledder)\n\nFriedrich \"Fritz\" Schneider (born 2 June 1961 in Graz, "
+                 "Styria) is an Austrian bobsledder who competed from 1982 to 1990.")
+    born = lives(d, "BORN")
+    assert len(born) == 1 and born[0][1:] == ("1961-06-02", "Graz"), born
