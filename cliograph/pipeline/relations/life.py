@@ -679,12 +679,13 @@ def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 def _name_end(d: Document, end: int) -> int:
     """Where the whole name ends when the mention is only part of it: 'Wilhelm "Willi"
     Vogel (born 1901)' may be read as the nickname alone, and the brackets follow the
-    surname the nickname modifies (a capitalised noun just after it, no other mention)."""
+    surname the nickname modifies (a capitalised noun after it, past quote marks only, no other mention)."""
     tok = next((t for t in d.doc if t.idx < end <= t.idx + len(t.text)), None)
     if tok is None:
         return end
     while 0 < tok.head.i - tok.i <= 3 and tok.head.pos_ in ("PROPN", "NOUN") \
-            and tok.head.text[:1].isupper() and d.token_mention.get(tok.head.i) is None:
+            and tok.head.text[:1].isupper() and d.token_mention.get(tok.head.i) is None \
+            and all(t.is_quote for t in d.doc[tok.i + 1:tok.head.i]):
         tok = tok.head
     return max(end, tok.idx + len(tok.text))
 
