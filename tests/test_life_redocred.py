@@ -95,3 +95,12 @@ def test_a_name_does_not_run_into_its_brackets():
                 ["PROPN", "PROPN", "PUNCT", "PUNCT", "PROPN", "NUM", "PUNCT", "NUM", "PUNCT"], {0: 0, 1: 0})
     end = d.doc[1].idx + len("Orlovsky")
     assert _name_end(d, end) == end
+
+
+@pytest.mark.parametrize("text, born", [
+    ("Ada Roe was an English painter born in Leeds.", ("Ada Roe", None, "Leeds")),
+    ("Ada Roe (3 May 1901 – 2 March 1971) was an English painter, born in Leeds, Yorkshire.",
+     ("Ada Roe", "1901-05-03", "Leeds")),
+])
+def test_a_participle_on_the_predicate_noun_gives_the_subject_s_birthplace(analysed, text, born):
+    assert lives(analysed(text), "BORN") == [born]

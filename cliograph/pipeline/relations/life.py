@@ -575,6 +575,10 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not people and t.dep_ in ("acl", "appos", "advcl") and t.head.i != t.i:
                 e = entity_at(d, t.head, PERSON)
                 people = [e] if e is not None else []
+                if not people and t.head.dep_ == "attr" and t.head.head.lemma_ == "be":
+                    # 'Ada Roe was an English painter, born in Leeds': the subject's birth
+                    people = [e for c in t.head.head.children if c.dep_ == "nsubj"
+                              if (e := entity_at(d, c, PERSON)) is not None]
             participle = not any(c.dep_ in ("auxpass", "aux", *SUBJ) for c in t.children)
             for person in people:
                 if participle:  # 'Born in Leeds, he moved to York in 1930': 1930 is the move's
