@@ -53,3 +53,54 @@ def test_a_bracketed_participle_keeps_the_date_inside_its_brackets(analysed):
 def test_one_birth_per_person_and_sentence_carries_what_each_rule_read(analysed):
     d = analysed("Walter Greystoke (3 May 1862 – 9 June 1930) was born in Lyon and built bridges.")
     assert lives(d, "BORN") == [("Walter Greystoke", "1862-05-03", "Lyon")]
+
+
+def test_a_bracketed_birth_after_a_nickname_in_quotes_is_the_named_person_s(analysed):
+    # the name may be read as the quoted nickname alone: the brackets follow the surname
+    # (the tagger reads this surname as a common noun, outside the mention 'Fritz')
+    d = analysed("Fritz Schneider (bobsledder)\n\nFriedrich \"Fritz\" Schneider (born 2 June 1961 in Graz, "
+                 "Styria) is an Austrian bobsledder who competed from 1982 to 1990.")
+    born = lives(d, "BORN")
+    assert len(born) == 1 and born[0][1:] == ("1961-06-02", "Graz"), born
+
+
+def _parsed(words: list[str], heads: list[int], pos: list[str], mentions: dict[int, int]):
+    """A parse fixed by hand (what the tagger gave on real pages), with the tokens that
+    belong to a mention: enough for the name's end to be read."""
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, pos=pos,
+              deps=["dep"] * len(words))
+    return SimpleNamespace(doc=doc, token_mention=mentions)
+
+
+def test_a_name_ends_past_its_quoted_nickname_at_the_surname():
+    from cliograph.pipeline.relations.life import _name_end
+    # Friedrich "Fritz" Schneider (born ...: the mention is 'Fritz', the surname a NOUN
+    words = ["Friedrich", '"', "Fritz", '"', "Schneider", "(", "born", "1961", ")"]
+    d = _parsed(words, [4, 4, 4, 4, 4, 4, 4, 6, 4],
+                ["PROPN", "PUNCT", "PROPN", "PUNCT", "NOUN", "PUNCT", "VERB", "NUM", "PUNCT"], {2: 0})
+    fritz = d.doc[2]
+    assert _name_end(d, fritz.idx + len(fritz.text)) == d.doc[4].idx + len("Schneider")
+
+
+def test_a_name_does_not_run_into_its_brackets():
+    from cliograph.pipeline.relations.life import _name_end
+    # Pavel Orlovsky (;May 22, 1913 ...: the parser hung the name on the month in the brackets
+    words = ["Pavel", "Orlovsky", "(", ";", "May", "22", ",", "1913", ")"]
+    d = _parsed(words, [1, 4, 4, 4, 4, 4, 4, 4, 4],
+                ["PROPN", "PROPN", "PUNCT", "PUNCT", "PROPN", "NUM", "PUNCT", "NUM", "PUNCT"], {0: 0, 1: 0})
+    end = d.doc[1].idx + len("Orlovsky")
+    assert _name_end(d, end) == end
+
+
+@pytest.mark.parametrize("text, born", [
+    ("Ada Roe was an English painter born in Leeds.", ("Ada Roe", None, "Leeds")),
+    ("Ada Roe (3 May 1901 – 2 March 1971) was an English painter, born in Leeds, Yorkshire.",
+     ("Ada Roe", "1901-05-03", "Leeds")),
+])
+def test_a_participle_on_the_predicate_noun_gives_the_subject_s_birthplace(analysed, text, born):
+    assert lives(analysed(text), "BORN") == [born]

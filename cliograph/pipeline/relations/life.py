@@ -575,6 +575,10 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not people and t.dep_ in ("acl", "appos", "advcl") and t.head.i != t.i:
                 e = entity_at(d, t.head, PERSON)
                 people = [e] if e is not None else []
+                if not people and t.head.dep_ == "attr" and t.head.head.lemma_ == "be":
+                    # 'Ada Roe was an English painter, born in Leeds': the subject's birth
+                    people = [e for c in t.head.head.children if c.dep_ == "nsubj"
+                              if (e := entity_at(d, c, PERSON)) is not None]
             participle = not any(c.dep_ in ("auxpass", "aux", *SUBJ) for c in t.children)
             for person in people:
                 if participle:  # 'Born in Leeds, he moved to York in 1930': 1930 is the move's
@@ -653,7 +657,8 @@ def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not set(d.entities[m.entity].name.lower().split()) & lexicon().body_heads:
                 yield from _dated_lifespan(d, si, m.entity, m.end, full_dates_only=True)
             continue
-        after = d.text[m.end:m.end + 40]
+        end = _name_end(d, m.end)
+        after = d.text[end:end + 40]
         span = LIFESPAN.match(after.lstrip())
         if span:
             (b_year, b_era), died = span.group(1, 2), span.group(3, 4)
@@ -672,7 +677,21 @@ def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield factoid(d, si, type_, m.entity, None, "life.lifespan.v1", CONF["life.lifespan.v1"],
                           when=_year(one.group(2), one.group(3)))
             continue
-        yield from _dated_lifespan(d, si, m.entity, m.end)
+        yield from _dated_lifespan(d, si, m.entity, end)
+
+
+def _name_end(d: Document, end: int) -> int:
+    """Where the whole name ends when the mention is only part of it: 'Wilhelm "Willi"
+    Vogel (born 1901)' may be read as the nickname alone, and the brackets follow the
+    surname the nickname modifies (a capitalised noun after it, past quote marks only, no other mention)."""
+    tok = next((t for t in d.doc if t.idx < end <= t.idx + len(t.text)), None)
+    if tok is None:
+        return end
+    while 0 < tok.head.i - tok.i <= 3 and tok.head.pos_ in ("PROPN", "NOUN") \
+            and tok.head.text[:1].isupper() and d.token_mention.get(tok.head.i) is None \
+            and all(t.is_quote for t in d.doc[tok.i + 1:tok.head.i]):
+        tok = tok.head
+    return max(end, tok.idx + len(tok.text))
 
 
 def _bracket(text: str, start: int, limit: int = 200) -> tuple[int, int] | None:
