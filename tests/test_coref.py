@@ -82,6 +82,15 @@ CASES = [
      "their office.", [("them", 0, "Flavius"), ("their", 0, "Flavius")]),
     ("King Charles fell ill in February. The King complained that he felt a fire burning within "
      "him.", [("he", 0, "King Charles"), ("him", 0, "King Charles")]),
+    # a people named in the plural ('the Venetians') is a place entity that 'they' stands for
+    ("The Venetians besieged Zara in 1202. They took it in November.", [("They", 0, "Venetians")]),
+    ("The Carthaginians sent a fleet to Sicily, and the Romans fought them at Mylae.",
+     [("them", 0, "Carthaginians")]),
+    ("Napoleon marched on Moscow. The Russians burned the city before him, and they retreated.",
+     [("him", 0, "Napoleon"), ("they", 0, "Russians")]),
+    # 'some of the citizens' weighs as the subject it is: they, not the people named before
+    ("The Genoese hired Guglielmo Boccanegra. Some of the citizens feared him, and they fled to "
+     "Savona.", [("they", 0, None)]),
 ]
 
 

@@ -49,6 +49,8 @@ PERSON_NOUNS = {
     "stranger", "messenger", "physician", "doctor", "conspirator", "courtier", "elector",
     "follower", "supporter", "colleague", "representative", "someone", "somebody", "anyone"}
 GROUP_NOUNS = {"people", "crowd", "group", "faction", "class", "party", "multitude", "nation"}
+QUANTIFIERS = {"each", "all", "both", "many", "most", "some", "several", "few", "none", "either",
+               "neither"}
 ANIMATE_ENDINGS = ("ist", "ian", "ite", "ant", "eer", "ary", "ent")
 
 Key = int | tuple[str, int]  # an entity index, or ('n', token) for a phrase that is no entity
@@ -93,8 +95,9 @@ def _role(t: Token) -> str:
 
 def _weight(t: Token) -> float:
     """Lappin-Leass salience of the phrase headed by ``t``, in its own sentence."""
-    while t.dep_ in ("conj", "appos"):
-        t = t.head  # 'Cato and Flaccus', 'two of the censors, Cato...' weigh as their head
+    while t.dep_ in ("conj", "appos") or _share(t):
+        t = t.head.head if _share(t) else t.head  # 'Cato and Flaccus', 'two of the censors,
+        # Cato...' weigh as their head; in 'each of the States was', the States are the subject
     dep, head = t.dep_, t.head
     w = 100.0 + {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "dative": 40}.get(dep, 0)
     oblique = dep == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in OBLIQUE
@@ -107,11 +110,22 @@ def _weight(t: Token) -> float:
     return w + (40 if not any(a.dep_ in CLAUSES for a in t.ancestors) else 0)  # main clause
 
 
+def _share(t: Token) -> bool:
+    """'each of the States', 'many of the barons': the group is what the quantifier counts."""
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in QUANTIFIERS
+
+
 def _plural_name(t: Token) -> bool:
     """'the Girondins', 'the Bolsheviki', 'Socialist Revolutionaries' (not 'Brutus', 'Congress')."""
     low, the = t.lower_, t.i > 0 and t.nbor(-1).lower_ == "the"
     ending = low.endswith(("s", "i")) and not low.endswith(("ss", "us"))
     return t.tag_ in ("NNS", "NNPS") or the and ending
+
+
+def _people(t: Token) -> bool:
+    """A place named by its people ('the Athenians', 'the Venetians'): they act, and the
+    text goes on with 'they' for them, though the entity is the city or country."""
+    return _plural_name(t) and (t.ent_type_ == "NORP" or t.lower_.endswith(("ians", "ans", "ese")))
 
 
 def _subject(v: Token) -> Token | None:
@@ -132,10 +146,12 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
         return ents[m.entity].kind if m.entity is not None else None
 
     for m in d.mentions:
-        if kind(m) not in ("PERSON", *GROUP_KINDS) or m.tokens[0] in named:
+        if kind(m) not in ("PERSON", *GROUP_KINDS, "PLACE") or m.tokens[0] in named:
             continue
-        named.update(range(*m.tokens))
         t = doc[m.tokens[0]:m.tokens[1]].root
+        if kind(m) == "PLACE" and not _people(t):
+            continue  # a city named as a place ('to Athens') is nobody's antecedent
+        named.update(range(*m.tokens))
         listed, all_named = t.dep_ != "conj", all(c.i in d.token_mention for c in t.conjuncts)
         if t.conjuncts and listed and not all_named:
             add(("n", t.i), t, True)  # 'the Primate and four other bishops'
