@@ -88,6 +88,10 @@ CASES = [
      [("them", 0, "Carthaginians")]),
     ("Napoleon marched on Moscow. The Russians burned the city before him, and they retreated.",
      [("him", 0, "Napoleon"), ("they", 0, "Russians")]),
+    # 'she' for a city or country when no woman is near; a woman near takes it
+    ("Venice sent a fleet against Genoa in 1378. She lost her galleys at Pola.",
+     [("She", 0, "Venice"), ("her", 0, "Venice")]),
+    ("Queen Christina left Sweden in 1654. She settled in Rome.", [("She", 0, "Queen Christina")]),
     # 'some of the citizens' weighs as the subject it is: they, not the people named before
     ("The Genoese hired Guglielmo Boccanegra. Some of the citizens feared him, and they fled to "
      "Savona.", [("they", 0, None)]),

@@ -12,6 +12,8 @@ is not its verb's subject; in 'He told Maria that Stalin...' he is not Stalin).
 Preferences: an apposition to a name or 'X and his Y' is X; else the nearest subject
 above the pronoun ('Pinckney, keen to defend his...'); parallel roles. Reflexives take
 their clause's subject. 'They' for 'X and Y' is X: a pronoun holds one entity.
+A people named in the plural ('the Venetians', a PLACE entity) is a group for 'they';
+a city or country named alone is 'she' when no woman fits ('Venice ... her galleys').
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class Ref:
     gender: str = ""
     person: bool = True
     member: bool = False  # one of 'X and Y': not 'he', except in 'X and his Y'
+    land: bool = False  # a city or country: 'she' when no woman is near ('Athens ... her navy')
 
 
 def entity_genders(d: Document) -> dict[int, str]:
@@ -150,7 +153,9 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
             continue
         t = doc[m.tokens[0]:m.tokens[1]].root
         if kind(m) == "PLACE" and not _people(t):
-            continue  # a city named as a place ('to Athens') is nobody's antecedent
+            if t.pos_ == "PROPN" and t.tag_ == "NNP" and t.dep_ in (*SUBJ, *OBJ, "pobj"):
+                add(m.entity, t, False, person=False, gender="female", land=True)
+            continue  # a city: 'she' or 'her' at most ('Venice ... her fleet')
         named.update(range(*m.tokens))
         listed, all_named = t.dep_ != "conj", all(c.i in d.token_mention for c in t.conjuncts)
         if t.conjuncts and listed and not all_named:
@@ -303,7 +308,8 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
     def fits(r: Ref) -> float:
         """1 when the candidate agrees with the pronoun, 0 when not, 0.3 for a singular body."""
         g = (genders.get(r.key, "") if isinstance(r.key, int) else "") or r.gender
-        if r.quote != q or si - r.sent > WINDOW or r.key in banned or not plural and not r.person:
+        if r.quote != q or si - r.sent > WINDOW or r.key in banned or r.land and woman_near or (
+                not plural and not r.person and not (r.land and gender == "female")):
             return 0.0
         if r.plural != plural:  # 'the Convention ... they voted', close by only
             body = plural and not r.person and r.role in ("subj", "obj")
@@ -332,6 +338,8 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
     if pron.dep_ != "poss":
         banned |= {d.mentions[d.token_mention[t.i]].entity for t in pron.head.subtree
                    if t.i > pron.i and t.i in d.token_mention} - {None}
+    woman_near = False  # first asked with cities allowed: does any person fit 'she'?
+    woman_near = gender == "female" and any(r.person and fits(r) for r in active)
     per_sent: dict[tuple[Key, int], float] = {}
     last: dict[Key, Ref] = {}
     for r in active:
