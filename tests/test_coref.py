@@ -88,6 +88,8 @@ CASES = [
      [("them", 0, "Carthaginians")]),
     ("Napoleon marched on Moscow. The Russians burned the city before him, and they retreated.",
      [("him", 0, "Napoleon"), ("they", 0, "Russians")]),
+    # 'their' in 'the Venetians and their allies' is the people named first
+    ("The Venetians and their allies blockaded Chioggia in 1379.", [("their", 0, "Venetians")]),
     # 'she' for a city or country when no woman is near; a woman near takes it
     ("Venice sent a fleet against Genoa in 1378. She lost her galleys at Pola.",
      [("She", 0, "Venice"), ("her", 0, "Venice")]),

@@ -159,6 +159,8 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
         named.update(range(*m.tokens))
         listed, all_named = t.dep_ != "conj", all(c.i in d.token_mention for c in t.conjuncts)
         if t.conjuncts and listed and not all_named:
+            if kind(m) != "PERSON":  # 'their' in 'the Athenians and their allies' only
+                add(m.entity, t, True, person=False, member=True)
             add(("n", t.i), t, True)  # 'the Primate and four other bishops'
         if kind(m) == "PERSON" and not _plural_name(t):
             if t.conjuncts and listed and all_named:
@@ -314,7 +316,8 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
         if r.plural != plural:  # 'the Convention ... they voted', close by only
             body = plural and not r.person and r.role in ("subj", "obj")
             return 0.3 if body and si - r.sent <= 1 else 0.0
-        return 0.0 if gender and g not in ("", gender) or r.member and not plural else 1.0
+        return 0.0 if gender and g not in ("", gender) or r.member and not (plural and r.person) \
+            else 1.0
 
     def boost(i: int, w: float, member: bool = False) -> bool:
         """Add ``w`` to the class of the phrase at token ``i`` (a member of 'X and Y' for
