@@ -82,6 +82,21 @@ CASES = [
      "their office.", [("them", 0, "Flavius"), ("their", 0, "Flavius")]),
     ("King Charles fell ill in February. The King complained that he felt a fire burning within "
      "him.", [("he", 0, "King Charles"), ("him", 0, "King Charles")]),
+    # a people named in the plural ('the Venetians') is a place entity that 'they' stands for
+    ("The Venetians besieged Zara in 1202. They took it in November.", [("They", 0, "Venetians")]),
+    ("The Carthaginians sent a fleet to Sicily, and the Romans fought them at Mylae.",
+     [("them", 0, "Carthaginians")]),
+    ("Napoleon marched on Moscow. The Russians burned the city before him, and they retreated.",
+     [("him", 0, "Napoleon"), ("they", 0, "Russians")]),
+    # 'their' in 'the Venetians and their allies' is the people named first
+    ("The Venetians and their allies blockaded Chioggia in 1379.", [("their", 0, "Venetians")]),
+    # 'she' for a city or country when no woman is near; a woman near takes it
+    ("Venice sent a fleet against Genoa in 1378. She lost her galleys at Pola.",
+     [("She", 0, "Venice"), ("her", 0, "Venice")]),
+    ("Queen Christina left Sweden in 1654. She settled in Rome.", [("She", 0, "Queen Christina")]),
+    # 'some of the citizens' weighs as the subject it is: they, not the people named before
+    ("The Genoese hired Guglielmo Boccanegra. Some of the citizens feared him, and they fled to "
+     "Savona.", [("they", 0, None)]),
 ]
 
 

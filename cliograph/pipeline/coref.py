@@ -12,6 +12,8 @@ is not its verb's subject; in 'He told Maria that Stalin...' he is not Stalin).
 Preferences: an apposition to a name or 'X and his Y' is X; else the nearest subject
 above the pronoun ('Pinckney, keen to defend his...'); parallel roles. Reflexives take
 their clause's subject. 'They' for 'X and Y' is X: a pronoun holds one entity.
+A people named in the plural ('the Venetians', a PLACE entity) is a group for 'they';
+a city or country named alone is 'she' when no woman fits ('Venice ... her galleys').
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ PERSON_NOUNS = {
     "stranger", "messenger", "physician", "doctor", "conspirator", "courtier", "elector",
     "follower", "supporter", "colleague", "representative", "someone", "somebody", "anyone"}
 GROUP_NOUNS = {"people", "crowd", "group", "faction", "class", "party", "multitude", "nation"}
+QUANTIFIERS = {"each", "all", "both", "many", "most", "some", "several", "few", "none", "either",
+               "neither"}
 ANIMATE_ENDINGS = ("ist", "ian", "ite", "ant", "eer", "ary", "ent")
 
 Key = int | tuple[str, int]  # an entity index, or ('n', token) for a phrase that is no entity
@@ -66,6 +70,7 @@ class Ref:
     gender: str = ""
     person: bool = True
     member: bool = False  # one of 'X and Y': not 'he', except in 'X and his Y'
+    land: bool = False  # a city or country: 'she' when no woman is near ('Athens ... her navy')
 
 
 def entity_genders(d: Document) -> dict[int, str]:
@@ -93,8 +98,9 @@ def _role(t: Token) -> str:
 
 def _weight(t: Token) -> float:
     """Lappin-Leass salience of the phrase headed by ``t``, in its own sentence."""
-    while t.dep_ in ("conj", "appos"):
-        t = t.head  # 'Cato and Flaccus', 'two of the censors, Cato...' weigh as their head
+    while t.dep_ in ("conj", "appos") or _share(t):
+        t = t.head.head if _share(t) else t.head  # 'Cato and Flaccus', 'two of the censors,
+        # Cato...' weigh as their head; in 'each of the States was', the States are the subject
     dep, head = t.dep_, t.head
     w = 100.0 + {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "attr": 50, "dative": 40}.get(dep, 0)
     oblique = dep == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in OBLIQUE
@@ -107,11 +113,22 @@ def _weight(t: Token) -> float:
     return w + (40 if not any(a.dep_ in CLAUSES for a in t.ancestors) else 0)  # main clause
 
 
+def _share(t: Token) -> bool:
+    """'each of the States', 'many of the barons': the group is what the quantifier counts."""
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in QUANTIFIERS
+
+
 def _plural_name(t: Token) -> bool:
     """'the Girondins', 'the Bolsheviki', 'Socialist Revolutionaries' (not 'Brutus', 'Congress')."""
     low, the = t.lower_, t.i > 0 and t.nbor(-1).lower_ == "the"
     ending = low.endswith(("s", "i")) and not low.endswith(("ss", "us"))
     return t.tag_ in ("NNS", "NNPS") or the and ending
+
+
+def _people(t: Token) -> bool:
+    """A place named by its people ('the Athenians', 'the Venetians'): they act, and the
+    text goes on with 'they' for them, though the entity is the city or country."""
+    return _plural_name(t) and (t.ent_type_ == "NORP" or t.lower_.endswith(("ians", "ans", "ese")))
 
 
 def _subject(v: Token) -> Token | None:
@@ -132,12 +149,18 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
         return ents[m.entity].kind if m.entity is not None else None
 
     for m in d.mentions:
-        if kind(m) not in ("PERSON", *GROUP_KINDS) or m.tokens[0] in named:
+        if kind(m) not in ("PERSON", *GROUP_KINDS, "PLACE") or m.tokens[0] in named:
             continue
-        named.update(range(*m.tokens))
         t = doc[m.tokens[0]:m.tokens[1]].root
+        if kind(m) == "PLACE" and not _people(t):
+            if t.pos_ == "PROPN" and t.tag_ == "NNP" and t.dep_ in (*SUBJ, *OBJ, "pobj"):
+                add(m.entity, t, False, person=False, gender="female", land=True)
+            continue  # a city: 'she' or 'her' at most ('Venice ... her fleet')
+        named.update(range(*m.tokens))
         listed, all_named = t.dep_ != "conj", all(c.i in d.token_mention for c in t.conjuncts)
         if t.conjuncts and listed and not all_named:
+            if kind(m) != "PERSON":  # 'their' in 'the Athenians and their allies' only
+                add(m.entity, t, True, person=False, member=True)
             add(("n", t.i), t, True)  # 'the Primate and four other bishops'
         if kind(m) == "PERSON" and not _plural_name(t):
             if t.conjuncts and listed and all_named:
@@ -287,12 +310,14 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
     def fits(r: Ref) -> float:
         """1 when the candidate agrees with the pronoun, 0 when not, 0.3 for a singular body."""
         g = (genders.get(r.key, "") if isinstance(r.key, int) else "") or r.gender
-        if r.quote != q or si - r.sent > WINDOW or r.key in banned or not plural and not r.person:
+        if r.quote != q or si - r.sent > WINDOW or r.key in banned or r.land and woman_near or (
+                not plural and not r.person and not (r.land and gender == "female")):
             return 0.0
         if r.plural != plural:  # 'the Convention ... they voted', close by only
             body = plural and not r.person and r.role in ("subj", "obj")
             return 0.3 if body and si - r.sent <= 1 else 0.0
-        return 0.0 if gender and g not in ("", gender) or r.member and not plural else 1.0
+        return 0.0 if gender and g not in ("", gender) or r.member and not (plural and r.person) \
+            else 1.0
 
     def boost(i: int, w: float, member: bool = False) -> bool:
         """Add ``w`` to the class of the phrase at token ``i`` (a member of 'X and Y' for
@@ -316,6 +341,8 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
     if pron.dep_ != "poss":
         banned |= {d.mentions[d.token_mention[t.i]].entity for t in pron.head.subtree
                    if t.i > pron.i and t.i in d.token_mention} - {None}
+    woman_near = False  # first asked with cities allowed: does any person fit 'she'?
+    woman_near = gender == "female" and any(r.person and fits(r) for r in active)
     per_sent: dict[tuple[Key, int], float] = {}
     last: dict[Key, Ref] = {}
     for r in active:
