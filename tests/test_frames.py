@@ -37,3 +37,11 @@ def test_subject_tokens_climb_to_the_clause_that_has_them(nlp):
     assert frames.subject_tokens(wounded) == []
     said_of = frames.subject_tokens(wounded, through=("conj", "xcomp", "advcl", "acl"), noun_heads=True)
     assert [t.text for t in said_of] == ["general"]
+
+
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    ("“We shall hold the line,” replied Kutuzov.", "replied", "Kutuzov"),
+    ("Metternich rose and declared that Austria would stand aside.", "declared", "Metternich"),
+])
+def test_speaker_of_a_reporting_verb_after_it_or_up_a_conjunct(nlp, text, verb, who):
+    assert frames.speaker(_verb(nlp, text, verb)).text == who

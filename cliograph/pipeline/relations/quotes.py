@@ -30,13 +30,12 @@ from ...rules.words import words
 from ..document import Document
 from ..quotations import Quote, has_voice, in_quotation
 from .base import asserted, entity_at, factoid
+from .frames import speaker as speaker_of
 
 PERSON = {"PERSON"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 PREDICATE = {"attr", "acomp", "dobj", "oprd", "neg", "xcomp"}
 """How a short quoted phrase hangs on a reported clause when it is what was said of it."""
-OBJECT_CASE = {"him", "them", "me", "us", "whom"}
-"""Never a subject: 'jeered him saying' parsed with 'him' as the subject of 'saying'."""
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it", "his", "hers", "their"}
 
 # Confidence = precision measured per rule: on the seed gold (with-lenin.txt, scored
@@ -104,54 +103,6 @@ def _names_entity(d: Document, span: Span) -> bool:
     toks = [t for t in span if t.is_alpha and t.lower_ not in ("the", "a", "an")]
     mis = {d.token_mention.get(t.i) for t in toks}
     return bool(toks) and len(mis) == 1 and None not in mis
-
-
-def _subject_token(v: Token) -> Token | None:
-    """The subject of a verb, climbing from a participle, infinitive or conjunct."""
-    seen = 0
-    while seen < 4:
-        seen += 1
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in OBJECT_CASE:
-                if c.lower_ in RELATIVE and v.dep_ == "relcl":
-                    return v.head
-                return c
-            if c.dep_ == "agent":
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        return o
-        inverted = _inverted_subject(v)
-        if inverted is not None:
-            return inverted
-        if (
-            v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp")
-            and v.head.i != v.i
-            and v.head.pos_ in ("VERB", "AUX")
-        ):
-            v = v.head
-            continue
-        return None
-    return None
-
-
-def _inverted_subject(v: Token) -> Token | None:
-    """'“I shall see,” replied Brutus': the speaker after the verb, which the parser may
-    take for an object."""
-    k = v.i - 1
-    while (
-        k >= 0 and v.doc[k].is_punct and v.doc[k].text in (",", "!", "?", "”", "’", '"', "'", "''")
-    ):
-        k -= 1
-    if k == v.i - 1 or not any(v.doc[j].text in ("”", "’", '"', "''") for j in range(k + 1, v.i)):
-        return None
-    for c in v.children:
-        if (
-            c.i > v.i
-            and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos", "oprd")
-            and c.pos_ in ("PROPN", "NOUN", "PRON")
-        ):
-            return c
-    return None
 
 
 def _named_subject_before(
@@ -396,7 +347,7 @@ def _by_colon(d: Document, q: Quote, qspan: Span, floor: int, block_style: bool)
     verbs = [t for t in clause if _is_speech(t)]
     if verbs:
         v = verbs[-1]
-        subj = _subject_token(v)
+        subj = speaker_of(v)
         if subj is None or _person(d, subj) is None:
             # 'Stalin at last conceded to Kamenev:' parsed without a subject
             cands = [
@@ -475,7 +426,7 @@ def _by_parse(d: Document, q: Quote, qspan: Span, floor: int, ceiling: int) -> _
                         ok = True  # 'told Maria that Stalin was ‘not intelligent’'
                     if not ok:
                         break
-                    found = _Found(h, _subject_token(h), "quotes.reporting_clause.v1", [])
+                    found = _Found(h, speaker_of(h), "quotes.reporting_clause.v1", [])
                     if best is None or steps < best[0]:
                         best = (steps, found)
                     break
@@ -494,7 +445,7 @@ def _by_parse(d: Document, q: Quote, qspan: Span, floor: int, ceiling: int) -> _
             if not floor <= h.idx < ceiling:
                 break
             if not (q.open <= h.idx < q.close) and h.pos_ in ("VERB", "AUX"):
-                s = _subject_token(h)
+                s = speaker_of(h)
                 if s is not None and _person(d, s) is not None and h.dep_ == "ROOT":
                     return _Found(h, s, "quotes.clause_in_sentence.v1", [])
             if h.head.i == h.i:
@@ -518,7 +469,7 @@ def _by_adjacency(d: Document, q: Quote, floor: int, ceiling: int, short_ok: boo
                 break
             if _is_speech(t) and all(x.pos_ in ok_pos for x in toks[:k]):
                 if short_ok or t.lemma_.lower() in qw.say_short:
-                    return _Found(t, _subject_token(t), "quotes.adjacent.v1", [])
+                    return _Found(t, speaker_of(t), "quotes.adjacent.v1", [])
                 break
     before = _tokens(d, max(floor, q.open - 120), q.open, "contract")
     if before is not None:
@@ -531,7 +482,7 @@ def _by_adjacency(d: Document, q: Quote, floor: int, ceiling: int, short_ok: boo
                 break
             if _is_speech(t) and all(x.pos_ in ok_pos or x.text == "," for x in toks[k + 1 :]):
                 if short_ok or t.lemma_.lower() in qw.say_short:
-                    return _Found(t, _subject_token(t), "quotes.adjacent.v1", [])
+                    return _Found(t, speaker_of(t), "quotes.adjacent.v1", [])
                 break
     return None
 
@@ -729,7 +680,7 @@ def _answered(d: Document, v: Token) -> int | None:
     speech = lexicon().speech_verbs
     for c in v.children:
         if c.dep_ == "advcl" and c.lemma_.lower() in speech:
-            p = _person(d, _subject_token(c))
+            p = _person(d, speaker_of(c))
             if p is not None:
                 return p
     return None
@@ -759,7 +710,7 @@ def _last_asker(d: Document, v: Token, speaker: int) -> int | None:
     the nearest act of speech before it by someone else ('the Duke ... whispered
     something ... Edward answered', 'Davout asked whether ... "Not yet," said Ney')."""
     for t in _speech_acts_before(d, v):
-        p = _person(d, _subject_token(t))
+        p = _person(d, speaker_of(t))
         if p is not None and p != speaker:
             return p
         if p == speaker:
