@@ -1,5 +1,7 @@
-"""Word lists for the quotation, life and event extractors (``rules/relations.json``),
-validated when first loaded so that a malformed file fails at start-up with its name."""
+"""The schemas of the relation extractors' word lists, in one place: ``rules/relations.json``
+(quotations, lives, events), ``rules/stance.json`` (sides and stances) and
+``rules/policies.json`` (measures and decisions). Each file is validated when first loaded,
+so that a malformed file fails at start-up with its name."""
 
 from __future__ import annotations
 
@@ -132,3 +134,159 @@ class RelationWords(_Strict):
 @lru_cache(maxsize=1)
 def words() -> RelationWords:
     return validated(RelationWords, "relations.json")
+
+
+class StanceWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ally_verbs: frozenset[str]
+    succession_verbs: frozenset[str]
+    """'Attlee followed Churchill as Prime Minister': who comes after another in a post is
+    no ally of his for that."""
+    oppose_verbs: frozenset[str]
+    ally_prep: dict[str, list[str]]
+    oppose_prep: dict[str, list[str]]
+    mutual_ally_verbs: frozenset[str]
+    mutual_oppose_verbs: frozenset[str]
+    ally_nouns: frozenset[str]
+    oppose_nouns: frozenset[str]
+    conflict_nouns: frozenset[str]
+    alliance_nouns: frozenset[str]
+    hostile_feeling_nouns: frozenset[str]
+    """'a grudge against X', 'his hatred for X': a feeling that sets one against another."""
+    friendly_feeling_nouns: frozenset[str]
+    """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
+    hostile_manner_nouns: frozenset[str]
+    """'treated him with marked incivility': a hostile manner of treating another."""
+    defection_nouns: frozenset[str]
+    """'the revolt of X from Y': breaking away from another."""
+    league_nouns: frozenset[str]
+    """'left the confederacy': a league that one may leave."""
+    want_nouns: dict[str, int]
+    """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
+    one whose wish it is."""
+    agent_nouns: frozenset[str]
+    """'Government authorities', 'a Cossack delegation': people who act for the body or
+    group their modifier names."""
+    regard_verbs: frozenset[str]
+    """'regarded him as their enemy': the regarder's own stance."""
+    persuade_verbs: frozenset[str]
+    """'persuaded the Piedmontese to adopt free trade': the persuader's stance as well."""
+    policy_support_verbs: frozenset[str]
+    policy_support_prep: dict[str, list[str]]
+    policy_oppose_verbs: frozenset[str]
+    policy_oppose_prep: dict[str, list[str]]
+    member_nouns: frozenset[str]
+    member_roles: dict[str, str]
+    member_verbs: dict[str, str]
+    member_passive: dict[str, str]
+    seat_nouns: frozenset[str]
+    reversing_nouns: frozenset[str]
+    light_verbs: dict[str, list[str]]
+    ally_light_verbs: frozenset[str]
+    """'threw their weight with X', 'made common cause with X': a verb and its noun that ally."""
+    hostile_action_nouns: frozenset[str]
+    demand_verbs: frozenset[str]
+    side_nouns: frozenset[str]
+    aid_nouns: frozenset[str]
+    """'invoked the aid of X', 'sent help to X': help, asked of or given to another."""
+    aid_asking_verbs: frozenset[str]
+    """'the Scots invoked the aid of the Danes': who asks for another's help sides with them."""
+    aid_giving_verbs: frozenset[str]
+    """'Venice sent aid to the Greeks': who sends help sides with whom it is sent to."""
+    good_nouns: frozenset[str]
+    favour_nouns: frozenset[str]
+    """'stood high in the favour of the King', 'in the confidence of X': favour, so an alliance."""
+    feeling_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    measure_event_nouns: frozenset[str]
+    """'voted against the Jay treaty': an agreement or decree read as an event is, as what
+    someone stands for or against, a measure."""
+    """'refused to follow him', 'declined to support the bill': refusing support is opposing."""
+    """'incurred the animosity of X', 'won the friendship of X': X's feeling towards the subject."""
+    """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
+    against_nouns: frozenset[str]
+    stance_adjectives: dict[str, int]
+    """'hostile to X' (-1), 'loyal to X' (+1): said of the one the adjective describes."""
+    stance_phrases: dict[str, int]
+    """'in favour of X' (+1), 'in opposition to X' (-1): said of the clause's subject."""
+    container_nouns: frozenset[str]
+    owned_policy_nouns: frozenset[str]
+    """'Stalin’s plan', 'the Whig programme': whose plan it is stands for it."""
+
+
+@lru_cache(maxsize=1)
+def stance_words() -> StanceWords:
+    return validated(StanceWords, "stance.json")
+
+
+class PolicyWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    assent_verbs: frozenset[str]
+    """Verbs that say yes or no to a measure and may leave it unsaid: 'Iowa ratified'."""
+    rejecting_verbs: frozenset[str]
+    """Of those, the ones that say no: 'Rhode Island refused'."""
+    following_verbs: frozenset[str]
+    """'Indiana followed': doing as the one before did, when the one before assented."""
+    joining_verbs: frozenset[str]
+    assent_objects: frozenset[str]
+    """'joined the majority', 'went with the majority': siding with those who assented."""
+    delay_verbs: frozenset[str]
+    arrival_verbs: dict[str, list[str]]
+    """'Ohio waited until May', 'Iowa did not come in until June' in a series of assents:
+    it assented then."""
+    assent_lookback: int
+    """How many sentences back the measure of a series may have been named."""
+    rank_adjectives: frozenset[str]
+    """'the first State to ratify', 'the last to sign': a rank in a series of assents."""
+    grant_verbs: frozenset[str]
+    granted_nouns: frozenset[str]
+    """Liberties and benefits one grants another: 'freedom', 'an amnesty', 'rations'."""
+    span_max_tokens: int
+    intend_verbs: frozenset[str]
+    """Verbs of intention and resolution that take the measure as an infinitive."""
+    deciding_verbs: frozenset[str]
+    """Of those, the ones a body decides by: 'resolved', 'voted', 'decreed'."""
+    intended_heads: frozenset[str]
+    """Verbs of public works and measures an infinitive of intention may name: 'build',
+    'drain', 'abolish' (not 'go', 'see', 'wait')."""
+    group_endings: tuple[str, ...]
+    """Endings of plural nouns of people: 'teachers', 'sectarians', 'merchants'."""
+    propose_participles: frozenset[str]
+    """'brought forward by', 'proposed by', 'drafted by'."""
+    proposal_nouns: frozenset[str]
+    """Nouns of a measure put forward: 'compromise', 'plan', 'bill'."""
+    advocacy_verbs: frozenset[str]
+    advocacy_preps: dict[str, list[str]]
+    denouncing_verbs: frozenset[str]
+    denouncing_preps: dict[str, list[str]]
+    """Strong words of advocacy and denunciation, whose object is a measure whatever its
+    noun: 'stood for a life service', 'denounced the salt monopoly'."""
+    receiving_verbs: frozenset[str]
+    consent_nouns: frozenset[str]
+    """'received the consent of X', 'won X's approval'."""
+    withholding_verbs: frozenset[str]
+    giving_verbs: frozenset[str]
+    """'withheld his approval of X' (against), 'gave his assent to X' (for)."""
+    decree_verbs: frozenset[str]
+    """Verbs by which a body decides a measure it names by a common noun: 'decreed
+    honours', 'voted a temple'."""
+    purpose_nouns: frozenset[str]
+    """'with the view of making an amnesty', 'with the object of granting autonomy'."""
+    declared_states: dict[str, str]
+    """'declared Hungary independent' -> 'independence'."""
+    passing_verbs: frozenset[str]
+    """Verbs by which an assembly passes a measure: 'was passed', 'was adopted'."""
+    session_nouns: frozenset[str]
+    """Nouns of assemblies that sit and vote: 'convention', 'senate', 'diet'."""
+    provision_nouns: frozenset[str]
+    """Nouns of a part of a measure: 'provision', 'clause', 'article'."""
+    nominalisations: dict[str, str]
+    """The noun of a verb of public choice, naming a way a question offers: 'chosen by
+    the crown' -> 'election by the crown'."""
+
+
+@lru_cache(maxsize=1)
+def policy_words() -> PolicyWords:
+    return validated(PolicyWords, "policies.json")

@@ -18,13 +18,13 @@ The word classes live in ``rules/policies.json``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
-from ...rules import lexicon, validated
+from ...rules import lexicon
+from ...rules.words import PolicyWords
+from ...rules.words import policy_words as words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import MODALS, asserted, entity_at, factoid
@@ -35,78 +35,6 @@ ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 DECIDERS = {"BODY"}
 CONF = 0.6
 ADJECTIVE_WINDOW = 3
-
-
-class PolicyWords(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    assent_verbs: frozenset[str]
-    """Verbs that say yes or no to a measure and may leave it unsaid: 'Iowa ratified'."""
-    rejecting_verbs: frozenset[str]
-    """Of those, the ones that say no: 'Rhode Island refused'."""
-    following_verbs: frozenset[str]
-    """'Indiana followed': doing as the one before did, when the one before assented."""
-    joining_verbs: frozenset[str]
-    assent_objects: frozenset[str]
-    """'joined the majority', 'went with the majority': siding with those who assented."""
-    delay_verbs: frozenset[str]
-    arrival_verbs: dict[str, list[str]]
-    """'Ohio waited until May', 'Iowa did not come in until June' in a series of assents:
-    it assented then."""
-    assent_lookback: int
-    """How many sentences back the measure of a series may have been named."""
-    rank_adjectives: frozenset[str]
-    """'the first State to ratify', 'the last to sign': a rank in a series of assents."""
-    grant_verbs: frozenset[str]
-    granted_nouns: frozenset[str]
-    """Liberties and benefits one grants another: 'freedom', 'an amnesty', 'rations'."""
-    span_max_tokens: int
-    intend_verbs: frozenset[str]
-    """Verbs of intention and resolution that take the measure as an infinitive."""
-    deciding_verbs: frozenset[str]
-    """Of those, the ones a body decides by: 'resolved', 'voted', 'decreed'."""
-    intended_heads: frozenset[str]
-    """Verbs of public works and measures an infinitive of intention may name: 'build',
-    'drain', 'abolish' (not 'go', 'see', 'wait')."""
-    group_endings: tuple[str, ...]
-    """Endings of plural nouns of people: 'teachers', 'sectarians', 'merchants'."""
-    propose_participles: frozenset[str]
-    """'brought forward by', 'proposed by', 'drafted by'."""
-    proposal_nouns: frozenset[str]
-    """Nouns of a measure put forward: 'compromise', 'plan', 'bill'."""
-    advocacy_verbs: frozenset[str]
-    advocacy_preps: dict[str, list[str]]
-    denouncing_verbs: frozenset[str]
-    denouncing_preps: dict[str, list[str]]
-    """Strong words of advocacy and denunciation, whose object is a measure whatever its
-    noun: 'stood for a life service', 'denounced the salt monopoly'."""
-    receiving_verbs: frozenset[str]
-    consent_nouns: frozenset[str]
-    """'received the consent of X', 'won X's approval'."""
-    withholding_verbs: frozenset[str]
-    giving_verbs: frozenset[str]
-    """'withheld his approval of X' (against), 'gave his assent to X' (for)."""
-    decree_verbs: frozenset[str]
-    """Verbs by which a body decides a measure it names by a common noun: 'decreed
-    honours', 'voted a temple'."""
-    purpose_nouns: frozenset[str]
-    """'with the view of making an amnesty', 'with the object of granting autonomy'."""
-    declared_states: dict[str, str]
-    """'declared Hungary independent' -> 'independence'."""
-    passing_verbs: frozenset[str]
-    """Verbs by which an assembly passes a measure: 'was passed', 'was adopted'."""
-    session_nouns: frozenset[str]
-    """Nouns of assemblies that sit and vote: 'convention', 'senate', 'diet'."""
-    provision_nouns: frozenset[str]
-    """Nouns of a part of a measure: 'provision', 'clause', 'article'."""
-    nominalisations: dict[str, str]
-    """The noun of a verb of public choice, naming a way a question offers: 'chosen by
-    the crown' -> 'election by the crown'."""
-
-
-@lru_cache(maxsize=1)
-def words() -> PolicyWords:
-    return validated(PolicyWords, "policies.json")
 
 
 def _adjective_group(d: Document, tok: Token) -> int | None:

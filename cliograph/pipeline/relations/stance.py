@@ -13,13 +13,13 @@ enemy'). The word classes live in ``rules/stance.json``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
-from ...rules import limits, validated
+from ...rules import limits
+from ...rules.words import StanceWords
+from ...rules.words import stance_words as words
 from ..document import Document
 from ..mentions import broken_object_list
 from ..quotations import in_quotation
@@ -31,90 +31,6 @@ from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 PEOPLE_ENDINGS = ("ians", "ans", "ites", "ese")  # 'the Athenians', 'the Venetians', 'the Genoese'
 POLICY = {"POLICY"}
-
-
-class StanceWords(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    ally_verbs: frozenset[str]
-    succession_verbs: frozenset[str]
-    """'Attlee followed Churchill as Prime Minister': who comes after another in a post is
-    no ally of his for that."""
-    oppose_verbs: frozenset[str]
-    ally_prep: dict[str, list[str]]
-    oppose_prep: dict[str, list[str]]
-    mutual_ally_verbs: frozenset[str]
-    mutual_oppose_verbs: frozenset[str]
-    ally_nouns: frozenset[str]
-    oppose_nouns: frozenset[str]
-    conflict_nouns: frozenset[str]
-    alliance_nouns: frozenset[str]
-    hostile_feeling_nouns: frozenset[str]
-    """'a grudge against X', 'his hatred for X': a feeling that sets one against another."""
-    friendly_feeling_nouns: frozenset[str]
-    """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
-    hostile_manner_nouns: frozenset[str]
-    """'treated him with marked incivility': a hostile manner of treating another."""
-    defection_nouns: frozenset[str]
-    """'the revolt of X from Y': breaking away from another."""
-    league_nouns: frozenset[str]
-    """'left the confederacy': a league that one may leave."""
-    want_nouns: dict[str, int]
-    """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
-    one whose wish it is."""
-    agent_nouns: frozenset[str]
-    """'Government authorities', 'a Cossack delegation': people who act for the body or
-    group their modifier names."""
-    regard_verbs: frozenset[str]
-    """'regarded him as their enemy': the regarder's own stance."""
-    persuade_verbs: frozenset[str]
-    """'persuaded the Piedmontese to adopt free trade': the persuader's stance as well."""
-    policy_support_verbs: frozenset[str]
-    policy_support_prep: dict[str, list[str]]
-    policy_oppose_verbs: frozenset[str]
-    policy_oppose_prep: dict[str, list[str]]
-    member_nouns: frozenset[str]
-    member_roles: dict[str, str]
-    member_verbs: dict[str, str]
-    member_passive: dict[str, str]
-    seat_nouns: frozenset[str]
-    reversing_nouns: frozenset[str]
-    light_verbs: dict[str, list[str]]
-    ally_light_verbs: frozenset[str]
-    """'threw their weight with X', 'made common cause with X': a verb and its noun that ally."""
-    hostile_action_nouns: frozenset[str]
-    demand_verbs: frozenset[str]
-    side_nouns: frozenset[str]
-    aid_nouns: frozenset[str]
-    """'invoked the aid of X', 'sent help to X': help, asked of or given to another."""
-    aid_asking_verbs: frozenset[str]
-    """'the Scots invoked the aid of the Danes': who asks for another's help sides with them."""
-    aid_giving_verbs: frozenset[str]
-    """'Venice sent aid to the Greeks': who sends help sides with whom it is sent to."""
-    good_nouns: frozenset[str]
-    favour_nouns: frozenset[str]
-    """'stood high in the favour of the King', 'in the confidence of X': favour, so an alliance."""
-    feeling_verbs: frozenset[str]
-    refusal_verbs: frozenset[str]
-    measure_event_nouns: frozenset[str]
-    """'voted against the Jay treaty': an agreement or decree read as an event is, as what
-    someone stands for or against, a measure."""
-    """'refused to follow him', 'declined to support the bill': refusing support is opposing."""
-    """'incurred the animosity of X', 'won the friendship of X': X's feeling towards the subject."""
-    """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
-    against_nouns: frozenset[str]
-    stance_adjectives: dict[str, int]
-    """'hostile to X' (-1), 'loyal to X' (+1): said of the one the adjective describes."""
-    stance_phrases: dict[str, int]
-    """'in favour of X' (+1), 'in opposition to X' (-1): said of the clause's subject."""
-    container_nouns: frozenset[str]
-    owned_policy_nouns: frozenset[str]
-    """'Stalin’s plan', 'the Whig programme': whose plan it is stands for it."""
-
-
-@lru_cache(maxsize=1)
-def words() -> StanceWords:
-    return validated(StanceWords, "stance.json")
 
 
 def _actors_ok(d: Document, a: int, b: int) -> bool:
