@@ -683,9 +683,11 @@ def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 def _name_end(d: Document, end: int) -> int:
     """Where the whole name ends when the mention is only part of it: 'Wilhelm "Willi"
     Vogel (born 1901)' may be read as the nickname alone, and the brackets follow the
-    surname the nickname modifies (a capitalised noun after it, past quote marks only, no other mention)."""
-    tok = next((t for t in d.doc if t.idx < end <= t.idx + len(t.text)), None)
-    if tok is None:
+    surname the nickname modifies (a capitalised noun after it, past quote marks only, no
+    other mention)."""
+    span = d.doc.char_span(end - 1, end, alignment_mode="expand") if end > 0 else None
+    tok = span[-1] if span is not None and len(span) else None
+    if tok is None or not tok.idx < end <= tok.idx + len(tok.text):
         return end
     while 0 < tok.head.i - tok.i <= 3 and tok.head.pos_ in ("PROPN", "NOUN") \
             and tok.head.text[:1].isupper() and d.token_mention.get(tok.head.i) is None \
