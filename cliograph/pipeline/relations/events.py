@@ -31,7 +31,7 @@ from ..document import Document
 from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid
-from .frames import frames, subject_tokens
+from .frames import agents, frames, subject_tokens
 from .timing import fact_time, split_interval, stated_date
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
@@ -447,15 +447,8 @@ def _actors(d: Document, v: Token) -> list[int]:
     """Subjects of a verb (and their conjuncts), climbing from an infinitive or a
     participle to the clause that has one ('managed to stir the Congress'); the agent
     of a passive ('the function discharged by Sverdlov in the dispute')."""
-    for c in v.children:
-        if c.dep_ == "agent":
-            return [
-                e
-                for o in c.children
-                if o.dep_ == "pobj"
-                for x in conjuncts(o)
-                if (e := entity_at(d, x, ACTORS)) is not None
-            ]
+    if any(c.dep_ == "agent" for c in v.children):
+        return [e for x in agents(v) if (e := entity_at(d, x, ACTORS)) is not None]
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         if v.lemma_.lower() in SUFFERED | ENGAGED:  # 'Nelson was killed at the Battle of Trafalgar'
             return [e for c in v.children if c.dep_ == "nsubjpass" for x in conjuncts(c)
