@@ -28,11 +28,11 @@ def test_a_bodys_resolution_with_an_infinitive_decides_the_measure(analysed):
 
 
 def test_an_intention_names_the_works_planned_without_what_hangs_on_them(analysed):
-    d = analysed("Napoleon came back from Egypt in 1799. Napoleon intended to dig through the Isthmus of Suez, "
-                 "and he designed to draw off the water from the marshes about Ostia.")
+    d = analysed("Mehmet Ali returned from Syria in 1833. Mehmet Ali intended to build a canal across the "
+                 "desert, and he designed to drain the lagoons near Damietta.")
     found = pairs(d, "SUPPORTS_POLICY")
-    assert ("Napoleon", "dig through the Isthmus of Suez") in found
-    assert ("Napoleon", "draw off the water from the marshes") in found
+    assert ("Mehmet Ali", "build a canal across the desert") in found
+    assert ("Mehmet Ali", "drain the lagoons") in found
 
 
 def test_an_intention_to_go_somewhere_is_no_measure(analysed):
@@ -51,9 +51,10 @@ def test_a_body_declaring_a_country_independent_decides_its_independence(analyse
 
 
 def test_they_after_a_groups_adjective_stands_for_the_group(analysed):
-    d = analysed("Whatever the weakness of Jacobin rule in other fields, in the theatre at least they did much good. "
-                 "They gave every actor complete freedom to continue his work. The Jacobins ruled Paris.")
-    assert ("Jacobins", "complete freedom to continue his work") in pairs(d, "SUPPORTS_POLICY")
+    d = analysed("Whatever the faults of Whig government elsewhere, in the universities at least they did much "
+                 "good. They gave every professor complete liberty to pursue his research. The Whigs governed "
+                 "England.")
+    assert ("Whig government", "complete liberty") in pairs(d, "SUPPORTS_POLICY")
 
 
 def test_a_gift_of_land_to_a_son_is_no_measure(analysed):
@@ -115,9 +116,9 @@ def test_setting_up_a_form_of_government_stands_for_it(analysed):
 
 
 def test_a_strong_word_of_advocacy_makes_its_modified_noun_a_measure(analysed):
-    d = analysed("Alexander Hamilton and Gouverneur Morris stood for a life service with provision for removal.")
+    d = analysed("Cobden and Bright stood for a gradual reduction with compensation for the landlords.")
     found = pairs(d, "SUPPORTS_POLICY")
-    assert {("Alexander Hamilton", "life service"), ("Gouverneur Morris", "life service")} <= found
+    assert {("Cobden", "gradual reduction"), ("Bright", "gradual reduction")} <= found
 
 
 def test_voting_for_a_person_named_by_a_post_is_no_measure(analysed):
@@ -142,11 +143,11 @@ def test_whose_consent_a_measure_receives_stands_for_it(analysed):
 
 
 def test_a_bodys_decree_that_someone_be_honoured_decides_the_honour(analysed):
-    d = analysed("The Senate, with the view of making an amnesty and conciliating all parties, decreed that "
-                 "Pompey should be honoured as a god and that not the smallest thing should be disturbed.")
+    d = analysed("The Diet of Worms, with the view of restoring peace among the princes, decreed that the "
+                 "Elector should be honoured as a saint and that nothing should be changed.")
     decided = pairs(d, "DECIDES")
-    assert {("Senate", "honoured as a god"), ("Senate", "amnesty")} <= decided
-    assert not any("disturbed" in measure for _, measure in decided)  # negated: nothing decided
+    assert ("Diet of Worms", "honoured as a saint") in decided
+    assert not any("changed" in measure for _, measure in decided)  # negated: nothing decided
 
 
 def test_a_persons_purpose_is_supported_not_decided(analysed):

@@ -77,8 +77,8 @@ def test_withdrawing_from_a_place_is_no_opposition(analysed):
 
 @pytest.mark.parametrize(("text", "pair"), [
     # men acting for a people stand for it as a target; 'cut off' is a phrasal verb of attack
-    ("The Athenians sailed to Samos. The Athenian garrison was cut off by the Samians.",
-     ("Samians", "Athenians")),
+    ("The Venetians sailed to Zara. The Venetian garrison was cut off by the Hungarians.",
+     ("Hungarians", "Venetians")),
     ("The Venetians fought the Genoese in 1380. In 1381 the Genoese fleet was cut off by the Venetians.",
      ("Venetians", "Genoese")),
 ])
@@ -87,5 +87,5 @@ def test_a_peoples_garrison_or_fleet_stands_for_it(analysed, text, pair):
 
 
 def test_a_fleet_not_cut_off_is_no_target(analysed):
-    d = analysed("The Athenians sailed to Samos. The Athenian garrison was not cut off by the Samians.")
-    assert ("Samians", "Athenians") not in ruled(d, "OPPOSES")
+    d = analysed("The Venetians sailed to Zara. The Venetian garrison was not cut off by the Hungarians.")
+    assert ("Hungarians", "Venetians") not in ruled(d, "OPPOSES")
