@@ -573,7 +573,7 @@ def _plural_group(doc: Doc, ms: list[Mention]) -> bool:
     def people(m: Mention) -> bool:  # (a people tagged as a verb once: its ending says)
         s, e = m.tokens
         return e - s == 1 and doc[s].ent_type_ == "NORP" and PEOPLE.search(doc[s].lower_) is not None
-    # (one mention in a list may be tagged singular, 'Cossacks and Death Battalions', when
+    # (one mention in a list may be tagged singular, 'Janissaries and Spahi Regiments', when
     # three or more others are plural)
     plurals = sum(plural(m) or people(m) for m in ms)
     return (plurals == len(ms) or plurals >= 3 and plurals == len(ms) - 1) and any(
@@ -589,7 +589,7 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     lex = lexicon()
     with_the = 0
     ms = [m for m in ms if m.source not in ("mentions.inner_name.v1", "mentions.attributive_person.v1")]
-    # ('the Sazonov Ministry', 'the Dalcroze method': not his 'the')
+    # ('the Sazonov Ministry', 'the Froebel method': not his 'the')
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
@@ -774,7 +774,7 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
             continue
         full = [k for k, (c, t, _h) in cores.items() if k != key and k in groups and len(c) >= 2
                 and not t and "of" not in c and not set(c[1:-1]) & FOREIGN_AND]
-        # (not 'Henry Earl of Clarendon' for 'Prince Henry'; 'Rabochi i Soldat' is two words' title)
+        # (not 'Henry Earl of Clarendon' for 'Prince Henry'; 'Zemlya i Volya' is two words' title)
         last = [f for f in full if cores[f][0][-1:] == core]
         first = [f for f in full if cores[f][0][:1] == core]
         numbered = [k for k, (c, t, _h) in cores.items() if k in groups and c == core and t]
@@ -942,7 +942,7 @@ def _merge_misprints(groups: dict[str, list[int]], kinds: dict[str, str | None])
             continue
         near = [k for k, last in people.items() if k != key and k in groups and len(groups[k]) >= 3 * len(groups[key])
                 and one_letter_apart(key, last) and last[0] == key[0] and last[-2:] == key[-2:]]
-        # 'Riazanov' and 'Riazonov': a transliterated surname whose vowels waver, however rare
+        # 'Kropotkin' and 'Krapotkin': a transliterated surname whose vowels waver, however rare
         # (a consonant apart may be two men: Megacles, Megakles)
         near = near or [k for k in people if k != key and k in groups and len(k.split()) == 1 and len(groups[k])
                         >= len(groups[key]) and vowel_apart(key, k) and PERSON_SHAPE.search(k)]

@@ -140,7 +140,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     and "PERSON" in (doc[j - 1].ent_type_, doc[k].ent_type_):
                 j = k + 1
                 continue
-            # 'Rabochi i Soldat', 'Liberté et Patrie': a foreign 'and' inside one of the model's names
+            # 'Zemlya i Volya', 'Liberté et Patrie': a foreign 'and' inside one of the model's names
             if t.lower_ in FOREIGN_AND and t.ent_iob_ == "I" and j + 1 < n and is_cap(doc[j + 1]) \
                     and doc[j + 1].ent_iob_ == "I":
                 j += 2
@@ -638,8 +638,8 @@ ATTRIBUTIVE_RULE = "mentions.attributive_person.v1"
 
 
 def _attributive_person(tok: Token) -> bool:
-    """A surname modifying a noun of what a person devises or makes ('the Montessori
-    method', 'bad Rodin statuary'): the name of a person, though it stands as a modifier.
+    """A surname modifying a noun of what a person devises or makes ('the Froebel
+    method', 'bad Canova statuary'): the name of a person, though it stands as a modifier.
     Not a people's or a place's word ('the Roman method', 'the Boston school'), nor a
     party's or a doctrine's adjective ('Marxist theory', 'the Bolshevik method')."""
     from .entities import gazetteer  # (the place list lives with the other kind votes)
@@ -762,7 +762,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
                 and PERSON_SHAPE.search(doc[s].text) and doc[s].ent_type_ not in ("GPE", "NORP", "LOC"):
             out.append((s, s + 1, "PERSON", "mentions.inner_name.v1"))
         elif kind in ("POLICY", "EVENT") and e - s >= 2 and _attributive_person(doc[s]):
-            out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Montessori methods' advocated
+            out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
         for rs, re_ in name_runs(doc[s:e].as_doc()):

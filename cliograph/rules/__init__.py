@@ -37,7 +37,7 @@ class Lexicon(BaseModel):
     King (``coref``)."""
     work_nouns: frozenset[str]
     """Nouns of what a person devises or makes, which his surname can modify ('the
-    Montessori method', 'a Wagner opera'): the modifier is a person (``mentions``)."""
+    Froebel method', 'a Wagner opera'): the modifier is a person (``mentions``)."""
     post_words: frozenset[str]
     """Posts read only when said of a person or a place ('the satrap of Lydia'), never the
     head of a name (``relations.offices``)."""
