@@ -537,7 +537,7 @@ def _decide(doc: Doc, ms: list[Mention], extra: Counter[str] | None = None) -> t
     if not votes and all(m.source == "spacy.ner.NORP" and doc[m.tokens[1] - 1].tag_ in ("NNPS", "NNS")
                          and PEOPLE.search(doc[m.tokens[1] - 1].lower_) and not TITLE_OF.match(m.text)
                          and "of" not in m.text.split() for m in ms):
-        return "PLACE", 1.0  # 'with some Locrians', 'the Ozolian Locrians': a people, for its land
+        return "PLACE", 1.0  # 'with some Helvetians', 'the Ligurian Apuani': a people, for its land
     titled = lexicon().office_heads | lexicon().person_titles
     if not votes and len(ms) >= 3 and _said_with_the(doc, ms) and not any(
             t.lower_ in titled for m in ms for t in doc[m.tokens[0]:m.tokens[1]]):
@@ -858,8 +858,8 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             kinds.pop(key, None)
         elif len(longer) > 1 and len(key.split()) == 1:
             # 'the Government' among several governments: the one the text speaks of most;
-            # not a local one ('the Soviets' beside 'the Soviets of Workers’ Deputies' and
-            # 'the Soviets of Lyons'), when another is not
+            # not a local one ('the Councils' beside 'the Councils of Artisans' Deputies' and
+            # 'the Councils of Lyons'), when another is not
             general = [k for k in longer if not set(k.split()[k.split().index("of") + 1:] if "of" in k.split()
                                                     else []) & place_words]
             longer = general if general and kind != "PLACE" else longer
@@ -872,7 +872,7 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
 
 def _merge_leaders_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None],
                           place_words: set[str]) -> None:
-    """'the Asquith Government', 'the Kerensky Cabinet': a body named after the man who
+    """'the Asquith Government', 'the Aberdeen Cabinet': a body named after the man who
     led it is the body of that head noun the text speaks of most ('the Government', 'the
     Coalition Government'), not one named after another man or a place."""
     people = [k for k in groups if kinds.get(k) == "PERSON"]

@@ -177,7 +177,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 prev = doc[j - 1]
                 inside_of = any(doc[x].lower_ in ("of", "for") for x in range(i, j))
                 last = j + 2 >= n or not is_cap(doc[j + 2])
-                # '(Worker and Soldier)': a translation in brackets is one name
+                # '(Land and Liberty)': a translation in brackets is one name
                 bracketed = i > 0 and doc[i - 1].text == "(" and j + 2 < n and doc[j + 2].text == ")"
                 if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0 or bracketed:
                     j += 1
@@ -262,7 +262,7 @@ def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
         return False  # 'Charles the First', 'Duke of York': one name whatever the parse
     if k == start + 1 and end == start + 2 and before is not None and before.dep_ == "prep" \
             and start == before.i + 1 and not (doc[k].ent_iob_ == "I" and doc[k].ent_type_ in ("GPE", "LOC")):
-        # ('From South Carolina went three orators': one place, whatever the parse)
+        # ('From Lower Saxony went three envoys': one place, whatever the parse)
         verb = doc[end] if end < len(doc) else None
         if not any(c.dep_ == "pobj" for c in before.children) and b.dep_ in ("nsubj", "nsubjpass"):
             return True  # 'To Barillon James expressed...': the fronted object has lost its 'to'

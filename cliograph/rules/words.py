@@ -95,9 +95,9 @@ class EventWords(_Strict):
     """Event nouns whose target is named with 'of' ('siege of X', not 'siege to X')."""
     action_target_preps: frozenset[str]
     delegate_verbs: frozenset[str]
-    """A state sending delegates to a congress ('Virginia sent Madison and Mason')."""
+    """A state sending delegates to a congress ('Prussia sent Hardenberg and Humboldt')."""
     delegate_verbs_inverted: frozenset[str]
-    """Of those, verbs whose delegates follow them ('From Carolina went Rutledge')."""
+    """Of those, verbs whose delegates follow them ('From Austria went Metternich')."""
     fight_heads: frozenset[str]
     """Fights named by where they were fought ('the battle of Pharsalus' happened)."""
     combat_verbs: dict[str, str]
@@ -226,7 +226,7 @@ class PolicyWords(BaseModel):
     assent_verbs: frozenset[str]
     """Verbs that say yes or no to a measure and may leave it unsaid: 'Iowa ratified'."""
     rejecting_verbs: frozenset[str]
-    """Of those, the ones that say no: 'Rhode Island refused'."""
+    """Of those, the ones that say no: 'Württemberg refused'."""
     following_verbs: frozenset[str]
     """'Indiana followed': doing as the one before did, when the one before assented."""
     joining_verbs: frozenset[str]

@@ -187,7 +187,7 @@ def _phrase(p: Token, preps: list[Token]) -> str:
     cut = next((k for k, t in enumerate(toks) if k > 1 and t.text in STOPS), len(toks))
     text = p.doc[p.i:p.i + cut].text
     if text.count('"') % 2:
-        text += '"'  # 'of the "World Commune,"': the name closes its quotation
+        text += '"'  # 'of the "Feast of Reason,"': the name closes its quotation
     if text.count("“") > text.count("”"):
         text += "”"
     return text

@@ -133,7 +133,7 @@ def _mention_roots(
 
 def name_head(span: Span) -> Token:
     """The noun a name is built on. The parser may hang a name's complement on the verb
-    ('defeated them in battle at Tanagra': 'at' on 'defeated'), which makes the
+    ('defeated them in battle at Crécy': 'at' on 'defeated'), which makes the
     preposition the span's root; the name's own noun is what the clause is about."""
     root = span.root
     if root.pos_ in ("NOUN", "PROPN"):
@@ -328,7 +328,7 @@ def described_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         ev = d.add_entity(name, "EVENT", toks.start_char, toks.end_char, "events.described.v1", tokens=(s, e))
         if n.dep_ == "pobj" and any(c.dep_ == "det" and c.lower_ == "the" for c in n.children) \
                 and name != n.text:
-            # 'engaged in the conspiracy with Cassius': the text calls it 'the conspiracy'
+            # 'engaged in the plot with Catesby': the text calls it 'the conspiracy'
             d.described.setdefault(("described", ev), ev)
             d.add_entity(f"the {n.text}", "EVENT", toks.start_char, toks.end_char, "events.described.v1",
                          same_as=("described", ev))
@@ -827,8 +827,8 @@ def _recent_session(d: Document, si: int, before: int) -> int | None:
 
 def _list_end(d: Document, v: Token, sent: Span, verbs: frozenset[str]) -> int:
     """Where the names a delegation verb lists end: at a semicolon or colon, unless what
-    follows only goes on listing ('had two besides Hamilton; Robert Yates and John
-    Lansing', 'in addition to these two: Edmund Randolph, the Governor; George Mason')."""
+    follows only goes on listing ('had two besides Metternich; Wessenberg and
+    Gentz', 'in addition to these two: Hardenberg, the Chancellor; Humboldt')."""
     cuts = [t.i for t in d.doc[v.i:sent.end] if t.text in (";", ":")] + [sent.end]
     for a, b in zip(cuts, cuts[1:], strict=False):
         if any(t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN") and t.lemma_.lower() not in verbs
@@ -838,9 +838,9 @@ def _list_end(d: Document, v: Token, sent: Span, verbs: frozenset[str]) -> int:
 
 
 def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """A state sending its delegates to the congress the passage is about: 'Virginia sent
-    Madison and Mason', 'From Carolina went three orators, Rutledge and Butler', 'with
-    them went Wilson': each delegate takes part in that congress."""
+    """A state sending its delegates to the congress the passage is about: 'Prussia sent
+    Hardenberg and Humboldt', 'From Austria went two envoys, Metternich and Gentz', 'with
+    them went Nesselrode': each delegate takes part in that congress."""
     ew = words().event
     for f in frames(sent):
         v = f.verb
@@ -848,7 +848,7 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if lemma not in ew.delegate_verbs or in_quotation(d, v) or not _real(v):
             continue
         if lemma in ew.delegate_verbs_inverted:
-            # 'From South Carolina went ...', 'with them went ...': the subject after the verb
+            # 'From Lower Saxony went ...', 'with them went ...': the subject after the verb
             fro = [o for o in f.preps.get("from", []) if entity_at(d, o, TOWNS) is not None]
             comitative = [o for o in f.preps.get("with", []) if o.pos_ == "PRON"]
             if not (fro or comitative) or any(t.i < v.i for t in f.subjects):

@@ -153,7 +153,7 @@ def _verdicts(sent: Span) -> Iterator[tuple[Token, list[Token], str]]:
             yield v, f.subjects, combat
             yield v, f.objects, "beaten" if lemma in BEATEN else combat
     for t in sent:
-        # 'the Corinthians were victorious', 'being victorious on both elements'
+        # 'the Genoese were victorious', 'being victorious on both elements'
         if t.lower_ in VICTOR_ADJECTIVES and t.dep_ == "acomp" and t.head.lemma_ == "be":
             role = "victor" if t.lower_ in ("victorious", "successful", "triumphant") else "beaten"
             subs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -406,8 +406,8 @@ def _alternatives(d: Document, si: int, before: int) -> tuple[tuple[str, int, in
 
 def _choosers(d: Document, sent: Span, verb: Token) -> list[int]:
     """Who favours one way: the people and groups named in the clause before the verb,
-    from the last semicolon, colon or former/latter ('The strong men--Mason and
-    Rutledge--favored the former; stronger men--Madison and Gerry--favored the latter'),
+    from the last semicolon, colon or former/latter ('The moderates--Gagern and
+    Dahlmann--favored the former; the radicals--Blum and Vogt--favored the latter'),
     where the parser may make the second group the first verb's object."""
     start = sent.start
     for t in sent.doc[sent.start:verb.i]:

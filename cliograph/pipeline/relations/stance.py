@@ -68,7 +68,7 @@ def _toward(d: Document, si: int, polarity: int, holder: int | None, o: Token,
 
 
 def _subject_of_next_clause(tok: Token) -> bool:
-    """'threw their weight with the Southerners and Congress voted against it': the parser
+    """'sided with the Radicals and the Diet voted against it': the parser
     joined 'Congress' to the objects, but a verb without a subject follows it."""
     if tok.dep_ != "conj" or tok.i + 1 >= len(tok.doc):
         return False
@@ -234,7 +234,7 @@ def from_verbs(d: Document, si: int, sent: Span, only: list[Frame] | None = None
 
 
 # stances that, taken together, make allies of those who take them (siding with the same
-# party says less: 'Pennsylvania and New Jersey threw their weight with the Southerners')
+# party says less: 'Bavaria and Saxony sided with the Austrians')
 TOGETHER = ("OPPOSES", "SUPPORTS_POLICY", "OPPOSES_POLICY")
 
 
