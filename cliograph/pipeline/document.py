@@ -114,6 +114,13 @@ class Document:
         """Index of the sentence holding a token."""
         return bisect_right(self._sent_starts, token.i) - 1
 
+    def paragraph_at(self, char: int) -> tuple[int, int] | None:
+        """The (start, end) of the paragraph holding a character offset, if any."""
+        k = bisect_right(self.paragraphs, char, key=lambda p: p[0]) - 1
+        if k >= 0 and char < self.paragraphs[k][1]:
+            return self.paragraphs[k]
+        return None
+
     def entity_of_token(self, token: Token) -> int | None:
         """The entity a token names or (for a pronoun) stands for."""
         m = self.token_mention.get(token.i)

@@ -85,10 +85,8 @@ def _fights_in(d: Document, sent: Span, before: int | None = None) -> list[tuple
 
 
 def _same_paragraph(d: Document, a: Span, b: Span) -> bool:
-    for ps, pe in d.paragraphs:
-        if ps <= a.start_char < pe:
-            return ps <= b.start_char < pe
-    return False
+    para = d.paragraph_at(a.start_char)
+    return para is not None and para[0] <= b.start_char < para[1]
 
 
 def passage_fight(d: Document, si: int, tok: Token) -> int | None:
@@ -199,7 +197,7 @@ def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
 def _killing_before(d: Document, si: int, before: int) -> int | None:
     """The killing the paragraph named last, before a token of sentence ``si``."""
     sent = d.sents[si]
-    para = next(((ps, pe) for ps, pe in d.paragraphs if ps <= sent.start_char < pe), None)
+    para = d.paragraph_at(sent.start_char)
     start = para[0] if para else sent.start_char
     end = d.doc[before].idx
     found = sorted((m.start, m.entity) for m in d.mentions

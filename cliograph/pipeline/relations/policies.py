@@ -72,15 +72,6 @@ def _emit(d: Document, si: int, type_: str, subject: int, obj: int, rule: str) -
         yield factoid(d, si, type_, subject, obj, rule, CONF)
 
 
-def _paragraph_start(d: Document, si: int) -> int:
-    """The first character of the paragraph holding sentence ``si``."""
-    start = d.sents[si].start_char
-    for a, b in d.paragraphs:
-        if a <= start < b:
-            return a
-    return 0
-
-
 # --------------------------------------------------------------------------- series of assents
 
 
@@ -118,9 +109,8 @@ def first_to_assent(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 def _series_measure(d: Document, si: int, back: int) -> int | None:
     """The measure the last assent within ``back`` sentences (and this paragraph) was
     to: the series a bare 'Iowa ratified' continues."""
-    para = _paragraph_start(d, si)
-    first = d.sents[max(0, si - back)].start_char
-    lo = max(para, first)
+    para = d.paragraph_at(d.sents[si].start_char)
+    lo = max(para[0] if para else 0, d.sents[max(0, si - back)].start_char)
     for f in reversed(d.factoids):
         if f.start < lo:
             break
