@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from ...errors import RuleError
 from ...model import Factoid, When
 from ...rules import lexicon, limits, load_json
+from ...rules.words import stance_words
 from ..document import Document
 from .timing import clause_date, split_interval
 
@@ -46,6 +47,38 @@ def asserted(verb: Token) -> bool:
         if head.lemma_.lower() in UNREAL_HEADS:
             return False
         if any(c.dep_ == "neg" for c in head.children):
+            return False
+    return True
+
+
+CONDITIONS = ("if", "unless", "lest")
+PLAN_AUXILIARIES = ("to", "will", "shall")
+HOPE_FORMS = ("hoped", "hopes", "hoping")  # the model lemmatises 'hoped' as 'hop'
+
+
+def happened(verb: Token) -> bool:
+    """The one test every extractor asks of a clause: does it report something that
+    happened? Not if it is negated, modal, conditional or only intended (``asserted``);
+    nor if a clause up to four steps above it is a condition or 'not yet' ('if they voted
+    to abolish the excise', 'he determined not yet to dismiss them'), a refusal ('declined
+    to support the bill') or a hope ('who hoped to put an end to the war'); nor if it is a
+    plan ('the congress was to be held in May', 'the council will meet')."""
+    if not asserted(verb):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in PLAN_AUXILIARIES for c in verb.children) and (
+            verb.head.lemma_ == "be" or verb.dep_ == "ROOT"):
+        return False
+    head, hops = verb, 0
+    while hops < 4:
+        for c in head.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITIONS:
+                return False
+            if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
+                return False
+        if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head.i == head.i:
+            break
+        head, hops = head.head, hops + 1
+        if head.lemma_.lower() in stance_words().refusal_verbs or head.lower_ in HOPE_FORMS:
             return False
     return True
 

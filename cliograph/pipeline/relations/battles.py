@@ -32,7 +32,8 @@ from ...rules.words import words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import _demonym, conjuncts, entity_at, factoid
-from .events import PART_WORDS, PLANNED, _denied, _happened, _planned, _real, _sides, name_head
+from .base import happened as _real
+from .events import PART_WORDS, PLANNED, _denied, _happened, _planned, _sides, name_head
 from .frames import frames
 from .timing import fact_time
 

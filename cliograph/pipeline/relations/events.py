@@ -31,6 +31,7 @@ from ..document import Document
 from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import NEGATORS, asserted, conjuncts, entities_in, entity_at, factoid
+from .base import happened as _real
 from .frames import agents, frames, subject_tokens
 from .timing import fact_time, split_interval, stated_date
 
@@ -176,17 +177,6 @@ def _denied(n: Token) -> bool:
 
 def _planned(n: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lower_ in PLANNED for c in n.children)
-
-
-def _real(v: Token) -> bool:
-    """An asserted clause that is not a plan ('was to be held')."""
-    if not asserted(v):
-        return False
-    if any(c.dep_ == "aux" and c.lower_ in ("to", "will", "shall") for c in v.children) and (
-        v.head.lemma_ == "be" or v.dep_ == "ROOT"
-    ):
-        return False
-    return True
 
 
 def _adjacent_date(d: Document, si: int, span: tuple[int, int], root: Token) -> When | None:

@@ -35,7 +35,8 @@ from ...rules.words import words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import conjuncts, entity_at, factoid
-from .events import COMMAND_NOUNS, LED, _real
+from .base import happened as _real
+from .events import COMMAND_NOUNS, LED
 from .frames import frames
 from .timing import fact_time
 

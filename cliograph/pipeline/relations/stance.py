@@ -26,6 +26,7 @@ from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import _demonym as demonym
 from .base import asserted, entity_at, factoid, owner
+from .base import happened as _real
 from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
@@ -85,28 +86,6 @@ def _phrasal_lemma(verb: Token, w: StanceWords) -> str:
                 | w.oppose_verbs:
             return f"{lemma} {c.lower_}"
     return lemma
-
-
-def _real(verb: Token) -> bool:
-    """Asserted, and not inside a condition or under 'not yet' ('if they voted to abolish
-    the excise', 'he determined not yet to dismiss them')."""
-    if not asserted(verb):
-        return False
-    head, hops = verb, 0
-    while hops < 4:
-        for c in head.children:
-            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest"):
-                return False
-            if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
-                return False
-        if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head.i == head.i:
-            break
-        head, hops = head.head, hops + 1
-        if head.lemma_.lower() in words().refusal_verbs:
-            return False  # 'declined to support the bill
-        if head.lower_ in ("hoped", "hopes", "hoping"):
-            return False  # 'who hoped to put an end to ...' (the model lemmatises 'hoped' as 'hop')
-    return True
 
 
 def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> bool:
