@@ -326,9 +326,8 @@ def guess_kind(span: Span) -> str | None:
     first, head = words[0], head_word(span)
     if len(words) > 1 and first in WINGS and (span[-1].tag_ in ("NNS", "NNPS") or re.search(r"[^s]s$", words[-1])):
         return "FACTION"  # 'Left Socialist Revolutionaries': a wing of a party
-    if ORDINAL_WORDS.match(span[0].text) and head in ("congress", "conference", "plenum",
-                                                      "council", "assembly", "session"):
-        return "EVENT"
+    if ORDINAL_WORDS.match(span[0].text) and head in lex.numbered_kinds:
+        return lex.numbered_kinds[head]  # 'the Tenth Congress' is a meeting (lexicon's ambiguous_heads)
     if first in ("treaty", "battle", "siege", "peace", "sack", "fall", "massacre", "war",
                  "revolt", "conference") and "of" in words:
         return "EVENT"

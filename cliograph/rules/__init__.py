@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..errors import RuleError
 
@@ -19,10 +19,34 @@ M = TypeVar("M", bound=BaseModel)
 Kind = Literal["PERSON", "BODY", "FACTION", "OFFICE", "POLICY", "EVENT", "PLACE"]
 
 
+class AmbiguousHead(BaseModel):
+    """The kind each use of a head noun of two kinds takes (``None``: that use gives no kind)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Kind | None
+    """When it heads a capitalised name: 'the Continental Congress' is a body."""
+    numbered: Kind | None
+    """After an ordinal: 'the Tenth Congress', 'the Second Council' are meetings."""
+    common: Kind | None
+    """As a lower-case noun after common nouns or alone: 'the party congress' is a meeting,
+    and 'the congress' refers back to the last one (``relations.base.definite_reference``)."""
+
+
+_HEAD_TABLES: dict[str, str] = {"BODY": "body_heads", "EVENT": "event_heads", "PLACE": "place_heads",
+                                "OFFICE": "office_heads", "POLICY": "policy_heads", "FACTION": "faction_heads"}
+
+
 class Lexicon(BaseModel):
     """Word lists the mention, entity and relation stages share."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ambiguous_heads: dict[str, AmbiguousHead] = {}
+    """Head nouns whose kind depends on their use ('congress': a body by name, a meeting
+    when numbered or said in lower case), named once in ``lexicon.json`` with the kind of
+    each use. Loading adds each to the head table of its 'name' and 'common' kinds and to
+    ``definite_kinds`` with its 'common' kind, so no kind table names it twice by hand."""
 
     body_heads: frozenset[str]
     place_heads: frozenset[str]
@@ -74,6 +98,32 @@ class Lexicon(BaseModel):
     health_words: frozenset[str]
     place_preps: frozenset[str]
     not_names: frozenset[str]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spread_ambiguous_heads(cls, data: object) -> object:
+        """Each ambiguous head into the tables of the kinds its uses take."""
+        if not isinstance(data, dict) or not isinstance(data.get("ambiguous_heads"), dict):
+            return data
+        data = dict(data)
+        heads = {w: a for w, a in data["ambiguous_heads"].items() if w != "_doc"}
+        data["ambiguous_heads"] = heads
+        data["definite_kinds"] = dict(data.get("definite_kinds", {}))
+        for word, uses in heads.items():
+            if not isinstance(uses, dict):
+                continue  # the schema refuses it below, naming the field
+            for use in ("name", "common"):
+                table = _HEAD_TABLES.get(uses.get(use) or "")
+                if table and word not in data.get(table, []):
+                    data[table] = [*data.get(table, []), word]
+            if uses.get("common"):
+                data["definite_kinds"].setdefault(word, uses["common"])
+        return data
+
+    @property
+    def numbered_kinds(self) -> dict[str, Kind]:
+        """Head -> the kind an ordinal before it gives ('the Tenth Congress': EVENT)."""
+        return {w: a.numbered for w, a in self.ambiguous_heads.items() if a.numbered}
 
 
 class _Strict(BaseModel):
