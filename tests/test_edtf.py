@@ -45,3 +45,61 @@ def test_sets_and_open_ends():
     assert edtf.bounds("[1667,1668]") == (1667.0, 1669.0)
     assert edtf.sort_key("../1922") == 1923.0  # only its end is known
     assert edtf.sort_key("1922-02-30") is None
+
+
+# The web JSON gives a BC value the same bounds: the timeline's item, the network's edge
+# and the state on a date all place the fact where ``edtf.bounds`` does.
+BC_VALUES = ["-0082", "-0044-03-15", "-0479/-0478"]
+BC_ENTITIES = {"athens": ("PLACE", "Athens"), "sparta": ("PLACE", "Sparta"),
+               "persian-war": ("EVENT", "Persian war")}
+
+
+@pytest.fixture(scope="module")
+def bc_client(tmp_path_factory):
+    import warnings
+
+    from chronicle import add_document
+
+    from cliograph.store import Store
+    from cliograph.web import make_app
+
+    with warnings.catch_warnings():  # starlette asks for httpx2; httpx works the same here
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    db = tmp_path_factory.mktemp("bc") / "bc.db"
+    store = Store(db)
+    sentences = [(f"In the {n + 1}th year Athens and Sparta made a pact and the Persian war went on.",
+                  [("Athens", "athens"), ("Sparta", "sparta"), ("Persian war", "persian-war")],
+                  [{"type": "ALLY", "subject": "athens", "object": "sparta", "time": value},
+                   {"type": "HAPPENED", "subject": "persian-war", "time": value}])
+                 for n, value in enumerate(BC_VALUES)]
+    add_document(store, "Ancient Alliances", sentences, BC_ENTITIES)
+    store.close()
+    with TestClient(make_app(db), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+def _json(client, url):
+    r = client.get(url)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+@pytest.mark.parametrize("value", BC_VALUES)
+def test_the_web_json_puts_a_bc_value_where_edtf_does(bc_client, value):
+    lo, hi = edtf.bounds(value)
+    items = [i for i in _json(bc_client, "/timeline.json")["items"] if i["time"] == value]
+    assert [(i["lo"], i["hi"]) for i in items] == [(lo, hi), (lo, hi)]  # the pact and the war
+    assert {i["start"] for i in items} == {edtf.iso_day(lo)}
+    war = next(i["id"] for i in items if i["group"] == "HAPPENED")
+    edges = [e for e in _json(bc_client, "/network.json")["edges"] if e["time"] == value]
+    assert [(e["lo"], e["hi"]) for e in edges] == [(lo, hi)]
+    day = 1 / 366
+
+    def war_on(f: float) -> bool:
+        events = _json(bc_client, f"/state.json?date={edtf.edtf_day(f)}")["state"]["events"]
+        return any(f["fact"] == war for e in events for f in e["facts"])
+
+    assert war_on(lo) and war_on(hi - day)  # its first and last days
+    assert not war_on(lo - day) and not war_on(hi + day / 2)  # the days either side
