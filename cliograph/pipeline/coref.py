@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from ..model import Mention
 from ..rules import lexicon, limits
+from ..rules.words import entity_words
 from .document import Document
 from .relations import frames
 
@@ -43,14 +44,8 @@ RELATIVE = ("who", "which", "that")
 NOMINAL = ("NOUN", "PROPN", "PRON")
 OBLIQUE = ("to", "with", "against", "for", "from", "about", "upon")  # argument, not adverbial
 INDEFINITE = {"a", "an", "one", "another", "some", "any", "his", "her", "their", "my", "our"}
-PERSON_NOUNS = {
-    "man", "woman", "boy", "girl", "person", "child", "youth", "gentleman", "noble", "nobleman",
-    "magistrate", "prelate", "bishop", "priest", "monk", "seer", "slave", "servant", "soldier",
-    "officer", "general", "peasant", "workman", "worker", "labourer", "member", "delegate",
-    "deputy", "leader", "minister", "senator", "tribune", "citizen", "friend", "enemy", "ally",
-    "stranger", "messenger", "physician", "doctor", "conspirator", "courtier", "elector",
-    "follower", "supporter", "colleague", "representative", "someone", "somebody", "anyone"}
-GROUP_NOUNS = {"people", "crowd", "group", "faction", "class", "party", "multitude", "nation"}
+PERSON_NOUNS = entity_words().coref.person_nouns
+GROUP_NOUNS = entity_words().coref.group_nouns
 QUANTIFIERS = {"each", "all", "both", "many", "most", "some", "several", "few", "none", "either",
                "neither"}
 ANIMATE_ENDINGS = ("ist", "ian", "ite", "ant", "eer", "ary", "ent")
@@ -258,7 +253,7 @@ def titles_to_holders(d: Document) -> None:
         d.entities[person].mentions.append(len(d.mentions) - 1)
 
 
-SUCCESSION = {"new", "late", "former", "future", "next", "old", "young", "first", "last", "previous"}
+SUCCESSION = entity_words().coref.succession
 TITLE_WINDOW = limits().sentences_back.title_holder
 
 

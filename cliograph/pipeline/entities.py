@@ -20,69 +20,30 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity, Mention
 from ..names import TITLE_OF, initials, norm, translit_key
 from ..rules import lexicon, limits, load_json
+from ..rules.words import entity_words
 from .document import Document
 from .mentions import FOREIGN_AND, WINGS, guess_kind, office_stem
 
 RULE_WEIGHT = limits().kind_votes.rule
-MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
-          "ride", "journey", "retreat", "advance", "withdraw", "escape", "head", "drive", "fly",
-          "walk", "bring", "take", "transfer", "exile", "banish", "deport", "summon", "recall"}
+MOTION = entity_words().entities.motion
 OFFICE_STEMS = {translit_key(w) for w in ("secretary", "chairman", "president", "consul",
                                            "governor", "commissar", "premier", "dictator")}
-PARTY_NOUNS = {"sympathiser", "sympathisers", "sympathizer", "sympathizers", "supporter", "supporters",
-               "friend", "friends", "critic", "critics",  # (not ally, enemy, rival: states are those too)
-               "follower", "followers", "associate", "associates", "opponent",
-               "opponents", "protégé", "disciple", "disciples", "wife", "husband", "son", "daughter",
-               "brother", "sister", "father", "mother", "widow", "heir", "successor", "predecessor",
-               "assassin", "assassins", "murderer", "murderers", "secretary", "deputy",
-               "statue", "statues", "portrait", "bust", "death", "murder", "body", "corpse",
-               "funeral", "tomb", "grave", "life", "memory", "letter", "letters", "words",
-               "speech", "wishes", "will", "children", "sons", "daughters", "slayers", "killing",
-               "assassination", "execution", "birth",
-               # 'under the command of Myronides', 'the arrival of Pericles', 'the reign of Anne'
-               "command", "leadership", "generalship", "reign", "arrival", "departure", "recall",
-               "banishment", "accession", "coronation", "abdication"}
-PERSON_NOUNS = {"man", "woman", "youth", "boy", "girl", "lad", "gentleman", "lady", "nobleman", "statesman",
-                "soldier", "officer", "lawyer", "writer", "poet", "priest", "monk", "merchant", "peasant",
-                "worker", "student", "orator", "figure", "veteran", "journalist", "politician", "diplomat",
-                "philosopher", "historian", "scholar", "physician", "doctor", "general", "admiral", "noble",
-                "aristocrat", "adventurer", "tribune", "senator", "king", "queen", "prince",
-                "princess", "bishop", "painter", "sculptor", "composer", "musician", "novelist", "teacher"}
-MIND_NOUNS = {"dream", "vision", "fear", "hope", "doubt", "suspicion", "thought", "wish", "premonition",
-              "misgiving", "scruple", "qualm", "presentiment", "foreboding", "conviction", "belief", "opinion"}
-PLACE_OBJECT_VERBS = {"besiege", "storm", "sack", "raze", "fortify", "invade", "garrison", "colonise",
-                      "colonize", "evacuate", "blockade", "annex", "ravage", "capture", "conquer"}
-PLACE_NOUNS = {"siege", "capture", "sack", "conquest", "invasion", "walls", "inhabitants", "citizens",
-               "coast", "territory", "harbour", "harbor", "gates", "streets", "environs", "outskirts",
-               "province", "city", "town", "island", "port", "garrison", "governor", "mayor", "bishop",
-               "towns", "cities", "islands", "ports", "villages", "heights", "plain", "shore", "shores",
-               "neighbourhood", "neighborhood", "mouth", "banks"}
+PARTY_NOUNS = entity_words().entities.party_nouns
+PERSON_NOUNS = entity_words().entities.person_nouns
+MIND_NOUNS = entity_words().entities.mind_nouns
+PLACE_OBJECT_VERBS = entity_words().entities.place_object_verbs
+PLACE_NOUNS = entity_words().entities.place_nouns
 # 'the island Curzola', 'Curzola, the island off...': a common noun for a place beside the name
-PLACE_COMMON = {"place", "town", "city", "island", "village", "port", "fortress", "river", "mount", "cape",
-                "harbour", "harbor", "colony", "promontory", "district", "region", "province"}
-BARE_TITLES = {"duke", "duchess", "marquis", "marquess", "earl", "count", "countess", "baron", "baroness",
-               "viscount", "bishop", "archbishop", "cardinal", "judge", "chamberlain", "minister"}
-PUBLICATIONS = {"paper", "newspaper", "journal", "organ", "daily", "weekly", "gazette", "magazine",
-                "periodical", "review", "sheet", "broadsheet", "pamphlet"}
-HUMAN_OBJECT_VERBS = {"hate", "love", "marry", "kill", "murder", "assassinate", "stab", "slay", "poison",
-                      "execute", "behead", "hang", "arrest", "imprison", "exile", "banish", "pardon",
-                      "meet", "visit", "tease", "mock", "insult", "flatter", "persuade", "enlist",
-                      "recruit", "appoint", "dismiss", "sack", "promote", "befriend", "betray",
-                      "trust", "distrust", "fear", "admire", "envy", "resent", "suspect", "accuse",
-                      "greet", "embrace", "kiss", "bury", "mourn", "succeed", "divorce",
-                      "nominate", "elect", "crown", "depose", "oust", "consult", "advise",
-                      "warn", "urge", "beg", "implore", "thank", "praise", "blame", "rebuke", "scold",
-                      "send", "dispatch"}  # 'sent out Dorieus with a small force': an envoy or commander
-PASSIVE_PERSON_VERBS = {  # 'X was assassinated / arrested / crowned': X is a person
-    "kill", "murder", "assassinate", "stab", "slay", "poison", "execute", "behead", "hang",
-    "guillotine", "strangle", "arrest", "imprison", "exile", "banish", "crown", "depose"}
+PLACE_COMMON = entity_words().entities.place_common
+BARE_TITLES = entity_words().entities.bare_titles
+PUBLICATIONS = entity_words().entities.publications
+# (with 'send': 'sent out Dorieus with a small force' sends an envoy or commander)
+HUMAN_OBJECT_VERBS = entity_words().entities.human_object_verbs
+PASSIVE_PERSON_VERBS = entity_words().entities.passive_person_verbs
 GROUP_PLURAL_END = re.compile(r"(ists|ites|ans|ards|ers|ies|iki|ics|ees|ots)$")  # 'Socialist Revolutionaries'
-PERSONAL_RELATIONS = {"friend", "confidant", "confidante", "protégé", "protege", "adviser", "advisor", "mentor",
-                      "henchman", "disciple", "follower", "lieutenant", "favourite", "favorite", "mistress",
-                      "secretary", "tutor", "pupil"}
-LEADING_VERBS = {"lead", "head", "found", "command", "chair", "organise", "organize", "captain"}
-GROUP_WORDS = {"group", "faction", "party", "bloc", "club", "society", "opposition", "circle", "clique",
-               "cabal", "caucus", "wing", "movement", "conspiracy"}
+PERSONAL_RELATIONS = entity_words().entities.personal_relations
+LEADING_VERBS = entity_words().entities.leading_verbs
+GROUP_WORDS = entity_words().entities.group_words
 PERSONAL = {"he", "she", "him", "her", "i", "we", "you"}
 MODEL_WEIGHT = limits().kind_votes.model
 CONTEXT_WEIGHT = limits().kind_votes.context
@@ -382,7 +343,7 @@ def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
             kinds.pop(key, None)
 
 
-SOVEREIGN_POSTS = ("king", "queen", "emperor", "empress", "tsar", "czar", "sovereign", "monarch")
+SOVEREIGN_POSTS = entity_words().entities.sovereign_posts
 
 
 def _merge_crown(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
@@ -402,12 +363,10 @@ def _merge_crown(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> 
             kinds.pop(key, None)
 
 
-BUILDING_HEADS = {"institute", "palace", "prospekt", "prospect", "convent", "cathedral", "square", "street",
-                  "abbey", "monastery", "fortress", "castle", "theatre", "theater", "bridge", "gate", "avenue"}
+BUILDING_HEADS = entity_words().entities.building_heads
 
 
-PLACE_GENERICS = {"state", "city", "town", "province", "county", "district", "region", "kingdom", "republic",
-                  "island", "isle", "duchy", "principality", "colony", "governorate", "commonwealth"}
+PLACE_GENERICS = entity_words().entities.place_generics
 
 
 def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
@@ -628,7 +587,7 @@ def _canonical(ms: list[Mention], kind: str) -> str:
 
 
 # 'Colo. Hamilton', 'Gen. Knox': abbreviated titles that never stand alone as a name
-TITLE_ABBREVIATIONS = {"colo", "col", "gen", "capt", "gov", "rev", "hon", "lieut", "lt", "maj", "messrs"}
+TITLE_ABBREVIATIONS = entity_words().entities.title_abbreviations
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -671,7 +630,7 @@ def person_core(key: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
     return tuple(words), tag, frozenset(held)
 
 
-SOVEREIGN_TITLES = {"king", "queen", "emperor", "empress", "tsar", "czar", "pope"}
+SOVEREIGN_TITLES = entity_words().entities.sovereign_titles
 
 
 def _same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Mention
 from ..names import norm
 from ..rules import lexicon, limits, load_json
+from ..rules.words import entity_words
 from .document import Document
 
 # spaCy label -> our kind (a first guess only)
@@ -101,7 +102,7 @@ def _possessive_joins(doc: Doc, i: int) -> bool:
     ) and doc[i - 1].ent_type_ != "PERSON"
 
 
-DESCRIBING = {"old", "young", "poor", "little", "good", "brave", "dear", "honest", "wise"}
+DESCRIBING = entity_words().mentions.describing
 
 
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -279,7 +280,7 @@ def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr"}
 
 
-NAMING_VERBS = {"call", "name", "term", "style", "dub", "hail", "brand", "label", "nickname"}
+NAMING_VERBS = entity_words().mentions.naming_verbs
 LIGATURES = str.maketrans({"æ": "ae", "œ": "oe"})
 
 
@@ -312,7 +313,7 @@ def head_word(span: Span) -> str:
     return words[-1].lower_ if words else ""
 
 
-WINGS = {"left", "right", "centre", "center", "moderate", "extreme", "far"}
+WINGS = entity_words().mentions.wings
 
 
 def guess_kind(span: Span) -> str | None:
@@ -366,9 +367,7 @@ def guess_kind(span: Span) -> str | None:
 
 #: Words that begin an office's title, never an appointee's name: 'appointed Prime Minister
 #: of the United Kingdom' names no person 'Prime'.
-OFFICE_MODIFIERS = {"lord", "high", "first", "chief", "prime", "vice", "deputy", "acting", "grand",
-                    "supreme", "privy", "principal", "under", "assistant", "lieutenant", "senior",
-                    "junior", "joint", "permanent", "home", "foreign"}
+OFFICE_MODIFIERS = entity_words().mentions.office_modifiers
 
 
 def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
@@ -426,22 +425,12 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     return [(start, end, None)]
 
 
-NOBLE_TITLES = {"duke", "earl", "marquis", "marquess", "count", "baron", "viscount", "duchess", "countess"}
-EPITHETS = {"Great", "Elder", "Younger", "Conqueror", "Confessor", "Bold", "Fair", "Good", "Pious",
-            "Lionheart", "Magnificent", "Terrible", "Wise", "Just", "Bald", "Fat", "Simple", "Red",
-            "Black", "Lame", "Unready", "Navigator"}
-COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-           "central", "upper", "lower"}
-VAGUE_MODIFIERS = {"new", "old", "other", "same", "such", "own", "first", "last", "whole", "full",
-                   "official", "foreign", "domestic", "general", "plausible", "political", "economic",
-                   "ideological", "current", "present", "previous", "future", "main", "major", "minor",
-                   "great", "little", "small", "large", "big", "good", "bad", "better", "best", "wise",
-                   "sensible", "reasonable", "sound", "radical", "moderate", "entire", "real",
-                   "actual", "particular", "certain", "various", "different", "similar", "usual",
-                   "broad", "narrow", "strict", "long", "short", "brief", "early", "late", "initial"}
-NAMED_PLACE_HEADS = {"state", "empire", "kingdom", "province", "region", "territory", "governorate",
-                     "county", "duchy", "principality"}
-GROUP_NOUNS = {"group", "faction", "bloc", "circle", "clique", "cabal", "caucus", "wing"}
+NOBLE_TITLES = entity_words().mentions.noble_titles
+EPITHETS = entity_words().mentions.epithets
+COMPASS = entity_words().mentions.compass
+VAGUE_MODIFIERS = entity_words().mentions.vague_modifiers
+NAMED_PLACE_HEADS = entity_words().mentions.named_place_heads
+GROUP_NOUNS = entity_words().mentions.group_nouns
 PARTISANS = re.compile(r"^[a-z]+(ists|ites|ans|ins|ards|ers)$")
 
 
@@ -451,11 +440,7 @@ ADHERENTS = re.compile(r"^[a-z][a-z-]{3,}(ists|ionaries|nards)$")  # 'monarchist
 
 #: Orders of society and colleges named collectively, and the kind each is: an order takes
 #: sides as a faction, a college acts as a body.
-COLLECTIVE_GROUPS = {"nobles": "FACTION", "nobility": "FACTION", "commons": "FACTION", "plebeians": "FACTION",
-                     "patricians": "FACTION", "gentry": "FACTION", "clergy": "FACTION",
-                     "debtors": "FACTION", "creditors": "FACTION", "priests": "BODY", "seers": "BODY",
-                     "soothsayers": "BODY", "augurs": "BODY", "diviners": "BODY", "heralds": "BODY",
-                     "pontiffs": "BODY", "magi": "BODY"}
+COLLECTIVE_GROUPS = entity_words().mentions.collective_groups
 
 
 def _of_complement(doc: Doc, prep: Token) -> int | None:
@@ -744,8 +729,7 @@ FOREIGN_AND = {"i", "y", "et", "und", "e"}
 GERMAN_ARTICLES = {"der", "die", "das", "des", "dem", "den"}
 GERMAN_LINKS = GERMAN_ARTICLES | {"in", "im", "zu", "zum", "zur", "vom", "am", "auf", "und"}
 POSSESSIVE_PRONOUNS = {"his", "her", "your", "their", "our", "my", "its", "thy"}
-WHERE_EVENTS = {"battle", "siege", "sack", "capture", "fall", "conquest", "blockade", "relief", "storming",
-                "surrender", "evacuation", "destruction"}
+WHERE_EVENTS = entity_words().mentions.where_events
 
 
 def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],

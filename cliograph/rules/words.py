@@ -1,15 +1,16 @@
-"""The schemas of the relation extractors' word lists, in one place: ``rules/relations.json``
-(quotations, lives, events), ``rules/stance.json`` (sides and stances) and
-``rules/policies.json`` (measures and decisions). Each file is validated when first loaded,
+"""The schemas of the stages' own word lists, in one place: ``rules/relations.json``
+(quotations, lives, events, offices, kin, membership, passages, timing, references),
+``rules/stance.json`` (sides and stances), ``rules/policies.json`` (measures and decisions)
+and ``rules/entities.json`` (mentions, entities, coref). Each file is validated when first loaded,
 so that a malformed file fails at start-up with its name."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from . import validated
+from . import Kind, validated
 
 
 class _Strict(BaseModel):
@@ -56,6 +57,13 @@ class LifeWords(_Strict):
     unreal_nouns: frozenset[str]
     place_preps: frozenset[str]
     cause_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    """Common nouns of where one is born or dies ('died at his estate')."""
+    unreal_verbs: frozenset[str]
+    """Verbs above a birth, death or illness that make it unreal ('feared he would die', 'plotted his
+    death')."""
+    causes: frozenset[str]
+    """Nouns of a cause of death ('died of grief')."""
 
 
 class EventWords(_Strict):
@@ -123,12 +131,159 @@ class EventWords(_Strict):
     wish_verbs: frozenset[str]
     """Verbs whose event object is only wished for or feared ('hinted at a separate peace')."""
     """Verbs of revolt -> the noun of the event they tell of ('Normandy revolted': the revolt of Normandy)."""
+    planned: frozenset[str]
+    """Adjectives that make an event only planned or feared ('the projected invasion')."""
+    part_words: frozenset[str]
+    """Words of a part of an event ('most of the war', 'the end of the siege')."""
+    idle_verbs: frozenset[str]
+    """Verbs whose subject does not take part in the event they name ('saw the battle')."""
+    suffered: frozenset[str]
+    """in a passive, what the subject underwent"""
+    engaged: frozenset[str]
+    """in a passive, the subject took part ('was engaged in')"""
+    ending: frozenset[str]
+    """Verbs that end an event ('the war ended')."""
+    command_nouns: frozenset[str]
+    """Nouns of command ('under the command of X'): X led the event."""
+
+
+class OfficeWords(_Strict):
+    """Appointments, tenures and their ends (``relations/offices.py``)."""
+
+    serve: frozenset[str]
+    """Verbs of serving in a post ('served as consul', 'reigned as king')."""
+    send: frozenset[str]
+    """'was sent out as commander-in-chief': the one sent"""
+    succeed: frozenset[str]
+    """Verbs of succeeding another in a post."""
+    confirm: frozenset[str]
+    """Verbs that confirm an appointment proposed before ('the Senate confirmed the nomination')."""
+    candidacy: frozenset[str]
+    """Nouns of a candidacy a confirmation confirms ('his nomination')."""
+    propose: frozenset[str]
+    """Verbs of proposing someone for a post: no appointment yet."""
+    charge_nouns: frozenset[str]
+    """Nouns of being in charge ('in command of X', 'at the head of X')."""
+    head_roles: dict[str, str]
+    """one post, whatever the text calls it"""
+    become: frozenset[str]
+    """Copulas that give the post ('was consul', 'became king')."""
+    peerage: frozenset[str]
+    """'the Duke of Wellington' names a man by his rank, not a post he holds ('the Bishop of Ely' does)"""
+    sovereigns: frozenset[str]
+    """rulers whose title stands before their name: 'King Harold', 'Emperor Hadrian', 'Tsar Paul'"""
+    hold: frozenset[str]
+    """Verbs of holding a post ('held the office of X')."""
+    place_nouns: frozenset[str]
+    """Nouns of another's place ('took his place', 'in his stead')."""
+    take_place: frozenset[str]
+    """Verbs of taking another's place."""
+    post_nouns: frozenset[str]
+    """Nouns of a post ('the office of X', 'the dignity of X')."""
+    title_starts: frozenset[str]
+    """Words that begin a title, so that a name after them is no post."""
+    resign: frozenset[str]
+    """Verbs of leaving a post."""
+    remove: frozenset[str]
+    """Verbs of removing another from a post."""
+
+
+class KinWords(_Strict):
+    """Family ties (``relations/kin.py``)."""
+
+    naming: frozenset[str]
+    """Verbs of naming a child ('named his son X')."""
+    marry: frozenset[str]
+    """Verbs of marrying."""
+    sibling_of: frozenset[str]
+    """Kin nouns whose holders of one parent are siblings ('the sons of X')."""
+    parents_of: frozenset[str]
+    """Kin nouns of children: 'the son of X and Y' has two parents."""
+
+
+class MembershipWords(_Strict):
+    """Belonging to a body or a party (``relations/membership.py``)."""
+
+    play_for: dict[str, tuple[str, str]]
+    """a player's or performer's side: verb -> (its preposition, the role)"""
+    represented: dict[str, str]
+    """Verbs of speaking or acting for a body -> the role they give ('represented X': member)."""
+    head_nouns: frozenset[str]
+    """Nouns of standing at a group's head ('at the head of X')."""
+    wings: frozenset[str]
+    """a side of a party: 'the right wing of the Labour party', 'the “centre” Liberals'"""
+    party_roles: dict[str, str]
+    """a person named by the party they stand for: 'an Irish Labour Party politician', 'the Liberal Party
+    candidate', 'a Social Democratic Party deputy'"""
+    party_nouns: frozenset[str]
+    """Nouns of a party or sect one belongs to ('his party')."""
+    paper_nouns: frozenset[str]
+    """a man's paper is his to run"""
+    represent: frozenset[str]
+    """Verbs of representing a body."""
+    compose: frozenset[str]
+    """Verbs of a body's make-up ('composed of X and Y')."""
+    hold_rank: frozenset[str]
+    """Verbs of holding a rank ('held a commission in X')."""
+    rank_nouns: frozenset[str]
+    """Nouns of a rank in a body ('a commission in the army')."""
+
+
+class PassageWords(_Strict):
+    """What a passage narrates around a named fight, killing or meeting (``relations/passage.py``)."""
+
+    verdict_nouns: frozenset[str]
+    """Nouns of a fight's verdict ('the victory remained with X', 'the day went to X')."""
+    verdict_verbs: frozenset[str]
+    """Verbs of where a fight's verdict falls ('rested with', 'inclined to')."""
+    win_verbs: frozenset[str]
+    """Verbs of winning the fight ('gained the day')."""
+    victor_adjectives: frozenset[str]
+    """Adjectives of the victors and the beaten ('the victorious Swiss', 'the beaten Burgundians')."""
+    beaten: frozenset[str]
+    """Verbs of beating the other side ('routed the Burgundians')."""
+    killings: frozenset[str]
+    """Nouns of a killing whose strikers the passage then names."""
+    blow_verbs: frozenset[str]
+    """Verbs of striking a blow."""
+    blow_nouns: frozenset[str]
+    """Nouns of a blow ('the first stroke')."""
+    blades: frozenset[str]
+    """Nouns of blades ('drew his sword')."""
+    blade_verbs: frozenset[str]
+    """(the tagger reads 'bared' as 'bar')"""
+    speech_verbs: frozenset[str]
+    """Verbs of taking part in a meeting by speaking or voting."""
+    floor_nouns: frozenset[str]
+    """Nouns of taking the floor ('took the chair', 'mounted the tribune')."""
+
+
+class TimingWords(_Strict):
+    """Words that settle a fact's time (``relations/timing.py``)."""
+
+    dissolve_verbs: frozenset[str]
+    """Verbs that end a body, and with it its members' seats and its offices."""
+    new_words: frozenset[str]
+    """Words that make a title a new holder's ('the new King', 'the newly elected Pope')."""
+
+
+class ReferenceWords(_Strict):
+    """Who a common noun stands for (``relations/base.py``)."""
+
+    leaders: frozenset[str]
+    """Nouns that stand for a group's leaders ('the Jacobin leaders'): the group acts through them."""
 
 
 class RelationWords(_Strict):
     quote: QuoteWords
     life: LifeWords
     event: EventWords
+    office: OfficeWords
+    kin: KinWords
+    membership: MembershipWords
+    passage: PassageWords
+    timing: TimingWords
+    reference: ReferenceWords
 
 
 @lru_cache(maxsize=1)
@@ -213,6 +368,8 @@ class StanceWords(BaseModel):
     container_nouns: frozenset[str]
     owned_policy_nouns: frozenset[str]
     """'Stalin’s plan', 'the Whig programme': whose plan it is stands for it."""
+    walkout_verbs: frozenset[str]
+    """Verbs of leaving a body in protest ('withdrew from the congress')."""
 
 
 @lru_cache(maxsize=1)
@@ -290,3 +447,105 @@ class PolicyWords(BaseModel):
 @lru_cache(maxsize=1)
 def policy_words() -> PolicyWords:
     return validated(PolicyWords, "policies.json")
+
+
+class MentionWords(_Strict):
+    """Finding names and their first kind (``pipeline/mentions.py``)."""
+
+    describing: frozenset[str]
+    """Adjectives before a name that are no part of it ('old Fritz', 'poor Hans')."""
+    naming_verbs: frozenset[str]
+    """Verbs that give a name or a label ('called it X', 'dubbed him X')."""
+    wings: frozenset[str]
+    """Words of a wing of a party before its name ('the Left Hegelians', 'Far Right deputies')."""
+    office_modifiers: frozenset[str]
+    """Words that begin an office's title, never an appointee's name: 'appointed Prime Minister of the
+    United Kingdom' names no person 'Prime'."""
+    noble_titles: frozenset[str]
+    """Titles of nobility before a name ('Duke of X', 'Earl X')."""
+    epithets: frozenset[str]
+    """Epithets after a ruler's name that are part of it ('Ivan the Terrible', 'Philip the Fair')."""
+    compass: frozenset[str]
+    """Words of a region before a place's name ('North Wales', 'Upper Silesia')."""
+    vague_modifiers: frozenset[str]
+    """Adjectives that make no name of a common noun ('the new scheme')."""
+    named_place_heads: frozenset[str]
+    """Heads of a place's common name after a name ('the Ottoman empire')."""
+    group_nouns: frozenset[str]
+    """Nouns of a group inside a party or body ('the Zelanti faction', 'the Brissot clique')."""
+    collective_groups: dict[str, Kind]
+    """Orders of society and colleges named collectively, and the kind each is: an order takes sides as a
+    faction, a college acts as a body."""
+    where_events: frozenset[str]
+    """Event nouns whose 'of X' names where it happened ('the siege of X')."""
+
+
+class EntityWords(_Strict):
+    """Deciding a name's kind from its contexts and who-is-who (``pipeline/entities.py``)."""
+
+    motion: frozenset[str]
+    """Verbs of going and sending whose object or goal is a place ('marched to X'): a vote for PLACE."""
+    party_nouns: frozenset[str]
+    """Nouns whose possessor or 'of X' is a person ('his supporters', 'the murder of X', 'under the
+    command of X', 'the reign of X'); not ally, enemy, rival: states are those too."""
+    person_nouns: frozenset[str]
+    """Common nouns in apposition that make a name a person's ('X, a lawyer')."""
+    mind_nouns: frozenset[str]
+    """Nouns of the mind ('a dream of X'): what follows 'of' is no person for that."""
+    place_object_verbs: frozenset[str]
+    """Verbs whose object is a place ('besieged X', 'sacked X')."""
+    place_nouns: frozenset[str]
+    """Nouns whose 'of X' is a place ('the siege of X', 'the walls of X')."""
+    place_common: frozenset[str]
+    """'the island Curzola', 'Curzola, the island off...': a common noun for a place beside the name"""
+    bare_titles: frozenset[str]
+    """Titles of nobility and office that stand alone before 'of' ('the Duke of X')."""
+    publications: frozenset[str]
+    """Nouns of papers and writings: a name that heads one is no person ('the X daily')."""
+    human_object_verbs: frozenset[str]
+    """Verbs whose object is a person ('hated X', 'murdered X'). 'sent out Dorieus with a small force': an
+    envoy or commander."""
+    passive_person_verbs: frozenset[str]
+    """'X was assassinated / arrested / crowned': X is a person"""
+    personal_relations: frozenset[str]
+    """Nouns of a person's tie to another ('a friend of X', 'his protégé'): both are people."""
+    leading_verbs: frozenset[str]
+    """Verbs of leading whose object is a group ('led the X'): a vote for a group."""
+    group_words: frozenset[str]
+    """Nouns of a group a person founds or joins ('formed a group'): the group, not a person."""
+    sovereign_posts: tuple[str, ...]
+    """Posts of a ruler ('king', 'emperor'): 'the King' is a post, 'King X' its holder."""
+    building_heads: frozenset[str]
+    """Heads of names of buildings and streets ('the Doge’s Palace', 'the Ponte Vecchio'): places."""
+    place_generics: frozenset[str]
+    """Common nouns of lands and towns that join their name ('the State of Ohio', 'Ohio')."""
+    title_abbreviations: frozenset[str]
+    """'Capt. Cook', 'Gen. Gordon': abbreviated titles that never stand alone as a name"""
+    sovereign_titles: frozenset[str]
+    """Titles of rulers before a regnal number ('King Olaf the Second')."""
+
+
+class CorefWords(_Strict):
+    """Pronouns and titles to the entities they stand for (``pipeline/coref.py``)."""
+
+    person_nouns: frozenset[str]
+    """Common nouns of people a pronoun may stand for ('the physician ... he')."""
+    group_nouns: frozenset[str]
+    """Common nouns of a group that 'they' may stand for ('the crowd ... they')."""
+    succession: frozenset[str]
+    """Adjectives that make 'the King' another holder of the title ('the new King', 'the late King')."""
+
+
+class EntityStageWords(_Strict):
+    """``rules/entities.json``: the word lists of the stages that find names and decide
+    who they are; the lists these stages share with the extractors are in ``lexicon.json``."""
+
+    doc: str = Field(alias="_doc")
+    mentions: MentionWords
+    entities: EntityWords
+    coref: CorefWords
+
+
+@lru_cache(maxsize=1)
+def entity_words() -> EntityStageWords:
+    return validated(EntityStageWords, "entities.json")

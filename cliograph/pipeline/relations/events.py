@@ -44,59 +44,9 @@ DECIDERS = {"BODY", "EVENT"}
 DECIDED = {"POLICY", "EVENT"}
 DATE_LINKS = {"in", "of", "on", "during", "from", ",", "(", "–", "-", "since", "at"}
 CO_TEMPORAL = {"at", "during", "in", "on", "throughout", "amid", "amidst"}
-PLANNED = {
-    "proposed",
-    "planned",
-    "projected",
-    "intended",
-    "expected",
-    "abortive",
-    "prospective",
-    "mooted",
-    "hypothetical",
-    "future",
-    "threatened",
-    "imagined",
-}
-PART_WORDS = {
-    "most",
-    "much",
-    "part",
-    "all",
-    "some",
-    "rest",
-    "bulk",
-    "remainder",
-    "whole",
-    "half",
-    "end",
-    "beginning",
-    "course",
-    "length",
-    "duration",
-}
-IDLE_VERBS = {
-    "be",
-    "have",
-    "become",
-    "seem",
-    "appear",
-    "remain",
-    "do",
-    "get",
-    "find",
-    "see",
-    "think",
-    "know",
-    "hear",
-    "learn",
-    "feel",
-    "believe",
-    "hope",
-    "want",
-    "expect",
-    "consider",
-}
+PLANNED = words().event.planned
+PART_WORDS = words().event.part_words
+IDLE_VERBS = words().event.idle_verbs
 
 # Confidence = precision measured per rule on the seed gold (with-lenin.txt, scored with
 # shared/tools/score.py) and on a reading of the corpus texts' facts; rules with few
@@ -237,9 +187,9 @@ def _place_in_name(d: Document, span: tuple[int, int]) -> int | None:
     return best
 
 
-SUFFERED = {"kill", "wound", "capture", "injure"}  # in a passive, what the subject underwent
-ENGAGED = {"engage", "involve", "implicate"}  # in a passive, the subject took part ('was engaged in')
-ENDING = {"end", "conclude", "terminate", "finish", "close"}
+SUFFERED = words().event.suffered  # in a passive, what the subject underwent
+ENGAGED = words().event.engaged  # in a passive, the subject took part ('was engaged in')
+ENDING = words().event.ending
 
 
 def _fought_at(d: Document, ev: int) -> bool:
@@ -679,7 +629,7 @@ def _setting(d: Document, si: int) -> int | None:
 
 # --------------------------------------------------------------------------- armed actions
 
-COMMAND_NOUNS = {"command", "conduct", "leadership", "orders", "lead", "direction"}
+COMMAND_NOUNS = words().event.command_nouns
 LED = {"PERSON", "BODY", "PLACE"}  # a commander's name may have voted for another kind
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ...rules import lexicon
+from ...rules.words import words
 from ..document import Document
 from .base import asserted, entity_at, factoid, owner
 from .frames import frames, listed
@@ -24,7 +25,7 @@ PERSON = {"PERSON"}
 # for ('Cimon, son of Miltiades' when 'Cimon' led fleets like a city)
 KINNED = {"PERSON", "PLACE", "BODY"}
 POSS = {"’s", "'s"}
-NAMING = {"name", "call"}
+NAMING = words().kin.naming
 LIST_GLUE = {",", "and", "or", "&"}
 PLACE_PREPS = {"in", "at", "near", "outside"}
 
@@ -194,7 +195,7 @@ def _clause_subject(d: Document, tok: Token) -> int | None:
     return None
 
 
-MARRY = {"marry", "wed"}
+MARRY = words().kin.marry
 SPOUSE = {"male": "husband", "female": "wife", "": "spouse"}
 
 
@@ -301,11 +302,11 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.7, role=inverse)
 
 
-SIBLING_OF = {"child", "son", "daughter", "brother", "sister", "sibling"}
+SIBLING_OF = words().kin.sibling_of
 SIBLING = {"male": "brother", "female": "sister", "": "sibling"}
 
 
-PARENTS_OF = {"child", "son", "daughter"}
+PARENTS_OF = words().kin.parents_of
 
 
 def _co_parents(d: Document, si: int, parents: list[int]) -> Iterator[Factoid]:

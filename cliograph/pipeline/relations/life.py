@@ -36,95 +36,10 @@ from .timing import fact_time, stated_date
 PERSON = {"PERSON"}
 PLACE = {"PLACE"}
 LIFE_BODY = {"BODY"}  # a person's name read as a body's: only its full-dated bracketed life counts
-PLACE_NOUNS = {
-    "village",
-    "town",
-    "city",
-    "province",
-    "island",
-    "castle",
-    "palace",
-    "county",
-    "region",
-    "fortress",
-    "port",
-    "abbey",
-    "monastery",
-    "estate",
-    "manor",
-    "capital",
-    "district",
-    "hamlet",
-    "parish",
-    "camp",
-    "prison",
-    "citadel",
-    "fort",
-    "colony",
-    "state",
-    "kingdom",
-    "republic",
-    "principality",
-    "duchy",
-    "court",
-    "house",
-    "hospital",
-    "residence",
-    "home",
-    "farm",
-}
+PLACE_NOUNS = words().life.place_nouns
 SUBJ = ("nsubj", "nsubjpass")
 FUTURE = {"will", "shall", "'ll", "’ll"}
-UNREAL_VERBS = {
-    "plot",
-    "plan",
-    "fear",
-    "desire",
-    "contrive",
-    "seek",
-    "want",
-    "wish",
-    "demand",
-    "threaten",
-    "intend",
-    "prevent",
-    "avert",
-    "avoid",
-    "escape",
-    "risk",
-    "expect",
-    "predict",
-    "foresee",
-    "imagine",
-    "rumour",
-    "rumor",
-    "pray",
-    "hope",
-    "await",
-    "conspire",
-    "attempt",
-    "try",
-    "propose",
-    "order",
-    "urge",
-    "beg",
-    "ask",
-    "accuse",
-    "suspect",
-    "charge",
-    "allege",
-    "deny",
-    "doubt",
-    "impute",
-    "ascribe",
-    "attribute",
-    "whisper",
-    "pretend",
-    "feign",
-    "dream",
-    "suppose",
-    "believe",
-}
+UNREAL_VERBS = words().life.unreal_verbs
 
 # Confidence = precision measured per rule on the seed gold (with-lenin.txt, scored with
 # shared/tools/score.py) and on a reading of the corpus texts' facts (Plutarch, Macaulay);
@@ -443,20 +358,7 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 # --------------------------------------------------------------------------- DIED / BORN
 
 
-CAUSES = {
-    "wound",
-    "hunger",
-    "starvation",
-    "grief",
-    "exposure",
-    "age",
-    "poison",
-    "exhaustion",
-    "cold",
-    "thirst",
-    "famine",
-    "sorrow",
-}
+CAUSES = words().life.causes
 
 
 def _cause(d: Document, v: Token) -> str | None:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ...rules import lexicon
+from ...rules.words import words as relation_words
 from ..document import Document
 from .base import asserted, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames, listed
@@ -20,8 +21,7 @@ from .stance import words
 
 GROUPS = {"BODY", "FACTION"}
 # a player's or performer's side: verb -> (its preposition, the role)
-PLAY_FOR = {"play": ("for", "player"), "sign": ("for", "player"), "captain": ("for", "captain"),
-            "drum": ("for", "member"), "sing": ("for", "member")}
+PLAY_FOR = relation_words().membership.play_for
 PERSON = {"PERSON"}
 
 
@@ -162,8 +162,8 @@ def _preps(tok: Token) -> list[Token]:
 
 
 UNDER_ROLES = {"under": "leader"}
-REPRESENTED = {"represent": "member", "lead": "leader", "head": "leader", "command": "leader"}
-HEAD_NOUNS = {"head", "helm", "forefront"}
+REPRESENTED = relation_words().membership.represented
+HEAD_NOUNS = relation_words().membership.head_nouns
 
 
 def _leader(d: Document, tok: Token) -> int | None:
@@ -187,7 +187,7 @@ def _group(d: Document, tok: Token) -> int | None:
 
 
 # a side of a party: 'the right wing of the Labour party', 'the “centre” Liberals'
-WINGS = {"left", "right", "centre", "center", "moderate", "extreme"}
+WINGS = relation_words().membership.wings
 QUOTES = {"“", "”", '"', "‘", "’", "'"}
 
 
@@ -324,10 +324,7 @@ def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 # a person named by the party they stand for: 'an Irish Labour Party politician',
 # 'the Liberal Party candidate', 'a Social Democratic Party deputy'
-PARTY_ROLES = {"politician": "member", "candidate": "candidate", "nominee": "candidate",
-               "member": "member", "deputy": "member", "senator": "member", "representative": "member",
-               "activist": "member", "leader": "leader", "chairman": "leader", "official": "member",
-               "councillor": "member", "councilor": "member", "legislator": "member", "mp": "member"}
+PARTY_ROLES = relation_words().membership.party_roles
 
 
 def party_label(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -354,13 +351,13 @@ def party_label(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, entity_at(d, p, PERSON), g, role, "membership.party_label.v1", 0.75)
 
 
-PARTY_NOUNS = {"party", "faction", "group", "club", "order", "church", "sect"}
-PAPER_NOUNS = {"paper", "newspaper", "journal", "organ", "gazette"}  # a man's paper is his to run
+PARTY_NOUNS = relation_words().membership.party_nouns
+PAPER_NOUNS = relation_words().membership.paper_nouns  # a man's paper is his to run
 SPEAK_FOR = {"for", "on behalf of"}
-REPRESENT = {"represent"}
-COMPOSE = {"compose", "consist", "comprise"}
-HOLD_RANK = {"hold", "have", "attain", "obtain", "receive"}
-RANK_NOUNS = {"rank", "commission", "command"}
+REPRESENT = relation_words().membership.represent
+COMPOSE = relation_words().membership.compose
+HOLD_RANK = relation_words().membership.hold_rank
+RANK_NOUNS = relation_words().membership.rank_nouns
 
 
 def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

@@ -13,29 +13,27 @@ from spacy.tokens import Span, Token
 from ...model import Factoid, Mention
 from ...names import TITLE_OF
 from ...rules import lexicon, limits
+from ...rules.words import words
 from ..document import Document
 from .base import UNREAL_HEADS, asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames
 
 APPOINT = lexicon().appoint_verbs | lexicon().appoint_to_post_verbs
-SERVE = {"serve", "act", "remain", "continue", "sit", "stay", "rule", "reign", "govern", "spend",
-         "work", "return", "sign", "officiate", "preside"}
-SEND = {"send", "dispatch", "despatch"}  # 'was sent out as commander-in-chief': the one sent
-SUCCEED = {"succeed", "replace", "supersede", "follow"}
-CONFIRM = {"confirm", "approve", "ratify", "endorse", "accept", "announce", "sanction"}
-CANDIDACY = {"candidature", "candidacy", "appointment", "election", "nomination", "promotion",
-             "elevation", "selection", "choice"}
-PROPOSE = {"propose", "nominate", "recommend", "put", "suggest", "back", "favour", "favor", "support"}
+SERVE = words().office.serve
+SEND = words().office.send  # 'was sent out as commander-in-chief': the one sent
+SUCCEED = words().office.succeed
+CONFIRM = words().office.confirm
+CANDIDACY = words().office.candidacy
+PROPOSE = words().office.propose
 CANDIDACY_WINDOW = limits().sentences_back.candidacy  # back to what a confirmation confirms
-CHARGE_NOUNS = {"charge", "command", "control", "head"}
-HEAD_ROLES = {"leader": "head", "chief": "head"}  # one post, whatever the text calls it
-BECOME = {"be", "become", "remain"}
+CHARGE_NOUNS = words().office.charge_nouns
+HEAD_ROLES = words().office.head_roles  # one post, whatever the text calls it
+BECOME = words().office.become
 START_VERBS = APPOINT | {"become"}
 PERSON = {"PERSON"}
 OFFICE = {"OFFICE"}
 # 'the Duke of York' names a man by his rank, not a post he holds ('the Bishop of Ely' does)
-PEERAGE = {"duke", "duchess", "earl", "count", "countess", "prince", "princess", "marquess", "marquis",
-           "marchioness", "viscount", "viscountess", "baron", "baroness", "lord", "lady"}
+PEERAGE = words().office.peerage
 
 
 def _office_tokens(d: Document, sent: Span) -> list[Token]:
@@ -76,8 +74,7 @@ def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 # rulers whose title stands before their name: 'King Harold', 'Emperor Hadrian', 'Tsar Paul'
-SOVEREIGNS = {"king", "queen", "emperor", "empress", "tsar", "czar", "tsarina", "kaiser", "pharaoh",
-              "sultan", "shah", "caliph"}
+SOVEREIGNS = words().office.sovereigns
 
 
 def _titled_post(d: Document, m) -> int | None:  # noqa: ANN001 - a Mention
@@ -447,10 +444,10 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.as_office.v1", 0.6)
 
 
-HOLD = {"hold", "occupy", "fill"}
-PLACE_NOUNS = {"place", "seat", "stead", "shoes"}
-TAKE_PLACE = {"take", "fill", "assume", "occupy"}
-POST_NOUNS = {"office", "post", "rank", "dignity", "title", "position", "seat"}
+HOLD = words().office.hold
+PLACE_NOUNS = words().office.place_nouns
+TAKE_PLACE = words().office.take_place
+POST_NOUNS = words().office.post_nouns
 PARTITIVES = {"one", "two", "three", "four", "both", "each", "all", "several", "some", "many"}
 
 
@@ -475,8 +472,7 @@ def _post_of_which(d: Document, off: Token, verb: Token) -> int | None:
     return d.add_entity(f"{title[:1].upper()}{title[1:]} of the {name}", "OFFICE", start, end, "offices.copula.v1")
 
 
-TITLE_STARTS = {"first", "prime", "lord", "chief", "grand", "high", "vice", "deputy", "general", "lieutenant",
-                "master", "great", "supreme", "head", "secretary", "chancellor", "president", "king", "queen"}
+TITLE_STARTS = words().office.title_starts
 
 
 def _person_named(d: Document, tok: Token) -> int:
@@ -613,9 +609,9 @@ def led_bodies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.led_body.v1", 0.6, body=body)
 
 
-RESIGN = {"resign", "abdicate", "retire", "quit"}
+RESIGN = words().office.resign
 WITHDRAW_TO = ("to", "into", "for")
-REMOVE = {"dismiss", "remove", "oust", "depose", "sack", "expel", "relieve", "drop", "purge"}
+REMOVE = words().office.remove
 
 
 def resignations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

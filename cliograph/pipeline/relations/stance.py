@@ -796,7 +796,7 @@ def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, "OPPOSES", g, body, "stance.defection.v1", 0.6)
 
 
-WALKOUT_VERBS = {"withdraw", "secede"}
+WALKOUT_VERBS = words().walkout_verbs
 
 
 def _party(d: Document, tok: Token) -> int | None:
