@@ -48,6 +48,23 @@ def entity_named(d, alias: str):
     ("Lenin attacked Stalin’s plan of ‘autonomisation’ for the republics.", "autonomisation", "POLICY"),
     # places, with a compass word
     ("Whole provinces in Ukraine and west Siberia rose in revolt.", "west Siberia", "PLACE"),
+    pytest.param("Congress met in New York. Congress could not raise taxes, and Congress was weak.",
+                 "Congress", "BODY", id="bare_congress_stays_a_body_without_a_named_congress"),
+    pytest.param("The Levellers demanded a wider franchise. Cromwell feared that the Levellers "
+                 "would rouse the army, and the Levellers said so in their pamphlets.",
+                 "Levellers", "FACTION", id="plural_name_acting_is_a_group_not_a_person"),
+    pytest.param("The fleet sailed under the command of Lysander. Lysander then took the city, "
+                 "and the Spartans praised Lysander.",
+                 "Lysander", "PERSON", id="lone_rare_name_the_model_calls_an_organisation_is_a_person"),
+    pytest.param("Gazeta Robotnicza, the party's paper, attacked the ministers. The ministers ignored "
+                 "Gazeta Robotnicza for a week.",
+                 "Gazeta Robotnicza", "BODY", id="name_in_apposition_with_a_newspaper_is_a_body"),
+    pytest.param("The Central Committee of the Social Democratic party met at noon.",
+                 "Central Committee of the Social Democratic party", "BODY",
+                 id="lower_case_head_of_a_complement_ends_the_name"),
+    pytest.param("The Spartans did not, however, restore him to his command, but sent out Melanthos and "
+                 "certain others with a small force.",
+                 "Melanthos", "PERSON", id="who_is_sent_is_a_person"),
 ])
 def test_entities_kind_from_head_nouns_and_patterns(analysed, text, name, kind):
     d = analysed(text)
@@ -90,9 +107,17 @@ def test_entities_sieve_merges_names_of_one_referent(analysed, text, short, full
     assert entity_named(d, short) is entity_named(d, full)
 
 
-def test_entities_two_committees_distinguished_by_a_national_adjective_stay_apart(analysed):
-    d = analysed("The Central Committee met in Moscow. The Georgian Central Committee resigned in protest.")
-    assert entity_named(d, "Central Committee") is not entity_named(d, "Georgian Central Committee")
+@pytest.mark.parametrize(("text", "name", "other"), [
+    pytest.param("The Central Committee met in Moscow. The Georgian Central Committee resigned in protest.",
+                 "Central Committee", "Georgian Central Committee",
+                 id="two_committees_distinguished_by_a_national_adjective_stay_apart"),
+    pytest.param("George Washington, Alexander Hamilton, and James Madison were behind the "
+                 "meeting. Washington said little; Hamilton spoke for hours.",
+                 "Washington", "Hamilton", id="listed_names_are_not_appositions"),
+])
+def test_entities_two_names_stay_two_entities(analysed, text, name, other):
+    d = analysed(text)
+    assert entity_named(d, name) is not entity_named(d, other)
 
 
 def test_entities_office_title_before_name_splits_office_and_person(analysed):
@@ -165,11 +190,6 @@ def test_entities_short_event_name_refers_to_the_last_such_event(analysed):
     assert d.doc.text.index("The Congress elected") + 4 in {d.mentions[i].start for i in eleventh.mentions}
 
 
-def test_entities_bare_congress_stays_a_body_without_a_named_congress(analysed):
-    d = analysed("Congress met in New York. Congress could not raise taxes, and Congress was weak.")
-    assert entity_named(d, "Congress").kind == "BODY"
-
-
 def test_entities_a_state_that_is_an_ally_stays_a_place(analysed):
     d = analysed("France was an ally of Russia.")
     assert {(e.name, e.kind) for e in d.entities} == {("France", "PLACE"), ("Russia", "PLACE")}
@@ -218,28 +238,10 @@ def test_entities_people_is_its_land(analysed):
     assert land.kind == "PLACE" and "Carthaginians" in land.aliases
 
 
-def test_entities_plural_name_acting_is_a_group_not_a_person(analysed):
-    d = analysed("The Levellers demanded a wider franchise. Cromwell feared that the Levellers "
-                 "would rouse the army, and the Levellers said so in their pamphlets.")
-    assert entity_named(d, "Levellers").kind == "FACTION"
-
-
 def test_entities_fronted_object_is_not_part_of_the_subject_name(analysed):
     d = analysed("To Cranmer Henry expressed the strongest dislike of Rome.")
     names = {e.name for e in d.entities}
     assert "Cranmer Henry" not in names and {"Cranmer", "Henry"} <= names
-
-
-def test_entities_lone_rare_name_the_model_calls_an_organisation_is_a_person(analysed):
-    d = analysed("The fleet sailed under the command of Lysander. Lysander then took the city, "
-                 "and the Spartans praised Lysander.")
-    assert entity_named(d, "Lysander").kind == "PERSON"
-
-
-def test_entities_listed_names_are_not_appositions(analysed):
-    d = analysed("George Washington, Alexander Hamilton, and James Madison were behind the "
-                 "meeting. Washington said little; Hamilton spoke for hours.")
-    assert entity_named(d, "Washington") is not entity_named(d, "Hamilton")
 
 
 @pytest.mark.parametrize(("people", "place", "same"), [
@@ -329,17 +331,6 @@ def test_entities_appointee_and_post_side_by_side_are_two_entities(analysed, tex
     d = analysed(text)
     assert entity_named(d, person).kind == "PERSON"
     assert entity_named(d, office).kind == "OFFICE"
-
-
-def test_entities_name_in_apposition_with_a_newspaper_is_a_body(analysed):
-    d = analysed("Gazeta Robotnicza, the party's paper, attacked the ministers. The ministers ignored "
-                 "Gazeta Robotnicza for a week.")
-    assert entity_named(d, "Gazeta Robotnicza").kind == "BODY"
-
-
-def test_entities_lower_case_head_of_a_complement_ends_the_name(analysed):
-    d = analysed("The Central Committee of the Social Democratic party met at noon.")
-    assert entity_named(d, "Central Committee of the Social Democratic party").kind == "BODY"
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -464,12 +455,6 @@ def test_entities_regional_groups_are_factions(analysed):
     d = analysed("Despite the objections of the Westerners, the bill passed. The Highlanders marched south.")
     assert entity_named(d, "Westerners").kind == "FACTION"
     assert entity_named(d, "Highlanders").kind == "FACTION"
-
-
-def test_entities_who_is_sent_is_a_person(analysed):
-    d = analysed("The Spartans did not, however, restore him to his command, but sent out Melanthos and "
-                 "certain others with a small force.")
-    assert entity_named(d, "Melanthos").kind == "PERSON"
 
 
 def test_entities_those_who_rise_together_are_a_faction(analysed):
