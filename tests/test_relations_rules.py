@@ -52,9 +52,20 @@ def test_an_event_fought_at_has_taken_place(analysed):
     assert "Battle of Waterloo" in happened(d)
 
 
-def test_speaking_at_a_congress_is_taking_part(analysed):
-    d = analysed("Lenin said at the Eleventh Congress that the retreat was over.")
-    assert ("Lenin", "Eleventh Congress") in pairs(d, "PARTICIPATES")
+@pytest.mark.parametrize(("text", "relation", "expected"), [
+    pytest.param("Lenin said at the Eleventh Congress that the retreat was over.",
+                 "PARTICIPATES", {("Lenin", "Eleventh Congress")}, id="speaking_at_a_congress_is_taking_part"),
+    pytest.param("Carthage was a rich port. Hanno, son of Bomilcar, sailed from Carthage.",
+                 "KIN", {("Hanno", "Bomilcar")}, id="son_of_makes_a_person_of_an_unrecognised_name"),
+    pytest.param("In 1793 the Convention created a Committee of Public Safety, composed of Danton, Barère and Cambon.",
+                 "MEMBER_OF",
+                 {("Danton", "Committee of Public Safety"), ("Barère", "Committee of Public Safety")},
+                 id="a_body_composed_of_a_list_has_them_as_members"),
+    pytest.param("Lars Berg played for Hammarby IF in the 1990s.",
+                 "MEMBER_OF", {("Lars Berg", "Hammarby IF")}, id="played_for_a_club_is_membership"),
+])
+def test_the_rules_state(analysed, text, relation, expected):
+    assert expected <= pairs(analysed(text), relation)
 
 
 def test_brothers_named_in_a_list_are_each_his_brother(analysed):
@@ -62,11 +73,6 @@ def test_brothers_named_in_a_list_are_each_his_brother(analysed):
                  "He had several brothers named Balash, Hormizd III, and Peroz I.")
     got = pairs(d, "KIN")
     assert {("Balash", "Kavad"), ("Peroz I.", "Kavad"), ("Kavad", "Balash")} <= got
-
-
-def test_son_of_makes_a_person_of_an_unrecognised_name(analysed):
-    d = analysed("Carthage was a rich port. Hanno, son of Bomilcar, sailed from Carthage.")
-    assert ("Hanno", "Bomilcar") in pairs(d, "KIN")
 
 
 def test_a_lifespan_in_brackets_gives_birth_and_death_years(analysed):
@@ -119,21 +125,26 @@ def test_object_complement_appointment_starts_the_tenure(analysed):
     assert f.start_time is not None and f.start_time.value == "1799"
 
 
-def test_a_proposed_appointment_names_no_appointee(analysed):
-    d = analysed("In 1799 the Directory wanted to make Bonaparte First Consul.")
-    assert not pairs(d, "HOLDS_OFFICE")
+@pytest.mark.parametrize(("text", "relation"), [
+    pytest.param("In 1799 the Directory wanted to make Bonaparte First Consul.",
+                 "HOLDS_OFFICE", id="a_proposed_appointment_names_no_appointee"),
+    pytest.param("In 1792 the Girondins under pressure from the Commune controlled the Assembly.",
+                 "MEMBER_OF", id="under_a_condition_is_no_leadership"),
+    pytest.param("In 1814 the powers met at the Congress of Vienna. Later Napoleon sent Joachim Murat to Naples.",
+                 "PARTICIPATES", id="a_person_sending_a_person_is_no_delegation"),
+    pytest.param("Hans Keller bought a Liberal Party poster in 1906.",
+                 "MEMBER_OF", id="a_party_label_on_a_non_political_noun_is_not_membership"),
+    pytest.param("Lars Berg played for time in the Riksdag.",
+                 "MEMBER_OF", id="played_for_time_is_no_membership"),
+])
+def test_no_fact_of_the_type_is_stated(analysed, text, relation):
+    assert not pairs(analysed(text), relation)
 
 
 def test_a_confirmation_confirms_its_candidate_not_every_candidacy_before_it(analysed):
     d = analysed("In March 1922 Lenin proposed Trotsky as Deputy Chairman. The Politburo rejected the idea. "
                  "Lenin then proposed Stalin as General Secretary. On 3 April Stalin's appointment was confirmed.")
     assert pairs(d, "HOLDS_OFFICE") == {("Stalin", "General Secretary")}
-
-
-def test_a_body_composed_of_a_list_has_them_as_members(analysed):
-    d = analysed("In 1793 the Convention created a Committee of Public Safety, composed of Danton, Barère and Cambon.")
-    assert {("Danton", "Committee of Public Safety"), ("Barère", "Committee of Public Safety")} <= pairs(d, "MEMBER_OF")
-
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -145,11 +156,6 @@ def test_a_body_composed_of_a_list_has_them_as_members(analysed):
 ])
 def test_a_group_named_with_its_leaders(analysed, text, expected):
     assert expected <= pairs(analysed(text), "MEMBER_OF")
-
-
-def test_under_a_condition_is_no_leadership(analysed):
-    d = analysed("In 1792 the Girondins under pressure from the Commune controlled the Assembly.")
-    assert not pairs(d, "MEMBER_OF")
 
 
 def test_a_battle_named_by_its_place_happened_there(analysed):
@@ -171,11 +177,6 @@ def test_delegates_a_state_sends_take_part_in_the_congress_just_named(analysed):
                  "Wilhelm von Humboldt. From Austria came Klemens von Metternich and Friedrich von Gentz.")
     got = pairs(d, "PARTICIPATES")
     assert {("Wilhelm von Humboldt", "Congress of Vienna"), ("Klemens von Metternich", "Congress of Vienna")} <= got
-
-
-def test_a_person_sending_a_person_is_no_delegation(analysed):
-    d = analysed("In 1814 the powers met at the Congress of Vienna. Later Napoleon sent Joachim Murat to Naples.")
-    assert not pairs(d, "PARTICIPATES")
 
 
 def test_a_state_that_had_envoys_at_the_congress(analysed):
@@ -290,11 +291,6 @@ def test_a_party_label_before_a_political_noun_is_membership(analysed):
     assert ("John Wells", "Liberal Party") in got
 
 
-def test_a_party_label_on_a_non_political_noun_is_not_membership(analysed):
-    d = analysed("Hans Keller bought a Liberal Party poster in 1906.")
-    assert not pairs(d, "MEMBER_OF")
-
-
 def test_children_listed_after_the_noun_are_each_a_child_and_siblings(analysed):
     d = analysed("Karl Brandt married Greta Holm, with whom he had three children, "
                  "Anna Brandt, Otto Brandt and Lene Brandt.")
@@ -342,16 +338,6 @@ def test_born_to_names_the_parents(analysed):
 def test_born_to_a_family_names_no_parent(analysed):
     d = analysed("Ivo Mumba was born to a poor family in Dublin in 1901.")
     assert not kin_pairs(d)
-
-
-def test_played_for_a_club_is_membership(analysed):
-    d = analysed("Lars Berg played for Hammarby IF in the 1990s.")
-    assert ("Lars Berg", "Hammarby IF") in pairs(d, "MEMBER_OF")
-
-
-def test_played_for_time_is_no_membership(analysed):
-    d = analysed("Lars Berg played for time in the Riksdag.")
-    assert not pairs(d, "MEMBER_OF")
 
 
 def test_died_at_his_home_near_a_town_places_the_death(analysed):
