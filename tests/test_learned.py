@@ -202,7 +202,8 @@ def test_a_missing_model_file_means_no_learned_facts(rules_only, tiny_model, mon
 # ---------------------------------------------------------------- training labels (bench/learning.py)
 
 
-def _learning():
+def _bench(name: str):
+    """A module of bench/ (not a package), loaded as the bench scripts load each other."""
     import importlib.util
     import sys
     from pathlib import Path
@@ -210,13 +211,17 @@ def _learning():
     bench = Path(__file__).resolve().parent.parent / "bench"
     sys.path.insert(0, str(bench))
     try:
-        spec = importlib.util.spec_from_file_location("learning", bench / "learning.py")
+        spec = importlib.util.spec_from_file_location(name, bench / f"{name}.py")
         mod = importlib.util.module_from_spec(spec)
-        sys.modules.setdefault("learning", mod)
+        sys.modules.setdefault(name, mod)
         spec.loader.exec_module(mod)
         return mod
     finally:
         sys.path.remove(str(bench))
+
+
+def _learning():
+    return _bench("learning")
 
 
 @pytest.mark.parametrize(("sentence", "evidence", "expected"), [
@@ -255,21 +260,8 @@ def test_a_lower_precision_target_admits_more_facts():
 
 
 def _redocred():
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    _learning()
-    bench = Path(__file__).resolve().parent.parent / "bench"
-    sys.path.insert(0, str(bench))
-    try:
-        spec = importlib.util.spec_from_file_location("redocred", bench / "redocred.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules.setdefault("redocred", mod)
-        spec.loader.exec_module(mod)
-        return mod
-    finally:
-        sys.path.remove(str(bench))
+    _learning()  # redocred imports it
+    return _bench("redocred")
 
 
 def test_merged_documents_keep_their_pairs_apart():
