@@ -106,23 +106,27 @@ def test_every_named_limit_is_read_by_a_module():
     assert limits().sentences_back.pronoun >= 1
 
 
-def test_a_malformed_limits_file_names_itself(monkeypatch):
+@pytest.mark.parametrize(("model", "name", "group", "key", "value", "where"), [
+    pytest.param("Limits", "limits.json", "tokens", "policy_name", "seven", r"limits.json: tokens.policy_name",
+                 id="a_limit_that_is_no_number"),
+    pytest.param("Lexicon", "lexicon.json", "definite_kinds", "junta", "JUNTA", r"lexicon.json: definite_kinds.junta",
+                 id="a_definite_kind_that_is_no_entity_kind"),
+    pytest.param("Lexicon", "lexicon.json", "ambiguous_heads", "diet",
+                 {"name": "BODY", "numbered": "MEETING", "common": None},
+                 r"lexicon.json: ambiguous_heads.diet.numbered",
+                 id="an_ambiguous_heads_use_that_is_no_entity_kind"),
+    pytest.param("words.EntityStageWords", "entities.json", "mentions", "collective_groups", {"augurs": "COLLEGE"},
+                 r"entities.json: mentions.collective_groups.augurs", id="a_stage_word_list_of_the_wrong_shape"),
+])
+def test_a_malformed_rule_file_names_itself_and_the_field(monkeypatch, model, name, group, key, value, where):
+    from operator import attrgetter
+
     from cliograph import rules
     from cliograph.errors import RuleError
+    from cliograph.rules import words  # noqa: F401 - rules.words, for the schemas it holds
 
-    good = rules.load_json("limits.json")
-    bad = {**good, "tokens": {**good["tokens"], "policy_name": "seven"}}
-    monkeypatch.setattr(rules, "load_json", lambda name: bad)
-    with pytest.raises(RuleError, match=r"limits.json: tokens.policy_name"):
-        rules.validated(rules.Limits, "limits.json")
-
-
-def test_a_definite_kind_must_be_an_entity_kind(monkeypatch):
-    from cliograph import rules
-    from cliograph.errors import RuleError
-
-    good = rules.load_json("lexicon.json")
-    bad = {**good, "definite_kinds": {**good["definite_kinds"], "junta": "JUNTA"}}
-    monkeypatch.setattr(rules, "load_json", lambda name: bad)
-    with pytest.raises(RuleError, match=r"lexicon.json: definite_kinds.junta"):
-        rules.validated(rules.Lexicon, "lexicon.json")
+    good = rules.load_json(name)
+    bad = {**good, group: {**good[group], key: value}}
+    monkeypatch.setattr(rules, "load_json", lambda _: bad)
+    with pytest.raises(RuleError, match=where):
+        rules.validated(attrgetter(model)(rules), name)

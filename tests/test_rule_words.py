@@ -13,7 +13,6 @@ import pytest
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from cliograph import rules
-from cliograph.errors import RuleError
 from cliograph.rules import words
 
 PIPELINE = Path(rules.__file__).resolve().parent.parent / "pipeline"
@@ -88,11 +87,3 @@ def test_loaded_lists_keep_their_shape():
     assert words.words().membership.play_for["play"] == ("for", "player")  # a pair, as the rule unpacks it
     assert words.entity_words().entities.sovereign_posts[0] == "king"  # a tuple keeps its order
     assert words.entity_words().mentions.collective_groups["augurs"] == "BODY"
-
-
-def test_a_malformed_stage_word_file_names_itself_and_the_field(monkeypatch):
-    good = rules.load_json("entities.json")
-    bad = {**good, "mentions": {**good["mentions"], "collective_groups": {"augurs": "COLLEGE"}}}
-    monkeypatch.setattr(rules, "load_json", lambda name: bad)
-    with pytest.raises(RuleError, match=r"entities.json: mentions.collective_groups.augurs"):
-        rules.validated(words.EntityStageWords, "entities.json")
