@@ -50,11 +50,19 @@ def test_verb_of_revolt_names_the_revolt(analysed):
     assert ("revolt of Normandy", None) in pairs(d, "HAPPENED")
 
 
-def test_possessor_of_a_defeat_at_a_place_took_part_in_the_battle_there(analysed):
-    d = analysed("After Napoleon's defeat at Waterloo, the allies entered Paris.")
-    battle = named(d, "battle of Waterloo")
-    assert battle is not None and "Napoleon's defeat at Waterloo" in events(d)[battle]
-    assert ("Napoleon", battle) in pairs(d, "PARTICIPATES")
+@pytest.mark.parametrize(("text", "event", "alias", "party"), [
+    pytest.param("After Napoleon's defeat at Waterloo, the allies entered Paris.",
+                 "battle of Waterloo", "Napoleon's defeat at Waterloo", "Napoleon",
+                 id="possessor_of_a_defeat_at_a_place_took_part_in_the_battle_there"),
+    pytest.param("By Nelson's decisive victory at sea the French lost their fleet.",
+                 "Nelson's victory", "Nelson's decisive victory at sea", "Nelson",
+                 id="an_event_is_also_called_by_its_possessor"),
+])
+def test_the_possessor_of_a_fight_took_part_in_it(analysed, text, event, alias, party):
+    d = analysed(text)
+    fight = named(d, event)
+    assert fight is not None and alias in events(d)[fight]
+    assert (party, fight) in pairs(d, "PARTICIPATES")
 
 
 def test_engaged_with_the_foe_at_a_place(analysed):
@@ -91,13 +99,6 @@ def test_laying_siege_to_a_town_is_its_siege(analysed):
     siege = named(d, "siege of Calais")
     assert siege is not None
     assert (siege, None) in pairs(d, "HAPPENED")
-
-
-def test_an_event_is_also_called_by_its_possessor(analysed):
-    d = analysed("By Nelson's decisive victory at sea the French lost their fleet.")
-    victory = named(d, "Nelson's victory")
-    assert victory is not None and "Nelson's decisive victory at sea" in events(d)[victory]
-    assert ("Nelson", victory) in pairs(d, "PARTICIPATES")
 
 
 def test_an_army_marching_to_a_town_or_sailing_round_a_land_makes_an_expedition(analysed):

@@ -68,18 +68,22 @@ def test_several_conditions_in_one_sentence_are_one_fact_most_specific_first(ana
     assert got[0][2] == "1922-05-25"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "George Washington never had a stroke in all his years at Mount Vernon.",
-        "If Lenin had fallen ill, Stalin would have ruled alone.",
-        "Lenin was unconscious of his prejudices.",
-        "Charles had always been mindful of his health.",
-        "He did not appear to have suffered from excess; King Charles was strong.",
-    ],
-)
-def test_negated_hypothetical_and_figurative_health_give_nothing(analysed, text):
-    assert not life(analysed(text), "HEALTH")
+@pytest.mark.parametrize(("text", "relation"), [
+    # negated, hypothetical and figurative health
+    ("George Washington never had a stroke in all his years at Mount Vernon.", "HEALTH"),
+    ("If Lenin had fallen ill, Stalin would have ruled alone.", "HEALTH"),
+    ("Lenin was unconscious of his prejudices.", "HEALTH"),
+    ("Charles had always been mindful of his health.", "HEALTH"),
+    ("He did not appear to have suffered from excess; King Charles was strong.", "HEALTH"),
+    # hypothetical, feared or alleged deaths
+    ("If Lenin had died in 1918, Trotski would have led the party.", "DIED"),
+    ("King Charles was in danger of dying without the sacraments.", "DIED"),
+    ("James the First had been accused of poisoning Prince Henry.", "DIED"),
+    ("The conspirators plotted the death of Julius Caesar for months.", "DIED"),
+    ("Lenin asked Stalin for poison so that he might die if he became paralysed.", "DIED"),
+])
+def test_unreal_illness_and_death_give_nothing(analysed, text, relation):
+    assert not life(analysed(text), relation)
 
 
 @pytest.mark.parametrize(
@@ -127,20 +131,6 @@ def test_died_with_time_place_and_cause(analysed, text, person, time, place, con
         assert pl is not None and pl.endswith(place)
     if condition is not None:
         assert cond is not None and condition in cond
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "If Lenin had died in 1918, Trotski would have led the party.",
-        "King Charles was in danger of dying without the sacraments.",
-        "James the First had been accused of poisoning Prince Henry.",
-        "The conspirators plotted the death of Julius Caesar for months.",
-        "Lenin asked Stalin for poison so that he might die if he became paralysed.",
-    ],
-)
-def test_hypothetical_feared_or_alleged_deaths_give_nothing(analysed, text):
-    assert not life(analysed(text), "DIED")
 
 
 @pytest.mark.parametrize(
