@@ -87,3 +87,17 @@ def test_loaded_lists_keep_their_shape():
     assert words.words().membership.play_for["play"] == ("for", "player")  # a pair, as the rule unpacks it
     assert words.entity_words().entities.sovereign_posts[0] == "king"  # a tuple keeps its order
     assert words.entity_words().mentions.collective_groups["augurs"] == "BODY"
+
+
+@pytest.mark.parametrize("loader", [rules.lexicon, rules.limits, words.words, words.stance_words, words.policy_words,
+                                    words.policy_phrases, words.entity_words])
+def test_every_rule_file_loads_through_its_schema(loader):
+    assert loader() is loader()  # read and validated once
+
+
+def test_no_stage_reads_a_word_file_around_its_schema():
+    schema_files = ("lexicon", "limits", "relations", "stance", "policies", "policy_phrases", "entities")
+    raw = [f"{p.name}: {m}" for p in PIPELINE.rglob("*.py")
+           for m in re.findall(r"load_json\(\"(\w+)\.json\"\)", p.read_text(encoding="utf-8"))
+           if m in schema_files]
+    assert raw == []

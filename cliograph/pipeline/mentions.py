@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
 from ..names import norm
-from ..rules import lexicon, limits, load_json
-from ..rules.words import entity_words
+from ..rules import lexicon, limits
+from ..rules.words import entity_words, policy_phrases, stance_words
 from .document import Document
 
 # spaCy label -> our kind (a first guess only)
@@ -792,22 +792,19 @@ NAMING_PREPS = ("of", "on", "in", "to", "for", "without")
 
 @lru_cache(maxsize=1)
 def _policy_words() -> PolicyPhraseWords:
-    raw = load_json("stance.json")
-    assert isinstance(raw, dict)
-    return PolicyPhraseWords.model_validate(
-        {**load_json("policy_phrases.json"),  # type: ignore[dict-item]
-         "verbs": {*raw["policy_support_verbs"], *raw["policy_oppose_verbs"]},
-         "preps": {k: [*raw["policy_support_prep"].get(k, []), *raw["policy_oppose_prep"].get(k, [])]
-                   for k in {*raw["policy_support_prep"], *raw["policy_oppose_prep"]}},
-         "stance_nouns": {*raw["ally_nouns"], *raw["oppose_nouns"], *raw["conflict_nouns"],
-                          *raw["hostile_feeling_nouns"], *raw["friendly_feeling_nouns"]},
-         "stance_adjectives": set(raw["stance_adjectives"]),
-         "stance_phrases": set(raw["stance_phrases"]),
-         "container_nouns": set(raw["container_nouns"]),
-         "reversing_nouns": set(raw["reversing_nouns"]),
-         "hostile_nouns": set(raw["hostile_action_nouns"]),
-         "want_nouns": set(raw["want_nouns"]),
-         "agent_nouns": set(raw["agent_nouns"])})
+    """A policy phrase's own words (``policy_phrases.json``) with the stance words that take
+    one, both read through their schemas."""
+    own, sw = policy_phrases(), stance_words()
+    return PolicyPhraseWords(
+        **own.model_dump(),
+        verbs=sw.policy_support_verbs | sw.policy_oppose_verbs,
+        preps={k: [*sw.policy_support_prep.get(k, []), *sw.policy_oppose_prep.get(k, [])]
+               for k in {*sw.policy_support_prep, *sw.policy_oppose_prep}},
+        stance_nouns=sw.ally_nouns | sw.oppose_nouns | sw.conflict_nouns | sw.hostile_feeling_nouns
+        | sw.friendly_feeling_nouns,
+        stance_adjectives=frozenset(sw.stance_adjectives), stance_phrases=frozenset(sw.stance_phrases),
+        container_nouns=sw.container_nouns, reversing_nouns=sw.reversing_nouns,
+        hostile_nouns=sw.hostile_action_nouns, want_nouns=frozenset(sw.want_nouns), agent_nouns=sw.agent_nouns)
 
 
 @lru_cache(maxsize=1)

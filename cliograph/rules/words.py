@@ -449,6 +449,25 @@ def policy_words() -> PolicyWords:
     return validated(PolicyWords, "policies.json")
 
 
+class PolicyPhrases(_Strict):
+    """``rules/policy_phrases.json``: the words of a policy phrase (``pipeline/mentions.py``)."""
+
+    goal_nouns: frozenset[str]
+    """Political goods and measures named by a plain noun: 'peace', 'liberty', 'discipline'."""
+    generic_nouns: frozenset[str]
+    """Nouns of measures in general ('a resolution', 'the proposal'): a policy only with a
+    modifier or complement that says which ('the resolution on the trade unions')."""
+    abstract_suffixes: tuple[str, ...]
+    """Endings of nouns of doctrine, process or institution: '-ism', '-ation', '-ery'."""
+    not_policies: frozenset[str]
+    """Abstract nouns of those endings that name no measure ('situation', 'position')."""
+
+
+@lru_cache(maxsize=1)
+def policy_phrases() -> PolicyPhrases:
+    return validated(PolicyPhrases, "policy_phrases.json")
+
+
 class MentionWords(_Strict):
     """Finding names and their first kind (``pipeline/mentions.py``)."""
 
