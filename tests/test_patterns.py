@@ -44,3 +44,19 @@ def test_a_pattern_spacy_cannot_compile_is_refused_with_its_rule_name(monkeypatc
     monkeypatch.setattr(patterns, "pattern_rules", lambda: [patterns.PatternRule.model_validate(bad)])
     with pytest.raises(RuleError, match=r"patterns.json: membership.test.v1: .*>>>>"):
         patterns._matcher(Vocab())
+
+
+def test_one_matcher_per_vocabulary():
+    vocab = Vocab()
+    assert patterns._matcher(vocab) is patterns._matcher(vocab)
+    assert patterns._matcher(Vocab()) is not patterns._matcher(vocab)
+
+
+@pytest.mark.model
+def test_the_patterns_are_matched_once_per_document_in_its_typed_cache(analysed):
+    d = analysed("In 1661 Colbert sat on the Royal Council. The council met weekly at Fontainebleau.")
+    assert d.cache.pattern_matches is not None and d.cache.pattern_matches  # the sentence that matched
+    assert ("Colbert", "Royal Council", "membership.sat_on.v1") in {
+        (d.entities[f.subject].name, d.entities[f.object].name, f.extractor) for f in d.factoids
+        if f.object is not None}
+    assert not any(k.startswith("cliograph_patterns") for k in d.doc.user_data)

@@ -61,6 +61,9 @@ class DocumentCache:
     delegation_session: tuple[int, int] | None = None
     """(sentence, event) of the congress the last list of delegations was about
     (``relations.events``)."""
+    pattern_matches: dict[int, list[tuple[int, list[int]]]] | None = None
+    """Sentence start -> (rule index, matched token indices) of the dependency patterns,
+    matched once over the whole document on first use (``relations.patterns``)."""
 
 
 @dataclass

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 from spacy.vocab import Vocab
 
 from ...errors import RuleError
@@ -69,39 +69,35 @@ def pattern_rules() -> list[PatternRule]:
     return validated(PatternFile, "patterns.json").patterns
 
 
-_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
-
-
+@lru_cache(maxsize=4)
 def _matcher(vocab: Vocab) -> DependencyMatcher:
-    """One matcher per vocabulary (the vocabulary is kept so that its id is not reused)."""
-    held = _MATCHERS.get(id(vocab))
-    if held is None or held[0] is not vocab:
-        matcher = DependencyMatcher(vocab, validate=True)
-        for i, r in enumerate(pattern_rules()):
-            try:
-                matcher.add(str(i), [r.pattern])
-            except (ValueError, KeyError) as exc:
-                first = str(exc).splitlines()[0]
-                raise RuleError(f"rule file {FILE}: {r.rule}: {first}") from exc
-        held = _MATCHERS[id(vocab)] = (vocab, matcher)
-    return held[1]
+    """One matcher per vocabulary, compiled on first use (the cache holds the vocabulary
+    itself, so a new one never takes an old one's matcher)."""
+    matcher = DependencyMatcher(vocab, validate=True)
+    for i, r in enumerate(pattern_rules()):
+        try:
+            matcher.add(str(i), [r.pattern])
+        except (ValueError, KeyError) as exc:
+            first = str(exc).splitlines()[0]
+            raise RuleError(f"rule file {FILE}: {r.rule}: {first}") from exc
+    return matcher
 
 
-def _matches(doc: Doc) -> dict[int, list[tuple[int, list[int]]]]:
-    """Sentence start -> (rule index, matched token indices), matched once per document."""
-    cache = doc.user_data.get("cliograph_patterns")
-    if cache is None:
-        cache = {}
+def _matches(d: Document) -> dict[int, list[tuple[int, list[int]]]]:
+    """Sentence start -> (rule index, matched token indices), matched once per document
+    (``Document.cache.pattern_matches``)."""
+    if d.cache.pattern_matches is None:
+        found: dict[int, list[tuple[int, list[int]]]] = {}
+        doc = d.doc
         for match_id, ids in _matcher(doc.vocab)(doc):
-            start = doc[ids[0]].sent.start
-            cache.setdefault(start, []).append((int(doc.vocab.strings[match_id]), ids))
-        doc.user_data["cliograph_patterns"] = cache
-    return cache
+            found.setdefault(doc[ids[0]].sent.start, []).append((int(doc.vocab.strings[match_id]), ids))
+        d.cache.pattern_matches = found
+    return d.cache.pattern_matches
 
 
 def pattern_facts(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     rules = pattern_rules()
-    for index, ids in _matches(d.doc).get(sent.start, []):
+    for index, ids in _matches(d).get(sent.start, []):
         r = rules[index]
         at = {spec["RIGHT_ID"]: d.doc[i] for spec, i in zip(r.pattern, ids, strict=True)}
         verb = at[r.verb]
