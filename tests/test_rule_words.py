@@ -68,11 +68,11 @@ def test_no_stage_writes_an_english_word_list_in_python():
 
 
 @pytest.mark.parametrize(("module", "name", "loaded"), [
-    ("cliograph.pipeline.relations.offices", "SERVE", lambda: words.words().office.serve),
-    ("cliograph.pipeline.relations.offices", "PEERAGE", lambda: words.words().office.peerage),
-    ("cliograph.pipeline.relations.membership", "PLAY_FOR", lambda: words.words().membership.play_for),
-    ("cliograph.pipeline.relations.passage", "BLADES", lambda: words.words().passage.blades),
-    ("cliograph.pipeline.relations.stance", "WALKOUT_VERBS", lambda: words.stance_words().walkout_verbs),
+    ("cliograph.pipeline.relations.offices", "SERVE", lambda: words.extractor_words().office.serve),
+    ("cliograph.pipeline.relations.offices", "PEERAGE", lambda: words.extractor_words().office.peerage),
+    ("cliograph.pipeline.relations.membership", "PLAY_FOR", lambda: words.extractor_words().membership.play_for),
+    ("cliograph.pipeline.relations.passage", "BLADES", lambda: words.extractor_words().passage.blades),
+    ("cliograph.pipeline.relations.stance", "WALKOUT_VERBS", lambda: words.extractor_words().stance.walkout_verbs),
     ("cliograph.pipeline.mentions", "COLLECTIVE_GROUPS", lambda: words.entity_words().mentions.collective_groups),
     ("cliograph.pipeline.entities", "SOVEREIGN_POSTS", lambda: words.entity_words().entities.sovereign_posts),
     ("cliograph.pipeline.coref", "SUCCESSION", lambda: words.entity_words().coref.succession),
@@ -84,20 +84,34 @@ def test_a_stage_reads_its_words_from_the_rule_files(module, name, loaded):
 
 
 def test_loaded_lists_keep_their_shape():
-    assert words.words().membership.play_for["play"] == ("for", "player")  # a pair, as the rule unpacks it
+    assert words.extractor_words().membership.play_for["play"] == ("for", "player")  # a pair, as the rule unpacks it
     assert words.entity_words().entities.sovereign_posts[0] == "king"  # a tuple keeps its order
     assert words.entity_words().mentions.collective_groups["augurs"] == "BODY"
 
 
 @pytest.mark.parametrize("loader", [rules.lexicon, rules.limits, words.words, words.stance_words, words.policy_words,
-                                    words.policy_phrases, words.entity_words])
+                                    words.policy_phrases, words.entity_words, words.extractor_words])
 def test_every_rule_file_loads_through_its_schema(loader):
     assert loader() is loader()  # read and validated once
 
 
 def test_no_stage_reads_a_word_file_around_its_schema():
-    schema_files = ("lexicon", "limits", "relations", "stance", "policies", "policy_phrases", "entities")
+    schema_files = ("lexicon", "limits", "relations", "stance", "policies", "policy_phrases", "entities", "extractors")
     raw = [f"{p.name}: {m}" for p in PIPELINE.rglob("*.py")
            for m in re.findall(r"load_json\(\"(\w+)\.json\"\)", p.read_text(encoding="utf-8"))
            if m in schema_files]
     assert raw == []
+
+
+def test_the_extractors_own_lists_are_no_word_classes_of_the_learned_layer():
+    """``extractors.json`` holds what the rules read alone: the learned layer's word classes
+    (every list of ``relations.json`` and ``stance.json``) stay the ones it was trained on."""
+    from cliograph.learn.features import word_classes
+
+    own = rules.load_json("extractors.json")
+    classes = {c for names in word_classes().values() for c in names}
+    assert "oppose_verbs" in classes and "event.occur_verbs" in classes
+    own_lists = {field if section == "stance" else f"{section}.{field}"
+                 for section, fields in own.items() if section != "_doc" for field in fields}
+    assert {"walkout_verbs", "event.planned", "office.serve"} <= own_lists
+    assert own_lists.isdisjoint(classes)

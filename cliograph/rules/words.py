@@ -1,8 +1,8 @@
 """The schemas of the stages' own word lists, in one place: ``rules/relations.json``
-(quotations, lives, events, offices, kin, membership, passages, timing, references),
-``rules/stance.json`` (sides and stances), ``rules/policies.json`` (measures and decisions)
-and ``rules/entities.json`` (mentions, entities, coref). Each file is validated when first loaded,
-so that a malformed file fails at start-up with its name."""
+(quotations, lives, events), ``rules/stance.json`` (sides and stances), ``rules/policies.json``
+(measures and decisions), ``rules/extractors.json`` (the extractors' lists the learned layer
+does not read as word classes) and ``rules/entities.json`` (mentions, entities, coref). Each
+file is validated when first loaded, so that a malformed file fails at start-up with its name."""
 
 from __future__ import annotations
 
@@ -57,13 +57,6 @@ class LifeWords(_Strict):
     unreal_nouns: frozenset[str]
     place_preps: frozenset[str]
     cause_preps: frozenset[str]
-    place_nouns: frozenset[str]
-    """Common nouns of where one is born or dies ('died at his estate')."""
-    unreal_verbs: frozenset[str]
-    """Verbs above a birth, death or illness that make it unreal ('feared he would die', 'plotted his
-    death')."""
-    causes: frozenset[str]
-    """Nouns of a cause of death ('died of grief')."""
 
 
 class EventWords(_Strict):
@@ -131,6 +124,106 @@ class EventWords(_Strict):
     wish_verbs: frozenset[str]
     """Verbs whose event object is only wished for or feared ('hinted at a separate peace')."""
     """Verbs of revolt -> the noun of the event they tell of ('Normandy revolted': the revolt of Normandy)."""
+
+
+class RelationWords(_Strict):
+    quote: QuoteWords
+    life: LifeWords
+    event: EventWords
+
+
+@lru_cache(maxsize=1)
+def words() -> RelationWords:
+    return validated(RelationWords, "relations.json")
+
+
+class StanceWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ally_verbs: frozenset[str]
+    succession_verbs: frozenset[str]
+    """'Attlee followed Churchill as Prime Minister': who comes after another in a post is
+    no ally of his for that."""
+    oppose_verbs: frozenset[str]
+    ally_prep: dict[str, list[str]]
+    oppose_prep: dict[str, list[str]]
+    mutual_ally_verbs: frozenset[str]
+    mutual_oppose_verbs: frozenset[str]
+    ally_nouns: frozenset[str]
+    oppose_nouns: frozenset[str]
+    conflict_nouns: frozenset[str]
+    alliance_nouns: frozenset[str]
+    hostile_feeling_nouns: frozenset[str]
+    """'a grudge against X', 'his hatred for X': a feeling that sets one against another."""
+    friendly_feeling_nouns: frozenset[str]
+    """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
+    hostile_manner_nouns: frozenset[str]
+    """'treated him with marked incivility': a hostile manner of treating another."""
+    defection_nouns: frozenset[str]
+    """'the revolt of X from Y': breaking away from another."""
+    league_nouns: frozenset[str]
+    """'left the confederacy': a league that one may leave."""
+    want_nouns: dict[str, int]
+    """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
+    one whose wish it is."""
+    agent_nouns: frozenset[str]
+    """'Government authorities', 'a Cossack delegation': people who act for the body or
+    group their modifier names."""
+    regard_verbs: frozenset[str]
+    """'regarded him as their enemy': the regarder's own stance."""
+    persuade_verbs: frozenset[str]
+    """'persuaded the Piedmontese to adopt free trade': the persuader's stance as well."""
+    policy_support_verbs: frozenset[str]
+    policy_support_prep: dict[str, list[str]]
+    policy_oppose_verbs: frozenset[str]
+    policy_oppose_prep: dict[str, list[str]]
+    member_nouns: frozenset[str]
+    member_roles: dict[str, str]
+    member_verbs: dict[str, str]
+    member_passive: dict[str, str]
+    seat_nouns: frozenset[str]
+    reversing_nouns: frozenset[str]
+    light_verbs: dict[str, list[str]]
+    ally_light_verbs: frozenset[str]
+    """'threw their weight with X', 'made common cause with X': a verb and its noun that ally."""
+    hostile_action_nouns: frozenset[str]
+    demand_verbs: frozenset[str]
+    side_nouns: frozenset[str]
+    aid_nouns: frozenset[str]
+    """'invoked the aid of X', 'sent help to X': help, asked of or given to another."""
+    aid_asking_verbs: frozenset[str]
+    """'the Scots invoked the aid of the Danes': who asks for another's help sides with them."""
+    aid_giving_verbs: frozenset[str]
+    """'Venice sent aid to the Greeks': who sends help sides with whom it is sent to."""
+    good_nouns: frozenset[str]
+    favour_nouns: frozenset[str]
+    """'stood high in the favour of the King', 'in the confidence of X': favour, so an alliance."""
+    feeling_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    measure_event_nouns: frozenset[str]
+    """'voted against the Jay treaty': an agreement or decree read as an event is, as what
+    someone stands for or against, a measure."""
+    """'refused to follow him', 'declined to support the bill': refusing support is opposing."""
+    """'incurred the animosity of X', 'won the friendship of X': X's feeling towards the subject."""
+    """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
+    against_nouns: frozenset[str]
+    stance_adjectives: dict[str, int]
+    """'hostile to X' (-1), 'loyal to X' (+1): said of the one the adjective describes."""
+    stance_phrases: dict[str, int]
+    """'in favour of X' (+1), 'in opposition to X' (-1): said of the clause's subject."""
+    container_nouns: frozenset[str]
+    owned_policy_nouns: frozenset[str]
+    """'Stalin’s plan', 'the Whig programme': whose plan it is stands for it."""
+
+
+@lru_cache(maxsize=1)
+def stance_words() -> StanceWords:
+    return validated(StanceWords, "stance.json")
+
+
+class ExtractorEventWords(_Strict):
+    """The events rules' own lists (``relations/events.py``)."""
+
     planned: frozenset[str]
     """Adjectives that make an event only planned or feared ('the projected invasion')."""
     part_words: frozenset[str]
@@ -145,6 +238,25 @@ class EventWords(_Strict):
     """Verbs that end an event ('the war ended')."""
     command_nouns: frozenset[str]
     """Nouns of command ('under the command of X'): X led the event."""
+
+
+class ExtractorLifeWords(_Strict):
+    """The lives rules' own lists (``relations/life.py``)."""
+
+    place_nouns: frozenset[str]
+    """Common nouns of where one is born or dies ('died at his estate')."""
+    unreal_verbs: frozenset[str]
+    """Verbs above a birth, death or illness that make it unreal ('feared he would die', 'plotted his
+    death')."""
+    causes: frozenset[str]
+    """Nouns of a cause of death ('died of grief')."""
+
+
+class ExtractorStanceWords(_Strict):
+    """The stance rules' own lists (``relations/stance.py``)."""
+
+    walkout_verbs: frozenset[str]
+    """Verbs of leaving a body in protest ('withdrew from the congress')."""
 
 
 class OfficeWords(_Strict):
@@ -274,107 +386,27 @@ class ReferenceWords(_Strict):
     """Nouns that stand for a group's leaders ('the Jacobin leaders'): the group acts through them."""
 
 
-class RelationWords(_Strict):
-    quote: QuoteWords
-    life: LifeWords
-    event: EventWords
+class ExtractorWords(_Strict):
+    """``rules/extractors.json``: the relation extractors' own word lists. The lists of
+    ``relations.json`` and ``stance.json`` are also the learned layer's word classes
+    (``learn/features.word_classes``); these are the rules' alone, so that moving a list
+    out of Python changes no feature of the learned layer."""
+
+    doc: str = Field(alias="_doc")
     office: OfficeWords
     kin: KinWords
     membership: MembershipWords
     passage: PassageWords
+    event: ExtractorEventWords
+    life: ExtractorLifeWords
     timing: TimingWords
     reference: ReferenceWords
+    stance: ExtractorStanceWords
 
 
 @lru_cache(maxsize=1)
-def words() -> RelationWords:
-    return validated(RelationWords, "relations.json")
-
-
-class StanceWords(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    ally_verbs: frozenset[str]
-    succession_verbs: frozenset[str]
-    """'Attlee followed Churchill as Prime Minister': who comes after another in a post is
-    no ally of his for that."""
-    oppose_verbs: frozenset[str]
-    ally_prep: dict[str, list[str]]
-    oppose_prep: dict[str, list[str]]
-    mutual_ally_verbs: frozenset[str]
-    mutual_oppose_verbs: frozenset[str]
-    ally_nouns: frozenset[str]
-    oppose_nouns: frozenset[str]
-    conflict_nouns: frozenset[str]
-    alliance_nouns: frozenset[str]
-    hostile_feeling_nouns: frozenset[str]
-    """'a grudge against X', 'his hatred for X': a feeling that sets one against another."""
-    friendly_feeling_nouns: frozenset[str]
-    """'their sympathy with X', 'his devotion to X': a feeling that sides with another."""
-    hostile_manner_nouns: frozenset[str]
-    """'treated him with marked incivility': a hostile manner of treating another."""
-    defection_nouns: frozenset[str]
-    """'the revolt of X from Y': breaking away from another."""
-    league_nouns: frozenset[str]
-    """'left the confederacy': a league that one may leave."""
-    want_nouns: dict[str, int]
-    """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
-    one whose wish it is."""
-    agent_nouns: frozenset[str]
-    """'Government authorities', 'a Cossack delegation': people who act for the body or
-    group their modifier names."""
-    regard_verbs: frozenset[str]
-    """'regarded him as their enemy': the regarder's own stance."""
-    persuade_verbs: frozenset[str]
-    """'persuaded the Piedmontese to adopt free trade': the persuader's stance as well."""
-    policy_support_verbs: frozenset[str]
-    policy_support_prep: dict[str, list[str]]
-    policy_oppose_verbs: frozenset[str]
-    policy_oppose_prep: dict[str, list[str]]
-    member_nouns: frozenset[str]
-    member_roles: dict[str, str]
-    member_verbs: dict[str, str]
-    member_passive: dict[str, str]
-    seat_nouns: frozenset[str]
-    reversing_nouns: frozenset[str]
-    light_verbs: dict[str, list[str]]
-    ally_light_verbs: frozenset[str]
-    """'threw their weight with X', 'made common cause with X': a verb and its noun that ally."""
-    hostile_action_nouns: frozenset[str]
-    demand_verbs: frozenset[str]
-    side_nouns: frozenset[str]
-    aid_nouns: frozenset[str]
-    """'invoked the aid of X', 'sent help to X': help, asked of or given to another."""
-    aid_asking_verbs: frozenset[str]
-    """'the Scots invoked the aid of the Danes': who asks for another's help sides with them."""
-    aid_giving_verbs: frozenset[str]
-    """'Venice sent aid to the Greeks': who sends help sides with whom it is sent to."""
-    good_nouns: frozenset[str]
-    favour_nouns: frozenset[str]
-    """'stood high in the favour of the King', 'in the confidence of X': favour, so an alliance."""
-    feeling_verbs: frozenset[str]
-    refusal_verbs: frozenset[str]
-    measure_event_nouns: frozenset[str]
-    """'voted against the Jay treaty': an agreement or decree read as an event is, as what
-    someone stands for or against, a measure."""
-    """'refused to follow him', 'declined to support the bill': refusing support is opposing."""
-    """'incurred the animosity of X', 'won the friendship of X': X's feeling towards the subject."""
-    """'in Lenin’s good books', 'in her good graces': favour, so an alliance."""
-    against_nouns: frozenset[str]
-    stance_adjectives: dict[str, int]
-    """'hostile to X' (-1), 'loyal to X' (+1): said of the one the adjective describes."""
-    stance_phrases: dict[str, int]
-    """'in favour of X' (+1), 'in opposition to X' (-1): said of the clause's subject."""
-    container_nouns: frozenset[str]
-    owned_policy_nouns: frozenset[str]
-    """'Stalin’s plan', 'the Whig programme': whose plan it is stands for it."""
-    walkout_verbs: frozenset[str]
-    """Verbs of leaving a body in protest ('withdrew from the congress')."""
-
-
-@lru_cache(maxsize=1)
-def stance_words() -> StanceWords:
-    return validated(StanceWords, "stance.json")
+def extractor_words() -> ExtractorWords:
+    return validated(ExtractorWords, "extractors.json")
 
 
 class PolicyWords(BaseModel):

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from ...errors import RuleError
 from ...model import Factoid, When
 from ...rules import lexicon, limits, load_json
-from ...rules.words import stance_words, words
+from ...rules.words import extractor_words, stance_words
 from ..document import Document
 from .timing import clause_date, split_interval
 
@@ -157,7 +157,7 @@ def entity_at(d: Document, tok: Token, kinds: set[str] | None = None) -> int | N
     return e
 
 
-LEADERS = words().reference.leaders
+LEADERS = extractor_words().reference.leaders
 DEMONYM_ENDINGS = ("etans", "ians", "eans", "ans", "ites", "ese", "ns")
 
 

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
 from ...rules import lexicon, limits
-from ...rules.words import words
+from ...rules.words import extractor_words, words
 from ..document import Document
 from ..quotations import in_quotation
 from ..timeline import clause_verb
@@ -44,9 +44,9 @@ DECIDERS = {"BODY", "EVENT"}
 DECIDED = {"POLICY", "EVENT"}
 DATE_LINKS = {"in", "of", "on", "during", "from", ",", "(", "–", "-", "since", "at"}
 CO_TEMPORAL = {"at", "during", "in", "on", "throughout", "amid", "amidst"}
-PLANNED = words().event.planned
-PART_WORDS = words().event.part_words
-IDLE_VERBS = words().event.idle_verbs
+PLANNED = extractor_words().event.planned
+PART_WORDS = extractor_words().event.part_words
+IDLE_VERBS = extractor_words().event.idle_verbs
 
 # Confidence = precision measured per rule on the seed gold (with-lenin.txt, scored with
 # shared/tools/score.py) and on a reading of the corpus texts' facts; rules with few
@@ -187,9 +187,9 @@ def _place_in_name(d: Document, span: tuple[int, int]) -> int | None:
     return best
 
 
-SUFFERED = words().event.suffered  # in a passive, what the subject underwent
-ENGAGED = words().event.engaged  # in a passive, the subject took part ('was engaged in')
-ENDING = words().event.ending
+SUFFERED = extractor_words().event.suffered  # in a passive, what the subject underwent
+ENGAGED = extractor_words().event.engaged  # in a passive, the subject took part ('was engaged in')
+ENDING = extractor_words().event.ending
 
 
 def _fought_at(d: Document, ev: int) -> bool:
@@ -629,7 +629,7 @@ def _setting(d: Document, si: int) -> int | None:
 
 # --------------------------------------------------------------------------- armed actions
 
-COMMAND_NOUNS = words().event.command_nouns
+COMMAND_NOUNS = extractor_words().event.command_nouns
 LED = {"PERSON", "BODY", "PLACE"}  # a commander's name may have voted for another kind
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ...rules import lexicon
-from ...rules.words import words
+from ...rules.words import extractor_words
 from ..document import Document
 from .base import asserted, entity_at, factoid, owner
 from .frames import frames, listed
@@ -25,7 +25,7 @@ PERSON = {"PERSON"}
 # for ('Cimon, son of Miltiades' when 'Cimon' led fleets like a city)
 KINNED = {"PERSON", "PLACE", "BODY"}
 POSS = {"’s", "'s"}
-NAMING = words().kin.naming
+NAMING = extractor_words().kin.naming
 LIST_GLUE = {",", "and", "or", "&"}
 PLACE_PREPS = {"in", "at", "near", "outside"}
 
@@ -195,7 +195,7 @@ def _clause_subject(d: Document, tok: Token) -> int | None:
     return None
 
 
-MARRY = words().kin.marry
+MARRY = extractor_words().kin.marry
 SPOUSE = {"male": "husband", "female": "wife", "": "spouse"}
 
 
@@ -302,11 +302,11 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.7, role=inverse)
 
 
-SIBLING_OF = words().kin.sibling_of
+SIBLING_OF = extractor_words().kin.sibling_of
 SIBLING = {"male": "brother", "female": "sister", "": "sibling"}
 
 
-PARENTS_OF = words().kin.parents_of
+PARENTS_OF = extractor_words().kin.parents_of
 
 
 def _co_parents(d: Document, si: int, parents: list[int]) -> Iterator[Factoid]:

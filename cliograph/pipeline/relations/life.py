@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
 from ...rules import lexicon
-from ...rules.words import words
+from ...rules.words import extractor_words, words
 from ...timex import find_dates, normalise
 from ..document import Document
 from ..quotations import in_quotation
@@ -36,10 +36,10 @@ from .timing import fact_time, stated_date
 PERSON = {"PERSON"}
 PLACE = {"PLACE"}
 LIFE_BODY = {"BODY"}  # a person's name read as a body's: only its full-dated bracketed life counts
-PLACE_NOUNS = words().life.place_nouns
+PLACE_NOUNS = extractor_words().life.place_nouns
 SUBJ = ("nsubj", "nsubjpass")
 FUTURE = {"will", "shall", "'ll", "’ll"}
-UNREAL_VERBS = words().life.unreal_verbs
+UNREAL_VERBS = extractor_words().life.unreal_verbs
 
 # Confidence = precision measured per rule on the seed gold (with-lenin.txt, scored with
 # shared/tools/score.py) and on a reading of the corpus texts' facts (Plutarch, Macaulay);
@@ -358,7 +358,7 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 # --------------------------------------------------------------------------- DIED / BORN
 
 
-CAUSES = words().life.causes
+CAUSES = extractor_words().life.causes
 
 
 def _cause(d: Document, v: Token) -> str | None:

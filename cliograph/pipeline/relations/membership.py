@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ...rules import lexicon
-from ...rules.words import words as relation_words
+from ...rules.words import extractor_words
 from ..document import Document
 from .base import asserted, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames, listed
@@ -21,7 +21,7 @@ from .stance import words
 
 GROUPS = {"BODY", "FACTION"}
 # a player's or performer's side: verb -> (its preposition, the role)
-PLAY_FOR = relation_words().membership.play_for
+PLAY_FOR = extractor_words().membership.play_for
 PERSON = {"PERSON"}
 
 
@@ -162,8 +162,8 @@ def _preps(tok: Token) -> list[Token]:
 
 
 UNDER_ROLES = {"under": "leader"}
-REPRESENTED = relation_words().membership.represented
-HEAD_NOUNS = relation_words().membership.head_nouns
+REPRESENTED = extractor_words().membership.represented
+HEAD_NOUNS = extractor_words().membership.head_nouns
 
 
 def _leader(d: Document, tok: Token) -> int | None:
@@ -187,7 +187,7 @@ def _group(d: Document, tok: Token) -> int | None:
 
 
 # a side of a party: 'the right wing of the Labour party', 'the “centre” Liberals'
-WINGS = relation_words().membership.wings
+WINGS = extractor_words().membership.wings
 QUOTES = {"“", "”", '"', "‘", "’", "'"}
 
 
@@ -324,7 +324,7 @@ def led_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 # a person named by the party they stand for: 'an Irish Labour Party politician',
 # 'the Liberal Party candidate', 'a Social Democratic Party deputy'
-PARTY_ROLES = relation_words().membership.party_roles
+PARTY_ROLES = extractor_words().membership.party_roles
 
 
 def party_label(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -351,13 +351,13 @@ def party_label(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, entity_at(d, p, PERSON), g, role, "membership.party_label.v1", 0.75)
 
 
-PARTY_NOUNS = relation_words().membership.party_nouns
-PAPER_NOUNS = relation_words().membership.paper_nouns  # a man's paper is his to run
+PARTY_NOUNS = extractor_words().membership.party_nouns
+PAPER_NOUNS = extractor_words().membership.paper_nouns  # a man's paper is his to run
 SPEAK_FOR = {"for", "on behalf of"}
-REPRESENT = relation_words().membership.represent
-COMPOSE = relation_words().membership.compose
-HOLD_RANK = relation_words().membership.hold_rank
-RANK_NOUNS = relation_words().membership.rank_nouns
+REPRESENT = extractor_words().membership.represent
+COMPOSE = extractor_words().membership.compose
+HOLD_RANK = extractor_words().membership.hold_rank
+RANK_NOUNS = extractor_words().membership.rank_nouns
 
 
 def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

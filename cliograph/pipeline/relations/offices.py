@@ -13,27 +13,27 @@ from spacy.tokens import Span, Token
 from ...model import Factoid, Mention
 from ...names import TITLE_OF
 from ...rules import lexicon, limits
-from ...rules.words import words
+from ...rules.words import extractor_words
 from ..document import Document
 from .base import UNREAL_HEADS, asserted, conjuncts, entities_in, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames
 
 APPOINT = lexicon().appoint_verbs | lexicon().appoint_to_post_verbs
-SERVE = words().office.serve
-SEND = words().office.send  # 'was sent out as commander-in-chief': the one sent
-SUCCEED = words().office.succeed
-CONFIRM = words().office.confirm
-CANDIDACY = words().office.candidacy
-PROPOSE = words().office.propose
+SERVE = extractor_words().office.serve
+SEND = extractor_words().office.send  # 'was sent out as commander-in-chief': the one sent
+SUCCEED = extractor_words().office.succeed
+CONFIRM = extractor_words().office.confirm
+CANDIDACY = extractor_words().office.candidacy
+PROPOSE = extractor_words().office.propose
 CANDIDACY_WINDOW = limits().sentences_back.candidacy  # back to what a confirmation confirms
-CHARGE_NOUNS = words().office.charge_nouns
-HEAD_ROLES = words().office.head_roles  # one post, whatever the text calls it
-BECOME = words().office.become
+CHARGE_NOUNS = extractor_words().office.charge_nouns
+HEAD_ROLES = extractor_words().office.head_roles  # one post, whatever the text calls it
+BECOME = extractor_words().office.become
 START_VERBS = APPOINT | {"become"}
 PERSON = {"PERSON"}
 OFFICE = {"OFFICE"}
 # 'the Duke of York' names a man by his rank, not a post he holds ('the Bishop of Ely' does)
-PEERAGE = words().office.peerage
+PEERAGE = extractor_words().office.peerage
 
 
 def _office_tokens(d: Document, sent: Span) -> list[Token]:
@@ -74,7 +74,7 @@ def titles_as_names(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 # rulers whose title stands before their name: 'King Harold', 'Emperor Hadrian', 'Tsar Paul'
-SOVEREIGNS = words().office.sovereigns
+SOVEREIGNS = extractor_words().office.sovereigns
 
 
 def _titled_post(d: Document, m) -> int | None:  # noqa: ANN001 - a Mention
@@ -444,10 +444,10 @@ def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.as_office.v1", 0.6)
 
 
-HOLD = words().office.hold
-PLACE_NOUNS = words().office.place_nouns
-TAKE_PLACE = words().office.take_place
-POST_NOUNS = words().office.post_nouns
+HOLD = extractor_words().office.hold
+PLACE_NOUNS = extractor_words().office.place_nouns
+TAKE_PLACE = extractor_words().office.take_place
+POST_NOUNS = extractor_words().office.post_nouns
 PARTITIVES = {"one", "two", "three", "four", "both", "each", "all", "several", "some", "many"}
 
 
@@ -472,7 +472,7 @@ def _post_of_which(d: Document, off: Token, verb: Token) -> int | None:
     return d.add_entity(f"{title[:1].upper()}{title[1:]} of the {name}", "OFFICE", start, end, "offices.copula.v1")
 
 
-TITLE_STARTS = words().office.title_starts
+TITLE_STARTS = extractor_words().office.title_starts
 
 
 def _person_named(d: Document, tok: Token) -> int:
@@ -609,9 +609,9 @@ def led_bodies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield factoid(d, si, "HOLDS_OFFICE", person, office, "offices.led_body.v1", 0.6, body=body)
 
 
-RESIGN = words().office.resign
+RESIGN = extractor_words().office.resign
 WITHDRAW_TO = ("to", "into", "for")
-REMOVE = words().office.remove
+REMOVE = extractor_words().office.remove
 
 
 def resignations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

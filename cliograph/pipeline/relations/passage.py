@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
-from ...rules.words import words
+from ...rules.words import extractor_words, words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import conjuncts, entity_at, factoid
@@ -44,12 +44,12 @@ ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 GROUPS = {"FACTION", "BODY", "PLACE"}
 FIGHTS = {"fight", "war", "revolt", "expedition"}
 """Event classes whose narration goes on after their name (not pacts, missions, meetings)."""
-VERDICT_NOUNS = words().passage.verdict_nouns
-VERDICT_VERBS = words().passage.verdict_verbs
+VERDICT_NOUNS = extractor_words().passage.verdict_nouns
+VERDICT_VERBS = extractor_words().passage.verdict_verbs
 VERDICT_PREPS = {"with", "for", "to"}
-WIN_VERBS = words().passage.win_verbs
-VICTOR_ADJECTIVES = words().passage.victor_adjectives
-BEATEN = words().passage.beaten
+WIN_VERBS = extractor_words().passage.win_verbs
+VICTOR_ADJECTIVES = extractor_words().passage.victor_adjectives
+BEATEN = extractor_words().passage.beaten
 BACK = 1  # sentences before this one the passage's fight may have been named in
 
 CONF = {
@@ -58,12 +58,12 @@ CONF = {
     "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
 }
-KILLINGS = words().passage.killings
+KILLINGS = extractor_words().passage.killings
 """Nouns naming a killing whose blows a paragraph goes on to tell, one by one."""
-BLOW_VERBS = words().passage.blow_verbs
-BLOW_NOUNS = words().passage.blow_nouns
-BLADES = words().passage.blades
-BLADE_VERBS = words().passage.blade_verbs  # (the tagger reads 'bared' as 'bar')
+BLOW_VERBS = extractor_words().passage.blow_verbs
+BLOW_NOUNS = extractor_words().passage.blow_nouns
+BLADES = extractor_words().passage.blades
+BLADE_VERBS = extractor_words().passage.blade_verbs  # (the tagger reads 'bared' as 'bar')
 
 
 def _event_class(d: Document, ev: int) -> str | None:
@@ -265,9 +265,9 @@ def _blow_parties(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [v]), role=role)
 
 
-SPEECH_VERBS = words().passage.speech_verbs
+SPEECH_VERBS = extractor_words().passage.speech_verbs
 """Verbs of what one does at a session: their doers took part in it."""
-FLOOR_NOUNS = words().passage.floor_nouns
+FLOOR_NOUNS = extractor_words().passage.floor_nouns
 """Objects of 'take' and 'win' that tell a speaker at a session ('took the floor', 'won the debate')."""
 SESSION_BACK = 2  # sentences before this one the paragraph's session may have been named in
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ...rules import limits
-from ...rules.words import StanceWords
+from ...rules.words import StanceWords, extractor_words
 from ...rules.words import stance_words as words
 from ..document import Document
 from ..mentions import broken_object_list
@@ -796,7 +796,7 @@ def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, "OPPOSES", g, body, "stance.defection.v1", 0.6)
 
 
-WALKOUT_VERBS = words().walkout_verbs
+WALKOUT_VERBS = extractor_words().stance.walkout_verbs
 
 
 def _party(d: Document, tok: Token) -> int | None:

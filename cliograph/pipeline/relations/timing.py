@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ... import timex
 from ...model import Factoid, When
-from ...rules.words import words
+from ...rules.words import extractor_words
 from ...timex import P_ANNOUNCED
 from ..document import Document
 from ..timeline import clause_verb, governs, quoted
@@ -111,7 +111,7 @@ PERIOD_WORDS = frozenset({"during", "throughout", "most", "all"})
 #: Acts of a body at a sitting: dated by the month the story has reached, not its year.
 SITTING_ACTS = frozenset({"DECIDES"})
 #: Verbs that end a body, and with it its members' seats and its offices.
-DISSOLVE_VERBS = words().timing.dissolve_verbs
+DISSOLVE_VERBS = extractor_words().timing.dissolve_verbs
 #: Words that make a clause a threat, a wish or a denial rather than an event.
 UNREAL = frozenset({"not", "never", "would", "could", "might", "should", "will", "shall",
                     "may", "must", "to"})
@@ -179,7 +179,7 @@ def _until_death(f: Factoid, deaths: dict[int, When], dies_here: bool = False) -
 
 
 #: Words that make a title a new holder's ('the new King', 'the newly elected Pope').
-NEW_WORDS = words().timing.new_words
+NEW_WORDS = extractor_words().timing.new_words
 
 
 def _new_holder(d: Document, f: Factoid, si: int, facts: list[Factoid]) -> Factoid:
