@@ -123,6 +123,9 @@ class EventWords(_Strict):
     wish_verbs: frozenset[str]
     """Verbs whose event object is only wished for or feared ('hinted at a separate peace')."""
     """Verbs of revolt -> the noun of the event they tell of ('Normandy revolted': the revolt of Normandy)."""
+    conquest_verbs: dict[str, str] = {}
+    """Verbs of taking a land whole -> the noun of the event ('enslaved Melos': the conquest of
+    Melos); read like ``action_verbs``, whose event takes a place's name."""
 
 
 class RelationWords(_Strict):

@@ -693,6 +693,19 @@ COMMAND_NOUNS = {"command", "conduct", "leadership", "orders", "lead", "directio
 LED = {"PERSON", "BODY", "PLACE"}  # a commander's name may have voted for another kind
 
 
+def _chain(v: Token) -> list[Token]:
+    """The verbs coordinated with ``v`` ('besieged and captured X, and sold ...'), in order."""
+    top = v
+    while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head
+    out, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return sorted(out, key=lambda t: t.i)
+
+
 def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
     """Who else an action names as taking part: the commander of those who do it ('under
     the command of Agrippa', 'under Agrippa') and, for a verb of fighting, the other side
@@ -700,6 +713,8 @@ def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
     with ('marched into Gaul under Caesar and defeated ...')."""
     out: list[tuple[int, str]] = []
     verbs = [v, v.head] if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") else [v]
+    # ('took the town, and burnt it, being under the command of X': on any verb of the chain)
+    verbs += [c for x in _chain(v) for c in x.children if c.dep_ == "advcl" and c.lemma_ == "be"]
     for verb in verbs:
         for c in verb.children:
             if c.dep_ != "prep" or c.lower_ != "under":
@@ -745,13 +760,18 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         found: list[tuple[str, Token, list[tuple[Token, int]]]] = []
         army = not f.passive and any((e := entity_at(d, t, ACTORS)) is not None and d.entities[e].kind != "PERSON"
                                      for t in f.subjects)
-        if lemma in ew.action_verbs and (lemma not in ew.army_actions or army):
+        actions = {**ew.action_verbs, **ew.conquest_verbs}
+        if lemma in ew.army_actions and "with" in f.preps and any(o.pos_ == "PRON" for o in f.preps["with"]):
+            pass  # 'taking with them the Boeotians': a people taken along, not a town taken
+        elif lemma in actions and (lemma not in ew.army_actions or army):
             # ('took Arras': taking a town is its capture when a people or an army takes it)
             targets = _targets(d, f.objects)
             if lemma in ew.army_actions:
                 targets = [(t, e) for t, e in targets if t.pos_ == "PROPN" and d.entities[e].kind == "PLACE"
                            and t.text in d.entities[e].aliases]  # the town, not its people
-            found.append((ew.action_verbs[lemma], v, targets))
+            if lemma in ew.conquest_verbs:  # (a land named, not 'after subduing them' in a plan)
+                targets = [(t, e) for t, e in targets if t.pos_ == "PROPN"]
+            found.append((actions[lemma], v, targets))
         if lemma in ew.move_verbs and army:
             # 'the French marched into Artois', 'the fleet sailed round Jutland' (an army's
             # movement against a land, not a traveller's journey)
@@ -783,6 +803,9 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
         if f.passive and lemma in ew.combat_verbs:  # the attacked took part too
             doers += [e for t in f.objects if (e := entity_at(d, t, ACTORS)) is not None]
+        # 'took Calais from the English': who held the place took part in its capture
+        losers = [(e, "lost") for o in (f.preps.get("from", []) if lemma in actions and not f.passive else [])
+                  if (e := entity_at(d, o, ACTORS)) is not None]
         for noun, anchor, targets in found:
             for tok, place in targets:
                 name = f"{noun} of {d.entities[place].name}" if noun in ew.action_of_nouns \
@@ -800,7 +823,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                          "events.armed_action.v1", same_as=(noun, place))
                 when = fact_time(d, si, [v])
                 yield _happened(d, si, ev, "events.armed_action.v1", when, place)
-                for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v):
+                for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v) + losers:
                     if actor != place:
                         yield factoid(d, si, "PARTICIPATES", actor, ev, "events.armed_action.v1",
                                       CONF["events.armed_action.v1"], when=when, role=role)

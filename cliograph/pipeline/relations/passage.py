@@ -54,6 +54,7 @@ BACK = 1  # sentences before this one the passage's fight may have been named in
 CONF = {
     "passage.verdict.v1": 0.7,  # 'victory remained with X', 'X were victorious', 'X were defeated'
     "passage.commander.v1": 0.65,  # 'under the command of X' in a sentence that narrates the fight
+    "passage.group_commander.v1": 0.6,  # 'the Danes under Guthrum came ...' (the 'under' on the group)
     "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
 }
@@ -175,6 +176,32 @@ def _commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
                 e = entity_at(d, x, kinds)
                 if e is not None:
                     yield prep.head, e
+
+
+def _group_commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int, int]]:
+    """(the verb the group does, its commander, the group) for 'the Danes under Guthrum
+    came to the aid of ...', where the parser hangs 'under X' on the group, not on the
+    verb: the commander and his troops take part in what the group does."""
+    for prep in sent:
+        group = prep.head
+        if prep.lower_ != "under" or prep.dep_ != "prep" or group.pos_ not in ("PROPN", "NOUN"):
+            continue
+        g = entity_at(d, group, GROUPS)
+        v = group.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        if g is None or v.pos_ not in ("VERB", "AUX") or group.dep_ not in ("nsubj", "nsubjpass", "appos"):
+            continue
+        for o in (o for o in prep.children if o.dep_ == "pobj"):
+            if o.lemma_.lower() in COMMAND_NOUNS:
+                people = [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for y in p.children if y.dep_ == "pobj" for x in conjuncts(y)]
+            else:
+                people = conjuncts(o)
+            for x in people:
+                e = entity_at(d, x, {"PERSON"})
+                if e is not None and e != g:
+                    yield v, e, g
 
 
 def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
@@ -323,6 +350,8 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                   and c.lower_ == "of" and t.pos_ in ("NUM", "NOUN") for g in c.children if g.dep_ == "pobj")]]
         found += [(v, e, v.text, "passage.commander.v1") for t in troops
                   if (e := entity_at(d, t, GROUPS)) is not None]
+    for v, e, g in _group_commanders(d, sent):
+        found += [(v, e, "commander", "passage.group_commander.v1"), (v, g, v.text, "passage.group_commander.v1")]
     yield from _led_to(d, si, sent)
     yield from _blow_parties(d, si, sent)
     yield from _speakers(d, si, sent)
@@ -337,7 +366,7 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             # 'the King had been defeated in Parliament': beaten in a fight only where one is named
             here = _fights_in(d, sent, before=v.i)
             ev = here[-1][1] if here else None
-        elif ev is None and rule == "passage.commander.v1":
+        elif ev is None and rule in ("passage.commander.v1", "passage.group_commander.v1"):
             here = _fights_in(d, sent, before=v.i)
             if not here:
                 # 'marched into the valley under X. After a drawn battle ...': the march led

@@ -1,0 +1,62 @@
+"""Narrative of campaigns told people by people (the shapes of ancient and medieval
+chronicles): commanders the parser hangs on the troops, commanders named in a participle
+of a chain of verbs, towns taken from their holders, lands conquered, allies taken along.
+Sentences of other periods than the gold chapters'."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def test_group_under_its_commander_joins_the_fight_the_passage_tells(analysed):
+    # 'the Florentines under Malatesta came ...': the 'under' hangs on the troops
+    d = analysed("In 1364 the Pisans made an expedition against Florence. They had burnt the "
+                 "suburbs, when the Florentines under Malatesta came to the relief of the city "
+                 "with a great host. After a long march, they reached the Arno.")
+    parts = pairs(d, "PARTICIPATES")
+    ev = next(e for p, e in parts if p == "Pisans")
+    assert ("Malatesta", ev) in parts
+    assert ("Florentines", ev) in parts
+
+
+def test_group_under_a_rule_is_no_commander(analysed):
+    d = analysed("In 1364 the Pisans made an expedition against Florence. The Lucchese under "
+                 "Pisan rule paid tribute to the city.")
+    assert not {p for p, _ in pairs(d, "PARTICIPATES")} & {"Lucchese"}
+
+
+def test_commander_in_a_participle_of_a_chain_of_verbs(analysed):
+    d = analysed("In 1205 the Venetians besieged and captured Zara on the Adriatic from the "
+                 "Hungarians, and sold the inhabitants as slaves, being under the command of "
+                 "Dandolo, son of Vitale.")
+    parts = pairs(d, "PARTICIPATES")
+    assert {("Venetians", "capture of Zara"), ("Dandolo", "capture of Zara")} <= parts
+
+
+def test_who_held_a_town_taken_from_them_took_part(analysed):
+    d = analysed("In 1205 the Venetians besieged and captured Zara on the Adriatic from the "
+                 "Hungarians.")
+    assert ("Hungarians", "capture of Zara") in pairs(d, "PARTICIPATES")
+
+
+def test_a_land_enslaved_is_conquered(analysed):
+    d = analysed("In 1210 the Venetians enslaved Corfu, the island in the Ionian Sea, and "
+                 "settled it themselves.")
+    assert ("Venetians", "conquest of Corfu") in pairs(d, "PARTICIPATES")
+    assert ("conquest of Corfu", None) in pairs(d, "HAPPENED")
+
+
+def test_a_conquest_only_planned_is_no_event(analysed):
+    d = analysed("His designs were to march against the Bulgarians, and after subduing them "
+                 "to return to Constantinople.")
+    assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("conquest")]
+
+
+def test_peoples_taken_along_are_not_a_town_taken(analysed):
+    d = analysed("Taking with them the Pisans and Genoese their allies, the Venetians marched "
+                 "to Verona.")
+    assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("capture")]
+    assert ("Venetians", "expedition to Verona") in pairs(d, "PARTICIPATES")
