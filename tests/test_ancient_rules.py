@@ -60,3 +60,36 @@ def test_peoples_taken_along_are_not_a_town_taken(analysed):
                  "to Verona.")
     assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("capture")]
     assert ("Venetians", "expedition to Verona") in pairs(d, "PARTICIPATES")
+
+
+def test_leaving_a_league_named_by_its_common_noun(analysed):
+    d = analysed("After this Rhodes left the confederacy, and a war ensued.")
+    assert ("Rhodes", "confederacy") in pairs(d, "OPPOSES")
+    assert ("Rhodes", "secession of Rhodes") in pairs(d, "PARTICIPATES")
+    assert ("secession of Rhodes", None) in pairs(d, "HAPPENED")
+
+
+def test_a_league_left_by_nobody_named_is_no_body(analysed):
+    d = analysed("Many towns deserted the league.")
+    assert not [e for e in d.entities if e.kind == "BODY"]
+
+
+def test_battle_placed_by_a_participle_before_the_fight(analysed):
+    d = analysed("The Genoese fleet sailed east in the spring of 1352. Sailing off Chios in the "
+                 "Aegean, they fought with the Venetians and Catalans by sea, and, being "
+                 "victorious, departed home.")
+    assert ("battle off Chios", None) in pairs(d, "HAPPENED")
+    assert {("Venetians", "battle off Chios"), ("Catalans", "battle off Chios")} <= pairs(d, "PARTICIPATES")
+
+
+def test_who_caused_a_revolt_took_part_and_opposes_whom_it_is_from(analysed):
+    d = analysed("Meanwhile Giovanni, a Sicilian noble, caused a revolt of almost the whole of "
+                 "Sicily from King Charles.")
+    assert ("Giovanni", "King Charles") in pairs(d, "OPPOSES")
+    assert any(p == "Giovanni" and e.startswith("revolt") for p, e in pairs(d, "PARTICIPATES"))
+
+
+def test_a_revolt_only_feared_has_no_instigator(analysed):
+    d = analysed("Meanwhile Giovanni, a Sicilian noble, never caused a revolt of Sicily from King "
+                 "Charles.")
+    assert ("Giovanni", "King Charles") not in pairs(d, "OPPOSES")

@@ -123,6 +123,9 @@ class EventWords(_Strict):
     wish_verbs: frozenset[str]
     """Verbs whose event object is only wished for or feared ('hinted at a separate peace')."""
     """Verbs of revolt -> the noun of the event they tell of ('Normandy revolted': the revolt of Normandy)."""
+    instigate_verbs: dict[str, str] = {}
+    """Verbs whose subject starts or leads the revolt that is their object -> the role ('caused
+    a revolt of Sicily from the Angevins'): who does so opposes whom the revolt is from."""
     conquest_verbs: dict[str, str] = {}
     """Verbs of taking a land whole -> the noun of the event ('enslaved Melos': the conquest of
     Melos); read like ``action_verbs``, whose event takes a place's name."""
@@ -165,6 +168,8 @@ class StanceWords(BaseModel):
     """'the revolt of X from Y': breaking away from another."""
     league_nouns: frozenset[str]
     """'left the confederacy': a league that one may leave."""
+    leave_verbs: frozenset[str] = frozenset()
+    """'Naxos left the confederacy', 'deserted the league': who leaves a league turns against it."""
     want_nouns: dict[str, int]
     """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
     one whose wish it is."""

@@ -114,6 +114,8 @@ CONF = {
     "events.armed_action.v1": 0.6,  # corpus: sieges and captures of towns
     "events.took_place.v1": 0.6,  # an event somebody took part in
     "events.placed_mention.v1": 0.65,  # 'the Congress in Vienna'
+    "events.instigated.v1": 0.6,  # 'caused a revolt of Sicily from the Angevins'
+    "events.secession.v1": 0.6,  # 'Rhodes left the confederacy'
     "events.delegation.v1": 0.6,  # 'Virginia sent Madison and Mason' to the congress just named
 }
 
@@ -745,6 +747,20 @@ def _targets(d: Document, toks: list[Token], kinds: set[str] = TOWNS) -> list[tu
                 c.dep_ == "det" for c in x.children) else kinds)) is not None]
 
 
+def _participle_places(v: Token, prep: str) -> list[Token]:
+    """Where a participle before a verb of combat puts its doers: 'Sailing off Ushant, they
+    fought with the French' (the parser may read 'off' as the participle's particle)."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i > v.i:
+            continue
+        out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == prep
+                for g in p.children if g.dep_ == "pobj"]
+        if any(p.dep_ == "prt" and p.lower_ == prep for p in c.children):
+            out += [g for g in c.children if g.dep_ == "dobj"]
+    return out
+
+
 def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """A verb of armed action on a place names an event the text does not name: 'the
     Venetians besieged Zara' is the siege of Zara, 'laid siege to Saguntum' too, 'made an
@@ -798,6 +814,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 where = f.preps.get(prep, []) + [g for o in foes for c in o.children
                                                   if c.dep_ == "prep" and c.lower_ == prep
                                                   for g in c.children if g.dep_ == "pobj"]
+                where += _participle_places(v, prep)
                 found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, where)
                                                  if d.entities[e].kind == "PLACE"])]
         doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
@@ -816,8 +833,13 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 # fight at a place is also 'the battle of' it
                 said = d.doc[min(tok.left_edge.i, tok.i) if tok.left_edge.pos_ == "PROPN" else tok.i:tok.i + 1].text
                 if tok.pos_ == "PROPN":
+                    # ('off Salamis in Cyprus': a place told apart by its land)
+                    land = next((g.text for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                     for alias in (f"{noun} of {said}" if noun in ew.action_of_nouns else f"{noun} {said}",
-                                  f"battle of {said}" if noun.startswith("battle ") else None):
+                                  f"battle of {said}" if noun.startswith("battle ") else None,
+                                  f"{noun} {said} in {land}" if land and noun.startswith("battle ") else None,
+                                  f"battle of {said} in {land}" if land and noun.startswith("battle ") else None):
                         if alias and alias != name:
                             d.add_entity(alias, "EVENT", anchor.idx, tok.idx + len(tok.text),
                                          "events.armed_action.v1", same_as=(noun, place))
@@ -893,13 +915,73 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                           CONF["events.delegation.v1"], role="delegate")
 
 
+def secessions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Rhodes left the confederacy': a people or a town leaving a league is its secession,
+    an event it took part in (what the league did about it is told by other rules)."""
+    from .stance import league_left
+
+    for v in sent:
+        found = league_left(d, v)
+        if found is None:
+            continue
+        f, league, _ = found
+        for t in f.subjects:
+            actor = entity_at(d, t, {"PLACE", "FACTION"}) if t.pos_ == "PROPN" else None
+            if actor is None or actor == league:
+                continue
+            rule = "events.secession.v1"
+            ev = d.add_entity(f"secession of {d.entities[actor].name}", "EVENT", t.idx, v.idx + len(v.text),
+                              rule, same_as=("secession", actor))
+            when = fact_time(d, si, [v])
+            if ev not in d.cache.told_happened:
+                d.cache.told_happened.add(ev)
+                yield _happened(d, si, ev, rule, when, None)
+            d.cache.event_parties.add((actor, ev))
+            yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when, role="seceded")
+
+
+def instigated(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Procida caused a revolt of Sicily from the Angevins': who causes, raises or heads a
+    revolt takes part in it and stands against the power it is made from."""
+    ew = words().event
+    revolts = ew.noun_classes.get("revolt", frozenset())
+    for f in frames(sent):
+        v = f.verb
+        role = ew.instigate_verbs.get(v.lemma_.lower())
+        if role is None or f.passive or in_quotation(d, v) or not _real(v):
+            continue
+        for n in f.objects:
+            if n.lower_ not in revolts and n.lemma_.lower() not in revolts or _planned(n) or _denied(n):
+                continue
+            ev = entity_at(d, n, EVENT)
+            # ('a revolt of the whole of Sicily from X': the 'from' wherever the parser hung it)
+            whom = [x for c in n.subtree if c.dep_ == "prep" and c.lower_ in ("from", "against")
+                    for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)]
+            whom += [x for p in ("from", "against") for x in f.preps.get(p, [])]
+            foes = [e for x in whom if (e := entity_at(d, x, ACTORS)) is not None]
+            when = fact_time(d, si, [v])
+            rule = "events.instigated.v1"
+            for t in f.subjects:
+                actor = entity_at(d, t, ACTORS)
+                if actor is None:
+                    continue
+                if ev is not None and actor != ev and (actor, ev) not in d.cache.event_parties:
+                    d.cache.event_parties.add((actor, ev))
+                    yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when, role=role)
+                for foe in foes:
+                    if foe != actor:
+                        yield factoid(d, si, "OPPOSES", actor, foe, rule, CONF[rule], when=when)
+
+
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     from .battles import battles  # (battles and passage read this module's helpers)
     from .passage import passage
 
     yield from action_events(d, si, sent)
+    yield from secessions(d, si, sent)
     yield from delegations(d, si, sent)
     yield from battles(d, si, sent)  # first: the events it describes are mentions for the rest
+    yield from instigated(d, si, sent)
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)
