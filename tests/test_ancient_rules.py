@@ -93,3 +93,21 @@ def test_a_revolt_only_feared_has_no_instigator(analysed):
     d = analysed("Meanwhile Giovanni, a Sicilian noble, never caused a revolt of Sicily from King "
                  "Charles.")
     assert ("Giovanni", "King Charles") not in pairs(d, "OPPOSES")
+
+
+def test_who_held_a_besieged_town_took_part_in_the_siege(analysed):
+    d = analysed("In 1378 the Venetians laid siege to Chioggia, which was still held by the Genoese.")
+    assert {("Venetians", "siege of Chioggia"), ("Genoese", "siege of Chioggia")} <= pairs(d, "PARTICIPATES")
+
+
+def test_a_town_compelled_to_surrender_was_captured(analysed):
+    d = analysed("In 1202 the Venetians made an expedition against Dalmatia, and afterwards against "
+                 "Smyrna, which was in the hands of the Knights of Rhodes, and compelled it to surrender.")
+    assert ("capture of Smyrna", None) in pairs(d, "HAPPENED")
+    assert {("Venetians", "capture of Smyrna"), ("Knights of Rhodes", "capture of Smyrna")} <= pairs(d, "PARTICIPATES")
+
+
+def test_a_town_compelled_to_pay_is_not_captured(analysed):
+    d = analysed("In 1202 the Venetians made an expedition against Dalmatia, and afterwards against "
+                 "Smyrna, and compelled it to pay tribute.")
+    assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("capture")]

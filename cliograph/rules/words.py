@@ -126,6 +126,10 @@ class EventWords(_Strict):
     instigate_verbs: dict[str, str] = {}
     """Verbs whose subject starts or leads the revolt that is their object -> the role ('caused
     a revolt of Sicily from the Angevins'): who does so opposes whom the revolt is from."""
+    surrender_verbs: frozenset[str] = frozenset()
+    """What a besieged town does at the end ('compelled Calais to surrender': its capture)."""
+    compel_verbs: frozenset[str] = frozenset()
+    """Verbs whose object is made to surrender ('forced the town to capitulate')."""
     conquest_verbs: dict[str, str] = {}
     """Verbs of taking a land whole -> the noun of the event ('enslaved Melos': the conquest of
     Melos); read like ``action_verbs``, whose event takes a place's name."""

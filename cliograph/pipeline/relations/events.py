@@ -747,6 +747,28 @@ def _targets(d: Document, toks: list[Token], kinds: set[str] = TOWNS) -> list[tu
                 c.dep_ == "det" for c in x.children) else kinds)) is not None]
 
 
+HOLD_VERBS = {"hold", "occupy", "garrison", "defend"}
+
+
+def _holders(d: Document, town: Token, place: int) -> list[tuple[int, str]]:
+    """Who held a town an action is on: 'Calais, which was still held by the English', 'which
+    was in the hands of the English' (they took part in its siege or capture); for 'it', the
+    clause on the town's name earlier in the sentence."""
+    out: list[tuple[int, str]] = []
+    names = [town] if town.pos_ != "PRON" else [t for t in town.sent if t.i < town.i and t.pos_ == "PROPN"
+                                                 and d.entity_of_token(t) == place]
+    for rel in (c for n in names for c in n.children if c.dep_ == "relcl"):
+        if rel.lemma_.lower() in HOLD_VERBS:
+            out += [(e, "held the place") for x in agents(rel) if (e := entity_at(d, x, ACTORS)) is not None]
+        elif rel.lemma_ == "be":
+            out += [(e, "held the place") for p in rel.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for h in p.children if h.dep_ == "pobj" and h.lower_ == "hands"
+                    for q in h.children if q.dep_ == "prep" and q.lower_ == "of"
+                    for o in q.children if o.dep_ == "pobj" for x in conjuncts(o)
+                    if (e := entity_at(d, x, ACTORS)) is not None]
+    return out
+
+
 def _participle_places(v: Token, prep: str) -> list[Token]:
     """Where a participle before a verb of combat puts its doers: 'Sailing off Ushant, they
     fought with the French' (the parser may read 'off' as the participle's particle)."""
@@ -788,6 +810,12 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if lemma in ew.conquest_verbs:  # (a land named, not 'after subduing them' in a plan)
                 targets = [(t, e) for t, e in targets if t.pos_ == "PROPN"]
             found.append((actions[lemma], v, targets))
+        if lemma in ew.compel_verbs and not f.passive and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in ew.surrender_verbs for c in v.children):
+            # 'compelled it to surrender': the town's capture
+            # (a town, not a people a pronoun was taken for)
+            found.append(("capture", v, [(t, e) for t, e in _targets(d, f.objects) if d.entities[e].kind == "PLACE"
+                                          and not d.entities[e].name.endswith(("ians", "ans", "ites", "ese"))]))
         if lemma in ew.move_verbs and army:
             # 'the French marched into Artois', 'the fleet sailed round Jutland' (an army's
             # movement against a land, not a traveller's journey)
@@ -831,6 +859,9 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                   same_as=(noun, place))
                 # the place as the text spells it ('Carthage' for the Carthaginians' town), and a
                 # fight at a place is also 'the battle of' it
+                if tok.pos_ == "PRON":  # ('compelled it to surrender': as the sentence spelled it)
+                    tok = next((t for t in tok.sent if t.i < tok.i and t.pos_ == "PROPN"
+                                and d.entity_of_token(t) == place), tok)
                 said = d.doc[min(tok.left_edge.i, tok.i) if tok.left_edge.pos_ == "PROPN" else tok.i:tok.i + 1].text
                 if tok.pos_ == "PROPN":
                     # ('off Salamis in Cyprus': a place told apart by its land)
@@ -845,7 +876,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                          "events.armed_action.v1", same_as=(noun, place))
                 when = fact_time(d, si, [v])
                 yield _happened(d, si, ev, "events.armed_action.v1", when, place)
-                for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v) + losers:
+                for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v) + losers + _holders(d, tok, place):
                     if actor != place:
                         yield factoid(d, si, "PARTICIPATES", actor, ev, "events.armed_action.v1",
                                       CONF["events.armed_action.v1"], when=when, role=role)
