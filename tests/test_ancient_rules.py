@@ -111,3 +111,15 @@ def test_a_town_compelled_to_pay_is_not_captured(analysed):
     d = analysed("In 1202 the Venetians made an expedition against Dalmatia, and afterwards against "
                  "Smyrna, and compelled it to pay tribute.")
     assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("capture")]
+
+
+def test_a_people_besieged_where_they_were_shut_up_is_the_siege_of_the_place(analysed):
+    d = analysed("Arriving by sea, Doria defeated the Venetians in a battle, and at length shut them "
+                 "up in the island of Lesbos, where he besieged them for a year.")
+    assert ("siege of Lesbos", None) in pairs(d, "HAPPENED")
+    assert not [e for e in d.entities if e.kind == "EVENT" and e.name == "siege of Venetians"]
+
+
+def test_a_town_besieged_keeps_its_own_name(analysed):
+    d = analysed("In 1202 the Venetians besieged Zara in Dalmatia.")
+    assert ("siege of Zara", None) in pairs(d, "HAPPENED")

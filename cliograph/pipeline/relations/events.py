@@ -747,6 +747,23 @@ def _targets(d: Document, toks: list[Token], kinds: set[str] = TOWNS) -> list[tu
                 c.dep_ == "det" for c in x.children) else kinds)) is not None]
 
 
+PLACE_NOUNS = {"island", "town", "city", "fortress", "citadel", "castle", "port", "harbour", "stronghold", "hill"}
+
+
+def _besieged_in(d: Document, v: Token) -> list[tuple[Token, int]]:
+    """Where those besieged were: 'besieged the rebels in Ithome', 'shut them up in the
+    island of Lesbos, where he besieged them' (the place of a 'where' clause)."""
+    objs = [o for o in v.children if o.dep_ == "dobj"]
+    toks = [o for t in (v, *objs) for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for o in c.children if o.dep_ == "pobj"]
+    if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children):
+        toks.append(v.head)
+    # ('the island of Lesbos': the name in the place noun's complement)
+    toks += [o for t in toks if t.lemma_.lower() in PLACE_NOUNS for c in t.children
+             if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return [(t, e) for t in toks if t.pos_ == "PROPN" and (e := entity_at(d, t, PLACE)) is not None]
+
+
 HOLD_VERBS = {"hold", "occupy", "garrison", "defend"}
 
 
@@ -809,6 +826,11 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                            and t.text in d.entities[e].aliases]  # the town, not its people
             if lemma in ew.conquest_verbs:  # (a land named, not 'after subduing them' in a plan)
                 targets = [(t, e) for t, e in targets if t.pos_ == "PROPN"]
+            if actions[lemma] in ("siege", "blockade") and not any(
+                    t.pos_ == "PROPN" and d.entities[e].kind == "PLACE" and t.text in d.entities[e].aliases
+                    and not t.text.endswith(("ians", "ans", "ites", "ese")) for t, e in targets):
+                # ('besieged them in Lesbos': a people besieged where they were)
+                targets = _besieged_in(d, v) or targets
             found.append((actions[lemma], v, targets))
         if lemma in ew.compel_verbs and not f.passive and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in ew.surrender_verbs for c in v.children):
