@@ -123,3 +123,18 @@ def test_a_people_besieged_where_they_were_shut_up_is_the_siege_of_the_place(ana
 def test_a_town_besieged_keeps_its_own_name(analysed):
     d = analysed("In 1202 the Venetians besieged Zara in Dalmatia.")
     assert ("siege of Zara", None) in pairs(d, "HAPPENED")
+
+
+def test_a_siege_named_with_no_town_is_of_the_place_the_battle_was_fought_at(analysed):
+    d = analysed("In 1379 there was a great battle at sea off Pola between the Genoese and the "
+                 "Venetians, in which victory remained with the Genoese, who took many of the "
+                 "enemy's ships, and landed in the country and commenced a siege under the command "
+                 "of Doria, son of Lamba.")
+    assert ("siege of Pola", None) in pairs(d, "HAPPENED")
+    assert ("Doria", "siege of Pola") in pairs(d, "PARTICIPATES")
+
+
+def test_a_siege_with_no_battle_before_it_has_no_place(analysed):
+    d = analysed("In 1379 the Genoese landed in the country and commenced a siege under the command "
+                 "of Doria.")
+    assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("siege")]

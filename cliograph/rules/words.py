@@ -130,6 +130,9 @@ class EventWords(_Strict):
     """What a besieged town does at the end ('compelled Calais to surrender': its capture)."""
     compel_verbs: frozenset[str] = frozenset()
     """Verbs whose object is made to surrender ('forced the town to capitulate')."""
+    siege_start_verbs: frozenset[str] = frozenset()
+    """Verbs that start a siege named with no town ('landed and commenced a siege'): the siege
+    of the place the sentence's battle was fought at."""
     conquest_verbs: dict[str, str] = {}
     """Verbs of taking a land whole -> the noun of the event ('enslaved Melos': the conquest of
     Melos); read like ``action_verbs``, whose event takes a place's name."""

@@ -114,6 +114,7 @@ CONF = {
     "events.armed_action.v1": 0.6,  # corpus: sieges and captures of towns
     "events.took_place.v1": 0.6,  # an event somebody took part in
     "events.placed_mention.v1": 0.65,  # 'the Congress in Vienna'
+    "events.bare_siege.v1": 0.6,  # 'landed and commenced a siege' after a battle off a town
     "events.instigated.v1": 0.6,  # 'caused a revolt of Sicily from the Angevins'
     "events.secession.v1": 0.6,  # 'Rhodes left the confederacy'
     "events.delegation.v1": 0.6,  # 'Virginia sent Madison and Mason' to the congress just named
@@ -764,6 +765,52 @@ def _besieged_in(d: Document, v: Token) -> list[tuple[Token, int]]:
     return [(t, e) for t in toks if t.pos_ == "PROPN" and (e := entity_at(d, t, PLACE)) is not None]
 
 
+def bare_sieges(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'won the battle off Chios, landed, and commenced a siege': a siege named with no town
+    is the siege of the place the sentence's battle was fought at (read after ``battles``,
+    whose described battles are then mentions)."""
+    ew = words().event
+    rule = "events.bare_siege.v1"
+    for f in frames(sent):
+        v = f.verb
+        if f.passive or v.lemma_.lower() not in ew.siege_start_verbs or in_quotation(d, v) or not _real(v):
+            continue
+        for n in f.objects:
+            if n.lemma_.lower() not in ("siege", "blockade") or _planned(n) or any(
+                    c.dep_ == "prep" and c.lower_ in ew.action_target_preps for c in (*n.children, *v.children)):
+                continue
+            for tok, place in _battle_place(d, sent, v):
+                noun = n.lemma_.lower()
+                ev = d.add_entity(f"{noun} of {d.entities[place].name}", "EVENT", n.idx, n.idx + len(n.text), rule,
+                                  same_as=(noun, place))
+                if tok.text != d.entities[place].name:
+                    d.add_entity(f"{noun} of {tok.text}", "EVENT", n.idx, n.idx + len(n.text), rule,
+                                 same_as=(noun, place))
+                when = fact_time(d, si, [v])
+                if ev not in d.cache.told_happened:
+                    d.cache.told_happened.add(ev)
+                    yield _happened(d, si, ev, rule, when, place)
+                doers = [(e, _role(v)) for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
+                for actor, role in doers + _sides(d, v):
+                    if actor != place and (actor, ev) not in d.cache.event_parties:
+                        d.cache.event_parties.add((actor, ev))
+                        yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when, role=role)
+
+
+def _battle_place(d: Document, sent: Span, v: Token) -> list[tuple[Token, int]]:
+    """The place of the last battle the sentence names before ``v`` ('a battle at sea off
+    Chios'), as (its token, the place)."""
+    fights = sorted((m.start, m.end) for m in d.mentions if sent.start_char <= m.start < v.idx
+                    and m.entity is not None and d.entities[m.entity].kind == "EVENT"
+                    and d.entities[m.entity].name.split()[0].lower() in words().event.fight_heads)
+    if not fights:
+        return []
+    span = d.doc.char_span(*fights[-1], alignment_mode="expand")
+    places = [(t, e) for t in span or [] if t.pos_ == "PROPN" and t.head.lower_ in ("at", "off", "near", "of")
+              and (e := entity_at(d, t, PLACE)) is not None]
+    return places[:1]
+
+
 HOLD_VERBS = {"hold", "occupy", "garrison", "defend"}
 
 
@@ -1035,6 +1082,7 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from delegations(d, si, sent)
     yield from battles(d, si, sent)  # first: the events it describes are mentions for the rest
     yield from instigated(d, si, sent)
+    yield from bare_sieges(d, si, sent)
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)
