@@ -138,3 +138,24 @@ def test_a_siege_with_no_battle_before_it_has_no_place(analysed):
     d = analysed("In 1379 the Genoese landed in the country and commenced a siege under the command "
                  "of Doria.")
     assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("siege")]
+
+
+def test_ships_under_a_commander_give_battle(analysed):
+    d = analysed("As soon as the Venetians heard the news, they sailed with sixty galleys against "
+                 "Chioggia. Forty galleys under the command of Pisani gave battle, off the island of "
+                 "Brondolo, to seventy Genoese vessels.")
+    battle = next(e.name for e in d.entities if e.kind == "EVENT" and "battle of Brondolo" in e.aliases)
+    assert ("Pisani", battle) in pairs(d, "PARTICIPATES")
+
+
+def test_one_who_crosses_with_an_army_takes_part_in_the_revolt_just_told(analysed):
+    d = analysed("This was soon afterwards followed by the revolt of Crete from Venice. Morosini had "
+                 "already crossed over with an army of Venetians to the island, when news was brought "
+                 "to him.")
+    assert ("Morosini", "revolt of Crete") in pairs(d, "PARTICIPATES")
+
+
+def test_one_who_travels_with_friends_is_no_leader_of_forces(analysed):
+    d = analysed("This was soon afterwards followed by the revolt of Crete from Venice. Morosini had "
+                 "already crossed over with his friends to the island.")
+    assert ("Morosini", "revolt of Crete") not in pairs(d, "PARTICIPATES")
