@@ -159,3 +159,15 @@ def test_one_who_travels_with_friends_is_no_leader_of_forces(analysed):
     d = analysed("This was soon afterwards followed by the revolt of Crete from Venice. Morosini had "
                  "already crossed over with his friends to the island.")
     assert ("Morosini", "revolt of Crete") not in pairs(d, "PARTICIPATES")
+
+
+def test_who_takes_hostages_from_a_people_stands_against_them(analysed):
+    d = analysed("Accordingly the Venetians sailed to Zara with forty galleys and set up a new "
+                 "council; took hostages from the Zaratines, fifty boys and as many men, and "
+                 "returned home.")
+    assert ("Venetians", "Zaratines") in pairs(d, "OPPOSES")
+
+
+def test_who_takes_ships_from_a_harbour_is_no_enemy_of_it(analysed):
+    d = analysed("The Venetians took ships from the Zaratines and returned home.")
+    assert ("Venetians", "Zaratines") not in pairs(d, "OPPOSES")

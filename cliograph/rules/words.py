@@ -177,6 +177,10 @@ class StanceWords(BaseModel):
     """'left the confederacy': a league that one may leave."""
     leave_verbs: frozenset[str] = frozenset()
     """'Naxos left the confederacy', 'deserted the league': who leaves a league turns against it."""
+    exaction_verbs: frozenset[str] = frozenset()
+    """'took hostages from the Genoese', 'exacted tribute from Pisa': verbs of exacting ..."""
+    exaction_nouns: frozenset[str] = frozenset()
+    """... what is exacted from an enemy (hostages, tribute): who exacts it stands against them."""
     want_nouns: dict[str, int]
     """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
     one whose wish it is."""

@@ -894,10 +894,27 @@ def from_wants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _toward(d, si, polarity, holder, o, "stance.want_noun.v1")
 
 
+def from_exactions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the Venetians took hostages from the Genoese', 'exacted tribute from Pisa': who takes
+    hostages or tribute from another stands against them."""
+    w = words()
+    for f in frames(sent):
+        v = f.verb
+        if v.lemma_.lower() not in w.exaction_verbs or f.passive or not _real(v) or in_quotation(d, v):
+            continue
+        if not any(o.lower_ in w.exaction_nouns or o.lemma_.lower() in w.exaction_nouns for o in f.objects):
+            continue
+        victims = [o for o in f.preps.get("from", [])]
+        for s in _named(d, f.subjects):
+            for o in victims:
+                yield from _emit(d, si, "OPPOSES", _actor(d, s), entity_at(d, o, ACTORS), "stance.exaction.v1", 0.6)
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_wants(d, si, sent)
     yield from from_manner(d, si, sent)
     yield from from_leaving_league(d, si, sent)
+    yield from from_exactions(d, si, sent)
     yield from from_defections(d, si, sent)
     yield from from_refusals(d, si, sent)
     yield from from_owned_policies(d, si, sent)
