@@ -171,3 +171,15 @@ def test_who_takes_hostages_from_a_people_stands_against_them(analysed):
 def test_who_takes_ships_from_a_harbour_is_no_enemy_of_it(analysed):
     d = analysed("The Venetians took ships from the Zaratines and returned home.")
     assert ("Venetians", "Zaratines") not in pairs(d, "OPPOSES")
+
+
+def test_who_strikes_in_a_murder_opposes_its_victim(analysed):
+    d = analysed("Archbishop Becket came into the cathedral at dusk. The murder of Becket took place "
+                 "there. Fitzurse was the first to strike him on the head with his sword.")
+    assert ("Fitzurse", "Archbishop Becket") in pairs(d, "OPPOSES")
+
+
+def test_a_blow_in_a_killing_of_nobody_named_opposes_no_one(analysed):
+    d = analysed("The massacre took place in the cathedral at dusk. Fitzurse was the first to strike "
+                 "the monk on the head with his sword.")
+    assert not [p for p in pairs(d, "OPPOSES") if p[0] == "Fitzurse"]

@@ -58,6 +58,7 @@ CONF = {
     "passage.with_forces.v1": 0.6,  # 'X had crossed over with an army', 'forty galleys with X'
   # 'the Danes under Guthrum came ...' (the 'under' on the group)
     "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
+    "passage.blow_victim.v1": 0.6,  # 'X struck him' in the paragraph of Y's murder: X opposes Y
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
 }
 KILLINGS = {"assassination", "murder", "killing", "slaughter", "massacre", "regicide"}
@@ -313,6 +314,14 @@ def _blows(sent: Span) -> Iterator[tuple[Token, list[Token], str]]:
             yield v, doers, "assailant"
 
 
+def _victim(d: Document, ev: int) -> int | None:
+    """The one person a killing's name names ('the murder of Becket', 'Rizzio's murder')."""
+    name = f" {d.entities[ev].name.replace('’', chr(39))} "
+    found = {i for i, ent in enumerate(d.entities) if ent.kind == "PERSON"
+             for a in (ent.name, *ent.aliases) if len(a) > 3 and (f" {a} " in name or f" {a}'s " in name)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _blow_parties(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Who struck (or was struck) in the killing the paragraph named before the blow."""
     told = d.cache.event_parties
@@ -326,8 +335,13 @@ def _blow_parties(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         people = [g for x in parties for y in conjuncts(x) for g in [y, *(g for c in y.children
                   if c.dep_ == "prep" and c.lower_ == "of" and y.pos_ in ("PRON", "NUM", "DET")
                   for g in c.children if g.dep_ == "pobj")]]
+        victim = _victim(d, ev) if role == "assailant" else None
         for y in people:
             e = entity_at(d, y, {"PERSON", "FACTION", "BODY"})
+            if e is not None and victim is not None and e != victim:
+                # who strikes the victim of the killing stands against him
+                yield factoid(d, si, "OPPOSES", e, victim, "passage.blow_victim.v1", CONF["passage.blow_victim.v1"],
+                              when=fact_time(d, si, [v]))
             if e is None or (e, ev) in told:
                 continue
             told.add((e, ev))
