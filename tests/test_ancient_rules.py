@@ -180,6 +180,7 @@ def test_who_strikes_in_a_murder_opposes_its_victim(analysed):
 
 
 def test_a_blow_in_a_killing_of_nobody_named_opposes_no_one(analysed):
-    d = analysed("The massacre took place in the cathedral at dusk. Fitzurse was the first to strike "
-                 "the monk on the head with his sword.")
+    d = analysed("Archbishop Becket came into the cathedral at dusk. The massacre at Canterbury took "
+                 "place there. Fitzurse was the first to strike him on the head with his sword.")
+    assert ("Fitzurse", "massacre at Canterbury") in pairs(d, "PARTICIPATES")
     assert not [p for p in pairs(d, "OPPOSES") if p[0] == "Fitzurse"]
