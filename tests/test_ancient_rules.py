@@ -184,3 +184,14 @@ def test_a_blow_in_a_killing_of_nobody_named_opposes_no_one(analysed):
                  "place there. Fitzurse was the first to strike him on the head with his sword.")
     assert ("Fitzurse", "massacre at Canterbury") in pairs(d, "PARTICIPATES")
     assert not [p for p in pairs(d, "OPPOSES") if p[0] == "Fitzurse"]
+
+
+def test_peoples_taken_along_on_a_march_are_allies(analysed):
+    d = analysed("Taking with them the Pisans and Genoese their allies, the Venetians marched to Verona.")
+    allies = pairs(d, "ALLY")
+    assert ("Venetians", "Pisans") in allies and ("Venetians", "Genoese") in allies
+
+
+def test_towns_taken_are_not_allies(analysed):
+    d = analysed("In 1202 the Venetians took Zara and Pola from the Hungarians.")
+    assert not [p for p in pairs(d, "ALLY") if "Venetians" in p]

@@ -910,11 +910,31 @@ def from_exactions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, "OPPOSES", _actor(d, s), entity_at(d, o, ACTORS), "stance.exaction.v1", 0.6)
 
 
+def from_taken_along(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Taking with them the Pisans and Genoese, the Venetians marched to Verona': a people
+    taken along on a campaign marches as an ally."""
+    for f in frames(sent):
+        v = f.verb
+        if v.lemma_.lower() != "take" or f.passive or not _real(v) or in_quotation(d, v):
+            continue
+        if not any(o.pos_ == "PRON" for o in f.preps.get("with", [])):
+            continue
+        subjects = f.subjects or (frame_of(v.head).subjects if v.dep_ == "advcl" else [])
+        # ('the Pisans and Genoese their allies': the names anywhere in the object's phrase)
+        taken = [t for o in f.objects for t in o.subtree if t.pos_ in ("PROPN", "VERB", "NOUN")
+                 and t.text[:1].isupper() and t.dep_ not in ("pobj", "poss")]
+        for s in _named(d, subjects):
+            for o in taken:
+                yield from _emit(d, si, "ALLY", _actor(d, s), entity_at(d, o, {"PLACE", "FACTION", "BODY"}),
+                                 "stance.taken_along.v1", 0.6)
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_wants(d, si, sent)
     yield from from_manner(d, si, sent)
     yield from from_leaving_league(d, si, sent)
     yield from from_exactions(d, si, sent)
+    yield from from_taken_along(d, si, sent)
     yield from from_defections(d, si, sent)
     yield from from_refusals(d, si, sent)
     yield from from_owned_policies(d, si, sent)
