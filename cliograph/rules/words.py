@@ -124,6 +124,19 @@ class EventWords(_Strict):
     wish_verbs: frozenset[str]
     """Verbs whose event object is only wished for or feared ('hinted at a separate peace')."""
     """Verbs of revolt -> the noun of the event they tell of ('Normandy revolted': the revolt of Normandy)."""
+    instigate_verbs: dict[str, str] = {}
+    """Verbs whose subject starts or leads the revolt that is their object -> the role ('caused
+    a revolt of Sicily from the Angevins'): who does so opposes whom the revolt is from."""
+    surrender_verbs: frozenset[str] = frozenset()
+    """What a besieged town does at the end ('compelled Calais to surrender': its capture)."""
+    compel_verbs: frozenset[str] = frozenset()
+    """Verbs whose object is made to surrender ('forced the town to capitulate')."""
+    siege_start_verbs: frozenset[str] = frozenset()
+    """Verbs that start a siege named with no town ('landed and commenced a siege'): the siege
+    of the place the sentence's battle was fought at."""
+    conquest_verbs: dict[str, str] = {}
+    """Verbs of taking a land whole -> the noun of the event ('enslaved Melos': the conquest of
+    Melos); read like ``action_verbs``, whose event takes a place's name."""
 
 
 class RelationWords(_Strict):
@@ -163,6 +176,12 @@ class StanceWords(BaseModel):
     """'the revolt of X from Y': breaking away from another."""
     league_nouns: frozenset[str]
     """'left the confederacy': a league that one may leave."""
+    leave_verbs: frozenset[str] = frozenset()
+    """'Naxos left the confederacy', 'deserted the league': who leaves a league turns against it."""
+    exaction_verbs: frozenset[str] = frozenset()
+    """'took hostages from the Genoese', 'exacted tribute from Pisa': verbs of exacting ..."""
+    exaction_nouns: frozenset[str] = frozenset()
+    """... what is exacted from an enemy (hostages, tribute): who exacts it stands against them."""
     want_nouns: dict[str, int]
     """'his desire of kingly power' (+1), 'their objection to the treaty' (-1): said of the
     one whose wish it is."""

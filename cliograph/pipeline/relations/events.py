@@ -65,6 +65,9 @@ CONF = {
     "events.armed_action.v1": 0.6,  # corpus: sieges and captures of towns
     "events.took_place.v1": 0.6,  # an event somebody took part in
     "events.placed_mention.v1": 0.65,  # 'the Congress in Vienna'
+    "events.bare_siege.v1": 0.6,  # 'landed and commenced a siege' after a battle off a town
+    "events.instigated.v1": 0.6,  # 'caused a revolt of Sicily from the Angevins'
+    "events.secession.v1": 0.6,  # 'Rhodes left the confederacy'
     "events.delegation.v1": 0.6,  # 'Virginia sent Madison and Mason' to the congress just named
 }
 
@@ -633,6 +636,19 @@ COMMAND_NOUNS = extractor_words().event.command_nouns
 LED = {"PERSON", "BODY", "PLACE"}  # a commander's name may have voted for another kind
 
 
+def _chain(v: Token) -> list[Token]:
+    """The verbs coordinated with ``v`` ('besieged and captured X, and sold ...'), in order."""
+    top = v
+    while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head
+    out, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return sorted(out, key=lambda t: t.i)
+
+
 def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
     """Who else an action names as taking part: the commander of those who do it ('under
     the command of Agrippa', 'under Agrippa') and, for a verb of fighting, the other side
@@ -640,6 +656,8 @@ def _sides(d: Document, v: Token) -> list[tuple[int, str]]:
     with ('marched into Gaul under Caesar and defeated ...')."""
     out: list[tuple[int, str]] = []
     verbs = [v, v.head] if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") else [v]
+    # ('took the town, and burnt it, being under the command of X': on any verb of the chain)
+    verbs += [c for x in _chain(v) for c in x.children if c.dep_ == "advcl" and c.lemma_ == "be"]
     for verb in verbs:
         for c in verb.children:
             if c.dep_ != "prep" or c.lower_ != "under":
@@ -670,6 +688,105 @@ def _targets(d: Document, toks: list[Token], kinds: set[str] = TOWNS) -> list[tu
                 c.dep_ == "det" for c in x.children) else kinds)) is not None]
 
 
+PLACE_NOUNS = {"island", "town", "city", "fortress", "citadel", "castle", "port", "harbour", "stronghold", "hill"}
+
+
+def _besieged_in(d: Document, v: Token) -> list[tuple[Token, int]]:
+    """Where those besieged were: 'besieged the rebels in Ithome', 'shut them up in the
+    island of Lesbos, where he besieged them' (the place of a 'where' clause)."""
+    objs = [o for o in v.children if o.dep_ == "dobj"]
+    toks = [o for t in (v, *objs) for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for o in c.children if o.dep_ == "pobj"]
+    if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children):
+        toks.append(v.head)
+    # ('the island of Lesbos': the name in the place noun's complement)
+    toks += [o for t in toks if t.lemma_.lower() in PLACE_NOUNS for c in t.children
+             if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return [(t, e) for t in toks if t.pos_ == "PROPN" and (e := entity_at(d, t, PLACE)) is not None]
+
+
+def bare_sieges(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'won the battle off Chios, landed, and commenced a siege': a siege named with no town
+    is the siege of the place the sentence's battle was fought at (read after ``battles``,
+    whose described battles are then mentions)."""
+    ew = words().event
+    rule = "events.bare_siege.v1"
+    for f in frames(sent):
+        v = f.verb
+        if f.passive or v.lemma_.lower() not in ew.siege_start_verbs or in_quotation(d, v) or not _real(v):
+            continue
+        for n in f.objects:
+            if n.lemma_.lower() not in ("siege", "blockade") or _planned(n) or any(
+                    c.dep_ == "prep" and c.lower_ in ew.action_target_preps for c in (*n.children, *v.children)):
+                continue
+            for tok, place in _battle_place(d, sent, v):
+                noun = n.lemma_.lower()
+                ev = d.add_entity(f"{noun} of {d.entities[place].name}", "EVENT", n.idx, n.idx + len(n.text), rule,
+                                  same_as=(noun, place))
+                if tok.text != d.entities[place].name:
+                    d.add_entity(f"{noun} of {tok.text}", "EVENT", n.idx, n.idx + len(n.text), rule,
+                                 same_as=(noun, place))
+                when = fact_time(d, si, [v])
+                if ev not in d.cache.told_happened:
+                    d.cache.told_happened.add(ev)
+                    yield _happened(d, si, ev, rule, when, place)
+                doers = [(e, _role(v)) for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
+                for actor, role in doers + _sides(d, v):
+                    if actor != place and (actor, ev) not in d.cache.event_parties:
+                        d.cache.event_parties.add((actor, ev))
+                        yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when, role=role)
+
+
+def _battle_place(d: Document, sent: Span, v: Token) -> list[tuple[Token, int]]:
+    """The place of the last battle the sentence names before ``v`` ('a battle at sea off
+    Chios'), as (its token, the place)."""
+    fights = sorted((m.start, m.end) for m in d.mentions if sent.start_char <= m.start < v.idx
+                    and m.entity is not None and d.entities[m.entity].kind == "EVENT"
+                    and d.entities[m.entity].name.split()[0].lower() in words().event.fight_heads)
+    if not fights:
+        return []
+    span = d.doc.char_span(*fights[-1], alignment_mode="expand")
+    places = [(t, e) for t in span or [] if t.pos_ == "PROPN" and t.head.lower_ in ("at", "off", "near", "of")
+              and (e := entity_at(d, t, PLACE)) is not None]
+    return places[:1]
+
+
+HOLD_VERBS = {"hold", "occupy", "garrison", "defend"}
+
+
+def _holders(d: Document, town: Token, place: int) -> list[tuple[int, str]]:
+    """Who held a town an action is on: 'Calais, which was still held by the English', 'which
+    was in the hands of the English' (they took part in its siege or capture); for 'it', the
+    clause on the town's name earlier in the sentence."""
+    out: list[tuple[int, str]] = []
+    names = [town] if town.pos_ != "PRON" else [t for t in town.sent if t.i < town.i and t.pos_ == "PROPN"
+                                                 and d.entity_of_token(t) == place]
+    for rel in (c for n in names for c in n.children if c.dep_ == "relcl"):
+        if rel.lemma_.lower() in HOLD_VERBS:
+            out += [(e, "held the place") for x in agents(rel) if (e := entity_at(d, x, ACTORS)) is not None]
+        elif rel.lemma_ == "be":
+            out += [(e, "held the place") for p in rel.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for h in p.children if h.dep_ == "pobj" and h.lower_ == "hands"
+                    for q in h.children if q.dep_ == "prep" and q.lower_ == "of"
+                    for o in q.children if o.dep_ == "pobj" for x in conjuncts(o)
+                    if (e := entity_at(d, x, ACTORS)) is not None]
+    return out
+
+
+def _participle_places(v: Token, prep: str) -> list[Token]:
+    """Where a participle before a verb of combat puts its doers: 'Sailing off Ushant, they
+    fought with the French' (the parser may read 'off' as the participle's particle)."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i > v.i:
+            continue
+        out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == prep
+                for g in p.children if g.dep_ == "pobj"]
+        if any(p.dep_ == "prt" and p.lower_ == prep for p in c.children):
+            out += [g for g in c.children if g.dep_ == "dobj"]
+    return out
+
+
 def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """A verb of armed action on a place names an event the text does not name: 'the
     Venetians besieged Zara' is the siege of Zara, 'laid siege to Saguntum' too, 'made an
@@ -685,13 +802,29 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         found: list[tuple[str, Token, list[tuple[Token, int]]]] = []
         army = not f.passive and any((e := entity_at(d, t, ACTORS)) is not None and d.entities[e].kind != "PERSON"
                                      for t in f.subjects)
-        if lemma in ew.action_verbs and (lemma not in ew.army_actions or army):
+        actions = {**ew.action_verbs, **ew.conquest_verbs}
+        if lemma in ew.army_actions and "with" in f.preps and any(o.pos_ == "PRON" for o in f.preps["with"]):
+            pass  # 'taking with them the Boeotians': a people taken along, not a town taken
+        elif lemma in actions and (lemma not in ew.army_actions or army):
             # ('took Arras': taking a town is its capture when a people or an army takes it)
             targets = _targets(d, f.objects)
             if lemma in ew.army_actions:
                 targets = [(t, e) for t, e in targets if t.pos_ == "PROPN" and d.entities[e].kind == "PLACE"
                            and t.text in d.entities[e].aliases]  # the town, not its people
-            found.append((ew.action_verbs[lemma], v, targets))
+            if lemma in ew.conquest_verbs:  # (a land named, not 'after subduing them' in a plan)
+                targets = [(t, e) for t, e in targets if t.pos_ == "PROPN"]
+            if actions[lemma] in ("siege", "blockade") and not any(
+                    t.pos_ == "PROPN" and d.entities[e].kind == "PLACE" and t.text in d.entities[e].aliases
+                    and not t.text.endswith(("ians", "ans", "ites", "ese")) for t, e in targets):
+                # ('besieged them in Lesbos': a people besieged where they were)
+                targets = _besieged_in(d, v) or targets
+            found.append((actions[lemma], v, targets))
+        if lemma in ew.compel_verbs and not f.passive and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in ew.surrender_verbs for c in v.children):
+            # 'compelled it to surrender': the town's capture
+            # (a town, not a people a pronoun was taken for)
+            found.append(("capture", v, [(t, e) for t, e in _targets(d, f.objects) if d.entities[e].kind == "PLACE"
+                                          and not d.entities[e].name.endswith(("ians", "ans", "ites", "ese"))]))
         if lemma in ew.move_verbs and army:
             # 'the French marched into Artois', 'the fleet sailed round Jutland' (an army's
             # movement against a land, not a traveller's journey)
@@ -718,11 +851,15 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 where = f.preps.get(prep, []) + [g for o in foes for c in o.children
                                                   if c.dep_ == "prep" and c.lower_ == prep
                                                   for g in c.children if g.dep_ == "pobj"]
+                where += _participle_places(v, prep)
                 found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, where)
                                                  if d.entities[e].kind == "PLACE"])]
         doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
         if f.passive and lemma in ew.combat_verbs:  # the attacked took part too
             doers += [e for t in f.objects if (e := entity_at(d, t, ACTORS)) is not None]
+        # 'took Calais from the English': who held the place took part in its capture
+        losers = [(e, "lost") for o in (f.preps.get("from", []) if lemma in actions and not f.passive else [])
+                  if (e := entity_at(d, o, ACTORS)) is not None]
         for noun, anchor, targets in found:
             for tok, place in targets:
                 name = f"{noun} of {d.entities[place].name}" if noun in ew.action_of_nouns \
@@ -731,16 +868,24 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                   same_as=(noun, place))
                 # the place as the text spells it ('Carthage' for the Carthaginians' town), and a
                 # fight at a place is also 'the battle of' it
+                if tok.pos_ == "PRON":  # ('compelled it to surrender': as the sentence spelled it)
+                    tok = next((t for t in tok.sent if t.i < tok.i and t.pos_ == "PROPN"
+                                and d.entity_of_token(t) == place), tok)
                 said = d.doc[min(tok.left_edge.i, tok.i) if tok.left_edge.pos_ == "PROPN" else tok.i:tok.i + 1].text
                 if tok.pos_ == "PROPN":
+                    # ('off Salamis in Cyprus': a place told apart by its land)
+                    land = next((g.text for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                     for alias in (f"{noun} of {said}" if noun in ew.action_of_nouns else f"{noun} {said}",
-                                  f"battle of {said}" if noun.startswith("battle ") else None):
+                                  f"battle of {said}" if noun.startswith("battle ") else None,
+                                  f"{noun} {said} in {land}" if land and noun.startswith("battle ") else None,
+                                  f"battle of {said} in {land}" if land and noun.startswith("battle ") else None):
                         if alias and alias != name:
                             d.add_entity(alias, "EVENT", anchor.idx, tok.idx + len(tok.text),
                                          "events.armed_action.v1", same_as=(noun, place))
                 when = fact_time(d, si, [v])
                 yield _happened(d, si, ev, "events.armed_action.v1", when, place)
-                for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v):
+                for actor, role in [(a, _role(v)) for a in doers] + _sides(d, v) + losers + _holders(d, tok, place):
                     if actor != place:
                         yield factoid(d, si, "PARTICIPATES", actor, ev, "events.armed_action.v1",
                                       CONF["events.armed_action.v1"], when=when, role=role)
@@ -810,13 +955,74 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                           CONF["events.delegation.v1"], role="delegate")
 
 
+def secessions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Rhodes left the confederacy': a people or a town leaving a league is its secession,
+    an event it took part in (what the league did about it is told by other rules)."""
+    from .stance import league_left
+
+    for v in sent:
+        found = league_left(d, v)
+        if found is None:
+            continue
+        f, league, _ = found
+        for t in f.subjects:
+            actor = entity_at(d, t, {"PLACE", "FACTION"}) if t.pos_ == "PROPN" else None
+            if actor is None or actor == league:
+                continue
+            rule = "events.secession.v1"
+            ev = d.add_entity(f"secession of {d.entities[actor].name}", "EVENT", t.idx, v.idx + len(v.text),
+                              rule, same_as=("secession", actor))
+            when = fact_time(d, si, [v])
+            if ev not in d.cache.told_happened:
+                d.cache.told_happened.add(ev)
+                yield _happened(d, si, ev, rule, when, None)
+            d.cache.event_parties.add((actor, ev))
+            yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when, role="seceded")
+
+
+def instigated(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Procida caused a revolt of Sicily from the Angevins': who causes, raises or heads a
+    revolt takes part in it and stands against the power it is made from."""
+    ew = words().event
+    revolts = ew.noun_classes.get("revolt", frozenset())
+    for f in frames(sent):
+        v = f.verb
+        role = ew.instigate_verbs.get(v.lemma_.lower())
+        if role is None or f.passive or in_quotation(d, v) or not _real(v):
+            continue
+        for n in f.objects:
+            if n.lower_ not in revolts and n.lemma_.lower() not in revolts or _planned(n) or _denied(n):
+                continue
+            ev = entity_at(d, n, EVENT)
+            # ('a revolt of the whole of Sicily from X': the 'from' wherever the parser hung it)
+            whom = [x for c in n.subtree if c.dep_ == "prep" and c.lower_ in ("from", "against")
+                    for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)]
+            whom += [x for p in ("from", "against") for x in f.preps.get(p, [])]
+            foes = [e for x in whom if (e := entity_at(d, x, ACTORS)) is not None]
+            when = fact_time(d, si, [v])
+            rule = "events.instigated.v1"
+            for t in f.subjects:
+                actor = entity_at(d, t, ACTORS)
+                if actor is None:
+                    continue
+                if ev is not None and actor != ev and (actor, ev) not in d.cache.event_parties:
+                    d.cache.event_parties.add((actor, ev))
+                    yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when, role=role)
+                for foe in foes:
+                    if foe != actor:
+                        yield factoid(d, si, "OPPOSES", actor, foe, rule, CONF[rule], when=when)
+
+
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     from .battles import battles  # (battles and passage read this module's helpers)
     from .passage import passage
 
     yield from action_events(d, si, sent)
+    yield from secessions(d, si, sent)
     yield from delegations(d, si, sent)
     yield from battles(d, si, sent)  # first: the events it describes are mentions for the rest
+    yield from instigated(d, si, sent)
+    yield from bare_sieges(d, si, sent)
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
     yield from decides(d, si, sent)

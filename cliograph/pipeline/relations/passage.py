@@ -55,7 +55,11 @@ BACK = 1  # sentences before this one the passage's fight may have been named in
 CONF = {
     "passage.verdict.v1": 0.7,  # 'victory remained with X', 'X were victorious', 'X were defeated'
     "passage.commander.v1": 0.65,  # 'under the command of X' in a sentence that narrates the fight
+    "passage.group_commander.v1": 0.6,
+    "passage.with_forces.v1": 0.6,  # 'X had crossed over with an army', 'forty galleys with X'
+  # 'the Danes under Guthrum came ...' (the 'under' on the group)
     "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
+    "passage.blow_victim.v1": 0.6,  # 'X struck him' in the paragraph of Y's murder: X opposes Y
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
 }
 KILLINGS = extractor_words().passage.killings
@@ -178,6 +182,74 @@ def _commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
                     yield prep.head, e
 
 
+FORCE_NOUNS = {"ships", "vessels", "galleys", "triremes", "troops", "men", "army", "fleet", "squadron", "force",
+               "forces", "infantry", "cavalry", "horse", "host", "legions", "contingent", "detachment"}
+"""A body of troops or ships that acts under a commander ('forty ships under X gave battle')."""
+
+
+def _group_commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int, int | None]]:
+    """(the verb the group does, its commander, the group) for 'the Danes under Guthrum
+    came to the aid of ...', where the parser hangs 'under X' on the group, not on the
+    verb: the commander and his troops take part in what the group does."""
+    for prep in sent:
+        group = prep.head
+        if prep.lower_ != "under" or prep.dep_ != "prep" or group.pos_ not in ("PROPN", "NOUN"):
+            continue
+        g = entity_at(d, group, GROUPS)
+        v = group.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        if g is None and group.lemma_.lower() not in FORCE_NOUNS and group.lower_ not in FORCE_NOUNS:
+            continue
+        if v.pos_ not in ("VERB", "AUX") or group.dep_ not in ("nsubj", "nsubjpass", "appos"):
+            continue
+        for o in (o for o in prep.children if o.dep_ == "pobj"):
+            if o.lemma_.lower() in COMMAND_NOUNS:
+                people = [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for y in p.children if y.dep_ == "pobj" for x in conjuncts(y)]
+            else:
+                people = conjuncts(o)
+            for x in people:
+                e = entity_at(d, x, {"PERSON"})
+                if e is not None and e != g:
+                    yield v, e, g
+
+
+def _person(d: Document, tok: Token) -> int | None:
+    """The person a token names, also a capitalised word the tagger took for a common noun
+    ('Pericles' read as a plural) that spells a person the text names elsewhere."""
+    e = entity_at(d, tok, {"PERSON"})
+    if e is not None or not tok.text[:1].isupper() or tok.pos_ not in ("NOUN", "PROPN"):
+        return e
+    found = [i for i, ent in enumerate(d.entities) if ent.kind == "PERSON" and tok.text in (ent.name, *ent.aliases)]
+    return found[0] if len(found) == 1 else None
+
+
+def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
+    """(the verb, the leader) for one who goes with troops, and troops that go with their
+    leaders: 'Pisani had crossed over with an army of Venetians', 'forty galleys from Venice
+    with Zeno and Pisani' (they lead those forces in the fight the passage tells)."""
+    for prep in sent:
+        if prep.lower_ != "with" or prep.dep_ != "prep":
+            continue
+        objs = [x for o in prep.children if o.dep_ == "pobj" for x in conjuncts(o)]
+        head = prep.head
+        if head.pos_ in ("VERB", "AUX") and any(o.lemma_.lower() in FORCE_NOUNS or o.lower_ in FORCE_NOUNS
+                                                for o in objs):
+            for t in (c for c in head.children if c.dep_ == "nsubj"):
+                e = _person(d, t)
+                if e is not None:
+                    yield head, e
+        elif head.pos_ == "NOUN" and (head.lemma_.lower() in FORCE_NOUNS or head.lower_ in FORCE_NOUNS):
+            v = head
+            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+                v = v.head
+            for o in objs:
+                e = _person(d, o)
+                if e is not None and v.pos_ in ("VERB", "AUX"):
+                    yield v, e
+
+
 def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
     """The commanders of the sentence before, whose clause named no fight, took part in
     the first fight this sentence names, else in the one the passage was about."""
@@ -243,6 +315,14 @@ def _blows(sent: Span) -> Iterator[tuple[Token, list[Token], str]]:
             yield v, doers, "assailant"
 
 
+def _victim(d: Document, ev: int) -> int | None:
+    """The one person a killing's name names ('the murder of Becket', 'Rizzio's murder')."""
+    name = f" {d.entities[ev].name.replace('’', chr(39))} "
+    found = {i for i, ent in enumerate(d.entities) if ent.kind == "PERSON"
+             for a in (ent.name, *ent.aliases) if len(a) > 3 and (f" {a} " in name or f" {a}'s " in name)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _blow_parties(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Who struck (or was struck) in the killing the paragraph named before the blow."""
     told = d.cache.event_parties
@@ -256,8 +336,13 @@ def _blow_parties(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         people = [g for x in parties for y in conjuncts(x) for g in [y, *(g for c in y.children
                   if c.dep_ == "prep" and c.lower_ == "of" and y.pos_ in ("PRON", "NUM", "DET")
                   for g in c.children if g.dep_ == "pobj")]]
+        victim = _victim(d, ev) if role == "assailant" else None
         for y in people:
             e = entity_at(d, y, {"PERSON", "FACTION", "BODY"})
+            if e is not None and victim is not None and e != victim:
+                # who strikes the victim of the killing stands against him
+                yield factoid(d, si, "OPPOSES", e, victim, "passage.blow_victim.v1", CONF["passage.blow_victim.v1"],
+                              when=fact_time(d, si, [v]))
             if e is None or (e, ev) in told:
                 continue
             told.add((e, ev))
@@ -324,6 +409,10 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                   and c.lower_ == "of" and t.pos_ in ("NUM", "NOUN") for g in c.children if g.dep_ == "pobj")]]
         found += [(v, e, v.text, "passage.commander.v1") for t in troops
                   if (e := entity_at(d, t, GROUPS)) is not None]
+    for v, e, g in _group_commanders(d, sent):
+        found += [(v, e, "commander", "passage.group_commander.v1")]
+        found += [(v, g, v.text, "passage.group_commander.v1")] if g is not None else []
+    found += [(v, e, "led forces", "passage.with_forces.v1") for v, e in _with_forces(d, sent)]
     yield from _led_to(d, si, sent)
     yield from _blow_parties(d, si, sent)
     yield from _speakers(d, si, sent)
@@ -338,7 +427,7 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             # 'the King had been defeated in Parliament': beaten in a fight only where one is named
             here = _fights_in(d, sent, before=v.i)
             ev = here[-1][1] if here else None
-        elif ev is None and rule == "passage.commander.v1":
+        elif ev is None and rule in ("passage.commander.v1", "passage.group_commander.v1"):
             here = _fights_in(d, sent, before=v.i)
             if not here:
                 # 'marched into the valley under X. After a drawn battle ...': the march led

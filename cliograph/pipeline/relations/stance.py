@@ -799,6 +799,46 @@ def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 WALKOUT_VERBS = extractor_words().stance.walkout_verbs
 
 
+def league_left(d: Document, verb: Token) -> tuple[Frame, int, bool] | None:
+    """The frame of a verb of leaving a league and the league ('Naxos left the confederacy',
+    'the Megarians deserted the Achaean league'); a league the text names only by its common
+    noun becomes a body of that name ('confederacy', 'Achaean league')."""
+    w = words()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in w.leave_verbs or not _real(verb) \
+            or in_quotation(d, verb):
+        return None
+    f = frame_of(verb)
+    if not any(_actor(d, s) is not None for s in _named(d, f.subjects)):
+        return None  # ('many deserted the league': who left is not told)
+    for o in f.objects:
+        if o.pos_ != "NOUN" or o.lower_ not in w.league_nouns:
+            continue
+        league = entity_at(d, o, {"BODY", "FACTION"})
+        named = league is not None
+        if league is None and any(c.dep_ in ("det", "poss", "amod", "compound") and c.lower_ not in ("a", "an")
+                                  for c in o.children):
+            mods = [c for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i]
+            start = min([m.left_edge.i for m in mods], default=o.i)
+            span = d.doc[start:o.i + 1]
+            league = d.add_entity(span.text, "BODY", span.start_char, span.end_char, "stance.left_league.v1",
+                                  tokens=(start, o.i + 1))
+        if league is not None:
+            return f, league, not named
+    return None
+
+
+def from_leaving_league(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Naxos left the confederacy': leaving a league the text names only by its common noun
+    ('the confederacy', 'the Lacedaemonian alliance') is turning against it."""
+    for verb in sent:
+        found = league_left(d, verb)
+        if found is None:
+            continue
+        f, league, created = found
+        for s in _named(d, f.subjects) if created else []:  # (a named league is ``from_defections``')
+            yield from _emit(d, si, "OPPOSES", _actor(d, s), league, "stance.left_league.v1", 0.6)
+
+
 def _party(d: Document, tok: Token) -> int | None:
     """The party a name stands for, also inside the name of an event ('the revolt of
     Belgium' is an event; 'Belgium' in it is still Belgium, or the Belgians' land)."""
@@ -833,9 +873,47 @@ def from_wants(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _toward(d, si, polarity, holder, o, "stance.want_noun.v1")
 
 
+def from_exactions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'the Venetians took hostages from the Genoese', 'exacted tribute from Pisa': who takes
+    hostages or tribute from another stands against them."""
+    w = words()
+    for f in frames(sent):
+        v = f.verb
+        if v.lemma_.lower() not in w.exaction_verbs or f.passive or not _real(v) or in_quotation(d, v):
+            continue
+        if not any(o.lower_ in w.exaction_nouns or o.lemma_.lower() in w.exaction_nouns for o in f.objects):
+            continue
+        victims = [o for o in f.preps.get("from", [])]
+        for s in _named(d, f.subjects):
+            for o in victims:
+                yield from _emit(d, si, "OPPOSES", _actor(d, s), entity_at(d, o, ACTORS), "stance.exaction.v1", 0.6)
+
+
+def from_taken_along(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Taking with them the Pisans and Genoese, the Venetians marched to Verona': a people
+    taken along on a campaign marches as an ally."""
+    for f in frames(sent):
+        v = f.verb
+        if v.lemma_.lower() != "take" or f.passive or not _real(v) or in_quotation(d, v):
+            continue
+        if not any(o.pos_ == "PRON" for o in f.preps.get("with", [])):
+            continue
+        subjects = f.subjects or (frame_of(v.head).subjects if v.dep_ == "advcl" else [])
+        # ('the Pisans and Genoese their allies': the names anywhere in the object's phrase)
+        taken = [t for o in f.objects for t in o.subtree if t.pos_ in ("PROPN", "VERB", "NOUN")
+                 and t.text[:1].isupper() and t.dep_ not in ("pobj", "poss")]
+        for s in _named(d, subjects):
+            for o in taken:
+                yield from _emit(d, si, "ALLY", _actor(d, s), entity_at(d, o, {"PLACE", "FACTION", "BODY"}),
+                                 "stance.taken_along.v1", 0.6)
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_wants(d, si, sent)
     yield from from_manner(d, si, sent)
+    yield from from_leaving_league(d, si, sent)
+    yield from from_exactions(d, si, sent)
+    yield from from_taken_along(d, si, sent)
     yield from from_defections(d, si, sent)
     yield from from_refusals(d, si, sent)
     yield from from_owned_policies(d, si, sent)
