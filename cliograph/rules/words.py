@@ -257,6 +257,10 @@ class ExtractorEventWords(_Strict):
     """Verbs that end an event ('the war ended')."""
     command_nouns: frozenset[str]
     """Nouns of command ('under the command of X'): X led the event."""
+    hold_verbs: frozenset[str]
+    """Verbs of holding a town ('which was held by X'): its holders took part in its capture."""
+    siege_place_nouns: frozenset[str]
+    """Nouns of a place that can be besieged ('the island of X, where he besieged them')."""
 
 
 class ExtractorLifeWords(_Strict):
@@ -387,6 +391,8 @@ class PassageWords(_Strict):
     """Verbs of taking part in a meeting by speaking or voting."""
     floor_nouns: frozenset[str]
     """Nouns of taking the floor ('took the chair', 'mounted the tribune')."""
+    force_nouns: frozenset[str]
+    """A body of troops or ships that acts under a commander ('forty ships under X gave battle')."""
 
 
 class TimingWords(_Strict):

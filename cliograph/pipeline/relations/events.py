@@ -688,7 +688,7 @@ def _targets(d: Document, toks: list[Token], kinds: set[str] = TOWNS) -> list[tu
                 c.dep_ == "det" for c in x.children) else kinds)) is not None]
 
 
-PLACE_NOUNS = {"island", "town", "city", "fortress", "citadel", "castle", "port", "harbour", "stronghold", "hill"}
+PLACE_NOUNS = extractor_words().event.siege_place_nouns
 
 
 def _besieged_in(d: Document, v: Token) -> list[tuple[Token, int]]:
@@ -751,7 +751,7 @@ def _battle_place(d: Document, sent: Span, v: Token) -> list[tuple[Token, int]]:
     return places[:1]
 
 
-HOLD_VERBS = {"hold", "occupy", "garrison", "defend"}
+HOLD_VERBS = extractor_words().event.hold_verbs
 
 
 def _holders(d: Document, town: Token, place: int) -> list[tuple[int, str]]:

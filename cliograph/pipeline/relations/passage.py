@@ -182,9 +182,7 @@ def _commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
                     yield prep.head, e
 
 
-FORCE_NOUNS = {"ships", "vessels", "galleys", "triremes", "troops", "men", "army", "fleet", "squadron", "force",
-               "forces", "infantry", "cavalry", "horse", "host", "legions", "contingent", "detachment"}
-"""A body of troops or ships that acts under a commander ('forty ships under X gave battle')."""
+FORCE_NOUNS = extractor_words().passage.force_nouns
 
 
 def _group_commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int, int | None]]:
