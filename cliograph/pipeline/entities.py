@@ -828,13 +828,17 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
     place_words = {w for k, kd in kinds.items() if kd == "PLACE" for w in k.split()}
     place_words |= {translit_key(t.text) for t in doc if t.ent_type_ in ("NORP", "GPE", "LOC")
                     or t.text[:1].isupper() and DEMONYM.search(t.text)}
+    place_heads = {translit_key(h) for h in lexicon().place_heads}  # (keys are folded: 'colones')
+    place_names = {translit_key(n) for n in gazetteer()} | {
+        translit_key(t.text) for t in doc if t.ent_type_ in ("GPE", "LOC") and t.text[:1].isupper()}
+
     def first(key: str) -> int:
         return min((mentions[i].start for i in groups[key]), default=0) if mentions else 0
 
     for key in sorted(groups, key=lambda k: len(k.split())):
         kind = kinds.get(key)
         if key not in groups or kind in (None, "PERSON") or kind == "PLACE" and (
-                len(key.split()) > 1 or key not in lexicon().place_heads):
+                len(key.split()) > 1 or key not in place_heads):
             continue  # (a lone 'Square' or 'Palace' is the one the text names)
         head, words = _content(key)
         longer = []
@@ -860,14 +864,31 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             # 'the Government' among several governments: the one the text speaks of most;
             # not a local one ('the Councils' beside 'the Councils of Artisans' Deputies' and
             # 'the Councils of Lyons'), when another is not
-            general = [k for k in longer if not set(k.split()[k.split().index("of") + 1:] if "of" in k.split()
-                                                    else []) & place_words]
+            general = [k for k in longer if not _of_place(k, kinds, place_names)]
             longer = general if general and kind != "PLACE" else longer
-            counts = sorted(((len(groups[k]), k) for k in longer), reverse=True)
-            if len(counts) == 1 or counts[0][0] > counts[1][0]:
-                _merge(groups, counts[0][1], key)
+            # of two named as often, the full name that opens with the word and qualifies it
+            # after ('the Soviets' are the Soviets of Workers' Deputies, not the Peasants'
+            # Soviets): a modifier before the word names a kind of it
+            counts = sorted(((len(groups[k]), k.startswith(key + " ") and k.split()[1] in ("of", "for"), k)
+                             for k in longer), reverse=True)
+            if len(counts) == 1 or counts[0][:2] > counts[1][:2]:
+                _merge(groups, counts[0][2], key)
                 kinds.pop(key, None)
     _merge_leaders_bodies(groups, kinds, place_words)
+
+
+def _of_place(key: str, kinds: dict[str, str | None], place_names: set[str]) -> bool:
+    """'councils of lyons', 'government of russia': a name of a place's own institution (what
+    follows its 'of' is a place: the text names it as one, the model marks it, or it is
+    well known)."""
+    words = key.split()
+    if "of" not in words[1:]:
+        return False
+    rest = words[words.index("of", 1) + 1:]
+    rest = rest[1:] if rest[:1] == ["the"] else rest
+    # ('the Soviets of Rostov and Tiflis': each place of a list)
+    return any(kinds.get(place) == "PLACE" or place in place_names or place.split()[0] in place_names
+               for place in " ".join(rest).split(" and ") if place)
 
 
 def _merge_leaders_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None],
@@ -1030,6 +1051,18 @@ def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, 
             continue  # (the apposition already joined them)
         is_acronym = b.text.isupper() and initials(a.text).upper().startswith(b.text[:1])
         if is_acronym or "or" in between or glossed:
+            if glossed and len(groups[kb]) > len(groups[ka]):
+                # 'the first Siezd (Congress)' and then 'the Congress' throughout: the name the
+                # text goes on using keeps the key, which later rules read ('the Congress of ...')
+                kinds[kb] = kinds.get(kb) or kinds.get(ka)
+                if kinds[kb] == "PERSON":
+                    kinds[kb] = "BODY"
+                _merge(groups, kb, ka)
+                kinds.pop(ka, None)
+                for j in list(key_of):
+                    if key_of[j] == ka:
+                        key_of[j] = kb
+                continue
             kinds[ka] = kinds.get(ka) or kinds.get(kb)
             if glossed and kinds[ka] == "PERSON":
                 kinds[ka] = "BODY"
