@@ -40,3 +40,21 @@ def test_a_plural_place_head_joins_its_one_longer_name(analysed):
     d = analysed("The Spanish Colonies rebelled in 1810. The Colonies declared their independence, and the "
                  "Colonies raised armies against the viceroys.")
     assert entity_named(d, "Colonies") is entity_named(d, "Spanish Colonies")
+
+
+def test_a_peers_seat_of_two_words_said_alone_is_the_peer(analysed):
+    d = analysed("The Count of Torre Nova, who had been received at the Imperial court, wrote to the Pope. "
+                 "The letter of Torre Nova was read in the Consistory.")
+    assert entity_named(d, "Torre Nova") is entity_named(d, "Count of Torre Nova")
+
+
+def test_a_bodys_governing_board_named_for_it_is_the_body(analysed):
+    d = analysed("In 1890 the Board of Admiralty ordered new ships. The Admiralty had long resisted, but the "
+                 "Board of Admiralty overruled the dockyards, and the Admiralty paid.")
+    assert entity_named(d, "Admiralty") is entity_named(d, "Board of Admiralty")
+
+
+def test_a_body_with_two_councils_keeps_them_apart(analysed):
+    d = analysed("The Union of Miners called a strike in 1926. The Council of the Union of Miners met in Cardiff, "
+                 "and the Board of the Union of Miners met in London. The Union of Miners lost the strike.")
+    assert entity_named(d, "Board of the Union of Miners") is not entity_named(d, "Union of Miners")

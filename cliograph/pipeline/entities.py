@@ -272,6 +272,8 @@ def resolve(d: Document) -> None:
     _merge_appositions(doc, groups, kinds, mentions)
     _merge_peoples(groups, kinds)
     _merge_place_forms(groups, kinds)
+    _merge_seats(groups, kinds)
+    _merge_governing_bodies(groups, kinds)
     _merge_plurals(groups, kinds)
     _merge_crown(groups, kinds)
     _merge_acronyms(d, groups, kinds)
@@ -356,6 +358,41 @@ def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
             _merge(groups, found[0], key)
             kinds[found[0]] = "PLACE"
             kinds.pop(key, None)
+
+
+def _merge_seats(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the letter of Torre Nova' after 'the Count of Torre Nova': a peer's seat of two
+    words or more, said alone, is the peer (one-word seats are joined with the titles;
+    the model often calls it a body), when one titled person holds it; a seat the text
+    treats as a place stays the place."""
+    seats: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        core, tag, _ = person_core(key)
+        if kinds.get(key) == "PERSON" and len(core) >= 2 and tag and key.split()[1:2] == ["of"]:
+            seats[" ".join(core)].append(key)
+    for seat, holders in seats.items():
+        if seat in groups and len(holders) == 1 and kinds.get(seat) in ("PERSON", "BODY", "FACTION"):
+            _merge(groups, holders[0], seat)
+            kinds.pop(seat, None)
+
+
+GOVERNING_HEADS = ("board", "council")
+
+
+def _merge_governing_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Board of Treasury' is the Treasury, 'the Council of the Union of Miners' the
+    Union: a body's governing board or council named for it stands for it, when the text
+    names that body and no other board or council of it."""
+    by_body: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        words = key.split()
+        if kinds.get(key) == "BODY" and len(words) > 2 and words[0] in GOVERNING_HEADS and words[1] == "of":
+            rest = words[3:] if words[2] == "the" else words[2:]
+            by_body[" ".join(rest)].append(key)
+    for body, governing in by_body.items():
+        if body in groups and len(governing) == 1 and kinds.get(body) == "BODY":
+            _merge(groups, body, governing[0])
+            kinds.pop(governing[0], None)
 
 
 def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
