@@ -22,6 +22,7 @@ from ..names import TITLE_OF, initials, norm, translit_key
 from ..rules import lexicon, limits, load_json
 from .document import Document
 from .mentions import FOREIGN_AND, WINGS, guess_kind, office_stem
+from .variants import KEYED_KINDS, variant_key
 
 RULE_WEIGHT = limits().kind_votes.rule
 MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
@@ -279,6 +280,7 @@ def resolve(d: Document) -> None:
     _merge_acronyms(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
+    _merge_variants(groups, kinds, mentions)
     _merge_syllabic(groups, kinds)
     _merge_misprints(groups, kinds)
 
@@ -926,6 +928,25 @@ def _of_place(key: str, kinds: dict[str, str | None], place_names: set[str]) -> 
     # ('the Soviets of Rostov and Tiflis': each place of a list)
     return any(kinds.get(place) == "PLACE" or place in place_names or place.split()[0] in place_names
                for place in " ".join(rest).split(" and ") if place)
+
+
+def _merge_variants(groups: dict[str, list[int]], kinds: dict[str, str | None],
+                    mentions: list[Mention]) -> None:
+    """'the Median War' and 'the war with the Medes', 'the Phoenician fleet' and 'the
+    Phoenician navy': names of one kind that ``variants.variant_key`` words alike are one
+    entity (the one the text names most keeps the key)."""
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, idx in groups.items():
+        kind = kinds.get(key)
+        if kind not in KEYED_KINDS:
+            continue
+        for vk in {variant_key(mentions[i].text) for i in idx} - {None}:
+            by_key[(kind, vk)].append(key)
+    for same in by_key.values():
+        same = sorted((k for k in dict.fromkeys(same) if k in groups), key=lambda k: -len(groups[k]))
+        for other in same[1:]:
+            _merge(groups, same[0], other)
+            kinds.pop(other, None)
 
 
 def _merge_leaders_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None],

@@ -1,0 +1,72 @@
+"""Two wordings of one institution, office, event or measure: one key for both.
+
+English names a thing after its people either way round: 'the Libyan king' and 'the king
+of the Libyans', 'the Median War' and 'the war with the Medes', 'the Roman Senate' and
+'the Senate of Rome'. It also drops a rank's 'in-chief' ('commander-in-chief of the
+Hellenes' is the commander of the Hellenes) and calls a fleet a navy or a squadron. The
+entity sieve (``entities._merge_variants``) and the entities extractors derive
+(``Document.add_entity``) both ask ``variant_key``; two names of one kind with the same
+key are one entity. Persons and places are never keyed: a person's name is not worded
+round, and a place's people are handled by ``entities._merge_peoples``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Endings of a people's adjective or plural and of its land ('Libyan', 'Libyans', 'Medes',
+#: 'Persia', 'Hellenic', 'Rome'): what is left is the root both wordings share.
+ROOT_ENDINGS = ("ians", "eans", "ans", "ian", "ean", "an", "ic", "ish", "ese", "es", "ia", "s", "e")
+#: Adjectives of a people or a land end so ('Egyptian', 'Hellenic', 'Danish', 'Chinese').
+PEOPLE_ADJECTIVE = re.compile(r"(an|ic|ish|ese)$")
+#: One thing, several common nouns.
+SYNONYMS = {"navy": "fleet", "squadron": "fleet", "armada": "fleet", "fleets": "fleet"}
+KEYED_KINDS = ("BODY", "OFFICE", "EVENT", "POLICY", "FACTION")
+
+
+def root(word: str) -> str:
+    """'libyans' and 'libyan' -> 'liby', 'medes' and 'median' -> 'med', 'egypt' -> 'egypt':
+    a people's word without its ending (three letters at least are kept)."""
+    w = word.lower()
+    for ending in ROOT_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return w[: -len(ending)]
+    return w
+
+
+@lru_cache(maxsize=4096)
+def variant_key(name: str) -> str | None:
+    """'Libyan king' and 'king of the Libyans' -> 'king of liby'; 'Median War' and 'war
+    with the Medes' -> 'war of med'; 'commander-in-chief of the Hellenes' -> 'commander of
+    hellen'. None for a name of any other shape (no key, no variant).
+
+    >>> variant_key("the Libyan king") == variant_key("king of the Libyans")
+    True
+    >>> variant_key("Phoenician navy") == variant_key("the Phoenician fleet")
+    True
+    >>> variant_key("Provisional Government") is None
+    True
+    """
+    text = re.sub(r"(?i)[\s-]+in[\s-]+chief\b", "", name.strip())
+    words = text.replace("’", "'").split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) == 2 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
+            and words[1].isalpha():
+        return f"{_noun(words[1])} of {root(words[0])}"  # 'Libyan king'
+    if 3 <= len(words) <= 4 and words[1] in ("of", "with") and words[-1][:1].isupper() \
+            and words[-1].isalpha() and (len(words) == 3 or words[2] == "the") and words[0].isalpha():
+        return f"{_noun(words[0])} of {root(words[-1])}"  # 'king of the Libyans'
+    return None
+
+
+def _noun(word: str) -> str:
+    w = word.lower()
+    return SYNONYMS.get(w, w)
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Two names that ``variant_key`` gives one key."""
+    key = variant_key(a)
+    return key is not None and key == variant_key(b)
