@@ -96,3 +96,36 @@ def test_a_kings_title_after_his_people_either_way_round_is_one_office(analysed)
     d = analysed("Valdemar, the Danish king, sailed against Lübeck in 1234. The Prussian king sent no help, "
                  "and the king of the Danes returned home.")
     assert entity_named(d, "Danish king") is entity_named(d, "king of the Danes")
+
+
+def test_a_measure_described_twice_in_common_nouns_is_one_policy(analysed):
+    d = analysed("In 1793 the Committee approved plans for arming the peasants. The Girondins opposed the plan "
+                 "of arming, and the Committee approved a plan of conscription.")
+    assert entity_named(d, "plan of arming") is entity_named(d, "plans for arming the peasants")
+    assert entity_named(d, "plan of conscription") is not entity_named(d, "plan of arming")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("plan of evacuation", "plans for evacuating the ports", True),
+    ("plan of evacuation", "plan of conscription", False),
+])
+def test_described_stems(a, b, same):
+    from cliograph.pipeline.variants import described_stems
+    (ha, wa), (hb, wb) = described_stems(a), described_stems(b)
+    assert (ha == hb and wa < wb) is same
+
+
+def _measures(*names: str):
+    from cliograph.model import Mention
+    ms = [Mention(0, len(n), n, "POLICY", "test") for n in names]
+    return {n: [i] for i, n in enumerate(names)}, dict.fromkeys(names, "POLICY"), ms
+
+
+def test_one_word_measure_does_not_join_a_longer_one_of_its_stem():
+    from cliograph.pipeline.entities import _merge_described_measures
+    groups, kinds, ms = _measures("autonomisation", "regional autonomy")
+    _merge_described_measures(groups, kinds, ms)
+    assert set(groups) == {"autonomisation", "regional autonomy"}
+    groups, kinds, ms = _measures("plan of arming", "plans for arming the peasants", "plan of conscription")
+    _merge_described_measures(groups, kinds, ms)
+    assert set(groups) == {"plans for arming the peasants", "plan of conscription"}

@@ -22,7 +22,7 @@ from ..names import TITLE_OF, initials, norm, translit_key
 from ..rules import lexicon, limits, load_json
 from .document import Document
 from .mentions import FOREIGN_AND, WINGS, guess_kind, office_stem
-from .variants import KEYED_KINDS, variant_key
+from .variants import KEYED_KINDS, described_stems, variant_key
 
 RULE_WEIGHT = limits().kind_votes.rule
 MOTION = {"go", "travel", "return", "move", "come", "flee", "sail", "march", "arrive", "send",
@@ -281,6 +281,7 @@ def resolve(d: Document) -> None:
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
     _merge_variants(groups, kinds, mentions)
+    _merge_described_measures(groups, kinds, mentions)
     _merge_syllabic(groups, kinds)
     _merge_misprints(groups, kinds)
 
@@ -947,6 +948,26 @@ def _merge_variants(groups: dict[str, list[int]], kinds: dict[str, str | None],
         for other in same[1:]:
             _merge(groups, same[0], other)
             kinds.pop(other, None)
+
+
+def _merge_described_measures(groups: dict[str, list[int]], kinds: dict[str, str | None],
+                              mentions: list[Mention]) -> None:
+    """'the plan of evacuation' and 'plans for evacuating the capital': a measure described
+    in two common words or more joins the one longer description of the same head whose
+    words, stemmed, hold all of its own (none when two such descriptions differ)."""
+    stems = {k: described_stems(mentions[idx[0]].text) for k, idx in groups.items()
+             if kinds.get(k) == "POLICY" and idx}
+    stems = {k: v for k, v in stems.items() if v is not None}
+    for key in sorted(stems, key=lambda k: len(stems[k][1])):
+        if key not in groups:
+            continue
+        head, words = stems[key]
+        if len(words) < 2:
+            continue  # (one word stemmed says too little: 'autonomisation' is no 'regional autonomy')
+        longer = [k for k, (h, w) in stems.items() if k != key and k in groups and h == head and words < w]
+        if len(longer) == 1:
+            _merge(groups, longer[0], key)
+            kinds.pop(key, None)
 
 
 def _merge_leaders_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None],

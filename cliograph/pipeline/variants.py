@@ -70,3 +70,28 @@ def same_thing(a: str, b: str) -> bool:
     """Two names that ``variant_key`` gives one key."""
     key = variant_key(a)
     return key is not None and key == variant_key(b)
+
+
+FUNCTION_WORDS = {"of", "for", "the", "a", "an", "and", "to", "in", "on", "by", "with", "its", "their", "his", "her"}
+
+
+def stem(word: str) -> str:
+    """'plans' -> 'plan', 'evacuation' and 'evacuating' -> 'evacu': a word's first five
+    letters once a plural 's' is gone (enough to tell measures apart, not their wording)."""
+    w = word.lower()
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    return w[:5]
+
+
+def described_stems(name: str) -> tuple[str, frozenset[str]] | None:
+    """(head, content words) of a measure described in common nouns, stemmed: 'plans for
+    evacuating the capital' -> ('plan', {'plan', 'evacu', 'capit'}); None for a capitalised
+    name, which the sieve compares word for word."""
+    words = name.replace("’", "'").replace("-", " ").split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if not words or any(w[:1].isupper() for w in words):
+        return None
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+    return stem(words[cut - 1]), frozenset(stem(w) for w in words if w not in FUNCTION_WORDS)
