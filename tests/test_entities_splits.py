@@ -64,6 +64,7 @@ def test_a_body_with_two_councils_keeps_them_apart(analysed):
     ("the Danish king", "king of the Danes"), ("Mexican War", "the war with the Mexicans"),
     ("Spanish fleet", "the Spanish navy"), ("Roman Senate", "the Senate of Rome"),
     ("commander-in-chief of the Achaeans", "commander of the Achaeans"),
+    ("Chief Justice of the Court of Common Pleas", "the Chief Justice of the Common Pleas"),
 ])
 def test_one_thing_worded_round_has_one_variant_key(a, b):
     from cliograph.pipeline.variants import same_thing
@@ -73,6 +74,7 @@ def test_one_thing_worded_round_has_one_variant_key(a, b):
 @pytest.mark.parametrize(("a", "b"), [
     ("the Danish king", "king of the Swedes"), ("Provisional Government", "Government of Provisions"),
     ("Spanish fleet", "Spanish army"), ("Duke of York", "York Duke"),
+    ("Chief Justice of the Common Pleas", "Chief Justice of the King's Bench"),
 ])
 def test_other_things_have_other_variant_keys(a, b):
     from cliograph.pipeline.variants import same_thing

@@ -47,8 +47,13 @@ def variant_key(name: str) -> str | None:
     True
     >>> variant_key("Provisional Government") is None
     True
+    >>> variant_key("Master of the Court of Wards") == variant_key("the Master of the Wards")
+    True
     """
     text = re.sub(r"(?i)[\s-]+in[\s-]+chief\b", "", name.strip())
+    # 'Chief Justice of the Court of King's Bench' is the Chief Justice of the King's Bench:
+    # a court named with and without its 'Court of'
+    text = re.sub(r"\b(of the) Court of\b", r"\1", text)
     words = text.replace("’", "'").split()
     if words[:1] and words[0].lower() == "the":
         words = words[1:]
@@ -58,6 +63,8 @@ def variant_key(name: str) -> str | None:
     if 3 <= len(words) <= 4 and words[1] in ("of", "with") and words[-1][:1].isupper() \
             and words[-1].isalpha() and (len(words) == 3 or words[2] == "the") and words[0].isalpha():
         return f"{_noun(words[0])} of {root(words[-1])}"  # 'king of the Libyans'
+    if len(words) >= 4 and "of" in words and words[0][:1].isupper() and words[-1][:1].isupper():
+        return "= " + " ".join(words).lower()  # a longer title, compared whole once 'Court of' is gone
     return None
 
 
