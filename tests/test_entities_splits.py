@@ -131,3 +131,15 @@ def test_one_word_measure_does_not_join_a_longer_one_of_its_stem():
     groups, kinds, ms = _measures("plan of arming", "plans for arming the peasants", "plan of conscription")
     _merge_described_measures(groups, kinds, ms)
     assert set(groups) == {"plans for arming the peasants", "plan of conscription"}
+
+
+@pytest.mark.parametrize(("text", "members", "body"), [
+    ("When the Queen died in 1714, the Privy Councillors met at once. The Council proclaimed George of "
+     "Hanover, and the Council sent for him.", "Privy Councillors", "Council"),
+    ("The Senators fled from the Curia when Tiberius Gracchus was killed. The Senate met again the next day.",
+     "Senators", "Senate"),
+])
+def test_the_members_of_a_body_named_as_one_actor_are_the_body(analysed, text, members, body):
+    d = analysed(text)
+    assert entity_named(d, members) is entity_named(d, body)
+    assert entity_named(d, body).kind == "BODY"

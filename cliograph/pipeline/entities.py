@@ -275,6 +275,7 @@ def resolve(d: Document) -> None:
     _merge_place_forms(groups, kinds)
     _merge_seats(groups, kinds)
     _merge_governing_bodies(groups, kinds)
+    _merge_members(groups, kinds)
     _merge_plurals(groups, kinds)
     _merge_crown(groups, kinds)
     _merge_acronyms(d, groups, kinds)
@@ -380,6 +381,27 @@ def _merge_seats(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> 
 
 
 GOVERNING_HEADS = ("board", "council")
+#: what the members of a body are called, and the body ('councillors', folded)
+MEMBER_PLURALS = {translit_key(k): translit_key(v) for k, v in (
+    ("councillors", "council"), ("councilors", "council"), ("senators", "senate"))}
+
+
+def _merge_members(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Privy Councillors assembled': the members of a body named as one actor are the
+    body ('the Privy Council'), which takes the name of the members when the text names it
+    no other way (a later 'the Council' then joins it)."""
+    for key in list(groups):
+        words = key.split()
+        if key not in groups or kinds.get(key) not in ("BODY", "FACTION") or words[-1] not in MEMBER_PLURALS:
+            continue
+        body = " ".join(words[:-1] + [MEMBER_PLURALS[words[-1]]])
+        if body in groups and kinds.get(body) not in ("BODY", None):
+            continue
+        kinds.setdefault(body, "BODY")
+        kinds[body] = kinds[body] or "BODY"
+        groups.setdefault(body, [])
+        _merge(groups, body, key)
+        kinds.pop(key, None)
 
 
 def _merge_governing_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
