@@ -143,3 +143,25 @@ def test_the_members_of_a_body_named_as_one_actor_are_the_body(analysed, text, m
     d = analysed(text)
     assert entity_named(d, members) is entity_named(d, body)
     assert entity_named(d, body).kind == "BODY"
+
+
+def test_a_unions_government_called_federal_or_central_is_one_body(analysed):
+    d = analysed("In 1871 the German princes kept their armies, but the Federal Government in Berlin controlled "
+                 "the navy. The Imperial Government and the Central Government were one.")
+    assert entity_named(d, "Central Government") is entity_named(d, "Federal Government")
+
+
+def test_the_northern_states_are_the_north(analysed):
+    d = analysed("The Northern States grew rich on trade and mills. Thousands of immigrants settled in the North "
+                 "after 1840, and the railways of the North carried their grain.")
+    assert entity_named(d, "Northern States") is entity_named(d, "North")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("the General Government", "Federal Government", True), ("Provisional Government", "Central Government", False),
+    ("Southern States", "the South", True), ("Southern States", "the North", False),
+    ("Northern Africa", "the North", False),
+])
+def test_union_and_region_variant_keys(a, b, same):
+    from cliograph.pipeline.variants import same_thing
+    assert same_thing(a, b) is same

@@ -3,11 +3,11 @@
 English names a thing after its people either way round: 'the Libyan king' and 'the king
 of the Libyans', 'the Median War' and 'the war with the Medes', 'the Roman Senate' and
 'the Senate of Rome'. It also drops a rank's 'in-chief' ('commander-in-chief of the
-Hellenes' is the commander of the Hellenes) and calls a fleet a navy or a squadron. The
+Hellenes' is the commander of the Hellenes), calls a fleet a navy or a squadron, a
+union's government general, central or federal, and the Northern States the North. The
 entity sieve (``entities._merge_variants``) and the entities extractors derive
 (``Document.add_entity``) both ask ``variant_key``; two names of one kind with the same
-key are one entity. Persons and places are never keyed: a person's name is not worded
-round, and a place's people are handled by ``entities._merge_peoples``.
+key are one entity. Persons are never keyed: a person's name is not worded round.
 """
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ ROOT_ENDINGS = ("ians", "eans", "ans", "ian", "ean", "an", "ic", "ish", "ese", "
 PEOPLE_ADJECTIVE = re.compile(r"(an|ic|ish|ese)$")
 #: One thing, several common nouns.
 SYNONYMS = {"navy": "fleet", "squadron": "fleet", "armada": "fleet", "fleets": "fleet"}
-KEYED_KINDS = ("BODY", "OFFICE", "EVENT", "POLICY", "FACTION")
+KEYED_KINDS = ("BODY", "OFFICE", "EVENT", "POLICY", "FACTION", "PLACE")
+#: A union's government as against its members', by any of its names.
+WHOLE = {"general", "central", "federal", "national"}
+#: 'the Northern States' are the North: a region's parts in the plural.
+COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+REGION_PARTS = {"states", "provinces", "counties", "colonies", "districts"}
 
 
 def root(word: str) -> str:
@@ -57,6 +62,13 @@ def variant_key(name: str) -> str | None:
     words = text.replace("’", "'").split()
     if words[:1] and words[0].lower() == "the":
         words = words[1:]
+    low = [w.lower() for w in words]
+    if len(words) == 2 and low[0] in WHOLE and low[1] == "government" and words[0][:1].isupper():
+        return "government of the whole"  # 'the General Government', 'the Federal Government'
+    if len(words) == 2 and low[0] in COMPASS and low[1] in REGION_PARTS and words[0][:1].isupper():
+        return "region " + COMPASS[low[0]]  # 'the Northern States'
+    if len(words) == 1 and low[0] in COMPASS.values() and words[0][:1].isupper():
+        return "region " + low[0]  # 'the North'
     if len(words) == 2 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
             and words[1].isalpha():
         return f"{_noun(words[1])} of {root(words[0])}"  # 'Libyan king'
