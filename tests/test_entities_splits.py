@@ -165,3 +165,9 @@ def test_the_northern_states_are_the_north(analysed):
 def test_union_and_region_variant_keys(a, b, same):
     from cliograph.pipeline.variants import same_thing
     assert same_thing(a, b) is same
+
+
+def test_a_murder_and_an_assassination_of_one_man_are_one_event(analysed):
+    d = analysed("Booth planned Lincoln's assassination for weeks. After Lincoln's murder in April 1865, Stanton "
+                 "hunted the conspirators, and the murder of Lincoln shocked the Union.")
+    assert entity_named(d, "Lincoln's murder") is entity_named(d, "Lincoln's assassination")

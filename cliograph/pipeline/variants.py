@@ -4,7 +4,8 @@ English names a thing after its people either way round: 'the Libyan king' and '
 of the Libyans', 'the Median War' and 'the war with the Medes', 'the Roman Senate' and
 'the Senate of Rome'. It also drops a rank's 'in-chief' ('commander-in-chief of the
 Hellenes' is the commander of the Hellenes), calls a fleet a navy or a squadron, a
-union's government general, central or federal, and the Northern States the North. The
+union's government general, central or federal, the Northern States the North, and a
+murder an assassination ('Caesar's murder', 'the assassination of Caesar'). The
 entity sieve (``entities._merge_variants``) and the entities extractors derive
 (``Document.add_entity``) both ask ``variant_key``; two names of one kind with the same
 key are one entity. Persons are never keyed: a person's name is not worded round.
@@ -21,7 +22,8 @@ ROOT_ENDINGS = ("ians", "eans", "ans", "ian", "ean", "an", "ic", "ish", "ese", "
 #: Adjectives of a people or a land end so ('Egyptian', 'Hellenic', 'Danish', 'Chinese').
 PEOPLE_ADJECTIVE = re.compile(r"(an|ic|ish|ese)$")
 #: One thing, several common nouns.
-SYNONYMS = {"navy": "fleet", "squadron": "fleet", "armada": "fleet", "fleets": "fleet"}
+SYNONYMS = {"navy": "fleet", "squadron": "fleet", "armada": "fleet", "fleets": "fleet",
+            "murder": "assassination", "killing": "assassination"}
 KEYED_KINDS = ("BODY", "OFFICE", "EVENT", "POLICY", "FACTION", "PLACE")
 #: A union's government as against its members', by any of its names.
 WHOLE = {"general", "central", "federal", "national"}
@@ -69,6 +71,8 @@ def variant_key(name: str) -> str | None:
         return "region " + COMPASS[low[0]]  # 'the Northern States'
     if len(words) == 1 and low[0] in COMPASS.values() and words[0][:1].isupper():
         return "region " + low[0]  # 'the North'
+    if len(words) == 2 and words[0][:1].isupper() and words[0].endswith("'s") and words[1].isalpha():
+        return f"{_noun(words[1])} of {root(words[0][:-2])}"  # 'Caesar's murder'
     if len(words) == 2 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
             and words[1].isalpha():
         return f"{_noun(words[1])} of {root(words[0])}"  # 'Libyan king'
