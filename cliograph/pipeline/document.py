@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..clean import CleanText
 from ..model import Entity, Factoid, Mention, SourceText, When
+from .variants import KEYED_KINDS, same_thing
 
 if TYPE_CHECKING:
     from .quotations import Quote
@@ -143,7 +144,15 @@ class Document:
         for i, e in enumerate(self.entities):
             if e.kind == kind and (e.name == name or name in e.aliases):
                 return i
-        if same_as is not None and same_as in self.described:
+        # ('the Libyan king' after 'the king of the Libyans': one office worded round)
+        variant = next((i for i, e in enumerate(self.entities) if e.kind == kind and kind in KEYED_KINDS
+                        and any(same_thing(name, a) for a in (e.name, *e.aliases))), None)
+        if variant is not None:
+            index = variant
+            self.entities[index].aliases[name] = (start, end, rule)
+            if same_as is not None:
+                self.described.setdefault(same_as, index)
+        elif same_as is not None and same_as in self.described:
             index = self.described[same_as]
             self.entities[index].aliases[name] = (start, end, rule)
         else:

@@ -23,6 +23,7 @@ from ..rules import lexicon, limits, load_json
 from ..rules.words import entity_words
 from .document import Document
 from .mentions import FOREIGN_AND, WINGS, guess_kind, office_stem
+from .variants import KEYED_KINDS, described_stems, variant_key
 
 RULE_WEIGHT = limits().kind_votes.rule
 MOTION = entity_words().entities.motion
@@ -233,11 +234,16 @@ def resolve(d: Document) -> None:
     _merge_appositions(doc, groups, kinds, mentions)
     _merge_peoples(groups, kinds)
     _merge_place_forms(groups, kinds)
+    _merge_seats(groups, kinds)
+    _merge_governing_bodies(groups, kinds)
+    _merge_members(groups, kinds)
     _merge_plurals(groups, kinds)
     _merge_crown(groups, kinds)
     _merge_acronyms(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
+    _merge_variants(groups, kinds, mentions)
+    _merge_described_measures(groups, kinds, mentions)
     _merge_syllabic(groups, kinds)
     _merge_misprints(groups, kinds)
 
@@ -317,6 +323,62 @@ def _merge_peoples(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
             _merge(groups, found[0], key)
             kinds[found[0]] = "PLACE"
             kinds.pop(key, None)
+
+
+def _merge_seats(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the letter of Torre Nova' after 'the Count of Torre Nova': a peer's seat of two
+    words or more, said alone, is the peer (one-word seats are joined with the titles;
+    the model often calls it a body), when one titled person holds it; a seat the text
+    treats as a place stays the place."""
+    seats: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        core, tag, _ = person_core(key)
+        if kinds.get(key) == "PERSON" and len(core) >= 2 and tag and key.split()[1:2] == ["of"]:
+            seats[" ".join(core)].append(key)
+    for seat, holders in seats.items():
+        if seat in groups and len(holders) == 1 and kinds.get(seat) in ("PERSON", "BODY", "FACTION"):
+            _merge(groups, holders[0], seat)
+            kinds.pop(seat, None)
+
+
+GOVERNING_HEADS = ("board", "council")
+#: what the members of a body are called, and the body ('councillors', folded)
+MEMBER_PLURALS = {translit_key(k): translit_key(v) for k, v in (
+    ("councillors", "council"), ("councilors", "council"), ("senators", "senate"))}
+
+
+def _merge_members(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Privy Councillors assembled': the members of a body named as one actor are the
+    body ('the Privy Council'), which takes the name of the members when the text names it
+    no other way (a later 'the Council' then joins it)."""
+    for key in list(groups):
+        words = key.split()
+        if key not in groups or kinds.get(key) not in ("BODY", "FACTION") or words[-1] not in MEMBER_PLURALS:
+            continue
+        body = " ".join(words[:-1] + [MEMBER_PLURALS[words[-1]]])
+        if body in groups and kinds.get(body) not in ("BODY", None):
+            continue
+        kinds.setdefault(body, "BODY")
+        kinds[body] = kinds[body] or "BODY"
+        groups.setdefault(body, [])
+        _merge(groups, body, key)
+        kinds.pop(key, None)
+
+
+def _merge_governing_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Board of Treasury' is the Treasury, 'the Council of the Union of Miners' the
+    Union: a body's governing board or council named for it stands for it, when the text
+    names that body and no other board or council of it."""
+    by_body: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        words = key.split()
+        if kinds.get(key) == "BODY" and len(words) > 2 and words[0] in GOVERNING_HEADS and words[1] == "of":
+            rest = words[3:] if words[2] == "the" else words[2:]
+            by_body[" ".join(rest)].append(key)
+    for body, governing in by_body.items():
+        if body in groups and len(governing) == 1 and kinds.get(body) == "BODY":
+            _merge(groups, body, governing[0])
+            kinds.pop(governing[0], None)
 
 
 def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
@@ -787,13 +849,17 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
     place_words = {w for k, kd in kinds.items() if kd == "PLACE" for w in k.split()}
     place_words |= {translit_key(t.text) for t in doc if t.ent_type_ in ("NORP", "GPE", "LOC")
                     or t.text[:1].isupper() and DEMONYM.search(t.text)}
+    place_heads = {translit_key(h) for h in lexicon().place_heads}  # (keys are folded: 'colones')
+    place_names = {translit_key(n) for n in gazetteer()} | {
+        translit_key(t.text) for t in doc if t.ent_type_ in ("GPE", "LOC") and t.text[:1].isupper()}
+
     def first(key: str) -> int:
         return min((mentions[i].start for i in groups[key]), default=0) if mentions else 0
 
     for key in sorted(groups, key=lambda k: len(k.split())):
         kind = kinds.get(key)
         if key not in groups or kind in (None, "PERSON") or kind == "PLACE" and (
-                len(key.split()) > 1 or key not in lexicon().place_heads):
+                len(key.split()) > 1 or key not in place_heads):
             continue  # (a lone 'Square' or 'Palace' is the one the text names)
         head, words = _content(key)
         longer = []
@@ -819,14 +885,70 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             # 'the Government' among several governments: the one the text speaks of most;
             # not a local one ('the Councils' beside 'the Councils of Artisans' Deputies' and
             # 'the Councils of Lyons'), when another is not
-            general = [k for k in longer if not set(k.split()[k.split().index("of") + 1:] if "of" in k.split()
-                                                    else []) & place_words]
+            general = [k for k in longer if not _of_place(k, kinds, place_names)]
             longer = general if general and kind != "PLACE" else longer
-            counts = sorted(((len(groups[k]), k) for k in longer), reverse=True)
-            if len(counts) == 1 or counts[0][0] > counts[1][0]:
-                _merge(groups, counts[0][1], key)
+            # of two named as often, the full name that opens with the word and qualifies it
+            # after ('the Soviets' are the Soviets of Workers' Deputies, not the Peasants'
+            # Soviets): a modifier before the word names a kind of it
+            counts = sorted(((len(groups[k]), k.startswith(key + " ") and k.split()[1] in ("of", "for"), k)
+                             for k in longer), reverse=True)
+            if len(counts) == 1 or counts[0][:2] > counts[1][:2]:
+                _merge(groups, counts[0][2], key)
                 kinds.pop(key, None)
     _merge_leaders_bodies(groups, kinds, place_words)
+
+
+def _of_place(key: str, kinds: dict[str, str | None], place_names: set[str]) -> bool:
+    """'councils of lyons', 'government of russia': a name of a place's own institution (what
+    follows its 'of' is a place: the text names it as one, the model marks it, or it is
+    well known)."""
+    words = key.split()
+    if "of" not in words[1:]:
+        return False
+    rest = words[words.index("of", 1) + 1:]
+    rest = rest[1:] if rest[:1] == ["the"] else rest
+    # ('the Soviets of Rostov and Tiflis': each place of a list)
+    return any(kinds.get(place) == "PLACE" or place in place_names or place.split()[0] in place_names
+               for place in " ".join(rest).split(" and ") if place)
+
+
+def _merge_variants(groups: dict[str, list[int]], kinds: dict[str, str | None],
+                    mentions: list[Mention]) -> None:
+    """'the Median War' and 'the war with the Medes', 'the Phoenician fleet' and 'the
+    Phoenician navy': names of one kind that ``variants.variant_key`` words alike are one
+    entity (the one the text names most keeps the key)."""
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, idx in groups.items():
+        kind = kinds.get(key)
+        if kind not in KEYED_KINDS:
+            continue
+        for vk in {variant_key(mentions[i].text) for i in idx} - {None}:
+            by_key[(kind, vk)].append(key)
+    for same in by_key.values():
+        same = sorted((k for k in dict.fromkeys(same) if k in groups), key=lambda k: -len(groups[k]))
+        for other in same[1:]:
+            _merge(groups, same[0], other)
+            kinds.pop(other, None)
+
+
+def _merge_described_measures(groups: dict[str, list[int]], kinds: dict[str, str | None],
+                              mentions: list[Mention]) -> None:
+    """'the plan of evacuation' and 'plans for evacuating the capital': a measure described
+    in two common words or more joins the one longer description of the same head whose
+    words, stemmed, hold all of its own (none when two such descriptions differ)."""
+    stems = {k: described_stems(mentions[idx[0]].text) for k, idx in groups.items()
+             if kinds.get(k) == "POLICY" and idx}
+    stems = {k: v for k, v in stems.items() if v is not None}
+    for key in sorted(stems, key=lambda k: len(stems[k][1])):
+        if key not in groups:
+            continue
+        head, words = stems[key]
+        if len(words) < 2:
+            continue  # (one word stemmed says too little: 'autonomisation' is no 'regional autonomy')
+        longer = [k for k, (h, w) in stems.items() if k != key and k in groups and h == head and words < w]
+        if len(longer) == 1:
+            _merge(groups, longer[0], key)
+            kinds.pop(key, None)
 
 
 def _merge_leaders_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None],
@@ -989,6 +1111,18 @@ def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, 
             continue  # (the apposition already joined them)
         is_acronym = b.text.isupper() and initials(a.text).upper().startswith(b.text[:1])
         if is_acronym or "or" in between or glossed:
+            if glossed and len(groups[kb]) > len(groups[ka]):
+                # 'the first Siezd (Congress)' and then 'the Congress' throughout: the name the
+                # text goes on using keeps the key, which later rules read ('the Congress of ...')
+                kinds[kb] = kinds.get(kb) or kinds.get(ka)
+                if kinds[kb] == "PERSON":
+                    kinds[kb] = "BODY"
+                _merge(groups, kb, ka)
+                kinds.pop(ka, None)
+                for j in list(key_of):
+                    if key_of[j] == ka:
+                        key_of[j] = kb
+                continue
             kinds[ka] = kinds.get(ka) or kinds.get(kb)
             if glossed and kinds[ka] == "PERSON":
                 kinds[ka] = "BODY"

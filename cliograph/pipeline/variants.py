@@ -1,0 +1,120 @@
+"""Two wordings of one institution, office, event or measure: one key for both.
+
+English names a thing after its people either way round: 'the Libyan king' and 'the king
+of the Libyans', 'the Median War' and 'the war with the Medes', 'the Roman Senate' and
+'the Senate of Rome'. It also drops a rank's 'in-chief' ('commander-in-chief of the
+Hellenes' is the commander of the Hellenes), calls a fleet a navy or a squadron, a
+union's government general, central or federal, the Northern States the North, and a
+murder an assassination ('Caesar's murder', 'the assassination of Caesar'). The
+entity sieve (``entities._merge_variants``) and the entities extractors derive
+(``Document.add_entity``) both ask ``variant_key``; two names of one kind with the same
+key are one entity. Persons are never keyed: a person's name is not worded round.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Endings of a people's adjective or plural and of its land ('Libyan', 'Libyans', 'Medes',
+#: 'Persia', 'Hellenic', 'Rome'): what is left is the root both wordings share.
+ROOT_ENDINGS = ("ians", "eans", "ans", "ian", "ean", "an", "ic", "ish", "ese", "es", "ia", "s", "e")
+#: Adjectives of a people or a land end so ('Egyptian', 'Hellenic', 'Danish', 'Chinese').
+PEOPLE_ADJECTIVE = re.compile(r"(an|ic|ish|ese)$")
+#: One thing, several common nouns.
+SYNONYMS = {"navy": "fleet", "squadron": "fleet", "armada": "fleet", "fleets": "fleet",
+            "murder": "assassination", "killing": "assassination"}
+KEYED_KINDS = ("BODY", "OFFICE", "EVENT", "POLICY", "FACTION", "PLACE")
+#: A union's government as against its members', by any of its names.
+WHOLE = {"general", "central", "federal", "national"}
+#: 'the Northern States' are the North: a region's parts in the plural.
+COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+REGION_PARTS = {"states", "provinces", "counties", "colonies", "districts"}
+
+
+def root(word: str) -> str:
+    """'libyans' and 'libyan' -> 'liby', 'medes' and 'median' -> 'med', 'egypt' -> 'egypt':
+    a people's word without its ending (three letters at least are kept)."""
+    w = word.lower()
+    for ending in ROOT_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return w[: -len(ending)]
+    return w
+
+
+@lru_cache(maxsize=4096)
+def variant_key(name: str) -> str | None:
+    """'Libyan king' and 'king of the Libyans' -> 'king of liby'; 'Median War' and 'war
+    with the Medes' -> 'war of med'; 'commander-in-chief of the Hellenes' -> 'commander of
+    hellen'. None for a name of any other shape (no key, no variant).
+
+    >>> variant_key("the Libyan king") == variant_key("king of the Libyans")
+    True
+    >>> variant_key("Phoenician navy") == variant_key("the Phoenician fleet")
+    True
+    >>> variant_key("Provisional Government") is None
+    True
+    >>> variant_key("Master of the Court of Wards") == variant_key("the Master of the Wards")
+    True
+    """
+    text = re.sub(r"(?i)[\s-]+in[\s-]+chief\b", "", name.strip())
+    # 'Chief Justice of the Court of King's Bench' is the Chief Justice of the King's Bench:
+    # a court named with and without its 'Court of'
+    text = re.sub(r"\b(of the) Court of\b", r"\1", text)
+    words = text.replace("’", "'").split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    low = [w.lower() for w in words]
+    if len(words) == 2 and low[0] in WHOLE and low[1] == "government" and words[0][:1].isupper():
+        return "government of the whole"  # 'the General Government', 'the Federal Government'
+    if len(words) == 2 and low[0] in COMPASS and low[1] in REGION_PARTS and words[0][:1].isupper():
+        return "region " + COMPASS[low[0]]  # 'the Northern States'
+    if len(words) == 1 and low[0] in COMPASS.values() and words[0][:1].isupper():
+        return "region " + low[0]  # 'the North'
+    if len(words) == 2 and words[0][:1].isupper() and words[0].endswith("'s") and words[1].isalpha():
+        return f"{_noun(words[1])} of {root(words[0][:-2])}"  # 'Caesar's murder'
+    if len(words) == 2 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
+            and words[1].isalpha():
+        return f"{_noun(words[1])} of {root(words[0])}"  # 'Libyan king'
+    if 3 <= len(words) <= 4 and words[1] in ("of", "with") and words[-1][:1].isupper() \
+            and words[-1].isalpha() and (len(words) == 3 or words[2] == "the") and words[0].isalpha():
+        return f"{_noun(words[0])} of {root(words[-1])}"  # 'king of the Libyans'
+    if len(words) >= 4 and "of" in words and words[0][:1].isupper() and words[-1][:1].isupper():
+        return "= " + " ".join(words).lower()  # a longer title, compared whole once 'Court of' is gone
+    return None
+
+
+def _noun(word: str) -> str:
+    w = word.lower()
+    return SYNONYMS.get(w, w)
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Two names that ``variant_key`` gives one key."""
+    key = variant_key(a)
+    return key is not None and key == variant_key(b)
+
+
+FUNCTION_WORDS = {"of", "for", "the", "a", "an", "and", "to", "in", "on", "by", "with", "its", "their", "his", "her"}
+
+
+def stem(word: str) -> str:
+    """'plans' -> 'plan', 'evacuation' and 'evacuating' -> 'evacu': a word's first five
+    letters once a plural 's' is gone (enough to tell measures apart, not their wording)."""
+    w = word.lower()
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    return w[:5]
+
+
+def described_stems(name: str) -> tuple[str, frozenset[str]] | None:
+    """(head, content words) of a measure described in common nouns, stemmed: 'plans for
+    evacuating the capital' -> ('plan', {'plan', 'evacu', 'capit'}); None for a capitalised
+    name, which the sieve compares word for word."""
+    words = name.replace("’", "'").replace("-", " ").split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if not words or any(w[:1].isupper() for w in words):
+        return None
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+    return stem(words[cut - 1]), frozenset(stem(w) for w in words if w not in FUNCTION_WORDS)
