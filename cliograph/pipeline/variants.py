@@ -16,20 +16,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..rules.words import entity_words
+
 #: Endings of a people's adjective or plural and of its land ('Libyan', 'Libyans', 'Medes',
 #: 'Persia', 'Hellenic', 'Rome'): what is left is the root both wordings share.
 ROOT_ENDINGS = ("ians", "eans", "ans", "ian", "ean", "an", "ic", "ish", "ese", "es", "ia", "s", "e")
 #: Adjectives of a people or a land end so ('Egyptian', 'Hellenic', 'Danish', 'Chinese').
 PEOPLE_ADJECTIVE = re.compile(r"(an|ic|ish|ese)$")
-#: One thing, several common nouns.
-SYNONYMS = {"navy": "fleet", "squadron": "fleet", "armada": "fleet", "fleets": "fleet",
-            "murder": "assassination", "killing": "assassination"}
+SYNONYMS = entity_words().variants.synonyms
 KEYED_KINDS = ("BODY", "OFFICE", "EVENT", "POLICY", "FACTION", "PLACE")
-#: A union's government as against its members', by any of its names.
-WHOLE = {"general", "central", "federal", "national"}
-#: 'the Northern States' are the North: a region's parts in the plural.
-COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
-REGION_PARTS = {"states", "provinces", "counties", "colonies", "districts"}
+WHOLE = entity_words().variants.whole
+COMPASS = entity_words().variants.compass
+REGION_PARTS = entity_words().variants.region_parts
 
 
 def root(word: str) -> str:

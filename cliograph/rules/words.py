@@ -612,6 +612,19 @@ class CorefWords(_Strict):
     """Adjectives that make 'the King' another holder of the title ('the new King', 'the late King')."""
 
 
+class VariantWords(_Strict):
+    """Two wordings of one thing (``pipeline/variants.py``)."""
+
+    synonyms: dict[str, str]
+    """One thing, several common nouns ('navy' is a 'fleet', a 'murder' an 'assassination')."""
+    whole: frozenset[str]
+    """A union's government as against its members', by any of its names ('the Federal Government')."""
+    compass: dict[str, str]
+    """'the Northern States' are the North: a region's adjective and its noun."""
+    region_parts: frozenset[str]
+    """A region's parts in the plural ('States', 'Provinces')."""
+
+
 class EntityStageWords(_Strict):
     """``rules/entities.json``: the word lists of the stages that find names and decide
     who they are; the lists these stages share with the extractors are in ``lexicon.json``."""
@@ -620,6 +633,7 @@ class EntityStageWords(_Strict):
     mentions: MentionWords
     entities: EntityWords
     coref: CorefWords
+    variants: VariantWords
 
 
 @lru_cache(maxsize=1)
