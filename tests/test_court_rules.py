@@ -44,3 +44,38 @@ def test_a_mother_named_inside_the_list_is_not_one_of_the_children(analysed):
 def test_a_plural_kin_subject_without_a_list_names_nobody(analysed):
     d = analysed("Count Egmont rode north. His brothers were angry, and he left Ghent with Horne.")
     assert not any(f.extractor == "kin.listed_after_clause.v1" for f in d.factoids)
+
+
+# -- quotations ----------------------------------------------------------------------------
+
+def quotes_of(d) -> set[tuple[str, str | None]]:
+    return {(d.entities[f.subject].name, d.entities[f.object].name if f.object is not None else None)
+            for f in d.factoids if f.type == "QUOTE"}
+
+
+def test_in_a_dialogue_each_speaker_addresses_the_other(analysed):
+    d = analysed('The Abbot Hugo received Brother Anselm at the gate. "You are late," said Hugo to '
+                 'Anselm. "Shall I go to the chapel?" said Anselm. "Go at once," said Hugo.')
+    assert quotes_of(d) == {("Hugo", "Brother Anselm"), ("Brother Anselm", "Hugo")}
+    assert any(f.extractor == "quotes.conversation.v1" for f in d.factoids)
+
+
+def test_the_one_who_answers_was_spoken_to(analysed):
+    d = analysed('Count Eric rode up to the bridge. "Where is the army tonight?" said Eric. '
+                 '"At the river, my lord," answered Baron Sten.')
+    assert ("Count Eric", "Baron Sten") in quotes_of(d)
+    assert ("Baron Sten", "Count Eric") in quotes_of(d)
+
+
+def test_a_vocative_before_said_is_not_the_speaker(analysed):
+    d = analysed('The barges waited below the palace. "Sir," said Cardinal Wolsey, "the barges are '
+                 'ready at the water stairs."')
+    assert ("Cardinal Wolsey", None) in quotes_of(d)
+
+
+def test_a_would_of_habit_reports_words_but_would_have_does_not(analysed):
+    d = analysed('Judge Hale was a harsh man. "Silence," he would shout, "or I shall clear the court at once!"')
+    assert ("Hale", None) in quotes_of(d)
+    d = analysed('Judge Hale was a harsh man. "Silence," he would have shouted, "or I shall clear the '
+                 'court at once!"')
+    assert not quotes_of(d)

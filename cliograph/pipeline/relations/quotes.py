@@ -48,6 +48,7 @@ CONF = {
     "quotes.adjacent.v1": 0.7,  # seed 0/0; corpus 11/15
     "quotes.clause_in_sentence.v1": 0.6,  # seed 0/0 (the parse pass finds its case); corpus 2/2
     "quotes.continuation.v1": 0.75,  # seed 2/2 ('He added:', 'He also said'); corpus 5/6
+    "quotes.conversation.v1": 0.7,  # addressee from the dialogue around it; corpus (Macaulay)
 }
 
 
@@ -119,7 +120,7 @@ def _named_subject_before(
         t = d.doc[i]
         if t.is_space and "\n" in t.text:
             break  # not across a paragraph break
-        if t.dep_ not in ("nsubj", "nsubjpass") or d.token_mention.get(i) is None:
+        if t.dep_ not in ("nsubj", "nsubjpass") or d.token_mention.get(i) is None or in_quotation(d, t):
             continue
         main = t.head.dep_ in ("ROOT", "conj", "parataxis", "ccomp") and not any(
             c.dep_ == "mark" or c.tag_ == "WRB" for c in t.head.children
@@ -566,8 +567,10 @@ def _attribute_all(d: Document) -> list[Attribution]:
                 last.quotes.append(q)  # the rest of a quotation split by its reporting clause
             continue
         v, subj = found.verb, found.subj
+        if v is not None and subj is not None and in_quotation(d, subj):
+            subj = _speaker_outside(d, v)  # '“Sir,” said the Duke': 'Sir' is no subject
         if v is not None:
-            if not asserted(v):
+            if not asserted(v) and not _habitual(v):
                 continue
             anchor = d.sent_index(v)
             if v.i in by_verb:  # a split quotation: '“It is time,” he said, “to speak out”'
@@ -652,12 +655,55 @@ def _attribute_all(d: Document) -> list[Attribution]:
             addressee = _vocative(d, q, speaker)
         if addressee == speaker:
             addressee = None
+        if addressee is None and last is not None and (since(anchor) <= 2 or _same_paragraph(d, last, q)):
+            addressee, rule = _conversation(last, speaker, addressee, rule)
+        if addressee is not None and last is not None and addressee == last.speaker \
+                and last.addressee is None and since(anchor) <= 2:
+            last.addressee, last.rule = speaker, CONVERSATION  # who answers was spoken to
         a = Attribution([q], speaker, addressee, anchor, rule, v)
         if v is not None:
             by_verb[v.i] = a
         out.append(a)
         last = a
     return out
+
+
+CONVERSATION = "quotes.conversation.v1"
+
+
+def _conversation(last: Attribution, speaker: int, addressee: int | None,
+                  rule: str) -> tuple[int | None, str]:
+    """Whom a speaker addresses in a dialogue the text tells quotation by quotation (the
+    last attributed one at most two sentences before): the one who had just spoken to him
+    ('“Come in,” said the Abbot to Anselm. “Have you eaten?” asked Anselm': the Abbot),
+    or, when he speaks again, the one he was speaking to."""
+    if last.speaker != speaker and last.addressee == speaker:
+        return last.speaker, CONVERSATION
+    if last.speaker == speaker and last.addressee is not None:
+        return last.addressee, CONVERSATION
+    return addressee, rule
+
+
+def _same_paragraph(d: Document, last: Attribution, q: Quote) -> bool:
+    """A dialogue set out in one paragraph, however many quotations it holds."""
+    return any(s <= last.quotes[-1].open and q.open <= e for s, e in d.paragraphs)
+
+
+def _speaker_outside(d: Document, v: Token) -> Token | None:
+    """The speaker of a reporting verb whose parsed subject is a word of the quotation (a
+    vocative or an exclamation before 'said X': '“Sir,” said the Duke', '“Rogue!” roared
+    the judge'): the name after the verb, else a subject outside the quotation."""
+    outside = [c for c in v.children if not in_quotation(d, c) and c.pos_ in ("PROPN", "NOUN", "PRON")
+               and c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "dep", "appos", "oprd")]
+    after = [c for c in outside if c.i > v.i]
+    return after[0] if after else outside[-1] if outside else None
+
+
+def _habitual(v: Token) -> bool:
+    """'“Hangman,” he would exclaim, “...”': a 'would' of habit before a verb reporting the
+    words themselves (no 'have', no negation, no condition), not a hypothesis."""
+    aux = [c.lower_ for c in v.children if c.dep_ in ("aux", "neg") or c.dep_ == "mark"]
+    return aux == ["would"] and _is_speech(v)
 
 
 def _continues(d: Document, last: Attribution, q: Quote) -> bool:
