@@ -79,3 +79,32 @@ def test_a_would_of_habit_reports_words_but_would_have_does_not(analysed):
     d = analysed('Judge Hale was a harsh man. "Silence," he would have shouted, "or I shall clear the '
                  'court at once!"')
     assert not quotes_of(d)
+
+
+def test_a_quotation_after_the_sentence_that_leads_it_in(analysed):
+    d = analysed('To the envoy Margrave Albrecht expressed his anger at the Emperor. '
+                 '"I will not be bullied by a boy, nor by his ministers."')
+    assert ("Margrave Albrecht", "envoy") not in quotes_of(d)
+    assert any(f.extractor == "quotes.lead_in.v1" and d.entities[f.subject].name == "Margrave Albrecht"
+               for f in d.factoids)
+    d = analysed('The old Margrave Albrecht gave a feast. After dinner he rose, filled a goblet to the '
+                 'brim with wine, and, holding it up, asked whether he had spilt one drop. "No, '
+                 'gentlemen; whatever the courtiers may say, I am not yet sunk into dotage."')
+    assert ("Margrave Albrecht", None) in quotes_of(d)
+
+
+def test_to_a_person_fronted_before_the_speaker_is_the_addressee(analysed):
+    d = analysed('Lord Digby arrived from Oxford. To Lord Digby the Queen Henrietta expressed the '
+                 'strongest dislike of the treaty. "I know the Scots well, and I never can trust them."')
+    assert ("Queen Henrietta", "Lord Digby") in quotes_of(d)
+
+
+def test_a_lead_in_with_its_own_quotation_leads_in_nothing_else(analysed):
+    d = analysed('Margrave Albrecht spoke to the envoy: "Go home." Snow fell all night. "The roads are closed."')
+    assert all(f.extractor != "quotes.lead_in.v1" for f in d.factoids)
+
+
+def test_a_name_right_before_said_is_the_speaker(analysed):
+    d = analysed('When the crowd went to greet the new consul and to form part of his train Varro said, '
+                 '"We must hurry, or the man will have left office."')
+    assert ("Varro", None) in quotes_of(d)

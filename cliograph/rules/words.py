@@ -35,6 +35,9 @@ class QuoteWords(_Strict):
     voice_words: frozenset[str]
     """First and second person words: the voice of a letter or a speech."""
     block_break_verbs: frozenset[str]
+    lead_in_verbs: frozenset[str] = frozenset()
+    """Verbs besides those of speech whose sentence may lead in the quotation that follows
+    it ('expressed his dislike', 'addressed the officers')."""
 
 
 class LifeWords(_Strict):

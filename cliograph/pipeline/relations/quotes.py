@@ -48,6 +48,7 @@ CONF = {
     "quotes.adjacent.v1": 0.7,  # seed 0/0; corpus 11/15
     "quotes.clause_in_sentence.v1": 0.6,  # seed 0/0 (the parse pass finds its case); corpus 2/2
     "quotes.continuation.v1": 0.75,  # seed 2/2 ('He added:', 'He also said'); corpus 5/6
+    "quotes.lead_in.v1": 0.6,  # a quotation after the sentence that says who spoke
     "quotes.conversation.v1": 0.7,  # addressee from the dialogue around it; corpus (Macaulay)
 }
 
@@ -243,8 +244,14 @@ def _person(d: Document, tok: Token | None) -> int | None:
 
 
 def _to_person(d: Document, tok: Token) -> int | None:
-    """'to X' among a token's children."""
+    """'to X' among a token's children ('To Barillon James expressed' parsed with no object
+    of 'To': the name right after it)."""
     for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "unto") and c.i + 1 < len(c.doc) \
+                and not any(o.dep_ == "pobj" for o in c.children) and d.token_mention.get(c.i + 1) is not None:
+            p = _person(d, c.doc[c.i + 1])
+            if p is not None and p != _person(d, next((x for x in tok.children if x.dep_ == "nsubj"), None)):
+                return p
         if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "unto"):
             for o in c.children:
                 if o.dep_ == "pobj":
@@ -524,6 +531,8 @@ def _attribute_all(d: Document) -> list[Attribution]:
                 paras[para_of(max(q.open, q.close - 1))][1],
                 short_ok=_clause_like(qspan),
             )
+        if found is None:
+            found = _by_lead_in(d, q, qspan)
         items.append((q, found))
     for pi, q in blocks:
         qspan = _tokens(d, q.start, q.end)
@@ -569,6 +578,8 @@ def _attribute_all(d: Document) -> list[Attribution]:
         v, subj = found.verb, found.subj
         if v is not None and subj is not None and in_quotation(d, subj):
             subj = _speaker_outside(d, v)  # '“Sir,” said the Duke': 'Sir' is no subject
+        if v is not None and _person(d, subj) is None:
+            subj = _name_before(d, v) or subj  # '... to form part of his train Cicero said'
         if v is not None:
             if not asserted(v) and not _habitual(v):
                 continue
@@ -682,6 +693,39 @@ def _conversation(last: Attribution, speaker: int, addressee: int | None,
     if last.speaker == speaker and last.addressee is not None:
         return last.addressee, CONVERSATION
     return addressee, rule
+
+
+def _name_before(d: Document, v: Token) -> Token | None:
+    """A person's name right before a reporting verb the parser gave no subject ('to form
+    part of his train Cicero said': 'Cicero' read as the object of 'of')."""
+    if v.i == 0 or in_quotation(d, v.doc[v.i - 1]):
+        return None
+    t = v.doc[v.i - 1]
+    return t if d.token_mention.get(t.i) is not None and _person(d, t) is not None else None
+
+
+def _by_lead_in(d: Document, q: Quote, qspan: Span) -> _Found | None:
+    """A quotation standing as its own sentence after a sentence of the same paragraph
+    that says who spoke, and to whom, without a colon: 'To the envoy the Margrave
+    expressed his anger. “I will not be bullied.”' The lead-in's last verb of speaking
+    (a main clause's) gives the speaker; the sentence must hold no quotation of its own."""
+    si = d.sent_index(qspan[0])
+    if si == 0 or d.sents[si].start_char < q.open - 2:
+        return None
+    prev = d.sents[si - 1]
+    if "\n" in d.text[prev.end_char:q.open] or any(in_quotation(d, t) for t in prev):
+        return None
+    lead = words().quote.lead_in_verbs
+    verbs = [t for t in prev if t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj")
+             and (_is_speech(t) or t.lemma_.lower() in lead)]
+    if not verbs:
+        return None
+    v = verbs[-1]
+    subj = speaker_of(v)
+    if subj is None:  # 'After dinner he rose, filled a goblet, and asked': the opening clause's
+        subj = next((c for c in prev if c.dep_ == "nsubj" and c.i < v.i and (
+            c.head.i in (v.i, v.head.i) or c.head.dep_ == "advcl" and c.head.head.i in (v.i, v.head.i))), None)
+    return _Found(v, subj, "quotes.lead_in.v1", [])
 
 
 def _same_paragraph(d: Document, last: Attribution, q: Quote) -> bool:
