@@ -108,3 +108,37 @@ def test_a_name_right_before_said_is_the_speaker(analysed):
     d = analysed('When the crowd went to greet the new consul and to form part of his train Varro said, '
                  '"We must hurry, or the man will have left office."')
     assert ("Varro", None) in quotes_of(d)
+
+
+# -- events of one person's life -----------------------------------------------------------
+
+def facts_of(d, type_: str) -> set[tuple[str, str | None]]:
+    return {(d.entities[f.subject].name, d.entities[f.object].name if f.object is not None else None)
+            for f in d.factoids if f.type == type_}
+
+
+def test_a_persons_accession_and_illness_are_events_he_takes_part_in(analysed):
+    d = analysed("King Henry fell from his horse in 1536. During his illness the court waited. On the "
+                 "Sunday which followed his accession, his speech was read in every church.")
+    assert {("King Henry", "his illness"), ("King Henry", "his accession")} <= facts_of(d, "PARTICIPATES")
+    assert {("his illness", None), ("his accession", None)} <= facts_of(d, "HAPPENED")
+
+
+def test_who_shared_an_exile_took_part_in_it_and_an_exile_did_not_happen_at_a_moment(analysed):
+    d = analysed("Norfolk had shared the exile of Prince Rupert; he was loyal to the end.")
+    assert {("Prince Rupert", "the exile of Prince Rupert"),
+            ("Norfolk", "the exile of Prince Rupert")} <= facts_of(d, "PARTICIPATES")
+    assert not facts_of(d, "HAPPENED")
+
+
+def test_a_denied_event_of_a_life_gives_nothing(analysed):
+    d = analysed("Prince Rupert spent the winter at Mainz. He never mentioned his exile to the Elector.")
+    assert not any(f.extractor == "events.personal.v1" for f in d.factoids)
+
+
+def test_an_illness_already_told_as_an_event_is_not_a_second_one(analysed):
+    d = analysed("On 2 May 1881 Tsar Nikolai suffered a massive stroke. The doctors discussed the "
+                 "nature of Nikolai’s illness.")
+    events = [e.name for e in d.entities if e.kind == "EVENT"]
+    assert events == ["massive stroke"]
+    assert not any(f.extractor == "events.personal.v1" for f in d.factoids)

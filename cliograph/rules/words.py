@@ -126,6 +126,12 @@ class EventWords(_Strict):
     wish_verbs: frozenset[str]
     """Verbs whose event object is only wished for or feared ('hinted at a separate peace')."""
     """Verbs of revolt -> the noun of the event they tell of ('Normandy revolted': the revolt of Normandy)."""
+    personal_occurrences: frozenset[str] = frozenset()
+    """Nouns of what befalls one person, an event once said to be someone's ('his
+    accession', 'the coronation of X'): the event happened."""
+    personal_states: frozenset[str] = frozenset()
+    """Nouns of a condition a person lives through ('his exile'): an event without a
+    moment to say it happened."""
 
 
 class RelationWords(_Strict):

@@ -114,7 +114,8 @@ CONF = {
     "events.armed_action.v1": 0.6,  # corpus: sieges and captures of towns
     "events.took_place.v1": 0.6,  # an event somebody took part in
     "events.placed_mention.v1": 0.65,  # 'the Congress in Vienna'
-    "events.delegation.v1": 0.6,  # 'Virginia sent Madison and Mason' to the congress just named
+    "events.delegation.v1": 0.6,
+    "events.personal.v1": 0.6,  # 'his accession', 'the exile of X': the person's own event  # 'Virginia sent Madison and Mason' to the congress just named
 }
 
 
@@ -336,6 +337,56 @@ def described_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield _happened(d, si, ev, "events.described.v1", when or fact_time(d, si, [v]), place)
 
 
+def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """What befalls one person, said to be his, is an event he takes part in: 'the news of
+    his accession', 'during her exile', 'he had shared the exile of the Pretender' (the
+    sharer then takes part too, through ``participates``). Every mention of the same noun
+    for the same person is one event; an occurrence ('accession', 'coronation') happened,
+    a state ('exile') only lasted. A person's illness the text has already made an event
+    of ('suffered a massive stroke') is that event."""
+    ew = words().event
+    nouns = ew.personal_occurrences | ew.personal_states
+    for n in sent:
+        low = n.lower_
+        if low not in nouns or n.pos_ != "NOUN" or d.token_mention.get(n.i) is not None \
+                or in_quotation(d, n) or _planned(n) or not _real(clause_verb(n)):
+            continue
+        poss = next((c for c in n.children if c.dep_ == "poss"), None)
+        of = next((o for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj"), None)
+        holder = poss if poss is not None else of
+        person = entity_at(d, holder, {"PERSON"}) if holder is not None else None
+        if person is None:
+            continue
+        start = min([c.left_edge.i for c in n.children if c.dep_ in ("poss", "det", "amod")], default=n.i)
+        end = of.right_edge.i + 1 if poss is None else n.i + 1
+        span = d.doc[start:end]
+        key = (f"personal:{n.lemma_.lower()}", person)
+        earlier = _own_illness(d, person) if low == "illness" else None
+        if earlier is not None:
+            d.described.setdefault(key, earlier)
+        ev = d.add_entity(span.text, "EVENT", span.start_char, span.end_char, "events.personal.v1",
+                          same_as=key, tokens=(start, end))
+        if earlier is not None:
+            continue  # a new name for an illness the HEALTH facts already tell of
+        yield factoid(d, si, "PARTICIPATES", person, ev, "events.personal.v1", CONF["events.personal.v1"],
+                      role=n.lemma_.lower())
+        if low in ew.personal_states:
+            d.cache.told_happened.add(ev)  # a state lasted: no moment at which it happened
+        elif ev not in d.cache.told_happened:
+            d.cache.told_happened.add(ev)
+            yield _happened(d, si, ev, "events.personal.v1",
+                            stated_date(d, si, [n], only_governed=True) or fact_time(d, si, [n]), None)
+
+
+def _own_illness(d: Document, person: int) -> int | None:
+    """The event the text made of a person's illness before ('a massive stroke'): an
+    EVENT the person has a HEALTH fact about, named by the condition."""
+    conditions = {c.strip() for f in d.factoids if f.type == "HEALTH" and f.subject == person
+                  and f.condition for c in f.condition.split(";")}
+    return next((i for i, e in enumerate(d.entities) if e.kind == "EVENT" and e.name in conditions), None)
+
+
 def _taken_part_in(n: Token) -> bool:
     """'took part in the conspiracy against Caesar': the participation makes it an event
     (``participates`` then says who took part)."""
@@ -348,6 +399,7 @@ def _taken_part_in(n: Token) -> bool:
 def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     ew = words().event
     yield from described_events(d, si, sent)
+    yield from personal_events(d, si, sent)
     for n, ev, span in _mention_roots(d, sent, {"EVENT", "BODY"}):
         if in_quotation(d, n) or _planned(n):
             continue
