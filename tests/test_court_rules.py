@@ -142,3 +142,10 @@ def test_an_illness_already_told_as_an_event_is_not_a_second_one(analysed):
     events = [e.name for e in d.entities if e.kind == "EVENT"]
     assert events == ["massive stroke"]
     assert not any(f.extractor == "events.personal.v1" for f in d.factoids)
+
+
+def test_the_father_or_financier_of_a_revolution_took_part_in_it(analysed):
+    d = analysed("The Dutch Revolt began in 1568. William of Orange, the father of the Revolt, was "
+                 "careful. He was joined by the financier of the Revolt, Marnix.")
+    parts = {(a, b) for a, b in facts_of(d, "PARTICIPATES")}
+    assert any(a.startswith("William") and "Revolt" in b for a, b in parts)
