@@ -149,3 +149,10 @@ def test_the_father_or_financier_of_a_revolution_took_part_in_it(analysed):
                  "careful. He was joined by the financier of the Revolt, Marnix.")
     parts = {(a, b) for a, b in facts_of(d, "PARTICIPATES")}
     assert any(a.startswith("William") and "Revolt" in b for a, b in parts)
+
+
+def test_a_relative_named_only_by_title_and_epithet_becomes_a_person(analysed):
+    d = analysed("Marie Mancini, Princess Colonna, and niece of the great Cardinal, came to Paris in 1658.")
+    assert any(b == "the great Cardinal" and role == "niece" for _, b, role in kin_roles(d))
+    d = analysed("Anna was the daughter of a great Cardinal. Otto was the son of the Cardinal.")
+    assert not kin_roles(d)

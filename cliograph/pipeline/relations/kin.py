@@ -273,6 +273,7 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         # 'he was the son and heir of X': coordinated kin nouns share the owner and the relative
         owner = next((o for n in (noun, *noun.conjuncts) if (o := _owner(d, n)) is not None), None)
+        owner = _titled_owner(d, noun) if owner is None else owner
         named = _named(d, noun) or _listed_after(d, noun) or _subjects_of_plural(d, noun)
         described = [] if named else _listed_before(d, noun)  # (half-siblings, maybe: no sibling facts)
         if named and owner is None and noun.head.lemma_ == "have":  # 'he had brothers named ...'
@@ -414,3 +415,21 @@ def _clause_end_list(d: Document, verb: Token, sent: Span) -> list[int]:
         if e is not None and e not in out:
             out.append(e)
     return out
+
+
+def _titled_owner(d: Document, noun: Token) -> int | None:
+    """'niece of the great Cardinal', 'son of the old Elector': a person the text names only
+    by a title and an epithet, which no other rule made a name of, becomes one (the text's
+    own words are his name there)."""
+    lex = lexicon()
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or d.entity_of_token(obj) is not None or not obj.text[:1].isupper() \
+            or obj.lower_ not in lex.held_titles | lex.person_titles:
+        return None
+    mods = [c for c in obj.children if c.i < obj.i]
+    if not any(c.dep_ == "amod" for c in mods) or not any(c.lower_ == "the" for c in mods):
+        return None  # 'the great Cardinal', not 'a cardinal' nor 'the Cardinal' (a post)
+    span = d.doc[min(c.i for c in mods):obj.i + 1]
+    return d.add_entity(span.text, "PERSON", span.start_char, span.end_char, "kin.kin_noun.v1",
+                        tokens=(span.start, span.end))
