@@ -156,3 +156,11 @@ def test_a_relative_named_only_by_title_and_epithet_becomes_a_person(analysed):
     assert any(b == "the great Cardinal" and role == "niece" for _, b, role in kin_roles(d))
     d = analysed("Anna was the daughter of a great Cardinal. Otto was the son of the Cardinal.")
     assert not kin_roles(d)
+
+
+def test_a_she_speaks_as_the_woman_whose_title_opens_her_name(analysed):
+    d = analysed('Years of pleasure had not hardened the Duchess of Kendal. The Prussian envoy Knyphausen, '
+                 'who had come to the palace to ask after the King, paid her a visit. He found her in '
+                 'tears. She took him into a closet, and poured out her whole heart to him. "I have," '
+                 'she said, "a thing of great moment to tell you."')
+    assert {a for a, _ in quotes_of(d)} == {"Duchess of Kendal"}

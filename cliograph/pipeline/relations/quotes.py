@@ -213,15 +213,16 @@ def _vocative(d: Document, q: Quote, speaker: int) -> int | None:
 
 def _gender(d: Document, entity: int) -> str:
     """'male', 'female' or '' from the title or kin noun right before the entity's names
-    ('Mrs', 'Queen', 'his sister'); resolved pronouns are not trusted for this."""
+    ('Mrs', 'Queen', 'his sister') or opening them ('the Duchess of Kent'); resolved
+    pronouns are not trusted for this."""
     cache = d.cache.speaker_gender
     if entity not in cache:
         lex = lexicon()
         votes = {"male": 0, "female": 0}
         for mi in d.entities[entity].mentions:
-            s = d.mentions[mi].tokens[0]
-            if s > 0:
-                low = d.doc[s - 1].lower_
+            s, e = d.mentions[mi].tokens
+            # the word before, or the name's own title ('the Duchess of Kent')
+            for low in [d.doc[s - 1].lower_] * (s > 0) + [d.doc[s].lower_] * (e > s and d.doc[s].is_title):
                 if low in lex.female_words and low not in ("she", "her", "hers", "herself"):
                     votes["female"] += 1
                 elif low in lex.male_words and low not in ("he", "him", "his", "himself"):
