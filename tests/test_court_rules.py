@@ -164,3 +164,22 @@ def test_a_she_speaks_as_the_woman_whose_title_opens_her_name(analysed):
                  'tears. She took him into a closet, and poured out her whole heart to him. "I have," '
                  'she said, "a thing of great moment to tell you."')
     assert {a for a, _ in quotes_of(d)} == {"Duchess of Kendal"}
+
+
+def test_who_attends_a_sick_man_takes_part_in_his_illness(analysed):
+    d = analysed("King Louis fell ill at Versailles in 1774. For days the King was insensible. Doctor "
+                 "Lemonnier was in attendance. The Count of Provence scarcely left the bedside of King Louis.")
+    assert {("Doctor Lemonnier", "illness of King Louis"),
+            ("Count of Provence", "illness of King Louis")} <= facts_of(d, "PARTICIPATES")
+
+
+def test_attendance_with_nobody_ill_is_no_illness(analysed):
+    d = analysed("Marshal Saxe rode to Ghent in 1745. Doctor Senac was in attendance at the review.")
+    assert not any(e.kind == "EVENT" for e in d.entities)
+
+
+def test_the_illness_a_sickroom_passage_tells_of_is_the_one_later_called_his(analysed):
+    d = analysed("In May 1774 King Louis fell ill at Versailles. Doctor Lemonnier was in attendance. "
+                 "The news of the illness of King Louis filled Paris with dismay.")
+    events = [e for e in d.entities if e.kind == "EVENT"]
+    assert len(events) == 1 and "the illness of King Louis" in events[0].aliases

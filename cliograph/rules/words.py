@@ -132,6 +132,12 @@ class EventWords(_Strict):
     personal_states: frozenset[str] = frozenset()
     """Nouns of a condition a person lives through ('his exile'): an event without a
     moment to say it happened."""
+    attendance_nouns: frozenset[str] = frozenset()
+    """'was in attendance', 'assiduous in her attendance': at the sick person's side."""
+    sickbed_nouns: frozenset[str] = frozenset()
+    """Where the sick lie: whoever is at, comes to or leaves it attends the illness."""
+    leave_verbs: frozenset[str] = frozenset()
+    """'never left his bedside', 'left the bedside': either way he was there."""
 
 
 class RelationWords(_Strict):

@@ -355,6 +355,8 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         of = next((o for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
                    for o in c.children if o.dep_ == "pobj"), None)
         holder = poss if poss is not None else of
+        if holder is not None and holder.lower_ == "their":
+            continue  # 'their long banishment': several people's, not one person's
         person = entity_at(d, holder, {"PERSON"}) if holder is not None else None
         if person is None:
             continue
@@ -362,7 +364,7 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         end = of.right_edge.i + 1 if poss is None else n.i + 1
         span = d.doc[start:end]
         key = (f"personal:{n.lemma_.lower()}", person)
-        earlier = _own_illness(d, person) if low == "illness" else None
+        earlier = own_illness(d, person) if low == "illness" else None
         if earlier is not None:
             d.described.setdefault(key, earlier)
         ev = d.add_entity(span.text, "EVENT", span.start_char, span.end_char, "events.personal.v1",
@@ -379,7 +381,7 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                             stated_date(d, si, [n], only_governed=True) or fact_time(d, si, [n]), None)
 
 
-def _own_illness(d: Document, person: int) -> int | None:
+def own_illness(d: Document, person: int) -> int | None:
     """The event the text made of a person's illness before ('a massive stroke'): an
     EVENT the person has a HEALTH fact about, named by the condition."""
     conditions = {c.strip() for f in d.factoids if f.type == "HEALTH" and f.subject == person
