@@ -183,3 +183,11 @@ def test_the_illness_a_sickroom_passage_tells_of_is_the_one_later_called_his(ana
                  "The news of the illness of King Louis filled Paris with dismay.")
     events = [e for e in d.entities if e.kind == "EVENT"]
     assert len(events) == 1 and "the illness of King Louis" in events[0].aliases
+
+
+def test_who_led_the_assault_on_the_place_of_an_event_took_part_in_it(analysed):
+    d = analysed("In May 1863 the siege of Vicksburg began. General Sherman led the assault on Vicksburg.")
+    assert ("General Sherman", "siege of Vicksburg") in facts_of(d, "PARTICIPATES")
+    d = analysed("The siege of Vicksburg ended in 1863. Snow fell. Snow fell. Snow fell. Snow fell. Snow "
+                 "fell. Snow fell. Snow fell. General Sherman made an assault on Vicksburg.")
+    assert ("General Sherman", "siege of Vicksburg") not in facts_of(d, "PARTICIPATES")

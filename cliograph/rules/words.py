@@ -138,6 +138,9 @@ class EventWords(_Strict):
     """Where the sick lie: whoever is at, comes to or leaves it attends the illness."""
     leave_verbs: frozenset[str] = frozenset()
     """'never left his bedside', 'left the bedside': either way he was there."""
+    assault_nouns: frozenset[str] = frozenset()
+    """'led the offensive on Kronstadt': an armed action on the place of an event just told
+    ('the Kronstadt mutiny') is a part of that event."""
 
 
 class RelationWords(_Strict):

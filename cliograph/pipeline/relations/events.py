@@ -115,7 +115,8 @@ CONF = {
     "events.took_place.v1": 0.6,  # an event somebody took part in
     "events.placed_mention.v1": 0.65,  # 'the Congress in Vienna'
     "events.delegation.v1": 0.6,
-    "events.personal.v1": 0.6,  # 'his accession', 'the exile of X': the person's own event  # 'Virginia sent Madison and Mason' to the congress just named
+    "events.personal.v1": 0.6,
+    "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny  # 'his accession', 'the exile of X': the person's own event  # 'Virginia sent Madison and Mason' to the congress just named
 }
 
 
@@ -379,6 +380,46 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             d.cache.told_happened.add(ev)
             yield _happened(d, si, ev, "events.personal.v1",
                             stated_date(d, si, [n], only_governed=True) or fact_time(d, si, [n]), None)
+
+
+ASSAULT_WINDOW = 6  # sentences back the event an assault is part of was last named
+
+
+def assault_on_event(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Trotski led the military offensive on Kronstadt' after 'the Kronstadt mutiny': who
+    leads or makes an armed action on the place an event just told is named after takes
+    part in that event ('Grant led the assault on Vicksburg' in a passage on the siege of
+    Vicksburg)."""
+    ew = words().event
+    for n in sent:
+        if n.lemma_.lower() not in ew.assault_nouns or n.dep_ != "dobj" or in_quotation(d, n) \
+                or not _real(n.head):
+            continue
+        targets = [o for c in [*n.children, *n.head.children]  # (the parser may hang 'on X' on the verb)
+                   if c.dep_ == "prep" and c.lower_ in ("on", "upon", "against")
+                   for o in c.children if o.dep_ == "pobj" and o.tag_ == "NNP"]
+        ev = next((e for o in targets if (e := _event_named_after(d, si, o.text)) is not None), None)
+        if ev is None:
+            continue
+        for actor in _actors(d, n.head):
+            if actor != ev and (actor, ev) not in d.cache.event_parties:
+                yield factoid(d, si, "PARTICIPATES", actor, ev, "events.assault_on_event.v1",
+                              CONF["events.assault_on_event.v1"], when=fact_time(d, si, [n.head]),
+                              role=f"{n.head.text} the {n.text}")
+
+
+def _event_named_after(d: Document, si: int, place: str) -> int | None:
+    """The event named after a place ('Kronstadt mutiny', 'siege of Vicksburg') whose name
+    the text used within ``ASSAULT_WINDOW`` sentences before."""
+    floor = d.sents[max(0, si - ASSAULT_WINDOW)].start_char
+    here = d.sents[si].start_char
+    for m in reversed(d.mentions):
+        if m.entity is None or not floor <= m.start < here:
+            continue
+        e = d.entities[m.entity]
+        if e.kind == "EVENT" and place in e.name.replace("’", " ").split():
+            return m.entity
+    return None
 
 
 def own_illness(d: Document, person: int) -> int | None:
@@ -933,5 +974,6 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from battles(d, si, sent)  # first: the events it describes are mentions for the rest
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
+    yield from assault_on_event(d, si, sent)
     yield from decides(d, si, sent)
     yield from passage(d, si, sent)  # last: the parties the clauses above told are known
