@@ -382,7 +382,7 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                             stated_date(d, si, [n], only_governed=True) or fact_time(d, si, [n]), None)
 
 
-ASSAULT_WINDOW = 6  # sentences back the event an assault is part of was last named
+ASSAULT_WINDOW = limits().sentences_back.assaulted_event  # back to the event an assault is part of
 
 
 def assault_on_event(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
+from ...rules import limits
 from ...rules.words import words
 from ..document import Document
 from ..quotations import in_quotation
@@ -58,7 +59,7 @@ CONF = {
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
     "passage.attendance.v1": 0.6,  # 'X was in attendance', 'never left his bedside' during an illness
 }
-PATIENT_WINDOW = 30  # sentences back the illness a sickroom passage tells of may have been told
+PATIENT_WINDOW = limits().sentences_back.patient  # back to the one a sickroom passage tells was ill
 KILLINGS = {"assassination", "murder", "killing", "slaughter", "massacre", "regicide"}
 """Nouns naming a killing whose blows a paragraph goes on to tell, one by one."""
 BLOW_VERBS = {"strike", "stab", "smite", "wound", "hack", "slash", "run"}
@@ -391,7 +392,7 @@ def attendance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         patient = _patient(d, si) if patient is None else patient
         if patient is None:
             continue
-        for t in conjuncts_of(actors):
+        for t in _with_conjuncts(actors):
             actor = entity_at(d, t, {"PERSON"})
             if actor is None or actor == patient:
                 continue
@@ -400,7 +401,8 @@ def attendance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                           CONF["passage.attendance.v1"], when=fact_time(d, si, [verb]), role="attended")
 
 
-def conjuncts_of(tokens: list[Token]) -> list[Token]:
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """Each token and those coordinated with it ('the Queen and the Duchess')."""
     return [c for t in tokens for c in conjuncts(t)]
 
 
