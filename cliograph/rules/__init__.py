@@ -145,6 +145,10 @@ class SentencesBack(_Strict):
     """What a confirmation confirms ('the Senate confirmed the nomination', ``relations.offices``)."""
     session: int
     """The congress a delegation goes to (``relations.events``)."""
+    patient: int = 30
+    """The one a sickroom passage tells was ill, for those who attend him (``relations.passage``)."""
+    assaulted_event: int = 6
+    """The event an assault on its place is part of ('the offensive on X', ``relations.events``)."""
 
 
 class Tokens(_Strict):

@@ -36,6 +36,9 @@ class QuoteWords(_Strict):
     voice_words: frozenset[str]
     """First and second person words: the voice of a letter or a speech."""
     block_break_verbs: frozenset[str]
+    lead_in_verbs: frozenset[str] = frozenset()
+    """Verbs besides those of speech whose sentence may lead in the quotation that follows
+    it ('expressed his dislike', 'addressed the officers')."""
 
 
 class LifeWords(_Strict):
@@ -137,6 +140,21 @@ class EventWords(_Strict):
     conquest_verbs: dict[str, str] = {}
     """Verbs of taking a land whole -> the noun of the event ('enslaved Melos': the conquest of
     Melos); read like ``action_verbs``, whose event takes a place's name."""
+    personal_occurrences: frozenset[str] = frozenset()
+    """Nouns of what befalls one person, an event once said to be someone's ('his
+    accession', 'the coronation of X'): the event happened."""
+    personal_states: frozenset[str] = frozenset()
+    """Nouns of a condition a person lives through ('his exile'): an event without a
+    moment to say it happened."""
+    attendance_nouns: frozenset[str] = frozenset()
+    """'was in attendance', 'assiduous in her attendance': at the sick person's side."""
+    sickbed_nouns: frozenset[str] = frozenset()
+    """Where the sick lie: whoever is at, comes to or leaves it attends the illness."""
+    leave_verbs: frozenset[str] = frozenset()
+    """'never left his bedside', 'left the bedside': either way he was there."""
+    assault_nouns: frozenset[str] = frozenset()
+    """'led the offensive on Kronstadt': an armed action on the place of an event just told
+    ('the Kronstadt mutiny') is a part of that event."""
 
 
 class RelationWords(_Strict):

@@ -69,6 +69,8 @@ CONF = {
     "events.instigated.v1": 0.6,  # 'caused a revolt of Sicily from the Angevins'
     "events.secession.v1": 0.6,  # 'Rhodes left the confederacy'
     "events.delegation.v1": 0.6,  # 'Virginia sent Madison and Mason' to the congress just named
+    "events.personal.v1": 0.6,  # 'his accession', 'the exile of X': the person's own event
+    "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
 }
 
 
@@ -279,6 +281,98 @@ def described_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield _happened(d, si, ev, "events.described.v1", when or fact_time(d, si, [v]), place)
 
 
+def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """What befalls one person, said to be his, is an event he takes part in: 'the news of
+    his accession', 'during her exile', 'he had shared the exile of the Pretender' (the
+    sharer then takes part too, through ``participates``). Every mention of the same noun
+    for the same person is one event; an occurrence ('accession', 'coronation') happened,
+    a state ('exile') only lasted. A person's illness the text has already made an event
+    of ('suffered a massive stroke') is that event."""
+    ew = words().event
+    nouns = ew.personal_occurrences | ew.personal_states
+    for n in sent:
+        low = n.lower_
+        if low not in nouns or n.pos_ != "NOUN" or d.token_mention.get(n.i) is not None \
+                or in_quotation(d, n) or _planned(n) or not _real(clause_verb(n)):
+            continue
+        poss = next((c for c in n.children if c.dep_ == "poss"), None)
+        of = next((o for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj"), None)
+        holder = poss if poss is not None else of
+        if holder is not None and holder.lower_ == "their":
+            continue  # 'their long banishment': several people's, not one person's
+        person = entity_at(d, holder, {"PERSON"}) if holder is not None else None
+        if person is None:
+            continue
+        start = min([c.left_edge.i for c in n.children if c.dep_ in ("poss", "det", "amod")], default=n.i)
+        end = of.right_edge.i + 1 if poss is None else n.i + 1
+        span = d.doc[start:end]
+        key = (f"personal:{n.lemma_.lower()}", person)
+        earlier = own_illness(d, person) if low == "illness" else None
+        if earlier is not None:
+            d.described.setdefault(key, earlier)
+        ev = d.add_entity(span.text, "EVENT", span.start_char, span.end_char, "events.personal.v1",
+                          same_as=key, tokens=(start, end))
+        if earlier is not None:
+            continue  # a new name for an illness the HEALTH facts already tell of
+        yield factoid(d, si, "PARTICIPATES", person, ev, "events.personal.v1", CONF["events.personal.v1"],
+                      role=n.lemma_.lower())
+        if low in ew.personal_states:
+            d.cache.told_happened.add(ev)  # a state lasted: no moment at which it happened
+        elif ev not in d.cache.told_happened:
+            d.cache.told_happened.add(ev)
+            yield _happened(d, si, ev, "events.personal.v1",
+                            stated_date(d, si, [n], only_governed=True) or fact_time(d, si, [n]), None)
+
+
+ASSAULT_WINDOW = limits().sentences_back.assaulted_event  # back to the event an assault is part of
+
+
+def assault_on_event(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Trotski led the military offensive on Kronstadt' after 'the Kronstadt mutiny': who
+    leads or makes an armed action on the place an event just told is named after takes
+    part in that event ('Grant led the assault on Vicksburg' in a passage on the siege of
+    Vicksburg)."""
+    ew = words().event
+    for n in sent:
+        if n.lemma_.lower() not in ew.assault_nouns or n.dep_ != "dobj" or in_quotation(d, n) \
+                or not _real(n.head):
+            continue
+        targets = [o for c in [*n.children, *n.head.children]  # (the parser may hang 'on X' on the verb)
+                   if c.dep_ == "prep" and c.lower_ in ("on", "upon", "against")
+                   for o in c.children if o.dep_ == "pobj" and o.tag_ == "NNP"]
+        ev = next((e for o in targets if (e := _event_named_after(d, si, o.text)) is not None), None)
+        if ev is None:
+            continue
+        for actor in _actors(d, n.head):
+            if actor != ev and (actor, ev) not in d.cache.event_parties:
+                yield factoid(d, si, "PARTICIPATES", actor, ev, "events.assault_on_event.v1",
+                              CONF["events.assault_on_event.v1"], when=fact_time(d, si, [n.head]),
+                              role=f"{n.head.text} the {n.text}")
+
+
+def _event_named_after(d: Document, si: int, place: str) -> int | None:
+    """The event named after a place ('Kronstadt mutiny', 'siege of Vicksburg') whose name
+    the text used within ``ASSAULT_WINDOW`` sentences before."""
+    floor = d.sents[max(0, si - ASSAULT_WINDOW)].start_char
+    here = d.sents[si].start_char
+    for m in reversed(d.mentions):
+        if m.entity is None or not floor <= m.start < here:
+            continue
+        e = d.entities[m.entity]
+        if e.kind == "EVENT" and place in e.name.replace("’", " ").split():
+            return m.entity
+    return None
+
+
+def own_illness(d: Document, person: int) -> int | None:
+    """The event the text made of a person's illness before ('a massive stroke'): an
+    EVENT the person has a HEALTH fact about, named by the condition."""
+    conditions = {c.strip() for f in d.factoids if f.type == "HEALTH" and f.subject == person
+                  and f.condition for c in f.condition.split(";")}
+    return next((i for i, e in enumerate(d.entities) if e.kind == "EVENT" and e.name in conditions), None)
+
+
 def _taken_part_in(n: Token) -> bool:
     """'took part in the conspiracy against Caesar': the participation makes it an event
     (``participates`` then says who took part)."""
@@ -291,6 +385,7 @@ def _taken_part_in(n: Token) -> bool:
 def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     ew = words().event
     yield from described_events(d, si, sent)
+    yield from personal_events(d, si, sent)
     for n, ev, span in _mention_roots(d, sent, {"EVENT", "BODY"}):
         if in_quotation(d, n) or _planned(n):
             continue
@@ -1025,5 +1120,6 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from bare_sieges(d, si, sent)
     yield from happened(d, si, sent)
     yield from participates(d, si, sent)
+    yield from assault_on_event(d, si, sent)
     yield from decides(d, si, sent)
     yield from passage(d, si, sent)  # last: the parties the clauses above told are known

@@ -264,6 +264,7 @@ def born_to(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from married(d, si, sent)
     yield from born_to(d, si, sent)
+    yield from listed_after_clause(d, si, sent)
     lex = lexicon()
     for noun in sent:
         role = lex.kin_roles.get(_kin_word(noun))
@@ -273,6 +274,7 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         # 'he was the son and heir of X': coordinated kin nouns share the owner and the relative
         owner = next((o for n in (noun, *noun.conjuncts) if (o := _owner(d, n)) is not None), None)
+        owner = _titled_owner(d, noun) if owner is None else owner
         named = _named(d, noun) or _listed_after(d, noun) or _subjects_of_plural(d, noun)
         described = [] if named else _listed_before(d, noun)  # (half-siblings, maybe: no sibling facts)
         if named and owner is None and noun.head.lemma_ == "have":  # 'he had brothers named ...'
@@ -356,3 +358,79 @@ def _co_owners(d: Document, noun: Token, first: int) -> list[int]:
             if o.dep_ == "pobj"]
     people = [e for o in objs for t in o.conjuncts if (e := entity_at(d, t, PERSON)) is not None]
     return [e for e in dict.fromkeys(people) if e != first]
+
+
+def listed_after_clause(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Her three sons were summoned to the palace, Prince Otto, Prince Karl and Prince
+    Ludwig': a plural kin noun as a clause's subject, its members listed after a comma at the
+    clause's end. Each person of the list is the owner's relative; the people a kin noun
+    inside the list names with 'of' ('Otto, son of the Countess') are other parents, which
+    ``kin`` reads. No sibling facts: children of one father listed with different mothers
+    are half-siblings the text does not call brothers."""
+    lex = lexicon()
+    for noun in sent:
+        if noun.tag_ != "NNS" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN":
+            continue
+        role = lex.kin_roles.get(noun.lemma_.lower()) or lex.kin_roles.get(noun.lower_)
+        if role is None or _named(d, noun) or _listed_after(d, noun) or not asserted(noun.head):
+            continue
+        owner_ = _owner(d, noun)
+        if owner_ is None:
+            continue
+        for relative in _clause_end_list(d, noun.head, sent):
+            if relative == owner_:
+                continue
+            r_role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role) \
+                if role == "child" else role
+            yield factoid(d, si, "KIN", relative, owner_, "kin.listed_after_clause.v1", 0.7, role=r_role)
+            inverse = lex.kin_inverse.get(r_role, {}).get(gender(d, owner_))
+            if inverse:
+                yield factoid(d, si, "KIN", owner_, relative, "kin.inverse.v1", 0.65, role=inverse)
+
+
+def _clause_end_list(d: Document, verb: Token, sent: Span) -> list[int]:
+    """The people listed after the first comma that follows a verb, up to the sentence's
+    end or a semicolon, when a name comes right after that comma; a name that is the
+    object of a kin noun's 'of' ('son of X') is a parent, not an item."""
+    lex = lexicon()
+    comma = next((t for t in sent if t.i > verb.i and t.text == ","), None)
+    if comma is None:
+        return []
+    # a name within a few words of the comma ('the Dukes of A, B and C'), no verb between
+    near = d.doc[comma.i + 1:min(sent.end, comma.i + 5)]
+    first = next((t for t in near if d.token_mention.get(t.i) is not None), None)
+    if first is None or any(t.pos_ in ("VERB", "AUX") for t in d.doc[comma.i + 1:first.i]):
+        return []
+    out: list[int] = []
+    for t in d.doc[comma.i + 1:sent.end]:
+        if t.text in (";", ":"):
+            break
+        mi = d.token_mention.get(t.i)
+        if mi is None or d.mentions[mi].tokens[0] != t.i:
+            continue
+        root = d.doc[d.mentions[mi].tokens[0]:d.mentions[mi].tokens[1]].root
+        kin_of = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+        if kin_of is not None and (_kin_word(kin_of) in lex.kin_roles or kin_of.lemma_.lower() in lex.kin_roles):
+            continue
+        e = entity_at(d, t, PERSON)
+        if e is not None and e not in out:
+            out.append(e)
+    return out
+
+
+def _titled_owner(d: Document, noun: Token) -> int | None:
+    """'niece of the great Cardinal', 'son of the old Elector': a person the text names only
+    by a title and an epithet, which no other rule made a name of, becomes one (the text's
+    own words are his name there)."""
+    lex = lexicon()
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or d.entity_of_token(obj) is not None or not obj.text[:1].isupper() \
+            or obj.lower_ not in lex.held_titles | lex.person_titles:
+        return None
+    mods = [c for c in obj.children if c.i < obj.i]
+    if not any(c.dep_ == "amod" for c in mods) or not any(c.lower_ == "the" for c in mods):
+        return None  # 'the great Cardinal', not 'a cardinal' nor 'the Cardinal' (a post)
+    span = d.doc[min(c.i for c in mods):obj.i + 1]
+    return d.add_entity(span.text, "PERSON", span.start_char, span.end_char, "kin.kin_noun.v1",
+                        tokens=(span.start, span.end))

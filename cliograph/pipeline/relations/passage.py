@@ -31,13 +31,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
+from ...rules import limits
 from ...rules.words import extractor_words, words
 from ..document import Document
 from ..quotations import in_quotation
-from .base import conjuncts, entity_at, factoid
+from .base import asserted, conjuncts, entity_at, factoid
 from .base import happened as _real
-from .events import COMMAND_NOUNS, LED
-from .frames import frames
+from .events import COMMAND_NOUNS, LED, own_illness
+from .frames import frame_of, frames
 from .timing import fact_time
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
@@ -61,7 +62,9 @@ CONF = {
     "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
     "passage.blow_victim.v1": 0.6,  # 'X struck him' in the paragraph of Y's murder: X opposes Y
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
+    "passage.attendance.v1": 0.6,  # 'X was in attendance', 'never left his bedside' during an illness
 }
+PATIENT_WINDOW = limits().sentences_back.patient  # back to the one a sickroom passage tells was ill
 KILLINGS = extractor_words().passage.killings
 """Nouns naming a killing whose blows a paragraph goes on to tell, one by one."""
 BLOW_VERBS = extractor_words().passage.blow_verbs
@@ -414,6 +417,7 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from _led_to(d, si, sent)
     yield from _blow_parties(d, si, sent)
     yield from _speakers(d, si, sent)
+    yield from attendance(d, si, sent)
     pending = d.cache.pending_commanders
     light = words().event.action_light_verbs
     for v, actor, role, rule in found:
@@ -442,3 +446,71 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                       when=fact_time(d, si, [v]), role=role)
     if si == len(d.sents) - 1:
         yield from _led_to(d, si + 1, None)  # the text ends: no next sentence to lead to
+
+
+def attendance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who attends a sick person takes part in his illness: 'Doctor Short was in attendance',
+    'the Queen was assiduous in her attendance', 'the Duke scarcely left his brother's
+    bedside', 'his children were brought to his bedside'. The sick person is whose bedside
+    it is, else the one the passage last told was ill (a HEALTH fact at most
+    ``PATIENT_WINDOW`` sentences back); the illness is the event his illness is, or becomes."""
+    ew = words().event
+    for n in sent:
+        low = n.lemma_.lower()
+        if n.pos_ != "NOUN" or in_quotation(d, n) or low not in ew.attendance_nouns | ew.sickbed_nouns:
+            continue
+        head = n.head.head if n.dep_ == "pobj" else n.head
+        if low in ew.attendance_nouns:
+            if n.dep_ != "pobj" or n.head.lower_ != "in":
+                continue
+            verb = head.head if head.dep_ in ("acomp", "amod") else head  # 'assiduous in her attendance'
+            if verb.lemma_ != "be" or not asserted(verb):
+                continue
+            actors = [c for c in verb.children if c.dep_ == "nsubj"]
+        else:
+            verb = head
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ew.leave_verbs and not asserted(verb):
+                continue
+            f = frame_of(verb)
+            actors = f.objects if f.passive else f.subjects
+        patient = None
+        poss = next((c for c in n.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("his", "her", "their"):
+            patient = entity_at(d, poss, {"PERSON"})
+        patient = _patient(d, si) if patient is None else patient
+        if patient is None:
+            continue
+        for t in _with_conjuncts(actors):
+            actor = entity_at(d, t, {"PERSON"})
+            if actor is None or actor == patient:
+                continue
+            ev = _illness(d, patient, n)
+            yield factoid(d, si, "PARTICIPATES", actor, ev, "passage.attendance.v1",
+                          CONF["passage.attendance.v1"], when=fact_time(d, si, [verb]), role="attended")
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """Each token and those coordinated with it ('the Queen and the Duchess')."""
+    return [c for t in tokens for c in conjuncts(t)]
+
+
+def _patient(d: Document, si: int) -> int | None:
+    """The one the passage last told was ill."""
+    floor = d.sents[max(0, si - PATIENT_WINDOW)].start_char
+    here = d.sents[si].end_char
+    for f in reversed(d.factoids):
+        if f.type == "HEALTH" and floor <= f.start < here:
+            return f.subject
+    return None
+
+
+def _illness(d: Document, patient: int, n: Token) -> int:
+    """The event of the patient's illness: the one the text made of it ('a massive stroke'),
+    else one named here, which 'his illness' later joins (``events.personal_events``)."""
+    key = ("personal:illness", patient)
+    if key not in d.described:
+        earlier = own_illness(d, patient)
+        if earlier is not None:
+            d.described[key] = earlier
+    return d.add_entity(f"illness of {d.entities[patient].name}", "EVENT", n.idx, n.idx + len(n.text),
+                        "passage.attendance.v1", same_as=key)

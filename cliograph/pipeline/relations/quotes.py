@@ -48,6 +48,8 @@ CONF = {
     "quotes.adjacent.v1": 0.7,  # seed 0/0; corpus 11/15
     "quotes.clause_in_sentence.v1": 0.6,  # seed 0/0 (the parse pass finds its case); corpus 2/2
     "quotes.continuation.v1": 0.75,  # seed 2/2 ('He added:', 'He also said'); corpus 5/6
+    "quotes.lead_in.v1": 0.6,  # a quotation after the sentence that says who spoke
+    "quotes.conversation.v1": 0.7,  # addressee from the dialogue around it; corpus (Macaulay)
 }
 
 
@@ -119,7 +121,7 @@ def _named_subject_before(
         t = d.doc[i]
         if t.is_space and "\n" in t.text:
             break  # not across a paragraph break
-        if t.dep_ not in ("nsubj", "nsubjpass") or d.token_mention.get(i) is None:
+        if t.dep_ not in ("nsubj", "nsubjpass") or d.token_mention.get(i) is None or in_quotation(d, t):
             continue
         main = t.head.dep_ in ("ROOT", "conj", "parataxis", "ccomp") and not any(
             c.dep_ == "mark" or c.tag_ == "WRB" for c in t.head.children
@@ -211,15 +213,16 @@ def _vocative(d: Document, q: Quote, speaker: int) -> int | None:
 
 def _gender(d: Document, entity: int) -> str:
     """'male', 'female' or '' from the title or kin noun right before the entity's names
-    ('Mrs', 'Queen', 'his sister'); resolved pronouns are not trusted for this."""
+    ('Mrs', 'Queen', 'his sister') or opening them ('the Duchess of Kent'); resolved
+    pronouns are not trusted for this."""
     cache = d.cache.speaker_gender
     if entity not in cache:
         lex = lexicon()
         votes = {"male": 0, "female": 0}
         for mi in d.entities[entity].mentions:
-            s = d.mentions[mi].tokens[0]
-            if s > 0:
-                low = d.doc[s - 1].lower_
+            s, e = d.mentions[mi].tokens
+            # the word before, or the name's own title ('the Duchess of Kent')
+            for low in [d.doc[s - 1].lower_] * (s > 0) + [d.doc[s].lower_] * (e > s and d.doc[s].is_title):
                 if low in lex.female_words and low not in ("she", "her", "hers", "herself"):
                     votes["female"] += 1
                 elif low in lex.male_words and low not in ("he", "him", "his", "himself"):
@@ -242,8 +245,14 @@ def _person(d: Document, tok: Token | None) -> int | None:
 
 
 def _to_person(d: Document, tok: Token) -> int | None:
-    """'to X' among a token's children."""
+    """'to X' among a token's children ('To Barillon James expressed' parsed with no object
+    of 'To': the name right after it)."""
     for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "unto") and c.i + 1 < len(c.doc) \
+                and not any(o.dep_ == "pobj" for o in c.children) and d.token_mention.get(c.i + 1) is not None:
+            p = _person(d, c.doc[c.i + 1])
+            if p is not None and p != _person(d, next((x for x in tok.children if x.dep_ == "nsubj"), None)):
+                return p
         if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "unto"):
             for o in c.children:
                 if o.dep_ == "pobj":
@@ -523,6 +532,8 @@ def _attribute_all(d: Document) -> list[Attribution]:
                 paras[para_of(max(q.open, q.close - 1))][1],
                 short_ok=_clause_like(qspan),
             )
+        if found is None:
+            found = _by_lead_in(d, q, qspan)
         items.append((q, found))
     for pi, q in blocks:
         qspan = _tokens(d, q.start, q.end)
@@ -566,8 +577,12 @@ def _attribute_all(d: Document) -> list[Attribution]:
                 last.quotes.append(q)  # the rest of a quotation split by its reporting clause
             continue
         v, subj = found.verb, found.subj
+        if v is not None and subj is not None and in_quotation(d, subj):
+            subj = _speaker_outside(d, v)  # '“Sir,” said the Duke': 'Sir' is no subject
+        if v is not None and _person(d, subj) is None:
+            subj = _name_before(d, v) or subj  # '... to form part of his train Cicero said'
         if v is not None:
-            if not asserted(v):
+            if not asserted(v) and not _habitual(v):
                 continue
             anchor = d.sent_index(v)
             if v.i in by_verb:  # a split quotation: '“It is time,” he said, “to speak out”'
@@ -652,12 +667,88 @@ def _attribute_all(d: Document) -> list[Attribution]:
             addressee = _vocative(d, q, speaker)
         if addressee == speaker:
             addressee = None
+        if addressee is None and last is not None and (since(anchor) <= 2 or _same_paragraph(d, last, q)):
+            addressee, rule = _conversation(last, speaker, addressee, rule)
+        if addressee is not None and last is not None and addressee == last.speaker \
+                and last.addressee is None and since(anchor) <= 2:
+            last.addressee, last.rule = speaker, CONVERSATION  # who answers was spoken to
         a = Attribution([q], speaker, addressee, anchor, rule, v)
         if v is not None:
             by_verb[v.i] = a
         out.append(a)
         last = a
     return out
+
+
+CONVERSATION = "quotes.conversation.v1"
+
+
+def _conversation(last: Attribution, speaker: int, addressee: int | None,
+                  rule: str) -> tuple[int | None, str]:
+    """Whom a speaker addresses in a dialogue the text tells quotation by quotation (the
+    last attributed one at most two sentences before): the one who had just spoken to him
+    ('“Come in,” said the Abbot to Anselm. “Have you eaten?” asked Anselm': the Abbot),
+    or, when he speaks again, the one he was speaking to."""
+    if last.speaker != speaker and last.addressee == speaker:
+        return last.speaker, CONVERSATION
+    if last.speaker == speaker and last.addressee is not None:
+        return last.addressee, CONVERSATION
+    return addressee, rule
+
+
+def _name_before(d: Document, v: Token) -> Token | None:
+    """A person's name right before a reporting verb the parser gave no subject ('to form
+    part of his train Cicero said': 'Cicero' read as the object of 'of')."""
+    if v.i == 0 or in_quotation(d, v.doc[v.i - 1]):
+        return None
+    t = v.doc[v.i - 1]
+    return t if d.token_mention.get(t.i) is not None and _person(d, t) is not None else None
+
+
+def _by_lead_in(d: Document, q: Quote, qspan: Span) -> _Found | None:
+    """A quotation standing as its own sentence after a sentence of the same paragraph
+    that says who spoke, and to whom, without a colon: 'To the envoy the Margrave
+    expressed his anger. “I will not be bullied.”' The lead-in's last verb of speaking
+    (a main clause's) gives the speaker; the sentence must hold no quotation of its own."""
+    si = d.sent_index(qspan[0])
+    if si == 0 or d.sents[si].start_char < q.open - 2:
+        return None
+    prev = d.sents[si - 1]
+    if "\n" in d.text[prev.end_char:q.open] or any(in_quotation(d, t) for t in prev):
+        return None
+    lead = words().quote.lead_in_verbs
+    verbs = [t for t in prev if t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj")
+             and (_is_speech(t) or t.lemma_.lower() in lead)]
+    if not verbs:
+        return None
+    v = verbs[-1]
+    subj = speaker_of(v)
+    if subj is None:  # 'After dinner he rose, filled a goblet, and asked': the opening clause's
+        subj = next((c for c in prev if c.dep_ == "nsubj" and c.i < v.i and (
+            c.head.i in (v.i, v.head.i) or c.head.dep_ == "advcl" and c.head.head.i in (v.i, v.head.i))), None)
+    return _Found(v, subj, "quotes.lead_in.v1", [])
+
+
+def _same_paragraph(d: Document, last: Attribution, q: Quote) -> bool:
+    """A dialogue set out in one paragraph, however many quotations it holds."""
+    return any(s <= last.quotes[-1].open and q.open <= e for s, e in d.paragraphs)
+
+
+def _speaker_outside(d: Document, v: Token) -> Token | None:
+    """The speaker of a reporting verb whose parsed subject is a word of the quotation (a
+    vocative or an exclamation before 'said X': '“Sir,” said the Duke', '“Rogue!” roared
+    the judge'): the name after the verb, else a subject outside the quotation."""
+    outside = [c for c in v.children if not in_quotation(d, c) and c.pos_ in ("PROPN", "NOUN", "PRON")
+               and c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "dep", "appos", "oprd")]
+    after = [c for c in outside if c.i > v.i]
+    return after[0] if after else outside[-1] if outside else None
+
+
+def _habitual(v: Token) -> bool:
+    """'“Hangman,” he would exclaim, “...”': a 'would' of habit before a verb reporting the
+    words themselves (no 'have', no negation, no condition), not a hypothesis."""
+    aux = [c.lower_ for c in v.children if c.dep_ in ("aux", "neg") or c.dep_ == "mark"]
+    return aux == ["would"] and _is_speech(v)
 
 
 def _continues(d: Document, last: Attribution, q: Quote) -> bool:
