@@ -49,6 +49,7 @@ ORDINAL_WORDS = re.compile(
 SOVIET_ACRONYM = re.compile(r"^[A-Z][a-z]+(buro|kom|kraikom)$")
 ROMAN = re.compile(r"[IVXLCDM]{2,}\.?|[IVXLCDM]+\.")
 ISATION = re.compile(r"(is|iz)ation$|ism$", re.I)
+DOCTRINE_NAME = re.compile(r"^[A-Z][a-z]{2,}(ism|ianity)$")
 GROUP_PLURAL = re.compile(r"^[A-Z][A-Za-z-]+(ists|ites|ins|ards|iks|eks|erners|landers)$")  # + regional groups
 
 
@@ -322,6 +323,10 @@ def guess_kind(span: Span) -> str | None:
         return None  # 'Soviet' in 'the Soviet state' is an adjective
     if len(span) == 1 and SOVIET_ACRONYM.search(span.text):
         return "BODY"
+    if len(span) == 1 and DOCTRINE_NAME.search(span.text) and not span[0].is_sent_start:
+        # 'Jansenism', 'Lutheranism', 'Christianity': a creed or doctrine (a sentence's first
+        # word is capitalised whatever it is: 'Factionalism grew')
+        return "POLICY"
     words = [t.lower_ for t in span]
     first, head = words[0], head_word(span)
     if len(words) > 1 and first in WINGS and (span[-1].tag_ in ("NNS", "NNPS") or re.search(r"[^s]s$", words[-1])):
@@ -589,6 +594,12 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
             out.append((tok.i, tok.i + 1, "FACTION", "mentions.adherents.v1"))
             continue
+        # policy: a way of doing things named after its deviser ('the Lancaster system',
+        # 'the Froebel methods'): the phrase is the policy, the surname stays a person
+        if low in lex.devised_policy_nouns and tok.pos_ == "NOUN" and tok.i > 0 \
+                and _attributive_person(doc[tok.i - 1]):
+            out.append((tok.i - 1, tok.i + 1, "POLICY", DEVISED_RULE))
+            continue
         # policy: a process noun with a noun modifier ('grain requisitioning', 'state planning'),
         # or any policy noun with a complement ('tax in kind', 'monopoly of foreign trade')
         nominal = tok.pos_ == "NOUN" or tok.tag_ == "VBG" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
@@ -635,6 +646,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 WORK_NOUNS = lexicon().work_nouns
 ATTRIBUTIVE_RULE = "mentions.attributive_person.v1"
+DEVISED_RULE = "mentions.devised_policy.v1"
 
 
 def _attributive_person(tok: Token) -> bool:
@@ -679,8 +691,11 @@ def find(d: Document) -> None:
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
-            if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS:
+            if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS and kind != "POLICY":
                 continue  # 'His Eminence', 'their Saviour': a form of address or a common noun
+                # (but 'their Jansenism' is the doctrine)
+            if len(span) == 1 and span[0].lower_ in lexicon().divine_names:
+                continue  # 'cursed by Satan', 'the suppliant of Apollo': a god is no actor of the story
             if len(span) == 1 and _attributive_person(span[0]):
                 cands.append((ss, ee, "PERSON", ATTRIBUTIVE_RULE))
                 continue

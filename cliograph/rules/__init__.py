@@ -74,6 +74,12 @@ class Lexicon(BaseModel):
     health_words: frozenset[str]
     place_preps: frozenset[str]
     not_names: frozenset[str]
+    divine_names: frozenset[str] = frozenset()
+    """Gods and saints, named in prayers, oaths and similes ('Satan', 'Zeus', 'the
+    Redeemer'): alone, never an actor of the story (``mentions``)."""
+    devised_policy_nouns: frozenset[str] = frozenset()
+    """Nouns of a way of doing things that a surname can name ('the Froebel method', 'the
+    Schlieffen plan'): the whole phrase is a policy, the surname its deviser (``mentions``)."""
 
 
 class _Strict(BaseModel):

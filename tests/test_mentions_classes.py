@@ -1,0 +1,63 @@
+"""Classes of missed and spurious mentions, each on a small text of another period than the
+gold chapters'."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def entity_named(d, alias: str):
+    for e in d.entities:
+        if alias == e.name or alias in e.aliases:
+            return e
+    return None
+
+
+@pytest.mark.parametrize(("text", "god"), [
+    ("The hermit swore by Apollo that the Duke of Savoy would never take the town.", "Apollo"),
+    ("Savonarola preached that Satan ruled Florence, and the Medici fled.", "Satan"),
+    ("The monks of Cluny prayed to the Redeemer while Abbot Hugh negotiated with the Emperor.", "Redeemer"),
+])
+def test_a_god_named_alone_is_no_entity(analysed, text, god):
+    d = analysed(text)
+    assert entity_named(d, god) is None
+    # the people of the story are still found
+    assert any(e.kind == "PERSON" for e in d.entities)
+
+
+@pytest.mark.parametrize(("text", "doctrine"), [
+    ("Louis the Fourteenth persecuted the nuns of Port-Royal for their Jansenism and closed the abbey.",
+     "Jansenism"),
+    ("The elector of Saxony protected Luther, and the princes who followed him embraced Lutheranism.",
+     "Lutheranism"),
+    ("Constantine favoured Christianity and called the bishops to Nicaea.", "Christianity"),
+])
+def test_a_capitalised_doctrine_word_is_a_policy(analysed, text, doctrine):
+    e = entity_named(analysed(text), doctrine)
+    assert e is not None and e.kind == "POLICY"
+
+
+def test_a_doctrine_word_opening_a_sentence_is_no_name(analysed):
+    d = analysed("Absolutism spread through the German courts. Frederick read Voltaire.")
+    assert entity_named(d, "Absolutism") is None
+
+
+@pytest.mark.parametrize(("text", "policy", "person"), [
+    ("The village schools of Zurich adopted the Pestalozzi method in 1805.", "Pestalozzi method", "Pestalozzi"),
+    ("Moltke inherited the Schlieffen plan and weakened its right wing.", "Schlieffen plan", "Schlieffen"),
+    ("The Quakers of Southwark ran their schools on the Lancaster system, with monitors in every room.",
+     "Lancaster system", "Lancaster"),
+])
+def test_a_way_of_doing_named_after_its_deviser_is_a_policy(analysed, text, policy, person):
+    d = analysed(text)
+    p = entity_named(d, policy)
+    assert p is not None and p.kind == "POLICY"
+    who = entity_named(d, person)
+    assert who is not None and who.kind == "PERSON"
+
+
+def test_a_people_naming_a_method_makes_no_policy_of_a_person(analysed):
+    d = analysed("The engineers admired the Roman method of building roads across the Alps.")
+    assert entity_named(d, "Roman method") is None
