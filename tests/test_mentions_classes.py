@@ -61,3 +61,28 @@ def test_a_way_of_doing_named_after_its_deviser_is_a_policy(analysed, text, poli
 def test_a_people_naming_a_method_makes_no_policy_of_a_person(analysed):
     d = analysed("The engineers admired the Roman method of building roads across the Alps.")
     assert entity_named(d, "Roman method") is None
+
+
+def test_what_befell_a_named_person_is_an_event_beside_the_person(analysed):
+    d = analysed("Bertrand had shared the exile of Napoleon Bonaparte at Saint Helena. "
+                 "The trial of Alfred Dreyfus divided France.")
+    for name in ("exile of Napoleon Bonaparte", "trial of Alfred Dreyfus"):
+        e = entity_named(d, name)
+        assert e is not None and e.kind == "EVENT", name
+    # the man keeps his own mention, which the relation extractors read
+    napoleon = entity_named(d, "Napoleon Bonaparte")
+    assert napoleon is not None and napoleon.kind == "PERSON"
+    token = next(t for t in d.doc if t.text == "Napoleon")
+    assert d.mentions[d.token_mention[token.i]].entity == d.entities.index(napoleon)
+
+
+def test_what_befell_someone_unnamed_is_no_event(analysed):
+    d = analysed("The death of a soldier in Flanders moved Marlborough to write to the Queen.")
+    assert not any(e.kind == "EVENT" and e.name.startswith("death") for e in d.entities)
+
+
+def test_one_life_event_named_more_and_less_fully_is_one_event(analysed):
+    d = analysed("The death of King Louis the Fourteenth ended an age. Madame de Maintenon retired after "
+                 "the death of Louis the Fourteenth, and the death of Louis left Orleans regent.")
+    deaths = [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("death")]
+    assert [e.name for e in deaths] == ["death of King Louis the Fourteenth"]

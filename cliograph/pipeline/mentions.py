@@ -486,6 +486,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
     n = len(doc)
     policy_counts = Counter(t.lemma_.lower() for t in doc if t.lower_ in lex.policy_heads)
+    run_end = dict(name_runs(doc))
     for tok in doc:
         low = tok.lower_
         if not tok.text.islower():
@@ -622,6 +623,12 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 s = min([m.i for m in mods], default=tok.i)
                 out.append((s, e, "POLICY", "mentions.policy_np.v1"))
                 continue
+        # event: 'the trial of Dreyfus', 'the exile of Napoleon': what befell a named person
+        # ('the death of a soldier', 'the trial of the case' name no event)
+        if low in lex.life_event_heads and tok.pos_ == "NOUN" and nxt is not None and nxt.lower_ == "of" \
+                and (end := _named_one_after(doc, nxt.i + 1, run_end)):
+            out.append((tok.i, end, "EVENT", LIFE_EVENT_RULE))
+            continue
         # event: 'the Kronstadt mutiny', 'peasant uprisings', 'Lenin’s stroke'
         if low in lex.event_heads and tok.pos_ == "NOUN":
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
@@ -644,9 +651,40 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def _named_one_after(doc: Doc, i: int, run_end: dict[int, int]) -> int | None:
+    """End of the name run that starts at ``i`` when it may name a person: not a place the
+    gazetteer or the model knows, nor a name whose head noun says it is a body, a place or an
+    event ('the trial of the Seven Bishops' is of men, 'the death of Athens' is no man's)."""
+    from .entities import gazetteer  # (the place list lives with the other kind votes)
+
+    end = run_end.get(i)
+    if end is None:
+        return None
+    span = doc[i:end]
+    if guess_kind(span) not in (None, "OFFICE") or norm(span.text) in gazetteer() or (
+            end - i == 1 and doc[i].ent_type_ in ("GPE", "LOC", "FAC", "NORP")):
+        return None
+    return end
+
+
+def _one_per_life_event(doc: Doc, found: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None,
+                                                                                                 str]]:
+    """The fullest naming of each life event: 'the death of King Charles the Second' once
+    the text has said it, not 'the death of Charles' as well (a second entity for one death)."""
+    titles = lexicon().person_titles | lexicon().office_heads
+    kept: list[tuple[tuple[int, int, str | None, str], str, set[str]]] = []
+    for c in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
+        head = doc[c[0]].lemma_.lower()
+        words = {t.lower_ for t in doc[c[0] + 2:c[1]] if t.lower_ not in titles}
+        if not any(h == head and words <= w for _, h, w in kept):
+            kept.append((c, head, words))
+    return sorted(k[0] for k in kept)
+
+
 WORK_NOUNS = lexicon().work_nouns
 ATTRIBUTIVE_RULE = "mentions.attributive_person.v1"
 DEVISED_RULE = "mentions.devised_policy.v1"
+LIFE_EVENT_RULE = "mentions.life_event.v1"
 
 
 def _attributive_person(tok: Token) -> bool:
@@ -708,8 +746,10 @@ def find(d: Document) -> None:
                         and tok.head.lower_ not in _policy_words().agent_nouns):
                     continue  # 'the Soviet state', 'the Bolshevik party': a modifier, not a name
             cands.append((ss, ee, kind, source))
+    beside: list[tuple[int, int, str | None, str]] = []
     for s, e, kind, rule in lower_patterns(doc):
-        cands.append((s, e, kind, rule))
+        # ('shared the exile of Charles': the extractors read the man, the event is a mention beside him)
+        (beside if rule == LIFE_EVENT_RULE else cands).append((s, e, kind, rule))
     cands.extend(stance_policy_phrases(doc))
     # longest first; rule-found spans over name runs of the same extent
     # and a doctrine a stance word takes ('hostile to Jacobinism') over the model's label for it
@@ -728,7 +768,7 @@ def find(d: Document) -> None:
         taken.update(range(s, e))
         chosen.append((s, e, kind, source))
     chosen.sort()
-    inner = _inner_names(doc, chosen, ent_at)
+    inner = _inner_names(doc, chosen, ent_at) + _one_per_life_event(doc, beside)
     d.mentions = []
     d.token_mention = {}
     for s, e, kind, source in chosen:

@@ -77,6 +77,9 @@ class Lexicon(BaseModel):
     divine_names: frozenset[str] = frozenset()
     """Gods and saints, named in prayers, oaths and similes ('Satan', 'Zeus', 'the
     Redeemer'): alone, never an actor of the story (``mentions``)."""
+    life_event_heads: frozenset[str] = frozenset()
+    """What befalls one person and the story tells as an event of his life: 'the exile of
+    Charles', 'the trial of Dreyfus' (``mentions``: with a named person only)."""
     devised_policy_nouns: frozenset[str] = frozenset()
     """Nouns of a way of doing things that a surname can name ('the Froebel method', 'the
     Schlieffen plan'): the whole phrase is a policy, the surname its deviser (``mentions``)."""
