@@ -86,3 +86,16 @@ def test_one_life_event_named_more_and_less_fully_is_one_event(analysed):
                  "the death of Louis the Fourteenth, and the death of Louis left Orleans regent.")
     deaths = [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("death")]
     assert [e.name for e in deaths] == ["death of King Louis the Fourteenth"]
+
+
+def test_the_body_an_office_is_of_is_a_mention_of_its_own(analysed):
+    d = analysed("In 1703 Newton was elected President of the Royal Society, and Halley sat beside him.")
+    body = entity_named(d, "Royal Society")
+    assert body is not None and body.kind == "BODY"
+    post = next((e for e in d.entities if e.kind == "OFFICE" and "Royal Society" in e.name), None)
+    assert post is not None
+
+
+def test_an_office_of_a_state_names_no_body_by_the_model_alone(analysed):
+    d = analysed("In 1790 Jefferson was Secretary of State, and Hamilton quarrelled with him.")
+    assert entity_named(d, "State") is None

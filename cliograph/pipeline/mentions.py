@@ -820,8 +820,11 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
-        for rs, re_ in name_runs(doc[s:e].as_doc()):
-            rs, re_ = rs + s, re_ + s
+        runs = [(rs + s, re_ + s) for rs, re_ in name_runs(doc[s:e].as_doc())]
+        if kind == "OFFICE" and (whose := _office_complement(doc, s, e)) is not None and whose not in runs \
+                and guess_kind(doc[whose[0]:whose[1]]) in ("BODY", "PLACE"):
+            runs.append(whose)  # 'Chairman of the Board of Trade': the body the post is of
+        for rs, re_ in runs:
             if rs == s and re_ == e or (rs == s and kind != "EVENT"):
                 continue
             if rs > s and doc[rs - 1].lower_ not in ("of", "for", "the", "at", "on", "in") and kind != "EVENT":
@@ -838,6 +841,18 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             if k is not None and k != kind:
                 out.append((rs, re_, k, "mentions.inner_name.v1"))
     return out
+
+
+def _office_complement(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """The capitalised name after an office's first 'of' or 'for' ('President of the Royal
+    Society' -> 'Royal Society'), which a run of capitals takes in whole with the post."""
+    k = next((x for x in range(s + 1, e - 1) if doc[x].lower_ in ("of", "for")), None)
+    if k is None:
+        return None
+    k += 1
+    if doc[k].lower_ == "the":
+        k += 1
+    return (k, e) if k < e and doc[k].text[:1].isupper() else None
 
 
 # ---------------------------------------------------------------------------------------
