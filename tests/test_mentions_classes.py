@@ -99,3 +99,9 @@ def test_the_body_an_office_is_of_is_a_mention_of_its_own(analysed):
 def test_an_office_of_a_state_names_no_body_by_the_model_alone(analysed):
     d = analysed("In 1790 Jefferson was Secretary of State, and Hamilton quarrelled with him.")
     assert entity_named(d, "State") is None
+
+
+def test_a_place_named_before_its_head_noun_inside_an_event_is_a_mention(analysed):
+    d = analysed("The revolt of the Poitou province peasantry alarmed the Convention in 1793.")
+    place = entity_named(d, "Poitou province")
+    assert place is not None and place.kind == "PLACE"

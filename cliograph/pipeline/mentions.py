@@ -557,7 +557,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                                      or doc[s].lower_ in VAGUE_MODIFIERS | {"entire", "vast"}):
                     s += 1
                 if all(t.dep_ != "poss" and t.text not in POSSESSIVE for t in doc[s:tok.i]):
-                    out.append((s, tok.i + 1, kind, "mentions.named_head.v1"))
+                    out.append((s, tok.i + 1, kind, NAMED_HEAD_RULE))
                     continue
         # faction: a quoted 'buffer group'; 'Georgian communists'
         if low in GROUP_NOUNS and nxt is not None and nxt.text in QUOTES_CLOSE:
@@ -684,6 +684,7 @@ def _one_per_life_event(doc: Doc, found: list[tuple[int, int, str | None, str]])
 WORK_NOUNS = lexicon().work_nouns
 ATTRIBUTIVE_RULE = "mentions.attributive_person.v1"
 DEVISED_RULE = "mentions.devised_policy.v1"
+NAMED_HEAD_RULE = "mentions.named_head.v1"
 LIFE_EVENT_RULE = "mentions.life_event.v1"
 
 
@@ -768,7 +769,7 @@ def find(d: Document) -> None:
         taken.update(range(s, e))
         chosen.append((s, e, kind, source))
     chosen.sort()
-    inner = _inner_names(doc, chosen, ent_at) + _one_per_life_event(doc, beside)
+    inner = _inner_names(doc, chosen, ent_at) + _one_per_life_event(doc, beside) + _nested_named_heads(cands, chosen)
     d.mentions = []
     d.token_mention = {}
     for s, e, kind, source in chosen:
@@ -840,6 +841,20 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
                 k = SPACY_KIND[lab]
             if k is not None and k != kind:
                 out.append((rs, re_, k, "mentions.inner_name.v1"))
+    return out
+
+
+def _nested_named_heads(cands: list[tuple[int, int, str | None, str]],
+                        chosen: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
+    """A place or body named by a name before its head noun inside a longer mention of
+    another kind: 'the Tambov province' in 'the revolt of the Tambov province peasantry'."""
+    out = []
+    for s, e, kind, rule in cands:
+        if rule != NAMED_HEAD_RULE or kind not in ("PLACE", "BODY") or (s, e, kind, rule) in chosen:
+            continue
+        if any(cs <= s and e <= ce and (cs, ce) != (s, e) and ckind not in (kind, None)
+               for cs, ce, ckind, _ in chosen):
+            out.append((s, e, kind, rule))
     return out
 
 
