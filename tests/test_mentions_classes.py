@@ -105,3 +105,17 @@ def test_a_place_named_before_its_head_noun_inside_an_event_is_a_mention(analyse
     d = analysed("The revolt of the Poitou province peasantry alarmed the Convention in 1793.")
     place = entity_named(d, "Poitou province")
     assert place is not None and place.kind == "PLACE"
+
+
+@pytest.mark.parametrize(("text", "place", "other"), [
+    ("The Goths broke into the tomb of Hadrian and threw the statues down on Alaric's orders.",
+     "tomb of Hadrian", "Hadrian"),
+    ("Pausanias saw the temple at Olympia, where Phidias had worked for many years.",
+     "temple at Olympia", "Olympia"),
+])
+def test_a_building_a_name_places_is_a_place_beside_the_name(analysed, text, place, other):
+    d = analysed(text)
+    e = entity_named(d, place)
+    assert e is not None and e.kind == "PLACE"
+    assert entity_named(d, other) is not None  # the name keeps its own entity
+

@@ -629,6 +629,15 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 and (end := _named_one_after(doc, nxt.i + 1, run_end)):
             out.append((tok.i, end, "EVENT", LIFE_EVENT_RULE))
             continue
+        # place: 'the temple at Olympia', 'the tomb of Hadrian', 'an altar to Victory': a
+        # building or monument a name places or dedicates
+        if low in lex.monument_heads and tok.pos_ == "NOUN" and nxt is not None and nxt.lower_ in ("of", "at", "to"):
+            k = nxt.i + 1 + (nxt.i + 1 < n and doc[nxt.i + 1].lower_ == "the")
+            end = run_end.get(k)
+            if end is not None and guess_kind(doc[k:end]) in (None, "PLACE") and any(
+                    c.dep_ == "pobj" and k <= c.i < end for c in nxt.children):
+                out.append((tok.i, end, "PLACE", MONUMENT_RULE))
+                continue
         # event: 'the Kronstadt mutiny', 'peasant uprisings', 'Lenin’s stroke'
         if low in lex.event_heads and tok.pos_ == "NOUN":
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
@@ -674,6 +683,9 @@ def _one_per_life_event(doc: Doc, found: list[tuple[int, int, str | None, str]])
     titles = lexicon().person_titles | lexicon().office_heads
     kept: list[tuple[tuple[int, int, str | None, str], str, set[str]]] = []
     for c in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if c[3] != LIFE_EVENT_RULE:
+            kept.append((c, "", set()))
+            continue
         head = doc[c[0]].lemma_.lower()
         words = {t.lower_ for t in doc[c[0] + 2:c[1]] if t.lower_ not in titles}
         if not any(h == head and words <= w for _, h, w in kept):
@@ -686,6 +698,7 @@ ATTRIBUTIVE_RULE = "mentions.attributive_person.v1"
 DEVISED_RULE = "mentions.devised_policy.v1"
 NAMED_HEAD_RULE = "mentions.named_head.v1"
 LIFE_EVENT_RULE = "mentions.life_event.v1"
+MONUMENT_RULE = "mentions.monument.v1"
 
 
 def _attributive_person(tok: Token) -> bool:
@@ -750,7 +763,7 @@ def find(d: Document) -> None:
     beside: list[tuple[int, int, str | None, str]] = []
     for s, e, kind, rule in lower_patterns(doc):
         # ('shared the exile of Charles': the extractors read the man, the event is a mention beside him)
-        (beside if rule == LIFE_EVENT_RULE else cands).append((s, e, kind, rule))
+        (beside if rule in (LIFE_EVENT_RULE, MONUMENT_RULE) else cands).append((s, e, kind, rule))
     cands.extend(stance_policy_phrases(doc))
     # longest first; rule-found spans over name runs of the same extent
     # and a doctrine a stance word takes ('hostile to Jacobinism') over the model's label for it

@@ -80,6 +80,9 @@ class Lexicon(BaseModel):
     life_event_heads: frozenset[str] = frozenset()
     """What befalls one person and the story tells as an event of his life: 'the exile of
     Charles', 'the trial of Dreyfus' (``mentions``: with a named person only)."""
+    monument_heads: frozenset[str] = frozenset()
+    """Buildings and monuments a name places ('the temple at Olympia', 'the tomb of
+    Hadrian'): the phrase is a place (``mentions``)."""
     devised_policy_nouns: frozenset[str] = frozenset()
     """Nouns of a way of doing things that a surname can name ('the Froebel method', 'the
     Schlieffen plan'): the whole phrase is a policy, the surname its deviser (``mentions``)."""
