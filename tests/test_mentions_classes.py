@@ -119,3 +119,11 @@ def test_a_building_a_name_places_is_a_place_beside_the_name(analysed, text, pla
     assert e is not None and e.kind == "PLACE"
     assert entity_named(d, other) is not None  # the name keeps its own entity
 
+
+
+def test_a_towns_institution_is_a_body_and_its_army_is_not(analysed):
+    d = analysed("The corporation of Bristol petitioned the King, and the army of Venice marched on Padua.")
+    body = entity_named(d, "corporation of Bristol")
+    assert body is not None and body.kind == "BODY"
+    assert entity_named(d, "Bristol") is not None
+    assert entity_named(d, "army of Venice") is None

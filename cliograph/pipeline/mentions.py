@@ -638,6 +638,13 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                     c.dep_ == "pobj" and k <= c.i < end for c in nxt.children):
                 out.append((tok.i, end, "PLACE", MONUMENT_RULE))
                 continue
+        # body: 'the corporation of Bristol', 'the garrison of Calais': a town's institution
+        # (not its army or fleet, which the story names by the town itself)
+        if low in lex.body_heads and low not in TRANSIENT_BODIES and tok.pos_ == "NOUN" and nxt is not None \
+                and nxt.lower_ == "of" and (end := run_end.get(nxt.i + 1)) is not None \
+                and _a_place(doc[nxt.i + 1:end]):
+            out.append((tok.i, end, "BODY", TOWN_BODY_RULE))
+            continue
         # event: 'the Kronstadt mutiny', 'peasant uprisings', 'Lenin’s stroke'
         if low in lex.event_heads and tok.pos_ == "NOUN":
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
@@ -699,6 +706,17 @@ DEVISED_RULE = "mentions.devised_policy.v1"
 NAMED_HEAD_RULE = "mentions.named_head.v1"
 LIFE_EVENT_RULE = "mentions.life_event.v1"
 MONUMENT_RULE = "mentions.monument.v1"
+TOWN_BODY_RULE = "mentions.town_body.v1"
+TRANSIENT_BODIES = {"army", "fleet", "navy", "squadron", "cavalry", "corps", "brigade", "regiment", "legion",
+                    "party", "union", "house", "office", "company", "guard", "guards", "host", "dynasty"}
+
+
+def _a_place(span: Span) -> bool:
+    """A name the gazetteer or the model knows as a place, and no head noun says otherwise."""
+    from .entities import gazetteer  # (the place list lives with the other kind votes)
+
+    return guess_kind(span) in (None, "PLACE") and (norm(span.text) in gazetteer() or all(
+        t.ent_type_ in ("GPE", "LOC") for t in span))
 
 
 def _attributive_person(tok: Token) -> bool:
@@ -763,7 +781,7 @@ def find(d: Document) -> None:
     beside: list[tuple[int, int, str | None, str]] = []
     for s, e, kind, rule in lower_patterns(doc):
         # ('shared the exile of Charles': the extractors read the man, the event is a mention beside him)
-        (beside if rule in (LIFE_EVENT_RULE, MONUMENT_RULE) else cands).append((s, e, kind, rule))
+        (beside if rule in (LIFE_EVENT_RULE, MONUMENT_RULE, TOWN_BODY_RULE) else cands).append((s, e, kind, rule))
     cands.extend(stance_policy_phrases(doc))
     # longest first; rule-found spans over name runs of the same extent
     # and a doctrine a stance word takes ('hostile to Jacobinism') over the model's label for it
