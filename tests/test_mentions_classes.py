@@ -127,3 +127,11 @@ def test_a_towns_institution_is_a_body_and_its_army_is_not(analysed):
     assert body is not None and body.kind == "BODY"
     assert entity_named(d, "Bristol") is not None
     assert entity_named(d, "army of Venice") is None
+
+
+def test_a_piece_of_music_heard_is_no_entity(analysed):
+    d = analysed("As Lafayette rode in, the strains of the Marseillaise rose over the square, "
+                 "and later the sound of Gossec's Te Deum filled Notre-Dame.")
+    assert entity_named(d, "Marseillaise") is None
+    assert entity_named(d, "Te Deum") is None
+    assert entity_named(d, "Lafayette") is not None

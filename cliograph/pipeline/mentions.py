@@ -711,6 +711,13 @@ TRANSIENT_BODIES = {"army", "fleet", "navy", "squadron", "cavalry", "corps", "br
                     "party", "union", "house", "office", "company", "guard", "guards", "host", "dynasty"}
 
 
+def _a_tune(span: Span) -> bool:
+    """A title heard: the name after 'the music of', 'the strains of', 'the sound of
+    Handel's' is a piece of music."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lexicon().music_nouns
+
+
 def _a_place(span: Span) -> bool:
     """A name the gazetteer or the model knows as a place, and no head noun says otherwise."""
     from .entities import gazetteer  # (the place list lives with the other kind votes)
@@ -764,6 +771,8 @@ def find(d: Document) -> None:
             if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS and kind != "POLICY":
                 continue  # 'His Eminence', 'their Saviour': a form of address or a common noun
                 # (but 'their Jansenism' is the doctrine)
+            if _a_tune(span):
+                continue  # 'the strains of the Marseillaise': a piece of music
             if len(span) == 1 and span[0].lower_ in lexicon().divine_names:
                 continue  # 'cursed by Satan', 'the suppliant of Apollo': a god is no actor of the story
             if len(span) == 1 and _attributive_person(span[0]):

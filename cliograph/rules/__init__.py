@@ -83,6 +83,9 @@ class Lexicon(BaseModel):
     monument_heads: frozenset[str] = frozenset()
     """Buildings and monuments a name places ('the temple at Olympia', 'the tomb of
     Hadrian'): the phrase is a place (``mentions``)."""
+    music_nouns: frozenset[str] = frozenset()
+    """What is heard of a piece of music ('the strains of the Marseillaise', 'the sound of
+    Handel's Messiah'): the name after them is a work's title, no actor (``mentions``)."""
     devised_policy_nouns: frozenset[str] = frozenset()
     """Nouns of a way of doing things that a surname can name ('the Froebel method', 'the
     Schlieffen plan'): the whole phrase is a policy, the surname its deviser (``mentions``)."""
