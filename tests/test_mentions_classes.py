@@ -135,3 +135,14 @@ def test_a_piece_of_music_heard_is_no_entity(analysed):
     assert entity_named(d, "Marseillaise") is None
     assert entity_named(d, "Te Deum") is None
     assert entity_named(d, "Lafayette") is not None
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Chamberlain led the Forty-fifth Maine Regiment up the slope.", "Forty-fifth Maine Regiment"),
+    ("A delegate of the Three Hundred and Twelfth Division spoke against Haig.", "Three Hundred and Twelfth Division"),
+])
+def test_a_units_number_spelt_out_is_part_of_its_name(analysed, text, unit):
+    d = analysed(text)
+    e = entity_named(d, unit)
+    assert e is not None and e.kind == "BODY"
+    assert not any(e.kind == "EVENT" for e in d.entities)

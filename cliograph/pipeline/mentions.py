@@ -210,10 +210,43 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         if j - i > 1 and doc[i].is_sent_start and not doc[i].ent_type_ and doc[i].lower_ in DESCRIBING \
                 and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON":
             i += 1
+        # 'the Forty-sixth Siberian Rifles', 'the Two Hundred and First Division': a unit's
+        # number, spelt out, is part of its name
+        if j > i and doc[j - 1].lower_ in UNIT_NOUNS and (k := _spelt_number_before(doc, i)) < i:
+            while runs and runs[-1][0] >= k:
+                runs.pop()
+            i = k
         if j > i:
             runs.extend(_split_at_entities(doc, i, j))
         i = max(j, i + 1)
     return runs
+
+
+UNIT_NOUNS = {"division", "divisions", "regiment", "regiments", "battalion", "battalions", "brigade", "corps",
+              "army", "legion", "artillery", "infantry", "cavalry", "rifles", "squadron", "fleet", "flotilla"}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+                "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"}
+
+
+def _spelt_number_before(doc: Doc, i: int) -> int:
+    """Start of the capitalised number written in words just before ``i`` ('Five Hundred and
+    Forty-eight', 'Forty-sixth'), or ``i``."""
+    k = i
+    while k > 0:
+        t = doc[k - 1]
+        number = t.lower_ in NUMBER_WORDS or ORDINAL_WORDS.match(t.text) is not None
+        hyphen = t.text in ("-", "–") and not t.whitespace_ and k - 1 > 0 and not doc[k - 2].whitespace_
+        linked = t.lower_ == "and" and k - 1 > 0 and doc[k - 2].lower_ in NUMBER_WORDS
+        if not (number or hyphen or linked) or t.is_sent_start and not number:
+            break
+        k -= 1
+        if t.is_sent_start:
+            break
+    while k < i and not (doc[k].text[:1].isupper() and (doc[k].lower_ in NUMBER_WORDS or ORDINAL_WORDS.match(
+            doc[k].text))):
+        k += 1  # a number opens with a capital: '... and Forty-sixth' is not 'and'
+    return k
 
 
 def _hyphen_chain(doc: Doc, j: int) -> int:
