@@ -146,3 +146,10 @@ def test_a_units_number_spelt_out_is_part_of_its_name(analysed, text, unit):
     e = entity_named(d, unit)
     assert e is not None and e.kind == "BODY"
     assert not any(e.kind == "EVENT" for e in d.entities)
+
+
+
+def test_a_people_named_with_its_region_stands_for_its_land(analysed):
+    d = analysed("In the spring the Athenians sailed against the Ozolian Aetolians with forty ships.")
+    e = entity_named(d, "Ozolian Aetolians")
+    assert e is not None and e.kind == "PLACE"

@@ -49,6 +49,7 @@ ORDINAL_WORDS = re.compile(
 SOVIET_ACRONYM = re.compile(r"^[A-Z][a-z]+(buro|kom|kraikom)$")
 ROMAN = re.compile(r"[IVXLCDM]{2,}\.?|[IVXLCDM]+\.")
 ISATION = re.compile(r"(is|iz)ation$|ism$", re.I)
+PEOPLE_PLURAL = re.compile(r"[a-z](ians|aeans|eans|enes|ines|ans)$")
 DOCTRINE_NAME = re.compile(r"^[A-Z][a-z]{2,}(ism|ianity)$")
 GROUP_PLURAL = re.compile(r"^[A-Z][A-Za-z-]+(ists|ites|ins|ards|iks|eks|erners|landers)$")  # + regional groups
 
@@ -797,6 +798,9 @@ def find(d: Document) -> None:
                 kind = SPACY_KIND.get(lab) if lab else None
                 if lab == "NORP" and not (len(span) == 1 and GROUP_PLURAL.match(span.text)):
                     kind = None  # 'Georgian', 'Germans': nationalities, not factions
+                    if len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper() \
+                            and PEOPLE_PLURAL.search(span[-1].text):
+                        kind = "PLACE"  # 'the Transalpine Gauls': a people, which stands for its land
                 source = f"spacy.ner.{lab}" if lab else source
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
