@@ -153,3 +153,10 @@ def test_a_people_named_with_its_region_stands_for_its_land(analysed):
     d = analysed("In the spring the Athenians sailed against the Ozolian Aetolians with forty ships.")
     e = entity_named(d, "Ozolian Aetolians")
     assert e is not None and e.kind == "PLACE"
+
+
+def test_the_town_a_place_is_named_after_is_a_place(analysed):
+    d = analysed("The Spanish fleet anchored in the Bay of Cadiz, and Drake burned it.")
+    e = entity_named(d, "Cadiz")
+    assert e is not None and e.kind == "PLACE"
+    assert entity_named(d, "Bay of Cadiz") is not None

@@ -896,6 +896,10 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             out.append((s, s + 1, "PERSON", "mentions.inner_name.v1"))
         elif kind in ("POLICY", "EVENT") and e - s >= 2 and _attributive_person(doc[s]):
             out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
+        # 'the Gulf of Riga', 'the Isthmus of Corinth': the town or land a feature is named after
+        if kind == "PLACE" and guess_kind(doc[s:e]) == "PLACE" and (whose := _office_complement(doc, s, e)) \
+                and _a_place(doc[whose[0]:whose[1]]):
+            out.append((*whose, "PLACE", "mentions.inner_name.v1"))
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
         runs = [(rs + s, re_ + s) for rs, re_ in name_runs(doc[s:e].as_doc())]
