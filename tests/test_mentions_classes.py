@@ -160,3 +160,16 @@ def test_the_town_a_place_is_named_after_is_a_place(analysed):
     e = entity_named(d, "Cadiz")
     assert e is not None and e.kind == "PLACE"
     assert entity_named(d, "Bay of Cadiz") is not None
+
+
+def test_an_imagined_future_group_or_state_is_no_entity(analysed):
+    d = analysed("Fourier thought that Phalansterian workers of the future would sing at their looms, "
+                 "and Saint-Simon described the Christian state of the future.")
+    assert entity_named(d, "Phalansterian workers") is None
+    assert entity_named(d, "Christian state") is None
+    assert entity_named(d, "Fourier") is not None
+
+
+def test_a_verb_taken_for_an_event_noun_is_no_event(analysed):
+    d = analysed("The Chartist crowds at this stage in their protest strike one as patient men.")
+    assert not any(e.kind == "EVENT" for e in d.entities)
