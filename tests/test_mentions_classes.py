@@ -173,3 +173,10 @@ def test_an_imagined_future_group_or_state_is_no_entity(analysed):
 def test_a_verb_taken_for_an_event_noun_is_no_event(analysed):
     d = analysed("The Chartist crowds at this stage in their protest strike one as patient men.")
     assert not any(e.kind == "EVENT" for e in d.entities)
+
+
+def test_for_joins_a_post_or_a_body_to_its_charge_but_not_a_journey(analysed):
+    d = analysed("In 1787 Madison left Virginia for Philadelphia, where the Commission for Indian Affairs sat.")
+    assert entity_named(d, "Virginia for Philadelphia") is None
+    assert entity_named(d, "Philadelphia") is not None
+    assert entity_named(d, "Commission for Indian Affairs") is not None

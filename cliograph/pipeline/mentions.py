@@ -165,7 +165,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     "NNPS", "NNS") and doc[i].lower_ not in lexicon().body_heads) and j + 1 < n and \
                     doc[j + 1].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ not in lexicon().person_titles:
                 break
-            if t.lower_ in ("of", "for") and j + 1 < n:
+            # ('left the South for Philadelphia': 'for' joins a post or a body to its charge only)
+            if t.lower_ in ("of", "for") and j + 1 < n and (t.lower_ == "of" or guess_kind(doc[i:j]) in (
+                    "BODY", "OFFICE") or office_stem(doc[j - 1].text) is not None):
                 k = j + 1
                 if doc[k].lower_ == "the" and k + 1 < n:
                     k += 1
