@@ -180,3 +180,10 @@ def test_for_joins_a_post_or_a_body_to_its_charge_but_not_a_journey(analysed):
     assert entity_named(d, "Virginia for Philadelphia") is None
     assert entity_named(d, "Philadelphia") is not None
     assert entity_named(d, "Commission for Indian Affairs") is not None
+
+
+def test_a_book_named_after_its_subject_is_its_subject_only(analysed):
+    d = analysed("Suetonius tells the story again (see the Life of Tiberius), and Tacitus agrees.")
+    assert entity_named(d, "Life of Tiberius") is None
+    e = entity_named(d, "Tiberius")
+    assert e is not None and e.kind == "PERSON"

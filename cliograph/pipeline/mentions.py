@@ -744,6 +744,7 @@ NAMED_HEAD_RULE = "mentions.named_head.v1"
 LIFE_EVENT_RULE = "mentions.life_event.v1"
 MONUMENT_RULE = "mentions.monument.v1"
 TOWN_BODY_RULE = "mentions.town_body.v1"
+BOOK_TITLES = {"life", "lives", "history", "memoirs", "annals", "chronicle", "chronicles", "commentaries"}
 OBJECT_PRONOUNS = {"one", "me", "him", "her", "us", "them"}
 TRANSIENT_BODIES = {"army", "fleet", "navy", "squadron", "cavalry", "corps", "brigade", "regiment", "legion",
                     "party", "union", "house", "office", "company", "guard", "guards", "host", "dynasty"}
@@ -793,6 +794,11 @@ def find(d: Document) -> None:
             ent_at[t.i] = ent
     for s, e in name_runs(doc):
         for ss, ee, forced in split_title(doc, s, e):
+            if ee - ss >= 3 and doc[ss].lower_ in BOOK_TITLES and doc[ss + 1].lower_ == "of":
+                # 'see the Life of Numa', 'in his History of Florence': a book, named after its subject
+                ss += 2 + (doc[ss + 2].lower_ == "the")
+                if ss >= ee:
+                    continue
             span = doc[ss:ee]
             kind = forced or guess_kind(span)
             source = "mentions.name_run.v1"
