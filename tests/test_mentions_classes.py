@@ -187,3 +187,11 @@ def test_a_book_named_after_its_subject_is_its_subject_only(analysed):
     assert entity_named(d, "Life of Tiberius") is None
     e = entity_named(d, "Tiberius")
     assert e is not None and e.kind == "PERSON"
+
+
+def test_a_plural_head_over_two_names_makes_two_names(analysed):
+    d = analysed("In 1848 the Parliaments of Frankfurt and Turin debated the war with Austria.")
+    assert entity_named(d, "Parliaments of Frankfurt and Turin") is None
+    assert entity_named(d, "Parliaments of Frankfurt") is not None
+    turin = entity_named(d, "Turin")
+    assert turin is not None and turin.kind == "PLACE"

@@ -183,7 +183,11 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 last = j + 2 >= n or not is_cap(doc[j + 2])
                 # '(Land and Liberty)': a translation in brackets is one name
                 bracketed = i > 0 and doc[i - 1].text == "(" and j + 2 < n and doc[j + 2].text == ")"
-                if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0 or bracketed:
+                # ('the Soviets of Kiev and Odessa': a plural head shares itself out, two bodies)
+                of_at = next((x for x in range(i, j) if doc[x].lower_ in ("of", "for")), None)
+                shared = of_at is not None and of_at > i and doc[of_at - 1].tag_ in ("NNS", "NNPS")
+                if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0 \
+                        and not shared or bracketed:
                     j += 1
                     continue
             break
