@@ -195,3 +195,10 @@ def test_a_plural_head_over_two_names_makes_two_names(analysed):
     assert entity_named(d, "Parliaments of Frankfurt") is not None
     turin = entity_named(d, "Turin")
     assert turin is not None and turin.kind == "PLACE"
+
+
+def test_the_government_a_revolution_swept_away_is_a_body(analysed):
+    d = analysed("Under the old regime the peasants of Burgundy paid the taille; "
+                 "the old regime officers fled to Koblenz.")
+    e = entity_named(d, "old regime")
+    assert e is not None and e.kind == "BODY" and len(e.mentions) == 1

@@ -685,6 +685,15 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 and _a_place(doc[nxt.i + 1:end]):
             out.append((tok.i, end, "BODY", TOWN_BODY_RULE))
             continue
+        # body: 'the old régime', 'the former regime': the government a revolution swept away
+        if low in ("régime", "regime") and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "nmod", "amod") \
+                and not (
+                nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")):  # (not 'the old régime officers')
+            former = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in FORMER
+                      and c.i == tok.i - 1]
+            if former:
+                out.append((former[0].i, tok.i + 1, "BODY", "mentions.former_regime.v1"))
+                continue
         # event: 'the Kronstadt mutiny', 'peasant uprisings', 'Lenin’s stroke'
         # (not a verb the tagger took for a noun, 'in their development strike one as')
         if low in lex.event_heads and tok.pos_ == "NOUN" and not (nxt is not None and nxt.lower_ in OBJECT_PRONOUNS):
@@ -749,6 +758,7 @@ LIFE_EVENT_RULE = "mentions.life_event.v1"
 MONUMENT_RULE = "mentions.monument.v1"
 TOWN_BODY_RULE = "mentions.town_body.v1"
 BOOK_TITLES = {"life", "lives", "history", "memoirs", "annals", "chronicle", "chronicles", "commentaries"}
+FORMER = {"old", "former", "ancien", "previous", "late", "fallen"}
 OBJECT_PRONOUNS = {"one", "me", "him", "her", "us", "them"}
 TRANSIENT_BODIES = {"army", "fleet", "navy", "squadron", "cavalry", "corps", "brigade", "regiment", "legion",
                     "party", "union", "house", "office", "company", "guard", "guards", "host", "dynasty"}
