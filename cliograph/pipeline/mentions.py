@@ -50,6 +50,8 @@ ORDINAL_WORDS = re.compile(
 SOVIET_ACRONYM = re.compile(r"^[A-Z][a-z]+(buro|kom|kraikom)$")
 ROMAN = re.compile(r"[IVXLCDM]{2,}\.?|[IVXLCDM]+\.")
 ISATION = re.compile(r"(is|iz)ation$|ism$", re.I)
+PEOPLE_PLURAL = re.compile(r"[a-z](ians|aeans|eans|enes|ines|ans)$")
+DOCTRINE_NAME = re.compile(r"^[A-Z][a-z]{2,}(ism|ianity)$")
 GROUP_PLURAL = re.compile(r"^[A-Z][A-Za-z-]+(ists|ites|ins|ards|iks|eks|erners|landers)$")  # + regional groups
 
 
@@ -164,7 +166,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     "NNPS", "NNS") and doc[i].lower_ not in lexicon().body_heads) and j + 1 < n and \
                     doc[j + 1].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ not in lexicon().person_titles:
                 break
-            if t.lower_ in ("of", "for") and j + 1 < n:
+            # ('left the South for Philadelphia': 'for' joins a post or a body to its charge only)
+            if t.lower_ in ("of", "for") and j + 1 < n and (t.lower_ == "of" or guess_kind(doc[i:j]) in (
+                    "BODY", "OFFICE") or office_stem(doc[j - 1].text) is not None):
                 k = j + 1
                 if doc[k].lower_ == "the" and k + 1 < n:
                     k += 1
@@ -180,7 +184,11 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 last = j + 2 >= n or not is_cap(doc[j + 2])
                 # '(Land and Liberty)': a translation in brackets is one name
                 bracketed = i > 0 and doc[i - 1].text == "(" and j + 2 < n and doc[j + 2].text == ")"
-                if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0 or bracketed:
+                # ('the Soviets of Kiev and Odessa': a plural head shares itself out, two bodies)
+                of_at = next((x for x in range(i, j) if doc[x].lower_ in ("of", "for")), None)
+                shared = of_at is not None and of_at > i and doc[of_at - 1].tag_ in ("NNS", "NNPS")
+                if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0 \
+                        and not shared or bracketed:
                     j += 1
                     continue
             break
@@ -210,10 +218,43 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         if j - i > 1 and doc[i].is_sent_start and not doc[i].ent_type_ and doc[i].lower_ in DESCRIBING \
                 and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON":
             i += 1
+        # 'the Forty-sixth Siberian Rifles', 'the Two Hundred and First Division': a unit's
+        # number, spelt out, is part of its name
+        if j > i and doc[j - 1].lower_ in UNIT_NOUNS and (k := _spelt_number_before(doc, i)) < i:
+            while runs and runs[-1][0] >= k:
+                runs.pop()
+            i = k
         if j > i:
             runs.extend(_split_at_entities(doc, i, j))
         i = max(j, i + 1)
     return runs
+
+
+UNIT_NOUNS = {"division", "divisions", "regiment", "regiments", "battalion", "battalions", "brigade", "corps",
+              "army", "legion", "artillery", "infantry", "cavalry", "rifles", "squadron", "fleet", "flotilla"}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+                "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"}
+
+
+def _spelt_number_before(doc: Doc, i: int) -> int:
+    """Start of the capitalised number written in words just before ``i`` ('Five Hundred and
+    Forty-eight', 'Forty-sixth'), or ``i``."""
+    k = i
+    while k > 0:
+        t = doc[k - 1]
+        number = t.lower_ in NUMBER_WORDS or ORDINAL_WORDS.match(t.text) is not None
+        hyphen = t.text in ("-", "–") and not t.whitespace_ and k - 1 > 0 and not doc[k - 2].whitespace_
+        linked = t.lower_ == "and" and k - 1 > 0 and doc[k - 2].lower_ in NUMBER_WORDS
+        if not (number or hyphen or linked) or t.is_sent_start and not number:
+            break
+        k -= 1
+        if t.is_sent_start:
+            break
+    while k < i and not (doc[k].text[:1].isupper() and (doc[k].lower_ in NUMBER_WORDS or ORDINAL_WORDS.match(
+            doc[k].text))):
+        k += 1  # a number opens with a capital: '... and Forty-sixth' is not 'and'
+    return k
 
 
 def _hyphen_chain(doc: Doc, j: int) -> int:
@@ -323,6 +364,10 @@ def guess_kind(span: Span) -> str | None:
         return None  # 'Soviet' in 'the Soviet state' is an adjective
     if len(span) == 1 and SOVIET_ACRONYM.search(span.text):
         return "BODY"
+    if len(span) == 1 and DOCTRINE_NAME.search(span.text) and not span[0].is_sent_start:
+        # 'Jansenism', 'Lutheranism', 'Christianity': a creed or doctrine (a sentence's first
+        # word is capitalised whatever it is: 'Factionalism grew')
+        return "POLICY"
     words = [t.lower_ for t in span]
     first, head = words[0], head_word(span)
     if len(words) > 1 and first in WINGS and (span[-1].tag_ in ("NNS", "NNPS") or re.search(r"[^s]s$", words[-1])):
@@ -465,6 +510,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
     n = len(doc)
     policy_counts = Counter(t.lemma_.lower() for t in doc if t.lower_ in lex.policy_heads)
+    run_end = dict(name_runs(doc))
     for tok in doc:
         low = tok.lower_
         if not tok.text.islower():
@@ -535,7 +581,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                                      or doc[s].lower_ in VAGUE_MODIFIERS | {"entire", "vast"}):
                     s += 1
                 if all(t.dep_ != "poss" and t.text not in POSSESSIVE for t in doc[s:tok.i]):
-                    out.append((s, tok.i + 1, kind, "mentions.named_head.v1"))
+                    out.append((s, tok.i + 1, kind, NAMED_HEAD_RULE))
                     continue
         # faction: a quoted 'buffer group'; 'Georgian communists'
         if low in GROUP_NOUNS and nxt is not None and nxt.text in QUOTES_CLOSE:
@@ -573,6 +619,12 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 and tok.dep_ in ARGUMENTS | {"conj", "appos"}:
             out.append((tok.i, tok.i + 1, "FACTION", "mentions.adherents.v1"))
             continue
+        # policy: a way of doing things named after its deviser ('the Lancaster system',
+        # 'the Froebel methods'): the phrase is the policy, the surname stays a person
+        if low in lex.devised_policy_nouns and tok.pos_ == "NOUN" and tok.i > 0 \
+                and _attributive_person(doc[tok.i - 1]):
+            out.append((tok.i - 1, tok.i + 1, "POLICY", DEVISED_RULE))
+            continue
         # policy: a process noun with a noun modifier ('grain requisitioning', 'state planning'),
         # or any policy noun with a complement ('tax in kind', 'monopoly of foreign trade')
         nominal = tok.pos_ == "NOUN" or tok.tag_ == "VBG" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
@@ -595,8 +647,40 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 s = min([m.i for m in mods], default=tok.i)
                 out.append((s, e, "POLICY", "mentions.policy_np.v1"))
                 continue
+        # event: 'the trial of Dreyfus', 'the exile of Napoleon': what befell a named person
+        # ('the death of a soldier', 'the trial of the case' name no event)
+        if low in lex.life_event_heads and tok.pos_ == "NOUN" and nxt is not None and nxt.lower_ == "of" \
+                and (end := _named_one_after(doc, nxt.i + 1, run_end)):
+            out.append((tok.i, end, "EVENT", LIFE_EVENT_RULE))
+            continue
+        # place: 'the temple at Olympia', 'the tomb of Hadrian', 'an altar to Victory': a
+        # building or monument a name places or dedicates
+        if low in lex.monument_heads and tok.pos_ == "NOUN" and nxt is not None and nxt.lower_ in ("of", "at", "to"):
+            k = nxt.i + 1 + (nxt.i + 1 < n and doc[nxt.i + 1].lower_ == "the")
+            end = run_end.get(k)
+            if end is not None and guess_kind(doc[k:end]) in (None, "PLACE") and any(
+                    c.dep_ == "pobj" and k <= c.i < end for c in nxt.children):
+                out.append((tok.i, end, "PLACE", MONUMENT_RULE))
+                continue
+        # body: 'the corporation of Bristol', 'the garrison of Calais': a town's institution
+        # (not its army or fleet, which the story names by the town itself)
+        if low in lex.body_heads and low not in TRANSIENT_BODIES and tok.pos_ == "NOUN" and nxt is not None \
+                and nxt.lower_ == "of" and (end := run_end.get(nxt.i + 1)) is not None \
+                and _a_place(doc[nxt.i + 1:end]):
+            out.append((tok.i, end, "BODY", TOWN_BODY_RULE))
+            continue
+        # body: 'the old régime', 'the former regime': the government a revolution swept away
+        if low in ("régime", "regime") and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "nmod", "amod") \
+                and not (
+                nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")):  # (not 'the old régime officers')
+            former = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in FORMER
+                      and c.i == tok.i - 1]
+            if former:
+                out.append((former[0].i, tok.i + 1, "BODY", "mentions.former_regime.v1"))
+                continue
         # event: 'the Kronstadt mutiny', 'peasant uprisings', 'Lenin’s stroke'
-        if low in lex.event_heads and tok.pos_ == "NOUN":
+        # (not a verb the tagger took for a noun, 'in their development strike one as')
+        if low in lex.event_heads and tok.pos_ == "NOUN" and not (nxt is not None and nxt.lower_ in OBJECT_PRONOUNS):
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                     and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "ADJ")
                     and c.lower_ not in VAGUE_MODIFIERS
@@ -617,8 +701,66 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def _named_one_after(doc: Doc, i: int, run_end: dict[int, int]) -> int | None:
+    """End of the name run that starts at ``i`` when it may name a person: not a place the
+    gazetteer or the model knows, nor a name whose head noun says it is a body, a place or an
+    event ('the trial of the Seven Bishops' is of men, 'the death of Athens' is no man's)."""
+    from .entities import gazetteer  # (the place list lives with the other kind votes)
+
+    end = run_end.get(i)
+    if end is None:
+        return None
+    span = doc[i:end]
+    if guess_kind(span) not in (None, "OFFICE") or norm(span.text) in gazetteer() or (
+            end - i == 1 and doc[i].ent_type_ in ("GPE", "LOC", "FAC", "NORP")):
+        return None
+    return end
+
+
+def _one_per_life_event(doc: Doc, found: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None,
+                                                                                                 str]]:
+    """The fullest naming of each life event: 'the death of King Charles the Second' once
+    the text has said it, not 'the death of Charles' as well (a second entity for one death)."""
+    titles = lexicon().person_titles | lexicon().office_heads
+    kept: list[tuple[tuple[int, int, str | None, str], str, set[str]]] = []
+    for c in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if c[3] != LIFE_EVENT_RULE:
+            kept.append((c, "", set()))
+            continue
+        head = doc[c[0]].lemma_.lower()
+        words = {t.lower_ for t in doc[c[0] + 2:c[1]] if t.lower_ not in titles}
+        if not any(h == head and words <= w for _, h, w in kept):
+            kept.append((c, head, words))
+    return sorted(k[0] for k in kept)
+
+
 WORK_NOUNS = lexicon().work_nouns
 ATTRIBUTIVE_RULE = "mentions.attributive_person.v1"
+DEVISED_RULE = "mentions.devised_policy.v1"
+NAMED_HEAD_RULE = "mentions.named_head.v1"
+LIFE_EVENT_RULE = "mentions.life_event.v1"
+MONUMENT_RULE = "mentions.monument.v1"
+TOWN_BODY_RULE = "mentions.town_body.v1"
+BOOK_TITLES = {"life", "lives", "history", "memoirs", "annals", "chronicle", "chronicles", "commentaries"}
+FORMER = {"old", "former", "ancien", "previous", "late", "fallen"}
+OBJECT_PRONOUNS = {"one", "me", "him", "her", "us", "them"}
+TRANSIENT_BODIES = {"army", "fleet", "navy", "squadron", "cavalry", "corps", "brigade", "regiment", "legion",
+                    "party", "union", "house", "office", "company", "guard", "guards", "host", "dynasty"}
+
+
+def _a_tune(span: Span) -> bool:
+    """A title heard: the name after 'the music of', 'the strains of', 'the sound of
+    Handel's' is a piece of music."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lexicon().music_nouns
+
+
+def _a_place(span: Span) -> bool:
+    """A name the gazetteer or the model knows as a place, and no head noun says otherwise."""
+    from .entities import gazetteer  # (the place list lives with the other kind votes)
+
+    return guess_kind(span) in (None, "PLACE") and (norm(span.text) in gazetteer() or all(
+        t.ent_type_ in ("GPE", "LOC") for t in span))
 
 
 def _attributive_person(tok: Token) -> bool:
@@ -650,6 +792,11 @@ def find(d: Document) -> None:
             ent_at[t.i] = ent
     for s, e in name_runs(doc):
         for ss, ee, forced in split_title(doc, s, e):
+            if ee - ss >= 3 and doc[ss].lower_ in BOOK_TITLES and doc[ss + 1].lower_ == "of":
+                # 'see the Life of Numa', 'in his History of Florence': a book, named after its subject
+                ss += 2 + (doc[ss + 2].lower_ == "the")
+                if ss >= ee:
+                    continue
             span = doc[ss:ee]
             kind = forced or guess_kind(span)
             source = "mentions.name_run.v1"
@@ -659,12 +806,20 @@ def find(d: Document) -> None:
                 kind = SPACY_KIND.get(lab) if lab else None
                 if lab == "NORP" and not (len(span) == 1 and GROUP_PLURAL.match(span.text)):
                     kind = None  # 'Georgian', 'Germans': nationalities, not factions
+                    if len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper() \
+                            and PEOPLE_PLURAL.search(span[-1].text):
+                        kind = "PLACE"  # 'the Transalpine Gauls': a people, which stands for its land
                 source = f"spacy.ner.{lab}" if lab else source
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
-            if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS:
+            if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS and kind != "POLICY":
                 continue  # 'His Eminence', 'their Saviour': a form of address or a common noun
+                # (but 'their Jansenism' is the doctrine)
+            if _a_tune(span):
+                continue  # 'the strains of the Marseillaise': a piece of music
+            if len(span) == 1 and span[0].lower_ in lexicon().divine_names:
+                continue  # 'cursed by Satan', 'the suppliant of Apollo': a god is no actor of the story
             if len(span) == 1 and _attributive_person(span[0]):
                 cands.append((ss, ee, "PERSON", ATTRIBUTIVE_RULE))
                 continue
@@ -677,8 +832,10 @@ def find(d: Document) -> None:
                         and tok.head.lower_ not in _policy_words().agent_nouns):
                     continue  # 'the Soviet state', 'the Bolshevik party': a modifier, not a name
             cands.append((ss, ee, kind, source))
+    beside: list[tuple[int, int, str | None, str]] = []
     for s, e, kind, rule in lower_patterns(doc):
-        cands.append((s, e, kind, rule))
+        # ('shared the exile of Charles': the extractors read the man, the event is a mention beside him)
+        (beside if rule in (LIFE_EVENT_RULE, MONUMENT_RULE, TOWN_BODY_RULE) else cands).append((s, e, kind, rule))
     cands.extend(stance_policy_phrases(doc))
     # longest first; rule-found spans over name runs of the same extent
     # and a doctrine a stance word takes ('hostile to Jacobinism') over the model's label for it
@@ -694,10 +851,13 @@ def find(d: Document) -> None:
             continue
         if len(span) == 1 and span[0].tag_ == "JJ" and kind == "FACTION":
             continue  # 'Georgian' as an adjective names no group
+        if e + 3 < len(doc) and doc[e].lower_ == "of" and doc[e + 1].lower_ == "the" and doc[e + 2].lower_ in (
+                "future", "morrow"):
+            continue  # 'the Socialist state of the future': one imagined, not one the story has
         taken.update(range(s, e))
         chosen.append((s, e, kind, source))
     chosen.sort()
-    inner = _inner_names(doc, chosen, ent_at)
+    inner = _inner_names(doc, chosen, ent_at) + _one_per_life_event(doc, beside) + _nested_named_heads(cands, chosen)
     d.mentions = []
     d.token_mention = {}
     for s, e, kind, source in chosen:
@@ -746,10 +906,17 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             out.append((s, s + 1, "PERSON", "mentions.inner_name.v1"))
         elif kind in ("POLICY", "EVENT") and e - s >= 2 and _attributive_person(doc[s]):
             out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
+        # 'the Gulf of Riga', 'the Isthmus of Corinth': the town or land a feature is named after
+        if kind == "PLACE" and guess_kind(doc[s:e]) == "PLACE" and (whose := _office_complement(doc, s, e)) \
+                and _a_place(doc[whose[0]:whose[1]]):
+            out.append((*whose, "PLACE", "mentions.inner_name.v1"))
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
-        for rs, re_ in name_runs(doc[s:e].as_doc()):
-            rs, re_ = rs + s, re_ + s
+        runs = [(rs + s, re_ + s) for rs, re_ in name_runs(doc[s:e].as_doc())]
+        if kind == "OFFICE" and (whose := _office_complement(doc, s, e)) is not None and whose not in runs \
+                and guess_kind(doc[whose[0]:whose[1]]) in ("BODY", "PLACE"):
+            runs.append(whose)  # 'Chairman of the Board of Trade': the body the post is of
+        for rs, re_ in runs:
             if rs == s and re_ == e or (rs == s and kind != "EVENT"):
                 continue
             if rs > s and doc[rs - 1].lower_ not in ("of", "for", "the", "at", "on", "in") and kind != "EVENT":
@@ -766,6 +933,32 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             if k is not None and k != kind:
                 out.append((rs, re_, k, "mentions.inner_name.v1"))
     return out
+
+
+def _nested_named_heads(cands: list[tuple[int, int, str | None, str]],
+                        chosen: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
+    """A place or body named by a name before its head noun inside a longer mention of
+    another kind: 'the Tambov province' in 'the revolt of the Tambov province peasantry'."""
+    out = []
+    for s, e, kind, rule in cands:
+        if rule != NAMED_HEAD_RULE or kind not in ("PLACE", "BODY") or (s, e, kind, rule) in chosen:
+            continue
+        if any(cs <= s and e <= ce and (cs, ce) != (s, e) and ckind not in (kind, None)
+               for cs, ce, ckind, _ in chosen):
+            out.append((s, e, kind, rule))
+    return out
+
+
+def _office_complement(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """The capitalised name after an office's first 'of' or 'for' ('President of the Royal
+    Society' -> 'Royal Society'), which a run of capitals takes in whole with the post."""
+    k = next((x for x in range(s + 1, e - 1) if doc[x].lower_ in ("of", "for")), None)
+    if k is None:
+        return None
+    k += 1
+    if doc[k].lower_ == "the":
+        k += 1
+    return (k, e) if k < e and doc[k].text[:1].isupper() else None
 
 
 # ---------------------------------------------------------------------------------------

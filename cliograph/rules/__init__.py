@@ -98,6 +98,21 @@ class Lexicon(BaseModel):
     health_words: frozenset[str]
     place_preps: frozenset[str]
     not_names: frozenset[str]
+    divine_names: frozenset[str] = frozenset()
+    """Gods and saints, named in prayers, oaths and similes ('Satan', 'Zeus', 'the
+    Redeemer'): alone, never an actor of the story (``mentions``)."""
+    life_event_heads: frozenset[str] = frozenset()
+    """What befalls one person and the story tells as an event of his life: 'the exile of
+    Charles', 'the trial of Dreyfus' (``mentions``: with a named person only)."""
+    monument_heads: frozenset[str] = frozenset()
+    """Buildings and monuments a name places ('the temple at Olympia', 'the tomb of
+    Hadrian'): the phrase is a place (``mentions``)."""
+    music_nouns: frozenset[str] = frozenset()
+    """What is heard of a piece of music ('the strains of the Marseillaise', 'the sound of
+    Handel's Messiah'): the name after them is a work's title, no actor (``mentions``)."""
+    devised_policy_nouns: frozenset[str] = frozenset()
+    """Nouns of a way of doing things that a surname can name ('the Froebel method', 'the
+    Schlieffen plan'): the whole phrase is a policy, the surname its deviser (``mentions``)."""
 
     @model_validator(mode="before")
     @classmethod
