@@ -230,8 +230,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-UNIT_NOUNS = {"division", "divisions", "regiment", "regiments", "battalion", "battalions", "brigade", "corps",
-              "army", "legion", "artillery", "infantry", "cavalry", "rifles", "squadron", "fleet", "flotilla"}
+UNIT_NOUNS = entity_words().mentions.unit_nouns
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
                 "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"}
@@ -741,11 +740,10 @@ NAMED_HEAD_RULE = "mentions.named_head.v1"
 LIFE_EVENT_RULE = "mentions.life_event.v1"
 MONUMENT_RULE = "mentions.monument.v1"
 TOWN_BODY_RULE = "mentions.town_body.v1"
-BOOK_TITLES = {"life", "lives", "history", "memoirs", "annals", "chronicle", "chronicles", "commentaries"}
-FORMER = {"old", "former", "ancien", "previous", "late", "fallen"}
+BOOK_TITLES = entity_words().mentions.book_titles
+FORMER = entity_words().mentions.former
 OBJECT_PRONOUNS = {"one", "me", "him", "her", "us", "them"}
-TRANSIENT_BODIES = {"army", "fleet", "navy", "squadron", "cavalry", "corps", "brigade", "regiment", "legion",
-                    "party", "union", "house", "office", "company", "guard", "guards", "host", "dynasty"}
+TRANSIENT_BODIES = entity_words().mentions.transient_bodies
 
 
 def _a_tune(span: Span) -> bool:

@@ -572,6 +572,15 @@ class MentionWords(_Strict):
     faction, a college acts as a body."""
     where_events: frozenset[str]
     """Event nouns whose 'of X' names where it happened ('the siege of X')."""
+    unit_nouns: frozenset[str]
+    """Nouns of a military unit whose spelt-out number belongs to its name ('the Forty-eighth Division')."""
+    book_titles: frozenset[str]
+    """Nouns of a book about someone ('the Life of Numa'): the name after it is its subject only."""
+    former: frozenset[str]
+    """Adjectives of a past order ('the old régime', 'the former government'): a body."""
+    transient_bodies: frozenset[str]
+    """Heads whose 'of TOWN' the story names by the town itself, not as a body of it ('the
+    fleet of Corinth'), as against 'the corporation of Bristol'."""
 
 
 class EntityWords(_Strict):
