@@ -220,6 +220,20 @@ def stance_words() -> StanceWords:
     return validated(StanceWords, "stance.json")
 
 
+class ProgrammeWords(_Strict):
+    """A programme set out point by point (``relations/programmes.py``)."""
+    verbs: frozenset[str]
+    """'demands the following:', 'advocates the following:'."""
+    heads: frozenset[str]
+    """The word that announces the points: 'the following'."""
+    organ_nouns: frozenset[str]
+    """'this paper', 'our party': who speaks in a block quotation."""
+    block_paragraphs: int
+    """How many paragraphs after a block quotation its voice may still run on."""
+    point_max_tokens: int
+    max_points: int
+
+
 class PolicyWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -253,6 +267,7 @@ class PolicyWords(BaseModel):
     'drain', 'abolish' (not 'go', 'see', 'wait')."""
     group_endings: tuple[str, ...]
     """Endings of plural nouns of people: 'teachers', 'sectarians', 'merchants'."""
+    programme: ProgrammeWords
     propose_participles: frozenset[str]
     """'brought forward by', 'proposed by', 'drafted by'."""
     proposal_nouns: frozenset[str]

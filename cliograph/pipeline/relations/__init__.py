@@ -12,6 +12,7 @@ from .membership import membership
 from .offices import holds_office
 from .patterns import pattern_facts
 from .policies import policies
+from .programmes import programmes
 from .quotes import quotes
 from .stance import stance
 
@@ -25,6 +26,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "events": events,
     "patterns": pattern_facts,
     "policies": policies,
+    "programmes": programmes,
     "ellipsis": ellipsis,
 }
 

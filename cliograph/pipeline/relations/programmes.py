@@ -1,0 +1,209 @@
+"""Programmes and demands of parties, papers and regions, where the measure is no name
+the text gives elsewhere.
+
+- A programme set out point by point: 'The League demands the following: Votes for
+  every man. A parliament every year.' Each point (a verbless sentence after the colon
+  and in the short paragraphs that follow) is a measure the one who sets it out stands
+  for. 'This paper', 'our party' inside a block quotation stand for whoever the
+  introducing paragraph gives the block to ('Its leading article summed up ...:').
+
+The word classes live in ``rules/policies.json`` under ``programme``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ...model import Factoid, When
+from ...rules.words import policy_words
+from ..document import Document
+from .base import asserted, entity_at, factoid
+from .frames import expand, frame_of
+
+ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+CONF = 0.6
+
+
+def _words():  # type: ignore[no-untyped-def]
+    return policy_words().programme
+
+
+# --------------------------------------------------------------------------- who speaks
+
+
+def _last_actor_before(d: Document, tok: Token, sentences: int) -> tuple[int | None, int]:
+    """The body or group named last before ``tok`` in its sentence and the ones before
+    ('... and on May 3rd, the Northern Star. Its first article ...': the Northern Star),
+    and the sentence that names it."""
+    first = d.sents[max(0, d.sent_index(tok) - sentences)].start
+    for t in reversed(d.doc[first:tok.i]):
+        e = d.entity_of_token(t)
+        if e is not None and d.entities[e].kind in ("BODY", "FACTION"):
+            return e, d.sent_index(t)
+    return None, -1
+
+
+def _author_of_intro(d: Document, para: tuple[int, int]) -> tuple[int | None, int]:
+    """Whose words a paragraph ending in a colon introduces, and the index of the
+    sentence that names the author (whose date the words take): the subject of its last sentence ('the League
+    resolved:'), the owner of the writing that is its subject ('Its leading article
+    summed up ...:', 'its' the paper named just before), or a name standing alone ('The
+    Northern Star, organ of the Chartists:')."""
+    span = d.doc.char_span(para[0], para[1], alignment_mode="expand")
+    if span is None:
+        return None, -1
+    si = d.sent_index(span[-1])
+    root = d.sents[si].root
+    for s in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        e = entity_at(d, s, ACTORS)
+        if e is not None:
+            return e, si
+        for p in (c for c in s.children if c.dep_ == "poss"):
+            e, named = d.entity_of_token(p), si
+            if e is None and p.lower_ in ("its", "their"):
+                e, named = _last_actor_before(d, p, 1)
+            if e is not None:
+                return e, named
+    if root.pos_ in ("PROPN", "NOUN"):
+        return entity_at(d, root, ACTORS), si
+    return None, si
+
+
+def _block_author(d: Document, tok: Token) -> tuple[int | None, int]:
+    """The author of the block quotation ``tok`` is in or runs on from (a block's last
+    paragraphs may not be marked as its own: the nearest block introduced within a few
+    paragraphs before it), and the sentence that introduces the block."""
+    reach = _words().block_paragraphs
+    best = None
+    for q in d.quotations:
+        if not q.block or q.intro is None or q.open > tok.idx:
+            continue
+        between = sum(1 for p in d.paragraphs if q.close <= p[0] <= tok.idx)
+        if between <= reach:
+            best = q
+    if best is None or best.intro is None:
+        return None, -1
+    return _author_of_intro(d, d.paragraphs[best.intro])
+
+
+def _holders(d: Document, verb: Token) -> tuple[list[int], When | None]:
+    """Who sets the programme out: the verb's subjects, or for 'this paper', 'our party',
+    'we' the author of the block they speak in; and then the time of the sentence that
+    introduces the block (a quoted article is of the day it was printed)."""
+    w = _words()
+    out: list[int] = []
+    when = None
+    for s in expand(frame_of(verb).subjects):
+        e = entity_at(d, s, ACTORS)
+        if e is None and (s.lower_ == "we" or s.lower_ in w.organ_nouns and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("this", "our") for c in s.children)):
+            e, intro = _block_author(d, s)
+            if e is not None and 0 <= intro < len(d.sentence_time):
+                when = d.sentence_time[intro]
+        if e is not None and e not in out:
+            out.append(e)
+    return out, when
+
+
+# --------------------------------------------------------------------------- the points
+
+
+def _point(d: Document, toks: list[Token]) -> tuple[int, int] | None:
+    """One point's words: without a leading article or enumerator and without what a
+    single dash adds at its end ('All power to the councils--in town and country');
+    a pair of dashes encloses part of the point ('Estates--without payment--to the
+    tenants')."""
+    toks = [t for t in toks if not t.is_space]
+    dashes = [k for k, t in enumerate(toks) if t.text in ("--", "—", "–")]
+    if len(dashes) % 2 == 1:
+        toks = toks[:dashes[-1]]
+    while toks and (toks[0].lower_ in ("a", "an", "the") or toks[0].is_punct or toks[0].like_num):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks or len(toks) > _words().point_max_tokens or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+        return None
+    return toks[0].i, toks[-1].i + 1
+
+
+def _verbless(sent: Span) -> bool:
+    return not any(t.tag_ in FINITE and t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _points(d: Document, colon: Token) -> list[tuple[int, tuple[int, int]]]:
+    """(sentence index, token span) of each point after the colon: the rest of the
+    sentence, then each verbless sentence of the short paragraphs that follow, up to the
+    first paragraph that is prose again."""
+    w = _words()
+    si = d.sent_index(colon)
+    out: list[tuple[int, tuple[int, int]]] = []
+    rest = [t for t in d.doc[colon.i + 1:d.sents[si].end]]
+    if rest and (span := _point(d, rest)) is not None:
+        out.append((si, span))
+    k = si + 1
+    while k < len(d.sents) and len(out) < w.max_points:
+        para = d.paragraph_at(d.sents[k].start_char)
+        if para is None:
+            break
+        sents = [j for j in range(k, len(d.sents)) if d.sents[j].start_char < para[1]]
+        if not sents or not all(_verbless(d.sents[j]) for j in sents):
+            break
+        for j in sents:
+            span = _point(d, list(d.sents[j]))
+            if span is not None:
+                out.append((j, span))
+        k = sents[-1] + 1
+    return out
+
+
+def _opening(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))[:2]
+
+
+def _measure(d: Document, s: int, e: int) -> int:
+    """The measure a point names: the policy (or the event, 'an immediate truce') its
+    head word already names, or a policy named elsewhere in the same first two words
+    ('workers' control of the mines' for the point 'Workers' control over the pits'),
+    else a new policy of the point's words."""
+    span = d.doc[s:e]
+    found = entity_at(d, span.root, {"POLICY", "EVENT"})
+    if found is not None:
+        return found
+    opening = _opening(span.text)
+    same = [i for i, ent in enumerate(d.entities) if ent.kind == "POLICY" and len(opening) == 2
+            and _opening(ent.name) == opening]
+    if len(same) == 1:
+        return same[0]
+    return d.add_entity(span.text, "POLICY", span.start_char, span.end_char, "programmes.points.v1", tokens=(s, e))
+
+
+def programme_points(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The League demands the following: Votes for every man. A parliament every
+    year.': whoever sets a programme out point by point stands for each point."""
+    w = _words()
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in w.verbs or not asserted(verb):
+            continue
+        heads = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+        head = next((h for h in heads if h.lower_ in w.heads), None)
+        if head is None:
+            continue
+        colon = next((t for t in d.doc[head.i + 1:sent.end] if t.text == ":"), None)
+        if colon is None:
+            continue
+        holders, when = _holders(d, verb)
+        for point_si, (s, e) in _points(d, colon) if holders else ():
+            measure = _measure(d, s, e)
+            for h in holders:
+                if h != measure:
+                    yield factoid(d, point_si, "SUPPORTS_POLICY", h, measure, "programmes.points.v1", CONF,
+                                  when=when)
+
+
+def programmes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    yield from programme_points(d, si, sent)

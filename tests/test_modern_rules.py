@@ -1,0 +1,39 @@
+"""Rules of modern political narrative (programmes, demands, orders, walk-outs), on small
+texts of other periods than the gold chapters'."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def test_a_programme_set_out_point_by_point_is_supported_point_by_point(analysed):
+    d = analysed("In 1838 the London Working Men's Association published a charter. The Association demands "
+                 "the following: Universal suffrage for men--in every county and borough.\n\n"
+                 "Vote by secret ballot.\n\nAnnual parliaments.\n\n"
+                 "The charter was read at many meetings that summer.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    holder = "London Working Men's Association"
+    assert {(holder, "Universal suffrage for men"), (holder, "Vote by secret ballot"),
+            (holder, "Annual parliaments")} <= found
+    assert not any("charter was read" in (o or "") for _, o in found)
+
+
+def test_this_paper_in_a_quoted_article_is_the_paper_that_printed_it(analysed):
+    d = analysed("In March a new weekly appeared at Leeds, and in June the Chartist Circular. Its first article set out "
+                 "its aims:\n\n"
+                 "The Whig ministry has betrayed the people. This paper advocates the following: "
+                 "Payment of members of parliament.\n\n"
+                 "Abolition of the property qualification.\n\n"
+                 "It is worth adding that the paper sold widely in the north.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    assert ("Chartist Circular", "Payment of members of parliament") in found
+    assert ("Chartist Circular", "Abolition of the property qualification") in found
+
+
+def test_the_following_without_a_list_of_points_says_nothing(analysed):
+    d = analysed("The Radicals demanded the following: that the Ministers should resign at once, and that "
+                 "the Parliament should be dissolved before the harvest.")
+    assert not [f for f in d.factoids if f.extractor == "programmes.points.v1"]
