@@ -37,3 +37,29 @@ def test_the_following_without_a_list_of_points_says_nothing(analysed):
     d = analysed("The Radicals demanded the following: that the Ministers should resign at once, and that "
                  "the Parliament should be dissolved before the harvest.")
     assert not [f for f in d.factoids if f.extractor == "programmes.points.v1"]
+
+
+def test_an_institution_demanded_is_a_measure_of_those_who_demand_it(analysed):
+    d = analysed("Bohemia, the Tyrol, demanded separate Provincial Diets in 1848.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    assert ("Bohemia", "separate Provincial Diets") in found
+    assert ("Tyrol", "separate Provincial Diets") in found
+
+
+def test_groups_that_join_in_demanding_all_demand_but_not_a_wing_of_one(analysed):
+    d = analysed("The “moderate” Whigs, led by Grey, joined with the Radicals, led by Cobbett, and the Irish "
+                 "Repealers, in demanding a reformed Parliament.")
+    found = pairs(d, "SUPPORTS_POLICY")
+    assert ("Irish Repealers", "reformed Parliament") in found
+    assert not any(s == "Whigs" for s, _ in found)
+
+
+def test_the_assembly_sitting_decides_the_government_it_votes_for(analysed):
+    d = analysed("The Frankfurt Parliament met in May. Even this divided assembly at first voted for a "
+                 "Federal Government without the Princes.")
+    assert ("Frankfurt Parliament", "Federal Government without the Princes") in pairs(d, "DECIDES")
+
+
+def test_an_existing_institution_demanded_by_name_is_no_new_measure(analysed):
+    d = analysed("The Chartists demanded the Parliament of 1839 to hear their petition.")
+    assert not [f for f in d.factoids if f.extractor == "programmes.institution.v1"]

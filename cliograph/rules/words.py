@@ -232,6 +232,12 @@ class ProgrammeWords(_Strict):
     """How many paragraphs after a block quotation its voice may still run on."""
     point_max_tokens: int
     max_points: int
+    institution_heads: frozenset[str]
+    """Institutions a party may demand: 'a responsible Ministry', 'separate Parliaments'."""
+    joining_verbs: frozenset[str]
+    """'X joined with Y in demanding ...': both demand."""
+    wing_words: frozenset[str]
+    """'the centre Whigs', 'the left Radicals': a wing, not the whole group."""
 
 
 class PolicyWords(BaseModel):

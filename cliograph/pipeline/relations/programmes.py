@@ -1,6 +1,8 @@
 """Programmes and demands of parties, papers and regions, where the measure is no name
 the text gives elsewhere.
 
+- An institution demanded: 'the Radicals demanded a responsible Ministry' (a body
+  asked for, not yet there, is a measure).
 - A programme set out point by point: 'The League demands the following: Votes for
   every man. A parliament every year.' Each point (a verbless sentence after the colon
   and in the short paragraphs that follow) is a measure the one who sets it out stands
@@ -20,8 +22,10 @@ from spacy.tokens import Span, Token
 from ...model import Factoid, When
 from ...rules.words import policy_words
 from ..document import Document
+from ..quotations import in_quotation
 from .base import asserted, entity_at, factoid
-from .frames import expand, frame_of
+from .policies import _sitting_body
+from .frames import expand, frame_of, listed
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
@@ -205,5 +209,104 @@ def programme_points(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                   when=when)
 
 
+# --------------------------------------------------------------------------- institutions demanded
+
+
+def _wing(d: Document, tok: Token) -> bool:
+    """'the “centre” Whigs', 'the left Radicals': a wing of the group the name names, not
+    the group (the wing word is outside the name's mention)."""
+    m = d.mention_of_token(tok)
+    return m is not None and any(
+        c.dep_ in ("nmod", "amod", "compound") and c.lower_ in _words().wing_words and not m.tokens[0] <= c.i < m.tokens[1]
+        for c in tok.children)
+
+
+def _demanders(d: Document, verb: Token) -> list[int]:
+    """Who demands: the verb's subjects and the names set beside them ('Wales, the
+    North, demanded ...'); 'this assembly', the assembly sitting; for 'in demanding'
+    after 'joined with' (however the parser hung it) the ones who joined and the groups
+    named between 'with' and the demand."""
+    subjects = listed(frame_of(verb).subjects)
+    out: list[int] = []
+    if not subjects and verb.dep_ == "pcomp":
+        head, hops = verb.head, 0
+        while head.head.i != head.i and hops < 6 and not (
+                head.pos_ == "VERB" and head.lemma_.lower() in _words().joining_verbs):
+            head, hops = head.head, hops + 1
+        withs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < verb.i]
+        if head.pos_ == "VERB" and head.lemma_.lower() in _words().joining_verbs and withs:
+            subjects = listed(frame_of(head).subjects)
+            for t in d.doc[withs[0].i + 1:verb.i]:
+                e = d.entity_of_token(t)
+                if e is not None and e not in out and t.pos_ == "PROPN" and not _wing(d, t) and (
+                        d.entities[e].kind in ("FACTION", "BODY")
+                        or d.entities[e].name.endswith(policy_words().group_endings)):
+                    out.append(e)
+    for s in subjects:
+        if s.pos_ == "NOUN" and s.lemma_.lower() in policy_words().session_nouns | {"assembly"} \
+                and any(c.lower_ in ("this", "the") for c in s.children):
+            e = _sitting_body(d, verb)  # 'this assembly voted for ...'
+        else:
+            e = entity_at(d, s, ACTORS) if not _wing(d, s) else None
+        if e is not None and e not in out:
+            out.insert(0, e)
+    return out
+
+
+def _institution_phrase(d: Document, noun: Token, verb: Token) -> tuple[int, int] | None:
+    """'separate Constituent Assemblies', 'a responsible Ministry without the Whigs': the
+    institution with its modifiers and a 'with'/'without' that tells its make-up (hung
+    on the noun, or on the verb right after it)."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+    if not mods:
+        return None
+    toks = [noun] + [t for c in mods for t in c.subtree]
+    after = [c for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.lower_ in ("with", "without")
+             and c.i == noun.i + 1]
+    for p in after:
+        toks += list(p.subtree)
+    toks = sorted(toks, key=lambda t: t.i)
+    if toks[-1].i - toks[0].i + 1 != len(toks) or len(toks) > _words().point_max_tokens:
+        return None
+    return toks[0].i, toks[-1].i + 1
+
+
+def demanded_institutions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Radicals demanded a responsible Ministry', 'Wales, the North, demanded
+    separate Parliaments', 'the Diet voted for a Federal Government without the Princes':
+    an institution asked for, not yet there, is a measure (the name of a body it may
+    carry is not the body's)."""
+    w = _words()
+    pw = policy_words()
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or in_quotation(d, verb) or not asserted(verb):
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj"] if lemma in pw.advocacy_verbs else []
+        objs += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in pw.advocacy_preps.get(lemma, [])
+                 for o in c.children if o.dep_ == "pobj"]
+        for o in objs:
+            if o.lemma_.lower() not in w.institution_heads and o.lower_ not in w.institution_heads:
+                continue
+            dets = [c.lower_ for c in o.children if c.dep_ in ("det", "poss")]
+            if dets and dets != ["a"] and dets != ["an"]:
+                continue  # 'the Assembly', 'their Government': one that is there
+            span = _institution_phrase(d, o, verb)
+            if span is None:
+                continue
+            demanders = _demanders(d, verb)
+            if not demanders:
+                continue
+            name = d.doc[span[0]:span[1]]
+            measure = d.add_entity(name.text, "POLICY", name.start_char, name.end_char,
+                                   "programmes.institution.v1")
+            for a in demanders:
+                # a body, or an assembly in session ('this assembly voted for'), decides by its vote
+                deciding = lemma in pw.deciding_verbs and d.entities[a].kind in ("BODY", "EVENT")
+                yield factoid(d, si, "DECIDES" if deciding else "SUPPORTS_POLICY", a, measure,
+                              "programmes.institution.v1", CONF)
+
+
 def programmes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from programme_points(d, si, sent)
+    yield from demanded_institutions(d, si, sent)
