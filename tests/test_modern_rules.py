@@ -63,3 +63,14 @@ def test_the_assembly_sitting_decides_the_government_it_votes_for(analysed):
 def test_an_existing_institution_demanded_by_name_is_no_new_measure(analysed):
     d = analysed("The Chartists demanded the Parliament of 1839 to hear their petition.")
     assert not [f for f in d.factoids if f.extractor == "programmes.institution.v1"]
+
+
+def test_who_orders_a_hostile_deed_opposes_its_target(analysed):
+    d = analysed("In 1793 the Convention ordered Dumouriez to arrest the Girondins.")
+    assert ("Convention", "Girondins") in pairs(d, "OPPOSES")
+    assert ("Dumouriez", "Girondins") not in pairs(d, "OPPOSES")  # he was only told to
+
+
+def test_an_order_refused_is_no_stance_of_who_gave_it(analysed):
+    d = analysed("In 1793 the Convention never ordered Dumouriez to arrest the Girondins.")
+    assert ("Convention", "Girondins") not in pairs(d, "OPPOSES")

@@ -172,6 +172,8 @@ class StanceWords(BaseModel):
     """'regarded him as their enemy': the regarder's own stance."""
     persuade_verbs: frozenset[str]
     """'persuaded the Piedmontese to adopt free trade': the persuader's stance as well."""
+    command_verbs: frozenset[str]
+    """'ordered him to exclude the Jacobins': who orders a deed takes its stance too."""
     policy_support_verbs: frozenset[str]
     policy_support_prep: dict[str, list[str]]
     policy_oppose_verbs: frozenset[str]

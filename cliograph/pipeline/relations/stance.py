@@ -142,6 +142,9 @@ def from_verbs(d: Document, si: int, sent: Span, only: list[Frame] | None = None
         # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
         if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
             subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
+        elif f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.command_verbs and _real(f.verb.head):
+            # 'ordered him to exclude the Jacobins': the stance is the one who orders; he is only told
+            subjects = [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
         objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
         targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
             (o, p) for p, objs in preps.items() for o in objs]
