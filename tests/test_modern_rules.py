@@ -74,3 +74,20 @@ def test_who_orders_a_hostile_deed_opposes_its_target(analysed):
 def test_an_order_refused_is_no_stance_of_who_gave_it(analysed):
     d = analysed("In 1793 the Convention never ordered Dumouriez to arrest the Girondins.")
     assert ("Convention", "Girondins") not in pairs(d, "OPPOSES")
+
+
+def test_who_invites_delegates_to_a_congress_decides_that_it_meets(analysed):
+    d = analysed("In 1847 the Central Committee of the Sonderbund invited the cantons to send delegates to a "
+                 "Federal Congress, which should meet at Lucerne in May.")
+    assert ("Central Committee of the Sonderbund", "Federal Congress") in pairs(d, "DECIDES")
+
+
+def test_a_call_issued_for_a_congress_decides_it(analysed):
+    d = analysed("In March the Executive Committee of the Chartist Association issued an urgent call for a "
+                 "National Convention, to meet in April.")
+    assert ("Executive Committee of the Chartist Association", "National Convention") in pairs(d, "DECIDES")
+
+
+def test_inviting_someone_to_a_body_that_sits_is_no_convening(analysed):
+    d = analysed("In 1688 the Prince of Orange invited Halifax to the Privy Council.")
+    assert not [f for f in d.factoids if f.extractor == "programmes.convened.v1"]

@@ -240,6 +240,13 @@ class ProgrammeWords(_Strict):
     """'X joined with Y in demanding ...': both demand."""
     wing_words: frozenset[str]
     """'the centre Whigs', 'the left Radicals': a wing, not the whole group."""
+    convening_verbs: frozenset[str]
+    """'convoked the Estates': the verb itself calls the assembly together."""
+    inviting_verbs: frozenset[str]
+    """'invited the clubs to send delegates to a Congress': calling one that is not yet."""
+    issuing_verbs: frozenset[str]
+    call_nouns: frozenset[str]
+    """'issued a call for a Congress', 'sent out summonses for a Convention'."""
 
 
 class PolicyWords(BaseModel):

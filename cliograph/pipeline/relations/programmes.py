@@ -3,6 +3,8 @@ the text gives elsewhere.
 
 - An institution demanded: 'the Radicals demanded a responsible Ministry' (a body
   asked for, not yet there, is a measure).
+- A meeting called: 'the Directory convoked a National Convention', 'issued a call for
+  a Congress' (who calls it decides that it meets).
 - A programme set out point by point: 'The League demands the following: Votes for
   every man. A parliament every year.' Each point (a verbless sentence after the colon
   and in the short paragraphs that follow) is a measure the one who sets it out stands
@@ -307,6 +309,52 @@ def demanded_institutions(d: Document, si: int, sent: Span) -> Iterator[Factoid]
                               "programmes.institution.v1", CONF)
 
 
+# --------------------------------------------------------------------------- meetings called
+
+
+def _meeting(d: Document, tok: Token, convening: bool) -> int | None:
+    """The congress or conference a token names as one yet to meet: an event or an
+    assembly ('a Peasants' Congress', 'a National Convention'), introduced by 'a' unless
+    the verb itself convenes ('convoked the Estates')."""
+    e = entity_at(d, tok, {"EVENT", "BODY"})
+    if e is None or d.entities[e].name.split()[-1].lower() not in policy_words().session_nouns:
+        return None
+    if not convening and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return None
+    return e
+
+
+def convened_meetings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Directory convoked a National Convention', 'the Committee invited the clubs to
+    send delegates to a Congress', 'the Council issued a call for a Congress': who calls
+    an assembly together decides that it meets."""
+    w = _words()
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or in_quotation(d, verb) or not asserted(verb):
+            continue
+        meetings: list[int] = []
+        if lemma in w.convening_verbs | w.inviting_verbs:
+            convening = lemma in w.convening_verbs
+            # the assembly called, or the one the invited are to go or send delegates to
+            reach = [c for c in verb.children if c.dep_ == "dobj"] + [
+                o for x in verb.subtree if x.dep_ == "prep" and x.lower_ == "to" and x.head.i in
+                (verb.i, *[c.i for c in verb.children if c.dep_ in ("xcomp", "advcl")])
+                for o in x.children if o.dep_ == "pobj"]
+            meetings = [m for o in reach if (m := _meeting(d, o, convening)) is not None]
+        else:
+            calls = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in w.call_nouns]
+            if lemma in w.issuing_verbs and calls:
+                meetings = [m for c in calls for p in c.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                            for o in p.children if o.dep_ == "pobj" and (m := _meeting(d, o, True)) is not None]
+        for m in dict.fromkeys(meetings):
+            for s in frame_of(verb).subjects:
+                a = entity_at(d, s, ACTORS)
+                if a is not None and a != m:
+                    yield factoid(d, si, "DECIDES", a, m, "programmes.convened.v1", CONF)
+
+
 def programmes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from programme_points(d, si, sent)
     yield from demanded_institutions(d, si, sent)
+    yield from convened_meetings(d, si, sent)
