@@ -91,3 +91,20 @@ def test_a_call_issued_for_a_congress_decides_it(analysed):
 def test_inviting_someone_to_a_body_that_sits_is_no_convening(analysed):
     d = analysed("In 1688 the Prince of Orange invited Halifax to the Privy Council.")
     assert not [f for f in d.factoids if f.extractor == "programmes.convened.v1"]
+
+
+def test_a_wing_stands_for_itself_in_every_rule_and_its_leaders_join_the_party_too(analysed):
+    d = analysed("In 1788 the right wing of the Federalists, led by Hamilton and Jay, continued to campaign "
+                 "against the Bill of Rights.")
+    assert ("right wing of the Federalists", "Bill of Rights") in pairs(d, "OPPOSES_POLICY")
+    assert ("Federalists", "Bill of Rights") not in pairs(d, "OPPOSES_POLICY")
+    members = pairs(d, "MEMBER_OF")
+    assert ("Hamilton", "right wing of the Federalists") in members
+    assert ("Hamilton", "Federalists") in members
+
+
+def test_a_quoted_side_word_names_a_wing_that_allies(analysed):
+    d = analysed("In 1793 the “centre” Girondins, led by Vergniaud, joined with the Jacobins.")
+    allies = pairs(d, "ALLY")
+    assert ("centre Girondins", "Jacobins") in allies or ("Jacobins", "centre Girondins") in allies
+    assert not {("Girondins", "Jacobins"), ("Jacobins", "Girondins")} & allies

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ...model import Factoid
+from ...model import Factoid, Mention
 from ...rules import lexicon
 from ..document import Document
 from .base import asserted, entity_at, factoid
@@ -267,7 +267,36 @@ def _groups_at(d: Document, tok: Token) -> list[tuple[int, str | None]]:
     if wing is not None:
         return [(wing[0], None), (wing[1], "member")]
     g = _named_group(d, tok)
+    party = next((key[1] for key, w in d.described.items() if w == g and key[0].endswith(" wing")), None)
+    if g is not None and party is not None:  # a wing 'name_wings' already gave its tokens
+        return [(g, None), (party, "member")]
     return [(g, None)] if g is not None else []
+
+
+def name_wings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Give a wing its own words before any rule reads the sentence: 'the right wing of
+    the Whigs', 'the “centre” Radicals' stand for the wing (a FACTION, the party's
+    derived entity for that side), not the party, in every fact they take part in.
+    Yields no fact."""
+    for tok in sent:
+        if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "compound" or not (
+                tok.lower_ == "wing" or entity_at(d, tok, GROUPS) is not None):
+            continue
+        found = _wing(d, tok)
+        if found is None:
+            continue
+        wing, party = found
+        side = next((t for t in d.doc[max(sent.start, tok.i - 6):tok.i] if t.lower_ in WINGS), None)
+        if side is None or party == wing:
+            continue
+        d.described.setdefault((f"{side.lower_} wing", party), wing)
+        first = side.i - 1 if side.i > sent.start and d.doc[side.i - 1].text in QUOTES else side.i
+        span = d.doc[first:tok.i + 1]
+        d.mentions.append(Mention(span.start_char, span.end_char, span.text, "FACTION", "membership.wing.v1",
+                                  entity=wing, tokens=(span.start, span.end)))
+        for t in range(span.start, span.end):
+            d.token_mention[t] = len(d.mentions) - 1
+    return iter(())
 
 
 def _at_head(person: Token, group: Token) -> bool:
