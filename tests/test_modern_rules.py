@@ -108,3 +108,18 @@ def test_a_quoted_side_word_names_a_wing_that_allies(analysed):
     allies = pairs(d, "ALLY")
     assert ("centre Girondins", "Jacobins") in allies or ("Jacobins", "centre Girondins") in allies
     assert not {("Girondins", "Jacobins"), ("Jacobins", "Girondins")} & allies
+
+
+def test_refusing_to_lend_to_a_government_opposes_it(analysed):
+    d = analysed("In 1797 the Bank of England declined to lend money to the Directory.")
+    assert ("Bank of England", "Directory") in pairs(d, "OPPOSES")
+
+
+def test_lending_to_a_government_is_no_opposition(analysed):
+    d = analysed("In 1797 the Bank of England agreed to lend money to the Directory.")
+    assert ("Bank of England", "Directory") not in pairs(d, "OPPOSES")
+
+
+def test_refusing_a_body_a_power_is_no_opposition_to_it(analysed):
+    d = analysed("In 1781 the States refused to give the Congress power to levy taxes.")
+    assert not [f for f in d.factoids if f.extractor == "stance.refused_aid.v1"]

@@ -174,6 +174,8 @@ class StanceWords(BaseModel):
     """'persuaded the Piedmontese to adopt free trade': the persuader's stance as well."""
     command_verbs: frozenset[str]
     """'ordered him to exclude the Jacobins': who orders a deed takes its stance too."""
+    lending_verbs: frozenset[str]
+    """'declined to lend money to the Directory': giving money or men that may be refused."""
     policy_support_verbs: frozenset[str]
     policy_support_prep: dict[str, list[str]]
     policy_oppose_verbs: frozenset[str]

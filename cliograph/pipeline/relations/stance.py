@@ -764,6 +764,24 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, "OPPOSES_POLICY", actor, entity_at(d, o, POLICY), "stance.refusal.v1", 0.6)
 
 
+def from_refused_aid(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Diet refused to send troops to the Emperor', 'the bankers declined to lend
+    money to the Directory': refusing money or men to a party is turning against it
+    (not refusing it a power: 'refused to give it power to tax')."""
+    w = words()
+    for f in frames(sent):
+        head = f.verb.head
+        if f.verb.dep_ != "xcomp" or head.lemma_.lower() not in w.refusal_verbs or not _real(head) \
+                or in_quotation(d, f.verb) or f.verb.lemma_.lower() not in w.lending_verbs:
+            continue
+        recipients = [o for c in f.verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                      for o in c.children if o.dep_ == "pobj"]
+        recipients += [c for c in f.verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        for s in _named(d, f.subjects):
+            for o in expand(recipients):
+                yield from _emit(d, si, "OPPOSES", _actor(d, s), entity_at(d, o, ACTORS), "stance.refused_aid.v1", 0.6)
+
+
 def from_manner(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'He was treated by the Regent with marked incivility', 'Cromwell received the envoys
     with contempt': how one treats another says where one stands towards them."""
@@ -862,6 +880,7 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_manner(d, si, sent)
     yield from from_defections(d, si, sent)
     yield from from_refusals(d, si, sent)
+    yield from from_refused_aid(d, si, sent)
     yield from from_owned_policies(d, si, sent)
     yield from led_and_backed(d, si, sent)
     yield from from_adjectives(d, si, sent)
