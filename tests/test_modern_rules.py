@@ -123,3 +123,10 @@ def test_lending_to_a_government_is_no_opposition(analysed):
 def test_refusing_a_body_a_power_is_no_opposition_to_it(analysed):
     d = analysed("In 1781 the States refused to give the Congress power to levy taxes.")
     assert not [f for f in d.factoids if f.extractor == "stance.refused_aid.v1"]
+
+
+def test_the_wing_of_a_party_named_by_its_adjective(analysed):
+    d = analysed("The Whigs lost the election of 1784. Fox, leader of the left wing of the Whig party, "
+                 "declared that the King had betrayed the Commons.")
+    members = pairs(d, "MEMBER_OF")
+    assert ("Fox", "left wing of the Whig party") in members

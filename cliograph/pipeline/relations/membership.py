@@ -16,6 +16,7 @@ from ...rules import lexicon
 from ..document import Document
 from .base import asserted, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames, listed
+from .stance import _group_of_adjective as group_of_adjective
 from .stance import words
 
 GROUPS = {"BODY", "FACTION"}
@@ -233,6 +234,9 @@ def _wing(d: Document, tok: Token) -> tuple[int, int] | None:
         side = [c for c in tok.children if c.lower_ in WINGS]
         obj = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
         parent = _named_group(d, obj) if obj is not None else None
+        if parent is None and obj is not None and obj.lower_ == "party":  # 'the right wing of the Whig party'
+            parent = next((g for c in obj.children if c.dep_ in ("compound", "amod") and c.text.istitle()
+                           and (g := group_of_adjective(d, c)) is not None), None)
         if parent is None or not side:
             return None
         m = d.mention_of_token(obj)
