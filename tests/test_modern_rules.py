@@ -130,3 +130,26 @@ def test_the_wing_of_a_party_named_by_its_adjective(analysed):
                  "declared that the King had betrayed the Commons.")
     members = pairs(d, "MEMBER_OF")
     assert ("Fox", "left wing of the Whig party") in members
+
+
+def test_calling_for_harm_to_people_named_by_a_common_noun_opposes_them(analysed):
+    d = analysed("In 1815 the Quotidienne and the Moniteur openly advocated the extermination of the "
+                 "republican clubs.")
+    found = pairs(d, "OPPOSES")
+    assert ("Quotidienne", "republican clubs") in found
+    assert ("Moniteur", "republican clubs") in found
+
+
+def test_a_measure_advocated_for_people_is_no_harm_to_them(analysed):
+    d = analysed("In 1815 the Quotidienne openly advocated the education of the rural poor.")
+    assert not [f for f in d.factoids if f.extractor == "stance.harm_to_group.v1"]
+
+
+def test_a_paper_named_as_a_persons_is_one_they_belong_to(analysed):
+    d = analysed("In 1880 Parnell’s Land League demanded the expulsion of the English landlords.")
+    assert ("Parnell", "Land League") in pairs(d, "MEMBER_OF")
+
+
+def test_a_work_named_as_a_persons_is_no_body_they_belong_to(analysed):
+    d = analysed("Through the smoke came the distant sound of Berlioz’s Marche Hongroise, and the crowd fell silent.")
+    assert not [f for f in d.factoids if f.extractor == "membership.owned_organ.v1"]

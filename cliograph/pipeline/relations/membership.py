@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid, Mention
 from ...rules import lexicon
 from ..document import Document
+from ..quotations import in_quotation
 from .base import asserted, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames, listed
 from .stance import _group_of_adjective as group_of_adjective
@@ -452,9 +453,33 @@ def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, person, group, "member", "membership.composed_of.v1", 0.7)
 
 
+def owned_organs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Parnell’s Land League', 'among the organs of the Left, Cobbett’s Political
+    Register': a body or a paper named as a person's is one they belong to, when its
+    name ends in a noun of a body or the sentence has just spoken of organs or parties
+    (not 'Chopin’s Marche Funèbre')."""
+    heads = lexicon().body_heads
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or in_quotation(d, tok):
+            continue
+        group = entity_at(d, tok, GROUPS)
+        m = d.mention_of_token(tok)
+        if group is None or m is None:
+            continue
+        if d.entities[group].name.split()[-1].lower() not in heads and not any(
+                t.lemma_.lower() in PARTY_NOUNS | PAPER_NOUNS for t in d.doc[sent.start:tok.i]):
+            continue
+        for o in (c for c in tok.children if c.dep_ in ("poss", "nmod") and c.pos_ == "PROPN" and c.i < m.tokens[0]
+                  and any(x.dep_ == "case" for x in c.children)):
+            person = entity_at(d, o, PERSON)
+            if person is not None:
+                yield from _emit(d, si, person, group, "member", "membership.owned_organ.v1", 0.65)
+
+
 def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from spoken_for(d, si, sent)
     yield from from_verbs(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from led_groups(d, si, sent)
     yield from party_label(d, si, sent)
+    yield from owned_organs(d, si, sent)

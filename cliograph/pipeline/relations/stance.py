@@ -782,6 +782,32 @@ def from_refused_aid(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, "OPPOSES", _actor(d, s), entity_at(d, o, ACTORS), "stance.refused_aid.v1", 0.6)
 
 
+def from_harm_to_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The ultra papers advocated the extermination of the republican clubs': whoever
+    calls for harm to people named by a common noun opposes them, a group the phrase
+    names ('republican clubs')."""
+    w = words()
+    for f in frames(sent):
+        lemma = f.verb.lemma_.lower()
+        if lemma not in w.demand_verbs or not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
+            continue
+        for harm in (o for o in f.objects if o.lower_ in w.hostile_action_nouns):
+            victims = [x for c in harm.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN" and x.text.islower()
+                       and entity_at(d, x) is None]
+            for v in victims:
+                mods = [c for c in v.children if c.dep_ in ("amod", "compound") and c.i < v.i]
+                if not mods:
+                    continue
+                span = d.doc[min(c.left_edge.i for c in mods):v.i + 1]
+                if any(t.is_punct for t in span):
+                    span = d.doc[mods[-1].i:v.i + 1]
+                group = d.add_entity(span.text, "FACTION", span.start_char, span.end_char,
+                                     "stance.harm_to_group.v1", tokens=(span.start, span.end))
+                for s in _named(d, f.subjects):
+                    yield from _emit(d, si, "OPPOSES", _actor(d, s), group, "stance.harm_to_group.v1", 0.6)
+
+
 def from_manner(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'He was treated by the Regent with marked incivility', 'Cromwell received the envoys
     with contempt': how one treats another says where one stands towards them."""
@@ -889,3 +915,4 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)
     yield from from_aid(d, si, sent)
+    yield from from_harm_to_groups(d, si, sent)  # last: the group it makes is no one's co-target above
