@@ -22,8 +22,8 @@ def test_a_programme_set_out_point_by_point_is_supported_point_by_point(analysed
 
 
 def test_this_paper_in_a_quoted_article_is_the_paper_that_printed_it(analysed):
-    d = analysed("In March a new weekly appeared at Leeds, and in June the Chartist Circular. Its first article set out "
-                 "its aims:\n\n"
+    d = analysed("In March a new weekly appeared at Leeds, and in June the Chartist Circular. Its first article "
+                 "set out its aims:\n\n"
                  "The Whig ministry has betrayed the people. This paper advocates the following: "
                  "Payment of members of parliament.\n\n"
                  "Abolition of the property qualification.\n\n"

@@ -26,8 +26,8 @@ from ...rules.words import policy_words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import asserted, entity_at, factoid
-from .policies import _sitting_body
 from .frames import expand, frame_of, listed
+from .policies import _sitting_body
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
@@ -219,8 +219,8 @@ def _wing(d: Document, tok: Token) -> bool:
     the group (the wing word is outside the name's mention)."""
     m = d.mention_of_token(tok)
     return m is not None and any(
-        c.dep_ in ("nmod", "amod", "compound") and c.lower_ in _words().wing_words and not m.tokens[0] <= c.i < m.tokens[1]
-        for c in tok.children)
+        c.dep_ in ("nmod", "amod", "compound") and c.lower_ in _words().wing_words
+        and not m.tokens[0] <= c.i < m.tokens[1] for c in tok.children)
 
 
 def _demanders(d: Document, verb: Token) -> list[int]:
