@@ -669,7 +669,8 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
             out.append((tok.i, end, "BODY", TOWN_BODY_RULE))
             continue
         # body: 'the old régime', 'the former regime': the government a revolution swept away
-        if low in ("régime", "regime") and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "nmod", "amod") \
+        if low in ("régime", "regime") and tok.pos_ in ("NOUN", "PROPN") \
+                and tok.dep_ not in ("compound", "nmod", "amod") \
                 and not (
                 nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")):  # (not 'the old régime officers')
             former = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in FORMER

@@ -210,6 +210,10 @@ class StanceWords(BaseModel):
     """'regarded him as their enemy': the regarder's own stance."""
     persuade_verbs: frozenset[str]
     """'persuaded the Piedmontese to adopt free trade': the persuader's stance as well."""
+    command_verbs: frozenset[str]
+    """'ordered him to exclude the Jacobins': who orders a deed takes its stance too."""
+    lending_verbs: frozenset[str]
+    """'declined to lend money to the Directory': giving money or men that may be refused."""
     policy_support_verbs: frozenset[str]
     policy_support_prep: dict[str, list[str]]
     policy_oppose_verbs: frozenset[str]
@@ -452,6 +456,33 @@ def extractor_words() -> ExtractorWords:
     return validated(ExtractorWords, "extractors.json")
 
 
+class ProgrammeWords(_Strict):
+    """A programme set out point by point (``relations/programmes.py``)."""
+    verbs: frozenset[str]
+    """'demands the following:', 'advocates the following:'."""
+    heads: frozenset[str]
+    """The word that announces the points: 'the following'."""
+    organ_nouns: frozenset[str]
+    """'this paper', 'our party': who speaks in a block quotation."""
+    block_paragraphs: int
+    """How many paragraphs after a block quotation its voice may still run on."""
+    point_max_tokens: int
+    max_points: int
+    institution_heads: frozenset[str]
+    """Institutions a party may demand: 'a responsible Ministry', 'separate Parliaments'."""
+    joining_verbs: frozenset[str]
+    """'X joined with Y in demanding ...': both demand."""
+    wing_words: frozenset[str]
+    """'the centre Whigs', 'the left Radicals': a wing, not the whole group."""
+    convening_verbs: frozenset[str]
+    """'convoked the Estates': the verb itself calls the assembly together."""
+    inviting_verbs: frozenset[str]
+    """'invited the clubs to send delegates to a Congress': calling one that is not yet."""
+    issuing_verbs: frozenset[str]
+    call_nouns: frozenset[str]
+    """'issued a call for a Congress', 'sent out summonses for a Convention'."""
+
+
 class PolicyWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -485,6 +516,7 @@ class PolicyWords(BaseModel):
     'drain', 'abolish' (not 'go', 'see', 'wait')."""
     group_endings: tuple[str, ...]
     """Endings of plural nouns of people: 'teachers', 'sectarians', 'merchants'."""
+    programme: ProgrammeWords
     propose_participles: frozenset[str]
     """'brought forward by', 'proposed by', 'drafted by'."""
     proposal_nouns: frozenset[str]

@@ -8,14 +8,16 @@ from .ellipsis import ellipsis
 from .events import events
 from .kin import kin
 from .life import life
-from .membership import membership
+from .membership import membership, name_wings
 from .offices import holds_office
 from .patterns import pattern_facts
 from .policies import policies
+from .programmes import programmes
 from .quotes import quotes
 from .stance import stance
 
 EXTRACTORS: dict[str, Extractor] = {
+    "wings": name_wings,  # first: a wing's words stand for the wing in every rule after
     "offices": holds_office,
     "kin": kin,
     "membership": membership,
@@ -25,6 +27,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "events": events,
     "patterns": pattern_facts,
     "policies": policies,
+    "programmes": programmes,
     "ellipsis": ellipsis,
 }
 

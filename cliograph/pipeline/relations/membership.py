@@ -11,12 +11,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ...model import Factoid
+from ...model import Factoid, Mention
 from ...rules import lexicon
 from ...rules.words import extractor_words
 from ..document import Document
+from ..quotations import in_quotation
 from .base import asserted, entity_at, factoid
 from .frames import antecedent, expand, frame_of, frames, listed
+from .stance import _group_of_adjective as group_of_adjective
 from .stance import words
 
 GROUPS = {"BODY", "FACTION"}
@@ -233,6 +235,9 @@ def _wing(d: Document, tok: Token) -> tuple[int, int] | None:
         side = [c for c in tok.children if c.lower_ in WINGS]
         obj = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
         parent = _named_group(d, obj) if obj is not None else None
+        if parent is None and obj is not None and obj.lower_ == "party":  # 'the right wing of the Whig party'
+            parent = next((g for c in obj.children if c.dep_ in ("compound", "amod") and c.text.istitle()
+                           and (g := group_of_adjective(d, c)) is not None), None)
         if parent is None or not side:
             return None
         m = d.mention_of_token(obj)
@@ -267,7 +272,36 @@ def _groups_at(d: Document, tok: Token) -> list[tuple[int, str | None]]:
     if wing is not None:
         return [(wing[0], None), (wing[1], "member")]
     g = _named_group(d, tok)
+    party = next((key[1] for key, w in d.described.items() if w == g and key[0].endswith(" wing")), None)
+    if g is not None and party is not None:  # a wing 'name_wings' already gave its tokens
+        return [(g, None), (party, "member")]
     return [(g, None)] if g is not None else []
+
+
+def name_wings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Give a wing its own words before any rule reads the sentence: 'the right wing of
+    the Whigs', 'the “centre” Radicals' stand for the wing (a FACTION, the party's
+    derived entity for that side), not the party, in every fact they take part in.
+    Yields no fact."""
+    for tok in sent:
+        if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "compound" or not (
+                tok.lower_ == "wing" or entity_at(d, tok, GROUPS) is not None):
+            continue
+        found = _wing(d, tok)
+        if found is None:
+            continue
+        wing, party = found
+        side = next((t for t in d.doc[max(sent.start, tok.i - 6):tok.i] if t.lower_ in WINGS), None)
+        if side is None or party == wing:
+            continue
+        d.described.setdefault((f"{side.lower_} wing", party), wing)
+        first = side.i - 1 if side.i > sent.start and d.doc[side.i - 1].text in QUOTES else side.i
+        span = d.doc[first:tok.i + 1]
+        d.mentions.append(Mention(span.start_char, span.end_char, span.text, "FACTION", "membership.wing.v1",
+                                  entity=wing, tokens=(span.start, span.end)))
+        for t in range(span.start, span.end):
+            d.token_mention[t] = len(d.mentions) - 1
+    return iter(())
 
 
 def _at_head(person: Token, group: Token) -> bool:
@@ -416,9 +450,33 @@ def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, person, group, "member", "membership.composed_of.v1", 0.7)
 
 
+def owned_organs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Parnell’s Land League', 'among the organs of the Left, Cobbett’s Political
+    Register': a body or a paper named as a person's is one they belong to, when its
+    name ends in a noun of a body or the sentence has just spoken of organs or parties
+    (not 'Chopin’s Marche Funèbre')."""
+    heads = lexicon().body_heads
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or in_quotation(d, tok):
+            continue
+        group = entity_at(d, tok, GROUPS)
+        m = d.mention_of_token(tok)
+        if group is None or m is None:
+            continue
+        if d.entities[group].name.split()[-1].lower() not in heads and not any(
+                t.lemma_.lower() in PARTY_NOUNS | PAPER_NOUNS for t in d.doc[sent.start:tok.i]):
+            continue
+        for o in (c for c in tok.children if c.dep_ in ("poss", "nmod") and c.pos_ == "PROPN" and c.i < m.tokens[0]
+                  and any(x.dep_ == "case" for x in c.children)):
+            person = entity_at(d, o, PERSON)
+            if person is not None:
+                yield from _emit(d, si, person, group, "member", "membership.owned_organ.v1", 0.65)
+
+
 def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from spoken_for(d, si, sent)
     yield from from_verbs(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from led_groups(d, si, sent)
     yield from party_label(d, si, sent)
+    yield from owned_organs(d, si, sent)

@@ -121,6 +121,9 @@ def from_verbs(d: Document, si: int, sent: Span, only: list[Frame] | None = None
         # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
         if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
             subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
+        elif f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.command_verbs and _real(f.verb.head):
+            # 'ordered him to exclude the Jacobins': the stance is the one who orders; he is only told
+            subjects = [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
         objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
         targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
             (o, p) for p, objs in preps.items() for o in objs]
@@ -740,6 +743,50 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, "OPPOSES_POLICY", actor, entity_at(d, o, POLICY), "stance.refusal.v1", 0.6)
 
 
+def from_refused_aid(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Diet refused to send troops to the Emperor', 'the bankers declined to lend
+    money to the Directory': refusing money or men to a party is turning against it
+    (not refusing it a power: 'refused to give it power to tax')."""
+    w = words()
+    for f in frames(sent):
+        head = f.verb.head
+        if f.verb.dep_ != "xcomp" or head.lemma_.lower() not in w.refusal_verbs or not _real(head) \
+                or in_quotation(d, f.verb) or f.verb.lemma_.lower() not in w.lending_verbs:
+            continue
+        recipients = [o for c in f.verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                      for o in c.children if o.dep_ == "pobj"]
+        recipients += [c for c in f.verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        for s in _named(d, f.subjects):
+            for o in expand(recipients):
+                yield from _emit(d, si, "OPPOSES", _actor(d, s), entity_at(d, o, ACTORS), "stance.refused_aid.v1", 0.6)
+
+
+def from_harm_to_groups(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The ultra papers advocated the extermination of the republican clubs': whoever
+    calls for harm to people named by a common noun opposes them, a group the phrase
+    names ('republican clubs')."""
+    w = words()
+    for f in frames(sent):
+        lemma = f.verb.lemma_.lower()
+        if lemma not in w.demand_verbs or not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
+            continue
+        for harm in (o for o in f.objects if o.lower_ in w.hostile_action_nouns):
+            victims = [x for c in harm.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN" and x.text.islower()
+                       and entity_at(d, x) is None]
+            for v in victims:
+                mods = [c for c in v.children if c.dep_ in ("amod", "compound") and c.i < v.i]
+                if not mods:
+                    continue
+                span = d.doc[min(c.left_edge.i for c in mods):v.i + 1]
+                if any(t.is_punct for t in span):
+                    span = d.doc[mods[-1].i:v.i + 1]
+                group = d.add_entity(span.text, "FACTION", span.start_char, span.end_char,
+                                     "stance.harm_to_group.v1", tokens=(span.start, span.end))
+                for s in _named(d, f.subjects):
+                    yield from _emit(d, si, "OPPOSES", _actor(d, s), group, "stance.harm_to_group.v1", 0.6)
+
+
 def from_manner(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'He was treated by the Regent with marked incivility', 'Cromwell received the envoys
     with contempt': how one treats another says where one stands towards them."""
@@ -916,6 +963,7 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_taken_along(d, si, sent)
     yield from from_defections(d, si, sent)
     yield from from_refusals(d, si, sent)
+    yield from from_refused_aid(d, si, sent)
     yield from from_owned_policies(d, si, sent)
     yield from led_and_backed(d, si, sent)
     yield from from_adjectives(d, si, sent)
@@ -924,3 +972,4 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)
     yield from from_aid(d, si, sent)
+    yield from from_harm_to_groups(d, si, sent)  # last: the group it makes is no one's co-target above
