@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 
 from spacy.tokens import Doc, Span, Token
 
@@ -100,6 +101,22 @@ def _verb_forms(tok: Token) -> set[str]:
     return forms
 
 
+def _once_per_span(votes: Callable[[Doc, Mention], Counter[str]]) -> Callable[[Doc, Mention], Counter[str]]:
+    """Read a mention's surroundings once per parse: every kind decision over a name's
+    mentions (before and after the merges, for the strength of coordinated names, the
+    final check) asks again, and the answer depends on the span's tokens only. Kept in
+    the Doc's ``user_data``; each caller gets its own copy of the votes."""
+    @wraps(votes)
+    def once(doc: Doc, m: Mention) -> Counter[str]:
+        memo = doc.user_data.setdefault("cliograph_context_votes", {})
+        found = memo.get(m.tokens)
+        if found is None:
+            found = memo[m.tokens] = votes(doc, m)
+        return Counter(found)
+    return once
+
+
+@_once_per_span
 def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     """What a mention's surroundings say about its kind."""
     lex = lexicon()

@@ -749,6 +749,19 @@ WHERE_EVENTS = {"battle", "siege", "sack", "capture", "fall", "conquest", "block
                 "surrender", "evacuation", "destruction"}
 
 
+class _SliceCopies:
+    """A document's token array that hands out copies of its slices, for ``Span.as_doc``:
+    left to itself, each call rebuilds the array of the whole document (a walk over every
+    token), and it edits its slice in place, so each call gets its own copy."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.head = doc._get_array_attrs()
+        self.array = doc.to_array(self.head)
+
+    def __getitem__(self, key: slice) -> object:
+        return self.array[key].copy()
+
+
 def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
                  ent_at: dict[int, Span]) -> list[tuple[int, int, str | None, str]]:
     """Names nested in offices, events and policies: the body in 'Chairman of the Georgian
@@ -756,6 +769,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
     from .entities import PERSON_SHAPE  # (the surname endings live with the other kind votes)
 
     out = []
+    arrays: _SliceCopies | None = None  # built on the first nested name
     for s, e, kind, _source in chosen:
         # 'the Sazonov Ministry', 'the Stolypin reform': a man's surname opening the name
         if kind in ("BODY", "POLICY", "EVENT") and e - s >= 2 and doc[s].text[:1].isupper() \
@@ -765,7 +779,8 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
-        for rs, re_ in name_runs(doc[s:e].as_doc()):
+        arrays = arrays or _SliceCopies(doc)
+        for rs, re_ in name_runs(doc[s:e].as_doc(array_head=arrays.head, array=arrays)):
             rs, re_ = rs + s, re_ + s
             if rs == s and re_ == e or (rs == s and kind != "EVENT"):
                 continue
