@@ -179,9 +179,11 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
               for j in range(max(0, m.tokens[0] - 1), m.tokens[1])]
     for t in doc:
         low, lemma, plural = t.lower_, t.lemma_.lower(), t.tag_ in ("NNS", "NNPS")
+        if t.i in named or t.pos_ not in NOMINAL or t.dep_ in ("compound", "amod"):
+            continue
         near = {t.head.i, (_subject(t.head) or t).i} if t.dep_ in ("conj", "appos", "attr") \
             else set()
-        if t.i in named or t.pos_ not in NOMINAL or t.dep_ in ("compound", "amod") or named & near:
+        if named & near:
             continue  # 'Kameniev, a little man', 'X and other cities', 'X was a man of parts'
         # 'the members of the Convention', 'the Georgian communist leaders' stand for the group
         of = [o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -276,6 +278,11 @@ def resolve(d: Document) -> None:
         low = tok.lower_
         if low not in PRONOUNS or tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
+        # candidates further back than the window fit no pronoun from here on: kept, the
+        # search would grow with the length of the document
+        si = d.sent_index(tok)
+        if active and si - active[0].sent > WINDOW:
+            active[:] = [r for r in active if si - r.sent <= WINDOW]
         q = next((k for k, (s, e) in enumerate(quotes) if s <= tok.idx < e), None)
         gender = "male" if low in MALE else "female" if low in FEMALE else ""
         # a reflexive is its clause's subject: 'the English themselves', 'among themselves'

@@ -231,6 +231,8 @@ def _spouses(d: Document, si: int, side: list[Token], other: list[Token]) -> Ite
 def _kin_word(noun: Token) -> str:
     """'son-in-law', which the tokenizer splits into 'son - in - law', as one word."""
     doc = noun.doc
+    if noun.i + 4 < len(doc) and doc[noun.i + 1].text.replace(" ", "")[:1] not in ("", "-"):
+        return noun.lower_  # (asked of every word: the next one must be the hyphen)
     if noun.i + 4 < len(doc) and doc[noun.i + 1:noun.i + 5].text.replace(" ", "") == "-in-law":
         return f"{noun.lower_}-in-law"
     return noun.lower_

@@ -322,6 +322,9 @@ def advocated_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     w = words()
     for verb in sent:
         lemma = verb.lemma_.lower()
+        if lemma not in w.advocacy_verbs and lemma not in w.denouncing_verbs \
+                and not w.advocacy_preps.get(lemma) and not w.denouncing_preps.get(lemma):
+            continue  # no word of advocacy: nothing to read (the cheap test first)
         if verb.pos_ != "VERB" or in_quotation(d, verb) or not asserted(verb):
             continue
         objs: list[tuple[Token, str]] = []
@@ -416,6 +419,8 @@ def favoured_alternatives(d: Document, si: int, sent: Span) -> Iterator[Factoid]
     elected by the monks?': who favours the former or the latter way stands for it."""
     w = words()
     for obj in sent:
+        if obj.lower_ not in ALTERNATIVE_REFERENCES:
+            continue
         verb = next((a for a in obj.ancestors if a.pos_ == "VERB"), None)
         if obj.lower_ not in ALTERNATIVE_REFERENCES or obj.i == sent.start or obj.nbor(-1).lower_ != "the" \
                 or verb is None or _lemma(verb) not in w.advocacy_verbs or in_quotation(d, verb) \
@@ -713,6 +718,8 @@ def companions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Webster voted for the compromise along with Calhoun': the companion named by
     'along with', 'together with' takes the same side on the measure of that verb."""
     for t in sent:
+        if t.lower_ not in ("along", "together"):
+            continue
         verb = next((a for a in t.ancestors if a.pos_ == "VERB"), None)  # 'along' may hang on the measure
         if t.lower_ not in ("along", "together") or verb is None:
             continue
