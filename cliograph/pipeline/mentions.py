@@ -20,6 +20,7 @@ from ..model import Mention
 from ..names import norm
 from ..rules import lexicon, limits, load_json
 from .document import Document
+from .span_docs import SpanDocs
 
 # spaCy label -> our kind (a first guess only)
 SPACY_KIND = {
@@ -283,6 +284,7 @@ NAMING_VERBS = {"call", "name", "term", "style", "dub", "hail", "brand", "label"
 LIGATURES = str.maketrans({"æ": "ae", "œ": "oe"})
 
 
+@lru_cache(maxsize=1 << 14)  # (asked of every lower-case word, and again by the sieve)
 def office_stem(word: str) -> tuple[str, str] | None:
     """The office a single word names, and in which form: ('praetor', 'title') for 'prætor',
     ('tribune', 'plural') for 'tribunes', ('consul', 'tenure') for 'consulship'.
@@ -503,7 +505,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
         # office: 'the consuls and tribunes', 'held the censorship': a magistracy named by
         # its college or its tenure ('dictatorship of the proletariat' is no office)
         # ('calling the tribunes tyrants' names the men, not the post)
-        named_as = tok.dep_ in ("dobj", "compound") and any(
+        named_as = stem is not None and tok.dep_ in ("dobj", "compound") and any(  # (only read with a stem)
             a.pos_ == "VERB" and a.lemma_ in NAMING_VERBS for a in (tok.head, tok.head.head))
         if stem and stem[1] != "title" and tok.pos_ == "NOUN" and not named_as and not (
                 stem[1] == "tenure" and nxt is not None and nxt.lower_ == "of"):
@@ -749,19 +751,6 @@ WHERE_EVENTS = {"battle", "siege", "sack", "capture", "fall", "conquest", "block
                 "surrender", "evacuation", "destruction"}
 
 
-class _SliceCopies:
-    """A document's token array that hands out copies of its slices, for ``Span.as_doc``:
-    left to itself, each call rebuilds the array of the whole document (a walk over every
-    token), and it edits its slice in place, so each call gets its own copy."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.head = doc._get_array_attrs()
-        self.array = doc.to_array(self.head)
-
-    def __getitem__(self, key: slice) -> object:
-        return self.array[key].copy()
-
-
 def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
                  ent_at: dict[int, Span]) -> list[tuple[int, int, str | None, str]]:
     """Names nested in offices, events and policies: the body in 'Chairman of the Georgian
@@ -769,7 +758,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
     from .entities import PERSON_SHAPE  # (the surname endings live with the other kind votes)
 
     out = []
-    arrays: _SliceCopies | None = None  # built on the first nested name
+    copies: SpanDocs | None = None  # built on the first nested name
     for s, e, kind, _source in chosen:
         # 'the Sazonov Ministry', 'the Stolypin reform': a man's surname opening the name
         if kind in ("BODY", "POLICY", "EVENT") and e - s >= 2 and doc[s].text[:1].isupper() \
@@ -779,8 +768,8 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
-        arrays = arrays or _SliceCopies(doc)
-        for rs, re_ in name_runs(doc[s:e].as_doc(array_head=arrays.head, array=arrays)):
+        copies = copies or SpanDocs(doc)
+        for rs, re_ in name_runs(copies.as_doc(doc[s:e])):
             rs, re_ = rs + s, re_ + s
             if rs == s and re_ == e or (rs == s and kind != "EVENT"):
                 continue

@@ -70,8 +70,8 @@ def entities_in(d: Document, sent: Span, kinds: set[str] | None = None) -> list[
     """(mention index, entity index) for the resolved mentions inside a sentence."""
     out = []
     seen = set()
-    for t in sent:
-        mi = d.token_mention.get(t.i)
+    for i in range(sent.start, sent.end):  # (indices: no Token object is made per word)
+        mi = d.token_mention.get(i)
         if mi is None or mi in seen:
             continue
         seen.add(mi)
