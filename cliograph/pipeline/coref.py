@@ -178,9 +178,9 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
     titled = [(m.tokens[0], doc[j].lower_, m.entity) for m in d.mentions if kind(m) == "PERSON"
               for j in range(max(0, m.tokens[0] - 1), m.tokens[1])]
     for t in doc:
-        low, lemma, plural = t.lower_, t.lemma_.lower(), t.tag_ in ("NNS", "NNPS")
         if t.i in named or t.pos_ not in NOMINAL or t.dep_ in ("compound", "amod"):
             continue
+        low, lemma, plural = t.lower_, t.lemma_.lower(), t.tag_ in ("NNS", "NNPS")
         near = {t.head.i, (_subject(t.head) or t).i} if t.dep_ in ("conj", "appos", "attr") \
             else set()
         if named & near:
@@ -191,7 +191,7 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
         mods = " ".join(c.lower_ for c in t.lefts if c.dep_ in ("compound", "amod"))
         group = next((e for e, ns in groups.items() if mods and ns & {mods + "s", mods + "i"}),
                      of[0].entity if of and kind(of[0]) in GROUP_KINDS else None)
-        animate = t.pos_ == "PROPN" or lemma in PERSON_NOUNS | GROUP_NOUNS | kin or (
+        animate = t.pos_ == "PROPN" or lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or lemma in kin or (
             lemma.endswith(ANIMATE_ENDINGS) and not lemma.endswith("ment")
         ) or group is not None or bool(of) and kind(of[0]) == "PERSON"
         coord = t.dep_ != "conj" and any(c.i in named for c in t.conjuncts)
