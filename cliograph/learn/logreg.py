@@ -33,7 +33,7 @@ def _crc(feature: str) -> int:
 
 def hashes(features: Sequence[str]) -> np.ndarray:
     """Stable 32-bit hashes of feature strings."""
-    return np.fromiter((_crc(f) for f in features), dtype=np.uint32, count=len(features))
+    return np.fromiter(map(_crc, features), dtype=np.uint32, count=len(features))
 
 
 @dataclass

@@ -610,7 +610,7 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
-        if words[0] in lex.person_titles | lex.office_heads or TITLE_OF.match(m.text) or any(
+        if (words[0] in lex.person_titles or words[0] in lex.office_heads) or TITLE_OF.match(m.text) or any(
                 w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]) \
                 or doc[s:e].root.dep_ == "appos":
             return False  # 'the Anarchist'; 'Lenin, the Old Man of Bolshevism': a person described
@@ -812,8 +812,10 @@ DEMONYM = re.compile(r"(ian|ean|ish|ese|ic)$")
 STOP = {"of", "for", "the", "and", "’s", "'s", "’", "'", "-", "–"}
 
 
+@lru_cache(maxsize=1 << 14)
 def _content(key: str) -> tuple[str, frozenset[str]]:
-    """(head word, content words) of a group key."""
+    """(head word, content words) of a group key (memoised: the merges compare every
+    pair of keys)."""
     words = [w for w in key.replace("'", " ").split() if w not in STOP and w != "s"]
     k = key.split()
     head = k[-1]

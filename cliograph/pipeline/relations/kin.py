@@ -266,7 +266,11 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from married(d, si, sent)
     yield from born_to(d, si, sent)
     lex = lexicon()
+    # the words a kin role is read from, alone or before '-in-law' (the cheap test first)
+    bases = {*lex.kin_roles, *(r.removesuffix("-in-law") for r in lex.kin_roles)}
     for noun in sent:
+        if noun.lower_ not in bases and noun.tag_ != "NNS":
+            continue
         role = lex.kin_roles.get(_kin_word(noun))
         if role is None and noun.tag_ == "NNS" and (_named(d, noun) or _listed_before(d, noun)):
             role = lex.kin_roles.get(noun.lemma_.lower())  # 'brothers named A and B'; 'A and B, sons of C'
