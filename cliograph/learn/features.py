@@ -86,8 +86,8 @@ def occurrences(d: Document, sent: Span) -> dict[int, list[Token]]:
     """Entity -> the head tokens of its names (and resolved pronouns) in the sentence."""
     out: dict[int, list[Token]] = {}
     seen_mentions = set()
-    for t in sent:
-        mi = d.token_mention.get(t.i)
+    for i in range(sent.start, sent.end):  # (indices: a Token is made only where one is kept)
+        mi = d.token_mention.get(i)
         if mi is not None:
             if mi in seen_mentions:
                 continue
@@ -100,10 +100,10 @@ def occurrences(d: Document, sent: Span) -> dict[int, list[Token]]:
                 continue
             tok, ent = _head(sent, start, end), m.entity
         else:
-            ent = d.pronoun_entity.get(t.i)
+            ent = d.pronoun_entity.get(i)
             if ent is None:
                 continue
-            tok = t
+            tok = sent.doc[i]
         heads = out.setdefault(ent, [])
         if len(heads) < MAX_OCCURRENCES:
             heads.append(tok)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -24,10 +25,15 @@ import numpy as np
 NONE = "NONE"
 
 
+@lru_cache(maxsize=1 << 16)
+def _crc(feature: str) -> int:
+    """(Memoised: 'BIAS', the kinds and the paths recur in pair after pair.)"""
+    return zlib.crc32(feature.encode("utf-8"))
+
+
 def hashes(features: Sequence[str]) -> np.ndarray:
     """Stable 32-bit hashes of feature strings."""
-    return np.fromiter((zlib.crc32(f.encode("utf-8")) for f in features), dtype=np.uint32,
-                       count=len(features))
+    return np.fromiter(map(_crc, features), dtype=np.uint32, count=len(features))
 
 
 @dataclass
@@ -48,11 +54,18 @@ class Model:
     def scores(self, batch: Sequence[Sequence[str] | np.ndarray]) -> np.ndarray:
         """Raw class probabilities, one row per feature list (or its ``hashes``)."""
         out = np.tile(self.bias.astype(np.float64), (len(batch), 1))
-        for r, feats in enumerate(batch):
-            h = feats if isinstance(feats, np.ndarray) else hashes(feats)
-            pos = np.searchsorted(self.keys, h)
-            pos[pos >= len(self.keys)] = 0
-            found = pos[self.keys[pos] == h] if len(self.keys) else pos[:0]
+        rows = [feats if isinstance(feats, np.ndarray) else hashes(feats) for feats in batch]
+        if not rows or not len(self.keys):
+            return softmax(out)
+        # every row's look-up at once (searchsorted is elementwise), then each row's sum as before
+        h = np.concatenate(rows)
+        pos = np.searchsorted(self.keys, h)
+        pos[pos >= len(self.keys)] = 0
+        hit = self.keys[pos] == h
+        bounds = np.cumsum([0] + [len(row) for row in rows])
+        for r in range(len(rows)):
+            row_pos, row_hit = pos[bounds[r]:bounds[r + 1]], hit[bounds[r]:bounds[r + 1]]
+            found = row_pos[row_hit]
             if len(found):
                 out[r] += self.weights[found].sum(axis=0)
         return softmax(out)

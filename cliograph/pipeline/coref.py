@@ -173,10 +173,12 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
     titled = [(m.tokens[0], doc[j].lower_, m.entity) for m in d.mentions if kind(m) == "PERSON"
               for j in range(max(0, m.tokens[0] - 1), m.tokens[1])]
     for t in doc:
+        if t.i in named or t.pos_ not in NOMINAL or t.dep_ in ("compound", "amod"):
+            continue
         low, lemma, plural = t.lower_, t.lemma_.lower(), t.tag_ in ("NNS", "NNPS")
         near = {t.head.i, (_subject(t.head) or t).i} if t.dep_ in ("conj", "appos", "attr") \
             else set()
-        if t.i in named or t.pos_ not in NOMINAL or t.dep_ in ("compound", "amod") or named & near:
+        if named & near:
             continue  # 'Kameniev, a little man', 'X and other cities', 'X was a man of parts'
         # 'the members of the Convention', 'the Georgian communist leaders' stand for the group
         of = [o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -184,7 +186,7 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
         mods = " ".join(c.lower_ for c in t.lefts if c.dep_ in ("compound", "amod"))
         group = next((e for e, ns in groups.items() if mods and ns & {mods + "s", mods + "i"}),
                      of[0].entity if of and kind(of[0]) in GROUP_KINDS else None)
-        animate = t.pos_ == "PROPN" or lemma in PERSON_NOUNS | GROUP_NOUNS | kin or (
+        animate = t.pos_ == "PROPN" or lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or lemma in kin or (
             lemma.endswith(ANIMATE_ENDINGS) and not lemma.endswith("ment")
         ) or group is not None or bool(of) and kind(of[0]) == "PERSON"
         coord = t.dep_ != "conj" and any(c.i in named for c in t.conjuncts)
@@ -271,6 +273,11 @@ def resolve(d: Document) -> None:
         low = tok.lower_
         if low not in PRONOUNS or tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
+        # candidates further back than the window fit no pronoun from here on: kept, the
+        # search would grow with the length of the document
+        si = d.sent_index(tok)
+        if active and si - active[0].sent > WINDOW:
+            active[:] = [r for r in active if si - r.sent <= WINDOW]
         q = next((k for k, (s, e) in enumerate(quotes) if s <= tok.idx < e), None)
         gender = "male" if low in MALE else "female" if low in FEMALE else ""
         # a reflexive is its clause's subject: 'the English themselves', 'among themselves'

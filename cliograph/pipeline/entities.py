@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 
 from spacy.tokens import Doc, Span, Token
 
@@ -62,6 +63,22 @@ def _verb_forms(tok: Token) -> set[str]:
     return forms
 
 
+def _once_per_span(votes: Callable[[Doc, Mention], Counter[str]]) -> Callable[[Doc, Mention], Counter[str]]:
+    """Read a mention's surroundings once per parse: every kind decision over a name's
+    mentions (before and after the merges, for the strength of coordinated names, the
+    final check) asks again, and the answer depends on the span's tokens only. Kept in
+    the Doc's ``user_data``; each caller gets its own copy of the votes."""
+    @wraps(votes)
+    def once(doc: Doc, m: Mention) -> Counter[str]:
+        memo = doc.user_data.setdefault("cliograph_context_votes", {})
+        found = memo.get(m.tokens)
+        if found is None:
+            found = memo[m.tokens] = votes(doc, m)
+        return Counter(found)
+    return once
+
+
+@_once_per_span
 def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     """What a mention's surroundings say about its kind."""
     lex = lexicon()
@@ -614,7 +631,7 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
-        if words[0] in lex.person_titles | lex.office_heads or TITLE_OF.match(m.text) or any(
+        if (words[0] in lex.person_titles or words[0] in lex.office_heads) or TITLE_OF.match(m.text) or any(
                 w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]) \
                 or doc[s:e].root.dep_ == "appos":
             return False  # 'the Anarchist'; 'Lenin, the Old Man of Bolshevism': a person described
@@ -816,8 +833,10 @@ DEMONYM = re.compile(r"(ian|ean|ish|ese|ic)$")
 STOP = {"of", "for", "the", "and", "’s", "'s", "’", "'", "-", "–"}
 
 
+@lru_cache(maxsize=1 << 14)
 def _content(key: str) -> tuple[str, frozenset[str]]:
-    """(head word, content words) of a group key."""
+    """(head word, content words) of a group key (memoised: the merges compare every
+    pair of keys)."""
     words = [w for w in key.replace("'", " ").split() if w not in STOP and w != "s"]
     k = key.split()
     head = k[-1]

@@ -21,6 +21,7 @@ from ..names import norm
 from ..rules import lexicon, limits
 from ..rules.words import entity_words, policy_phrases, stance_words
 from .document import Document
+from .span_docs import SpanDocs
 
 # spaCy label -> our kind (a first guess only)
 SPACY_KIND = {
@@ -324,6 +325,7 @@ NAMING_VERBS = entity_words().mentions.naming_verbs
 LIGATURES = str.maketrans({"æ": "ae", "œ": "oe"})
 
 
+@lru_cache(maxsize=1 << 14)  # (asked of every lower-case word, and again by the sieve)
 def office_stem(word: str) -> tuple[str, str] | None:
     """The office a single word names, and in which form: ('praetor', 'title') for 'prætor',
     ('tribune', 'plural') for 'tribunes', ('consul', 'tenure') for 'consulship'.
@@ -532,7 +534,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
         # office: 'the consuls and tribunes', 'held the censorship': a magistracy named by
         # its college or its tenure ('dictatorship of the proletariat' is no office)
         # ('calling the tribunes tyrants' names the men, not the post)
-        named_as = tok.dep_ in ("dobj", "compound") and any(
+        named_as = stem is not None and tok.dep_ in ("dobj", "compound") and any(  # (only read with a stem)
             a.pos_ == "VERB" and a.lemma_ in NAMING_VERBS for a in (tok.head, tok.head.head))
         if stem and stem[1] != "title" and tok.pos_ == "NOUN" and not named_as and not (
                 stem[1] == "tenure" and nxt is not None and nxt.lower_ == "of"):
@@ -898,6 +900,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
     from .entities import PERSON_SHAPE  # (the surname endings live with the other kind votes)
 
     out = []
+    copies: SpanDocs | None = None  # built on the first nested name
     for s, e, kind, _source in chosen:
         # 'the Sazonov Ministry', 'the Stolypin reform': a man's surname opening the name
         if kind in ("BODY", "POLICY", "EVENT") and e - s >= 2 and doc[s].text[:1].isupper() \
@@ -911,7 +914,8 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             out.append((*whose, "PLACE", "mentions.inner_name.v1"))
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
-        runs = [(rs + s, re_ + s) for rs, re_ in name_runs(doc[s:e].as_doc())]
+        copies = copies or SpanDocs(doc)
+        runs = [(rs + s, re_ + s) for rs, re_ in name_runs(copies.as_doc(doc[s:e]))]
         if kind == "OFFICE" and (whose := _office_complement(doc, s, e)) is not None and whose not in runs \
                 and guess_kind(doc[whose[0]:whose[1]]) in ("BODY", "PLACE"):
             runs.append(whose)  # 'Chairman of the Board of Trade': the body the post is of

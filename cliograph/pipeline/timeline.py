@@ -182,11 +182,11 @@ def _eyewitness(sent: Span, now: When) -> bool:
     commenting, not a witness.)"""
     if timex.precision(now.value) != "day":
         return False
-    text = sent.doc.text
     for t in sent:
         if t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass") \
                 and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.head.children):
-            before = text[sent.start_char:t.idx]
+            # (the sentence's own text: ``doc.text`` rebuilds the whole document's)
+            before = sent.text_with_ws[:t.idx - sent.start_char]
             if before.count("\u201c") <= before.count("\u201d") and before.count('"') % 2 == 0:
                 return True
     return False

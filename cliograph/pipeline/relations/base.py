@@ -5,7 +5,7 @@ evidence is the sentence and whose time is the sentence's time."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from spacy.tokens import Span, Token
 
@@ -24,6 +24,22 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "nobody"}
 UNREAL_HEADS = lexicon().unreal_heads
 
 
+def _once_per_token(test: Callable[[Token], bool]) -> Callable[[Token], bool]:
+    """Answer a test of a token once per parse: every family of extractors (and the
+    learned layer's features) asks it of the same verbs. Kept in the Doc's ``user_data``."""
+    key = f"cliograph_{test.__name__}"
+
+    @wraps(test)
+    def once(tok: Token) -> bool:
+        memo = tok.doc.user_data.setdefault(key, {})
+        found = memo.get(tok.i)
+        if found is None:
+            found = memo[tok.i] = test(tok)
+        return found
+    return once
+
+
+@_once_per_token
 def asserted(verb: Token) -> bool:
     """False for a negated, modal, conditional or destined clause ("never had a chairman",
     "would have been resolved", "if he were appointed", "he was to be consul")."""
@@ -87,8 +103,8 @@ def entities_in(d: Document, sent: Span, kinds: set[str] | None = None) -> list[
     """(mention index, entity index) for the resolved mentions inside a sentence."""
     out = []
     seen = set()
-    for t in sent:
-        mi = d.token_mention.get(t.i)
+    for i in range(sent.start, sent.end):  # (indices: no Token object is made per word)
+        mi = d.token_mention.get(i)
         if mi is None or mi in seen:
             continue
         seen.add(mi)

@@ -232,6 +232,8 @@ def _spouses(d: Document, si: int, side: list[Token], other: list[Token]) -> Ite
 def _kin_word(noun: Token) -> str:
     """'son-in-law', which the tokenizer splits into 'son - in - law', as one word."""
     doc = noun.doc
+    if noun.i + 4 < len(doc) and doc[noun.i + 1].text.replace(" ", "")[:1] not in ("", "-"):
+        return noun.lower_  # (asked of every word: the next one must be the hyphen)
     if noun.i + 4 < len(doc) and doc[noun.i + 1:noun.i + 5].text.replace(" ", "") == "-in-law":
         return f"{noun.lower_}-in-law"
     return noun.lower_
@@ -266,7 +268,11 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from born_to(d, si, sent)
     yield from listed_after_clause(d, si, sent)
     lex = lexicon()
+    # the words a kin role is read from, alone or before '-in-law' (the cheap test first)
+    bases = {*lex.kin_roles, *(r.removesuffix("-in-law") for r in lex.kin_roles)}
     for noun in sent:
+        if noun.lower_ not in bases and noun.tag_ != "NNS":
+            continue
         role = lex.kin_roles.get(_kin_word(noun))
         if role is None and noun.tag_ == "NNS" and (_named(d, noun) or _listed_before(d, noun)):
             role = lex.kin_roles.get(noun.lemma_.lower())  # 'brothers named A and B'; 'A and B, sons of C'

@@ -84,8 +84,10 @@ def decide(model: Model, d: Document,
         if best is None:
             continue
         relation = model.classes[best]
+        if relation not in model.thresholds:
+            continue  # never output: no need to calibrate
         q = float(model.calibrate(np.array([p[best]]))[0])
-        if relation in model.thresholds and q >= model.thresholds[relation]:
+        if q >= model.thresholds[relation]:
             yield c, relation, q
 
 

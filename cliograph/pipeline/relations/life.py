@@ -380,8 +380,8 @@ def _cause(d: Document, v: Token) -> str | None:
 def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     lw = words().life
     for t in sent:
-        if _quoted(d, t):
-            continue
+        if t.pos_ not in ("VERB", "NOUN") or _quoted(d, t):
+            continue  # (every reading below is of a verb or a noun)
         low = t.lemma_.lower()
         if t.pos_ == "VERB" and (
             low in lw.die_verbs

@@ -402,7 +402,7 @@ def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     for tok in sent:
         low = tok.lemma_.lower()
         # 'his party, the Whigs'; 'Marat's paper, L'Ami du peuple' (and the other way round)
-        if tok.lower_ in PARTY_NOUNS | PAPER_NOUNS and tok.pos_ == "NOUN":
+        if (tok.lower_ in PARTY_NOUNS or tok.lower_ in PAPER_NOUNS) and tok.pos_ == "NOUN":
             owners = [c for c in tok.children if c.dep_ == "poss"]
             named = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
             role = "leader" if tok.lower_ in PAPER_NOUNS else "member"

@@ -540,7 +540,7 @@ def described_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     for tok in sent:
         low = tok.lower_
         # 'BODY, whose deputy leader was PERSON'
-        if low in lex.office_lower_heads | lex.office_heads and tok.text.islower() and any(
+        if (low in lex.office_lower_heads or low in lex.office_heads) and tok.text.islower() and any(
                 c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
             verb = tok.head
             body_tok = verb.head if verb.dep_ == "relcl" else None

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ...errors import RuleError
@@ -19,6 +20,7 @@ from ...model import RELATION_TYPES, Factoid
 from ...rules import validated
 from ..document import Document
 from ..quotations import in_quotation
+from ..span_docs import SpanDocs
 from .base import asserted, entity_at, factoid
 from .frames import antecedent, listed
 
@@ -87,12 +89,84 @@ def _matches(d: Document) -> dict[int, list[tuple[int, list[int]]]]:
     """Sentence start -> (rule index, matched token indices), matched once per document
     (``Document.cache.pattern_matches``)."""
     if d.cache.pattern_matches is None:
-        found: dict[int, list[tuple[int, list[int]]]] = {}
         doc = d.doc
-        for match_id, ids in _matcher(doc.vocab)(doc):
-            found.setdefault(doc[ids[0]].sent.start, []).append((int(doc.vocab.strings[match_id]), ids))
+        found = _sentence_matches(doc)
+        if found is None:
+            found = {}
+            for match_id, ids in _matcher(doc.vocab)(doc):
+                found.setdefault(doc[ids[0]].sent.start, []).append((int(doc.vocab.strings[match_id]), ids))
         d.cache.pattern_matches = found
     return d.cache.pattern_matches
+
+
+# Matching sentence by sentence, where a match can be. The DependencyMatcher runs the
+# token pattern of every node over every token ('DEP: nsubj' holds for thousands) and
+# walks each hit up to its root: over a whole document that cost more than all the
+# rules' own work. A match needs, for each node of its pattern, a token that has the
+# node's words, tags and relation, and the whole match lies in one sentence's tree; so
+# only the sentences where some pattern's every node has such a token are matched, each
+# as a document of its own (the same tree, hence the same matches, in the same order).
+#: Token attributes a node may constrain that a token array tests as the matcher does;
+#: any other constraint (lengths, shapes, NOT_IN) is left to the matcher itself.
+ARRAY_ATTRS = ("LEMMA", "LOWER", "ORTH", "DEP", "TAG", "POS")
+#: Constraints a sentence copied out of its document may not keep (an entity crossing the
+#: sentence's edge is cut; extension attributes stay behind): with these, the whole document.
+WHOLE_DOC_ATTRS = ("ENT_", "_")
+
+
+def _node_words(node: dict) -> list[tuple[str, frozenset[str]]] | None:
+    """(attribute, the values it may take) for each constraint of a node a token array can
+    test; None when the node has a constraint only the whole document answers."""
+    out = []
+    for attr, value in node.get("RIGHT_ATTRS", {}).items():
+        attr = "ORTH" if attr.upper() == "TEXT" else attr.upper()
+        if attr.startswith(WHOLE_DOC_ATTRS):
+            return None
+        if attr not in ARRAY_ATTRS:
+            continue
+        if isinstance(value, str):
+            out.append((attr, frozenset([value])))
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            out.append((attr, frozenset(value["IN"])))
+    return out
+
+
+def _sentence_matches(doc: Doc) -> dict[int, list[tuple[int, list[int]]]] | None:
+    """``_matches`` sentence by sentence; None where it cannot be told so (a constraint
+    only the whole document answers, a sentence whose tree reaches outside it)."""
+    nodes = [[_node_words(node) for node in r.pattern] for r in pattern_rules()]
+    if any(words is None for pattern in nodes for words in pattern):
+        return None
+    sents = list(doc.sents)
+    if not sents:
+        return {}
+    arr = doc.to_array(list(ARRAY_ATTRS))
+    strings = doc.vocab.strings  # (a value's id is what the matcher compares too)
+    sent_of = np.searchsorted(np.array([s.start for s in sents]), np.arange(len(doc)), side="right") - 1
+    chosen: set[int] = set()
+    for pattern in nodes:
+        possible: set[int] | None = None
+        for words in pattern:
+            mask = np.ones(len(doc), dtype=bool)
+            for attr, values in words or []:
+                k = ARRAY_ATTRS.index(attr)
+                mask &= np.isin(arr[:, k], np.array([strings[v] for v in values], dtype=arr.dtype))
+            here = set(sent_of[mask].tolist())
+            possible = here if possible is None else possible & here
+        chosen |= possible or set()
+    heads = np.arange(len(doc)) + doc.to_array("HEAD").astype(np.int64)
+    for si in chosen:
+        s = sents[si]
+        if heads[s.start:s.end].min() < s.start or heads[s.start:s.end].max() >= s.end:
+            return None
+    out: dict[int, list[tuple[int, list[int]]]] = {}
+    copies = SpanDocs(doc) if chosen else None
+    matcher = _matcher(doc.vocab)
+    for si in sorted(chosen):
+        s = sents[si]
+        for match_id, found in matcher(copies.parse_of(s)):
+            out.setdefault(s.start, []).append((int(strings[match_id]), [i + s.start for i in found]))
+    return out
 
 
 def pattern_facts(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

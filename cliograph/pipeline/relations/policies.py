@@ -138,11 +138,14 @@ def assent_series(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     after an assent to a named measure: each doer assents to it too."""
     w = words()
     for verb in sent:
+        if verb.pos_ != "VERB":
+            continue  # (tested again below; first, before the walks over the children)
         lemma = verb.lemma_.lower()
         until = any(c.dep_ == "prep" and c.lower_ == "until" for c in verb.children)
         arrival = until and (lemma in w.delay_verbs or any(
             c.lower_ in w.arrival_verbs.get(lemma, []) and c.dep_ in ("prt", "advmod") for c in verb.children))
-        if verb.pos_ != "VERB" or lemma not in w.assent_verbs | w.following_verbs | w.joining_verbs and not arrival \
+        if verb.pos_ != "VERB" or lemma not in w.assent_verbs and lemma not in w.following_verbs \
+                and lemma not in w.joining_verbs and not arrival \
                 or in_quotation(d, verb) or not (asserted(verb) or arrival and _only_negated(verb)):
             continue
         if any(c.dep_ in ("ccomp", "xcomp", "nsubjpass", "auxpass") or c.dep_ == "dobj" and (
@@ -322,6 +325,9 @@ def advocated_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     w = words()
     for verb in sent:
         lemma = verb.lemma_.lower()
+        if lemma not in w.advocacy_verbs and lemma not in w.denouncing_verbs \
+                and not w.advocacy_preps.get(lemma) and not w.denouncing_preps.get(lemma):
+            continue  # no word of advocacy: nothing to read (the cheap test first)
         if verb.pos_ != "VERB" or in_quotation(d, verb) or not asserted(verb):
             continue
         objs: list[tuple[Token, str]] = []
@@ -416,6 +422,8 @@ def favoured_alternatives(d: Document, si: int, sent: Span) -> Iterator[Factoid]
     elected by the monks?': who favours the former or the latter way stands for it."""
     w = words()
     for obj in sent:
+        if obj.lower_ not in ALTERNATIVE_REFERENCES:
+            continue
         verb = next((a for a in obj.ancestors if a.pos_ == "VERB"), None)
         if obj.lower_ not in ALTERNATIVE_REFERENCES or obj.i == sent.start or obj.nbor(-1).lower_ != "the" \
                 or verb is None or _lemma(verb) not in w.advocacy_verbs or in_quotation(d, verb) \
@@ -446,7 +454,8 @@ def decreed_clauses(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     the measure its passive clause states ('honoured with a triumph'), whoever it is for."""
     w = words()
     for verb in sent:
-        if _lemma(verb) not in w.deciding_verbs | w.decree_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+        if (lemma := _lemma(verb)) not in w.deciding_verbs and lemma not in w.decree_verbs \
+                or verb.pos_ != "VERB" or in_quotation(d, verb) \
                 or not asserted(verb):
             continue
         bodies = [e for e in (entity_at(d, t, DECIDERS) for t in frame_of(verb).subjects) if e is not None]
@@ -592,7 +601,8 @@ def withheld_consent(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     w = words()
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if lemma not in w.withholding_verbs | w.giving_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+        if lemma not in w.withholding_verbs and lemma not in w.giving_verbs or verb.pos_ != "VERB" \
+                or in_quotation(d, verb) \
                 or not asserted(verb):
             continue
         f = frame_of(verb)
@@ -686,7 +696,7 @@ def group_feelings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     hostile = sw.conflict_nouns | sw.hostile_feeling_nouns
     for noun in sent:
         low = noun.lower_
-        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or low not in hostile | sw.friendly_feeling_nouns:
+        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or low not in hostile and low not in sw.friendly_feeling_nouns:
             continue
         verb = noun.head
         if in_quotation(d, verb) or not asserted(verb):
@@ -713,6 +723,8 @@ def companions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Webster voted for the compromise along with Calhoun': the companion named by
     'along with', 'together with' takes the same side on the measure of that verb."""
     for t in sent:
+        if t.lower_ not in ("along", "together"):
+            continue
         verb = next((a for a in t.ancestors if a.pos_ == "VERB"), None)  # 'along' may hang on the measure
         if t.lower_ not in ("along", "together") or verb is None:
             continue
