@@ -44,3 +44,51 @@ def test_a_numbered_world_war_is_one_event(analysed, numeral):
     d = analysed(f"Karl Weber was a German painter. He was wounded in World War {numeral} and returned home.")
     assert f"World War {numeral}" in names(d, "EVENT")
     assert ("Karl Weber", f"World War {numeral}") in pairs(d, "PARTICIPATES")
+
+
+# ------------------------------------------------------------------ MEMBER_OF
+
+def test_elected_a_member_of_an_academy(analysed):
+    d = analysed("In 1784, Hansen was elected a member of the Royal Danish Academy of Sciences.")
+    assert ("Hansen", "Royal Danish Academy of Sciences") in pairs(d, "MEMBER_OF")
+
+
+def test_a_member_of_one_body_and_of_another(analysed):
+    d = analysed("Keller is a member of the Bavarian Academy of Sciences (since 2001) and of the "
+                 "Academia Europaea (since 2010).")
+    assert {("Keller", "Bavarian Academy of Sciences"), ("Keller", "Academia Europaea")} <= pairs(d, "MEMBER_OF")
+
+
+def test_a_politician_for_a_party(analysed):
+    d = analysed("Karl Olsen (13 October 1921 – 10 June 2002) was a Danish politician for the "
+                 "Social Democratic Party.")
+    assert ("Karl Olsen", "Social Democratic Party") in pairs(d, "MEMBER_OF")
+
+
+def test_party_words_before_leaders_go_each_with_its_own_leader(analysed):
+    d = analysed("He lost to the Conservative leader Arthur Wells and the Liberal chief Tom Hale.")
+    assert pairs(d, "MEMBER_OF") == {("Arthur Wells", "Conservative"), ("Tom Hale", "Liberal")}
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Hugh Dalton was a lawyer. He was elected as a Democrat to the Sixtieth Congress.", "Democrat"),
+    ("Hugh Dalton was a lawyer. In 1998 he returned to parliament as a Christian Democrat.", "Christian Democrat"),
+    ("Hugh Dalton was a lawyer. He was the Conservative candidate in 1983.", "Conservative"),
+])
+def test_a_party_named_by_its_family_word(analysed, text, party):
+    assert ("Hugh Dalton", party) in pairs(analysed(text), "MEMBER_OF")
+
+
+def test_a_word_the_model_reads_as_an_organisation_before_a_leader(analysed):
+    d = analysed("The strike forced Solidarity leader Jan Nowak to resign.")
+    assert ("Jan Nowak", "Solidarity") in pairs(d, "MEMBER_OF")
+
+
+def test_the_party_the_document_names_in_full_is_the_one_its_word_means(analysed):
+    d = analysed("The Liberal Party won the seat. Its Liberal candidate Tom Vine was elected.")
+    assert ("Tom Vine", "Liberal Party") in pairs(d, "MEMBER_OF")
+
+
+def test_a_nationality_is_no_party(analysed):
+    d = analysed("Sean Kerr is an Irish politician and a British officer.")
+    assert not pairs(d, "MEMBER_OF")

@@ -419,9 +419,134 @@ def spoken_for(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, person, group, "member", "membership.composed_of.v1", 0.7)
 
 
+# ------------------------------------------------------------------ encyclopaedic shapes
+# How a reference work states a membership ('Hansen was elected a member of the Royal
+# Danish Academy', 'a politician for the Centre Party', 'the Liberal candidate Tom Hale',
+# 'elected as a Democrat to Congress', 'Ironside bassist Tom Hale').
+
+# the political families whose name, capitalised, names a party by itself ('the Liberal
+# candidate', 'elected as a Republican'); a nationality ('an Irish politician') never does
+PARTY_FAMILIES = {"republican", "republicans", "democrat", "democrats", "democratic", "conservative",
+                  "conservatives", "liberal", "liberals", "labour", "labor", "socialist", "socialists",
+                  "communist", "communists", "green", "greens", "progressive", "progressives", "unionist",
+                  "unionists", "nationalist", "nationalists", "federalist", "federalists", "populist",
+                  "independent", "christian democrat", "social democrat", "social democrats"}
+PARTY_CHIEFS = {**PARTY_ROLES, "chief": "leader", "congressman": "member", "congresswoman": "member",
+                "assemblyman": "member", "premier": "leader"}
+# verbs after which 'as a Democrat' says for which party one stood
+STOOD_AS = {"elect", "re-elect", "reelect", "return", "run", "stand", "sit", "serve", "nominate", "re-nominate"}
+# the players of a band: 'Ironside bassist Tom Hale', 'the guitarist of the band Nightfall'
+MUSICIANS = {"bassist", "guitarist", "drummer", "vocalist", "singer", "keyboardist", "frontman", "pianist",
+             "saxophonist", "trumpeter", "percussionist", "violinist", "cellist", "organist", "rapper",
+             "songwriter", "frontwoman", "co-founder", "founder"}
+ENSEMBLES = {"band", "group", "ensemble", "quartet", "trio", "duo", "orchestra", "choir"}
+RULE_SAYS = "membership.encyclopaedic.v1"
+
+
+def _party_word(d: Document, tok: Token) -> int | None:
+    """The party a capitalised word before a politician's noun names: a group the document
+    knows whose name it begins ('Labour' for the Labour Party), a name the model read as an
+    organisation ('Solidarity leader X'), or a political family ('the Liberal candidate')."""
+    if not tok.text[:1].isupper() or tok.is_sent_start or tok.ent_type_ in ("GPE", "LOC", "PERSON", "DATE"):
+        return None
+    e = entity_at(d, tok, GROUPS)
+    if e is not None:
+        return None if d.entities[e].name.split()[-1].lower() == "party" else e  # (party_label's)
+    known = d.entity_of_token(tok)
+    if known is not None and d.entities[known].name != tok.text:
+        return None  # a word of a longer name ('the Liberal Democrats' is not 'Liberal')
+    if tok.lower_ not in PARTY_FAMILIES and tok.ent_type_ != "ORG":
+        return None
+    start = tok.i  # 'a Christian Democrat': the family's whole name
+    while start > 0 and d.doc[start - 1].head.i == tok.i and d.doc[start - 1].dep_ == "compound" \
+            and d.doc[start - 1].text[:1].isupper() and not d.doc[start - 1].is_sent_start:
+        start -= 1
+    span = d.doc[start:tok.i + 1]
+    for i, ent in enumerate(d.entities):
+        if ent.kind in GROUPS and ent.name.lower().startswith(span.text.lower() + " ") and \
+                ent.name.split()[-1].lower() == "party":
+            return i
+    return d.add_entity(span.text, "BODY", span.start_char, span.end_char, RULE_SAYS)
+
+
+def _role_holders(d: Document, noun: Token) -> list[Token]:
+    """Who a role noun is said of: 'X, the Liberal candidate', 'X was a Liberal candidate',
+    'the Liberal candidate X', 'Liberal leader X', 'he stood as the Liberal candidate'."""
+    holders: list[Token] = []
+    if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        return [noun.head]  # (not its conjuncts: 'the Liberal leader X and the Labour leader Y')
+    if noun.dep_ == "attr" and asserted(noun.head):
+        holders = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX") \
+            and asserted(noun.head.head):
+        f = frame_of(noun.head.head)
+        holders = f.objects if f.passive else f.subjects
+    named = [c for c in noun.children if c.dep_ == "appos"]
+    return named + ([a for h in holders if (a := antecedent(h)) is not h] or expand(holders))
+
+
+def party_words(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A party named by its word alone: 'the Conservative leader Arthur Wells', 'a Republican
+    member of the House', 'Labor candidate Tom Vine', 'he was elected as a Democrat'."""
+    for tok in sent:
+        role = PARTY_CHIEFS.get(tok.lower_)
+        if role is not None and tok.pos_ in ("NOUN", "PROPN"):
+            parties = [g for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+                       if (g := _party_word(d, c)) is not None]
+            for p in _role_holders(d, tok) if parties else []:
+                for g in parties:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), g, role, RULE_SAYS, 0.7)
+        # 'elected as a Whig to Congress', 'he ran as an Independent'
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB" \
+                and tok.head.head.lemma_.lower() in STOOD_AS and asserted(tok.head.head) \
+                and any(c.lower_ in ("a", "an") for c in tok.children) and tok.lower_ in PARTY_FAMILIES:
+            g = _party_word(d, tok)
+            f = frame_of(tok.head.head)
+            for p in (f.objects if f.passive else f.subjects) if g is not None else []:
+                yield from _emit(d, si, entity_at(d, p, PERSON), g, "member", RULE_SAYS, 0.7)
+
+
+def member_elected(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'X was elected a member of the Academy'; 'X is a member of A and of B' (the second
+    'of' the parser hangs on the verb); 'a politician for the Centre Party'."""
+    w = words()
+    for tok in sent:
+        low = tok.lower_
+        if low in w.member_nouns and tok.pos_ == "NOUN":
+            verb = tok.head
+            holders: list[Token] = []
+            if tok.dep_ in ("oprd", "attr", "dobj") and verb.pos_ == "VERB" and asserted(verb) and any(
+                    c.dep_ == "nsubjpass" for c in verb.children):
+                holders = frame_of(verb).objects  # 'X was elected a member of Y'
+                groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            elif tok.dep_ == "attr" and verb.lemma_ == "be" and asserted(verb):
+                holders = [c for c in verb.children if c.dep_ == "nsubj"]
+                groups = [o for c in verb.children if c.dep_ == "conj" and c.lower_ == "of"
+                          for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            else:
+                continue
+            people = [a for h in holders if (a := antecedent(h)) is not h] or expand(holders)
+            for g in groups:
+                for p in people:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), _named_group(d, g), "member", RULE_SAYS, 0.7)
+        # 'a Danish politician for the Centre Party', 'a candidate of the Labour Party'
+        role = PARTY_ROLES.get(low)
+        if role is not None and tok.pos_ == "NOUN" and low != "member":
+            parties = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                       for o in c.children if o.dep_ == "pobj"
+                       if (e := entity_at(d, o, GROUPS)) is not None and d.entities[e].name.split()[-1].lower()
+                       in ("party", "alliance", "front", "league", "movement", "union", "congress")]
+            for p in _role_holders(d, tok) if parties else []:
+                for g in parties:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), g, role, RULE_SAYS, 0.7)
+
+
 def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from spoken_for(d, si, sent)
     yield from from_verbs(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from led_groups(d, si, sent)
     yield from party_label(d, si, sent)
+    yield from party_words(d, si, sent)
+    yield from member_elected(d, si, sent)
