@@ -92,3 +92,42 @@ def test_the_party_the_document_names_in_full_is_the_one_its_word_means(analysed
 def test_a_nationality_is_no_party(analysed):
     d = analysed("Sean Kerr is an Irish politician and a British officer.")
     assert not pairs(d, "MEMBER_OF")
+
+
+# ------------------------------------------------------------------ PARTICIPATES: war service
+
+@pytest.mark.parametrize("text, war", [
+    ("Peter Holm was an Australian judge. Holm saw service in the Boer War and later became a judge.", "Boer War"),
+    ("Peter Holm was an Australian judge. He enlisted in the army in World War I and was sent to Gallipoli.",
+     "World War I"),
+    ("After serving in the Korean War until 1953, Peter Holm took a job teaching at a school in Ohio.",
+     "Korean War"),
+    ("Peter Holm was a British officer. His studies were interrupted by the Korean War, during which he "
+     "served in the Royal Marines.", "Korean War"),
+    ("Peter Holm served as a general and as a member of the War Council in the Boer War.", "Boer War"),
+])
+def test_a_man_who_served_in_a_war_took_part_in_it(analysed, text, war):
+    assert ("Peter Holm", war) in pairs(analysed(text), "PARTICIPATES")
+
+
+def test_the_unit_served_in_took_part_too(analysed):
+    d = analysed("Peter Holm was an Australian judge. He served with the Royal Australian Navy during World War II.")
+    assert {("Peter Holm", "World War II"), ("Royal Australian Navy", "World War II")} <= pairs(d, "PARTICIPATES")
+
+
+def test_an_officer_during_two_wars_took_part_in_both(analysed):
+    d = analysed("John Ames (about 1770 – 1801) was an officer in the Royal Navy during the Seven Years' War "
+                 "and the Crimean War.")
+    assert {("John Ames", "Seven Years' War"), ("John Ames", "Crimean War"),
+            ("Royal Navy", "Crimean War")} <= pairs(d, "PARTICIPATES")
+
+
+def test_a_common_noun_s_body_is_no_unit(analysed):
+    d = analysed("Peter Holm wrote for the Evening Courier. He enlisted in the army in World War II.")
+    assert ("Evening Courier", "World War II") not in pairs(d, "PARTICIPATES")
+    assert ("Peter Holm", "World War II") in pairs(d, "PARTICIPATES")
+
+
+def test_a_painter_in_a_war_s_years_took_no_part(analysed):
+    d = analysed("Peter Holm was a painter. He painted landscapes during the Crimean War.")
+    assert not pairs(d, "PARTICIPATES")
