@@ -131,3 +131,26 @@ def test_a_common_noun_s_body_is_no_unit(analysed):
 def test_a_painter_in_a_war_s_years_took_no_part(analysed):
     d = analysed("Peter Holm was a painter. He painted landscapes during the Crimean War.")
     assert not pairs(d, "PARTICIPATES")
+
+
+# ------------------------------------------------------------------ MEMBER_OF: bands
+
+@pytest.mark.parametrize("text, band", [
+    ("Tom Hale\n\nThe song was written by Ironside bassist Tom Hale.", "Ironside"),
+    ("Tom Hale\n\nThe song was praised by Fall Out Boy bassist Tom Hale.", "Fall Out Boy"),
+    ("Tom Hale\n\nFall Out Boy bassist Tom Hale explained the song.", "Fall Out Boy"),
+    ("Tom Hale\n\nTom Hale is a member of the band Ironside.", "Ironside"),
+    ("Tom Hale\n\nTom Hale, the drummer of the band, Ironside, died in 1990.", "Ironside"),
+])
+def test_a_player_of_a_band(analysed, text, band):
+    assert ("Tom Hale", band) in pairs(analysed(text), "MEMBER_OF")
+
+
+def test_a_guitarist_of_two_bands(analysed):
+    d = analysed("Anna Lind\n\nAnna Lind (born 1981) is the guitarist of the rock band Ironside, as well as "
+                 "guitarist of the band Nightfall.")
+    assert {("Anna Lind", "Ironside"), ("Anna Lind", "Nightfall")} <= pairs(d, "MEMBER_OF")
+
+
+def test_a_nationality_before_a_guitarist_is_no_band(analysed):
+    assert not pairs(analysed("Tom Hale\n\nTom Hale was a Welsh guitarist and singer."), "MEMBER_OF")

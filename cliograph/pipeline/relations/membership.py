@@ -439,7 +439,7 @@ STOOD_AS = {"elect", "re-elect", "reelect", "return", "run", "stand", "sit", "se
 MUSICIANS = {"bassist", "guitarist", "drummer", "vocalist", "singer", "keyboardist", "frontman", "pianist",
              "saxophonist", "trumpeter", "percussionist", "violinist", "cellist", "organist", "rapper",
              "songwriter", "frontwoman", "co-founder", "founder"}
-ENSEMBLES = {"band", "group", "ensemble", "quartet", "trio", "duo", "orchestra", "choir"}
+ENSEMBLES = {"band", "ensemble", "quartet", "trio", "duo", "orchestra", "choir"}
 RULE_SAYS = "membership.encyclopaedic.v1"
 
 
@@ -542,6 +542,65 @@ def member_elected(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     yield from _emit(d, si, entity_at(d, p, PERSON), g, role, RULE_SAYS, 0.7)
 
 
+def _band(d: Document, tok: Token, called_band: bool = False) -> int | None:
+    """The band a capitalised name stands for, as a group even where the document took the
+    name for a person's or a place's ('Ironside bassist X': a one-word name); unless the
+    text calls it a band, never a word the model took for a people or a place."""
+    if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "ADV", "ADJ") or tok.ent_type_ == "DATE" \
+            or not called_band and tok.ent_type_ in ("NORP", "GPE", "LOC"):
+        return None
+    e = entity_at(d, tok, GROUPS)
+    if e is not None:
+        return e
+    m = d.mention_of_token(tok)
+    first, last = m.tokens if m is not None else (tok.i, tok.i + 1)
+    while first > 0 and d.doc[first - 1].text[:1].isupper() and d.doc[first - 1].is_alpha \
+            and not d.doc[first].is_sent_start:
+        first -= 1  # 'Fall Out Boy bassist X': the capitalised words before it (a sentence's first too)
+    span = d.doc[first:last]
+    return d.add_entity(span.text, "BODY", span.start_char, span.end_char, RULE_SAYS)
+
+
+def _ensemble_named(d: Document, noun: Token) -> int | None:
+    """'the rock band Ironside' (the name, with 'band' on it), 'the band, Ironside' (an
+    apposition)."""
+    if noun.lower_ in ENSEMBLES:
+        named = [c for c in noun.children if c.dep_ in ("appos", "npadvmod") and c.text[:1].isupper()]
+        k = noun.i + 1 + (noun.i + 1 < len(d.doc) and d.doc[noun.i + 1].text == ",")
+        if not named and k < len(d.doc) and d.doc[k].text[:1].isupper() and d.doc[k].is_alpha \
+                and not d.doc[k].is_sent_start:
+            named = [d.doc[k]]  # (the parser may hang the name anywhere: it follows the noun)
+        return _band(d, named[0], called_band=True) if named else None
+    if any(c.dep_ == "compound" and c.lower_ in ENSEMBLES for c in noun.children):
+        return _band(d, noun, called_band=True)
+    return None
+
+
+def band_members(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who plays in a band: 'Ironside bassist Tom Hale', 'X is the guitarist of the band
+    Nightfall', 'X, a member of the rock band Ironside'."""
+    for tok in sent:
+        low = tok.lower_
+        if tok.pos_ != "NOUN" or not (low in MUSICIANS or low in ("member", "members")):
+            continue
+        bands = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for o in c.children if o.dep_ == "pobj" if (b := _ensemble_named(d, o)) is not None]
+        if low in MUSICIANS and not any(c.lower_ in ("a", "an") for c in tok.children):
+            # 'Ironside bassist X' (but 'a Welsh guitarist': what he is, not whose)
+            bands += [b for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"
+                      if (b := _band(d, c)) is not None]
+        if not bands:
+            continue
+        first = tok
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head  # 'the guitarist of A, as well as guitarist of B'
+        holders = _role_holders(d, first) if first is not tok else _role_holders(d, tok)
+        for p in holders:
+            person = entity_at(d, p, PERSON)
+            for b in bands:
+                yield from _emit(d, si, person, b, "member", RULE_SAYS, 0.65)
+
+
 def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from spoken_for(d, si, sent)
     yield from from_verbs(d, si, sent)
@@ -550,3 +609,4 @@ def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from party_label(d, si, sent)
     yield from party_words(d, si, sent)
     yield from member_elected(d, si, sent)
+    yield from band_members(d, si, sent)
