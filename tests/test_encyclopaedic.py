@@ -154,3 +154,35 @@ def test_a_guitarist_of_two_bands(analysed):
 
 def test_a_nationality_before_a_guitarist_is_no_band(analysed):
     assert not pairs(analysed("Tom Hale\n\nTom Hale was a Welsh guitarist and singer."), "MEMBER_OF")
+
+
+def test_the_unit_of_a_rank_served_as(analysed):
+    d = analysed("Will Ames was an American journalist. He served as a lieutenant commander in the "
+                 "United States Navy during World War II.")
+    assert ("United States Navy", "World War II") in pairs(d, "PARTICIPATES")
+
+
+@pytest.mark.parametrize("text, war", [
+    ("Karl Ames was a Spanish officer. He participated in the Battle of Burgos during the Peninsular War.",
+     "Peninsular War"),
+    ("Karl Ames (1887 – 1961) was an Irish freedom fighter during the Land War.", "Land War"),
+])
+def test_a_fighter_during_a_war(analysed, text, war):
+    assert ("Karl Ames", war) in pairs(analysed(text), "PARTICIPATES")
+
+
+# ------------------------------------------------------------------ PARTICIPATES: a contest's performers
+
+def test_the_performer_of_a_contest_s_entry_took_part_in_it(analysed):
+    d = analysed('"Nie wieder" was the Austrian entry in the Song Contest 1988, performed in German by Karl Maier.')
+    assert ("Karl Maier", "Song Contest 1988") in pairs(d, "PARTICIPATES")
+
+
+def test_a_performer_at_a_contest(analysed):
+    d = analysed('"Nie wieder" is a song that was performed in the Song Contest 1956 by French singer Anne Roux.')
+    assert ("Anne Roux", "Song Contest 1956") in pairs(d, "PARTICIPATES")
+
+
+def test_a_song_written_for_a_contest_names_no_performer(analysed):
+    d = analysed('"Nie wieder" was the Austrian entry in the Song Contest 1988, written by Karl Maier.')
+    assert ("Karl Maier", "Song Contest 1988") not in pairs(d, "PARTICIPATES")

@@ -875,12 +875,12 @@ def delegations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 # how a life's war service is told: 'served with the Navy during the war', 'saw service in
 # the Boer War', 'enlisted in the army in World War I', 'was an officer in the Navy during
 # the war', 'after serving in the Korean War, X ...', 'the war, during which he served'
-SERVICE_VERBS = {"serve", "enlist", "fight", "volunteer", "command", "fly"}
+SERVICE_VERBS = {"serve", "enlist", "fight", "volunteer", "command", "fly", "participate"}
 SERVICE_SEEN = {"service", "action", "combat"}  # 'saw service in'
 SERVICE_NOUNS = {"officer", "soldier", "sailor", "airman", "pilot", "general", "commander", "captain",
                  "lieutenant", "colonel", "major", "admiral", "sergeant", "private", "surgeon", "chaplain",
                  "correspondent", "member", "marine", "gunner", "navigator", "nurse", "volunteer", "veteran",
-                 "brigadier", "commodore", "ensign", "midshipman", "corporal", "cadet", "spy"}
+                 "brigadier", "commodore", "ensign", "midshipman", "corporal", "cadet", "spy", "fighter"}
 SERVICE_PREPS = {"during", "in", "throughout"}
 SERVICE_RULE = "events.war_service.v1"
 CONF[SERVICE_RULE] = 0.6
@@ -929,6 +929,8 @@ def _served(d: Document, prep: Token) -> tuple[list[int], Token] | None:
     if noun is not None:
         actors = [e for e in actors if d.entities[e].kind == "PERSON"]
     units = _units(d, g) + (_units(d, noun) if noun is not None else [])
+    units += [u for c in g.children if c.dep_ == "prep" and c.lower_ == "as"  # 'as a commander in the Navy'
+              for o in c.children if o.dep_ == "pobj" for u in _units(d, o)]
     return list(dict.fromkeys(actors + units)), g
 
 
@@ -959,6 +961,34 @@ def war_service(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                               when=fact_time(d, si, [verb]), role="served")
 
 
+# a contest's entries and their performers: 'X was the Danish entry in the Song Contest
+# 1962, performed by Y'; 'a song that was performed in the Song Contest 1956 by Y'
+PERFORM_VERBS = {"perform", "sing", "present", "play"}
+ENTRY_NOUNS = {"entry", "song", "submission", "entrant"}
+PERFORMED_RULE = "events.performed_at.v1"
+CONF[PERFORMED_RULE] = 0.6
+
+
+def performed_at(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who performed at a contest: the agent of a verb of performing said in or at it, or
+    said of the contest's entry."""
+    for n, ev, _span in _mention_roots(d, sent, EVENT):
+        if in_quotation(d, n) or n.dep_ != "pobj" or n.head.lower_ not in ("in", "at", "to"):
+            continue
+        h = n.head.head
+        verbs = [h] if h.pos_ == "VERB" and h.lemma_.lower() in PERFORM_VERBS else []
+        if h.pos_ == "NOUN" and h.lower_ in ENTRY_NOUNS:
+            verbs = [c for c in h.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in PERFORM_VERBS]
+        for v in verbs:
+            if not _real(v):
+                continue
+            for x in agents(v):
+                actor = entity_at(d, x, {"PERSON", "BODY", "FACTION"})
+                if actor is not None and actor != ev:
+                    yield factoid(d, si, "PARTICIPATES", actor, ev, PERFORMED_RULE, CONF[PERFORMED_RULE],
+                                  when=fact_time(d, si, [v]), role="performed")
+
+
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     from .battles import battles  # (battles and passage read this module's helpers)
     from .passage import passage
@@ -971,3 +1001,4 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from decides(d, si, sent)
     yield from passage(d, si, sent)  # last: the parties the clauses above told are known
     yield from war_service(d, si, sent)
+    yield from performed_at(d, si, sent)
