@@ -186,3 +186,13 @@ def test_a_performer_at_a_contest(analysed):
 def test_a_song_written_for_a_contest_names_no_performer(analysed):
     d = analysed('"Nie wieder" was the Austrian entry in the Song Contest 1988, written by Karl Maier.')
     assert ("Karl Maier", "Song Contest 1988") not in pairs(d, "PARTICIPATES")
+
+
+def test_a_member_of_a_group_called_by_its_music(analysed):
+    d = analysed("Tom Hale\n\nFrom 1971 to 1987 Tom Hale was a member of the electronic group Blue Lantern.")
+    assert ("Tom Hale", "Blue Lantern") in pairs(d, "MEMBER_OF")
+
+
+def test_a_plain_group_s_next_name_is_its_member_not_its_name(analysed):
+    d = analysed("Tom Hale\n\nHe was a member of the group, Tom Hale having left it in 1990.")
+    assert not any(o == "Tom Hale" for _, o in pairs(d, "MEMBER_OF"))

@@ -441,6 +441,8 @@ MUSICIANS = {"bassist", "guitarist", "drummer", "vocalist", "singer", "keyboardi
              "songwriter", "frontwoman", "co-founder", "founder"}
 ENSEMBLES = {"band", "ensemble", "quartet", "trio", "duo", "orchestra", "choir"}
 RULE_SAYS = "membership.encyclopaedic.v1"
+# what a party's own name is built on ('the Movement for Multi-party Democracy')
+PARTY_HEADS = {"party", "alliance", "front", "league", "movement", "union", "congress"}
 
 
 def _party_word(d: Document, tok: Token) -> int | None:
@@ -535,8 +537,8 @@ def member_elected(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if role is not None and tok.pos_ == "NOUN" and low != "member":
             parties = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                        for o in c.children if o.dep_ == "pobj"
-                       if (e := entity_at(d, o, GROUPS)) is not None and d.entities[e].name.split()[-1].lower()
-                       in ("party", "alliance", "front", "league", "movement", "union", "congress")]
+                       if (e := entity_at(d, o, GROUPS)) is not None and PARTY_HEADS & set(
+                           d.entities[e].name.lower().split())]
             for p in _role_holders(d, tok) if parties else []:
                 for g in parties:
                     yield from _emit(d, si, entity_at(d, p, PERSON), g, role, RULE_SAYS, 0.7)
@@ -564,15 +566,16 @@ def _band(d: Document, tok: Token, called_band: bool = False) -> int | None:
 def _ensemble_named(d: Document, noun: Token) -> int | None:
     """'the rock band Ironside' (the name, with 'band' on it), 'the band, Ironside' (an
     apposition)."""
-    if noun.lower_ in ENSEMBLES:
+    if noun.lower_ in ENSEMBLES or noun.lower_ == "group" and any(c.dep_ == "amod" for c in noun.children):
+        # ('the electronic group X', never 'the group, Lenin, ...')
         named = [c for c in noun.children if c.dep_ in ("appos", "npadvmod") and c.text[:1].isupper()]
         k = noun.i + 1 + (noun.i + 1 < len(d.doc) and d.doc[noun.i + 1].text == ",")
-        if not named and k < len(d.doc) and d.doc[k].text[:1].isupper() and d.doc[k].is_alpha \
-                and not d.doc[k].is_sent_start:
+        if not named and noun.lower_ in ENSEMBLES and k < len(d.doc) and d.doc[k].text[:1].isupper() \
+                and d.doc[k].is_alpha and not d.doc[k].is_sent_start:
             named = [d.doc[k]]  # (the parser may hang the name anywhere: it follows the noun)
         return _band(d, named[0], called_band=True) if named else None
-    if any(c.dep_ == "compound" and c.lower_ in ENSEMBLES for c in noun.children):
-        return _band(d, noun, called_band=True)
+    if any(c.dep_ == "compound" and c.lower_ in ENSEMBLES | {"group"} for c in noun.children):
+        return _band(d, noun, called_band=True)  # ('the electronic group Tangerine Dream')
     return None
 
 
