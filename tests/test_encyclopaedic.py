@@ -196,3 +196,14 @@ def test_a_member_of_a_group_called_by_its_music(analysed):
 def test_a_plain_group_s_next_name_is_its_member_not_its_name(analysed):
     d = analysed("Tom Hale\n\nHe was a member of the group, Tom Hale having left it in 1990.")
     assert not any(o == "Tom Hale" for _, o in pairs(d, "MEMBER_OF"))
+
+
+def test_a_party_s_full_name_before_its_candidate(analysed):
+    d = analysed("Tom Hale lost to Democratic Revolutionary Party candidate Juan Ortega in 2004.")
+    assert pairs(d, "MEMBER_OF") == {("Juan Ortega", "Democratic Revolutionary Party")}
+
+
+def test_served_somewhere_during_two_wars(analysed):
+    d = analysed("Tom Hale was a British officer. Hale served in the West Indies during the Seven Years' War "
+                 "and the Crimean War.")
+    assert {("Tom Hale", "Seven Years' War"), ("Tom Hale", "Crimean War")} <= pairs(d, "PARTICIPATES")

@@ -907,7 +907,7 @@ def _served(d: Document, prep: Token) -> tuple[list[int], Token] | None:
     noun = None
     if g.pos_ == "NOUN" and g.lower_ in SERVICE_SEEN | {"army", "navy"} and g.head.pos_ == "VERB":
         g = g.head  # 'saw service in the war', 'enlisted in the army in 1914'
-    elif g.pos_ == "NOUN" and g.dep_ == "pobj":
+    elif g.pos_ in ("NOUN", "PROPN") and g.dep_ == "pobj":
         # 'served with the Navy during the war' (the 'during' on 'Navy'); 'served as a
         # general and as a member of the Council in the war'
         p = g.head

@@ -453,7 +453,7 @@ def _party_word(d: Document, tok: Token) -> int | None:
         return None
     e = entity_at(d, tok, GROUPS)
     if e is not None:
-        return None if d.entities[e].name.split()[-1].lower() == "party" else e  # (party_label's)
+        return e
     known = d.entity_of_token(tok)
     if known is not None and d.entities[known].name != tok.text:
         return None  # a word of a longer name ('the Liberal Democrats' is not 'Liberal')
