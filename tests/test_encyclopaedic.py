@@ -5,7 +5,6 @@ in a war. Every sentence here is our own, of no gold chapter."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import pairs
 
 pytestmark = pytest.mark.model
