@@ -132,6 +132,10 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             if _possessive_joins(doc, j):
                 j += 1
                 continue
+            # 'World War I': the numeral 'I' (never a name word alone) inside the model's event
+            if t.text in ("I", "I.") and t.ent_iob_ == "I" and t.ent_type_ == "EVENT":
+                j += 1
+                continue
             # 'Stratford-upon-Avon', 'Tsay-ee-kah': one word written with hyphens, whatever its parts' case
             if (chain := _hyphen_chain(doc, j)) > j:
                 j = chain
@@ -352,6 +356,8 @@ def head_word(span: Span) -> str:
     for k, t in enumerate(words):
         if t.lower_ in ("of", "for") and k > 0:
             return words[k - 1].lower_
+    if len(words) > 1 and re.fullmatch(r"[IVX]+\.?", words[-1].text):
+        return words[-2].lower_  # 'World War II': a numbered war is a war
     return words[-1].lower_ if words else ""
 
 
@@ -798,8 +804,9 @@ def find(d: Document) -> None:
                 ss += 2 + (doc[ss + 2].lower_ == "the")
                 if ss >= ee:
                     continue
+            ss, ee, dated = _with_year(doc, ss, ee)
             span = doc[ss:ee]
-            kind = forced or guess_kind(span)
+            kind = forced or ("EVENT" if dated else guess_kind(span))
             source = "mentions.name_run.v1"
             if kind is None:
                 labels = [ent_at[t.i].label_ for t in span if t.i in ent_at]
@@ -883,6 +890,29 @@ def find(d: Document) -> None:
         span = doc[s:e]
         d.mentions.append(Mention(span.start_char, span.end_char, span.text, kind or "", source,
                                   tokens=(s, e)))
+
+
+YEAR = re.compile(r"1\d{3}|20\d\d")
+# the head words of a contest held again and again, whose year is part of its name:
+# 'the 1908 Summer Olympics', 'the Song Contest 1962', 'the 1974 World Cup'
+SEASON_HEADS = entity_words().mentions.season_heads
+# an event named by the year it broke out: 'the War of 1812', 'the Revolution of 1830'
+YEAR_OF_HEADS = entity_words().mentions.year_of_heads
+
+
+def _with_year(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
+    """A name run widened by the year that belongs to its name ('1908 Summer Olympics',
+    'Song Contest 1962', 'War of 1812'), and whether it was: a bare year is no name of its
+    own (it is not capitalised), but the same contest of another year is another event."""
+    head = doc[end - 1].lower_
+    if head in SEASON_HEADS and end - start > 1 or head in ("olympics", "paralympics"):
+        if start > 0 and YEAR.fullmatch(doc[start - 1].text):
+            return start - 1, end, True
+        if end < len(doc) and YEAR.fullmatch(doc[end].text):
+            return start, end + 1, True
+    if head in YEAR_OF_HEADS and end + 1 < len(doc) and doc[end].lower_ == "of" and YEAR.fullmatch(doc[end + 1].text):
+        return start, end + 2, True
+    return start, end, False
 
 
 PARTICLES = {"von", "van", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "ter", "ten", "dos"}

@@ -283,6 +283,18 @@ class ExtractorEventWords(_Strict):
     """Verbs of holding a town ('which was held by X'): its holders took part in its capture."""
     siege_place_nouns: frozenset[str]
     """Nouns of a place that can be besieged ('the island of X, where he besieged them')."""
+    service_verbs: frozenset[str]
+    """Verbs of war service ('served with the Navy during the war', 'enlisted in the army in 1914')."""
+    service_seen: frozenset[str]
+    """Objects of 'saw' that say one served ('saw service in the Boer War')."""
+    service_nouns: frozenset[str]
+    """Nouns of a serviceman ('was an officer in the Navy during the war')."""
+    service_preps: frozenset[str]
+    """Prepositions that introduce the war one served in ('during', 'throughout')."""
+    perform_verbs: frozenset[str]
+    """Verbs of performing a contest's entry ('the entry ..., performed by X')."""
+    entry_nouns: frozenset[str]
+    """Nouns of a contest's entry ('the Danish entry in the Song Contest')."""
 
 
 class ExtractorLifeWords(_Strict):
@@ -384,6 +396,17 @@ class MembershipWords(_Strict):
     """Verbs of holding a rank ('held a commission in X')."""
     rank_nouns: frozenset[str]
     """Nouns of a rank in a body ('a commission in the army')."""
+    party_families: frozenset[str]
+    """Political families whose name, capitalised, names a party by itself ('the Liberal
+    candidate'); a nationality never does."""
+    stood_as: frozenset[str]
+    """Verbs after which 'as a Democrat' says for which party one stood."""
+    musicians: frozenset[str]
+    """The players of a band ('Ironside bassist Tom Hale', 'the guitarist of the band Nightfall')."""
+    ensembles: frozenset[str]
+    """Nouns of a band ('the band Nightfall')."""
+    party_heads: frozenset[str]
+    """What a party's own name is built on ('the Movement for Multi-party Democracy')."""
 
 
 class PassageWords(_Strict):
@@ -613,6 +636,10 @@ class MentionWords(_Strict):
     transient_bodies: frozenset[str]
     """Heads whose 'of TOWN' the story names by the town itself, not as a body of it ('the
     fleet of Corinth'), as against 'the corporation of Bristol'."""
+    season_heads: frozenset[str]
+    """Head words of a contest held again and again, whose year is part of its name ('the 1908 Summer Olympics')."""
+    year_of_heads: frozenset[str]
+    """Events named by the year they broke out ('the War of 1812', 'the Revolution of 1830')."""
 
 
 class EntityWords(_Strict):

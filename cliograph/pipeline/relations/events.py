@@ -1108,6 +1108,122 @@ def instigated(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         yield factoid(d, si, "OPPOSES", actor, foe, rule, CONF[rule], when=when)
 
 
+# --------------------------------------------------------------------------- service in a war
+
+# how a life's war service is told: 'served with the Navy during the war', 'saw service in
+# the Boer War', 'enlisted in the army in World War I', 'was an officer in the Navy during
+# the war', 'after serving in the Korean War, X ...', 'the war, during which he served'
+SERVICE_VERBS = extractor_words().event.service_verbs
+SERVICE_SEEN = extractor_words().event.service_seen  # 'saw service in'
+SERVICE_NOUNS = extractor_words().event.service_nouns
+SERVICE_PREPS = extractor_words().event.service_preps
+SERVICE_RULE = "events.war_service.v1"
+CONF[SERVICE_RULE] = 0.6
+
+
+def _service_verb(v: Token) -> bool:
+    low = v.lemma_.lower()
+    return low in SERVICE_VERBS or low == "see" and any(
+        c.dep_ == "dobj" and c.lower_ in SERVICE_SEEN for c in v.children)
+
+
+def _units(d: Document, tok: Token) -> list[int]:
+    """The bodies one served in or with: 'in the Royal Navy', 'with the Air Force'."""
+    return [e for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with")
+            for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+            if x.i in d.token_mention and (e := entity_at(d, x, {"BODY"})) is not None]  # (named: not 'the army')
+
+
+def _served(d: Document, prep: Token) -> tuple[list[int], Token] | None:
+    """Who served in the war a preposition ('during', 'in') introduces, and the verb that
+    says so: a verb of service and its subject (a participle's: the clause it opens), the
+    units named with it, or a serviceman's noun after 'was'."""
+    g = prep.head
+    noun = None
+    if g.pos_ == "NOUN" and g.lower_ in SERVICE_SEEN | {"army", "navy"} and g.head.pos_ == "VERB":
+        g = g.head  # 'saw service in the war', 'enlisted in the army in 1914'
+    elif g.pos_ in ("NOUN", "PROPN") and g.dep_ == "pobj":
+        # 'served with the Navy during the war' (the 'during' on 'Navy'); 'served as a
+        # general and as a member of the Council in the war'
+        p = g.head
+        while p.dep_ == "conj" and p.head.i != p.i:
+            p = p.head
+        if p.dep_ == "prep" and p.head.pos_ == "VERB":
+            g = p.head
+    if g.pos_ == "NOUN" and g.lower_ in SERVICE_NOUNS and g.dep_ == "attr":
+        noun, g = g, g.head  # 'was an officer in the Navy during the war'
+    elif g.lemma_ == "be":  # (the 'during' on 'was')
+        noun = next((c for c in g.children if c.dep_ == "attr" and c.lower_ in SERVICE_NOUNS), None)
+    if g.pos_ not in ("VERB", "AUX") or not _real(g):
+        return None
+    if noun is None and not _service_verb(g):
+        return None
+    actors = _actors(d, g)
+    if not actors and g.dep_ == "pcomp" and g.head.dep_ == "prep":
+        actors = _actors(d, g.head.head)  # 'After serving in the war, Miller took a job'
+    if noun is not None:
+        actors = [e for e in actors if d.entities[e].kind == "PERSON"]
+    units = _units(d, g) + (_units(d, noun) if noun is not None else [])
+    units += [u for c in g.children if c.dep_ == "prep" and c.lower_ == "as"  # 'as a commander in the Navy'
+              for o in c.children if o.dep_ == "pobj" for u in _units(d, o)]
+    return list(dict.fromkeys(actors + units)), g
+
+
+def war_service(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """People and the units they served in as parties to the war they served in."""
+    for n, ev, _span in _mention_roots(d, sent, EVENT):
+        if in_quotation(d, n):
+            continue
+        found = None
+        if n.dep_ == "pobj" and n.head.lower_ in SERVICE_PREPS:
+            found = _served(d, n.head)
+        elif n.dep_ == "conj" and n.head.dep_ == "pobj" and n.head.head.lower_ in SERVICE_PREPS:
+            found = _served(d, n.head.head)  # 'during the Quasi-War and the First Barbary War'
+        for c in n.children:  # 'the Korean War, during which he served in the Marines'
+            if found is None and c.dep_ == "relcl" and any(
+                    p.dep_ == "prep" and p.lower_ == "during" and any(o.lower_ == "which" for o in p.children)
+                    for p in c.children):
+                found = _served(d, next(p for p in c.children if p.dep_ == "prep" and p.lower_ == "during")) \
+                    if _service_verb(c) else None
+        if found is None:
+            continue
+        actors, verb = found
+        said = {f.subject for f in d.factoids if f.type == "PARTICIPATES" and f.object == ev
+                and sent.start_char <= f.start < sent.end_char}
+        for actor in actors:
+            if actor != ev and actor not in said:
+                yield factoid(d, si, "PARTICIPATES", actor, ev, SERVICE_RULE, CONF[SERVICE_RULE],
+                              when=fact_time(d, si, [verb]), role="served")
+
+
+# a contest's entries and their performers: 'X was the Danish entry in the Song Contest
+# 1962, performed by Y'; 'a song that was performed in the Song Contest 1956 by Y'
+PERFORM_VERBS = extractor_words().event.perform_verbs
+ENTRY_NOUNS = extractor_words().event.entry_nouns
+PERFORMED_RULE = "events.performed_at.v1"
+CONF[PERFORMED_RULE] = 0.6
+
+
+def performed_at(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who performed at a contest: the agent of a verb of performing said in or at it, or
+    said of the contest's entry."""
+    for n, ev, _span in _mention_roots(d, sent, EVENT):
+        if in_quotation(d, n) or n.dep_ != "pobj" or n.head.lower_ not in ("in", "at", "to"):
+            continue
+        h = n.head.head
+        verbs = [h] if h.pos_ == "VERB" and h.lemma_.lower() in PERFORM_VERBS else []
+        if h.pos_ == "NOUN" and h.lower_ in ENTRY_NOUNS:
+            verbs = [c for c in h.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in PERFORM_VERBS]
+        for v in verbs:
+            if not _real(v):
+                continue
+            for x in agents(v):
+                actor = entity_at(d, x, {"PERSON", "BODY", "FACTION"})
+                if actor is not None and actor != ev:
+                    yield factoid(d, si, "PARTICIPATES", actor, ev, PERFORMED_RULE, CONF[PERFORMED_RULE],
+                                  when=fact_time(d, si, [v]), role="performed")
+
+
 def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     from .battles import battles  # (battles and passage read this module's helpers)
     from .passage import passage
@@ -1123,3 +1239,5 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from assault_on_event(d, si, sent)
     yield from decides(d, si, sent)
     yield from passage(d, si, sent)  # last: the parties the clauses above told are known
+    yield from war_service(d, si, sent)
+    yield from performed_at(d, si, sent)

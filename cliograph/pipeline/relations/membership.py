@@ -473,6 +473,185 @@ def owned_organs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, person, group, "member", "membership.owned_organ.v1", 0.65)
 
 
+# ------------------------------------------------------------------ encyclopaedic shapes
+# How a reference work states a membership ('Hansen was elected a member of the Royal
+# Danish Academy', 'a politician for the Centre Party', 'the Liberal candidate Tom Hale',
+# 'elected as a Democrat to Congress', 'Ironside bassist Tom Hale').
+
+# the political families whose name, capitalised, names a party by itself ('the Liberal
+# candidate', 'elected as a Republican'); a nationality ('an Irish politician') never does
+PARTY_FAMILIES = extractor_words().membership.party_families
+PARTY_CHIEFS = {**PARTY_ROLES, "chief": "leader", "congressman": "member", "congresswoman": "member",
+                "assemblyman": "member", "premier": "leader"}
+# verbs after which 'as a Democrat' says for which party one stood
+STOOD_AS = extractor_words().membership.stood_as
+# the players of a band: 'Ironside bassist Tom Hale', 'the guitarist of the band Nightfall'
+MUSICIANS = extractor_words().membership.musicians
+ENSEMBLES = extractor_words().membership.ensembles
+RULE_SAYS = "membership.encyclopaedic.v1"
+# what a party's own name is built on ('the Movement for Multi-party Democracy')
+PARTY_HEADS = extractor_words().membership.party_heads
+
+
+def _party_word(d: Document, tok: Token) -> int | None:
+    """The party a capitalised word before a politician's noun names: a group the document
+    knows whose name it begins ('Labour' for the Labour Party), a name the model read as an
+    organisation ('Solidarity leader X'), or a political family ('the Liberal candidate')."""
+    if not tok.text[:1].isupper() or tok.is_sent_start or tok.ent_type_ in ("GPE", "LOC", "PERSON", "DATE"):
+        return None
+    e = entity_at(d, tok, GROUPS)
+    if e is not None:
+        return e
+    known = d.entity_of_token(tok)
+    if known is not None and d.entities[known].name != tok.text:
+        return None  # a word of a longer name ('the Liberal Democrats' is not 'Liberal')
+    if tok.lower_ not in PARTY_FAMILIES and tok.ent_type_ != "ORG":
+        return None
+    start = tok.i  # 'a Christian Democrat': the family's whole name
+    while start > 0 and d.doc[start - 1].head.i == tok.i and d.doc[start - 1].dep_ == "compound" \
+            and d.doc[start - 1].text[:1].isupper() and not d.doc[start - 1].is_sent_start:
+        start -= 1
+    span = d.doc[start:tok.i + 1]
+    for i, ent in enumerate(d.entities):
+        if ent.kind in GROUPS and ent.name.lower().startswith(span.text.lower() + " ") and \
+                ent.name.split()[-1].lower() == "party":
+            return i
+    return d.add_entity(span.text, "BODY", span.start_char, span.end_char, RULE_SAYS)
+
+
+def _role_holders(d: Document, noun: Token) -> list[Token]:
+    """Who a role noun is said of: 'X, the Liberal candidate', 'X was a Liberal candidate',
+    'the Liberal candidate X', 'Liberal leader X', 'he stood as the Liberal candidate'."""
+    holders: list[Token] = []
+    if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        return [noun.head]  # (not its conjuncts: 'the Liberal leader X and the Labour leader Y')
+    if noun.dep_ == "attr" and asserted(noun.head):
+        holders = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX") \
+            and asserted(noun.head.head):
+        f = frame_of(noun.head.head)
+        holders = f.objects if f.passive else f.subjects
+    named = [c for c in noun.children if c.dep_ == "appos"]
+    return named + ([a for h in holders if (a := antecedent(h)) is not h] or expand(holders))
+
+
+def party_words(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A party named by its word alone: 'the Conservative leader Arthur Wells', 'a Republican
+    member of the House', 'Labor candidate Tom Vine', 'he was elected as a Democrat'."""
+    for tok in sent:
+        role = PARTY_CHIEFS.get(tok.lower_)
+        if role is not None and tok.pos_ in ("NOUN", "PROPN"):
+            parties = [g for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+                       if (g := _party_word(d, c)) is not None]
+            for p in _role_holders(d, tok) if parties else []:
+                for g in parties:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), g, role, RULE_SAYS, 0.7)
+        # 'elected as a Whig to Congress', 'he ran as an Independent'
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB" \
+                and tok.head.head.lemma_.lower() in STOOD_AS and asserted(tok.head.head) \
+                and any(c.lower_ in ("a", "an") for c in tok.children) and tok.lower_ in PARTY_FAMILIES:
+            g = _party_word(d, tok)
+            f = frame_of(tok.head.head)
+            for p in (f.objects if f.passive else f.subjects) if g is not None else []:
+                yield from _emit(d, si, entity_at(d, p, PERSON), g, "member", RULE_SAYS, 0.7)
+
+
+def member_elected(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'X was elected a member of the Academy'; 'X is a member of A and of B' (the second
+    'of' the parser hangs on the verb); 'a politician for the Centre Party'."""
+    w = words()
+    for tok in sent:
+        low = tok.lower_
+        if low in w.member_nouns and tok.pos_ == "NOUN":
+            verb = tok.head
+            holders: list[Token] = []
+            if tok.dep_ in ("oprd", "attr", "dobj") and verb.pos_ == "VERB" and asserted(verb) and any(
+                    c.dep_ == "nsubjpass" for c in verb.children):
+                holders = frame_of(verb).objects  # 'X was elected a member of Y'
+                groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            elif tok.dep_ == "attr" and verb.lemma_ == "be" and asserted(verb):
+                holders = [c for c in verb.children if c.dep_ == "nsubj"]
+                groups = [o for c in verb.children if c.dep_ == "conj" and c.lower_ == "of"
+                          for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            else:
+                continue
+            people = [a for h in holders if (a := antecedent(h)) is not h] or expand(holders)
+            for g in groups:
+                for p in people:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), _named_group(d, g), "member", RULE_SAYS, 0.7)
+        # 'a Danish politician for the Centre Party', 'a candidate of the Labour Party'
+        role = PARTY_ROLES.get(low)
+        if role is not None and tok.pos_ == "NOUN" and low != "member":
+            parties = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                       for o in c.children if o.dep_ == "pobj"
+                       if (e := entity_at(d, o, GROUPS)) is not None and PARTY_HEADS & set(
+                           d.entities[e].name.lower().split())]
+            for p in _role_holders(d, tok) if parties else []:
+                for g in parties:
+                    yield from _emit(d, si, entity_at(d, p, PERSON), g, role, RULE_SAYS, 0.7)
+
+
+def _band(d: Document, tok: Token, called_band: bool = False) -> int | None:
+    """The band a capitalised name stands for, as a group even where the document took the
+    name for a person's or a place's ('Ironside bassist X': a one-word name); unless the
+    text calls it a band, never a word the model took for a people or a place."""
+    if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "ADV", "ADJ") or tok.ent_type_ == "DATE" \
+            or not called_band and tok.ent_type_ in ("NORP", "GPE", "LOC"):
+        return None
+    e = entity_at(d, tok, GROUPS)
+    if e is not None:
+        return e
+    m = d.mention_of_token(tok)
+    first, last = m.tokens if m is not None else (tok.i, tok.i + 1)
+    while first > 0 and d.doc[first - 1].text[:1].isupper() and d.doc[first - 1].is_alpha \
+            and not d.doc[first].is_sent_start:
+        first -= 1  # 'Fall Out Boy bassist X': the capitalised words before it (a sentence's first too)
+    span = d.doc[first:last]
+    return d.add_entity(span.text, "BODY", span.start_char, span.end_char, RULE_SAYS)
+
+
+def _ensemble_named(d: Document, noun: Token) -> int | None:
+    """'the rock band Ironside' (the name, with 'band' on it), 'the band, Ironside' (an
+    apposition)."""
+    if noun.lower_ in ENSEMBLES or noun.lower_ == "group" and any(c.dep_ == "amod" for c in noun.children):
+        # ('the electronic group X', never 'the group, Lenin, ...')
+        named = [c for c in noun.children if c.dep_ in ("appos", "npadvmod") and c.text[:1].isupper()]
+        k = noun.i + 1 + (noun.i + 1 < len(d.doc) and d.doc[noun.i + 1].text == ",")
+        if not named and noun.lower_ in ENSEMBLES and k < len(d.doc) and d.doc[k].text[:1].isupper() \
+                and d.doc[k].is_alpha and not d.doc[k].is_sent_start:
+            named = [d.doc[k]]  # (the parser may hang the name anywhere: it follows the noun)
+        return _band(d, named[0], called_band=True) if named else None
+    if any(c.dep_ == "compound" and c.lower_ in ENSEMBLES | {"group"} for c in noun.children):
+        return _band(d, noun, called_band=True)  # ('the electronic group Tangerine Dream')
+    return None
+
+
+def band_members(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who plays in a band: 'Ironside bassist Tom Hale', 'X is the guitarist of the band
+    Nightfall', 'X, a member of the rock band Ironside'."""
+    for tok in sent:
+        low = tok.lower_
+        if tok.pos_ != "NOUN" or not (low in MUSICIANS or low in ("member", "members")):
+            continue
+        bands = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for o in c.children if o.dep_ == "pobj" if (b := _ensemble_named(d, o)) is not None]
+        if low in MUSICIANS and not any(c.lower_ in ("a", "an") for c in tok.children):
+            # 'Ironside bassist X' (but 'a Welsh guitarist': what he is, not whose)
+            bands += [b for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"
+                      if (b := _band(d, c)) is not None]
+        if not bands:
+            continue
+        first = tok
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head  # 'the guitarist of A, as well as guitarist of B'
+        holders = _role_holders(d, first) if first is not tok else _role_holders(d, tok)
+        for p in holders:
+            person = entity_at(d, p, PERSON)
+            for b in bands:
+                yield from _emit(d, si, person, b, "member", RULE_SAYS, 0.65)
+
+
 def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from spoken_for(d, si, sent)
     yield from from_verbs(d, si, sent)
@@ -480,3 +659,8 @@ def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from led_groups(d, si, sent)
     yield from party_label(d, si, sent)
     yield from owned_organs(d, si, sent)
+
+
+    yield from party_words(d, si, sent)
+    yield from member_elected(d, si, sent)
+    yield from band_members(d, si, sent)
