@@ -144,7 +144,7 @@ class Document:
         for i, e in enumerate(self.entities):
             if e.kind == kind and (e.name == name or name in e.aliases):
                 return i
-        # ('the Libyan king' after 'the king of the Libyans': one office worded round)
+        # ('the Danish king' after 'the king of the Danes': one office worded round)
         variant = next((i for i, e in enumerate(self.entities) if e.kind == kind and kind in KEYED_KINDS
                         and any(same_thing(name, a) for a in (e.name, *e.aliases))), None)
         if variant is not None:

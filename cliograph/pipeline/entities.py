@@ -365,7 +365,7 @@ MEMBER_PLURALS = {translit_key(k): translit_key(v) for k, v in (
 
 
 def _merge_members(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
-    """'the Privy Councillors assembled': the members of a body named as one actor are the
+    """'the Senators assembled': the members of a body named as one actor are the
     body ('the Privy Council'), which takes the name of the members when the text names it
     no other way (a later 'the Council' then joins it)."""
     for key in list(groups):
@@ -383,7 +383,7 @@ def _merge_members(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
 
 
 def _merge_governing_bodies(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
-    """'the Board of Treasury' is the Treasury, 'the Council of the Union of Miners' the
+    """'the Board of Ordnance' is the Ordnance, 'the Council of the Union of Miners' the
     Union: a body's governing board or council named for it stands for it, when the text
     names that body and no other board or council of it."""
     by_body: dict[str, list[str]] = defaultdict(list)
@@ -933,8 +933,8 @@ def _of_place(key: str, kinds: dict[str, str | None], place_names: set[str]) -> 
 
 def _merge_variants(groups: dict[str, list[int]], kinds: dict[str, str | None],
                     mentions: list[Mention]) -> None:
-    """'the Median War' and 'the war with the Medes', 'the Phoenician fleet' and 'the
-    Phoenician navy': names of one kind that ``variants.variant_key`` words alike are one
+    """'the Mexican War' and 'the war with the Mexicans', 'the Spanish fleet' and 'the
+    Spanish navy': names of one kind that ``variants.variant_key`` words alike are one
     entity (the one the text names most keeps the key)."""
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, idx in groups.items():

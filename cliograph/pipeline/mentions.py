@@ -285,7 +285,7 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if a.lower_ == "the" and (ORDINAL_WORDS.match(b.text) or b.text in EPITHETS):
             continue  # 'Charles the First': the model's ORDINAL is the regnal number
         if _two_phrases(doc, start, end, k):
-            out.append((s, k))  # 'To Barillon James expressed...': an object, then a subject
+            out.append((s, k))  # 'To the legate Frederick expressed...': an object, then a subject
             s = k
             continue
         if a.ent_type_ == "NORP" and k <= a.head.i < end and doc[end - 1].lower_ in heads:
@@ -311,7 +311,7 @@ def _two_phrases(doc: Doc, start: int, end: int, k: int) -> bool:
         # ('From Lower Saxony went three envoys': one place, whatever the parse)
         verb = doc[end] if end < len(doc) else None
         if not any(c.dep_ == "pobj" for c in before.children) and b.dep_ in ("nsubj", "nsubjpass"):
-            return True  # 'To Barillon James expressed...': the fronted object has lost its 'to'
+            return True  # 'To the legate Frederick expressed...': the fronted object has lost its 'to'
         if verb is not None and verb.pos_ == "VERB" and before.head == verb and b.head == before and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return True  # '... Cranmer Henry expressed': the verb's subject is the second name
@@ -687,7 +687,7 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 out.append((former[0].i, tok.i + 1, "BODY", "mentions.former_regime.v1"))
                 continue
         # event: 'the Kronstadt mutiny', 'peasant uprisings', 'Lenin’s stroke'
-        # (not a verb the tagger took for a noun, 'in their development strike one as')
+        # (not a verb the tagger took for a noun, 'in their rise strike one as')
         if low in lex.event_heads and tok.pos_ == "NOUN" and not (nxt is not None and nxt.lower_ in OBJECT_PRONOUNS):
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                     and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "ADJ")
@@ -727,7 +727,7 @@ def _named_one_after(doc: Doc, i: int, run_end: dict[int, int]) -> int | None:
 
 def _one_per_life_event(doc: Doc, found: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None,
                                                                                                  str]]:
-    """The fullest naming of each life event: 'the death of King Charles the Second' once
+    """The fullest naming of each life event: 'the death of King Henry the Fourth' once
     the text has said it, not 'the death of Charles' as well (a second entity for one death)."""
     titles = lexicon().person_titles | lexicon().office_heads
     kept: list[tuple[tuple[int, int, str | None, str], str, set[str]]] = []
@@ -938,7 +938,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             out.append((s, s + 1, "PERSON", "mentions.inner_name.v1"))
         elif kind in ("POLICY", "EVENT") and e - s >= 2 and _attributive_person(doc[s]):
             out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
-        # 'the Gulf of Riga', 'the Isthmus of Corinth': the town or land a feature is named after
+        # 'the Gulf of Finland', 'the Isthmus of Suez': the town or land a feature is named after
         if kind == "PLACE" and guess_kind(doc[s:e]) == "PLACE" and (whose := _office_complement(doc, s, e)) \
                 and _a_place(doc[whose[0]:whose[1]]):
             out.append((*whose, "PLACE", "mentions.inner_name.v1"))

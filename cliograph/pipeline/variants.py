@@ -1,11 +1,11 @@
 """Two wordings of one institution, office, event or measure: one key for both.
 
-English names a thing after its people either way round: 'the Libyan king' and 'the king
-of the Libyans', 'the Median War' and 'the war with the Medes', 'the Roman Senate' and
-'the Senate of Rome'. It also drops a rank's 'in-chief' ('commander-in-chief of the
-Hellenes' is the commander of the Hellenes), calls a fleet a navy or a squadron, a
-union's government general, central or federal, the Northern States the North, and a
-murder an assassination ('Caesar's murder', 'the assassination of Caesar'). The
+English names a thing after its people either way round: 'the Danish king' and 'the king
+of the Danes', 'the Mexican War' and 'the war with the Mexicans', 'the Venetian Senate' and
+'the Senate of Venice'. It also drops a rank's 'in-chief' ('commander-in-chief of the
+Swedes' is the commander of the Swedes), calls a fleet a navy or a squadron, a
+union's government general, central or federal, the Southern Provinces the South, and a
+murder an assassination ('Lincoln's murder', 'the assassination of Lincoln'). The
 entity sieve (``entities._merge_variants``) and the entities extractors derive
 (``Document.add_entity``) both ask ``variant_key``; two names of one kind with the same
 key are one entity. Persons are never keyed: a person's name is not worded round.
@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from ..rules.words import entity_words
 
-#: Endings of a people's adjective or plural and of its land ('Libyan', 'Libyans', 'Medes',
-#: 'Persia', 'Hellenic', 'Rome'): what is left is the root both wordings share.
+#: Endings of a people's adjective or plural and of its land ('Danish', 'Danes', 'Mexicans',
+#: 'Prussia', 'Hellenic', 'Rome'): what is left is the root both wordings share.
 ROOT_ENDINGS = ("ians", "eans", "ans", "ian", "ean", "an", "ic", "ish", "ese", "es", "ia", "s", "e")
 #: Adjectives of a people or a land end so ('Egyptian', 'Hellenic', 'Danish', 'Chinese').
 PEOPLE_ADJECTIVE = re.compile(r"(an|ic|ish|ese)$")
@@ -42,13 +42,13 @@ def root(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def variant_key(name: str) -> str | None:
-    """'Libyan king' and 'king of the Libyans' -> 'king of liby'; 'Median War' and 'war
-    with the Medes' -> 'war of med'; 'commander-in-chief of the Hellenes' -> 'commander of
-    hellen'. None for a name of any other shape (no key, no variant).
+    """'Danish king' and 'king of the Danes' -> 'king of dan'; 'Mexican War' and 'war
+    with the Mexicans' -> 'war of mexic'; 'commander-in-chief of the Swedes' -> 'commander of
+    swed'. None for a name of any other shape (no key, no variant).
 
-    >>> variant_key("the Libyan king") == variant_key("king of the Libyans")
+    >>> variant_key("the Danish king") == variant_key("king of the Danes")
     True
-    >>> variant_key("Phoenician navy") == variant_key("the Phoenician fleet")
+    >>> variant_key("Spanish navy") == variant_key("the Spanish fleet")
     True
     >>> variant_key("Provisional Government") is None
     True
@@ -56,7 +56,7 @@ def variant_key(name: str) -> str | None:
     True
     """
     text = re.sub(r"(?i)[\s-]+in[\s-]+chief\b", "", name.strip())
-    # 'Chief Justice of the Court of King's Bench' is the Chief Justice of the King's Bench:
+    # 'Chief Justice of the Court of Common Pleas' is the Chief Justice of the Common Pleas:
     # a court named with and without its 'Court of'
     text = re.sub(r"\b(of the) Court of\b", r"\1", text)
     words = text.replace("’", "'").split()
@@ -64,19 +64,19 @@ def variant_key(name: str) -> str | None:
         words = words[1:]
     low = [w.lower() for w in words]
     if len(words) == 2 and low[0] in WHOLE and low[1] == "government" and words[0][:1].isupper():
-        return "government of the whole"  # 'the General Government', 'the Federal Government'
+        return "government of the whole"  # 'the Central Government', 'the Federal Government'
     if len(words) == 2 and low[0] in COMPASS and low[1] in REGION_PARTS and words[0][:1].isupper():
-        return "region " + COMPASS[low[0]]  # 'the Northern States'
+        return "region " + COMPASS[low[0]]  # 'the Southern Provinces'
     if len(words) == 1 and low[0] in COMPASS.values() and words[0][:1].isupper():
         return "region " + low[0]  # 'the North'
     if len(words) == 2 and words[0][:1].isupper() and words[0].endswith("'s") and words[1].isalpha():
-        return f"{_noun(words[1])} of {root(words[0][:-2])}"  # 'Caesar's murder'
+        return f"{_noun(words[1])} of {root(words[0][:-2])}"  # 'Lincoln's murder'
     if len(words) == 2 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
             and words[1].isalpha():
-        return f"{_noun(words[1])} of {root(words[0])}"  # 'Libyan king'
+        return f"{_noun(words[1])} of {root(words[0])}"  # 'Danish king'
     if 3 <= len(words) <= 4 and words[1] in ("of", "with") and words[-1][:1].isupper() \
             and words[-1].isalpha() and (len(words) == 3 or words[2] == "the") and words[0].isalpha():
-        return f"{_noun(words[0])} of {root(words[-1])}"  # 'king of the Libyans'
+        return f"{_noun(words[0])} of {root(words[-1])}"  # 'king of the Danes'
     if len(words) >= 4 and "of" in words and words[0][:1].isupper() and words[-1][:1].isupper():
         return "= " + " ".join(words).lower()  # a longer title, compared whole once 'Court of' is gone
     return None

@@ -706,7 +706,7 @@ class VariantWords(_Strict):
     whole: frozenset[str]
     """A union's government as against its members', by any of its names ('the Federal Government')."""
     compass: dict[str, str]
-    """'the Northern States' are the North: a region's adjective and its noun."""
+    """'the Southern Provinces' are the South: a region's adjective and its noun."""
     region_parts: frozenset[str]
     """A region's parts in the plural ('States', 'Provinces')."""
 

@@ -76,8 +76,8 @@ def happened(verb: Token) -> bool:
     """The one test every extractor asks of a clause: does it report something that
     happened? Not if it is negated, modal, conditional or only intended (``asserted``);
     nor if a clause up to four steps above it is a condition or 'not yet' ('if they voted
-    to abolish the excise', 'he determined not yet to dismiss them'), a refusal ('declined
-    to support the bill') or a hope ('who hoped to put an end to the war'); nor if it is a
+    to abolish the excise', 'the chancellor resolved not yet to dissolve the diet'), a refusal ('declined
+    to support the bill') or a hope ('who hoped to end the blockade'); nor if it is a
     plan ('the congress was to be held in May', 'the council will meet')."""
     if not asserted(verb):
         return False

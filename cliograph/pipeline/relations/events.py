@@ -283,7 +283,7 @@ def described_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """What befalls one person, said to be his, is an event he takes part in: 'the news of
-    his accession', 'during her exile', 'he had shared the exile of the Pretender' (the
+    his accession', 'during her exile', 'she had shared the exile of the Stuart court' (the
     sharer then takes part too, through ``participates``). Every mention of the same noun
     for the same person is one event; an occurrence ('accession', 'coronation') happened,
     a state ('exile') only lasted. A person's illness the text has already made an event
@@ -787,7 +787,7 @@ PLACE_NOUNS = extractor_words().event.siege_place_nouns
 
 
 def _besieged_in(d: Document, v: Token) -> list[tuple[Token, int]]:
-    """Where those besieged were: 'besieged the rebels in Ithome', 'shut them up in the
+    """Where those besieged were: 'besieged the rebels in Numantia', 'shut them up in the
     island of Lesbos, where he besieged them' (the place of a 'where' clause)."""
     objs = [o for o in v.children if o.dep_ == "dobj"]
     toks = [o for t in (v, *objs) for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
@@ -899,7 +899,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                      for t in f.subjects)
         actions = {**ew.action_verbs, **ew.conquest_verbs}
         if lemma in ew.army_actions and "with" in f.preps and any(o.pos_ == "PRON" for o in f.preps["with"]):
-            pass  # 'taking with them the Boeotians': a people taken along, not a town taken
+            pass  # 'taking with them the Aetolians': a people taken along, not a town taken
         elif lemma in actions and (lemma not in ew.army_actions or army):
             # ('took Arras': taking a town is its capture when a people or an army takes it)
             targets = _targets(d, f.objects)
@@ -968,7 +968,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                 and d.entity_of_token(t) == place), tok)
                 said = d.doc[min(tok.left_edge.i, tok.i) if tok.left_edge.pos_ == "PROPN" else tok.i:tok.i + 1].text
                 if tok.pos_ == "PROPN":
-                    # ('off Salamis in Cyprus': a place told apart by its land)
+                    # ('off Paphos in Cyprus': a place told apart by its land)
                     land = next((g.text for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                     for alias in (f"{noun} of {said}" if noun in ew.action_of_nouns else f"{noun} {said}",

@@ -454,7 +454,7 @@ def owned_organs(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Parnell’s Land League', 'among the organs of the Left, Cobbett’s Political
     Register': a body or a paper named as a person's is one they belong to, when its
     name ends in a noun of a body or the sentence has just spoken of organs or parties
-    (not 'Chopin’s Marche Funèbre')."""
+    (not 'Handel’s Water Music')."""
     heads = lexicon().body_heads
     for tok in sent:
         if tok.pos_ != "PROPN" or tok.dep_ == "compound" or in_quotation(d, tok):

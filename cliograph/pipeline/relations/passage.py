@@ -218,7 +218,7 @@ def _group_commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int, int
 
 def _person(d: Document, tok: Token) -> int | None:
     """The person a token names, also a capitalised word the tagger took for a common noun
-    ('Pericles' read as a plural) that spells a person the text names elsewhere."""
+    ('Themistocles' read as a plural) that spells a person the text names elsewhere."""
     e = entity_at(d, tok, {"PERSON"})
     if e is not None or not tok.text[:1].isupper() or tok.pos_ not in ("NOUN", "PROPN"):
         return e
@@ -228,7 +228,7 @@ def _person(d: Document, tok: Token) -> int | None:
 
 def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
     """(the verb, the leader) for one who goes with troops, and troops that go with their
-    leaders: 'Pisani had crossed over with an army of Venetians', 'forty galleys from Venice
+    leaders: 'Morosini landed with an army of Venetians', 'forty galleys from Venice
     with Zeno and Pisani' (they lead those forces in the fight the passage tells)."""
     for prep in sent:
         if prep.lower_ != "with" or prep.dep_ != "prep":
@@ -449,9 +449,9 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def attendance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """Who attends a sick person takes part in his illness: 'Doctor Short was in attendance',
+    """Who attends a sick person takes part in his illness: 'Doctor Lemonnier was in attendance',
     'the Queen was assiduous in her attendance', 'the Duke scarcely left his brother's
-    bedside', 'his children were brought to his bedside'. The sick person is whose bedside
+    bedside', 'his sons were called to his bedside'. The sick person is whose bedside
     it is, else the one the passage last told was ill (a HEALTH fact at most
     ``PATIENT_WINDOW`` sentences back); the illness is the event his illness is, or becomes."""
     ew = words().event

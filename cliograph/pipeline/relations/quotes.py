@@ -245,7 +245,7 @@ def _person(d: Document, tok: Token | None) -> int | None:
 
 
 def _to_person(d: Document, tok: Token) -> int | None:
-    """'to X' among a token's children ('To Barillon James expressed' parsed with no object
+    """'to X' among a token's children ('To the legate Frederick expressed' parsed with no object
     of 'To': the name right after it)."""
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "unto") and c.i + 1 < len(c.doc) \
@@ -580,7 +580,7 @@ def _attribute_all(d: Document) -> list[Attribution]:
         if v is not None and subj is not None and in_quotation(d, subj):
             subj = _speaker_outside(d, v)  # '“Sir,” said the Duke': 'Sir' is no subject
         if v is not None and _person(d, subj) is None:
-            subj = _name_before(d, v) or subj  # '... to form part of his train Cicero said'
+            subj = _name_before(d, v) or subj  # '... to walk in his retinue Varro said'
         if v is not None:
             if not asserted(v) and not _habitual(v):
                 continue
@@ -698,7 +698,7 @@ def _conversation(last: Attribution, speaker: int, addressee: int | None,
 
 def _name_before(d: Document, v: Token) -> Token | None:
     """A person's name right before a reporting verb the parser gave no subject ('to form
-    part of his train Cicero said': 'Cicero' read as the object of 'of')."""
+    his retinue Varro said': 'Varro' read as the object of 'in')."""
     if v.i == 0 or in_quotation(d, v.doc[v.i - 1]):
         return None
     t = v.doc[v.i - 1]
@@ -723,7 +723,7 @@ def _by_lead_in(d: Document, q: Quote, qspan: Span) -> _Found | None:
         return None
     v = verbs[-1]
     subj = speaker_of(v)
-    if subj is None:  # 'After dinner he rose, filled a goblet, and asked': the opening clause's
+    if subj is None:  # 'At the banquet he stood, raised his cup, and asked': the opening clause's
         subj = next((c for c in prev if c.dep_ == "nsubj" and c.i < v.i and (
             c.head.i in (v.i, v.head.i) or c.head.dep_ == "advcl" and c.head.head.i in (v.i, v.head.i))), None)
     return _Found(v, subj, "quotes.lead_in.v1", [])

@@ -848,7 +848,7 @@ WALKOUT_VERBS = extractor_words().stance.walkout_verbs
 
 def league_left(d: Document, verb: Token) -> tuple[Frame, int, bool] | None:
     """The frame of a verb of leaving a league and the league ('Naxos left the confederacy',
-    'the Megarians deserted the Achaean league'); a league the text names only by its common
+    'the Aetolians deserted the Achaean league'); a league the text names only by its common
     noun becomes a body of that name ('confederacy', 'Achaean league')."""
     w = words()
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in w.leave_verbs or not _real(verb) \
@@ -876,7 +876,7 @@ def league_left(d: Document, verb: Token) -> tuple[Frame, int, bool] | None:
 
 def from_leaving_league(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Naxos left the confederacy': leaving a league the text names only by its common noun
-    ('the confederacy', 'the Lacedaemonian alliance') is turning against it."""
+    ('the confederacy', 'the Hanseatic alliance') is turning against it."""
     for verb in sent:
         found = league_left(d, verb)
         if found is None:
