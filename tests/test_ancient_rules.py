@@ -50,8 +50,8 @@ def test_a_land_enslaved_is_conquered(analysed):
 
 
 def test_a_conquest_only_planned_is_no_event(analysed):
-    d = analysed("His designs were to march against the Bulgarians, and after subduing them "
-                 "to return to Constantinople.")
+    d = analysed("The Emperor's plan was to march against the Serbs, and after subduing them "
+                 "to ride home to Constantinople.")
     assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("conquest")]
 
 
@@ -63,7 +63,7 @@ def test_peoples_taken_along_are_not_a_town_taken(analysed):
 
 
 def test_leaving_a_league_named_by_its_common_noun(analysed):
-    d = analysed("After this Rhodes left the confederacy, and a war ensued.")
+    d = analysed("In 1355 Rhodes left the confederacy, and fighting followed.")
     assert ("Rhodes", "confederacy") in pairs(d, "OPPOSES")
     assert ("Rhodes", "secession of Rhodes") in pairs(d, "PARTICIPATES")
     assert ("secession of Rhodes", None) in pairs(d, "HAPPENED")
@@ -83,8 +83,8 @@ def test_battle_placed_by_a_participle_before_the_fight(analysed):
 
 
 def test_who_caused_a_revolt_took_part_and_opposes_whom_it_is_from(analysed):
-    d = analysed("Meanwhile Giovanni, a Sicilian noble, caused a revolt of almost the whole of "
-                 "Sicily from King Charles.")
+    d = analysed("Meanwhile Giovanni, a Sicilian noble, caused a revolt of the greater part "
+                 "of Sicily from King Charles.")
     assert ("Giovanni", "King Charles") in pairs(d, "OPPOSES")
     assert any(p == "Giovanni" and e.startswith("revolt") for p, e in pairs(d, "PARTICIPATES"))
 
@@ -96,13 +96,13 @@ def test_a_revolt_only_feared_has_no_instigator(analysed):
 
 
 def test_who_held_a_besieged_town_took_part_in_the_siege(analysed):
-    d = analysed("In 1378 the Venetians laid siege to Chioggia, which was still held by the Genoese.")
+    d = analysed("In 1378 the Venetians laid siege to Chioggia, which was then held by the Genoese.")
     assert {("Venetians", "siege of Chioggia"), ("Genoese", "siege of Chioggia")} <= pairs(d, "PARTICIPATES")
 
 
 def test_a_town_compelled_to_surrender_was_captured(analysed):
     d = analysed("In 1202 the Venetians made an expedition against Dalmatia, and afterwards against "
-                 "Smyrna, which was in the hands of the Knights of Rhodes, and compelled it to surrender.")
+                 "Smyrna, which was at that time in the hands of the Knights of Rhodes, and compelled it to surrender.")
     assert ("capture of Smyrna", None) in pairs(d, "HAPPENED")
     assert {("Venetians", "capture of Smyrna"), ("Knights of Rhodes", "capture of Smyrna")} <= pairs(d, "PARTICIPATES")
 
@@ -114,8 +114,8 @@ def test_a_town_compelled_to_pay_is_not_captured(analysed):
 
 
 def test_a_people_besieged_where_they_were_shut_up_is_the_siege_of_the_place(analysed):
-    d = analysed("Arriving by sea, Doria defeated the Venetians in a battle, and at length shut them "
-                 "up in the island of Lesbos, where he besieged them for a year.")
+    d = analysed("Coming by sea in 1350, Doria beat the Venetians in a sea fight, and finally shut them "
+                 "up in the isle of Lesbos, where for a whole winter he besieged them.")
     assert ("siege of Lesbos", None) in pairs(d, "HAPPENED")
     assert not [e for e in d.entities if e.kind == "EVENT" and e.name == "siege of Venetians"]
 
@@ -126,44 +126,44 @@ def test_a_town_besieged_keeps_its_own_name(analysed):
 
 
 def test_a_siege_named_with_no_town_is_of_the_place_the_battle_was_fought_at(analysed):
-    d = analysed("In 1379 there was a great battle at sea off Pola between the Genoese and the "
-                 "Venetians, in which victory remained with the Genoese, who took many of the "
-                 "enemy's ships, and landed in the country and commenced a siege under the command "
+    d = analysed("In 1379 a great sea fight was fought off Pola between the Genoese and the "
+                 "Venetians, which the Genoese won; they seized a number of Venetian "
+                 "ships, went ashore and at once began a close siege under the command "
                  "of Doria, son of Lamba.")
     assert ("siege of Pola", None) in pairs(d, "HAPPENED")
     assert ("Doria", "siege of Pola") in pairs(d, "PARTICIPATES")
 
 
 def test_a_siege_with_no_battle_before_it_has_no_place(analysed):
-    d = analysed("In 1379 the Genoese landed in the country and commenced a siege under the command "
+    d = analysed("In 1379 the Genoese went ashore on the coast and began a close siege under the command "
                  "of Doria.")
     assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("siege")]
 
 
 def test_ships_under_a_commander_give_battle(analysed):
-    d = analysed("As soon as the Venetians heard the news, they sailed with sixty galleys against "
-                 "Chioggia. Forty galleys under the command of Pisani gave battle, off the island of "
+    d = analysed("When the Venetians learned of it, they put to sea with sixty galleys against "
+                 "Chioggia. Forty galleys under the command of Pisani gave battle, near the island of "
                  "Brondolo, to seventy Genoese vessels.")
     battle = next(e.name for e in d.entities if e.kind == "EVENT" and "battle of Brondolo" in e.aliases)
     assert ("Pisani", battle) in pairs(d, "PARTICIPATES")
 
 
 def test_one_who_crosses_with_an_army_takes_part_in_the_revolt_just_told(analysed):
-    d = analysed("This was soon afterwards followed by the revolt of Crete from Venice. Morosini had "
-                 "already crossed over with an army of Venetians to the island, when news was brought "
-                 "to him.")
+    d = analysed("In 1363 there followed the revolt of Crete from Venice. Morosini had "
+                 "already crossed with an army of Venetians to the island, when messengers "
+                 "reached him.")
     assert ("Morosini", "revolt of Crete") in pairs(d, "PARTICIPATES")
 
 
 def test_one_who_travels_with_friends_is_no_leader_of_forces(analysed):
-    d = analysed("This was soon afterwards followed by the revolt of Crete from Venice. Morosini had "
-                 "already crossed over with his friends to the island.")
+    d = analysed("In 1363 there followed the revolt of Crete from Venice. Morosini had "
+                 "already crossed with his friends to the island.")
     assert ("Morosini", "revolt of Crete") not in pairs(d, "PARTICIPATES")
 
 
 def test_who_takes_hostages_from_a_people_stands_against_them(analysed):
     d = analysed("Accordingly the Venetians sailed to Zara with forty galleys and set up a new "
-                 "council; took hostages from the Zaratines, fifty boys and as many men, and "
+                 "council; took hostages from the Zaratines, sixty boys and as many men, and "
                  "returned home.")
     assert ("Venetians", "Zaratines") in pairs(d, "OPPOSES")
 
@@ -175,13 +175,13 @@ def test_who_takes_ships_from_a_harbour_is_no_enemy_of_it(analysed):
 
 def test_who_strikes_in_a_murder_opposes_its_victim(analysed):
     d = analysed("Archbishop Becket came into the cathedral at dusk. The murder of Becket took place "
-                 "there. Fitzurse was the first to strike him on the head with his sword.")
+                 "there. Fitzurse was the first man to strike him, on the head, with his sword.")
     assert ("Fitzurse", "Archbishop Becket") in pairs(d, "OPPOSES")
 
 
 def test_a_blow_in_a_killing_of_nobody_named_opposes_no_one(analysed):
     d = analysed("Archbishop Becket came into the cathedral at dusk. The massacre at Canterbury took "
-                 "place there. Fitzurse was the first to strike him on the head with his sword.")
+                 "place there. Fitzurse was the first man to strike him, on the head, with his sword.")
     assert ("Fitzurse", "massacre at Canterbury") in pairs(d, "PARTICIPATES")
     assert not [p for p in pairs(d, "OPPOSES") if p[0] == "Fitzurse"]
 

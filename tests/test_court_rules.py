@@ -32,7 +32,7 @@ def test_children_listed_after_the_clause_are_the_owners(analysed):
 
 
 def test_a_mother_named_inside_the_list_is_not_one_of_the_children(analysed):
-    d = analysed("King Ludwig fell ill in the winter. His natural children were brought to his "
+    d = analysed("King Ludwig fell ill in the winter. His natural children were all brought to his "
                  "bedside, the Counts of Arnsberg, Lindau, and Werden, and the Baron of Kalm, "
                  "son of Margarethe Weiss.")
     pairs = kin_pairs(d)
@@ -87,9 +87,9 @@ def test_a_quotation_after_the_sentence_that_leads_it_in(analysed):
     assert ("Margrave Albrecht", "envoy") not in quotes_of(d)
     assert any(f.extractor == "quotes.lead_in.v1" and d.entities[f.subject].name == "Margrave Albrecht"
                for f in d.factoids)
-    d = analysed('The old Margrave Albrecht gave a feast. After dinner he rose, filled a goblet to the '
-                 'brim with wine, and, holding it up, asked whether he had spilt one drop. "No, '
-                 'gentlemen; whatever the courtiers may say, I am not yet sunk into dotage."')
+    d = analysed('The old Margrave Albrecht gave a feast. When the meal was over he stood up, poured wine '
+                 'into a cup until it was full, and, raising it high, asked the guests if a single drop had '
+                 'fallen. "You see, gentlemen, say what the courtiers will, I am not yet in my dotage."')
     assert ("Margrave Albrecht", None) in quotes_of(d)
 
 
@@ -105,7 +105,7 @@ def test_a_lead_in_with_its_own_quotation_leads_in_nothing_else(analysed):
 
 
 def test_a_name_right_before_said_is_the_speaker(analysed):
-    d = analysed('When the crowd went to greet the new consul and to form part of his train Varro said, '
+    d = analysed('When the crowd went out to meet the new governor and to join his escort Varro said, '
                  '"We must hurry, or the man will have left office."')
     assert ("Varro", None) in quotes_of(d)
 
@@ -119,7 +119,7 @@ def facts_of(d, type_: str) -> set[tuple[str, str | None]]:
 
 def test_a_persons_accession_and_illness_are_events_he_takes_part_in(analysed):
     d = analysed("King Henry fell from his horse in 1536. During his illness the court waited. On the "
-                 "Sunday which followed his accession, his speech was read in every church.")
+                 "first Sunday after his accession, his proclamation was read in every church.")
     assert {("King Henry", "his illness"), ("King Henry", "his accession")} <= facts_of(d, "PARTICIPATES")
     assert {("his illness", None), ("his accession", None)} <= facts_of(d, "HAPPENED")
 
@@ -152,7 +152,7 @@ def test_the_father_or_financier_of_a_revolution_took_part_in_it(analysed):
 
 
 def test_a_relative_named_only_by_title_and_epithet_becomes_a_person(analysed):
-    d = analysed("Marie Mancini, Princess Colonna, and niece of the great Cardinal, came to Paris in 1658.")
+    d = analysed("Anna Grimaldi, Princess of Monaco, niece of the great Cardinal, arrived in Rome in 1702.")
     assert any(b == "the great Cardinal" and role == "niece" for _, b, role in kin_roles(d))
     d = analysed("Anna was the daughter of a great Cardinal. Otto was the son of the Cardinal.")
     assert not kin_roles(d)
@@ -160,9 +160,9 @@ def test_a_relative_named_only_by_title_and_epithet_becomes_a_person(analysed):
 
 def test_a_she_speaks_as_the_woman_whose_title_opens_her_name(analysed):
     d = analysed('Years of pleasure had not hardened the Duchess of Kendal. The Prussian envoy Knyphausen, '
-                 'who had come to the palace to ask after the King, paid her a visit. He found her in '
-                 'tears. She took him into a closet, and poured out her whole heart to him. "I have," '
-                 'she said, "a thing of great moment to tell you."')
+                 'who had called at the palace for news of the King, went up to see her. She was '
+                 'weeping. She led him into a small room and opened her heart. "I have," '
+                 'she said, "something grave to tell you."')
     assert {a for a, _ in quotes_of(d)} == {"Duchess of Kendal"}
 
 

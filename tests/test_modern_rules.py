@@ -55,7 +55,7 @@ def test_groups_that_join_in_demanding_all_demand_but_not_a_wing_of_one(analysed
 
 
 def test_the_assembly_sitting_decides_the_government_it_votes_for(analysed):
-    d = analysed("The Frankfurt Parliament met in May. Even this divided assembly at first voted for a "
+    d = analysed("The Frankfurt Parliament met in May. Even this divided assembly at once voted for a "
                  "Federal Government without the Princes.")
     assert ("Frankfurt Parliament", "Federal Government without the Princes") in pairs(d, "DECIDES")
 
@@ -133,7 +133,7 @@ def test_the_wing_of_a_party_named_by_its_adjective(analysed):
 
 
 def test_calling_for_harm_to_people_named_by_a_common_noun_opposes_them(analysed):
-    d = analysed("In 1815 the Quotidienne and the Moniteur openly advocated the extermination of the "
+    d = analysed("In 1815 the Quotidienne and the Moniteur openly and loudly advocated the extermination of the "
                  "republican clubs.")
     found = pairs(d, "OPPOSES")
     assert ("Quotidienne", "republican clubs") in found
@@ -151,5 +151,5 @@ def test_a_paper_named_as_a_persons_is_one_they_belong_to(analysed):
 
 
 def test_a_work_named_as_a_persons_is_no_body_they_belong_to(analysed):
-    d = analysed("Through the smoke came the distant sound of Berlioz’s Marche Hongroise, and the crowd fell silent.")
+    d = analysed("Across the square drifted the sound of Berlioz’s Marche Hongroise, and the crowd fell silent.")
     assert not [f for f in d.factoids if f.extractor == "membership.owned_organ.v1"]
