@@ -70,6 +70,8 @@ CONF = {
     "events.secession.v1": 0.6,  # 'Rhodes left the confederacy'
     "events.delegation.v1": 0.6,  # 'Virginia sent Madison and Mason' to the congress just named
     "events.personal.v1": 0.6,  # 'his accession', 'the exile of X': the person's own event
+    "events.war_service.v1": 0.6,  # 'served in the Navy during the war', 'saw service in the Boer War'
+    "events.performed_at.v1": 0.6,  # 'the entry in the Song Contest 1962, performed by X'
     "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
 }
 
@@ -1118,7 +1120,6 @@ SERVICE_SEEN = extractor_words().event.service_seen  # 'saw service in'
 SERVICE_NOUNS = extractor_words().event.service_nouns
 SERVICE_PREPS = extractor_words().event.service_preps
 SERVICE_RULE = "events.war_service.v1"
-CONF[SERVICE_RULE] = 0.6
 
 
 def _service_verb(v: Token) -> bool:
@@ -1201,7 +1202,6 @@ def war_service(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 PERFORM_VERBS = extractor_words().event.perform_verbs
 ENTRY_NOUNS = extractor_words().event.entry_nouns
 PERFORMED_RULE = "events.performed_at.v1"
-CONF[PERFORMED_RULE] = 0.6
 
 
 def performed_at(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
