@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...model import Factoid, When
-from ...rules.words import policy_words
+from ...rules.words import ProgrammeWords, policy_words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import asserted, entity_at, factoid
@@ -34,7 +34,7 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CONF = 0.6
 
 
-def _words():  # type: ignore[no-untyped-def]
+def _words() -> ProgrammeWords:
     return policy_words().programme
 
 
