@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cliograph.model import SourceText
+from cliograph.model import Entity, SourceText
 from cliograph.nlp import load
 from cliograph.pipeline import Document, analyse, parse_many, run_stages
 from cliograph.store import Store
@@ -47,6 +47,20 @@ def pairs(d: Document, type_: str) -> set[tuple[str, str | None]]:
     """The (subject, object) names of a document's facts of one type."""
     return {(d.entities[f.subject].name, d.entities[f.object].name if f.object is not None else None)
             for f in d.factoids if f.type == type_}
+
+
+def entity_named(d: Document, alias: str) -> Entity | None:
+    """The entity a document calls ``alias`` (its name or one of its aliases), or None."""
+    return next((e for e in d.entities if alias == e.name or alias in e.aliases), None)
+
+
+def the_entity(d: Document, alias: str) -> Entity:
+    """``entity_named``, failing where the document has no such entity (so that two missing
+    names never compare as one entity)."""
+    e = entity_named(d, alias)
+    if e is None:
+        raise AssertionError(f"no entity with alias {alias!r}: {[e.name for e in d.entities]}")
+    return e
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ Every text is written for these tests, about other times and places than the gol
 from __future__ import annotations
 
 import pytest
+from conftest import pairs
 
 pytestmark = pytest.mark.model
 
@@ -112,23 +113,18 @@ def test_a_name_right_before_said_is_the_speaker(analysed):
 
 # -- events of one person's life -----------------------------------------------------------
 
-def facts_of(d, type_: str) -> set[tuple[str, str | None]]:
-    return {(d.entities[f.subject].name, d.entities[f.object].name if f.object is not None else None)
-            for f in d.factoids if f.type == type_}
-
-
 def test_a_persons_accession_and_illness_are_events_he_takes_part_in(analysed):
     d = analysed("King Henry fell from his horse in 1536. During his illness the court waited. On the "
                  "first Sunday after his accession, his proclamation was read in every church.")
-    assert {("King Henry", "his illness"), ("King Henry", "his accession")} <= facts_of(d, "PARTICIPATES")
-    assert {("his illness", None), ("his accession", None)} <= facts_of(d, "HAPPENED")
+    assert {("King Henry", "his illness"), ("King Henry", "his accession")} <= pairs(d, "PARTICIPATES")
+    assert {("his illness", None), ("his accession", None)} <= pairs(d, "HAPPENED")
 
 
 def test_who_shared_an_exile_took_part_in_it_and_an_exile_did_not_happen_at_a_moment(analysed):
     d = analysed("Norfolk had shared the exile of Prince Rupert; he was loyal to the end.")
     assert {("Prince Rupert", "the exile of Prince Rupert"),
-            ("Norfolk", "the exile of Prince Rupert")} <= facts_of(d, "PARTICIPATES")
-    assert not facts_of(d, "HAPPENED")
+            ("Norfolk", "the exile of Prince Rupert")} <= pairs(d, "PARTICIPATES")
+    assert not pairs(d, "HAPPENED")
 
 
 def test_a_denied_event_of_a_life_gives_nothing(analysed):
@@ -147,7 +143,7 @@ def test_an_illness_already_told_as_an_event_is_not_a_second_one(analysed):
 def test_the_father_or_financier_of_a_revolution_took_part_in_it(analysed):
     d = analysed("The Dutch Revolt began in 1568. William of Orange, the father of the Revolt, was "
                  "careful. He was joined by the financier of the Revolt, Marnix.")
-    parts = {(a, b) for a, b in facts_of(d, "PARTICIPATES")}
+    parts = {(a, b) for a, b in pairs(d, "PARTICIPATES")}
     assert any(a.startswith("William") and "Revolt" in b for a, b in parts)
 
 
@@ -170,7 +166,7 @@ def test_who_attends_a_sick_man_takes_part_in_his_illness(analysed):
     d = analysed("King Louis fell ill at Versailles in 1774. For days the King was insensible. Doctor "
                  "Lemonnier was in attendance. The Count of Provence scarcely left the bedside of King Louis.")
     assert {("Doctor Lemonnier", "illness of King Louis"),
-            ("Count of Provence", "illness of King Louis")} <= facts_of(d, "PARTICIPATES")
+            ("Count of Provence", "illness of King Louis")} <= pairs(d, "PARTICIPATES")
 
 
 def test_attendance_with_nobody_ill_is_no_illness(analysed):
@@ -187,7 +183,7 @@ def test_the_illness_a_sickroom_passage_tells_of_is_the_one_later_called_his(ana
 
 def test_who_led_the_assault_on_the_place_of_an_event_took_part_in_it(analysed):
     d = analysed("In May 1863 the siege of Vicksburg began. General Sherman led the assault on Vicksburg.")
-    assert ("General Sherman", "siege of Vicksburg") in facts_of(d, "PARTICIPATES")
+    assert ("General Sherman", "siege of Vicksburg") in pairs(d, "PARTICIPATES")
     d = analysed("The siege of Vicksburg ended in 1863. Snow fell. Snow fell. Snow fell. Snow fell. Snow "
                  "fell. Snow fell. Snow fell. General Sherman made an assault on Vicksburg.")
-    assert ("General Sherman", "siege of Vicksburg") not in facts_of(d, "PARTICIPATES")
+    assert ("General Sherman", "siege of Vicksburg") not in pairs(d, "PARTICIPATES")

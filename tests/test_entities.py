@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import the_entity
 
 pytestmark = pytest.mark.model
 
 
 def kinds_of(d) -> dict[str, str]:
     return {e.name: e.kind for e in d.entities}
-
-
-def entity_named(d, alias: str):
-    for e in d.entities:
-        if alias == e.name or alias in e.aliases:
-            return e
-    raise AssertionError(f"no entity with alias {alias!r}: {[e.name for e in d.entities]}")
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
@@ -68,7 +62,7 @@ def entity_named(d, alias: str):
 ])
 def test_entities_kind_from_head_nouns_and_patterns(analysed, text, name, kind):
     d = analysed(text)
-    assert entity_named(d, name).kind == kind
+    assert the_entity(d, name).kind == kind
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -88,7 +82,7 @@ def test_entities_kind_from_head_nouns_and_patterns(analysed, text, name, kind):
 ])
 def test_entities_person_decided_from_context_not_model_label(analysed, text, name):
     d = analysed(text)
-    assert entity_named(d, name).kind == "PERSON"
+    assert the_entity(d, name).kind == "PERSON"
 
 
 @pytest.mark.parametrize(("text", "short", "full"), [
@@ -104,7 +98,7 @@ def test_entities_person_decided_from_context_not_model_label(analysed, text, na
 ])
 def test_entities_sieve_merges_names_of_one_referent(analysed, text, short, full):
     d = analysed(text)
-    assert entity_named(d, short) is entity_named(d, full)
+    assert the_entity(d, short) is the_entity(d, full)
 
 
 @pytest.mark.parametrize(("text", "name", "other"), [
@@ -117,13 +111,13 @@ def test_entities_sieve_merges_names_of_one_referent(analysed, text, short, full
 ])
 def test_entities_two_names_stay_two_entities(analysed, text, name, other):
     d = analysed(text)
-    assert entity_named(d, name) is not entity_named(d, other)
+    assert the_entity(d, name) is not the_entity(d, other)
 
 
 def test_entities_office_title_before_name_splits_office_and_person(analysed):
     d = analysed("Also on his side was the People’s Commissar for Foreign Trade Lev Krasin.")
-    assert entity_named(d, "People’s Commissar for Foreign Trade").kind == "OFFICE"
-    assert entity_named(d, "Lev Krasin").kind == "PERSON"
+    assert the_entity(d, "People’s Commissar for Foreign Trade").kind == "OFFICE"
+    assert the_entity(d, "Lev Krasin").kind == "PERSON"
 
 
 @pytest.mark.parametrize("text", [
@@ -140,8 +134,8 @@ def test_entities_adjectives_numerals_and_peoples_are_not_entities(analysed, tex
 
 def test_entities_nested_name_inside_an_office_is_its_own_entity(analysed):
     d = analysed("He was an editor of Pravda in 1917.")
-    assert entity_named(d, "editor of Pravda").kind == "OFFICE"
-    assert entity_named(d, "Pravda").kind == "BODY"
+    assert the_entity(d, "editor of Pravda").kind == "OFFICE"
+    assert the_entity(d, "Pravda").kind == "BODY"
 
 
 @pytest.mark.parametrize(("text", "name", "alias"), [
@@ -150,13 +144,13 @@ def test_entities_nested_name_inside_an_office_is_its_own_entity(analysed):
     ("Charles, Prince of Wales, arrived late. Charles said nothing.", "Charles", "Prince of Wales"),
 ])
 def test_entities_apposition_gives_an_alias_and_keeps_the_name(analysed, text, name, alias):
-    e = entity_named(analysed(text), alias)
+    e = the_entity(analysed(text), alias)
     assert e.name == name and e.kind == "PERSON"
 
 
 def test_entities_title_as_name_is_a_person_holding_that_office(analysed):
     d = analysed("The Bishop of Ely scarcely left the king's bedside.")
-    bishop = entity_named(d, "Bishop of Ely")
+    bishop = the_entity(d, "Bishop of Ely")
     assert bishop.kind == "PERSON"
     held = {(d.entities[f.subject].name, d.entities[f.object].kind, d.entities[f.object].name)
             for f in d.factoids if f.type == "HOLDS_OFFICE"}
@@ -165,7 +159,7 @@ def test_entities_title_as_name_is_a_person_holding_that_office(analysed):
 
 def test_entities_a_peerage_names_a_person_but_is_no_office(analysed):
     d = analysed("The Duke of York scarcely left his brother's bedside.")
-    assert entity_named(d, "Duke of York").kind == "PERSON"
+    assert the_entity(d, "Duke of York").kind == "PERSON"
     assert not [f for f in d.factoids if f.type == "HOLDS_OFFICE"]
 
 
@@ -184,7 +178,7 @@ def test_entities_syllabic_abbreviation(short, words, expected):
 def test_entities_short_event_name_refers_to_the_last_such_event(analysed):
     d = analysed("The Tenth Party Congress opened in March 1921. The Congress was quiet. "
                  "A year later the Eleventh Party Congress met. The Congress elected Stalin.")
-    tenth, eleventh = entity_named(d, "Tenth Party Congress"), entity_named(d, "Eleventh Party Congress")
+    tenth, eleventh = the_entity(d, "Tenth Party Congress"), the_entity(d, "Eleventh Party Congress")
     starts = {d.mentions[i].start for i in tenth.mentions}
     assert d.doc.text.index("The Congress was") + 4 in starts
     assert d.doc.text.index("The Congress elected") + 4 in {d.mentions[i].start for i in eleventh.mentions}
@@ -205,36 +199,36 @@ def test_entities_plural_party_names_are_not_people(analysed):
 def test_entities_one_king_under_his_titles_and_regnal_number(analysed):
     d = analysed("King Henry the Eighth summoned the Parliament. Henry the Eighth was angry, "
                  "and King Henry dismissed the chancellor. Henry then rode away.")
-    king = entity_named(d, "Henry the Eighth")
+    king = the_entity(d, "Henry the Eighth")
     assert {"Henry", "King Henry"} <= set(king.aliases) | {king.name}
 
 
 def test_entities_namesake_with_another_number_stays_apart(analysed):
     d = analysed("King Louis admired his grandfather. Louis the Ninth had been a saint, "
                  "and King Louis said so often. Louis wrote to the Pope.")
-    assert "Louis" in entity_named(d, "King Louis").aliases or entity_named(d, "King Louis").name == "Louis"
-    assert entity_named(d, "Louis the Ninth") is not entity_named(d, "King Louis")
+    assert "Louis" in the_entity(d, "King Louis").aliases or the_entity(d, "King Louis").name == "Louis"
+    assert the_entity(d, "Louis the Ninth") is not the_entity(d, "King Louis")
 
 
 def test_entities_title_abbreviation_and_initials_join_the_full_name(analysed):
     d = analysed("John Quincy Adams wrote to Monroe in July. Later J. Q. Adams sailed for Ghent, "
                  "where Mr. Adams met the British envoys.")
-    adams = entity_named(d, "John Quincy Adams")
+    adams = the_entity(d, "John Quincy Adams")
     assert "Mr. Adams" in adams.aliases
 
 
 def test_entities_peerage_short_form_is_the_peer(analysed):
     d = analysed("The Duke of Wellington entered the city in August. Wellington then wrote to "
                  "the Duchess of Richmond, who answered him at once.")
-    duke = entity_named(d, "Duke of Wellington")
+    duke = the_entity(d, "Duke of Wellington")
     assert duke.kind == "PERSON" and "Wellington" in duke.aliases
-    assert entity_named(d, "Duchess of Richmond") is not duke
+    assert the_entity(d, "Duchess of Richmond") is not duke
 
 
 def test_entities_people_is_its_land(analysed):
     d = analysed("The Carthaginians sent a fleet against Syracuse, for Carthage had long ruled the sea, "
                  "and the Carthaginians feared the Romans.")
-    land = entity_named(d, "Carthage")
+    land = the_entity(d, "Carthage")
     assert land.kind == "PLACE" and "Carthaginians" in land.aliases
 
 
@@ -278,7 +272,7 @@ def test_gazetteer_names_places_of_several_periods():
 ])
 def test_entities_person_from_apposition_speech_and_command(analysed, text, name):
     d = analysed(text)
-    assert entity_named(d, name).kind == "PERSON"
+    assert the_entity(d, name).kind == "PERSON"
 
 
 def test_entities_sentence_adverb_is_not_part_of_a_name(analysed):
@@ -290,7 +284,7 @@ def test_entities_sentence_adverb_is_not_part_of_a_name(analysed):
 def test_entities_lone_generic_head_joins_the_most_mentioned_longer_name(analysed):
     d = analysed("The Imperial Government and the Provisional Government quarrelled. The Provisional "
                  "Government won, and the Provisional Government ruled the city. The Government then fled.")
-    assert "Government" in entity_named(d, "Provisional Government").aliases
+    assert "Government" in the_entity(d, "Provisional Government").aliases
 
 
 def test_entities_kind_does_not_depend_on_hash_order():
@@ -314,13 +308,13 @@ def test_entities_kind_does_not_depend_on_hash_order():
     ("The Common Serjeant read the charge and the Solicitor General answered it.", "Solicitor General"),
 ])
 def test_entities_british_posts_are_offices(analysed, text, name):
-    assert entity_named(analysed(text), name).kind == "OFFICE"
+    assert the_entity(analysed(text), name).kind == "OFFICE"
 
 
 def test_entities_see_of_two_towns_does_not_take_a_peers_short_name(analysed):
     d = analysed("The Bishop of Durham and Carlisle preached to the court. The Earl of Durham listened, "
                  "and Durham later wrote to the Bishop.")
-    assert "Durham" in entity_named(d, "Earl of Durham").aliases
+    assert "Durham" in the_entity(d, "Earl of Durham").aliases
 
 
 @pytest.mark.parametrize(("text", "person", "office"), [
@@ -329,8 +323,8 @@ def test_entities_see_of_two_towns_does_not_take_a_peers_short_name(analysed):
 ])
 def test_entities_appointee_and_post_side_by_side_are_two_entities(analysed, text, person, office):
     d = analysed(text)
-    assert entity_named(d, person).kind == "PERSON"
-    assert entity_named(d, office).kind == "OFFICE"
+    assert the_entity(d, person).kind == "PERSON"
+    assert the_entity(d, office).kind == "OFFICE"
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -338,7 +332,7 @@ def test_entities_appointee_and_post_side_by_side_are_two_entities(analysed, tex
     ("Luther had left the Augustinian order years before.", "Augustinian order"),
 ])
 def test_entities_more_heads_of_bodies(analysed, text, name):
-    assert entity_named(analysed(text), name).kind == "BODY"
+    assert the_entity(analysed(text), name).kind == "BODY"
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -346,7 +340,7 @@ def test_entities_more_heads_of_bodies(analysed, text, name):
     ("Then Androcles sailed for the island with twenty ships.", "Androcles"),
 ])
 def test_entities_surname_shape_says_person(analysed, text, name):
-    assert entity_named(analysed(text), name).kind == "PERSON"
+    assert the_entity(analysed(text), name).kind == "PERSON"
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -354,14 +348,14 @@ def test_entities_surname_shape_says_person(analysed, text, name):
     ("The inhabitants of Melkora opened the gates to the rebels.", "Melkora"),
 ])
 def test_entities_what_is_done_to_a_town_says_place(analysed, text, name):
-    assert entity_named(analysed(text), name).kind == "PLACE"
+    assert the_entity(analysed(text), name).kind == "PLACE"
 
 
 def test_entities_bare_noble_title_is_no_office(analysed):
     d = analysed("The Duke of Ormonde rode out to meet the army. The Duke was tired and the Bishop "
                  "was late.")
     assert not [e for e in d.entities if e.kind == "OFFICE" and e.name in ("Duke", "Bishop")]
-    assert entity_named(d, "Duke of Ormonde").kind == "PERSON"
+    assert the_entity(d, "Duke of Ormonde").kind == "PERSON"
 
 
 def test_appointed_to_an_office_whose_title_starts_with_a_modifier_names_no_person(analysed):
@@ -375,11 +369,11 @@ def test_entities_collegiate_offices_in_the_plural_and_ligatures(analysed):
     # the censors, the ædiles, the quæstorship: offices; 'the consuls' and 'consul' are one
     d = analysed("When the censors and the ædiles entered the forum, Lentulus was still consul and "
                  "the consuls were afraid. Marius sought the quæstorship in the following year.")
-    consul = entity_named(d, "consuls")
+    consul = the_entity(d, "consuls")
     assert consul.kind == "OFFICE" and "consul" in {consul.name, *consul.aliases}
-    assert entity_named(d, "censors").kind == "OFFICE"
-    assert entity_named(d, "ædiles").kind == "OFFICE"
-    assert entity_named(d, "quæstorship").kind == "OFFICE"
+    assert the_entity(d, "censors").kind == "OFFICE"
+    assert the_entity(d, "ædiles").kind == "OFFICE"
+    assert the_entity(d, "quæstorship").kind == "OFFICE"
 
 
 @pytest.mark.parametrize("text", ["The crowd jeered, calling the tribunes tyrants, and went home.",
@@ -418,10 +412,10 @@ def test_entities_name_opening_a_sentence_that_the_tagger_took_for_an_adjective(
 def test_entities_the_followers_of_a_cause_are_a_faction(analysed):
     d = analysed("In 1648 the royalists rose again in Kent, and Fairfax marched against the royalists. "
                  "The Levellers distrusted the revolutionaries in the army.")
-    assert entity_named(d, "royalists").kind == "FACTION"
-    assert entity_named(d, "revolutionaries").kind == "FACTION"
+    assert the_entity(d, "royalists").kind == "FACTION"
+    assert the_entity(d, "revolutionaries").kind == "FACTION"
     d = analysed("At Lyon the communards seized the town hall, but the guards of the prefect fled.")
-    assert entity_named(d, "communards").kind == "FACTION"
+    assert the_entity(d, "communards").kind == "FACTION"
     assert not [e for e in d.entities if e.kind == "FACTION" and e.name == "guards"]
     # a bare plural is what people are, not a named group; nor is a trade a cause
     d = analysed("Dentists were few in the town, and royalists were fewer.")
@@ -430,7 +424,7 @@ def test_entities_the_followers_of_a_cause_are_a_faction(analysed):
 
 def test_entities_a_wing_is_not_its_party(analysed):
     d = analysed("The Left Liberals voted against the budget. The Liberals abstained in the Reichstag.")
-    wing = entity_named(d, "Left Liberals")
+    wing = the_entity(d, "Left Liberals")
     assert wing.kind == "FACTION"
     assert "Liberals" not in wing.aliases
 
@@ -447,21 +441,21 @@ def test_entities_a_plural_title_belongs_to_the_whole_list(analysed):
 
 def test_entities_a_describing_word_opening_the_sentence_is_no_part_of_the_name(analysed):
     d = analysed("Old Klemens Metternich, representing the court, spoke against the petition.")
-    assert entity_named(d, "Klemens Metternich").kind == "PERSON"
+    assert the_entity(d, "Klemens Metternich").kind == "PERSON"
     assert not [e for e in d.entities if e.name.startswith("Old")]
 
 
 def test_entities_regional_groups_are_factions(analysed):
     d = analysed("Despite the objections of the Westerners, the bill passed. The Highlanders marched south.")
-    assert entity_named(d, "Westerners").kind == "FACTION"
-    assert entity_named(d, "Highlanders").kind == "FACTION"
+    assert the_entity(d, "Westerners").kind == "FACTION"
+    assert the_entity(d, "Highlanders").kind == "FACTION"
 
 
 def test_entities_those_who_rise_together_are_a_faction(analysed):
     d = analysed("The Theban exiles returned in the spring. When the conspirators met at the house of "
                  "Charon, the guards were asleep.")
-    assert entity_named(d, "Theban exiles").kind == "FACTION"
-    assert entity_named(d, "conspirators").kind == "FACTION"
+    assert the_entity(d, "Theban exiles").kind == "FACTION"
+    assert the_entity(d, "conspirators").kind == "FACTION"
     # 'exiles' after a sentence-opening capital is no people's name
     d = analysed("Many exiles returned in the spring.")
     assert not [e for e in d.entities if e.kind == "FACTION"]

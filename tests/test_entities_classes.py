@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import entity_named
 
 pytestmark = pytest.mark.model
-
-
-def entity_named(d, alias: str):
-    for e in d.entities:
-        if alias == e.name or alias in e.aliases:
-            return e
-    return None
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from conftest import the_entity
 
 from cliograph.pipeline.entities import demonym_of
 
 pytestmark = pytest.mark.model
 
 
-def entity_named(d, alias: str):
-    for e in d.entities:
-        if alias == e.name or alias in e.aliases:
-            return e
-    raise AssertionError(f"no entity with alias {alias!r}: {[e.name for e in d.entities]}")
-
-
 def test_a_foreign_name_and_its_bracketed_translation_are_one_body(analysed):
     d = analysed("In 1901 the exiles printed Iskra (The Spark) in Munich. The police seized Iskra at the "
                  "border, but the Spark reached the factories.")
-    e = entity_named(d, "Iskra")
+    e = the_entity(d, "Iskra")
     assert "Spark" in e.aliases and e.kind != "PERSON"
 
 
@@ -36,7 +30,7 @@ def test_a_foreign_name_and_its_bracketed_translation_are_one_body(analysed):
 ])
 def test_two_names_stay_two_entities(analysed, text, name, other):
     d = analysed(text)
-    assert entity_named(d, name) is not entity_named(d, other)
+    assert the_entity(d, name) is not the_entity(d, other)
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -44,7 +38,7 @@ def test_two_names_stay_two_entities(analysed, text, name, other):
     ("The exhibition of 1851 opened in the Crystal Palace in May.", "Crystal Palace"),
 ])
 def test_squares_and_palaces_are_places(analysed, text, name):
-    assert entity_named(analysed(text), name).kind == "PLACE"
+    assert the_entity(analysed(text), name).kind == "PLACE"
 
 
 @pytest.mark.parametrize(("people", "place", "same"), [
@@ -87,14 +81,14 @@ def test_demonym_of_greek_and_latin_roots(people, place, same):
 ])
 def test_two_names_are_one_entity(analysed, text, name, other):
     d = analysed(text)
-    assert entity_named(d, name) is entity_named(d, other)
+    assert the_entity(d, name) is the_entity(d, other)
 
 
 def test_a_sovereigns_title_picks_the_numbered_namesake(analysed):
     d = analysed("George II founded the university in 1737. George Grenville later served in the ministry, "
                  "and the ministers of King George admired the new college.")
-    assert entity_named(d, "King George") is entity_named(d, "George II")
-    assert entity_named(d, "George Grenville") is not entity_named(d, "George II")
+    assert the_entity(d, "King George") is the_entity(d, "George II")
+    assert the_entity(d, "George Grenville") is not the_entity(d, "George II")
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
@@ -117,7 +111,7 @@ def test_a_sovereigns_title_picks_the_numbered_namesake(analysed):
                  "Edward Northey", "PERSON", id="the_holder_named_after_his_post_is_a_person"),
 ])
 def test_a_names_kind_from_what_is_said_of_it(analysed, text, name, kind):
-    assert entity_named(analysed(text), name).kind == kind
+    assert the_entity(analysed(text), name).kind == kind
 
 
 @pytest.mark.parametrize(("a", "b", "near"), [
@@ -137,7 +131,7 @@ def test_one_letter_apart(a, b, near):
     ("The engineers dug a canal from the marshes about Lanuvium and Aricia to the sea.", "Lanuvium"),
 ])
 def test_what_is_said_of_a_town_and_how_its_name_ends_say_place(analysed, text, name):
-    assert entity_named(analysed(text), name).kind == "PLACE"
+    assert the_entity(analysed(text), name).kind == "PLACE"
 
 
 def test_a_title_after_a_possessive_pronoun_is_no_name(analysed):
@@ -148,33 +142,33 @@ def test_a_title_after_a_possessive_pronoun_is_no_name(analysed):
 def test_a_nobiliary_particle_stays_inside_the_name(analysed):
     d = analysed("Otto von Bismarck met Alexis de Tocqueville in Paris. Later Bismarck wrote that he "
                  "admired the Frenchman.")
-    assert entity_named(d, "Otto von Bismarck").kind == "PERSON"
-    assert entity_named(d, "Bismarck") is entity_named(d, "Otto von Bismarck")
-    assert entity_named(d, "Alexis de Tocqueville").kind == "PERSON"
+    assert the_entity(d, "Otto von Bismarck").kind == "PERSON"
+    assert the_entity(d, "Bismarck") is the_entity(d, "Otto von Bismarck")
+    assert the_entity(d, "Alexis de Tocqueville").kind == "PERSON"
 
 
 def test_a_name_written_with_hyphens_is_one_name(analysed):
     d = analysed("Shakespeare was born at Stratford-upon-Avon, and the Puritan-minded town council "
                  "disliked players.")
-    assert entity_named(d, "Stratford-upon-Avon").kind == "PLACE"
+    assert the_entity(d, "Stratford-upon-Avon").kind == "PLACE"
     assert not any("minded" in e.name for e in d.entities)
 
 
 def test_a_group_named_only_in_the_plural_is_kept(analysed):
     d = analysed("The war went on, but the Confederates did not agree. The Confederates then quarrelled, "
                  "and faith in the Confederates faded.")
-    assert entity_named(d, "Confederates").kind in ("FACTION", "BODY")
+    assert the_entity(d, "Confederates").kind in ("FACTION", "BODY")
 
 
 def test_a_surname_opening_a_bodys_name_is_the_man_too(analysed):
     d = analysed("The Sturmer Cabinet fell in 1916. The Sazonov Ministry had fallen before it.")
-    assert entity_named(d, "Sazonov").kind == "PERSON"
-    assert entity_named(d, "Sazonov Ministry").kind == "BODY"
+    assert the_entity(d, "Sazonov").kind == "PERSON"
+    assert the_entity(d, "Sazonov Ministry").kind == "BODY"
 
 
 def test_a_german_title_is_one_name_across_its_articles(analysed):
     d = analysed("The band played Liszt's Klage in der Nacht des Winters with feeling.")
-    assert entity_named(d, "Klage in der Nacht des Winters")
+    assert the_entity(d, "Klage in der Nacht des Winters")
     assert not any(e.name == "Nacht" for e in d.entities)
 
 
@@ -190,6 +184,6 @@ def test_a_body_named_in_the_singular_and_the_plural_is_one_network():
 def test_a_posts_tenure_in_ency_is_the_post(analysed):
     d = analysed("In 1834 Lansdowne accepted the Presidency of the Board, and as President of the Board "
                  "he sat in the cabinet.")
-    assert entity_named(d, "Presidency of the Board") is entity_named(d, "President of the Board")
-    assert entity_named(d, "President of the Board").kind == "OFFICE"
+    assert the_entity(d, "Presidency of the Board") is the_entity(d, "President of the Board")
+    assert the_entity(d, "President of the Board").kind == "OFFICE"
 

@@ -4,15 +4,9 @@ the gold chapters'), and two entities named alike stay two."""
 from __future__ import annotations
 
 import pytest
+from conftest import the_entity
 
 pytestmark = pytest.mark.model
-
-
-def entity_named(d, alias: str):
-    for e in d.entities:
-        if alias == e.name or alias in e.aliases:
-            return e
-    raise AssertionError(f"no entity with alias {alias!r}: {[e.name for e in d.entities]}")
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -70,8 +64,8 @@ def test_one_word_measure_does_not_join_a_longer_one_of_its_stem():
 ])
 def test_the_members_of_a_body_named_as_one_actor_are_the_body(analysed, text, members, body):
     d = analysed(text)
-    assert entity_named(d, members) is entity_named(d, body)
-    assert entity_named(d, body).kind == "BODY"
+    assert the_entity(d, members) is the_entity(d, body)
+    assert the_entity(d, body).kind == "BODY"
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
@@ -163,6 +157,6 @@ def test_names_of_one_thing_are_one_entity_and_alike_names_of_two_stay_two(analy
     """``one``: pairs of names the text uses for one entity; ``two``: pairs it uses for two."""
     d = analysed(text)
     for a, b in one:
-        assert entity_named(d, a) is entity_named(d, b), (a, b)
+        assert the_entity(d, a) is the_entity(d, b), (a, b)
     for a, b in two:
-        assert entity_named(d, a) is not entity_named(d, b), (a, b)
+        assert the_entity(d, a) is not the_entity(d, b), (a, b)
