@@ -1130,24 +1130,15 @@ def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, 
             continue  # (the apposition already joined them)
         is_acronym = b.text.isupper() and initials(a.text).upper().startswith(b.text[:1])
         if is_acronym or "or" in between or glossed:
-            if glossed and len(groups[kb]) > len(groups[ka]):
-                # 'the first Siezd (Congress)' and then 'the Congress' throughout: the name the
-                # text goes on using keeps the key, which later rules read ('the Congress of ...')
-                kinds[kb] = kinds.get(kb) or kinds.get(ka)
-                if kinds[kb] == "PERSON":
-                    kinds[kb] = "BODY"
-                _merge(groups, kb, ka)
-                kinds.pop(ka, None)
-                for j in list(key_of):
-                    if key_of[j] == ka:
-                        key_of[j] = kb
-                continue
-            kinds[ka] = kinds.get(ka) or kinds.get(kb)
-            if glossed and kinds[ka] == "PERSON":
-                kinds[ka] = "BODY"
-            _merge(groups, ka, kb)
-            kinds.pop(kb, None)
+            # 'the first Siezd (Congress)' and then 'the Congress' throughout: the name the text
+            # goes on using keeps the key, which later rules read ('the Congress of ...')
+            keep, drop = (kb, ka) if glossed and len(groups[kb]) > len(groups[ka]) else (ka, kb)
+            kinds[keep] = kinds.get(keep) or kinds.get(drop)
+            if glossed and kinds[keep] == "PERSON":
+                kinds[keep] = "BODY"
+            _merge(groups, keep, drop)
+            kinds.pop(drop, None)
             for j in list(key_of):
-                if key_of[j] == kb:
-                    key_of[j] = ka
+                if key_of[j] == drop:
+                    key_of[j] = keep
 
