@@ -8,6 +8,7 @@ text (``doc.text``); ``to_raw`` converts them for the store.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -21,6 +22,17 @@ from .variants import KEYED_KINDS, same_thing
 if TYPE_CHECKING:
     from .quotations import Quote
     from .relations.quotes import Attribution
+
+
+class Sentence(Span):
+    """A sentence whose tokens are made once: some sixty extractors walk every sentence,
+    and spaCy builds a new Token object on every step of every walk."""
+
+    def __iter__(self) -> Iterator[Token]:
+        tokens = self.__dict__.get("tokens")
+        if tokens is None:
+            tokens = self.__dict__["tokens"] = tuple(Span.__iter__(self))
+        return iter(tokens)
 
 
 @dataclass
@@ -108,7 +120,7 @@ class Document:
     @cached_property
     def sents(self) -> list[Span]:
         """The parse's sentences, listed once (``doc.sents`` walks the tokens on each call)."""
-        return list(self.doc.sents)
+        return [Sentence(self.doc, s.start, s.end) for s in self.doc.sents]
 
     @cached_property
     def _sent_starts(self) -> list[int]:
