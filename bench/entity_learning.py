@@ -86,18 +86,28 @@ def out_of_fold(sets: Sequence[EntitySet]) -> list[tuple[np.ndarray, str, float,
     return out
 
 
+def _best_cut(scored: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """(gain, threshold) of the threshold on the score that gains most, summing the gains
+    of every item at or above it (items of one score fall on the same side), or None when
+    none gains ``MIN_GAIN``."""
+    best, gain = None, 0.0
+    ranked = sorted(scored, key=lambda x: -x[0])
+    for k, (q, g) in enumerate(ranked):
+        gain += g
+        if k + 1 < len(ranked) and ranked[k + 1][0] == q:
+            continue  # a threshold cannot split a tie
+        if gain >= MIN_GAIN and (best is None or gain > best[0]):
+            best = (gain, q)
+    return best
+
+
 def choose(oof: list[tuple[np.ndarray, str, float, str]], classes: list[str]) -> dict[str, float]:
     """The drop threshold, and the switch threshold with its margin, that gain most out of
     fold (none when nothing gains ``MIN_GAIN``)."""
     none = classes.index(NONE)
     thresholds: dict[str, float] = {}
     # drop: rank by the probability of none; a spurious entity dropped is +1, a right one -DROP_COST
-    ranked = sorted(oof, key=lambda x: -x[0][none])
-    best, gain = None, 0.0
-    for p, _kind, _m, label in ranked:
-        gain += 1.0 if label == NONE else -DROP_COST
-        if gain >= MIN_GAIN and (best is None or gain > best[0]):
-            best = (gain, float(p[none]))
+    best = _best_cut([(float(p[none]), 1.0 if label == NONE else -DROP_COST) for p, _k, _m, label in oof])
     if best is not None:
         thresholds[entity_model.DROP] = round(max(best[1], 0.5), 4)
     drop_at = thresholds.get(entity_model.DROP, 2.0)
@@ -112,11 +122,9 @@ def choose(oof: list[tuple[np.ndarray, str, float, str]], classes: list[str]) ->
             if classes[k] == kind:
                 continue
             cands.append((float(p[k]), 1.0 if label == classes[k] else -SWITCH_COST if label == kind else 0.0))
-        gain = 0.0
-        for q, g in sorted(cands, key=lambda x: -x[0]):
-            gain += g
-            if gain >= MIN_GAIN and (best_switch is None or gain > best_switch[0]):
-                best_switch = (gain, q, limit)
+        cut = _best_cut(cands)
+        if cut is not None and (best_switch is None or cut[0] > best_switch[0]):
+            best_switch = (cut[0], cut[1], limit)
     if best_switch is not None:
         thresholds[entity_model.SWITCH] = round(max(best_switch[1], 0.5), 4)
         thresholds[entity_model.MARGIN] = best_switch[2]
