@@ -11,7 +11,10 @@ measured precision of every extraction rule.
 
 The learned relation layer is scored leave-one-chapter-out: each chapter is read with a
 model trained (and calibrated, and thresholded) on the other chapters only, never with
-the shipped model, which has seen them all (``bench/learning.py``). Re-DocRED dev is
+the shipped model, which has seen them all (``bench/learning.py``). So is the learned
+entity layer (``bench/entity_learning.py``): each chapter is read again from its parse with
+an entity model trained on the other chapters, when that model chose to act at all
+(``--no-entity-model`` leaves it out; ``--entity-loco`` keeps it with ``--rules-only``). Re-DocRED dev is
 then scored by the shared tool, in this process too (``bench/redocred.py``): its
 documents are split into folds, and each fold is read by a model trained on the chapters
 and the other folds, thresholded by leave-one-fold-out over those other folds, so that no
@@ -129,7 +132,11 @@ def main() -> int:
     ap.add_argument("--no-redocred", action="store_true", help="skip the Re-DocRED dev score")
     ap.add_argument("--train-redocred", action="store_true",
                     help="the chapters' models learn from Re-DocRED dev too (slow)")
+    ap.add_argument("--no-entity-model", action="store_true", help="score without the learned entity layer")
+    ap.add_argument("--entity-loco", action="store_true",
+                    help="with --rules-only: still read each chapter with its learned entity layer")
     a = ap.parse_args()
+    import entity_learning
     import learning
     import redocred
 
@@ -147,11 +154,17 @@ def main() -> int:
     rules: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     calibration: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for k, ch in enumerate(chapters):
-        model = None
+        model, document = None, ch.document
+        if (not a.rules_only or a.entity_loco) and not a.no_entity_model:
+            # the entity layer too, leave one chapter out: the chapter is read again with it
+            entities = entity_learning.fit([c.entities for i, c in enumerate(chapters) if i != k and c.entities])
+            print(f"{ch.name}: entity layer thresholds {entities.thresholds or 'none (the rules alone)'}")
+            if entities.thresholds:
+                document = learning.restaged(ch.document, entities)
         if not a.rules_only:
             # leave one chapter out: this chapter's model never saw it
             model = learning.fit([c.examples for i, c in enumerate(chapters) if i != k], extra)
-        pred = learning.export_with(ch.document, model)
+        pred = learning.export_with(document, model)
         r = ref.score(pred, ch.gold)
         results[ch.name] = r
         for rule, (t, n) in rule_precision(ref, pred, ch.gold).items():

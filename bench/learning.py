@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from entity_learning import EntitySet, entity_set
 from spacy.tokens import Span
 
 from cliograph.export import export
+from cliograph.learn import entity_model
 from cliograph.learn.features import (
     KIN_ROLE,
     PAIR_TYPES,
@@ -84,12 +86,21 @@ class Chapter:
     gold: dict
     document: Document
     examples: ExampleSet
+    entities: EntitySet | None = None
+    """The entities the entity stage emitted, labelled (``bench/entity_learning.py``)."""
 
 
 def analysed(source: Path, nlp) -> Document:  # noqa: ANN001 - a spaCy Language
-    """A text through every stage, the learned layer off."""
-    d = next(parse_many([read(source)], nlp))
-    with use_model(None):
+    """A text through every stage, the learned layers off."""
+    return restaged(next(parse_many([read(source)], nlp)))
+
+
+def restaged(d: Document, entity: Model | None = None) -> Document:
+    """A parsed text through every stage (again), the learned relation layer off and the
+    entity layer with ``entity``: the parse is shared (what the stages keep in it
+    depends on the parse alone), everything else starts afresh."""
+    d = Document(source=d.source, clean=d.clean, doc=d.doc)
+    with use_model(None), entity_model.use_model(entity):
         run_stages(d)
     return d
 
@@ -159,14 +170,16 @@ def examples(d: Document, gold_of: Callable[[int], str | None], gold_facts: dict
 
 
 def gold_chapter(ref, gold: dict, source: Path, nlp, name: str) -> Chapter:  # noqa: ANN001
-    d = analysed(source, nlp)
+    with entity_model.recording() as record:
+        d = analysed(source, nlp)
     emap = ref.map_entities(entity_dicts(d), gold["entities"])
     gold_facts: dict[tuple, list[str]] = {}
     for f in gold["facts"]:
         key = ref.fact_key(f, lambda x: x)
         if key is not None:
             gold_facts.setdefault(key, []).append(f.get("evidence") or "")
-    return Chapter(name, gold, d, examples(d, emap.get, gold_facts, name))
+    return Chapter(name, gold, d, examples(d, emap.get, gold_facts, name),
+                   entity_set(ref, d, record, gold, name))
 
 
 def _train(sets: Sequence[ExampleSet]) -> Model:

@@ -18,6 +18,7 @@ from functools import lru_cache, wraps
 
 from spacy.tokens import Doc, Span, Token
 
+from ..learn import entity_model
 from ..model import Entity, Mention
 from ..names import TITLE_OF, initials, norm, translit_key
 from ..rules import lexicon, limits, load_json
@@ -273,6 +274,9 @@ def resolve(d: Document) -> None:
             continue  # (but 'Caesar, Pompey and Crassus formed...': listed with known names)
         if kind == "OFFICE" and key in BARE_TITLES:
             continue  # 'the Duke', 'the Bishop' alone: someone the passage knows, not a post
+        kind = entity_model.review(doc, ms, kind, context_votes)  # where the votes leave it open
+        if kind is None:
+            continue  # the learned layer: a name no careful reader lists ('Education', 'Front')
         ent = Entity(name=_canonical(ms, kind), kind=kind)
         ent_index = len(d.entities)
         for i in sorted(idx):
