@@ -314,6 +314,10 @@ class ExtractorStanceWords(_Strict):
 
     walkout_verbs: frozenset[str]
     """Verbs of leaving a body in protest ('withdrew from the congress')."""
+    intent_heads: frozenset[str] = frozenset()
+    """Verbs of wanting, trying or asking whose infinitive states the stance of who wants it
+    even though it did not happen ('Fox wanted to abolish the Test Act', 'urged the King to
+    arrest Wilkes'); never a refusal or a failure."""
 
 
 class OfficeWords(_Strict):

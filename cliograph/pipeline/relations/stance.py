@@ -13,6 +13,7 @@ enemy'). The word classes live in ``rules/stance.json``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -25,7 +26,7 @@ from ..mentions import broken_object_list
 from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import _demonym as demonym
-from .base import asserted, entity_at, factoid, owner
+from .base import UNREAL_HEADS, asserted, entity_at, factoid, owner
 from .base import happened as _real
 from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed
 
@@ -93,126 +94,183 @@ def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> boo
 
 
 def from_verbs(d: Document, si: int, sent: Span, only: list[Frame] | None = None) -> Iterator[Factoid]:
-    """The stance each verb (or each of ``only``) states of its subjects towards its objects."""
+    """The stance each verb (or each of ``only``) states of its subjects towards its objects;
+    also of a verb only wanted, tried or asked for ('Fox wanted to abolish the Test Act'):
+    who wants a thing done stands where the deed would."""
     w = words()
     for f in frames(sent) if only is None else only:
-        lemma = _phrasal_lemma(f.verb, w)
-        if not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
+        if in_quotation(d, f.verb):
             continue  # what a quotation says is not narration
-        # light verbs: 'took exception to', 'took issue with'
-        preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
-        for c in f.verb.children:  # 'spoke against giving the land away': a gerund clause
-            if c.dep_ == "prep":
-                preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
-        for o in f.objects:
-            light = f"{lemma} {o.lemma_.lower()}"
-            if light in w.ally_light_verbs:
-                lemma = light
-            elif light in w.light_verbs:
-                lemma = light
-                for c in o.children:  # 'exception to X' may hang on the noun
-                    if c.dep_ == "prep":
-                        preps.setdefault(c.lower_, []).extend(
-                            expand([x for x in c.children if x.dep_ == "pobj"]))
-        own = f.subjects
-        if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
-            own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
-        subjects = [_actor(d, s) for s in _named(d, own)]
-        # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
-        if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
-            subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
-        elif f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.command_verbs and _real(f.verb.head):
-            # 'ordered him to exclude the Jacobins': the stance is the one who orders; he is only told
-            subjects = [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
-        objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
-        targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
-            (o, p) for p, objs in preps.items() for o in objs]
-        for o, prep in targets:
-            if _subject_of_next_clause(o):
-                continue
-            person = _polity_of_agents(d, o, w)
-            if person is None:
-                person = entity_at(d, o, ACTORS)
-            policy = entity_at(d, o, POLICY)
-            if policy is None and o.lower_ in w.measure_event_nouns:
-                policy = entity_at(d, o, {"EVENT"})
-            reversed_ = False
-            hostile = False
-            if person is None and policy is None:
-                owner = _owner(d, o)
-                if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
-                    owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
-                                  and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
-                # 'called for his expulsion': wanting harm done to someone is opposing them
-                if owner is not None and o.lower_ in w.hostile_action_nouns and lemma in w.demand_verbs:
-                    hostile = True
-                    person = owner
-                # 'resenting Stalin’s attempt', 'took exception to Stalin’s multiplicity of posts'
-                elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
-                                            or _policy_words_for(lemma, prep, w.oppose_prep)):
-                    person = owner
-                # 'saved the King's life': a rescue sides with the one rescued; 'shared the exile
-                # of X': sharing another's lot sides with them
-                elif owner is not None and (o.lower_ == "life" and lemma in ("save", "rescue")
-                                            or not prep and lemma in w.ally_light_verbs):
-                    for s in subjects:
-                        yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
-                    continue
-                # 'agreed with the broad lines of the NEP'
-                elif o.lower_ in w.container_nouns:
-                    policy = _of_object(d, o, POLICY)
-            if hostile:
+        intender = _intender(f.verb)
+        if intender is None:
+            if _real(f.verb) and f.subjects:
+                yield from _frame_stances(d, si, f, w)
+            continue
+        holders = None
+        if f.verb.head.i == intender.i and (f.verb.dep_ == "ccomp" or any(
+                c.dep_ == "dobj" for c in intender.children)):
+            # 'urged the King to arrest Wilkes', 'insisted that the tithes be maintained': the
+            # stance is the one who asks, not the one asked
+            holders = frame_of(intender).subjects
+        if not (holders or f.subjects):
+            continue
+        for fact in _frame_stances(d, si, f, w, holders):
+            yield replace(fact, extractor="stance.intended.v1")
+
+
+INTENT_HEADS = extractor_words().stance.intent_heads
+
+
+def _intender(verb: Token) -> Token | None:
+    """The verb of wanting, trying or asking a deed hangs on ('wanted to abolish', 'urged
+    him to arrest', 'demanded measures to destroy', 'demanded that X be dissolved'), when
+    that is all that keeps the deed from having happened: not negated or conditional
+    itself, and the wanting itself happened (or was itself wanted)."""
+    for c in verb.children:
+        if c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return None
+        if c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") and verb.dep_ != "ccomp":
+            return None
+    if verb.dep_ == "ccomp" and not _wished_form(verb):
+        return None  # 'insisted that the Whigs had betrayed him': what is said, not what is asked
+    head, hops = verb, 0
+    while head.dep_ in ("xcomp", "advcl", "ccomp") and head.head.i != head.i and hops < 3:
+        head, hops = head.head, hops + 1
+        lemma = head.lemma_.lower()
+        if lemma in INTENT_HEADS:
+            if any(c.dep_ == "neg" for c in head.children):
+                return None
+            return head if _real(head) or _intender(head) is not None else None
+        if lemma in UNREAL_HEADS or lemma in words().refusal_verbs:
+            return None  # 'refused to', 'failed to', 'considered'
+    return None
+
+
+def _wished_form(verb: Token) -> bool:
+    """A clause in the form of a wish or demand: 'that the Act be repealed', 'that the Corn
+    Laws should be kept', 'that the King would dismiss him'."""
+    return verb.tag_ == "VB" or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.tag_ == "VB")
+                                    for c in verb.children)
+
+
+def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
+                   holders: list[Token] | None = None) -> Iterator[Factoid]:
+    """The stances of one verb's frame (its subjects', or ``holders``')."""
+    lemma = _phrasal_lemma(f.verb, w)
+    # light verbs: 'took exception to', 'took issue with'
+    preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
+    for c in f.verb.children:  # 'spoke against giving the land away': a gerund clause
+        if c.dep_ == "prep":
+            preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
+    for o in f.objects:
+        light = f"{lemma} {o.lemma_.lower()}"
+        if light in w.ally_light_verbs:
+            lemma = light
+        elif light in w.light_verbs:
+            lemma = light
+            for c in o.children:  # 'exception to X' may hang on the noun
+                if c.dep_ == "prep":
+                    preps.setdefault(c.lower_, []).extend(
+                        expand([x for x in c.children if x.dep_ == "pobj"]))
+    own = f.subjects
+    if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
+        own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
+    subjects = [_actor(d, s) for s in _named(d, own if holders is None else holders)]
+    # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
+    if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
+        subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
+    elif f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.command_verbs and _real(f.verb.head):
+        # 'ordered him to exclude the Jacobins': the stance is the one who orders; he is only told
+        subjects = [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
+    objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
+    targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
+        (o, p) for p, objs in preps.items() for o in objs]
+    for o, prep in targets:
+        if _subject_of_next_clause(o):
+            continue
+        person = _polity_of_agents(d, o, w)
+        if person is None:
+            person = entity_at(d, o, ACTORS)
+        policy = entity_at(d, o, POLICY)
+        if policy is None and o.lower_ in w.measure_event_nouns:
+            policy = entity_at(d, o, {"EVENT"})
+        reversed_ = False
+        hostile = False
+        if person is None and policy is None:
+            owner = _owner(d, o)
+            if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
+                owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
+                              and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
+            # 'called for his expulsion': wanting harm done to someone is opposing them
+            if owner is not None and o.lower_ in w.hostile_action_nouns and lemma in w.demand_verbs:
+                hostile = True
+                person = owner
+            # 'resenting Stalin’s attempt', 'took exception to Stalin’s multiplicity of posts'
+            elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
+                                        or _policy_words_for(lemma, prep, w.oppose_prep)):
+                person = owner
+            # 'saved the King's life': a rescue sides with the one rescued; 'shared the exile
+            # of X': sharing another's lot sides with them
+            elif owner is not None and (o.lower_ == "life" and lemma in ("save", "rescue")
+                                        or not prep and lemma in w.ally_light_verbs):
                 for s in subjects:
-                    target = person
-                    if s == person:  # 'Lenin called for his expulsion': not his own
-                        target = _earlier_person(d, o, set(subjects))
-                    if s is not None:
-                        yield from _emit(d, si, "OPPOSES", s, target, "stance.hostile_demand.v1", 0.65)
+                    yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
                 continue
-            # 'called for an abandonment of autonomisation': the object of the reversing noun
-            if policy is None and o.lower_ in w.reversing_nouns:
-                inner = [x for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
-                         for x in c.children if x.dep_ == "pobj"]
-                policy = entity_at(d, inner[0], POLICY) if inner else None
-                reversed_ = policy is not None
+            # 'agreed with the broad lines of the NEP'
+            elif o.lower_ in w.container_nouns:
+                policy = _of_object(d, o, POLICY)
+        if hostile:
             for s in subjects:
-                if s is None:
-                    continue
-                if person is not None:
-                    if lemma in w.member_verbs and d.entities[person].kind == "BODY":
-                        pass  # 'Robespierre joined the Committee': membership, not an alliance
-                    elif lemma in w.succession_verbs and ("as" in preps or "in" in preps):
-                        pass  # a successor in a post
-                    elif (not prep and lemma in w.ally_verbs and (not f.passive or lemma not in w.succession_verbs)) \
-                            or _policy_words_for(lemma, prep, w.ally_prep):
-                        yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
-                    elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
-                            lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
-                        yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
-                if policy is not None:  # a polity stands for measures too ('Georgia defended the trade')
-                    polarity = 0
-                    if (not prep and lemma in w.policy_support_verbs) or _policy_words_for(
-                            lemma, prep, w.policy_support_prep):
-                        polarity = 1
-                    elif (not prep and lemma in w.policy_oppose_verbs) or _policy_words_for(
-                            lemma, prep, w.policy_oppose_prep):
-                        polarity = -1
-                    if reversed_:
-                        polarity = -polarity
-                    if polarity:
-                        type_ = "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY"
-                        yield from _emit(d, si, type_, s, policy, "stance.policy_verb.v1", 0.6)
-        # 'He and Molotov had conspired', 'Lenin and Trotski quarrelled'
-        if len(subjects) >= 2 and not f.objects:
-            mutual = ("ALLY" if lemma in w.mutual_ally_verbs else
-                      "OPPOSES" if lemma in w.mutual_oppose_verbs else None)
-            if mutual:
-                ents = [s for s in subjects if s is not None]
-                for i, a in enumerate(ents):
-                    for b in ents[i + 1:]:
-                        yield from _emit(d, si, mutual, a, b, "stance.mutual_verb.v1", 0.6)
-                        if mutual == "OPPOSES":
-                            yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
+                target = person
+                if s == person:  # 'Lenin called for his expulsion': not his own
+                    target = _earlier_person(d, o, set(subjects))
+                if s is not None:
+                    yield from _emit(d, si, "OPPOSES", s, target, "stance.hostile_demand.v1", 0.65)
+            continue
+        # 'called for an abandonment of autonomisation': the object of the reversing noun
+        if policy is None and o.lower_ in w.reversing_nouns:
+            inner = [x for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                     for x in c.children if x.dep_ == "pobj"]
+            policy = entity_at(d, inner[0], POLICY) if inner else None
+            reversed_ = policy is not None
+        for s in subjects:
+            if s is None:
+                continue
+            if person is not None:
+                if lemma in w.member_verbs and d.entities[person].kind == "BODY":
+                    pass  # 'Robespierre joined the Committee': membership, not an alliance
+                elif lemma in w.succession_verbs and ("as" in preps or "in" in preps):
+                    pass  # a successor in a post
+                elif (not prep and lemma in w.ally_verbs and (not f.passive or lemma not in w.succession_verbs)) \
+                        or _policy_words_for(lemma, prep, w.ally_prep):
+                    yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
+                elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
+                        lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
+                    yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
+            if policy is not None:  # a polity stands for measures too ('Georgia defended the trade')
+                polarity = 0
+                if (not prep and lemma in w.policy_support_verbs) or _policy_words_for(
+                        lemma, prep, w.policy_support_prep):
+                    polarity = 1
+                elif (not prep and lemma in w.policy_oppose_verbs) or _policy_words_for(
+                        lemma, prep, w.policy_oppose_prep):
+                    polarity = -1
+                if reversed_:
+                    polarity = -polarity
+                if polarity:
+                    type_ = "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY"
+                    yield from _emit(d, si, type_, s, policy, "stance.policy_verb.v1", 0.6)
+    # 'He and Molotov had conspired', 'Lenin and Trotski quarrelled'
+    if len(subjects) >= 2 and not f.objects:
+        mutual = ("ALLY" if lemma in w.mutual_ally_verbs else
+                  "OPPOSES" if lemma in w.mutual_oppose_verbs else None)
+        if mutual:
+            ents = [s for s in subjects if s is not None]
+            for i, a in enumerate(ents):
+                for b in ents[i + 1:]:
+                    yield from _emit(d, si, mutual, a, b, "stance.mutual_verb.v1", 0.6)
+                    if mutual == "OPPOSES":
+                        yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
 
 
 # stances that, taken together, make allies of those who take them (siding with the same

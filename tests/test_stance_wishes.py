@@ -1,0 +1,39 @@
+"""Stances of what is wanted, asked for or said (``relations/stance.py``), on small texts of
+other periods than the gold chapters'."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def test_wanting_to_abolish_a_measure_opposes_it(analysed):
+    d = analysed("In 1828 Fox wanted to abolish the Test Act.")
+    assert ("Fox", "Test Act") in pairs(d, "OPPOSES_POLICY")
+
+
+def test_who_urges_another_to_arrest_someone_opposes_him_but_the_one_urged_does_not(analysed):
+    d = analysed("The Tories of the county urged the Lord Lieutenant to arrest Wilkes. Wilkes fled to Paris.")
+    found = pairs(d, "OPPOSES")
+    assert ("Tories", "Wilkes") in found
+    assert not any(s == "Lord Lieutenant" for s, _ in found)
+
+
+def test_demanding_that_a_measure_be_kept_supports_it(analysed):
+    d = analysed("The Tories in the Commons insisted that the Corn Laws should be maintained.")
+    assert ("Tories", "Corn Laws") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_what_one_insists_has_happened_is_no_wish(analysed):
+    d = analysed("In the Convention Robespierre insisted that Danton had attacked Marat.")
+    found = pairs(d, "OPPOSES")
+    assert ("Danton", "Marat") in found
+    assert ("Robespierre", "Marat") not in found
+
+
+def test_refusing_or_failing_to_act_states_no_wish(analysed):
+    d = analysed("Danton did not want to attack Robespierre. Later Hébert failed to support Marat.")
+    assert ("Danton", "Robespierre") not in pairs(d, "OPPOSES")
+    assert ("Hébert", "Marat") not in pairs(d, "ALLY")
