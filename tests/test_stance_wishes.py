@@ -4,7 +4,7 @@ other periods than the gold chapters'."""
 from __future__ import annotations
 
 import pytest
-from conftest import pairs
+from conftest import pairs, the_entity
 
 pytestmark = pytest.mark.model
 
@@ -35,5 +35,24 @@ def test_what_one_insists_has_happened_is_no_wish(analysed):
 
 def test_refusing_or_failing_to_act_states_no_wish(analysed):
     d = analysed("Danton did not want to attack Robespierre. Later Hébert failed to support Marat.")
+    for name in ("Danton", "Robespierre", "Hébert", "Marat"):
+        the_entity(d, name)
     assert ("Danton", "Robespierre") not in pairs(d, "OPPOSES")
     assert ("Hébert", "Marat") not in pairs(d, "ALLY")
+
+
+def test_who_declares_that_a_party_is_doing_harm_opposes_it(analysed):
+    d = analysed("The Radicals met at the Crown. The Radicals declared that the Ministry was attempting to "
+                 "destroy the Constitution.")
+    assert ("Radicals", "Ministry") in pairs(d, "OPPOSES")
+
+
+def test_who_says_in_his_own_words_that_a_party_betrays_them_opposes_it(analysed):
+    d = analysed("The Whigs met at Brooks's. “The Whigs are betraying us,” said Cobbett.")
+    assert ("Cobbett", "Whigs") in pairs(d, "OPPOSES")
+
+
+def test_saying_that_a_party_did_no_harm_accuses_no_one(analysed):
+    d = analysed("The Radicals met at the Crown. Hunt declared that the Ministry had not betrayed the people.")
+    the_entity(d, "Hunt"), the_entity(d, "Ministry")  # (both named: the test can fail)
+    assert ("Hunt", "Ministry") not in pairs(d, "OPPOSES")

@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
-from ...rules import limits
+from ...rules import lexicon, limits
 from ...rules.words import StanceWords, extractor_words
 from ...rules.words import stance_words as words
 from ..document import Document
@@ -29,6 +29,8 @@ from .base import _demonym as demonym
 from .base import UNREAL_HEADS, asserted, entity_at, factoid, owner
 from .base import happened as _real
 from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed
+from .frames import speaker as speaker_of
+from .quotes import spoken
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 PEOPLE_ENDINGS = ("ians", "ans", "ites", "ese")  # 'the Athenians', 'the Venetians', 'the Genoese'
@@ -1013,6 +1015,45 @@ def from_taken_along(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                  "stance.taken_along.v1", 0.6)
 
 
+HARM_VERBS = extractor_words().stance.harm_verbs
+REPORTING_VERBS = lexicon().speech_verbs | extractor_words().stance.accusing_verbs
+
+
+def _harms(clause: Token) -> Iterator[Token]:
+    """The verbs of harm a reported clause states, through its infinitives and conjuncts
+    ('was attempting to destroy', 'lied and betrayed'), none negated on the way."""
+    todo = [clause]
+    while todo:
+        v = todo.pop()
+        if any(c.dep_ == "neg" for c in v.children):
+            continue
+        if v.pos_ == "VERB" and v.lemma_.lower() in HARM_VERBS:
+            yield v
+        todo.extend(c for c in v.children if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"))
+
+
+def from_accusations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Radicals declared that the Ministry was attempting to destroy the Constitution',
+    '“The Whigs are betraying us,” said Cobbett': who says that a party does harm stands
+    against it (the doers of the harm, not its victims)."""
+    said: list[tuple[int | None, list[Token]]] = []
+    for v in sent:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS or in_quotation(d, v) or not _real(v):
+            continue
+        who = speaker_of(v)
+        clauses = [c for c in v.children if c.dep_ == "ccomp" and not in_quotation(d, c)]
+        if who is not None and clauses:
+            said += [(_actor(d, s), clauses) for s in _named(d, expand([who]))]
+    for speaker, words_ in spoken(d, si):
+        said.append((speaker, [t for t in words_ if t.dep_ in ("ROOT", "ccomp") or t.head.i == t.i]))
+    for speaker, clauses in said:
+        for clause in clauses:
+            for harm in _harms(clause):
+                for doer in frame_of(harm).subjects:
+                    yield from _emit(d, si, "OPPOSES", speaker, entity_at(d, doer, ACTORS),
+                                     "stance.accusation.v1", 0.6)
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_wants(d, si, sent)
     yield from from_manner(d, si, sent)
@@ -1030,4 +1071,5 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)
     yield from from_aid(d, si, sent)
+    yield from from_accusations(d, si, sent)
     yield from from_harm_to_groups(d, si, sent)  # last: the group it makes is no one's co-target above
