@@ -56,3 +56,15 @@ def test_saying_that_a_party_did_no_harm_accuses_no_one(analysed):
     d = analysed("The Radicals met at the Crown. Hunt declared that the Ministry had not betrayed the people.")
     the_entity(d, "Hunt"), the_entity(d, "Ministry")  # (both named: the test can fail)
     assert ("Hunt", "Ministry") not in pairs(d, "OPPOSES")
+
+
+def test_who_demands_that_an_assembly_be_convoked_takes_part_in_it(analysed):
+    d = analysed("The Jacobins met in the Rue Saint-Honoré. The Jacobins demanded that the National Convention "
+                 "be convoked.")
+    assert ("Jacobins", "National Convention") in pairs(d, "PARTICIPATES")
+    assert ("Jacobins", "National Convention") not in pairs(d, "DECIDES")  # only wanted, not called
+
+
+def test_who_wants_to_lead_a_rising_takes_part_in_it(analysed):
+    d = analysed("The Jacobins met in the Rue Saint-Honoré. The Jacobins wanted to lead the insurrection of August.")
+    assert ("Jacobins", "insurrection of August") in pairs(d, "PARTICIPATES")

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ...rules import lexicon, limits
 from ...rules.words import StanceWords, extractor_words
+from ...rules.words import words as relation_words
 from ...rules.words import stance_words as words
 from ..document import Document
 from ..mentions import broken_object_list
@@ -103,27 +104,51 @@ def from_verbs(d: Document, si: int, sent: Span, only: list[Frame] | None = None
     for f in frames(sent) if only is None else only:
         if in_quotation(d, f.verb):
             continue  # what a quotation says is not narration
-        intender = _intender(f.verb)
-        if intender is None:
+        holders = wished_by(f.verb)
+        if holders is None:
             if _real(f.verb) and f.subjects:
                 yield from _frame_stances(d, si, f, w)
             continue
-        holders = None
-        if f.verb.head.i == intender.i and (f.verb.dep_ == "ccomp" or any(
-                c.dep_ == "dobj" for c in intender.children)):
-            # 'urged the King to arrest Wilkes', 'insisted that the tithes be maintained': the
-            # stance is the one who asks, not the one asked
-            holders = frame_of(intender).subjects
-        if not (holders or f.subjects):
+        if not holders:
             continue
         for fact in _frame_stances(d, si, f, w, holders):
             yield replace(fact, extractor="stance.intended.v1")
+        yield from _wished_events(d, si, f, holders)
+
+
+def wished_by(verb: Token) -> list[Token] | None:
+    """Who wants the deed a verb names done, when it is only wanted (None when it is not
+    wished): the subject of 'wanted to abolish'; the one who asks, not the one asked, in
+    'urged the King to arrest Wilkes' and 'insisted that the tithes be maintained'."""
+    wisher = intender(verb)
+    if wisher is None:
+        return None
+    if verb.head.i == wisher.i and (verb.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in wisher.children)):
+        return frame_of(wisher).subjects
+    return frame_of(verb).subjects
+
+
+PARTICIPATE_VERBS = relation_words().event.participate
+
+
+def _wished_events(d: Document, si: int, f: Frame, holders: list[Token]) -> Iterator[Factoid]:
+    """'The Jacobins demanded that the Convention be convoked', 'the Girondins tried to stop
+    the rising': who wants an event called, led or stopped takes part in it (what the event
+    rules do not read, the deed being only wanted)."""
+    role = PARTICIPATE_VERBS.get(f.verb.lemma_.lower())
+    if role is None:
+        return  # (an assembly wanted called together: ``programmes.convened_meetings``)
+    for o in f.objects:
+        event = entity_at(d, o, {"EVENT"})
+        for h in _named(d, holders) if event is not None else []:
+            yield from _emit(d, si, "PARTICIPATES", _actor(d, h), event, "stance.wished_event.v1", 0.6,
+                             role=f"wanted it {role}")
 
 
 INTENT_HEADS = extractor_words().stance.intent_heads
 
 
-def _intender(verb: Token) -> Token | None:
+def intender(verb: Token) -> Token | None:
     """The verb of wanting, trying or asking a deed hangs on ('wanted to abolish', 'urged
     him to arrest', 'demanded measures to destroy', 'demanded that X be dissolved'), when
     that is all that keeps the deed from having happened: not negated or conditional
@@ -142,7 +167,7 @@ def _intender(verb: Token) -> Token | None:
         if lemma in INTENT_HEADS:
             if any(c.dep_ == "neg" for c in head.children):
                 return None
-            return head if _real(head) or _intender(head) is not None else None
+            return head if _real(head) or intender(head) is not None else None
         if lemma in UNREAL_HEADS or lemma in words().refusal_verbs:
             return None  # 'refused to', 'failed to', 'considered'
     return None
