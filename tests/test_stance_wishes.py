@@ -68,3 +68,15 @@ def test_who_demands_that_an_assembly_be_convoked_takes_part_in_it(analysed):
 def test_who_wants_to_lead_a_rising_takes_part_in_it(analysed):
     d = analysed("The Jacobins met in the Rue Saint-Honoré. The Jacobins wanted to lead the insurrection of August.")
     assert ("Jacobins", "insurrection of August") in pairs(d, "PARTICIPATES")
+
+
+def test_an_adjective_phrase_set_before_the_clause_is_said_of_its_subject(analysed):
+    d = analysed("Loyal to the Crown, Clarendon opposed the bill. Hostile to the Whigs, Halifax wrote a pamphlet.")
+    assert ("Clarendon", "Crown") in pairs(d, "ALLY")
+    assert ("Halifax", "Whigs") in pairs(d, "OPPOSES")
+
+
+def test_refusing_to_let_another_act_opposes_him(analysed):
+    d = analysed("Earlier, Burke had shown his temper by refusing, when the House was at Westminster, to let "
+                 "Sheridan speak in the debate.")
+    assert ("Burke", "Sheridan") in pairs(d, "OPPOSES")

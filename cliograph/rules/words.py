@@ -319,6 +319,8 @@ class ExtractorStanceWords(_Strict):
     Ministry was betraying the country', '“The Whigs are deceiving us,” said Cobbett')."""
     accusing_verbs: frozenset[str] = frozenset()
     """Verbs besides those of speech that report a charge ('agreed with X that Y was ...')."""
+    permit_verbs: frozenset[str] = frozenset()
+    """Verbs of letting another act: refusing to let one act is standing against him."""
     intent_heads: frozenset[str] = frozenset()
     """Verbs of wanting, trying or asking whose infinitive states the stance of who wants it
     even though it did not happen ('Fox wanted to abolish the Test Act', 'urged the King to

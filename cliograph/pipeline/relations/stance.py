@@ -31,6 +31,7 @@ from .base import UNREAL_HEADS, asserted, entity_at, factoid, owner
 from .base import happened as _real
 from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed
 from .frames import speaker as speaker_of
+from .frames import subject_tokens
 from .quotes import spoken
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
@@ -735,8 +736,11 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         low = tok.lower_
         if low in w.stance_adjectives and tok.pos_ in ("ADJ", "VERB"):
             polarity, preps = w.stance_adjectives[low], ("to", "towards", "for")
+            fronted = _fronted_subject(tok)
             if tok.dep_ in ("acomp", "oprd") and asserted(tok.head):
                 holders = [antecedent(c) for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            elif fronted is not None:  # 'Loyal to the Crown, Hyde opposed the bill'
+                holders = [fronted]
             elif tok.dep_ in ("amod", "appos") and tok.i > tok.head.i:  # 'Halifax, always loyal to the King,'
                 holders = [tok.head]
             else:
@@ -755,6 +759,26 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             holder = entity_at(d, h, ACTORS)
             for o in objects:
                 yield from _toward(d, si, polarity, holder, o, "stance.adjective.v1")
+
+
+def _fronted_subject(adj: Token) -> Token | None:
+    """The subject an adjective phrase set before the clause describes: 'Loyal to the
+    Crown, Hyde opposed the bill', 'Though, like most of his order, zealous for monarchy,
+    he was no courtier' (the phrase ends in a comma before the subject; the parser may
+    hang it on a word of the phrase before it, never on a subject or an object)."""
+    verb, hops = adj.head, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 4:
+        if verb.dep_ not in ("pobj", "prep", "appos", "amod", "advmod", "npadvmod"):
+            return None
+        verb, hops = verb.head, hops + 1
+    if verb.pos_ not in ("VERB", "AUX") or not asserted(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    end = adj.right_edge.i + 1
+    if subj is None or not adj.i < end < subj.left_edge.i + 1 or adj.doc[end].text != "," \
+            or adj.i in range(subj.left_edge.i, subj.right_edge.i + 1):
+        return None
+    return subj
 
 
 def led_and_backed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -819,13 +843,25 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 or in_quotation(d, f.verb) or any(c.dep_ == "neg" for c in f.verb.children):
             continue
         lemma = f.verb.lemma_.lower()
-        for s in _named(d, f.subjects):
+        refusers = f.subjects or subject_tokens(head, through=("conj", "xcomp", "advcl", "pcomp", "prep"))
+        for s in _named(d, refusers):
             actor = _actor(d, s)
+            if lemma in PERMIT_VERBS:
+                # 'refused to let the envoys land', 'declined to allow Marat to speak': who
+                # will not let another act stands against him
+                let = f.objects + [x for c in f.verb.children if c.dep_ == "ccomp"
+                                   for x in c.children if x.dep_ == "nsubj"]
+                for o in expand(let):
+                    yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refused_leave.v1", 0.6)
+                continue
             for o in f.objects:
                 if lemma in w.ally_verbs and not f.passive:
                     yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refusal.v1", 0.6)
                 if lemma in w.policy_support_verbs:
                     yield from _emit(d, si, "OPPOSES_POLICY", actor, entity_at(d, o, POLICY), "stance.refusal.v1", 0.6)
+
+
+PERMIT_VERBS = extractor_words().stance.permit_verbs
 
 
 def from_refused_aid(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
