@@ -80,3 +80,8 @@ def test_refusing_to_let_another_act_opposes_him(analysed):
     d = analysed("Earlier, Burke had shown his temper by refusing, when the House was at Westminster, to let "
                  "Sheridan speak in the debate.")
     assert ("Burke", "Sheridan") in pairs(d, "OPPOSES")
+
+
+def test_declining_to_obey_opposes_who_gave_the_order(analysed):
+    d = analysed("In 1830 the Committee of the Carbonari ordered Mazzini to leave Genoa. Mazzini declined to obey.")
+    assert ("Mazzini", "Committee of the Carbonari") in pairs(d, "OPPOSES")

@@ -319,6 +319,8 @@ class ExtractorStanceWords(_Strict):
     Ministry was betraying the country', '“The Whigs are deceiving us,” said Cobbett')."""
     accusing_verbs: frozenset[str] = frozenset()
     """Verbs besides those of speech that report a charge ('agreed with X that Y was ...')."""
+    obey_verbs: frozenset[str] = frozenset()
+    """Verbs of obeying an order: refusing to obey opposes who gave it."""
     permit_verbs: frozenset[str] = frozenset()
     """Verbs of letting another act: refusing to let one act is standing against him."""
     intent_heads: frozenset[str] = frozenset()

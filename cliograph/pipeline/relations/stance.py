@@ -854,6 +854,9 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 for o in expand(let):
                     yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refused_leave.v1", 0.6)
                 continue
+            if lemma in OBEY_VERBS and not f.objects:
+                # 'X ordered him to exclude the Whigs. He declined to obey.': against who ordered
+                yield from _emit(d, si, "OPPOSES", actor, _last_to_order(d, si, actor, w), "stance.refusal.v1", 0.6)
             for o in f.objects:
                 if lemma in w.ally_verbs and not f.passive:
                     yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refusal.v1", 0.6)
@@ -862,6 +865,25 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 PERMIT_VERBS = extractor_words().stance.permit_verbs
+OBEY_VERBS = extractor_words().stance.obey_verbs
+
+
+def _last_to_order(d: Document, si: int, whom: int | None, w: StanceWords) -> int | None:
+    """Who gave ``whom`` the order a refusal to obey answers: the subject of the last verb
+    of command with ``whom`` as its object, in this sentence or the one before."""
+    if whom is None:
+        return None
+    for back in (si, si - 1):
+        if back < 0:
+            break
+        found = None
+        for f in frames(d.sents[back]):
+            if f.verb.lemma_.lower() in w.command_verbs and not f.passive and any(
+                    entity_at(d, o, ACTORS) == whom for o in f.objects):
+                found = next((a for s in _named(d, f.subjects) if (a := _actor(d, s)) is not None), found)
+        if found is not None:
+            return found
+    return None
 
 
 def from_refused_aid(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
