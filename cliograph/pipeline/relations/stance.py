@@ -7,7 +7,11 @@ of the NEP') and from nouns of conflict or alliance between two parties ('a row
 between Molotov and Trotski'); from feelings and manners ('a grudge against X',
 'treated by X with incivility'), wishes ('his desire of kingly power'), defections ('the
 revolt of X from Y'), finding and regarding ('found a patron in X', 'regarded X as their
-enemy'). The word classes live in ``rules/stance.json``.
+enemy'); from what one only wants, tries or asks done ('wanted to abolish the Test Act',
+'urged the King to arrest Wilkes', 'insisted that the Corn Laws be kept'), from charges
+one makes in reported speech or in one's own quoted words ('declared that the Ministry was
+betraying the country'), from refusals to obey or to let another act. The word classes
+live in ``rules/stance.json``; the rules' own lists in ``rules/extractors.json``.
 """
 
 from __future__ import annotations
@@ -20,18 +24,17 @@ from spacy.tokens import Span, Token
 from ...model import Factoid
 from ...rules import lexicon, limits
 from ...rules.words import StanceWords, extractor_words
-from ...rules.words import words as relation_words
 from ...rules.words import stance_words as words
+from ...rules.words import words as relation_words
 from ..document import Document
 from ..mentions import broken_object_list
 from ..quotations import in_quotation
 from ..timeline import clause_verb
-from .base import _demonym as demonym
 from .base import UNREAL_HEADS, asserted, entity_at, factoid, owner
+from .base import _demonym as demonym
 from .base import happened as _real
-from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed
+from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed, subject_tokens
 from .frames import speaker as speaker_of
-from .frames import subject_tokens
 from .quotes import spoken
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
