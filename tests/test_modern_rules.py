@@ -80,6 +80,7 @@ def test_who_invites_delegates_to_a_congress_decides_that_it_meets(analysed):
     d = analysed("In 1847 the Central Committee of the Sonderbund invited the cantons to send delegates to a "
                  "Federal Congress, which should meet at Lucerne in May.")
     assert ("Central Committee of the Sonderbund", "Federal Congress") in pairs(d, "DECIDES")
+    assert ("Central Committee of the Sonderbund", "Federal Congress") in pairs(d, "PARTICIPATES")  # it convened it
 
 
 def test_a_call_issued_for_a_congress_decides_it(analysed):

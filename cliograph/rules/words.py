@@ -314,6 +314,19 @@ class ExtractorStanceWords(_Strict):
 
     walkout_verbs: frozenset[str]
     """Verbs of leaving a body in protest ('withdrew from the congress')."""
+    harm_verbs: frozenset[str] = frozenset()
+    """Verbs of doing harm that a speaker says of a party to accuse it ('declared that the
+    Ministry was betraying the country', '“The Whigs are deceiving us,” said Cobbett')."""
+    accusing_verbs: frozenset[str] = frozenset()
+    """Verbs besides those of speech that report a charge ('agreed with X that Y was ...')."""
+    obey_verbs: frozenset[str] = frozenset()
+    """Verbs of obeying an order: refusing to obey opposes who gave it."""
+    permit_verbs: frozenset[str] = frozenset()
+    """Verbs of letting another act: refusing to let one act is standing against him."""
+    intent_heads: frozenset[str] = frozenset()
+    """Verbs of wanting, trying or asking whose infinitive states the stance of who wants it
+    even though it did not happen ('Fox wanted to abolish the Test Act', 'urged the King to
+    arrest Wilkes'); never a refusal or a failure."""
 
 
 class OfficeWords(_Strict):

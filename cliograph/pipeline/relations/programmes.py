@@ -28,6 +28,7 @@ from ..quotations import in_quotation
 from .base import asserted, entity_at, factoid
 from .frames import expand, frame_of, listed
 from .policies import _sitting_body
+from .stance import wished_by
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
@@ -312,7 +313,7 @@ def demanded_institutions(d: Document, si: int, sent: Span) -> Iterator[Factoid]
 # --------------------------------------------------------------------------- meetings called
 
 
-def _meeting(d: Document, tok: Token, convening: bool) -> int | None:
+def meeting_called(d: Document, tok: Token, convening: bool) -> int | None:
     """The congress or conference a token names as one yet to meet: an event or an
     assembly ('a Peasants' Congress', 'a National Convention'), introduced by 'a' unless
     the verb itself convenes ('convoked the Estates')."""
@@ -331,27 +332,41 @@ def convened_meetings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     w = _words()
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or in_quotation(d, verb) or not asserted(verb):
+        if verb.pos_ != "VERB" or in_quotation(d, verb):
+            continue
+        wishers = None if asserted(verb) else wished_by(verb)
+        if wishers is None and not asserted(verb):
             continue
         meetings: list[int] = []
         if lemma in w.convening_verbs | w.inviting_verbs:
             convening = lemma in w.convening_verbs
-            # the assembly called, or the one the invited are to go or send delegates to
-            reach = [c for c in verb.children if c.dep_ == "dobj"] + [
+            # the assembly called ('the Estates were convoked'), or the one the invited are
+            # to go or send delegates to
+            reach = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
                 o for x in verb.subtree if x.dep_ == "prep" and x.lower_ == "to" and x.head.i in
                 (verb.i, *[c.i for c in verb.children if c.dep_ in ("xcomp", "advcl")])
                 for o in x.children if o.dep_ == "pobj"]
-            meetings = [m for o in reach if (m := _meeting(d, o, convening)) is not None]
+            meetings = [m for o in reach if (m := meeting_called(d, o, convening)) is not None]
         else:
             calls = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in w.call_nouns]
             if lemma in w.issuing_verbs and calls:
                 meetings = [m for c in calls for p in c.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
-                            for o in p.children if o.dep_ == "pobj" and (m := _meeting(d, o, True)) is not None]
+                            for o in p.children if o.dep_ == "pobj" and (m := meeting_called(d, o, True)) is not None]
         for m in dict.fromkeys(meetings):
+            if wishers is not None:
+                # 'the Jacobins demanded that the Convention be convoked': who wants it called
+                # takes part in it; only the one who calls it decides it
+                for s in expand(wishers):
+                    a = entity_at(d, s, ACTORS)
+                    if a is not None and a != m:
+                        yield factoid(d, si, "PARTICIPATES", a, m, "programmes.wished_meeting.v1", CONF,
+                                      role="wanted it called")
+                continue
             for s in frame_of(verb).subjects:
                 a = entity_at(d, s, ACTORS)
                 if a is not None and a != m:
                     yield factoid(d, si, "DECIDES", a, m, "programmes.convened.v1", CONF)
+                    yield factoid(d, si, "PARTICIPATES", a, m, "programmes.convener.v1", CONF, role="convened it")
 
 
 def programmes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

@@ -834,6 +834,18 @@ def _attributions(d: Document) -> dict[int, list[Attribution]]:
     return cache
 
 
+def spoken(d: Document, si: int) -> list[tuple[int, Span]]:
+    """(speaker, the words quoted) for each quotation whose reporting clause is in sentence
+    ``si``: what others read in a speaker's own words (``stance.from_accusations``)."""
+    out = []
+    for a in _attributions(d).get(si, []):
+        for q in a.quotes:
+            span = _tokens(d, q.start, q.end)
+            if span is not None:
+                out.append((a.speaker, span))
+    return out
+
+
 def _clean_text(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 

@@ -7,27 +7,35 @@ of the NEP') and from nouns of conflict or alliance between two parties ('a row
 between Molotov and Trotski'); from feelings and manners ('a grudge against X',
 'treated by X with incivility'), wishes ('his desire of kingly power'), defections ('the
 revolt of X from Y'), finding and regarding ('found a patron in X', 'regarded X as their
-enemy'). The word classes live in ``rules/stance.json``.
+enemy'); from what one only wants, tries or asks done ('wanted to abolish the Test Act',
+'urged the King to arrest Wilkes', 'insisted that the Corn Laws be kept'), from charges
+one makes in reported speech or in one's own quoted words ('declared that the Ministry was
+betraying the country'), from refusals to obey or to let another act. The word classes
+live in ``rules/stance.json``; the rules' own lists in ``rules/extractors.json``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
-from ...rules import limits
+from ...rules import lexicon, limits
 from ...rules.words import StanceWords, extractor_words
 from ...rules.words import stance_words as words
+from ...rules.words import words as relation_words
 from ..document import Document
 from ..mentions import broken_object_list
 from ..quotations import in_quotation
 from ..timeline import clause_verb
+from .base import UNREAL_HEADS, asserted, entity_at, factoid, owner
 from .base import _demonym as demonym
-from .base import asserted, entity_at, factoid, owner
 from .base import happened as _real
-from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed
+from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed, subject_tokens
+from .frames import speaker as speaker_of
+from .quotes import spoken
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 PEOPLE_ENDINGS = ("ians", "ans", "ites", "ese")  # 'the Athenians', 'the Venetians', 'the Genoese'
@@ -93,126 +101,207 @@ def _policy_words_for(lemma: str, prep: str, table: dict[str, list[str]]) -> boo
 
 
 def from_verbs(d: Document, si: int, sent: Span, only: list[Frame] | None = None) -> Iterator[Factoid]:
-    """The stance each verb (or each of ``only``) states of its subjects towards its objects."""
+    """The stance each verb (or each of ``only``) states of its subjects towards its objects;
+    also of a verb only wanted, tried or asked for ('Fox wanted to abolish the Test Act'):
+    who wants a thing done stands where the deed would."""
     w = words()
     for f in frames(sent) if only is None else only:
-        lemma = _phrasal_lemma(f.verb, w)
-        if not f.subjects or not _real(f.verb) or in_quotation(d, f.verb):
+        if in_quotation(d, f.verb):
             continue  # what a quotation says is not narration
-        # light verbs: 'took exception to', 'took issue with'
-        preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
-        for c in f.verb.children:  # 'spoke against giving the land away': a gerund clause
-            if c.dep_ == "prep":
-                preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
-        for o in f.objects:
-            light = f"{lemma} {o.lemma_.lower()}"
-            if light in w.ally_light_verbs:
-                lemma = light
-            elif light in w.light_verbs:
-                lemma = light
-                for c in o.children:  # 'exception to X' may hang on the noun
-                    if c.dep_ == "prep":
-                        preps.setdefault(c.lower_, []).extend(
-                            expand([x for x in c.children if x.dep_ == "pobj"]))
-        own = f.subjects
-        if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
-            own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
-        subjects = [_actor(d, s) for s in _named(d, own)]
-        # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
-        if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
-            subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
-        elif f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.command_verbs and _real(f.verb.head):
-            # 'ordered him to exclude the Jacobins': the stance is the one who orders; he is only told
-            subjects = [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
-        objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
-        targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
-            (o, p) for p, objs in preps.items() for o in objs]
-        for o, prep in targets:
-            if _subject_of_next_clause(o):
-                continue
-            person = _polity_of_agents(d, o, w)
-            if person is None:
-                person = entity_at(d, o, ACTORS)
-            policy = entity_at(d, o, POLICY)
-            if policy is None and o.lower_ in w.measure_event_nouns:
-                policy = entity_at(d, o, {"EVENT"})
-            reversed_ = False
-            hostile = False
-            if person is None and policy is None:
-                owner = _owner(d, o)
-                if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
-                    owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
-                                  and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
-                # 'called for his expulsion': wanting harm done to someone is opposing them
-                if owner is not None and o.lower_ in w.hostile_action_nouns and lemma in w.demand_verbs:
-                    hostile = True
-                    person = owner
-                # 'resenting Stalin’s attempt', 'took exception to Stalin’s multiplicity of posts'
-                elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
-                                            or _policy_words_for(lemma, prep, w.oppose_prep)):
-                    person = owner
-                # 'saved the King's life': a rescue sides with the one rescued; 'shared the exile
-                # of X': sharing another's lot sides with them
-                elif owner is not None and (o.lower_ == "life" and lemma in ("save", "rescue")
-                                            or not prep and lemma in w.ally_light_verbs):
-                    for s in subjects:
-                        yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
-                    continue
-                # 'agreed with the broad lines of the NEP'
-                elif o.lower_ in w.container_nouns:
-                    policy = _of_object(d, o, POLICY)
-            if hostile:
+        holders = wished_by(f.verb)
+        if holders is None:
+            if _real(f.verb) and f.subjects:
+                yield from _frame_stances(d, si, f, w)
+            continue
+        if not holders:
+            continue
+        for fact in _frame_stances(d, si, f, w, holders):
+            yield replace(fact, extractor="stance.intended.v1")
+        yield from _wished_events(d, si, f, holders)
+
+
+def wished_by(verb: Token) -> list[Token] | None:
+    """Who wants the deed a verb names done, when it is only wanted (None when it is not
+    wished): the subject of 'wanted to abolish'; the one who asks, not the one asked, in
+    'urged the King to arrest Wilkes' and 'insisted that the tithes be maintained'."""
+    wisher = intender(verb)
+    if wisher is None:
+        return None
+    if verb.head.i == wisher.i and (verb.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in wisher.children)):
+        return frame_of(wisher).subjects
+    return frame_of(verb).subjects
+
+
+PARTICIPATE_VERBS = relation_words().event.participate
+
+
+def _wished_events(d: Document, si: int, f: Frame, holders: list[Token]) -> Iterator[Factoid]:
+    """'The Jacobins demanded that the Convention be convoked', 'the Girondins tried to stop
+    the rising': who wants an event called, led or stopped takes part in it (what the event
+    rules do not read, the deed being only wanted)."""
+    role = PARTICIPATE_VERBS.get(f.verb.lemma_.lower())
+    if role is None:
+        return  # (an assembly wanted called together: ``programmes.convened_meetings``)
+    for o in f.objects:
+        event = entity_at(d, o, {"EVENT"})
+        for h in _named(d, holders) if event is not None else []:
+            yield from _emit(d, si, "PARTICIPATES", _actor(d, h), event, "stance.wished_event.v1", 0.6,
+                             role=f"wanted it {role}")
+
+
+INTENT_HEADS = extractor_words().stance.intent_heads
+
+
+def intender(verb: Token) -> Token | None:
+    """The verb of wanting, trying or asking a deed hangs on ('wanted to abolish', 'urged
+    him to arrest', 'demanded measures to destroy', 'demanded that X be dissolved'), when
+    that is all that keeps the deed from having happened: not negated or conditional
+    itself, and the wanting itself happened (or was itself wanted)."""
+    for c in verb.children:
+        if c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return None
+        if c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") and verb.dep_ != "ccomp":
+            return None
+    if verb.dep_ == "ccomp" and not _wished_form(verb):
+        return None  # 'insisted that the Whigs had betrayed him': what is said, not what is asked
+    head, hops = verb, 0
+    while head.dep_ in ("xcomp", "advcl", "ccomp") and head.head.i != head.i and hops < 3:
+        head, hops = head.head, hops + 1
+        lemma = head.lemma_.lower()
+        if lemma in INTENT_HEADS:
+            if any(c.dep_ == "neg" for c in head.children):
+                return None
+            return head if _real(head) or intender(head) is not None else None
+        if lemma in UNREAL_HEADS or lemma in words().refusal_verbs:
+            return None  # 'refused to', 'failed to', 'considered'
+    return None
+
+
+def _wished_form(verb: Token) -> bool:
+    """A clause in the form of a wish or demand: 'that the Act be repealed', 'that the Corn
+    Laws should be kept', 'that the King would dismiss him'."""
+    return verb.tag_ == "VB" or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.tag_ == "VB")
+                                    for c in verb.children)
+
+
+def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
+                   holders: list[Token] | None = None) -> Iterator[Factoid]:
+    """The stances of one verb's frame (its subjects', or ``holders``')."""
+    lemma = _phrasal_lemma(f.verb, w)
+    # light verbs: 'took exception to', 'took issue with'
+    preps = {p: list(objs) for p, objs in f.preps.items()}  # frames are shared: not changed here
+    for c in f.verb.children:  # 'spoke against giving the land away': a gerund clause
+        if c.dep_ == "prep":
+            preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
+    for o in f.objects:
+        light = f"{lemma} {o.lemma_.lower()}"
+        if light in w.ally_light_verbs:
+            lemma = light
+        elif light in w.light_verbs:
+            lemma = light
+            for c in o.children:  # 'exception to X' may hang on the noun
+                if c.dep_ == "prep":
+                    preps.setdefault(c.lower_, []).extend(
+                        expand([x for x in c.children if x.dep_ == "pobj"]))
+    own = f.subjects
+    if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
+        own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
+    subjects = [_actor(d, s) for s in _named(d, own if holders is None else holders)]
+    # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
+    if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
+        subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
+    elif f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.command_verbs and _real(f.verb.head):
+        # 'ordered him to exclude the Jacobins': the stance is the one who orders; he is only told
+        subjects = [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
+    objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
+    targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
+        (o, p) for p, objs in preps.items() for o in objs]
+    for o, prep in targets:
+        if _subject_of_next_clause(o):
+            continue
+        person = _polity_of_agents(d, o, w)
+        if person is None:
+            person = entity_at(d, o, ACTORS)
+        policy = entity_at(d, o, POLICY)
+        if policy is None and o.lower_ in w.measure_event_nouns:
+            policy = entity_at(d, o, {"EVENT"})
+        reversed_ = False
+        hostile = False
+        if person is None and policy is None:
+            owner = _owner(d, o)
+            if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
+                owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
+                              and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
+            # 'called for his expulsion': wanting harm done to someone is opposing them
+            if owner is not None and o.lower_ in w.hostile_action_nouns and lemma in w.demand_verbs:
+                hostile = True
+                person = owner
+            # 'resenting Stalin’s attempt', 'took exception to Stalin’s multiplicity of posts'
+            elif owner is not None and (lemma in w.oppose_verbs or lemma in w.light_verbs
+                                        or _policy_words_for(lemma, prep, w.oppose_prep)):
+                person = owner
+            # 'saved the King's life': a rescue sides with the one rescued; 'shared the exile
+            # of X': sharing another's lot sides with them
+            elif owner is not None and (o.lower_ == "life" and lemma in ("save", "rescue")
+                                        or not prep and lemma in w.ally_light_verbs):
                 for s in subjects:
-                    target = person
-                    if s == person:  # 'Lenin called for his expulsion': not his own
-                        target = _earlier_person(d, o, set(subjects))
-                    if s is not None:
-                        yield from _emit(d, si, "OPPOSES", s, target, "stance.hostile_demand.v1", 0.65)
+                    yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
                 continue
-            # 'called for an abandonment of autonomisation': the object of the reversing noun
-            if policy is None and o.lower_ in w.reversing_nouns:
-                inner = [x for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
-                         for x in c.children if x.dep_ == "pobj"]
-                policy = entity_at(d, inner[0], POLICY) if inner else None
-                reversed_ = policy is not None
+            # 'agreed with the broad lines of the NEP'
+            elif o.lower_ in w.container_nouns:
+                policy = _of_object(d, o, POLICY)
+        if hostile:
             for s in subjects:
-                if s is None:
-                    continue
-                if person is not None:
-                    if lemma in w.member_verbs and d.entities[person].kind == "BODY":
-                        pass  # 'Robespierre joined the Committee': membership, not an alliance
-                    elif lemma in w.succession_verbs and ("as" in preps or "in" in preps):
-                        pass  # a successor in a post
-                    elif (not prep and lemma in w.ally_verbs and (not f.passive or lemma not in w.succession_verbs)) \
-                            or _policy_words_for(lemma, prep, w.ally_prep):
-                        yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
-                    elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
-                            lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
-                        yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
-                if policy is not None:  # a polity stands for measures too ('Georgia defended the trade')
-                    polarity = 0
-                    if (not prep and lemma in w.policy_support_verbs) or _policy_words_for(
-                            lemma, prep, w.policy_support_prep):
-                        polarity = 1
-                    elif (not prep and lemma in w.policy_oppose_verbs) or _policy_words_for(
-                            lemma, prep, w.policy_oppose_prep):
-                        polarity = -1
-                    if reversed_:
-                        polarity = -polarity
-                    if polarity:
-                        type_ = "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY"
-                        yield from _emit(d, si, type_, s, policy, "stance.policy_verb.v1", 0.6)
-        # 'He and Molotov had conspired', 'Lenin and Trotski quarrelled'
-        if len(subjects) >= 2 and not f.objects:
-            mutual = ("ALLY" if lemma in w.mutual_ally_verbs else
-                      "OPPOSES" if lemma in w.mutual_oppose_verbs else None)
-            if mutual:
-                ents = [s for s in subjects if s is not None]
-                for i, a in enumerate(ents):
-                    for b in ents[i + 1:]:
-                        yield from _emit(d, si, mutual, a, b, "stance.mutual_verb.v1", 0.6)
-                        if mutual == "OPPOSES":
-                            yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
+                target = person
+                if s == person:  # 'Lenin called for his expulsion': not his own
+                    target = _earlier_person(d, o, set(subjects))
+                if s is not None:
+                    yield from _emit(d, si, "OPPOSES", s, target, "stance.hostile_demand.v1", 0.65)
+            continue
+        # 'called for an abandonment of autonomisation': the object of the reversing noun
+        if policy is None and o.lower_ in w.reversing_nouns:
+            inner = [x for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                     for x in c.children if x.dep_ == "pobj"]
+            policy = entity_at(d, inner[0], POLICY) if inner else None
+            reversed_ = policy is not None
+        for s in subjects:
+            if s is None:
+                continue
+            if person is not None:
+                if lemma in w.member_verbs and d.entities[person].kind == "BODY":
+                    pass  # 'Robespierre joined the Committee': membership, not an alliance
+                elif lemma in w.succession_verbs and ("as" in preps or "in" in preps):
+                    pass  # a successor in a post
+                elif (not prep and lemma in w.ally_verbs and (not f.passive or lemma not in w.succession_verbs)) \
+                        or _policy_words_for(lemma, prep, w.ally_prep):
+                    yield from _emit(d, si, "ALLY", s, person, "stance.ally_verb.v1", 0.6)
+                elif (not prep and lemma in w.oppose_verbs) or _policy_words_for(
+                        lemma, prep, w.oppose_prep) or _policy_words_for(lemma, prep, w.light_verbs):
+                    yield from _emit(d, si, "OPPOSES", s, person, "stance.oppose_verb.v1", 0.6)
+            if policy is not None:  # a polity stands for measures too ('Georgia defended the trade')
+                polarity = 0
+                if (not prep and lemma in w.policy_support_verbs) or _policy_words_for(
+                        lemma, prep, w.policy_support_prep):
+                    polarity = 1
+                elif (not prep and lemma in w.policy_oppose_verbs) or _policy_words_for(
+                        lemma, prep, w.policy_oppose_prep):
+                    polarity = -1
+                if reversed_:
+                    polarity = -polarity
+                if polarity:
+                    type_ = "SUPPORTS_POLICY" if polarity > 0 else "OPPOSES_POLICY"
+                    yield from _emit(d, si, type_, s, policy, "stance.policy_verb.v1", 0.6)
+    # 'He and Molotov had conspired', 'Lenin and Trotski quarrelled'
+    if len(subjects) >= 2 and not f.objects:
+        mutual = ("ALLY" if lemma in w.mutual_ally_verbs else
+                  "OPPOSES" if lemma in w.mutual_oppose_verbs else None)
+        if mutual:
+            ents = [s for s in subjects if s is not None]
+            for i, a in enumerate(ents):
+                for b in ents[i + 1:]:
+                    yield from _emit(d, si, mutual, a, b, "stance.mutual_verb.v1", 0.6)
+                    if mutual == "OPPOSES":
+                        yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
 
 
 # stances that, taken together, make allies of those who take them (siding with the same
@@ -650,8 +739,11 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         low = tok.lower_
         if low in w.stance_adjectives and tok.pos_ in ("ADJ", "VERB"):
             polarity, preps = w.stance_adjectives[low], ("to", "towards", "for")
+            fronted = _fronted_subject(tok)
             if tok.dep_ in ("acomp", "oprd") and asserted(tok.head):
                 holders = [antecedent(c) for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            elif fronted is not None:  # 'Loyal to the Crown, Hyde opposed the bill'
+                holders = [fronted]
             elif tok.dep_ in ("amod", "appos") and tok.i > tok.head.i:  # 'Halifax, always loyal to the King,'
                 holders = [tok.head]
             else:
@@ -670,6 +762,26 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             holder = entity_at(d, h, ACTORS)
             for o in objects:
                 yield from _toward(d, si, polarity, holder, o, "stance.adjective.v1")
+
+
+def _fronted_subject(adj: Token) -> Token | None:
+    """The subject an adjective phrase set before the clause describes: 'Loyal to the
+    Crown, Hyde opposed the bill', 'Though, like most of his order, zealous for monarchy,
+    he was no courtier' (the phrase ends in a comma before the subject; the parser may
+    hang it on a word of the phrase before it, never on a subject or an object)."""
+    verb, hops = adj.head, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 4:
+        if verb.dep_ not in ("pobj", "prep", "appos", "amod", "advmod", "npadvmod"):
+            return None
+        verb, hops = verb.head, hops + 1
+    if verb.pos_ not in ("VERB", "AUX") or not asserted(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    end = adj.right_edge.i + 1
+    if subj is None or not adj.i < end < subj.left_edge.i + 1 or adj.doc[end].text != "," \
+            or adj.i in range(subj.left_edge.i, subj.right_edge.i + 1):
+        return None
+    return subj
 
 
 def led_and_backed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -734,13 +846,47 @@ def from_refusals(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 or in_quotation(d, f.verb) or any(c.dep_ == "neg" for c in f.verb.children):
             continue
         lemma = f.verb.lemma_.lower()
-        for s in _named(d, f.subjects):
+        refusers = f.subjects or subject_tokens(head, through=("conj", "xcomp", "advcl", "pcomp", "prep"))
+        for s in _named(d, refusers):
             actor = _actor(d, s)
+            if lemma in PERMIT_VERBS:
+                # 'refused to let the envoys land', 'declined to allow Marat to speak': who
+                # will not let another act stands against him
+                let = f.objects + [x for c in f.verb.children if c.dep_ == "ccomp"
+                                   for x in c.children if x.dep_ == "nsubj"]
+                for o in expand(let):
+                    yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refused_leave.v1", 0.6)
+                continue
+            if lemma in OBEY_VERBS and not f.objects:
+                # 'X ordered him to exclude the Whigs. He declined to obey.': against who ordered
+                yield from _emit(d, si, "OPPOSES", actor, _last_to_order(d, si, actor, w), "stance.refusal.v1", 0.6)
             for o in f.objects:
                 if lemma in w.ally_verbs and not f.passive:
                     yield from _emit(d, si, "OPPOSES", actor, entity_at(d, o, ACTORS), "stance.refusal.v1", 0.6)
                 if lemma in w.policy_support_verbs:
                     yield from _emit(d, si, "OPPOSES_POLICY", actor, entity_at(d, o, POLICY), "stance.refusal.v1", 0.6)
+
+
+PERMIT_VERBS = extractor_words().stance.permit_verbs
+OBEY_VERBS = extractor_words().stance.obey_verbs
+
+
+def _last_to_order(d: Document, si: int, whom: int | None, w: StanceWords) -> int | None:
+    """Who gave ``whom`` the order a refusal to obey answers: the subject of the last verb
+    of command with ``whom`` as its object, in this sentence or the one before."""
+    if whom is None:
+        return None
+    for back in (si, si - 1):
+        if back < 0:
+            break
+        found = None
+        for f in frames(d.sents[back]):
+            if f.verb.lemma_.lower() in w.command_verbs and not f.passive and any(
+                    entity_at(d, o, ACTORS) == whom for o in f.objects):
+                found = next((a for s in _named(d, f.subjects) if (a := _actor(d, s)) is not None), found)
+        if found is not None:
+            return found
+    return None
 
 
 def from_refused_aid(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -955,6 +1101,45 @@ def from_taken_along(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                                  "stance.taken_along.v1", 0.6)
 
 
+HARM_VERBS = extractor_words().stance.harm_verbs
+REPORTING_VERBS = lexicon().speech_verbs | extractor_words().stance.accusing_verbs
+
+
+def _harms(clause: Token) -> Iterator[Token]:
+    """The verbs of harm a reported clause states, through its infinitives and conjuncts
+    ('was attempting to destroy', 'lied and betrayed'), none negated on the way."""
+    todo = [clause]
+    while todo:
+        v = todo.pop()
+        if any(c.dep_ == "neg" for c in v.children):
+            continue
+        if v.pos_ == "VERB" and v.lemma_.lower() in HARM_VERBS:
+            yield v
+        todo.extend(c for c in v.children if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"))
+
+
+def from_accusations(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Radicals declared that the Ministry was attempting to destroy the Constitution',
+    '“The Whigs are betraying us,” said Cobbett': who says that a party does harm stands
+    against it (the doers of the harm, not its victims)."""
+    said: list[tuple[int | None, list[Token]]] = []
+    for v in sent:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS or in_quotation(d, v) or not _real(v):
+            continue
+        who = speaker_of(v)
+        clauses = [c for c in v.children if c.dep_ == "ccomp" and not in_quotation(d, c)]
+        if who is not None and clauses:
+            said += [(_actor(d, s), clauses) for s in _named(d, expand([who]))]
+    for speaker, words_ in spoken(d, si):
+        said.append((speaker, [t for t in words_ if t.dep_ in ("ROOT", "ccomp") or t.head.i == t.i]))
+    for speaker, clauses in said:
+        for clause in clauses:
+            for harm in _harms(clause):
+                for doer in frame_of(harm).subjects:
+                    yield from _emit(d, si, "OPPOSES", speaker, entity_at(d, doer, ACTORS),
+                                     "stance.accusation.v1", 0.6)
+
+
 def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_wants(d, si, sent)
     yield from from_manner(d, si, sent)
@@ -972,4 +1157,5 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)
     yield from from_aid(d, si, sent)
+    yield from from_accusations(d, si, sent)
     yield from from_harm_to_groups(d, si, sent)  # last: the group it makes is no one's co-target above
