@@ -100,6 +100,10 @@ def _possessive_joins(doc: Doc, i: int) -> bool:
         return False
     owner = doc[i - 1].text
     nxt = doc[i + 1]
+    if doc[i].text in ("’s", "'s") and owner.lower() in lexicon().held_titles and owner[:1].isupper() \
+            and nxt.text[:1].isupper() and nxt.tag_ == "NNP" and not nxt.is_sent_start \
+            and nxt.lower_ not in lexicon().office_heads and nxt.ent_type_ != "PERSON":
+        return True  # 'the King’s Bench', 'Queen’s County': a name built on a title (not 'the King’s Secretary')
     return (owner.endswith("s") or owner in ("People", "Men", "Women", "Children")) and (
         nxt.text[:1].isupper() or nxt.lower_ == "and"
     ) and doc[i - 1].ent_type_ != "PERSON"
@@ -389,6 +393,10 @@ def guess_kind(span: Span) -> str | None:
     if len(words) > 1 and (first == "lord" and (head in lex.office_heads or head in ("seal", "admiral")) or (
             words[-1] == "general" and words[-2] in lex.office_heads)):
         return "OFFICE"  # 'Lord High Admiral', 'Lord Privy Seal', 'Solicitor General'
+    title = words[:words.index("of")] if "of" in words else words
+    if 1 < len(title) <= 3 and first in OFFICE_MODIFIERS and first != "lord" and head in lex.office_heads \
+            and all(t.text[:1].isupper() for t in span[:len(title)]):
+        return "OFFICE"  # 'Chief Justice (of X)', 'Vice Chancellor': a rank before a title is the post
     if len(words) > 2 and "of" in words and (stem := office_stem(head)) and stem[1] == "tenure":
         return "OFFICE"  # 'the Presidency of the Board' is the President's post
     if head in lex.office_heads and head not in lex.person_titles or (
@@ -817,6 +825,9 @@ def find(d: Document) -> None:
                     if len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper() \
                             and PEOPLE_PLURAL.search(span[-1].text):
                         kind = "PLACE"  # 'the Transalpine Gauls': a people, which stands for its land
+                if lab == "LANGUAGE" and ss > 0 and doc[ss - 1].lower_ == "the" and span.root.pos_ != "ADJ" \
+                        and span.root.dep_ not in ("amod", "compound"):
+                    kind = "PLACE"  # 'the English themselves': the people who speak it, which stands for its land
                 source = f"spacy.ner.{lab}" if lab else source
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
@@ -826,6 +837,8 @@ def find(d: Document) -> None:
                 # (but 'their Jansenism' is the doctrine)
             if _a_tune(span):
                 continue  # 'the strains of the Marseillaise': a piece of music
+            if len(span) == 1 and span[0].lower_ in lexicon().not_names:
+                continue  # 'for Madam to strip', 'Providence willed': a form of address or a common word
             if len(span) == 1 and span[0].lower_ in lexicon().divine_names:
                 continue  # 'cursed by Satan', 'the suppliant of Apollo': a god is no actor of the story
             if len(span) == 1 and _attributive_person(span[0]):
