@@ -47,3 +47,31 @@ def test_a_form_of_address_alone_is_no_entity(analysed):
     d = analysed("Talleyrand thought it a cold night for Madam to ride out to Fontainebleau.")
     assert entity_named(d, "Madam") is None
     assert entity_named(d, "Talleyrand") is not None
+
+
+@pytest.mark.parametrize(("text", "office", "place"), [
+    ("In 1861 Adams sailed for London as Minister to Britain and stayed there through the war.",
+     "Minister to Britain", "Britain"),
+    ("Chesterfield served the Hague as Ambassador to Holland before he quarrelled with Walpole.",
+     "Ambassador to Holland", "Holland"),
+])
+def test_an_envoys_post_is_named_by_where_he_is_sent(analysed, text, office, place):
+    d = analysed(text)
+    post = entity_named(d, office)
+    assert post is not None and post.kind == "OFFICE"
+    # the mention finder reads the post as one name (not an extractor's afterthought)
+    assert any(m.text == office and m.source == "mentions.name_run.v1" for m in d.mentions)
+    land = entity_named(d, place)
+    assert land is not None and land.kind == "PLACE"
+
+
+def test_a_held_title_taken_somewhere_is_no_post(analysed):
+    d = analysed("In 1660 Monck escorted the King to London and the bells rang in every parish.")
+    names = {m.text for m in d.mentions if m.source.startswith("mentions.")}
+    assert "King" in names and "King to London" not in names
+
+
+def test_a_people_of_a_land_are_two_names(analysed):
+    d = analysed("The Bithynians of the Propontis sent envoys to Mithridates in the spring.")
+    assert entity_named(d, "Bithynians of the Propontis") is None
+    assert entity_named(d, "Propontis") is not None

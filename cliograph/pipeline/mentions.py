@@ -175,6 +175,19 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     "NNPS", "NNS") and doc[i].lower_ not in lexicon().body_heads) and j + 1 < n and \
                     doc[j + 1].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ not in lexicon().person_titles:
                 break
+            # 'the Dorians of the Peloponnese', 'the Aethaeans of the Perioeci': a people and where
+            # or among whom it lives are two names
+            if t.lower_ == "of" and j - 1 == i and doc[i].tag_ == "NNPS" and doc[i].ent_type_ == "NORP" \
+                    and PEOPLE_PLURAL.search(doc[i].text):
+                break
+            # 'Minister to France', 'Chamberlain to the Queen': an envoy's or a household post is
+            # named by whom it serves ('took the King to London' names two)
+            if t.lower_ == "to" and j + 1 < n and (stem := office_stem(doc[j - 1].text)) and stem[1] == "title" \
+                    and doc[j - 1].lower_ not in lexicon().held_titles:
+                k = j + 1 + (doc[j + 1].lower_ == "the" and j + 2 < n)
+                if is_cap(doc[k]) and not doc[k].is_sent_start and doc[k].ent_type_ not in NON_NAME_ENTS:
+                    j = k + 1
+                    continue
             # ('left the South for Philadelphia': 'for' joins a post or a body to its charge only)
             if t.lower_ in ("of", "for") and j + 1 < n and (t.lower_ == "of" or guess_kind(doc[i:j]) in (
                     "BODY", "OFFICE") or office_stem(doc[j - 1].text) is not None):
@@ -358,8 +371,8 @@ def head_word(span: Span) -> str:
     """The head noun of a name: the last word before an 'of'/'for' complement."""
     words = [t for t in span if t.text not in POSSESSIVE and t.text not in ("-", "–")]
     for k, t in enumerate(words):
-        if t.lower_ in ("of", "for") and k > 0:
-            return words[k - 1].lower_
+        if k > 0 and (t.lower_ in ("of", "for") or t.lower_ == "to" and office_stem(words[k - 1].text)):
+            return words[k - 1].lower_  # ('Minister to France' is a minister)
     if len(words) > 1 and re.fullmatch(r"[IVX]+\.?", words[-1].text):
         return words[-2].lower_  # 'World War II': a numbered war is a war
     return words[-1].lower_ if words else ""
@@ -960,12 +973,12 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
         copies = copies or SpanDocs(doc)
         runs = [(rs + s, re_ + s) for rs, re_ in name_runs(copies.as_doc(doc[s:e]))]
         if kind == "OFFICE" and (whose := _office_complement(doc, s, e)) is not None and whose not in runs \
-                and guess_kind(doc[whose[0]:whose[1]]) in ("BODY", "PLACE"):
+                and (guess_kind(doc[whose[0]:whose[1]]) in ("BODY", "PLACE") or _a_place(doc[whose[0]:whose[1]])):
             runs.append(whose)  # 'Chairman of the Board of Trade': the body the post is of
         for rs, re_ in runs:
             if rs == s and re_ == e or (rs == s and kind != "EVENT"):
                 continue
-            if rs > s and doc[rs - 1].lower_ not in ("of", "for", "the", "at", "on", "in") and kind != "EVENT":
+            if rs > s and doc[rs - 1].lower_ not in ("of", "for", "the", "at", "on", "in", "to") and kind != "EVENT":
                 continue
             sub = doc[rs:re_]
             k = guess_kind(sub)
@@ -998,7 +1011,8 @@ def _nested_named_heads(cands: list[tuple[int, int, str | None, str]],
 def _office_complement(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     """The capitalised name after an office's first 'of' or 'for' ('President of the Royal
     Society' -> 'Royal Society'), which a run of capitals takes in whole with the post."""
-    k = next((x for x in range(s + 1, e - 1) if doc[x].lower_ in ("of", "for")), None)
+    k = next((x for x in range(s + 1, e - 1) if doc[x].lower_ in ("of", "for")
+              or doc[x].lower_ == "to" and office_stem(doc[x - 1].text)), None)
     if k is None:
         return None
     k += 1
