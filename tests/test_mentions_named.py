@@ -75,3 +75,41 @@ def test_a_people_of_a_land_are_two_names(analysed):
     d = analysed("The Bithynians of the Propontis sent envoys to Mithridates in the spring.")
     assert entity_named(d, "Bithynians of the Propontis") is None
     assert entity_named(d, "Propontis") is not None
+
+
+def test_a_nationalitys_word_in_the_singular_after_in_is_a_tongue(analysed):
+    d = analysed("At Worms Luther answered the Emperor in German, and Eck replied to him in Latin.")
+    assert entity_named(d, "German") is None
+
+
+def test_the_name_a_naming_verb_gives_to_others_is_no_entity(analysed):
+    d = analysed("The Roundhead pamphlets went on calling the bishops Pharisees and Sadducees for a decade.")
+    assert entity_named(d, "Pharisees") is None and entity_named(d, "Sadducees") is None
+
+
+def test_a_things_own_name_after_is_called_stays(analysed):
+    d = analysed("The Spaniards built a fort on the bay, which is called Fort Caroline, and Ribault besieged it.")
+    assert entity_named(d, "Fort Caroline") is not None
+
+
+@pytest.mark.parametrize(("text", "byname", "man"), [
+    ("Later Bede the Chronicler relates that Oswald prayed before the battle of Heavenfield.", "Chronicler",
+     "Oswald"),
+    ("But Eusebius the Historian relates that Constantine saw a cross in the sky.", "Historian", "Eusebius"),
+])
+def test_a_mans_byname_after_the_is_no_second_man(analysed, text, byname, man):
+    d = analysed(text)
+    assert entity_named(d, byname) is None
+    assert entity_named(d, man) is not None
+
+
+def test_a_regimes_word_before_a_land_is_one_place(analysed):
+    d = analysed("In 1922 the Genoa conference debated trade with Soviet Russia for a month.")
+    e = entity_named(d, "Soviet Russia")
+    assert e is not None and e.kind == "PLACE"
+    assert entity_named(d, "Soviet") is None
+
+
+def test_a_group_after_a_name_that_closes_a_phrase_is_no_byname(analysed):
+    d = analysed("Soon after the Restoration the Covenanters refused to take the oath and fled to Holland.")
+    assert entity_named(d, "Covenanters") is not None

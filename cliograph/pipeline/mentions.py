@@ -307,6 +307,9 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if a.ent_type_ == "NORP" and k <= a.head.i < end and doc[end - 1].lower_ in heads:
             continue  # 'the Swedish Senate': a nationality opens the body's name
+        if a.ent_type_ == "NORP" and b.ent_type_ in ("GPE", "LOC") and a.head.i == b.i and a.tag_ == "NNP" \
+                and a.dep_ in ("compound", "amod"):
+            continue  # 'Soviet Russia', 'Imperial Germany': the régime's word names the land it rules
         if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
                 and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
                 b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
@@ -783,6 +786,20 @@ def _a_tune(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lexicon().music_nouns
 
 
+def _a_name_given(span: Span) -> bool:
+    """The name a naming verb gives to its object: 'calling the tribunes Bruti and Cumæi' (the
+    men named are the verb's other object; but 'a fort which is called White Castle' is the
+    fort's own name)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    verb = root.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS or root.dep_ not in (
+            "dobj", "oprd", "npadvmod", "attr", "xcomp"):
+        return False
+    return any(c.dep_ == "dobj" and c.i != root.i and c.i < root.i and c.pos_ != "PRON" for c in verb.children)
+
+
 def _a_place(span: Span) -> bool:
     """A name the gazetteer or the model knows as a place, and no head noun says otherwise."""
     from .entities import gazetteer  # (the place list lives with the other kind votes)
@@ -832,6 +849,8 @@ def find(d: Document) -> None:
             if kind is None:
                 labels = [ent_at[t.i].label_ for t in span if t.i in ent_at]
                 lab = Counter(labels).most_common(1)[0][0] if labels else None  # ties: the first (not set order)
+                if lab == "NORP" and len(span) > 1 and span[-1].ent_type_ in ("GPE", "LOC"):
+                    lab = span[-1].ent_type_  # 'Soviet Russia': the land, which its last word names
                 kind = SPACY_KIND.get(lab) if lab else None
                 if lab == "NORP" and not (len(span) == 1 and GROUP_PLURAL.match(span.text)):
                     kind = None  # 'Georgian', 'Germans': nationalities, not factions
@@ -850,6 +869,13 @@ def find(d: Document) -> None:
                 # (but 'their Jansenism' is the doctrine)
             if _a_tune(span):
                 continue  # 'the strains of the Marseillaise': a piece of music
+            if _a_name_given(span):
+                continue  # 'calling the tribunes Bruti': what something is called, not who it is
+            if len(span) == 1 and ss >= 2 and doc[ss - 1].lower_ == "the" and (doc[ss - 2].ent_type_ in (
+                    "PERSON", "ORG") or doc[ss - 2].pos_ == "PROPN") and doc[ss - 2].text[:1].isupper() and span[0].text not in EPITHETS \
+                    and guess_kind(span) is None and not ORDINAL_WORDS.match(span.text) and span[0].tag_ == "NNP" \
+                    and ss - 2 in (span[0].head.i, *[c.i for c in span[0].children]):
+                continue  # 'Strabo the Philosopher', 'John the Baptist': a man's byname, not a second man
             if len(span) == 1 and span[0].lower_ in lexicon().not_names:
                 continue  # 'for Madam to strip', 'Providence willed': a form of address or a common word
             if len(span) == 1 and span[0].lower_ in lexicon().divine_names:
