@@ -113,3 +113,22 @@ def test_a_regimes_word_before_a_land_is_one_place(analysed):
 def test_a_group_after_a_name_that_closes_a_phrase_is_no_byname(analysed):
     d = analysed("Soon after the Restoration the Covenanters refused to take the oath and fled to Holland.")
     assert entity_named(d, "Covenanters") is not None
+
+
+def test_members_counted_are_no_body_named(analysed):
+    d = analysed("In 1688 Danby met both these Lords at Whitehall, and the Commons waited.")
+    assert entity_named(d, "Lords") is None
+    assert entity_named(d, "Danby") is not None
+
+
+def test_a_group_of_a_people_counted_stays_a_name(analysed):
+    d = analysed("Pompey sent the three Illyrians home and Crassus kept the Gauls at Capua.")
+    assert entity_named(d, "Gauls") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The Kaiser was plainly unwell. Groups of surgeons, summoned from Vienna, disagreed.",
+    "The old Emperor seemed confused. Groups of courtiers, some hostile, argued in the halls.",
+])
+def test_a_common_noun_of_number_opening_a_sentence_is_no_name(analysed, text):
+    assert entity_named(analysed(text), "Groups") is None

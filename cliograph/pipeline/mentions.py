@@ -86,6 +86,8 @@ def _name_opening_sentence(tok: Token) -> bool:
     pale youth...'); a parse that lost the verb leaves such a name as the root of its
     apposition ('Rodzianko, leader of the right wing, declared...')."""
     appos = any(c.dep_ == "appos" for c in tok.children)
+    if tok.tag_ == "NNS" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "of" and tok.nbor(2).text.islower():
+        return False  # 'Groups of doctors were...', 'Crowds of peasants': a common noun of number
     return (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "ROOT" and appos) and tok.pos_ in ("ADJ", "NOUN") and (
         tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or any(c.dep_ == "appos" for c in tok.children))
 
@@ -786,6 +788,9 @@ def _a_tune(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lexicon().music_nouns
 
 
+COUNTING_WORDS = entity_words().mentions.counting_words
+
+
 def _a_name_given(span: Span) -> bool:
     """The name a naming verb gives to its object: 'calling the tribunes Bruti and Cumæi' (the
     men named are the verb's other object; but 'a fort which is called White Castle' is the
@@ -869,6 +874,10 @@ def find(d: Document) -> None:
                 # (but 'their Jansenism' is the doctrine)
             if _a_tune(span):
                 continue  # 'the strains of the Marseillaise': a piece of music
+            if len(span) == 1 and span[0].tag_ in ("NNS", "NNPS") and ss > 0 and (
+                    doc[ss - 1].lower_ in COUNTING_WORDS or doc[ss - 1].tag_ == "CD" and ss > 1
+                    and doc[ss - 2].lower_ in COUNTING_WORDS | {"the"}) and kind in ("BODY", "OFFICE"):
+                continue  # 'both these Lords', 'the fourteen Doctors': members counted, not a body named
             if _a_name_given(span):
                 continue  # 'calling the tribunes Bruti': what something is called, not who it is
             if len(span) == 1 and ss >= 2 and doc[ss - 1].lower_ == "the" and (doc[ss - 2].ent_type_ in (
