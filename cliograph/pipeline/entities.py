@@ -124,7 +124,9 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
             and doc[e - 1].lower_ not in lex.office_heads | lex.body_heads and doc[e - 1].text[:1].isupper()):
         votes["PERSON"] += CONTEXT_WEIGHT
     # 'in Moscow', 'travelled to Georgia' (but 'a message to Molotov' says nothing)
-    if prev is not None and prev.lower_ in lex.place_preps and root.dep_ == "pobj" and not (
+    # ('wrote in Greek', 'in English': a nationality's word in the singular is its tongue)
+    tongue = e - s == 1 and root.ent_type_ in ("NORP", "LANGUAGE") and not root.lower_.endswith("s")
+    if prev is not None and prev.lower_ in lex.place_preps and root.dep_ == "pobj" and not tongue and not (
         nxt is not None and nxt.text in ("’s", "'s")
     ) and (prev.lower_ not in ("to", "from", "toward", "towards", "through", "via")  # 'spoke through X'
            or prev.head.pos_ == "VERB" and prev.head.lemma_.lower() in MOTION):

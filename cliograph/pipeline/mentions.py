@@ -86,6 +86,8 @@ def _name_opening_sentence(tok: Token) -> bool:
     pale youth...'); a parse that lost the verb leaves such a name as the root of its
     apposition ('Rodzianko, leader of the right wing, declared...')."""
     appos = any(c.dep_ == "appos" for c in tok.children)
+    if tok.tag_ == "NNS" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "of" and tok.nbor(2).text.islower():
+        return False  # 'Groups of doctors were...', 'Crowds of peasants': a common noun of number
     return (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "ROOT" and appos) and tok.pos_ in ("ADJ", "NOUN") and (
         tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or any(c.dep_ == "appos" for c in tok.children))
 
@@ -100,6 +102,10 @@ def _possessive_joins(doc: Doc, i: int) -> bool:
         return False
     owner = doc[i - 1].text
     nxt = doc[i + 1]
+    if doc[i].text in ("’s", "'s") and owner.lower() in lexicon().held_titles and owner[:1].isupper() \
+            and nxt.text[:1].isupper() and nxt.tag_ == "NNP" and not nxt.is_sent_start \
+            and nxt.lower_ not in lexicon().office_heads and nxt.ent_type_ != "PERSON":
+        return True  # 'the King’s Bench', 'Queen’s County': a name built on a title (not 'the King’s Secretary')
     return (owner.endswith("s") or owner in ("People", "Men", "Women", "Children")) and (
         nxt.text[:1].isupper() or nxt.lower_ == "and"
     ) and doc[i - 1].ent_type_ != "PERSON"
@@ -171,6 +177,19 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     "NNPS", "NNS") and doc[i].lower_ not in lexicon().body_heads) and j + 1 < n and \
                     doc[j + 1].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ not in lexicon().person_titles:
                 break
+            # 'the Dorians of the Peloponnese', 'the Aethaeans of the Perioeci': a people and where
+            # or among whom it lives are two names
+            if t.lower_ == "of" and j - 1 == i and doc[i].tag_ == "NNPS" and doc[i].ent_type_ == "NORP" \
+                    and PEOPLE_PLURAL.search(doc[i].text):
+                break
+            # 'Minister to France', 'Chamberlain to the Queen': an envoy's or a household post is
+            # named by whom it serves ('took the King to London' names two)
+            if t.lower_ == "to" and j + 1 < n and (stem := office_stem(doc[j - 1].text)) and stem[1] == "title" \
+                    and doc[j - 1].lower_ not in lexicon().held_titles:
+                k = j + 1 + (doc[j + 1].lower_ == "the" and j + 2 < n)
+                if is_cap(doc[k]) and not doc[k].is_sent_start and doc[k].ent_type_ not in NON_NAME_ENTS:
+                    j = k + 1
+                    continue
             # ('left the South for Philadelphia': 'for' joins a post or a body to its charge only)
             if t.lower_ in ("of", "for") and j + 1 < n and (t.lower_ == "of" or guess_kind(doc[i:j]) in (
                     "BODY", "OFFICE") or office_stem(doc[j - 1].text) is not None):
@@ -290,6 +309,9 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if a.ent_type_ == "NORP" and k <= a.head.i < end and doc[end - 1].lower_ in heads:
             continue  # 'the Swedish Senate': a nationality opens the body's name
+        if a.ent_type_ == "NORP" and b.ent_type_ in ("GPE", "LOC") and a.head.i == b.i and a.tag_ == "NNP" \
+                and a.dep_ in ("compound", "amod"):
+            continue  # 'Soviet Russia', 'Imperial Germany': the régime's word names the land it rules
         if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
                 and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
                 b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
@@ -354,8 +376,8 @@ def head_word(span: Span) -> str:
     """The head noun of a name: the last word before an 'of'/'for' complement."""
     words = [t for t in span if t.text not in POSSESSIVE and t.text not in ("-", "–")]
     for k, t in enumerate(words):
-        if t.lower_ in ("of", "for") and k > 0:
-            return words[k - 1].lower_
+        if k > 0 and (t.lower_ in ("of", "for") or t.lower_ == "to" and office_stem(words[k - 1].text)):
+            return words[k - 1].lower_  # ('Minister to France' is a minister)
     if len(words) > 1 and re.fullmatch(r"[IVX]+\.?", words[-1].text):
         return words[-2].lower_  # 'World War II': a numbered war is a war
     return words[-1].lower_ if words else ""
@@ -389,6 +411,10 @@ def guess_kind(span: Span) -> str | None:
     if len(words) > 1 and (first == "lord" and (head in lex.office_heads or head in ("seal", "admiral")) or (
             words[-1] == "general" and words[-2] in lex.office_heads)):
         return "OFFICE"  # 'Lord High Admiral', 'Lord Privy Seal', 'Solicitor General'
+    title = words[:words.index("of")] if "of" in words else words
+    if 1 < len(title) <= 3 and first in OFFICE_MODIFIERS and first != "lord" and head in lex.office_heads \
+            and all(t.text[:1].isupper() for t in span[:len(title)]):
+        return "OFFICE"  # 'Chief Justice (of X)', 'Vice Chancellor': a rank before a title is the post
     if len(words) > 2 and "of" in words and (stem := office_stem(head)) and stem[1] == "tenure":
         return "OFFICE"  # 'the Presidency of the Board' is the President's post
     if head in lex.office_heads and head not in lex.person_titles or (
@@ -762,6 +788,23 @@ def _a_tune(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lexicon().music_nouns
 
 
+COUNTING_WORDS = entity_words().mentions.counting_words
+
+
+def _a_name_given(span: Span) -> bool:
+    """The name a naming verb gives to its object: 'calling the tribunes Bruti and Cumæi' (the
+    men named are the verb's other object; but 'a fort which is called White Castle' is the
+    fort's own name)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    verb = root.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS or root.dep_ not in (
+            "dobj", "oprd", "npadvmod", "attr", "xcomp"):
+        return False
+    return any(c.dep_ == "dobj" and c.i != root.i and c.i < root.i and c.pos_ != "PRON" for c in verb.children)
+
+
 def _a_place(span: Span) -> bool:
     """A name the gazetteer or the model knows as a place, and no head noun says otherwise."""
     from .entities import gazetteer  # (the place list lives with the other kind votes)
@@ -811,12 +854,17 @@ def find(d: Document) -> None:
             if kind is None:
                 labels = [ent_at[t.i].label_ for t in span if t.i in ent_at]
                 lab = Counter(labels).most_common(1)[0][0] if labels else None  # ties: the first (not set order)
+                if lab == "NORP" and len(span) > 1 and span[-1].ent_type_ in ("GPE", "LOC"):
+                    lab = span[-1].ent_type_  # 'Soviet Russia': the land, which its last word names
                 kind = SPACY_KIND.get(lab) if lab else None
                 if lab == "NORP" and not (len(span) == 1 and GROUP_PLURAL.match(span.text)):
                     kind = None  # 'Georgian', 'Germans': nationalities, not factions
                     if len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper() \
                             and PEOPLE_PLURAL.search(span[-1].text):
                         kind = "PLACE"  # 'the Transalpine Gauls': a people, which stands for its land
+                if lab == "LANGUAGE" and ss > 0 and doc[ss - 1].lower_ == "the" and span.root.pos_ != "ADJ" \
+                        and span.root.dep_ not in ("amod", "compound"):
+                    kind = "PLACE"  # 'the English themselves': the people who speak it, which stands for its land
                 source = f"spacy.ner.{lab}" if lab else source
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
@@ -826,6 +874,19 @@ def find(d: Document) -> None:
                 # (but 'their Jansenism' is the doctrine)
             if _a_tune(span):
                 continue  # 'the strains of the Marseillaise': a piece of music
+            if len(span) == 1 and span[0].tag_ in ("NNS", "NNPS") and ss > 0 and (
+                    doc[ss - 1].lower_ in COUNTING_WORDS or doc[ss - 1].tag_ == "CD" and ss > 1
+                    and doc[ss - 2].lower_ in COUNTING_WORDS | {"the"}) and kind in ("BODY", "OFFICE"):
+                continue  # 'both these Lords', 'the fourteen Doctors': members counted, not a body named
+            if _a_name_given(span):
+                continue  # 'calling the tribunes Bruti': what something is called, not who it is
+            if len(span) == 1 and ss >= 2 and doc[ss - 1].lower_ == "the" and (doc[ss - 2].ent_type_ in (
+                    "PERSON", "ORG") or doc[ss - 2].pos_ == "PROPN") and doc[ss - 2].text[:1].isupper() and span[0].text not in EPITHETS \
+                    and guess_kind(span) is None and not ORDINAL_WORDS.match(span.text) and span[0].tag_ == "NNP" \
+                    and ss - 2 in (span[0].head.i, *[c.i for c in span[0].children]):
+                continue  # 'Strabo the Philosopher', 'John the Baptist': a man's byname, not a second man
+            if len(span) == 1 and span[0].lower_ in lexicon().not_names:
+                continue  # 'for Madam to strip', 'Providence willed': a form of address or a common word
             if len(span) == 1 and span[0].lower_ in lexicon().divine_names:
                 continue  # 'cursed by Satan', 'the suppliant of Apollo': a god is no actor of the story
             if len(span) == 1 and _attributive_person(span[0]):
@@ -947,12 +1008,12 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
         copies = copies or SpanDocs(doc)
         runs = [(rs + s, re_ + s) for rs, re_ in name_runs(copies.as_doc(doc[s:e]))]
         if kind == "OFFICE" and (whose := _office_complement(doc, s, e)) is not None and whose not in runs \
-                and guess_kind(doc[whose[0]:whose[1]]) in ("BODY", "PLACE"):
+                and (guess_kind(doc[whose[0]:whose[1]]) in ("BODY", "PLACE") or _a_place(doc[whose[0]:whose[1]])):
             runs.append(whose)  # 'Chairman of the Board of Trade': the body the post is of
         for rs, re_ in runs:
             if rs == s and re_ == e or (rs == s and kind != "EVENT"):
                 continue
-            if rs > s and doc[rs - 1].lower_ not in ("of", "for", "the", "at", "on", "in") and kind != "EVENT":
+            if rs > s and doc[rs - 1].lower_ not in ("of", "for", "the", "at", "on", "in", "to") and kind != "EVENT":
                 continue
             sub = doc[rs:re_]
             k = guess_kind(sub)
@@ -985,7 +1046,8 @@ def _nested_named_heads(cands: list[tuple[int, int, str | None, str]],
 def _office_complement(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     """The capitalised name after an office's first 'of' or 'for' ('President of the Royal
     Society' -> 'Royal Society'), which a run of capitals takes in whole with the post."""
-    k = next((x for x in range(s + 1, e - 1) if doc[x].lower_ in ("of", "for")), None)
+    k = next((x for x in range(s + 1, e - 1) if doc[x].lower_ in ("of", "for")
+              or doc[x].lower_ == "to" and office_stem(doc[x - 1].text)), None)
     if k is None:
         return None
     k += 1

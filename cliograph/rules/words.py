@@ -616,6 +616,8 @@ class MentionWords(_Strict):
 
     describing: frozenset[str]
     """Adjectives before a name that are no part of it ('old Fritz', 'poor Hans')."""
+    counting_words: frozenset[str]
+    """Words that count a plural ('these Lords', 'both the Consuls'): the members, not a body named."""
     naming_verbs: frozenset[str]
     """Verbs that give a name or a label ('called it X', 'dubbed him X')."""
     wings: frozenset[str]
