@@ -355,6 +355,8 @@ class OfficeWords(_Strict):
     """Verbs of leaving a post."""
     remove: frozenset[str]
     """Verbs of removing another from a post."""
+    hand_over: frozenset[str]
+    """'The Great Seal was delivered to X': handing a post's insignia (or the post) to its holder."""
 
 
 class KinWords(_Strict):
@@ -456,6 +458,19 @@ class ReferenceWords(_Strict):
     """Nouns that stand for a group's leaders ('the Jacobin leaders'): the group acts through them."""
 
 
+class AffinityWords(_Strict):
+    """Affinity said of the one felt about (``relations/affinity.py``)."""
+
+    object_nouns: frozenset[str]
+    """'an object of aversion to X': the noun a feeling is said to have as its aim."""
+    displeasing_adjectives: frozenset[str]
+    """'odious to X': X is hostile to the subject."""
+    pleasing_adjectives: frozenset[str]
+    """'dear to X': X is friendly to the subject."""
+    defeat_verbs: frozenset[str]
+    """'was defeated in the Commons': the body opposed the subject."""
+
+
 class ExtractorWords(_Strict):
     """``rules/extractors.json``: the relation extractors' own word lists. The lists of
     ``relations.json`` and ``stance.json`` are also the learned layer's word classes
@@ -472,6 +487,7 @@ class ExtractorWords(_Strict):
     timing: TimingWords
     reference: ReferenceWords
     stance: ExtractorStanceWords
+    affinity: AffinityWords
 
 
 @lru_cache(maxsize=1)

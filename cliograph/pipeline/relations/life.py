@@ -75,10 +75,13 @@ def _quoted(d: Document, tok: Token) -> bool:
 
 
 def _unreal(tok: Token) -> bool:
-    """Under a fear, risk, plot or wish: 'in danger of dying', 'plotted his death'."""
+    """Under a fear, risk, plot or wish: 'in danger of dying', 'plotted his death'; not
+    what a counterfactual says prevented it ('would have sailed but for his death')."""
     lw = words().life
     for a in tok.ancestors:
         low = a.lemma_.lower()
+        if a.lower_ == "for" and a.i > 0 and a.doc[a.i - 1].lower_ == "but":
+            return False  # 'would have come but for his death': what prevented it was real
         if a.pos_ == "NOUN" and low in lw.unreal_nouns:
             return True
         if a.pos_ in ("VERB", "AUX"):

@@ -269,6 +269,36 @@ def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from led_bodies(d, si, sent)
     yield from confirmed_appointments(d, si, sent)
     yield from resignations(d, si, sent)
+    yield from handed_over(d, si, sent)
+
+
+HAND_OVER = extractor_words().office.hand_over
+
+
+def handed_over(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Great Seal was delivered to Lord Eldon', 'the King gave the Privy Seal to X':
+    the one a post (or the insignia the text names the post by) is handed to holds it from
+    then on."""
+    for f in frames(sent):
+        if f.verb.lemma_.lower() not in HAND_OVER or not asserted(f.verb):
+            continue
+        # 'gave the office of Lord Chancellor to X': the post a post noun names
+        things = [*f.objects, *(o for t in f.objects if t.lemma_.lower() in POST_NOUNS for c in t.children
+                                if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")]
+        posts = [e for t in things if (e := entity_at(d, t, OFFICE)) is not None]
+        if not posts:
+            continue
+        people = []
+        for t in f.preps.get("to", []):
+            # 'to his elder brother, Henry Earl of Clarendon': the name in apposition
+            for x in (t, *(a for a in t.children if a.dep_ == "appos")):
+                p = entity_at(d, x, PERSON)
+                if p is not None and d.token_mention.get(x.i) is not None:
+                    people.append(p)
+                    break
+        for person in dict.fromkeys(people):
+            for office in dict.fromkeys(posts):
+                yield _dated(d, si, person, office, "offices.handed_over.v1", 0.7, f.verb)
 
 
 def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

@@ -1,0 +1,111 @@
+"""Court narrative (issue 12): affinity said of the one felt about ('an object of hatred to
+X', 'odious to X', 'defeated in the Commons', 'one of his friends, X'), posts handed over
+by their insignia, and a death that a counterfactual names. Every text is written for these
+tests, about other times and places than the gold chapters."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def rules_of(d, type_: str) -> set[tuple[str, str | None, str]]:
+    return {(d.entities[f.subject].name, d.entities[f.object].name if f.object is not None else None, f.extractor)
+            for f in d.factoids if f.type == type_}
+
+
+# -- an object of a feeling ------------------------------------------------------------------
+
+def test_the_one_in_the_dative_hates_the_subject(analysed):
+    d = analysed("Cardinal Wolsey rose quickly at court. He was to the Duke of Norfolk an object of "
+                 "hatred which he hardly troubled to hide.")
+    assert ("Duke of Norfolk", "Cardinal Wolsey") in pairs(d, "OPPOSES")
+    assert ("Cardinal Wolsey", "Duke of Norfolk") not in pairs(d, "OPPOSES")
+
+
+def test_the_object_of_someones_affection_is_his_ally(analysed):
+    d = analysed("Lord Melbourne dined at Windsor every night. He became the object of Queen "
+                 "Victoria's affection.")
+    assert ("Queen Victoria", "Melbourne") in pairs(d, "ALLY")
+
+
+def test_a_object_that_feels_nothing_gives_no_stance(analysed):
+    d = analysed("The treaty was an object of study for Lord Castlereagh and Prince Metternich.")
+    assert not any(f.extractor.startswith("affinity.") for f in d.factoids)
+
+
+# -- displeasing and pleasing to someone -------------------------------------------------------
+
+def test_a_quality_odious_to_a_group_sets_the_group_against_its_owner(analysed):
+    d = analysed("The pride of Cardinal Richelieu had begun to be hateful to the nobles, above all to "
+                 "the Gascons.")
+    opposes = pairs(d, "OPPOSES")
+    assert ("Gascons", "Cardinal Richelieu") in opposes
+    assert ("Cardinal Richelieu", "Gascons") not in opposes
+
+
+def test_dear_to_someone_is_an_ally(analysed):
+    d = analysed("Sir Walter Raleigh was dear to Queen Elizabeth for many years.")
+    assert ("Queen Elizabeth", "Walter Raleigh") in pairs(d, "ALLY")
+
+
+def test_a_denied_dislike_is_no_stance(analysed):
+    d = analysed("Sir Walter Raleigh was never odious to Queen Elizabeth.")
+    assert not any(f.extractor.startswith("affinity.") for f in d.factoids)
+
+
+# -- defeated in a body ----------------------------------------------------------------------
+
+def test_a_minister_defeated_in_a_house_is_opposed_by_it(analysed):
+    d = analysed("In 1783 William Pitt was defeated in the House of Commons, and he resigned soon after.")
+    assert ("House of Commons", "William Pitt") in pairs(d, "OPPOSES")
+
+
+def test_a_defeat_with_its_agent_named_is_left_to_the_agent(analysed):
+    d = analysed("In 1815 Napoleon was defeated in Belgium by Wellington.")
+    assert not any(f.extractor == "affinity.defeated_in.v1" for f in d.factoids)
+
+
+# -- one of his friends ------------------------------------------------------------------------
+
+def test_one_of_his_friends_named_in_apposition(analysed):
+    d = analysed("Marshal Ney, one of Napoleon's friends, was shot in December 1815.")
+    assert ("Ney", "Napoleon", "affinity.one_of.v1") in rules_of(d, "ALLY")
+
+
+def test_one_of_his_enemies_named_after_it(analysed):
+    d = analysed("Lord Byron left London in 1816. He was mocked by one of his enemies, Henry Brougham, "
+                 "in the Edinburgh Review.")
+    assert ("Henry Brougham", "Byron") in pairs(d, "OPPOSES")
+
+
+# -- a post handed over --------------------------------------------------------------------------
+
+def test_insignia_entrusted_to_a_person_make_him_the_holder(analysed):
+    d = analysed("Lord Eldon was Lord Chancellor until 1827. The Lord Privy Seal had been entrusted to "
+                 "his friend, Lord Westmorland.")
+    assert ("Lord Westmorland", "Lord Privy Seal", "offices.handed_over.v1") in rules_of(d, "HOLDS_OFFICE")
+
+
+def test_the_office_of_a_post_given_to_a_person(analysed):
+    d = analysed("In 1529 King Henry gave the office of Lord Chancellor to Sir Thomas More.")
+    assert ("Sir Thomas More", "Lord Chancellor") in pairs(d, "HOLDS_OFFICE")
+
+
+def test_a_gift_to_an_officer_is_no_appointment(analysed):
+    d = analysed("The King gave a ring of gold to the Lord Chancellor.")
+    assert not any(f.extractor == "offices.handed_over.v1" for f in d.factoids)
+
+
+# -- a death a counterfactual names --------------------------------------------------------------
+
+def test_but_for_his_death_reports_the_death(analysed):
+    d = analysed("Admiral Horatio Nelson would have led the fleet home but for his death at Trafalgar in 1805.")
+    assert ("Admiral Horatio Nelson", None) in pairs(d, "DIED")
+
+
+def test_a_wished_death_is_still_no_death(analysed):
+    d = analysed("Admiral Horatio Nelson would have been glad of his death.")
+    assert not pairs(d, "DIED")
