@@ -109,3 +109,57 @@ def test_but_for_his_death_reports_the_death(analysed):
 def test_a_wished_death_is_still_no_death(analysed):
     d = analysed("Admiral Horatio Nelson would have been glad of his death.")
     assert not pairs(d, "DIED")
+
+
+# -- illness said by a verb or by a noun it qualifies ------------------------------------------
+
+def test_a_person_who_fainted_was_taken_ill(analysed):
+    d = analysed("Queen Caroline heard the verdict and fainted in the gallery.")
+    assert ("Queen Caroline", None, "life.ill_verb.v1") in rules_of(d, "HEALTH")
+
+
+def test_a_government_that_collapsed_has_no_health(analysed):
+    d = analysed("The Directory collapsed in November 1799.")
+    assert not pairs(d, "HEALTH")
+
+
+def test_like_the_sick_man_he_was(analysed):
+    d = analysed("Lord Chatham spoke once more in the Lords in 1778, like the sick man he was, and fell "
+                 "back into the arms of his son.")
+    assert ("Chatham", None, "life.ill_person.v1") in rules_of(d, "HEALTH")
+
+
+def test_a_sick_man_as_a_predicate_and_in_apposition(analysed):
+    d = analysed("By 1820 King George the Third was a sick man, blind and mad. Lord Chatham, an ailing "
+                 "old man, spoke in the Lords.")
+    assert {("King George the Third", None), ("Chatham", None)} <= pairs(d, "HEALTH")
+
+
+def test_the_sick_man_of_a_continent_is_a_figure(analysed):
+    d = analysed("Lord Chatham was the sick man of Europe's politics, people said.")
+    assert not pairs(d, "HEALTH")
+
+
+# -- a relative named as the object of a verb ---------------------------------------------------
+
+def test_a_son_lost_and_named_in_apposition(analysed):
+    d = analysed("In 1703 the Duke of Marlborough lost a son, Lord Blandford, to smallpox.")
+    roles = {(d.entities[f.subject].name, d.entities[f.object].name, f.role) for f in d.factoids if f.type == "KIN"}
+    assert ("Lord Blandford", "Duke of Marlborough", "son") in roles
+
+
+def test_a_son_named_at_the_end_of_his_description(analysed):
+    d = analysed("The old Duke of Marlborough had buried a son who should have carried his name into the "
+                 "next age, the young Lord Churchill.")
+    assert ("Lord Churchill", "Duke of Marlborough") in pairs(d, "KIN")
+
+
+def test_a_son_of_someone_else_is_not_the_subjects(analysed):
+    d = analysed("The Duke of Marlborough met a son of the Elector, Prince George, at Hanover.")
+    assert ("Prince George", "Duke of Marlborough") not in pairs(d, "KIN")
+
+
+def test_a_son_described_without_a_name_names_nobody(analysed):
+    d = analysed("The old Duke of Marlborough had buried a son who had served under Eugene at "
+                 "Oudenarde, and he grieved.")
+    assert not pairs(d, "KIN")

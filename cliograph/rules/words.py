@@ -307,6 +307,8 @@ class ExtractorLifeWords(_Strict):
     death')."""
     causes: frozenset[str]
     """Nouns of a cause of death ('died of grief')."""
+    ill_verbs: frozenset[str]
+    """Verbs whose person subject was taken ill ('she fainted', 'he swooned')."""
 
 
 class ExtractorStanceWords(_Strict):
