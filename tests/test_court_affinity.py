@@ -163,3 +163,26 @@ def test_a_son_described_without_a_name_names_nobody(analysed):
     d = analysed("The old Duke of Marlborough had buried a son who had served under Eugene at "
                  "Oudenarde, and he grieved.")
     assert not pairs(d, "KIN")
+
+
+# -- a body named in lower case where its members sit ---------------------------------------------
+
+def test_a_seat_in_the_cabinet_names_the_cabinet(analysed):
+    d = analysed("Lord Liverpool led the government. Lord Castlereagh received a seat in the cabinet in 1812.")
+    assert ("Castlereagh", "cabinet") in pairs(d, "MEMBER_OF")
+    assert any(e.name == "cabinet" and e.kind == "BODY" for e in d.entities)
+
+
+def test_a_member_of_the_council_names_the_council(analysed):
+    d = analysed("Thomas Cromwell was a member of the council in 1530.")
+    assert ("Thomas Cromwell", "council") in pairs(d, "MEMBER_OF")
+
+
+def test_a_cabinet_of_curiosities_is_no_body(analysed):
+    d = analysed("Horace Walpole kept a cabinet of curiosities at Strawberry Hill.")
+    assert not any(e.name == "cabinet" for e in d.entities)
+
+
+def test_a_seat_wished_for_is_no_membership(analysed):
+    d = analysed("Lord Liverpool led the government. Lord Castlereagh never received a seat in the cabinet.")
+    assert not pairs(d, "MEMBER_OF")

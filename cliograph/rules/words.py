@@ -658,6 +658,9 @@ class MentionWords(_Strict):
     """Head words of a contest held again and again, whose year is part of its name ('the 1908 Summer Olympics')."""
     year_of_heads: frozenset[str]
     """Events named by the year they broke out ('the War of 1812', 'the Revolution of 1830')."""
+    membership_heads: dict[str, str]
+    """Nouns of a place among a body's members and the preposition before the body ('a member
+    of the cabinet', 'a seat in the council'): a lower-case body head there is the body."""
 
 
 class EntityWords(_Strict):
