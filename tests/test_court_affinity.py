@@ -186,3 +186,25 @@ def test_a_cabinet_of_curiosities_is_no_body(analysed):
 def test_a_seat_wished_for_is_no_membership(analysed):
     d = analysed("Lord Liverpool led the government. Lord Castlereagh never received a seat in the cabinet.")
     assert not pairs(d, "MEMBER_OF")
+
+
+# -- honours -----------------------------------------------------------------------------------
+
+def test_a_peerage_received_with_a_seat_is_held(analysed):
+    d = analysed("Henry Brougham received a seat in the cabinet and a peerage in 1830.")
+    assert ("Henry Brougham", "peerage") in pairs(d, "HOLDS_OFFICE")
+
+
+def test_raised_to_the_peerage(analysed):
+    d = analysed("Sir Robert Walpole was raised to the peerage as Earl of Orford in 1742.")
+    assert ("Robert Walpole", "peerage") in pairs(d, "HOLDS_OFFICE")
+
+
+def test_never_raised_to_the_peerage_holds_nothing(analysed):
+    d = analysed("In 1831 Thomas Macaulay was never raised to the peerage.")
+    assert not pairs(d, "HOLDS_OFFICE")
+
+
+def test_a_peerage_debated_is_held_by_nobody(analysed):
+    d = analysed("The peerage was debated by the Lords in 1719.")
+    assert not pairs(d, "HOLDS_OFFICE")

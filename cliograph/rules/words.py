@@ -359,6 +359,12 @@ class OfficeWords(_Strict):
     """Verbs of removing another from a post."""
     hand_over: frozenset[str]
     """'The Great Seal was delivered to X': handing a post's insignia (or the post) to its holder."""
+    honours: frozenset[str]
+    """Ranks conferred as honours ('obtained a peerage', 'raised to the peerage'): a post held."""
+    honour_getting: frozenset[str]
+    """Verbs of getting an honour ('obtained a peerage', 'accepted an earldom')."""
+    honour_raising: frozenset[str]
+    """Verbs of raising someone to an honour ('raised to the peerage', 'elevated to a dukedom')."""
 
 
 class KinWords(_Strict):

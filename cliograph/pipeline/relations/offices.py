@@ -270,6 +270,7 @@ def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from confirmed_appointments(d, si, sent)
     yield from resignations(d, si, sent)
     yield from handed_over(d, si, sent)
+    yield from honours(d, si, sent)
 
 
 HAND_OVER = extractor_words().office.hand_over
@@ -299,6 +300,38 @@ def handed_over(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         for person in dict.fromkeys(people):
             for office in dict.fromkeys(posts):
                 yield _dated(d, si, person, office, "offices.handed_over.v1", 0.7, f.verb)
+
+
+HONOURS = extractor_words().office.honours
+HONOUR_GETTING = extractor_words().office.honour_getting
+HONOUR_RAISING = extractor_words().office.honour_raising
+
+
+def honours(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Jenkins obtained a seat in the Commons and a peerage', 'he was raised to the peerage
+    in 1831': a rank conferred as an honour is a post its receiver holds from then on (one
+    entity per honour, named by its noun)."""
+    for noun in sent:
+        if noun.lower_ not in HONOURS or noun.pos_ != "NOUN":
+            continue
+        obj = noun
+        while obj.dep_ == "conj" and obj.head.i != obj.i:  # 'a seat in the cabinet and a peerage'
+            obj = obj.head
+        verb = obj.head
+        people: list[Token] = []
+        if obj.dep_ == "dobj" and verb.lemma_.lower() in HONOUR_GETTING and asserted(verb):
+            people = frame_of(verb).subjects
+        elif obj.dep_ == "pobj" and obj.head.lower_ == "to" and verb.head.lemma_.lower() in HONOUR_RAISING \
+                and asserted(verb.head):
+            f = frame_of(verb.head)  # 'was raised to the peerage', 'the King raised him to the peerage'
+            people = f.objects
+        for p in people:
+            person = entity_at(d, p, PERSON)
+            if person is None:
+                continue
+            office = d.add_entity(noun.lower_, "OFFICE", noun.idx, noun.idx + len(noun.text),
+                                  "offices.honour.v1", tokens=(noun.i, noun.i + 1))
+            yield _dated(d, si, person, office, "offices.honour.v1", 0.7, verb)
 
 
 def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
