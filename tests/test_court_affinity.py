@@ -191,7 +191,7 @@ def test_a_seat_wished_for_is_no_membership(analysed):
 # -- honours -----------------------------------------------------------------------------------
 
 def test_a_peerage_received_with_a_seat_is_held(analysed):
-    d = analysed("Henry Brougham received a seat in the cabinet and a peerage in 1830.")
+    d = analysed("In 1830 Henry Brougham received a place in the government and a peerage.")
     assert ("Henry Brougham", "peerage") in pairs(d, "HOLDS_OFFICE")
 
 
