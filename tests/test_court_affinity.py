@@ -208,3 +208,24 @@ def test_never_raised_to_the_peerage_holds_nothing(analysed):
 def test_a_peerage_debated_is_held_by_nobody(analysed):
     d = analysed("The peerage was debated by the Lords in 1719.")
     assert not pairs(d, "HOLDS_OFFICE")
+
+
+# -- a stance adjective set before its clause ---------------------------------------------------
+
+def test_a_fronted_stance_adjective_is_said_of_the_subject(analysed):
+    d = analysed("The Corn Laws were debated for years. Though, like most of his party, hostile to the "
+                 "Corn Laws, Sir Robert Peel was no radical.")
+    assert ("Sir Robert Peel", "Corn Laws") in pairs(d, "OPPOSES_POLICY")
+
+
+def test_a_concessive_as_clause_carries_the_stance(analysed):
+    d = analysed("The Corn Laws were debated for years. Loyal as he was to the cause of the "
+                 "Corn Laws, Lord Derby was no friend to reform.")
+    assert ("Derby", "Corn Laws") in pairs(d, "SUPPORTS_POLICY") or \
+        ("Lord Derby", "Corn Laws") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_an_adjective_after_the_subject_is_not_read_twice_as_fronted(analysed):
+    d = analysed("The Corn Laws were debated for years. Sir Robert Peel was no radical, though hostile to "
+                 "the Corn Laws.")
+    assert not any(f.extractor == "affinity.fronted_adjective.v1" for f in d.factoids)
