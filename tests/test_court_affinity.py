@@ -229,3 +229,22 @@ def test_an_adjective_after_the_subject_is_not_read_twice_as_fronted(analysed):
     d = analysed("The Corn Laws were debated for years. Sir Robert Peel was no radical, though hostile to "
                  "the Corn Laws.")
     assert not any(f.extractor == "affinity.fronted_adjective.v1" for f in d.factoids)
+
+
+# -- a death survived ---------------------------------------------------------------------------
+
+def test_almost_killed_is_an_injury_not_a_death(analysed):
+    d = analysed("In 1763 John Wilkes was almost killed in a duel with Samuel Martin.")
+    assert ("John Wilkes", None, "life.near_death.v1") in rules_of(d, "HEALTH")
+    assert not pairs(d, "DIED")
+
+
+def test_nearly_died_of_a_fever(analysed):
+    d = analysed("Lord Nelson nearly died of fever in 1780.")
+    assert ("Nelson", None) in pairs(d, "HEALTH")
+    assert not pairs(d, "DIED")
+
+
+def test_killed_outright_is_still_a_death(analysed):
+    d = analysed("In 1712 the Duke of Hamilton was killed in a duel with Lord Mohun.")
+    assert ("Duke of Hamilton", None) in pairs(d, "DIED")

@@ -309,6 +309,8 @@ class ExtractorLifeWords(_Strict):
     """Nouns of a cause of death ('died of grief')."""
     ill_verbs: frozenset[str]
     """Verbs whose person subject was taken ill ('she fainted', 'he swooned')."""
+    near_miss: frozenset[str]
+    """Adverbs that make a death one survived ('almost killed', 'nearly died'): a HEALTH fact."""
 
 
 class ExtractorStanceWords(_Strict):

@@ -52,6 +52,7 @@ CONF = {
     "life.recovering.v1": 0.75,  # seed 1/1 ('convalesced at Gorki')
     "life.ill_verb.v1": 0.7,  # tests only ('the Queen fainted')
     "life.ill_person.v1": 0.7,  # corpus 1/1 ('like the mortally sick man he was')
+    "life.near_death.v1": 0.7,  # tests only ('was almost killed in a duel')
     "life.died.v1": 0.8,  # seed 0/0; corpus 4/4 (Maximus, Brutus, Elizabeth, Charles II)
     "life.killed.v1": 0.75,  # seed 0/0; corpus 3/3 after dropping pronoun victims
     "life.death_noun.v1": 0.7,  # seed 0/1 (Sverdlov's death: right, but the gold predates
@@ -426,6 +427,10 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue  # 'the dying King', 'in danger of dying'
             if not _clause_ok(t):
                 continue
+            if _near_miss(t):  # 'he almost died of the fever': an illness survived
+                for person in _subjects(d, t):
+                    yield _life(d, si, "HEALTH", person, "life.near_death.v1", t, condition=f"nearly {t.text}")
+                continue
             for person in _subjects(d, t):
                 yield _life(d, si, "DIED", person, "life.died.v1", t, place=_place(d, t), condition=_cause(d, t))
         elif t.pos_ == "VERB" and (low in lw.kill_verbs or _put_to_death(t)):
@@ -451,6 +456,10 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 ]
                 if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself") for c in t.children):
                     victims = _subjects(d, t)  # 'slew himself'
+            if _near_miss(t):  # 'was almost killed with brickbats': wounded, not dead
+                for person in victims:
+                    yield _life(d, si, "HEALTH", person, "life.near_death.v1", t, condition=f"nearly {t.text}")
+                continue
             for person in victims:
                 yield _life(d, si, "DIED", person, "life.killed.v1", t, place=_place(d, t),
                             condition="put to death" if _put_to_death(t)
@@ -477,6 +486,14 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             cond = None if low in ("death", "demise", "decease", "end", "passing") else low
             yield _life(d, si, "DIED", person, "life.death_noun.v1", t, place=_place(d, t),
                         condition=cond or _cause(d, t))
+
+
+NEAR_MISS = extractor_words().life.near_miss
+
+
+def _near_miss(v: Token) -> bool:
+    """'almost killed', 'nearly died': what the verb says did not quite happen."""
+    return any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in v.children)
 
 
 def _passive_chain(v: Token) -> bool:
