@@ -702,6 +702,13 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                 and _a_place(doc[nxt.i + 1:end]):
             out.append((tok.i, end, "BODY", TOWN_BODY_RULE))
             continue
+        # body: 'a member of the cabinet', 'a seat in the council': a body named in lower case
+        # where its members are
+        if low in lex.body_heads and low not in TRANSIENT_BODIES and tok.pos_ == "NOUN" and tok.dep_ == "pobj" \
+                and MEMBERSHIP_HEADS.get(tok.head.head.lower_) == tok.head.lower_ \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            out.append((tok.i, tok.i + 1, "BODY", "mentions.member_of_body.v1"))
+            continue
         # body: 'the old régime', 'the former regime': the government a revolution swept away
         if low in ("régime", "regime") and tok.pos_ in ("NOUN", "PROPN") \
                 and tok.dep_ not in ("compound", "nmod", "amod") \
@@ -777,6 +784,7 @@ MONUMENT_RULE = "mentions.monument.v1"
 TOWN_BODY_RULE = "mentions.town_body.v1"
 BOOK_TITLES = entity_words().mentions.book_titles
 FORMER = entity_words().mentions.former
+MEMBERSHIP_HEADS = entity_words().mentions.membership_heads
 OBJECT_PRONOUNS = {"one", "me", "him", "her", "us", "them"}
 TRANSIENT_BODIES = entity_words().mentions.transient_bodies
 

@@ -307,6 +307,10 @@ class ExtractorLifeWords(_Strict):
     death')."""
     causes: frozenset[str]
     """Nouns of a cause of death ('died of grief')."""
+    ill_verbs: frozenset[str]
+    """Verbs whose person subject was taken ill ('she fainted', 'he swooned')."""
+    near_miss: frozenset[str]
+    """Adverbs that make a death one survived ('almost killed', 'nearly died'): a HEALTH fact."""
 
 
 class ExtractorStanceWords(_Strict):
@@ -368,6 +372,14 @@ class OfficeWords(_Strict):
     """Verbs of leaving a post."""
     remove: frozenset[str]
     """Verbs of removing another from a post."""
+    hand_over: frozenset[str]
+    """'The Great Seal was delivered to X': handing a post's insignia (or the post) to its holder."""
+    honours: frozenset[str]
+    """Ranks conferred as honours ('obtained a peerage', 'raised to the peerage'): a post held."""
+    honour_getting: frozenset[str]
+    """Verbs of getting an honour ('obtained a peerage', 'accepted an earldom')."""
+    honour_raising: frozenset[str]
+    """Verbs of raising someone to an honour ('raised to the peerage', 'elevated to a dukedom')."""
 
 
 class KinWords(_Strict):
@@ -469,6 +481,19 @@ class ReferenceWords(_Strict):
     """Nouns that stand for a group's leaders ('the Jacobin leaders'): the group acts through them."""
 
 
+class AffinityWords(_Strict):
+    """Affinity said of the one felt about (``relations/affinity.py``)."""
+
+    object_nouns: frozenset[str]
+    """'an object of aversion to X': the noun a feeling is said to have as its aim."""
+    displeasing_adjectives: frozenset[str]
+    """'odious to X': X is hostile to the subject."""
+    pleasing_adjectives: frozenset[str]
+    """'dear to X': X is friendly to the subject."""
+    defeat_verbs: frozenset[str]
+    """'was defeated in the Commons': the body opposed the subject."""
+
+
 class ExtractorWords(_Strict):
     """``rules/extractors.json``: the relation extractors' own word lists. The lists of
     ``relations.json`` and ``stance.json`` are also the learned layer's word classes
@@ -485,6 +510,7 @@ class ExtractorWords(_Strict):
     timing: TimingWords
     reference: ReferenceWords
     stance: ExtractorStanceWords
+    affinity: AffinityWords
 
 
 @lru_cache(maxsize=1)
@@ -655,6 +681,9 @@ class MentionWords(_Strict):
     """Head words of a contest held again and again, whose year is part of its name ('the 1908 Summer Olympics')."""
     year_of_heads: frozenset[str]
     """Events named by the year they broke out ('the War of 1812', 'the Revolution of 1830')."""
+    membership_heads: dict[str, str]
+    """Nouns of a place among a body's members and the preposition before the body ('a member
+    of the cabinet', 'a seat in the council'): a lower-case body head there is the body."""
 
 
 class EntityWords(_Strict):

@@ -3,6 +3,7 @@ pipeline runs, in order, over every sentence."""
 
 from __future__ import annotations
 
+from .affinity import affinity
 from .base import Extractor
 from .ellipsis import ellipsis
 from .events import events
@@ -22,6 +23,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "kin": kin,
     "membership": membership,
     "stance": stance,
+    "affinity": affinity,
     "quotes": quotes,
     "life": life,
     "events": events,

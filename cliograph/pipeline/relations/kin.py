@@ -18,7 +18,7 @@ from ...rules import lexicon
 from ...rules.words import extractor_words
 from ..document import Document
 from .base import asserted, entity_at, factoid, owner
-from .frames import frames, listed
+from .frames import frames, listed, subject_tokens
 
 PERSON = {"PERSON"}
 # a name a kin noun is said of is a person's, whatever kind the name's other mentions voted
@@ -267,6 +267,7 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from married(d, si, sent)
     yield from born_to(d, si, sent)
     yield from listed_after_clause(d, si, sent)
+    yield from kin_as_object(d, si, sent)
     lex = lexicon()
     # the words a kin role is read from, alone or before '-in-law' (the cheap test first)
     bases = {*lex.kin_roles, *(r.removesuffix("-in-law") for r in lex.kin_roles)}
@@ -308,6 +309,58 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 inverse = lex.kin_inverse.get(r_role, {}).get(gender(d, o))
                 if inverse:
                     yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.7, role=inverse)
+
+
+def kin_as_object(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'He had buried a son, Lord Ossory', 'the Duke lost a daughter who had been the pride
+    of his house, Lady Anne': a kin noun with no owner of its own, the object of a verb, is
+    the verb's subject's relative; the person is the name in apposition to it, or the name
+    that closes the clause describing it."""
+    lex = lexicon()
+    for noun in sent:
+        role = lex.kin_roles.get(noun.lower_)
+        if role is None or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.tag_ != "NN":
+            continue
+        if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            continue
+        if not asserted(noun.head):
+            continue
+        owners = [e for t in subject_tokens(noun.head) if (e := entity_at(d, t, PERSON)) is not None]
+        named = [c for c in noun.children if c.dep_ == "appos"]
+        closing = _closing_name(d, sent)
+        if closing is not None and any(c.dep_ == "relcl" for c in noun.children) and (
+                closing.head.i == noun.head.i or closing.dep_ == "appos" and noun.i < closing.head.i):
+            named.append(closing)  # (the parser hangs it on the clause, or on the verb)
+        relatives = [e for t in named if d.token_mention.get(t.i) is not None
+                     if (e := entity_at(d, t, PERSON)) is not None]
+        for o in owners[:1]:
+            for relative in dict.fromkeys(relatives):
+                if relative == o:
+                    continue
+                r_role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role) \
+                    if role == "child" else role
+                yield factoid(d, si, "KIN", relative, o, "kin.kin_as_object.v1", 0.7, role=r_role)
+                inverse = lex.kin_inverse.get(r_role, {}).get(gender(d, o))
+                if inverse:
+                    yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.65, role=inverse)
+
+
+def _closing_name(d: Document, sent: Span) -> Token | None:
+    """The name that ends a sentence after a comma (', the gallant Lord X.'), set beside
+    what comes before it: the root of its mention."""
+    end = sent.end - 1
+    while end > sent.start and (d.doc[end].is_punct or d.doc[end].is_space):
+        end -= 1
+    mi = d.token_mention.get(end)
+    if mi is None or d.mentions[mi].tokens[1] - 1 != end:
+        return None
+    first = d.mentions[mi].tokens[0]
+    root = d.doc[first:end + 1].root
+    # (after a comma, or after a comma and its article or epithet)
+    if root.dep_ not in ("appos", "npadvmod", "dep") or "," not in (t.text for t in d.doc[max(0, first - 3):first]):
+        return None
+    return root
 
 
 SIBLING_OF = extractor_words().kin.sibling_of

@@ -50,6 +50,9 @@ CONF = {
     "life.health_trouble.v1": 0.8,  # seed 2/2 ('health gave him trouble', 'deterioration in')
     "life.possessed_condition.v1": 0.75,  # seed 2/2 ('Lenin’s illness'); corpus 1/1
     "life.recovering.v1": 0.75,  # seed 1/1 ('convalesced at Gorki')
+    "life.ill_verb.v1": 0.7,  # tests only ('the Queen fainted')
+    "life.ill_person.v1": 0.7,  # corpus 1/1 ('like the mortally sick man he was')
+    "life.near_death.v1": 0.7,  # tests only ('was almost killed in a duel')
     "life.died.v1": 0.8,  # seed 0/0; corpus 4/4 (Maximus, Brutus, Elizabeth, Charles II)
     "life.killed.v1": 0.75,  # seed 0/0; corpus 3/3 after dropping pronoun victims
     "life.death_noun.v1": 0.7,  # seed 0/1 (Sverdlov's death: right, but the gold predates
@@ -75,10 +78,13 @@ def _quoted(d: Document, tok: Token) -> bool:
 
 
 def _unreal(tok: Token) -> bool:
-    """Under a fear, risk, plot or wish: 'in danger of dying', 'plotted his death'."""
+    """Under a fear, risk, plot or wish: 'in danger of dying', 'plotted his death'; not
+    what a counterfactual says prevented it ('would have sailed but for his death')."""
     lw = words().life
     for a in tok.ancestors:
         low = a.lemma_.lower()
+        if a.lower_ == "for" and a.i > 0 and a.doc[a.i - 1].lower_ == "but":
+            return False  # 'would have come but for his death': what prevented it was real
         if a.pos_ == "NOUN" and low in lw.unreal_nouns:
             return True
         if a.pos_ in ("VERB", "AUX"):
@@ -259,6 +265,15 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 )
                 for person in _subjects(d, v):
                     yield _life(d, si, "HEALTH", person, "life.ill_state.v1", v, condition=cond)
+        # 'the Queen fainted', 'he swooned at the news'
+        if t.pos_ == "VERB" and low in ILL_VERBS and _clause_ok(t):
+            for person in _subjects(d, t):
+                yield _life(d, si, "HEALTH", person, "life.ill_verb.v1", t, condition=t.lower_)
+        # 'X was a sick man', 'X, an ailing old woman,', 'like the mortally sick man he was'
+        if t.lower_ in lw.ill_adjectives and t.dep_ == "amod" and t.head.pos_ == "NOUN":
+            for person in _ill_person(d, t.head):
+                cond = " ".join(x.text for x in (*(c for c in t.children if c.dep_ == "advmod" and c.i < t.i), t))
+                yield _life(d, si, "HEALTH", person, "life.ill_person.v1", t.head, condition=cond)
         # 'X was wounded'
         if (
             t.lemma_.lower() == "wound"
@@ -355,6 +370,26 @@ def _health(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield _life(d, si, "HEALTH", person, "life.possessed_condition.v1", t, condition=_np_text(t))
 
 
+ILL_VERBS = extractor_words().life.ill_verbs
+
+
+def _ill_person(d: Document, noun: Token) -> list[int]:
+    """The people a noun an illness qualifies is said of: the subject of its copula ('X was a
+    sick man'), the name it is in apposition to ('X, an ailing woman,'), or the subject of
+    'he was' after it ('like the sick man he was')."""
+    if not _noun_ok(noun) or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return []  # ('the sick man of Europe' is a figure, not an illness)
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "become", "remain") and _clause_ok(noun.head):
+        return _subjects(d, noun.head)
+    if noun.dep_ == "appos":
+        e = entity_at(d, noun.head, PERSON)
+        return [e] if e is not None and d.token_mention.get(noun.head.i) is not None else []
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.lemma_ == "be" and not any(x.dep_ in ("attr", "acomp") for x in c.children):
+            return [e for x in c.children if x.dep_ == "nsubj" if (e := entity_at(d, x, PERSON)) is not None]
+    return []
+
+
 # --------------------------------------------------------------------------- DIED / BORN
 
 
@@ -392,6 +427,10 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue  # 'the dying King', 'in danger of dying'
             if not _clause_ok(t):
                 continue
+            if _near_miss(t):  # 'he almost died of the fever': an illness survived
+                for person in _subjects(d, t):
+                    yield _life(d, si, "HEALTH", person, "life.near_death.v1", t, condition=f"nearly {t.text}")
+                continue
             for person in _subjects(d, t):
                 yield _life(d, si, "DIED", person, "life.died.v1", t, place=_place(d, t), condition=_cause(d, t))
         elif t.pos_ == "VERB" and (low in lw.kill_verbs or _put_to_death(t)):
@@ -417,6 +456,10 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 ]
                 if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself") for c in t.children):
                     victims = _subjects(d, t)  # 'slew himself'
+            if _near_miss(t):  # 'was almost killed with brickbats': wounded, not dead
+                for person in victims:
+                    yield _life(d, si, "HEALTH", person, "life.near_death.v1", t, condition=f"nearly {t.text}")
+                continue
             for person in victims:
                 yield _life(d, si, "DIED", person, "life.killed.v1", t, place=_place(d, t),
                             condition="put to death" if _put_to_death(t)
@@ -443,6 +486,14 @@ def _died(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             cond = None if low in ("death", "demise", "decease", "end", "passing") else low
             yield _life(d, si, "DIED", person, "life.death_noun.v1", t, place=_place(d, t),
                         condition=cond or _cause(d, t))
+
+
+NEAR_MISS = extractor_words().life.near_miss
+
+
+def _near_miss(v: Token) -> bool:
+    """'almost killed', 'nearly died': what the verb says did not quite happen."""
+    return any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in v.children)
 
 
 def _passive_chain(v: Token) -> bool:
@@ -693,6 +744,8 @@ def _dated_lifespan(d: Document, si: int, person: int, after: int,
 HEALTH_ORDER = (
     "life.have_condition.v1",
     "life.ill_state.v1",
+    "life.ill_person.v1",
+    "life.ill_verb.v1",
     "life.possessed_condition.v1",
     "life.recovering.v1",
     "life.health_trouble.v1",

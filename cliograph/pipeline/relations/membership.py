@@ -100,7 +100,8 @@ def from_nouns(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         # 'his obligations in the Politburo, the Orgburo and Rabkrin'
         if low in w.seat_nouns and tok.pos_ == "NOUN":
             owners = [c for c in tok.children if c.dep_ == "poss"]
-            if not owners and tok.dep_ == "dobj" and tok.head.lemma_ == "have":
+            if not owners and tok.dep_ == "dobj" and tok.head.lemma_ in HOLD_RANK and asserted(tok.head):
+                # 'had a seat in the Senate', 'obtained a seat in the cabinet'
                 owners = [c for c in tok.head.children if c.dep_ == "nsubj"]
             preps = _preps(tok)
             # 'his other obligations – in the Politburo, the Orgburo ...': across a dash

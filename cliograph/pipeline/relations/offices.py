@@ -269,6 +269,69 @@ def holds_office(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from led_bodies(d, si, sent)
     yield from confirmed_appointments(d, si, sent)
     yield from resignations(d, si, sent)
+    yield from handed_over(d, si, sent)
+    yield from honours(d, si, sent)
+
+
+HAND_OVER = extractor_words().office.hand_over
+
+
+def handed_over(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Great Seal was delivered to Lord Eldon', 'the King gave the Privy Seal to X':
+    the one a post (or the insignia the text names the post by) is handed to holds it from
+    then on."""
+    for f in frames(sent):
+        if f.verb.lemma_.lower() not in HAND_OVER or not asserted(f.verb):
+            continue
+        # 'gave the office of Lord Chancellor to X': the post a post noun names
+        things = [*f.objects, *(o for t in f.objects if t.lemma_.lower() in POST_NOUNS for c in t.children
+                                if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")]
+        posts = [e for t in things if (e := entity_at(d, t, OFFICE)) is not None]
+        if not posts:
+            continue
+        people = []
+        for t in f.preps.get("to", []):
+            # 'to his elder brother, Henry Earl of Clarendon': the name in apposition
+            for x in (t, *(a for a in t.children if a.dep_ == "appos")):
+                p = entity_at(d, x, PERSON)
+                if p is not None and d.token_mention.get(x.i) is not None:
+                    people.append(p)
+                    break
+        for person in dict.fromkeys(people):
+            for office in dict.fromkeys(posts):
+                yield _dated(d, si, person, office, "offices.handed_over.v1", 0.7, f.verb)
+
+
+HONOURS = extractor_words().office.honours
+HONOUR_GETTING = extractor_words().office.honour_getting
+HONOUR_RAISING = extractor_words().office.honour_raising
+
+
+def honours(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Jenkins obtained a seat in the Commons and a peerage', 'he was raised to the peerage
+    in 1831': a rank conferred as an honour is a post its receiver holds from then on (one
+    entity per honour, named by its noun)."""
+    for noun in sent:
+        if noun.lower_ not in HONOURS or noun.pos_ != "NOUN":
+            continue
+        obj = noun
+        while obj.dep_ == "conj" and obj.head.i != obj.i:  # 'a seat in the cabinet and a peerage'
+            obj = obj.head
+        verb = obj.head
+        people: list[Token] = []
+        if obj.dep_ == "dobj" and verb.lemma_.lower() in HONOUR_GETTING and asserted(verb):
+            people = frame_of(verb).subjects
+        elif obj.dep_ == "pobj" and obj.head.lower_ == "to" and verb.head.lemma_.lower() in HONOUR_RAISING \
+                and asserted(verb.head):
+            f = frame_of(verb.head)  # 'was raised to the peerage', 'the King raised him to the peerage'
+            people = f.objects
+        for p in people:
+            person = entity_at(d, p, PERSON)
+            if person is None:
+                continue
+            office = d.add_entity(noun.lower_, "OFFICE", noun.idx, noun.idx + len(noun.text),
+                                  "offices.honour.v1", tokens=(noun.i, noun.i + 1))
+            yield _dated(d, si, person, office, "offices.honour.v1", 0.7, verb)
 
 
 def named_offices(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
