@@ -192,6 +192,44 @@ def _eyewitness(sent: Span, now: When) -> bool:
     return False
 
 
+def _backfill(d: Document, si: int, day: When, first: int = 0) -> None:
+    """An hour of ``day`` stated at sentence ``si`` ('It was now late in the evening') says the
+    sentences told since the story reached that day are still on it, however many paragraphs
+    they fill: each sentence before ``si`` (from ``first`` on) that inherited a coarser time
+    of that day (its month, its year) takes the day, back to the last sentence that states
+    a date."""
+    for i in range(si - 1, first - 1, -1):
+        t = d.sentence_time[i]
+        if d.sentence_dates[i] or t is None or t is not d.sentence_inherited[i]:
+            return
+        if t.value != day.value and day.value.startswith(t.value + "-"):
+            d.sentence_time[i] = d.sentence_inherited[i] = replace(day, inferred=True)
+
+
+def _hour(d: Document, sent: Span, now: When | None, night_of: When | None) -> When | None:
+    """The time a sentence that states no date but an hour of the day takes, in a story
+    that has reached a day: that day; the night from it into the next ('During the night');
+    the next day at a morning after that night ('Soon after dawn'). None where the sentence
+    names no hour, quotes it, or the story is at no day. (A night or morning that does not
+    open its sentence, 'took turns to sit up at night', is an hour of that day, no step.)"""
+    if now is None or timex.precision(now.value) != "day":
+        return None
+    hour = timex.hour_of_day(sent.text)
+    if hour is None:
+        return None
+    at = sent.text.lower().find(hour)
+    if quoted(d.text, sent.start_char + at):
+        return None
+    opening = len(sent.text[:at].split()) < OPENING_TOKENS + 2
+    following = timex.next_day(now.value)
+    if opening and following and hour in timex.NIGHT_HOURS:
+        return replace(now, value=f"{now.value}/{following}", inferred=True, julian=None)
+    if opening and following and hour in timex.MORNING_HOURS and night_of is not None \
+            and night_of.value == now.value:
+        return replace(now, value=following, inferred=True, julian=None)
+    return replace(now, inferred=True)
+
+
 def _block_intro(d: Document, sent: Span, blocks: list) -> int | None:
     """The index of the sentence that introduces the block quotation ``sent`` lies in (the
     last sentence before the block), or None outside block quotations."""
@@ -245,13 +283,16 @@ def anchor(d: Document) -> None:
     reference = timex.normalise(d.source.date) if d.source.date else None
     spans = [date_spans(sent, by_sentence.get(si, [])) for si, sent in enumerate(d.sents)]
     narrative = timex.Narrative(backdrop(d, spans), reference=reference)
-    paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
+    paragraph, counted, opened = 0, 0, 0  # paragraphs before the sentence, counted incrementally
     blocks = [q for q in d.quotations if q.block]
+    hours: tuple[When, int, When | None] | None = None  # an hour's time, its paragraph, the story's now then
+    night_of: When | None = None  # the day whose night the story last reached
     for si, sent in enumerate(d.sents):
         breaks = text.count("\n\n", counted, sent.start_char)
         if breaks and text[sent.start_char:sent.start_char + 1] in tuple(OPEN_QUOTES):
             breaks -= 1  # a quotation set as its own paragraph goes on with the scene before it
         paragraph += breaks
+        opened = si if breaks else opened  # the paragraph's first sentence
         counted = sent.start_char
         inherited = None
         if narrative.now is not None and moves:
@@ -259,6 +300,9 @@ def anchor(d: Document) -> None:
                                  moves[-2:] if moved_here >= 2 else [])
         if scene is not None and inherited is not None and narrative.now is scene:
             inherited = replace(scene, inferred=True)  # still the day the narrator was there
+        if hours is not None and inherited is not None and hours[1] == paragraph \
+                and narrative.now is hours[2]:
+            inherited = hours[0]  # the paragraph goes on at the hour it reached
         intro = _block_intro(d, sent, blocks)
         if intro is not None and d.sentence_time[intro] is not None:
             # a letter or diary entry set out after its introduction ('In his diary for
@@ -288,6 +332,21 @@ def anchor(d: Document) -> None:
                 scene = narrative.now if _eyewitness(sent, narrative.now) else None
                 day_moves += timex.precision(narrative.now.value) == "day"
         d.sentence_dates.append(found)
+        hour = None if found or inherited is None else _hour(d, sent, narrative.now, night_of)
+        if hour is not None:
+            if "/" in hour.value:
+                _backfill(d, si, narrative.now)
+                night_of = narrative.now
+            elif hour.value != narrative.now.value:  # the morning after the night: a new day,
+                _backfill(d, si, hour, opened)  # which the paragraph it dawns in is told in
+                narrative.now = replace(hour, inferred=True)
+                moves.append(narrative.now)
+                day_moves += 1
+                earlier, set_in_paragraph, night_of = None, paragraph, None
+            else:
+                _backfill(d, si, narrative.now)
+            inherited = d.sentence_inherited[-1] = hour
+            hours = (hour, paragraph, narrative.now)
         # the sentence is set at its first date that moves the story, or at a flashback its
         # main verb governs ('In 1918 he had been sent'); not at one in a side clause
         # ('...; no one since Sverdlov's death in March 1919 had got on top of the job')

@@ -1,0 +1,58 @@
+"""A scene told hour by hour: the hours of the day keep the story on its day."""
+
+from __future__ import annotations
+
+import pytest
+
+from cliograph import timex
+
+
+@pytest.mark.parametrize(("text", "hour"), [
+    ("It was by then late in the evening.", "evening"),
+    ("During the night the garrison slipped away.", "night"),
+    ("Shortly after dawn the guns opened fire.", "dawn"),
+    ("At midnight the bells were rung.", "midnight"),
+    ("He sang his evening psalms to the lute.", None),  # a bare noun tells no hour
+    ("Night after night the sentries kept watch.", None),  # a repetition
+    ("The clerks had sat there all night.", None),  # a duration
+    ("On the evening of 3 May the envoys arrived.", None),  # a date's own hour
+])
+def test_an_hour_of_the_day_is_read_only_where_it_dates_a_clause(text, hour):
+    assert timex.hour_of_day(text) == hour
+
+
+def test_the_next_day_crosses_a_month_and_counts_years_bc():
+    assert timex.next_day("1704-02-29") == "1704-03-01"
+    assert timex.next_day("-0031-09-02") == "-0031-09-03"
+    assert timex.next_day("1704-02") is None
+
+
+@pytest.mark.model
+def test_an_hour_keeps_the_paragraphs_since_the_day_on_that_day(analysed):
+    # told day by day, a new paragraph would fall back to the month; 'late in the evening'
+    # says the story never left the day, so the paragraphs before it are on it too
+    d = analysed(
+        "On 9 June 1740 the duke fell from his horse. On 11 June he took to his bed.\n\n"
+        "The surgeons were summoned from the town.\n\n"
+        "By then it was late in the evening. The duke asked for his chaplain.\n\n"
+        "The stewards argued over the accounts.")
+    times = [w.value for w in d.sentence_time]
+    assert times[2:5] == ["1740-06-11"] * 3
+    assert times[-1] == "1740-06"  # the next paragraph tells no hour: the month again
+
+
+@pytest.mark.model
+def test_a_night_spans_two_days_and_the_morning_after_it_is_the_next_day(analysed):
+    d = analysed(
+        "On 9 June 1740 the duke fell from his horse. On 11 June he took to his bed.\n\n"
+        "During the night he called for his sons. They knelt by the bed.\n\n"
+        "The shutters were opened. Soon after dawn the duke fell silent.")
+    times = [w.value for w in d.sentence_time]
+    assert times[2:4] == ["1740-06-11/1740-06-12"] * 2
+    assert times[4:] == ["1740-06-12"] * 2
+
+
+@pytest.mark.model
+def test_an_hour_in_a_story_at_no_day_changes_nothing(analysed):
+    d = analysed("In June 1740 the duke fell ill.\n\nLate in the evening he asked for his chaplain.")
+    assert [w.value for w in d.sentence_time] == ["1740-06", "1740"]
