@@ -56,3 +56,24 @@ def test_a_night_spans_two_days_and_the_morning_after_it_is_the_next_day(analyse
 def test_an_hour_in_a_story_at_no_day_changes_nothing(analysed):
     d = analysed("In June 1740 the duke fell ill.\n\nLate in the evening he asked for his chaplain.")
     assert [w.value for w in d.sentence_time] == ["1740-06", "1740"]
+
+
+@pytest.mark.model
+def test_paragraphs_between_two_statements_of_one_month_are_in_that_month(analysed):
+    d = analysed(
+        "In June 1740 the duke fell from his horse. The surgeons despaired of him.\n\n"
+        "His heir quarrelled with the stewards.\n\n"
+        "The estates were to be surveyed in June, by order of the court.\n\n"
+        "The tenants grumbled.")
+    times = [w.value for w in d.sentence_time]
+    assert times[:4] == ["1740-06"] * 4
+    assert times[-1] == "1740"  # after the second statement the paragraphs take the year again
+
+
+@pytest.mark.model
+def test_paragraphs_between_a_month_and_a_day_of_it_keep_the_year(analysed):
+    d = analysed(
+        "In June 1740 the duke fell from his horse. The surgeons despaired of him.\n\n"
+        "His heir quarrelled with the stewards.\n\n"
+        "On 20 June the estates were surveyed.")
+    assert [w.value for w in d.sentence_time][2] == "1740"

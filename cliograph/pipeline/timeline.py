@@ -206,6 +206,30 @@ def _backfill(d: Document, si: int, day: When, first: int = 0) -> None:
             d.sentence_time[i] = d.sentence_inherited[i] = replace(day, inferred=True)
 
 
+def _bracketed(d: Document) -> None:
+    """Sentences told between two statements of one month ('In September the general
+    marched ...' and, paragraphs later, 'a conference, to meet in September') are in that
+    month: the story has not left it. Each sentence between them that inherited a coarser
+    time (the year, once its paragraph was left) takes the month; the stretch ends at any
+    date stated in between. (Between a month and a day of it, or two days, the story may
+    have moved on: a careful reader gives the paragraphs between only the year.)"""
+    for b, dates in enumerate(d.sentence_dates):
+        later = d.sentence_time[b]
+        if not dates or later is None or timex.precision(later.value) != "month":
+            continue
+        a = b - 1
+        while a >= 0 and not d.sentence_dates[a] and d.sentence_time[a] is not None \
+                and d.sentence_time[a] is d.sentence_inherited[a]:
+            a -= 1
+        if a < 0 or a == b - 1 or not d.sentence_dates[a] or d.sentence_time[a] is None \
+                or d.sentence_time[a].value != later.value:
+            continue
+        for i in range(a + 1, b):
+            t = d.sentence_time[i]
+            if t is not None and later.value.startswith(t.value + "-"):
+                d.sentence_time[i] = d.sentence_inherited[i] = replace(later, inferred=True, julian=None)
+
+
 def _hour(d: Document, sent: Span, now: When | None, night_of: When | None) -> When | None:
     """The time a sentence that states no date but an hour of the day takes, in a story
     that has reached a day: that day; the night from it into the next ('During the night');
@@ -352,3 +376,4 @@ def anchor(d: Document) -> None:
         # ('...; no one since Sverdlov's death in March 1919 had got on top of the job')
         setting = [w for sp, w in found if sp.start not in asides or governs(sent.root, sp.root)]
         d.sentence_time.append(setting[0] if setting else inherited)
+    _bracketed(d)
