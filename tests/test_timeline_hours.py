@@ -77,3 +77,20 @@ def test_paragraphs_between_a_month_and_a_day_of_it_keep_the_year(analysed):
         "His heir quarrelled with the stewards.\n\n"
         "On 20 June the estates were surveyed.")
     assert [w.value for w in d.sentence_time][2] == "1740"
+
+
+@pytest.mark.model
+def test_a_day_appointed_ahead_in_an_infinitive_does_not_move_the_story(analysed):
+    d = analysed(
+        "In March 1831 the regency fell. "
+        "The patriots answered by calling the deputies to gather at Bologna on 26 April. "
+        "Meanwhile the envoys argued.")
+    assert d.sentence_time[-1].value == "1831-03"
+
+
+@pytest.mark.model
+def test_a_month_in_an_infinitive_is_when_the_deed_was_done(analysed):
+    d = analysed(
+        "In March 1831 the regency fell. "
+        "The envoys pressed the towns to accept the new charter in June 1831. The towns rejoiced.")
+    assert d.sentence_time[-1].value == "1831-06"

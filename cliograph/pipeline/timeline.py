@@ -144,6 +144,20 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
     return k_new < k_old - FLASHBACK_YEARS and (pluperfect or not opening)
 
 
+def _planned(span: Span, when: When, now: When) -> bool:
+    """A day ahead of the story's present in an infinitive clause ('summoned the deputies
+    to meet on 2 May', 'a call for a congress, to meet on 13 December') is the day appointed
+    for something: the story stays where it is until it gets there. (A month or a year there
+    is when the deed was done: 'pressed them to approve the scheme in September 1922'.)"""
+    if timex.precision(when.value) != "day":
+        return False
+    verb = clause_verb(span.root)
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    k_new, k_old = timex.sort_key(when.value), timex.sort_key(now.value)
+    return k_new is not None and k_old is not None and k_new > k_old
+
+
 def _attributive_past(span: Span, when: When, now: When) -> bool:
     """A date before the story's present that only qualifies a noun ('reported killed in
     the July fighting', 'veterans of the 1905 rising') names what is past; the story
@@ -346,6 +360,7 @@ def anchor(d: Document) -> None:
             if narrative.now is not before and before is not None \
                     and (not when.inferred and _aside(span, when, before, earlier)
                          or _attributive_past(span, when, before)
+                         or _planned(span, when, before)
                          or quoted(text, span.start_char)):
                 narrative.now = before  # the story stays where it was
                 asides.add(span.start)
