@@ -1998,14 +1998,14 @@ MORNING_HOURS = frozenset({"morning", "dawn", "daybreak", "sunrise"})
 NIGHT_HOURS = frozenset({"night", "midnight"})
 
 
-def hour_of_day(text: str) -> str | None:
-    """The hour of the day ``text`` places its clause at ('It was now late in the
-    evening' -> 'evening'), lower case, or None."""
+def hour_of_day(text: str) -> tuple[str, int] | None:
+    """The hour of the day ``text`` places its clause at, lower case, and where the phrase
+    that says it starts ('It was then late in the evening' -> ('evening', 13)), or None."""
     for m in P_HOUR.finditer(text):
         h = m["h"].lower()
         if re.search(rf"\b{h}\s+$", text[max(0, m.start() - 12):m.start()], re.I):
             continue  # 'night after night'
-        return h
+        return h, m.start()
     return None
 
 

@@ -18,7 +18,13 @@ from cliograph import timex
     ("On the evening of 3 May the envoys arrived.", None),  # a date's own hour
 ])
 def test_an_hour_of_the_day_is_read_only_where_it_dates_a_clause(text, hour):
-    assert timex.hour_of_day(text) == hour
+    found = timex.hour_of_day(text)
+    assert (found[0] if found else None) == hour
+
+
+def test_the_hour_found_is_the_one_that_dates_the_clause():
+    text = "His morning prayers done, in the morning he rode out."
+    assert timex.hour_of_day(text) == ("morning", text.index("in the morning"))
 
 
 def test_the_next_day_crosses_a_month_and_counts_years_bc():

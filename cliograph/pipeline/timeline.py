@@ -252,13 +252,13 @@ def _hour(d: Document, sent: Span, now: When | None, night_of: When | None) -> W
     open its sentence, 'took turns to sit up at night', is an hour of that day, no step.)"""
     if now is None or timex.precision(now.value) != "day":
         return None
-    hour = timex.hour_of_day(sent.text)
-    if hour is None:
+    found = timex.hour_of_day(sent.text)
+    if found is None:
         return None
-    at = sent.text.lower().find(hour)
+    hour, at = found
     if quoted(d.text, sent.start_char + at):
         return None
-    opening = len(sent.text[:at].split()) < OPENING_TOKENS + 2
+    opening = len(sent.text[:at].split()) < OPENING_TOKENS  # words before the hour's phrase
     following = timex.next_day(now.value)
     if opening and following and hour in timex.NIGHT_HOURS:
         return replace(now, value=f"{now.value}/{following}", inferred=True, julian=None)
