@@ -1979,6 +1979,46 @@ def _acceptable(text: str, start: int, end: int, phrase: str) -> bool:
 
 
 # =====================================================================================
+# Hours of the day
+# =====================================================================================
+
+#: An hour of the day said as the time of a clause ('late in the evening', 'during the night',
+#: 'soon after dawn', 'at noon'): a scene told hour by hour. A bare noun ('his morning hymns'),
+#: a repetition ('night after night') and a duration ('stood there all night', 'until dawn')
+#: tell no hour.
+P_HOUR = re.compile(
+    r"(?<![\w-])(?P<prep>(?:early|late)\s+in\s+the|in\s+the|during\s+the|at|before|after|towards|"
+    r"by)\s+(?:early\s+|late\s+)?"
+    r"(?P<h>morning|afternoon|evening|night|noon|midnight|dawn|daybreak|dusk|sunrise|sunset|"
+    r"nightfall)\b(?!\s+(?:after|of|on)\b)",
+    re.I,
+)
+#: Hours that open a day, and those that close it and run into the next.
+MORNING_HOURS = frozenset({"morning", "dawn", "daybreak", "sunrise"})
+NIGHT_HOURS = frozenset({"night", "midnight"})
+
+
+def hour_of_day(text: str) -> tuple[str, int] | None:
+    """The hour of the day ``text`` places its clause at, lower case, and where the phrase
+    that says it starts ('It was then late in the evening' -> ('evening', 13)), or None."""
+    for m in P_HOUR.finditer(text):
+        h = m["h"].lower()
+        if re.search(rf"\b{h}\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+            continue  # 'night after night'
+        return h, m.start()
+    return None
+
+
+def next_day(value: str) -> str | None:
+    """The day after an ISO day ('1685-02-05' -> '1685-02-06'), or None for a value that
+    is not a day."""
+    m = _V_DATE.fullmatch(value)
+    if m is None or not m["d"] or m["q"]:
+        return None
+    return _iso(_add_days(_year_of(m["neg"], m["y"]), int(m["m"]), int(m["d"]), 1))
+
+
+# =====================================================================================
 # Narrative anchoring
 # =====================================================================================
 

@@ -300,3 +300,17 @@ def test_a_look_ahead_the_story_never_reaches_is_not_its_horizon(analysed):
     d = analysed("In March 1702 Harley was appointed Secretary of State. The quarrel was settled, "
                  "although sixty years later it divided the nation again.\n\nThe Queen was pleased.")
     assert _tenure(d, "Harley") == ("1702-03", "1702-03", "horizon", True)
+
+
+def test_a_gapped_clause_s_date_dates_its_own_doer(analysed):
+    d = analysed("The first province to accept the Charter of Union was Savoy, on March 3, 1821. "
+                 "Bavaria followed on April 9th, and Hanover on April 14th.")
+    assert (time_of(d, "SUPPORTS_POLICY", "Bavaria"), time_of(d, "SUPPORTS_POLICY", "Hanover")) == \
+        ("1821-04-09", "1821-04-14")
+
+
+def test_an_act_that_waited_until_a_day_happened_that_day(analysed):
+    d = analysed("The first province to accept the Charter of Union was Savoy, on March 3, 1821. "
+                 "Bavaria followed in April. Sardinia waited until June 2nd.")
+    assert time_of(d, "SUPPORTS_POLICY", "Sardinia") == "1821-06-02"  # not '../1821-06-02'
+

@@ -144,6 +144,20 @@ def _aside(span: Span, when: When, now: When, earlier: When | None) -> bool:
     return k_new < k_old - FLASHBACK_YEARS and (pluperfect or not opening)
 
 
+def _planned(span: Span, when: When, now: When) -> bool:
+    """A day ahead of the story's present in an infinitive clause ('summoned the deputies
+    to meet on 2 May', 'a call for a congress, to meet on 13 December') is the day appointed
+    for something: the story stays where it is until it gets there. (A month or a year there
+    is when the deed was done: 'pressed them to approve the scheme in September 1922'.)"""
+    if timex.precision(when.value) != "day":
+        return False
+    verb = clause_verb(span.root)
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    k_new, k_old = timex.sort_key(when.value), timex.sort_key(now.value)
+    return k_new is not None and k_old is not None and k_new > k_old
+
+
 def _attributive_past(span: Span, when: When, now: When) -> bool:
     """A date before the story's present that only qualifies a noun ('reported killed in
     the July fighting', 'veterans of the 1905 rising') names what is past; the story
@@ -190,6 +204,68 @@ def _eyewitness(sent: Span, now: When) -> bool:
             if before.count("\u201c") <= before.count("\u201d") and before.count('"') % 2 == 0:
                 return True
     return False
+
+
+def _backfill(d: Document, si: int, day: When, first: int = 0) -> None:
+    """An hour of ``day`` stated at sentence ``si`` ('It was now late in the evening') says the
+    sentences told since the story reached that day are still on it, however many paragraphs
+    they fill: each sentence before ``si`` (from ``first`` on) that inherited a coarser time
+    of that day (its month, its year) takes the day, back to the last sentence that states
+    a date."""
+    for i in range(si - 1, first - 1, -1):
+        t = d.sentence_time[i]
+        if d.sentence_dates[i] or t is None or t is not d.sentence_inherited[i]:
+            return
+        if t.value != day.value and day.value.startswith(t.value + "-"):
+            d.sentence_time[i] = d.sentence_inherited[i] = replace(day, inferred=True)
+
+
+def _bracketed(d: Document) -> None:
+    """Sentences told between two statements of one month ('In September the general
+    marched ...' and, paragraphs later, 'a conference, to meet in September') are in that
+    month: the story has not left it. Each sentence between them that inherited a coarser
+    time (the year, once its paragraph was left) takes the month; the stretch ends at any
+    date stated in between. (Between a month and a day of it, or two days, the story may
+    have moved on: a careful reader gives the paragraphs between only the year.)"""
+    for b, dates in enumerate(d.sentence_dates):
+        later = d.sentence_time[b]
+        if not dates or later is None or timex.precision(later.value) != "month":
+            continue
+        a = b - 1
+        while a >= 0 and not d.sentence_dates[a] and d.sentence_time[a] is not None \
+                and d.sentence_time[a] is d.sentence_inherited[a]:
+            a -= 1
+        if a < 0 or a == b - 1 or not d.sentence_dates[a] or d.sentence_time[a] is None \
+                or d.sentence_time[a].value != later.value:
+            continue
+        for i in range(a + 1, b):
+            t = d.sentence_time[i]
+            if t is not None and later.value.startswith(t.value + "-"):
+                d.sentence_time[i] = d.sentence_inherited[i] = replace(later, inferred=True, julian=None)
+
+
+def _hour(d: Document, sent: Span, now: When | None, night_of: When | None) -> When | None:
+    """The time a sentence that states no date but an hour of the day takes, in a story
+    that has reached a day: that day; the night from it into the next ('During the night');
+    the next day at a morning after that night ('Soon after dawn'). None where the sentence
+    names no hour, quotes it, or the story is at no day. (A night or morning that does not
+    open its sentence, 'took turns to sit up at night', is an hour of that day, no step.)"""
+    if now is None or timex.precision(now.value) != "day":
+        return None
+    found = timex.hour_of_day(sent.text)
+    if found is None:
+        return None
+    hour, at = found
+    if quoted(d.text, sent.start_char + at):
+        return None
+    opening = len(sent.text[:at].split()) < OPENING_TOKENS  # words before the hour's phrase
+    following = timex.next_day(now.value)
+    if opening and following and hour in timex.NIGHT_HOURS:
+        return replace(now, value=f"{now.value}/{following}", inferred=True, julian=None)
+    if opening and following and hour in timex.MORNING_HOURS and night_of is not None \
+            and night_of.value == now.value:
+        return replace(now, value=following, inferred=True, julian=None)
+    return replace(now, inferred=True)
 
 
 def _block_intro(d: Document, sent: Span, blocks: list) -> int | None:
@@ -245,13 +321,16 @@ def anchor(d: Document) -> None:
     reference = timex.normalise(d.source.date) if d.source.date else None
     spans = [date_spans(sent, by_sentence.get(si, [])) for si, sent in enumerate(d.sents)]
     narrative = timex.Narrative(backdrop(d, spans), reference=reference)
-    paragraph, counted = 0, 0  # paragraphs before the sentence, counted incrementally
+    paragraph, counted, opened = 0, 0, 0  # paragraphs before the sentence, counted incrementally
     blocks = [q for q in d.quotations if q.block]
+    hours: tuple[When, int, When | None] | None = None  # an hour's time, its paragraph, the story's now then
+    night_of: When | None = None  # the day whose night the story last reached
     for si, sent in enumerate(d.sents):
         breaks = text.count("\n\n", counted, sent.start_char)
         if breaks and text[sent.start_char:sent.start_char + 1] in tuple(OPEN_QUOTES):
             breaks -= 1  # a quotation set as its own paragraph goes on with the scene before it
         paragraph += breaks
+        opened = si if breaks else opened  # the paragraph's first sentence
         counted = sent.start_char
         inherited = None
         if narrative.now is not None and moves:
@@ -259,6 +338,9 @@ def anchor(d: Document) -> None:
                                  moves[-2:] if moved_here >= 2 else [])
         if scene is not None and inherited is not None and narrative.now is scene:
             inherited = replace(scene, inferred=True)  # still the day the narrator was there
+        if hours is not None and inherited is not None and hours[1] == paragraph \
+                and narrative.now is hours[2]:
+            inherited = hours[0]  # the paragraph goes on at the hour it reached
         intro = _block_intro(d, sent, blocks)
         if intro is not None and d.sentence_time[intro] is not None:
             # a letter or diary entry set out after its introduction ('In his diary for
@@ -278,6 +360,7 @@ def anchor(d: Document) -> None:
             if narrative.now is not before and before is not None \
                     and (not when.inferred and _aside(span, when, before, earlier)
                          or _attributive_past(span, when, before)
+                         or _planned(span, when, before)
                          or quoted(text, span.start_char)):
                 narrative.now = before  # the story stays where it was
                 asides.add(span.start)
@@ -288,8 +371,24 @@ def anchor(d: Document) -> None:
                 scene = narrative.now if _eyewitness(sent, narrative.now) else None
                 day_moves += timex.precision(narrative.now.value) == "day"
         d.sentence_dates.append(found)
+        hour = None if found or inherited is None else _hour(d, sent, narrative.now, night_of)
+        if hour is not None:
+            if "/" in hour.value:
+                _backfill(d, si, narrative.now)
+                night_of = narrative.now
+            elif hour.value != narrative.now.value:  # the morning after the night: a new day,
+                _backfill(d, si, hour, opened)  # which the paragraph it dawns in is told in
+                narrative.now = replace(hour, inferred=True)
+                moves.append(narrative.now)
+                day_moves += 1
+                earlier, set_in_paragraph, night_of = None, paragraph, None
+            else:
+                _backfill(d, si, narrative.now)
+            inherited = d.sentence_inherited[-1] = hour
+            hours = (hour, paragraph, narrative.now)
         # the sentence is set at its first date that moves the story, or at a flashback its
         # main verb governs ('In 1918 he had been sent'); not at one in a side clause
         # ('...; no one since Sverdlov's death in March 1919 had got on top of the job')
         setting = [w for sp, w in found if sp.start not in asides or governs(sent.root, sp.root)]
         d.sentence_time.append(setting[0] if setting else inherited)
+    _bracketed(d)

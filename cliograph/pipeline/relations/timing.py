@@ -24,10 +24,14 @@ from ..timeline import clause_verb, governs, quoted
 
 
 def stated_date(
-    d: Document, si: int, anchors: list[Token], *, only_governed: bool = False
+    d: Document, si: int, anchors: list[Token], *, only_governed: bool = False,
+    near: list[Token] | None = None,
 ) -> When | None:
     """The date the sentence states for a fact whose trigger words are ``anchors``
-    (the first is the main one): governed by one of them, else the nearest."""
+    (the first is the main one): governed by one of them, else the nearest; of several,
+    the one nearest the words ``near`` when given (the fact's entity: 'Pennsylvania
+    followed on 12 December, and New Jersey on 18 December' dates New Jersey's by the
+    18th), else the nearest the main anchor."""
     if not d.sentence_dates or si >= len(d.sentence_dates):
         return None
     dates = d.sentence_dates[si]
@@ -37,11 +41,11 @@ def stated_date(
     pool = governed or ([] if only_governed else dates)
     if not pool:
         return None
-    main = anchors[0]
+    targets = near or [anchors[0]]
 
     def dist(item: tuple) -> int:
         sp = item[0]
-        return min(abs(t.i - main.i) for t in sp)
+        return min(abs(t.i - n.i) for t in sp for n in targets)
 
     return min(pool, key=dist)[1]
 
@@ -60,12 +64,13 @@ def clause_date(d: Document, si: int, entities: list[int]) -> When | None:
         m = d.token_mention.get(t.i)
         e = d.mentions[m].entity if m is not None else d.pronoun_entity.get(t.i)
         if e in entities:
-            anchors.append((entities.index(e), clause_verb(t)))
+            anchors.append((entities.index(e), clause_verb(t), t))
             segments.add(segment)
-    anchors = [a for _, a in sorted(anchors, key=lambda x: x[0])]
     if not anchors:
         return None
-    governed = stated_date(d, si, anchors, only_governed=True)
+    anchors.sort(key=lambda x: x[0])
+    near = [t for k, _, t in anchors if k == anchors[0][0]]
+    governed = stated_date(d, si, [a for _, a, _ in anchors], only_governed=True, near=near)
     if governed is not None or not d.sentence_inherited:
         return governed
     # every date sits beyond a semicolon from the fact: the story's time, not theirs
@@ -256,8 +261,17 @@ def _dated_by_period(d: Document, si: int) -> bool:
     return False
 
 
+def _delayed(f: Factoid) -> Factoid:
+    """An act dated only by the day it waited for ('Rhode Island did not come in until May
+    1790', 'the envoy waited until March') happened that day: only a standing relation
+    holds until a date, an act is not a span that ends there."""
+    if f.type in STANDING or f.when is None or not f.when.value.startswith("../"):
+        return f
+    return replace(f, when=replace(f.when, value=f.when.value[3:], julian=None))
+
+
 def _own_time(d: Document, f: Factoid, si: int) -> Factoid:
-    f = _sitting_month(d, f, si)
+    f = _delayed(_sitting_month(d, f, si))
     if f.type in TIMELESS and f.when is not None:
         return replace(f, when=None)
     if f.when is None or not f.when.inferred and f.type not in LIFE_POINTS:
