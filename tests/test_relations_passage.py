@@ -103,3 +103,28 @@ def test_a_speaker_where_no_session_is_named_gives_nothing(analysed):
     d = analysed("In 1945 Winston Churchill returned to London. Harry Truman spoke first, and "
                  "Winston Churchill took the chair.")
     assert _speakers(d) == []
+
+
+def test_commander_of_a_march_takes_part_in_the_fight_named_later_in_its_sentence(analysed):
+    d = analysed("In 1346 the English marched into Picardy under the command of Edward, routed the "
+                 "French in a battle at Crécy, and became masters of the coast.")
+    battle = named(d, "battle at Crécy")
+    assert battle is not None
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == battle}
+    assert "Edward" in got, got
+
+
+def test_a_capture_is_a_fight_the_commander_of_the_march_before_led(analysed):
+    d = analysed("In 1658 the Swedes crossed the frozen sea under the command of Wrangel. They "
+                 "captured Odense, and burned the harbour.")
+    capture = named(d, "capture of Odense")
+    assert capture is not None
+    assert ("Wrangel", capture) in pairs(d, "PARTICIPATES")
+
+
+def test_one_sent_out_with_ships_leads_the_fights_two_sentences_on(analysed):
+    d = analysed("In 1202 Dandolo was sent out from Venice as admiral of the fleet, with fifty "
+                 "galleys. With him sailed the crusaders and their horses. They besieged Zara, "
+                 "and afterwards captured Trau.")
+    got = {o for s, o in pairs(d, "PARTICIPATES") if s == "Dandolo"}
+    assert {named(d, "siege of Zara"), named(d, "capture of Trau")} <= got, got

@@ -52,6 +52,8 @@ WIN_VERBS = extractor_words().passage.win_verbs
 VICTOR_ADJECTIVES = extractor_words().passage.victor_adjectives
 BEATEN = extractor_words().passage.beaten
 BACK = 1  # sentences before this one the passage's fight may have been named in
+AHEAD = 2  # sentences after a march the fight it led to may be named in
+LEADING = ("passage.commander.v1", "passage.group_commander.v1", "passage.with_forces.v1")
 
 CONF = {
     "passage.verdict.v1": 0.7,  # 'victory remained with X', 'X were victorious', 'X were defeated'
@@ -74,11 +76,14 @@ BLADE_VERBS = extractor_words().passage.blade_verbs  # (the tagger reads 'bared'
 
 
 def _event_class(d: Document, ev: int) -> str | None:
-    """The class of an event by its name's first noun ('battle of Lützen' is a fight)."""
+    """The class of an event by its name's first noun ('battle of Lützen' is a fight; so is
+    'capture of Calais', an armed action on a town, which the troops marched to)."""
     for w in d.entities[ev].name.lower().replace("’", "'").split():
         for cls, nouns in words().event.noun_classes.items():
             if w in nouns:
                 return cls
+        if w in words().event.action_of_nouns:
+            return "fight"
     return None
 
 
@@ -237,7 +242,8 @@ def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
         head = prep.head
         if head.pos_ in ("VERB", "AUX") and any(o.lemma_.lower() in FORCE_NOUNS or o.lower_ in FORCE_NOUNS
                                                 for o in objs):
-            for t in (c for c in head.children if c.dep_ == "nsubj"):
+            # ('X was sent out with twenty ships': the one sent leads them)
+            for t in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
                 e = _person(d, t)
                 if e is not None:
                     yield head, e
@@ -252,20 +258,37 @@ def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
 
 
 def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
-    """The commanders of the sentence before, whose clause named no fight, took part in
-    the first fight this sentence names, else in the one the passage was about."""
+    """The commanders of the sentences before, whose clause named no fight, took part in
+    the fights the first of the next ``AHEAD`` sentences of their paragraph to name one tells ('X was
+    sent out with twenty ships. The allies sailed with him. They besieged Y'), else in the
+    one the passage was about."""
     pending = d.cache.pending_commanders
     told = d.cache.event_parties
-    for k, v, actor, role in [p for p in pending if p[0] == si - 1]:
-        found = _fights_in(d, sent) if sent is not None and _same_paragraph(d, d.sents[k], sent) else []
-        ev = found[0][1] if found else passage_fight(d, k, v)
-        if ev is None or ev == actor or (actor, ev) in told:
-            continue
-        told.add((actor, ev))
-        rule = "passage.commander.v1"
-        yield factoid(d, k, "PARTICIPATES", actor, ev, rule, CONF[rule], when=fact_time(d, k, [v]),
-                      role=role)
-    pending[:] = [p for p in pending if p[0] >= si]
+    done = []
+    for p in [p for p in pending if p[0] < si]:
+        k, v, actor, role = p
+        near = sent is not None and _same_paragraph(d, d.sents[k], sent)
+        found = _fights_in(d, sent) if near else []
+        if not found and near and si - k < AHEAD:
+            continue  # (the next sentence may still name it)
+        done.append(p)
+        # (all the fights of that sentence: 'They invaded A, and afterwards besieged B')
+        evs = [e for _, e in found] if found else [passage_fight(d, k, v)]
+        for ev in dict.fromkeys(evs):
+            if ev is None or ev == actor or (actor, ev) in told:
+                continue
+            told.add((actor, ev))
+            rule = "passage.commander.v1"
+            yield factoid(d, k, "PARTICIPATES", actor, ev, rule, CONF[rule], when=fact_time(d, k, [v]),
+                          role=role)
+    pending[:] = [p for p in pending if p not in done]
+
+
+def _fights_after(d: Document, sent: Span, v: Token) -> list[tuple[int, int]]:
+    """The first fight the sentence names after a verb of marching that names none: 'marched
+    into Artois under X, and routed the French in a battle at Y' (the march led to it)."""
+    found = [f for f in _fights_in(d, sent) if f[0] > v.idx]
+    return found[:1]
 
 
 def _killing_before(d: Document, si: int, before: int) -> int | None:
@@ -422,18 +445,21 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     light = words().event.action_light_verbs
     for v, actor, role, rule in found:
         lemma = v.lemma_.lower()
-        if in_quotation(d, v) or not _real(v) or lemma in words().event.action_verbs or lemma in light:
+        if in_quotation(d, v) or not _real(v) or lemma in words().event.action_verbs or lemma in light and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in light[lemma] for c in v.children):
             continue  # (the event an action names and its commander are ``action_events``')
         ev = _clause_fight(d, v)
         if ev is None and role == "beaten":
             # 'the King had been defeated in Parliament': beaten in a fight only where one is named
             here = _fights_in(d, sent, before=v.i)
             ev = here[-1][1] if here else None
-        elif ev is None and rule in ("passage.commander.v1", "passage.group_commander.v1"):
-            here = _fights_in(d, sent, before=v.i)
+        elif ev is None and rule in LEADING:
+            here = _fights_in(d, sent, before=v.i) or _fights_after(d, sent, v)
+            if not here and rule == "passage.with_forces.v1":
+                here = [(0, e)] if (e := passage_fight(d, si, v)) is not None else []
             if not here:
                 # 'marched into the valley under X. After a drawn battle ...': the march led
-                # to the fight the next sentence names (read when that sentence is)
+                # to the fight one of the next sentences names (read when that sentence is)
                 pending.append((si, v, actor, role))
                 continue
             ev = here[-1][1]
