@@ -128,3 +128,11 @@ def test_one_sent_out_with_ships_leads_the_fights_two_sentences_on(analysed):
                  "and afterwards captured Trau.")
     got = {o for s, o in pairs(d, "PARTICIPATES") if s == "Dandolo"}
     assert {named(d, "siege of Zara"), named(d, "capture of Trau")} <= got, got
+
+
+def test_a_fight_in_news_brought_to_the_leader_is_not_the_one_he_leads(analysed):
+    d = analysed("In 1173 Henry had already crossed over with an army to Normandy, when news was "
+                 "brought to him that Brittany had revolted.")
+    revolt = next((e.name for e in d.entities if e.kind == "EVENT" and "Brittany" in e.name), None)
+    assert revolt is not None
+    assert ("Henry", revolt) not in pairs(d, "PARTICIPATES")

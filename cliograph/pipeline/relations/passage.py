@@ -287,8 +287,23 @@ def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
 def _fights_after(d: Document, sent: Span, v: Token) -> list[tuple[int, int]]:
     """The first fight the sentence names after a verb of marching that names none: 'marched
     into Artois under X, and routed the French in a battle at Y' (the march led to it)."""
-    found = [f for f in _fights_in(d, sent) if f[0] > v.idx]
+    found = [f for f in _fights_in(d, sent) if f[0] > v.idx and not _reported(d, f[0])]
     return found[:1]
+
+
+def _reported(d: Document, start: int) -> bool:
+    """The words at an offset stand in a side or reported clause ('crossed with an army,
+    when news came that Megara had revolted'), not in the sentence's own narration."""
+    span = d.doc.char_span(start, start + 1, alignment_mode="expand")
+    t = span[0] if span is not None and len(span) else None
+    while t is not None:
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("ccomp", "acl", "advcl", "relcl") or any(
+                c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in t.children)):
+            return True  # (the parser may make the reported clause the root: 'news came that X revolted')
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _killing_before(d: Document, si: int, before: int) -> int | None:
