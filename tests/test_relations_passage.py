@@ -131,8 +131,34 @@ def test_one_sent_out_with_ships_leads_the_fights_two_sentences_on(analysed):
 
 
 def test_a_fight_in_news_brought_to_the_leader_is_not_the_one_he_leads(analysed):
-    d = analysed("In 1173 Henry had already crossed over with an army to Normandy, when news was "
-                 "brought to him that Brittany had revolted.")
+    d = analysed("In 1173 Henry crossed to Normandy with an army, and at Rouen he heard the tidings "
+                 "that Brittany had revolted.")
     revolt = next((e.name for e in d.entities if e.kind == "EVENT" and "Brittany" in e.name), None)
     assert revolt is not None
     assert ("Henry", revolt) not in pairs(d, "PARTICIPATES")
+
+
+def test_the_rout_of_a_side_after_a_named_battle_makes_it_a_party(analysed):
+    d = analysed("In 1477 the Swiss met Charles at the battle of Nancy, and after the rout of the "
+                 "Burgundians the duke was slain in the snow.")
+    battle = named(d, "battle of Nancy")
+    assert battle is not None
+    assert ("Burgundians", battle) in pairs(d, "PARTICIPATES")
+
+
+def test_a_surrender_joins_the_siege_of_the_town_that_surrendered(analysed):
+    d = analysed("In 405 BC the Romans besieged Veii. The siege lasted ten years, and many sorties "
+                 "were made. This was followed at last by the surrender of Veii to Camillus.")
+    siege = named(d, "siege of Veii")
+    assert siege is not None
+    assert any(f.extractor == "passage.surrender.v1" and d.entities[f.subject].name == "Veii"
+               and d.entities[f.object].name == siege for f in d.factoids)
+
+
+def test_a_town_that_surrendered_to_its_besiegers_took_part_in_the_siege(analysed):
+    d = analysed("In 1584 the Spaniards laid siege to Antwerp. A year later Antwerp surrendered to "
+                 "the Spaniards.")
+    siege = named(d, "siege of Antwerp")
+    facts = {(d.entities[f.subject].name, f.role) for f in d.factoids
+             if f.extractor == "passage.surrender.v1" and d.entities[f.object].name == siege}
+    assert facts == {("Antwerp", "surrendered"), ("Spaniards", "received the surrender")}

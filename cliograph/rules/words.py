@@ -422,6 +422,10 @@ class PassageWords(_Strict):
     """Adjectives of the victors and the beaten ('the victorious Swiss', 'the beaten Burgundians')."""
     beaten: frozenset[str]
     """Verbs of beating the other side ('routed the Burgundians')."""
+    beaten_nouns: frozenset[str] = frozenset()
+    """Nouns of a side's defeat ('at the battle of Nancy, after the rout of the Burgundians')."""
+    surrender_nouns: frozenset[str] = frozenset()
+    """Nouns of a side's surrender ('the surrender of the Saxons to Charles')."""
     killings: frozenset[str]
     """Nouns of a killing whose strikers the passage then names."""
     blow_verbs: frozenset[str]

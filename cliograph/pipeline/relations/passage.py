@@ -51,6 +51,8 @@ VERDICT_PREPS = {"with", "for", "to"}
 WIN_VERBS = extractor_words().passage.win_verbs
 VICTOR_ADJECTIVES = extractor_words().passage.victor_adjectives
 BEATEN = extractor_words().passage.beaten
+BEATEN_NOUNS = extractor_words().passage.beaten_nouns
+SURRENDER_NOUNS = extractor_words().passage.surrender_nouns
 BACK = 1  # sentences before this one the passage's fight may have been named in
 AHEAD = 2  # sentences after a march the fight it led to may be named in
 LEADING = ("passage.commander.v1", "passage.group_commander.v1", "passage.with_forces.v1")
@@ -64,7 +66,8 @@ CONF = {
     "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
     "passage.blow_victim.v1": 0.6,  # 'X struck him' in the paragraph of Y's murder: X opposes Y
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
-    "passage.attendance.v1": 0.6,  # 'X was in attendance', 'never left his bedside' during an illness
+    "passage.attendance.v1": 0.6,
+    "passage.surrender.v1": 0.6,  # 'the surrender of the Saxons to Charles' after the siege of their town  # 'X was in attendance', 'never left his bedside' during an illness
 }
 PATIENT_WINDOW = limits().sentences_back.patient  # back to the one a sickroom passage tells was ill
 KILLINGS = extractor_words().passage.killings
@@ -164,6 +167,12 @@ def _verdicts(sent: Span) -> Iterator[tuple[Token, list[Token], str]]:
             yield v, f.subjects, combat
             yield v, f.objects, "beaten" if lemma in BEATEN else combat
     for t in sent:
+        # 'at the battle of Nancy, after the rout of the Burgundians'
+        if t.pos_ == "NOUN" and t.lemma_.lower() in BEATEN_NOUNS:
+            sides = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]
+            if sides:
+                yield t, sides, "beaten"
         # 'the Genoese were victorious', 'being victorious on both elements'
         if t.lower_ in VICTOR_ADJECTIVES and t.dep_ == "acomp" and t.head.lemma_ == "be":
             role = "victor" if t.lower_ in ("victorious", "successful", "triumphant") else "beaten"
@@ -456,6 +465,7 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from _blow_parties(d, si, sent)
     yield from _speakers(d, si, sent)
     yield from attendance(d, si, sent)
+    yield from surrenders(d, si, sent)
     pending = d.cache.pending_commanders
     light = words().event.action_light_verbs
     for v, actor, role, rule in found:
@@ -487,6 +497,53 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                       when=fact_time(d, si, [v]), role=role)
     if si == len(d.sents) - 1:
         yield from _led_to(d, si + 1, None)  # the text ends: no next sentence to lead to
+
+
+def _surrendered(sent: Span) -> Iterator[tuple[Token, list[Token], list[Token]]]:
+    """(the word, who surrendered, to whom) for 'the surrender of the Saxons to Charles'
+    and 'the garrison capitulated to the French'."""
+    pobjs = lambda t, p: [x for c in t.children if c.dep_ == "prep" and c.lower_ == p  # noqa: E731
+                          for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)]
+    for t in sent:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in SURRENDER_NOUNS:
+            yield t, pobjs(t, "of"), pobjs(t, "to")
+    for f in frames(sent):
+        if not f.passive and f.verb.lemma_.lower() in words().event.surrender_verbs:
+            yield f.verb, f.subjects, f.preps.get("to", [])
+
+
+def surrenders(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who surrendered, and to whom, took part in the siege of the town of those who
+    surrendered ('Calais was besieged ... This was followed by the surrender of the
+    burghers to Edward'), else in the fight their clause or the passage tells of."""
+    told = d.cache.event_parties
+    rule = "passage.surrender.v1"
+    for w, yielding, victors in _surrendered(sent):
+        if in_quotation(d, w) or not _real(w if w.pos_ in ("VERB", "AUX") else _clause_verb(w)):
+            continue
+        named = [e for t in yielding if (e := entity_at(d, t, ACTORS)) is not None]
+        sieges = [d.described[(n, e)] for e in named for n in sorted(words().event.action_of_nouns)
+                  if (n, e) in d.described and _event_class(d, d.described[(n, e)]) == "fight"]
+        # (a besieged town, whatever kind its name voted for; else a people or a body)
+        losers = [e for e in named if sieges or d.entities[e].kind in GROUPS]
+        if not losers:
+            continue
+        ev = sieges[-1] if sieges else _clause_fight(d, w) or passage_fight(d, si, w)
+        if ev is None:
+            continue
+        winners = [e for t in victors if (e := entity_at(d, t, ACTORS)) is not None]
+        for actor, role in [(e, "surrendered") for e in losers] + [(e, "received the surrender") for e in winners]:
+            if actor == ev or (actor, ev) in told:
+                continue
+            told.add((actor, ev))
+            yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=fact_time(d, si, [w]), role=role)
+
+
+def _clause_verb(t: Token) -> Token:
+    """The verb whose clause holds a word."""
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 def attendance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
