@@ -162,3 +162,13 @@ def test_a_town_that_surrendered_to_its_besiegers_took_part_in_the_siege(analyse
     facts = {(d.entities[f.subject].name, f.role) for f in d.factoids
              if f.extractor == "passage.surrender.v1" and d.entities[f.object].name == siege}
     assert facts == {("Antwerp", "surrendered"), ("Spaniards", "received the surrender")}
+
+
+def test_a_commander_the_action_rules_placed_in_a_siege_is_not_also_in_the_battle(analysed):
+    # (the siege was named before, so its later mention is the earlier entity's)
+    d = analysed("Chroniclers long remembered the siege of Chioggia. In 1380 there was a mighty "
+                 "battle at sea off Chioggia between the Venetians and the Genoese, in which the "
+                 "victory remained with the Venetians, who took forty of the enemy's galleys, and "
+                 "landed on the shore and there commenced a siege under the lead of Pisani.")
+    got = {o for s, o in pairs(d, "PARTICIPATES") if s == "Pisani"}
+    assert got == {"siege of Chioggia"}, got

@@ -468,7 +468,16 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from surrenders(d, si, sent)
     pending = d.cache.pending_commanders
     light = words().event.action_light_verbs
+    # commanders the action rules already placed in the event their clause names
+    placed = set()
+    for f in reversed(d.factoids):  # (this sentence's facts are the last told)
+        if f.start < sent.start_char:
+            break
+        if f.type == "PARTICIPATES" and f.role == "commander" and not f.extractor.startswith("passage."):
+            placed.add(f.subject)
     for v, actor, role, rule in found:
+        if role == "commander" and actor in placed:
+            continue
         lemma = v.lemma_.lower()
         if in_quotation(d, v) or not _real(v) or lemma in words().event.action_verbs or lemma in light and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in light[lemma] for c in v.children):
