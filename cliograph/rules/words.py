@@ -295,6 +295,10 @@ class ExtractorEventWords(_Strict):
     """Verbs of performing a contest's entry ('the entry ..., performed by X')."""
     entry_nouns: frozenset[str]
     """Nouns of a contest's entry ('the Danish entry in the Song Contest')."""
+    harangue_verbs: frozenset[str] = frozenset()
+    """Verbs of speaking to a gathered audience ('Cato addressed the Senate')."""
+    audience_nouns: frozenset[str] = frozenset()
+    """Common nouns of a gathered audience: addressing one is a speech ('harangued the troops')."""
 
 
 class ExtractorLifeWords(_Strict):
