@@ -291,3 +291,8 @@ def test_addressing_a_letter_or_a_person_is_no_speech(analysed):
     d = analysed("In 1415 King Henry addressed a letter to the Dauphin, and then he addressed the "
                  "French herald in person.")
     assert not [f for f in d.factoids if f.extractor == "events.harangue.v1"]
+
+
+def test_a_dream_said_to_be_hers_is_an_event_she_took_part_in(analysed):
+    d = analysed("In 1601 Queen Anne woke in tears, for in her dream she had seen the palace burn.")
+    assert ("Queen Anne", "her dream") in pairs(d, "PARTICIPATES")

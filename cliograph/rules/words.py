@@ -295,6 +295,9 @@ class ExtractorEventWords(_Strict):
     """Verbs of performing a contest's entry ('the entry ..., performed by X')."""
     entry_nouns: frozenset[str]
     """Nouns of a contest's entry ('the Danish entry in the Song Contest')."""
+    personal_experiences: frozenset[str] = frozenset()
+    """Nouns of what happens to one person in sleep or trance ('in her dream'): the
+    person's own event, like an accession ('events.personal_events')."""
     harangue_verbs: frozenset[str] = frozenset()
     """Verbs of speaking to a gathered audience ('Cato addressed the Senate')."""
     audience_nouns: frozenset[str] = frozenset()

@@ -292,7 +292,7 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     a state ('exile') only lasted. A person's illness the text has already made an event
     of ('suffered a massive stroke') is that event."""
     ew = words().event
-    nouns = ew.personal_occurrences | ew.personal_states
+    nouns = ew.personal_occurrences | ew.personal_states | extractor_words().event.personal_experiences
     for n in sent:
         low = n.lower_
         if low not in nouns or n.pos_ != "NOUN" or d.token_mention.get(n.i) is not None \
