@@ -7,7 +7,10 @@ the victors, the beaten and the commanders of those sentences among the event's 
 So:
 
 - the side a verdict names ('victory remained with X', 'victory declared for X', 'X were
-  victorious', 'X gained the victory') and the beaten ('X were defeated', 'routed X'),
+  victorious', 'X gained the victory') and the beaten ('X were defeated', 'routed X', 'after
+  the rout of X'),
+- who surrendered and to whom ('the surrender of X to Y', 'X capitulated'), in the siege of
+  the surrendering town when the text told of one,
 - both sides of a verb of combat ('the Swedes routed them'),
 - the commander of those who act ('under the command of X', 'under the conduct of X'),
   and those who act under him,
@@ -20,8 +23,9 @@ So:
 
 take part in the fight their clause names, else the passage's: the last one named before
 them in the sentence, else in the sentence before (same paragraph); a commander whose
-sentence names none led his men to the fight the next sentence names. Plans, negations
-and quotations give nothing.
+sentence names none before him led his men to the fight it names after him (not one told
+in news or a side clause), else to the fights of the first of the next two sentences that
+names any. Plans, negations and quotations give nothing.
 """
 
 from __future__ import annotations
