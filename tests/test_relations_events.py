@@ -277,3 +277,22 @@ def test_a_treaty_drafted_and_signed_took_place(analysed):
     assert [f.extractor for f in d.factoids if f.type == "HAPPENED"] == ["events.occurred.v1"]
     d = analysed("The Treaty of Troyes was drafted by the two kings.")
     assert not [f for f in d.factoids if f.type == "HAPPENED"]
+
+
+def test_a_speech_to_a_gathered_audience_is_an_event_its_speaker_took_part_in(analysed):
+    d = analysed("In 1415 King Henry rode along the lines and harangued the troops before the battle.")
+    speech = next((e for e in d.entities if e.kind == "EVENT" and "speech of King Henry" in e.aliases), None)
+    assert speech is not None and speech.name == "address to the troops"
+    assert ("King Henry", "address to the troops") in pairs(d, "PARTICIPATES")
+    assert any(f.type == "HAPPENED" and d.entities[f.subject].name == "address to the troops" for f in d.factoids)
+
+
+def test_addressing_a_letter_or_a_person_is_no_speech(analysed):
+    d = analysed("In 1415 King Henry addressed a letter to the Dauphin, and then he addressed the "
+                 "French herald in person.")
+    assert not [f for f in d.factoids if f.extractor == "events.harangue.v1"]
+
+
+def test_a_dream_said_to_be_hers_is_an_event_she_took_part_in(analysed):
+    d = analysed("In 1601 Queen Anne woke in tears, for in her dream she had seen the palace burn.")
+    assert ("Queen Anne", "her dream") in pairs(d, "PARTICIPATES")

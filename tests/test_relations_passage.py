@@ -103,3 +103,72 @@ def test_a_speaker_where_no_session_is_named_gives_nothing(analysed):
     d = analysed("In 1945 Winston Churchill returned to London. Harry Truman spoke first, and "
                  "Winston Churchill took the chair.")
     assert _speakers(d) == []
+
+
+def test_commander_of_a_march_takes_part_in_the_fight_named_later_in_its_sentence(analysed):
+    d = analysed("In 1346 the English marched into Picardy under the command of Edward, routed the "
+                 "French in a battle at Crécy, and became masters of the coast.")
+    battle = named(d, "battle at Crécy")
+    assert battle is not None
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == battle}
+    assert "Edward" in got, got
+
+
+def test_a_capture_is_a_fight_the_commander_of_the_march_before_led(analysed):
+    d = analysed("In 1658 the Swedes crossed the frozen sea under the command of Wrangel. They "
+                 "captured Odense, and burned the harbour.")
+    capture = named(d, "capture of Odense")
+    assert capture is not None
+    assert ("Wrangel", capture) in pairs(d, "PARTICIPATES")
+
+
+def test_one_sent_out_with_ships_leads_the_fights_two_sentences_on(analysed):
+    d = analysed("In 1202 Dandolo was sent out from Venice as admiral of the fleet, with fifty "
+                 "galleys. With him sailed the crusaders and their horses. They besieged Zara, "
+                 "and afterwards captured Trau.")
+    got = {o for s, o in pairs(d, "PARTICIPATES") if s == "Dandolo"}
+    assert {named(d, "siege of Zara"), named(d, "capture of Trau")} <= got, got
+
+
+def test_a_fight_in_news_brought_to_the_leader_is_not_the_one_he_leads(analysed):
+    d = analysed("In 1173 Henry crossed to Normandy with an army, and at Rouen he heard the tidings "
+                 "that Brittany had revolted.")
+    revolt = next((e.name for e in d.entities if e.kind == "EVENT" and "Brittany" in e.name), None)
+    assert revolt is not None
+    assert ("Henry", revolt) not in pairs(d, "PARTICIPATES")
+
+
+def test_the_rout_of_a_side_after_a_named_battle_makes_it_a_party(analysed):
+    d = analysed("In 1477 the Swiss met Charles at the battle of Nancy, and after the rout of the "
+                 "Burgundians the duke was slain in the snow.")
+    battle = named(d, "battle of Nancy")
+    assert battle is not None
+    assert ("Burgundians", battle) in pairs(d, "PARTICIPATES")
+
+
+def test_a_surrender_joins_the_siege_of_the_town_that_surrendered(analysed):
+    d = analysed("In 405 BC the Romans besieged Veii. The siege lasted ten years, and many sorties "
+                 "were made. This was followed at last by the surrender of Veii to Camillus.")
+    siege = named(d, "siege of Veii")
+    assert siege is not None
+    assert any(f.extractor == "passage.surrender.v1" and d.entities[f.subject].name == "Veii"
+               and d.entities[f.object].name == siege for f in d.factoids)
+
+
+def test_a_town_that_surrendered_to_its_besiegers_took_part_in_the_siege(analysed):
+    d = analysed("In 1584 the Spaniards laid siege to Antwerp. A year later Antwerp surrendered to "
+                 "the Spaniards.")
+    siege = named(d, "siege of Antwerp")
+    facts = {(d.entities[f.subject].name, f.role) for f in d.factoids
+             if f.extractor == "passage.surrender.v1" and d.entities[f.object].name == siege}
+    assert facts == {("Antwerp", "surrendered"), ("Spaniards", "received the surrender")}
+
+
+def test_a_commander_the_action_rules_placed_in_a_siege_is_not_also_in_the_battle(analysed):
+    # (the siege was named before, so its later mention is the earlier entity's)
+    d = analysed("Chroniclers long remembered the siege of Chioggia. In 1380 there was a mighty "
+                 "battle at sea off Chioggia between the Venetians and the Genoese, in which the "
+                 "victory remained with the Venetians, who took forty of the enemy's galleys, and "
+                 "landed on the shore and there commenced a siege under the lead of Pisani.")
+    got = {o for s, o in pairs(d, "PARTICIPATES") if s == "Pisani"}
+    assert got == {"siege of Chioggia"}, got

@@ -228,3 +228,23 @@ def test_she_said_goes_to_the_woman_named_before(analysed):
                  'aside. "I have," she said, "a secret of great moment to tell you."')
     assert all("Mercy" not in s for s, _, _ in quotes(d))
     assert any(s.endswith("Marie Antoinette") for s, _, _ in quotes(d))
+
+
+def test_one_the_words_speak_of_is_not_the_one_who_speaks_them(analysed):
+    d = analysed("Wellington waited on the ridge. Blücher had promised to come by noon. When the "
+                 "staff grew anxious, he said to the officers, \"Blücher keeps his word in every "
+                 "season.\"")
+    assert "Blücher" not in [s for s, _, _ in quotes(d)]
+
+
+def test_whom_the_speaker_rebuked_before_a_colon_is_whom_he_speaks_to(analysed):
+    d = analysed("After the battle Marshal Davout rebuked Murat for his slowness and his caution: he "
+                 "said, \"The cavalry cannot wait for ever while the guns are silent.\"")
+    assert [(s, a) for s, a, _ in quotes(d)] == [("Davout", "Murat")]
+
+
+def test_the_subject_of_a_clause_opened_by_for_speaks_the_reply(analysed):
+    d = analysed("Murat led the charge at noon. The soldiers grumbled at the order; for Davout, as "
+                 "it is said, when some asked "
+                 "about the retreat, \"Gladly,\" he replied, \"when the last gun is lost.\"")
+    assert [s for s, _, _ in quotes(d)] == ["Davout"]

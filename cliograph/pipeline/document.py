@@ -70,7 +70,7 @@ class DocumentCache:
     not repeat them."""
     pending_commanders: list[tuple[int, Token, int, str]] = field(default_factory=list)
     """(sentence, verb, person, role) of commanders whose clause named no fight, waiting for
-    the next sentence's fight (``relations.passage``)."""
+    the fight one of the next sentences names (``relations.passage``)."""
     delegation_session: tuple[int, int] | None = None
     """(sentence, event) of the congress the last list of delegations was about
     (``relations.events``)."""

@@ -295,6 +295,13 @@ class ExtractorEventWords(_Strict):
     """Verbs of performing a contest's entry ('the entry ..., performed by X')."""
     entry_nouns: frozenset[str]
     """Nouns of a contest's entry ('the Danish entry in the Song Contest')."""
+    personal_experiences: frozenset[str] = frozenset()
+    """Nouns of what happens to one person in sleep or trance ('in her dream'): the
+    person's own event, like an accession ('events.personal_events')."""
+    harangue_verbs: frozenset[str] = frozenset()
+    """Verbs of speaking to a gathered audience ('Cato addressed the Senate')."""
+    audience_nouns: frozenset[str] = frozenset()
+    """Common nouns of a gathered audience: addressing one is a speech ('harangued the troops')."""
 
 
 class ExtractorLifeWords(_Strict):
@@ -447,6 +454,10 @@ class PassageWords(_Strict):
     """Adjectives of the victors and the beaten ('the victorious Swiss', 'the beaten Burgundians')."""
     beaten: frozenset[str]
     """Verbs of beating the other side ('routed the Burgundians')."""
+    beaten_nouns: frozenset[str] = frozenset()
+    """Nouns of a side's defeat ('at the battle of Nancy, after the rout of the Burgundians')."""
+    surrender_nouns: frozenset[str] = frozenset()
+    """Nouns of a side's surrender ('the surrender of the Saxons to Charles')."""
     killings: frozenset[str]
     """Nouns of a killing whose strikers the passage then names."""
     blow_verbs: frozenset[str]

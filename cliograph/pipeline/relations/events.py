@@ -72,7 +72,8 @@ CONF = {
     "events.personal.v1": 0.6,  # 'his accession', 'the exile of X': the person's own event
     "events.war_service.v1": 0.6,  # 'served in the Navy during the war', 'saw service in the Boer War'
     "events.performed_at.v1": 0.6,  # 'the entry in the Song Contest 1962, performed by X'
-    "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
+    "events.assault_on_event.v1": 0.6,
+    "events.harangue.v1": 0.6,  # 'addressed the people', 'harangued the troops': a speech  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
 }
 
 
@@ -291,7 +292,7 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     a state ('exile') only lasted. A person's illness the text has already made an event
     of ('suffered a massive stroke') is that event."""
     ew = words().event
-    nouns = ew.personal_occurrences | ew.personal_states
+    nouns = ew.personal_occurrences | ew.personal_states | extractor_words().event.personal_experiences
     for n in sent:
         low = n.lower_
         if low not in nouns or n.pos_ != "NOUN" or d.token_mention.get(n.i) is not None \
@@ -325,6 +326,34 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             d.cache.told_happened.add(ev)
             yield _happened(d, si, ev, "events.personal.v1",
                             stated_date(d, si, [n], only_governed=True) or fact_time(d, si, [n]), None)
+
+
+def harangues(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Brutus came down and addressed the people', 'the consul harangued the troops': a
+    speech to a gathered audience is an event the text does not name, 'the address to the
+    people' (also 'the speech of X'), which happened and which the speaker took part in."""
+    xw = extractor_words().event
+    rule = "events.harangue.v1"
+    for f in frames(sent):
+        v = f.verb
+        if f.passive or v.lemma_.lower() not in xw.harangue_verbs or in_quotation(d, v) or not _real(v):
+            continue
+        audience = [o for o in f.objects if o.dep_ == "dobj" and o.pos_ == "NOUN"
+                    and (o.lemma_.lower() in xw.audience_nouns or o.lower_ in xw.audience_nouns)]
+        speakers = [e for t in f.subjects if (e := entity_at(d, t, {"PERSON"})) is not None]
+        if not audience or not speakers:
+            continue
+        o = audience[0]
+        for person in speakers:
+            name = d.entities[person].name
+            ev = d.add_entity(f"address to the {o.text}", "EVENT", v.idx, o.idx + len(o.text), rule,
+                              same_as=("harangue", person))
+            d.add_entity(f"speech of {name}", "EVENT", v.idx, o.idx + len(o.text), rule, same_as=("harangue", person))
+            when = fact_time(d, si, [v])
+            if ev not in d.cache.told_happened:
+                d.cache.told_happened.add(ev)
+                yield _happened(d, si, ev, rule, when, None)
+            yield factoid(d, si, "PARTICIPATES", person, ev, rule, CONF[rule], when=when, role="speaker")
 
 
 ASSAULT_WINDOW = limits().sentences_back.assaulted_event  # back to the event an assault is part of
@@ -1241,3 +1270,4 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from passage(d, si, sent)  # last: the parties the clauses above told are known
     yield from war_service(d, si, sent)
     yield from performed_at(d, si, sent)
+    yield from harangues(d, si, sent)

@@ -7,7 +7,10 @@ the victors, the beaten and the commanders of those sentences among the event's 
 So:
 
 - the side a verdict names ('victory remained with X', 'victory declared for X', 'X were
-  victorious', 'X gained the victory') and the beaten ('X were defeated', 'routed X'),
+  victorious', 'X gained the victory') and the beaten ('X were defeated', 'routed X', 'after
+  the rout of X'),
+- who surrendered and to whom ('the surrender of X to Y', 'X capitulated'), in the siege of
+  the surrendering town when the text told of one,
 - both sides of a verb of combat ('the Swedes routed them'),
 - the commander of those who act ('under the command of X', 'under the conduct of X'),
   and those who act under him,
@@ -20,8 +23,9 @@ So:
 
 take part in the fight their clause names, else the passage's: the last one named before
 them in the sentence, else in the sentence before (same paragraph); a commander whose
-sentence names none led his men to the fight the next sentence names. Plans, negations
-and quotations give nothing.
+sentence names none before him led his men to the fight it names after him (not one told
+in news or a side clause), else to the fights of the first of the next two sentences that
+names any. Plans, negations and quotations give nothing.
 """
 
 from __future__ import annotations
@@ -51,7 +55,11 @@ VERDICT_PREPS = {"with", "for", "to"}
 WIN_VERBS = extractor_words().passage.win_verbs
 VICTOR_ADJECTIVES = extractor_words().passage.victor_adjectives
 BEATEN = extractor_words().passage.beaten
+BEATEN_NOUNS = extractor_words().passage.beaten_nouns
+SURRENDER_NOUNS = extractor_words().passage.surrender_nouns
 BACK = 1  # sentences before this one the passage's fight may have been named in
+AHEAD = 2  # sentences after a march the fight it led to may be named in
+LEADING = ("passage.commander.v1", "passage.group_commander.v1", "passage.with_forces.v1")
 
 CONF = {
     "passage.verdict.v1": 0.7,  # 'victory remained with X', 'X were victorious', 'X were defeated'
@@ -62,7 +70,8 @@ CONF = {
     "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
     "passage.blow_victim.v1": 0.6,  # 'X struck him' in the paragraph of Y's murder: X opposes Y
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
-    "passage.attendance.v1": 0.6,  # 'X was in attendance', 'never left his bedside' during an illness
+    "passage.attendance.v1": 0.6,
+    "passage.surrender.v1": 0.6,  # 'the surrender of the Saxons to Charles' after the siege of their town  # 'X was in attendance', 'never left his bedside' during an illness
 }
 PATIENT_WINDOW = limits().sentences_back.patient  # back to the one a sickroom passage tells was ill
 KILLINGS = extractor_words().passage.killings
@@ -74,11 +83,14 @@ BLADE_VERBS = extractor_words().passage.blade_verbs  # (the tagger reads 'bared'
 
 
 def _event_class(d: Document, ev: int) -> str | None:
-    """The class of an event by its name's first noun ('battle of Lützen' is a fight)."""
+    """The class of an event by its name's first noun ('battle of Lützen' is a fight; so is
+    'capture of Calais', an armed action on a town, which the troops marched to)."""
     for w in d.entities[ev].name.lower().replace("’", "'").split():
         for cls, nouns in words().event.noun_classes.items():
             if w in nouns:
                 return cls
+        if w in words().event.action_of_nouns:
+            return "fight"
     return None
 
 
@@ -159,6 +171,12 @@ def _verdicts(sent: Span) -> Iterator[tuple[Token, list[Token], str]]:
             yield v, f.subjects, combat
             yield v, f.objects, "beaten" if lemma in BEATEN else combat
     for t in sent:
+        # 'at the battle of Nancy, after the rout of the Burgundians'
+        if t.pos_ == "NOUN" and t.lemma_.lower() in BEATEN_NOUNS:
+            sides = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]
+            if sides:
+                yield t, sides, "beaten"
         # 'the Genoese were victorious', 'being victorious on both elements'
         if t.lower_ in VICTOR_ADJECTIVES and t.dep_ == "acomp" and t.head.lemma_ == "be":
             role = "victor" if t.lower_ in ("victorious", "successful", "triumphant") else "beaten"
@@ -237,7 +255,8 @@ def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
         head = prep.head
         if head.pos_ in ("VERB", "AUX") and any(o.lemma_.lower() in FORCE_NOUNS or o.lower_ in FORCE_NOUNS
                                                 for o in objs):
-            for t in (c for c in head.children if c.dep_ == "nsubj"):
+            # ('X was sent out with twenty ships': the one sent leads them)
+            for t in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
                 e = _person(d, t)
                 if e is not None:
                     yield head, e
@@ -252,20 +271,52 @@ def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
 
 
 def _led_to(d: Document, si: int, sent: Span | None) -> Iterator[Factoid]:
-    """The commanders of the sentence before, whose clause named no fight, took part in
-    the first fight this sentence names, else in the one the passage was about."""
+    """The commanders of the sentences before, whose clause named no fight, took part in
+    the fights the first of the next ``AHEAD`` sentences of their paragraph to name one tells ('X was
+    sent out with twenty ships. The allies sailed with him. They besieged Y'), else in the
+    one the passage was about."""
     pending = d.cache.pending_commanders
     told = d.cache.event_parties
-    for k, v, actor, role in [p for p in pending if p[0] == si - 1]:
-        found = _fights_in(d, sent) if sent is not None and _same_paragraph(d, d.sents[k], sent) else []
-        ev = found[0][1] if found else passage_fight(d, k, v)
-        if ev is None or ev == actor or (actor, ev) in told:
-            continue
-        told.add((actor, ev))
-        rule = "passage.commander.v1"
-        yield factoid(d, k, "PARTICIPATES", actor, ev, rule, CONF[rule], when=fact_time(d, k, [v]),
-                      role=role)
-    pending[:] = [p for p in pending if p[0] >= si]
+    done = []
+    for p in [p for p in pending if p[0] < si]:
+        k, v, actor, role = p
+        near = sent is not None and _same_paragraph(d, d.sents[k], sent)
+        found = _fights_in(d, sent) if near else []
+        if not found and near and si - k < AHEAD:
+            continue  # (the next sentence may still name it)
+        done.append(p)
+        # (all the fights of that sentence: 'They invaded A, and afterwards besieged B')
+        evs = [e for _, e in found] if found else [passage_fight(d, k, v)]
+        for ev in dict.fromkeys(evs):
+            if ev is None or ev == actor or (actor, ev) in told:
+                continue
+            told.add((actor, ev))
+            rule = "passage.commander.v1"
+            yield factoid(d, k, "PARTICIPATES", actor, ev, rule, CONF[rule], when=fact_time(d, k, [v]),
+                          role=role)
+    pending[:] = [p for p in pending if p not in done]
+
+
+def _fights_after(d: Document, sent: Span, v: Token) -> list[tuple[int, int]]:
+    """The first fight the sentence names after a verb of marching that names none: 'marched
+    into Artois under X, and routed the French in a battle at Y' (the march led to it)."""
+    found = [f for f in _fights_in(d, sent) if f[0] > v.idx and not _reported(d, f[0])]
+    return found[:1]
+
+
+def _reported(d: Document, start: int) -> bool:
+    """The words at an offset stand in a side or reported clause ('crossed with an army,
+    when news came that Megara had revolted'), not in the sentence's own narration."""
+    span = d.doc.char_span(start, start + 1, alignment_mode="expand")
+    t = span[0] if span is not None and len(span) else None
+    while t is not None:
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("ccomp", "acl", "advcl", "relcl") or any(
+                c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in t.children)):
+            return True  # (the parser may make the reported clause the root: 'news came that X revolted')
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _killing_before(d: Document, si: int, before: int) -> int | None:
@@ -418,22 +469,35 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from _blow_parties(d, si, sent)
     yield from _speakers(d, si, sent)
     yield from attendance(d, si, sent)
+    yield from surrenders(d, si, sent)
     pending = d.cache.pending_commanders
     light = words().event.action_light_verbs
+    # commanders the action rules already placed in the event their clause names
+    placed = set()
+    for f in reversed(d.factoids):  # (this sentence's facts are the last told)
+        if f.start < sent.start_char:
+            break
+        if f.type == "PARTICIPATES" and f.role == "commander" and not f.extractor.startswith("passage."):
+            placed.add(f.subject)
     for v, actor, role, rule in found:
+        if role == "commander" and actor in placed:
+            continue
         lemma = v.lemma_.lower()
-        if in_quotation(d, v) or not _real(v) or lemma in words().event.action_verbs or lemma in light:
+        if in_quotation(d, v) or not _real(v) or lemma in words().event.action_verbs or lemma in light and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in light[lemma] for c in v.children):
             continue  # (the event an action names and its commander are ``action_events``')
         ev = _clause_fight(d, v)
         if ev is None and role == "beaten":
             # 'the King had been defeated in Parliament': beaten in a fight only where one is named
             here = _fights_in(d, sent, before=v.i)
             ev = here[-1][1] if here else None
-        elif ev is None and rule in ("passage.commander.v1", "passage.group_commander.v1"):
-            here = _fights_in(d, sent, before=v.i)
+        elif ev is None and rule in LEADING:
+            here = _fights_in(d, sent, before=v.i) or _fights_after(d, sent, v)
+            if not here and rule == "passage.with_forces.v1":
+                here = [(0, e)] if (e := passage_fight(d, si, v)) is not None else []
             if not here:
                 # 'marched into the valley under X. After a drawn battle ...': the march led
-                # to the fight the next sentence names (read when that sentence is)
+                # to the fight one of the next sentences names (read when that sentence is)
                 pending.append((si, v, actor, role))
                 continue
             ev = here[-1][1]
@@ -446,6 +510,53 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                       when=fact_time(d, si, [v]), role=role)
     if si == len(d.sents) - 1:
         yield from _led_to(d, si + 1, None)  # the text ends: no next sentence to lead to
+
+
+def _surrendered(sent: Span) -> Iterator[tuple[Token, list[Token], list[Token]]]:
+    """(the word, who surrendered, to whom) for 'the surrender of the Saxons to Charles'
+    and 'the garrison capitulated to the French'."""
+    pobjs = lambda t, p: [x for c in t.children if c.dep_ == "prep" and c.lower_ == p  # noqa: E731
+                          for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)]
+    for t in sent:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in SURRENDER_NOUNS:
+            yield t, pobjs(t, "of"), pobjs(t, "to")
+    for f in frames(sent):
+        if not f.passive and f.verb.lemma_.lower() in words().event.surrender_verbs:
+            yield f.verb, f.subjects, f.preps.get("to", [])
+
+
+def surrenders(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Who surrendered, and to whom, took part in the siege of the town of those who
+    surrendered ('Calais was besieged ... This was followed by the surrender of the
+    burghers to Edward'), else in the fight their clause or the passage tells of."""
+    told = d.cache.event_parties
+    rule = "passage.surrender.v1"
+    for w, yielding, victors in _surrendered(sent):
+        if in_quotation(d, w) or not _real(w if w.pos_ in ("VERB", "AUX") else _clause_verb(w)):
+            continue
+        named = [e for t in yielding if (e := entity_at(d, t, ACTORS)) is not None]
+        sieges = [d.described[(n, e)] for e in named for n in sorted(words().event.action_of_nouns)
+                  if (n, e) in d.described and _event_class(d, d.described[(n, e)]) == "fight"]
+        # (a besieged town, whatever kind its name voted for; else a people or a body)
+        losers = [e for e in named if sieges or d.entities[e].kind in GROUPS]
+        if not losers:
+            continue
+        ev = sieges[-1] if sieges else _clause_fight(d, w) or passage_fight(d, si, w)
+        if ev is None:
+            continue
+        winners = [e for t in victors if (e := entity_at(d, t, ACTORS)) is not None]
+        for actor, role in [(e, "surrendered") for e in losers] + [(e, "received the surrender") for e in winners]:
+            if actor == ev or (actor, ev) in told:
+                continue
+            told.add((actor, ev))
+            yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=fact_time(d, si, [w]), role=role)
+
+
+def _clause_verb(t: Token) -> Token:
+    """The verb whose clause holds a word."""
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 def attendance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:

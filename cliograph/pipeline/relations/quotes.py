@@ -147,7 +147,7 @@ def _first_actor_before(d: Document, tok: Token, exclude: set[int]) -> int | Non
     the subject, but he is not the one suspected)."""
     sent = d.sents[d.sent_index(tok)]
     for t in d.doc[sent.start:tok.i]:
-        if d.token_mention.get(t.i) is None or t.dep_ in NOT_ACTOR or in_quotation(d, t):
+        if d.token_mention.get(t.i) is None or t.dep_ in NOT_ACTOR and not _for_clause(t) or in_quotation(d, t):
             continue
         side = t.head.dep_ in ("advcl", "relcl", "acl", "ccomp", "pcomp") or any(
             c.dep_ == "mark" or c.tag_ == "WRB" for c in t.head.children)
@@ -157,6 +157,38 @@ def _first_actor_before(d: Document, tok: Token, exclude: set[int]) -> int | Non
         if e is not None and e not in exclude and _gender_fits(d, e, tok):
             return e
     return None
+
+
+def _addressed_before(d: Document, v: Token, speaker: int) -> int | None:
+    """Whom the speaker rebuked, urged or warned earlier in the sentence of his words ('X
+    chided the King for his delay: he said, “...”'): the one he speaks to."""
+    sent = d.sents[d.sent_index(v)]
+    for t in reversed(d.doc[sent.start:v.i]):
+        if t.pos_ != "VERB" or t.lemma_.lower() not in words().quote.address_verbs or in_quotation(d, t):
+            continue
+        said_by = speaker_of(t)  # (none where the parse lost the subject of a long sentence)
+        if said_by is not None and _person(d, said_by) != speaker or not asserted(t):
+            continue
+        for o in (c for c in t.children if c.dep_ == "dobj"):
+            p = _person(d, o)
+            if p is not None and p != speaker:
+                return p
+    return None
+
+
+def _not_the_speaker(d: Document, q: Quote) -> set[int]:
+    """Persons a pronoun speaker cannot be: those his words speak of as a third person, by
+    name, as a subject ('he said, “Blücher keeps his word”': not Blücher)."""
+    span = _tokens(d, q.start, q.end)
+    return {e for t in span or [] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+            and (e := entity_at(d, t, PERSON)) is not None}
+
+
+def _for_clause(t: Token) -> bool:
+    """'...; for Cicero, as it is said, when asked, replied': the subject of a clause opened by
+    'for' (because), which the parser reads as the preposition's object."""
+    f = t.head
+    return t.dep_ == "pobj" and f.lower_ == "for" and f.i > 0 and f.doc[f.i - 1].text in (";", ":", "--", "—")
 
 
 def _binds_pronoun(clause: Token, pronoun: Token) -> bool:
@@ -610,7 +642,7 @@ def _attribute_all(d: Document) -> list[Attribution]:
             rule = "quotes.continuation.v1"
         elif pronoun:
             # a speaker named earlier in the same sentence beats a guess from further back
-            exclude = {addressee} if addressee is not None else set()
+            exclude = ({addressee} if addressee is not None else set()) | _not_the_speaker(d, q)
             near = _named_subject_before(d, subj, exclude, sentences_back=0)
             if near is None:
                 near = _first_actor_before(d, subj, exclude)
@@ -623,7 +655,7 @@ def _attribute_all(d: Document) -> list[Attribution]:
                 # closest-mention pass) measured better here than general pronoun
                 # resolution; that stays the fallback
                 named = _named_subject_before(d, subj, exclude)
-                speaker = named if named is not None else speaker if speaker != addressee else None
+                speaker = named if named is not None else speaker if speaker not in exclude else None
         if (
             speaker is None
             and pronoun
@@ -665,6 +697,8 @@ def _attribute_all(d: Document) -> list[Attribution]:
             addressee = last.addressee
         if addressee is None:
             addressee = _vocative(d, q, speaker)
+        if addressee is None and v is not None:
+            addressee = _addressed_before(d, v, speaker)
         if addressee == speaker:
             addressee = None
         if addressee is None and last is not None and (since(anchor) <= 2 or _same_paragraph(d, last, q)):
