@@ -889,7 +889,8 @@ def find(d: Document) -> None:
             if _a_name_given(span):
                 continue  # 'calling the tribunes Bruti': what something is called, not who it is
             if len(span) == 1 and ss >= 2 and doc[ss - 1].lower_ == "the" and (doc[ss - 2].ent_type_ in (
-                    "PERSON", "ORG") or doc[ss - 2].pos_ == "PROPN") and doc[ss - 2].text[:1].isupper() and span[0].text not in EPITHETS \
+                    "PERSON", "ORG") or doc[ss - 2].pos_ == "PROPN") and doc[ss - 2].text[:1].isupper() \
+                    and span[0].text not in EPITHETS \
                     and guess_kind(span) is None and not ORDINAL_WORDS.match(span.text) and span[0].tag_ == "NNP" \
                     and ss - 2 in (span[0].head.i, *[c.i for c in span[0].children]):
                 continue  # 'Strabo the Philosopher', 'John the Baptist': a man's byname, not a second man

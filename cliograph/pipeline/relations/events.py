@@ -72,8 +72,8 @@ CONF = {
     "events.personal.v1": 0.6,  # 'his accession', 'the exile of X': the person's own event
     "events.war_service.v1": 0.6,  # 'served in the Navy during the war', 'saw service in the Boer War'
     "events.performed_at.v1": 0.6,  # 'the entry in the Song Contest 1962, performed by X'
-    "events.assault_on_event.v1": 0.6,
-    "events.harangue.v1": 0.6,  # 'addressed the people', 'harangued the troops': a speech  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
+    "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
+    "events.harangue.v1": 0.6,  # 'addressed the people', 'harangued the troops': a speech
 }
 
 

@@ -64,14 +64,13 @@ LEADING = ("passage.commander.v1", "passage.group_commander.v1", "passage.with_f
 CONF = {
     "passage.verdict.v1": 0.7,  # 'victory remained with X', 'X were victorious', 'X were defeated'
     "passage.commander.v1": 0.65,  # 'under the command of X' in a sentence that narrates the fight
-    "passage.group_commander.v1": 0.6,
+    "passage.group_commander.v1": 0.6,  # 'the Danes under Guthrum came ...' (the 'under' on the group)
     "passage.with_forces.v1": 0.6,  # 'X had crossed over with an army', 'forty galleys with X'
-  # 'the Danes under Guthrum came ...' (the 'under' on the group)
     "passage.blow.v1": 0.65,  # 'X struck him', 'X gave him a blow' in a paragraph that names a murder
     "passage.blow_victim.v1": 0.6,  # 'X struck him' in the paragraph of Y's murder: X opposes Y
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
-    "passage.attendance.v1": 0.6,
-    "passage.surrender.v1": 0.6,  # 'the surrender of the Saxons to Charles' after the siege of their town  # 'X was in attendance', 'never left his bedside' during an illness
+    "passage.attendance.v1": 0.6,  # 'X was in attendance', 'never left his bedside' during an illness
+    "passage.surrender.v1": 0.6,  # 'the surrender of the Saxons to Charles' after the siege of their town
 }
 PATIENT_WINDOW = limits().sentences_back.patient  # back to the one a sickroom passage tells was ill
 KILLINGS = extractor_words().passage.killings
