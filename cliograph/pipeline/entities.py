@@ -24,7 +24,7 @@ from ..rules import lexicon, limits, load_json
 from ..rules.words import entity_words
 from .document import Document
 from .mentions import FOREIGN_AND, WINGS, guess_kind, office_stem
-from .variants import KEYED_KINDS, described_stems, variant_key
+from .variants import KEYED_KINDS, described_stems, root, variant_key
 
 RULE_WEIGHT = limits().kind_votes.rule
 MOTION = entity_words().entities.motion
@@ -891,8 +891,9 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             # a national or local modifier makes another institution ('the Georgian Central
             # Committee' beside the Central Committee), unless the text named that one first
             # and shortened its name after ('the Irish Convention of Delegates ... the
-            # Convention of Delegates')
-            if not (_modifiers(k2) - words) & place_words or first(k2) < first(key) or kind == "PLACE":
+            # Convention of Delegates'); an event has no local branches: 'the Revolution' in a
+            # text that also names 'the Mexican Revolution' is that one
+            if not (_modifiers(k2) - words) & place_words or first(k2) < first(key) or kind in ("PLACE", "EVENT"):
                 longer.append(k2)
         # the longest one when they nest ('Party General Secretary' < '... of the Party')
         longer.sort(key=lambda k: len(k.split()), reverse=True)
@@ -998,12 +999,21 @@ def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str
     """'The Party Congress, starting on 8 March' after 'the Tenth Party Congress': a short
     name of a kind of event refers to the last event of that name mentioned before it.
     Each mention goes its own way (the Tenth, later the Eleventh Congress); one with no
-    such event before it keeps its own entity."""
+    such event before it keeps its own entity. Only an event its name tells apart as one of a
+    series (a number, its people or land) or that the text names in full more than once: one
+    'Social Revolution' hoped for does not take every 'the Revolution' after it."""
+    places = [k for k in groups if kinds.get(k) == "PLACE" and " " not in k]
+
+    def instance(k: str) -> bool:
+        extra = k.split()[:-1]
+        return sum(translit_key(mentions[i].text) == k for i in groups[k]) > 1 or any(
+            w in ORDINALS or w.isdigit() or any(p.startswith(root(w)) for p in places) for w in extra)
+
     for key in list(groups):
         if key not in groups or kinds.get(key) not in ("BODY", "EVENT") or len(key.split()) > 2:
             continue
         targets = [k for k in groups if k != key and kinds.get(k) == "EVENT"
-                   and len(k.split()) > len(key.split()) and k.endswith(" " + key)]
+                   and len(k.split()) > len(key.split()) and k.endswith(" " + key) and instance(k)]
         if not targets:
             continue
         starts = sorted((mentions[i].start, k) for k in targets for i in groups[k])
