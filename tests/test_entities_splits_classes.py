@@ -16,6 +16,11 @@ pytestmark = pytest.mark.model
         'the Mexican Revolution from 1910, and the Revolution ended with the new charter of 1917.',
         [('Revolution', 'Mexican Revolution')],
         [('Social Revolution', 'Revolution')], id='a_bare_event_is_the_one_of_its_land_not_a_hope_named_once'),
+    pytest.param(
+        'In 1721 Peter abolished the patriarchate, and a Holy Synod governed the Church of Russia. '
+        'The Russian Orthodox Church kept its monastic lands until 1764, when Catherine took them.',
+        [('Church of Russia', 'Russian Orthodox Church')],
+        [], id='a_peoples_church_with_a_second_adjective_is_the_church_of_its_land'),
 ])
 def test_one_referent_is_one_entity_and_two_stay_two(analysed, text, one, two):
     """``one``: pairs of names the text uses for one entity; ``two``: pairs it uses for two."""
@@ -24,3 +29,14 @@ def test_one_referent_is_one_entity_and_two_stay_two(analysed, text, one, two):
         assert the_entity(d, a) is the_entity(d, b), (a, b)
     for a, b in two:
         assert the_entity(d, a) is not the_entity(d, b), (a, b)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Russian Orthodox Church", "the Church of Russia", True),
+    ("Serbian Radical Party", "the Serbian Liberal Party", False),
+    ("Serbian Radical Party", "Party of Serbia", True),
+    ("Russian Orthodox Church", "Russian Orthodox Church", True),
+])
+def test_a_middle_word_is_dropped_only_against_a_name_without_one(a, b, same):
+    from cliograph.pipeline.variants import same_thing
+    assert same_thing(a, b) is same

@@ -944,6 +944,15 @@ def _merge_variants(groups: dict[str, list[int]], kinds: dict[str, str | None],
             continue
         for vk in {variant_key(mentions[i].text) for i in idx} - {None}:
             by_key[(kind, vk)].append(key)
+    # 'Church of Rome' and 'Roman Catholic Church' (key 'church of rom ~catholic'): a name
+    # without the middle word joins the one with it, when only one middle word is named
+    middles: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for kind, vk in by_key:
+        if " ~" in vk:
+            middles[(kind, vk.split(" ~")[0])].append((kind, vk))
+    for bare, worded in middles.items():
+        if len(worded) == 1 and bare in by_key:
+            by_key[worded[0]] += by_key.pop(bare)
     for same in by_key.values():
         same = sorted((k for k in dict.fromkeys(same) if k in groups), key=lambda k: -len(groups[k]))
         for other in same[1:]:

@@ -74,6 +74,11 @@ def variant_key(name: str) -> str | None:
     if len(words) == 2 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
             and words[1].isalpha():
         return f"{_noun(words[1])} of {root(words[0])}"  # 'Danish king'
+    if len(words) == 3 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
+            and words[1][:1].isupper() and words[1].isalpha() and words[2].isalpha() and words[2][:1].isupper():
+        # 'Roman Catholic Church' is the Church of Rome; the middle word is kept after a '~'
+        # (the Georgian Central and the Georgian Revolutionary Committee are two: ``same_key``)
+        return f"{_noun(words[2])} of {root(words[0])} ~{words[1].lower()}"
     if 3 <= len(words) <= 4 and words[1] in ("of", "with") and words[-1][:1].isupper() \
             and words[-1].isalpha() and (len(words) == 3 or words[2] == "the") and words[0].isalpha():
         return f"{_noun(words[0])} of {root(words[-1])}"  # 'king of the Danes'
@@ -87,10 +92,17 @@ def _noun(word: str) -> str:
     return SYNONYMS.get(w, w)
 
 
+def same_key(a: str | None, b: str | None) -> bool:
+    """Two variant keys of one thing: equal, or equal once the one with a middle word
+    ('church of rom ~catholic') drops it and the other has none ('church of rom')."""
+    if a is None or b is None:
+        return False
+    return a == b or a.split(" ~")[0] == b.split(" ~")[0] and (" ~" in a) != (" ~" in b)
+
+
 def same_thing(a: str, b: str) -> bool:
     """Two names that ``variant_key`` gives one key."""
-    key = variant_key(a)
-    return key is not None and key == variant_key(b)
+    return same_key(variant_key(a), variant_key(b))
 
 
 FUNCTION_WORDS = {"of", "for", "the", "a", "an", "and", "to", "in", "on", "by", "with", "its", "their", "his", "her"}
