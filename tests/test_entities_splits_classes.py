@@ -21,6 +21,17 @@ pytestmark = pytest.mark.model
         'The Russian Orthodox Church kept its monastic lands until 1764, when Catherine took them.',
         [('Church of Russia', 'Russian Orthodox Church')],
         [], id='a_peoples_church_with_a_second_adjective_is_the_church_of_its_land'),
+    pytest.param(
+        'The Chartists gathered on a common south of London in April 1848. The Chartist movement '
+        'never recovered from that wet afternoon, and the Chartists drifted into the trade unions.',
+        [('Chartist movement', 'Chartists')],
+        [], id='a_peoples_or_partys_movement_is_that_group'),
+    pytest.param(
+        'Kautsky defended Marxism against the reformers of Berlin in 1899. The young clerks of the '
+        'unions were schooled in Marxist doctrine; the bishops feared Marxist doctrine, and the '
+        'professors mocked Marxist doctrine, while Reformism won the votes.',
+        [('Marxist doctrine', 'Marxism')],
+        [('Marxism', 'Reformism')], id='a_doctrine_named_by_its_followers_is_the_ism'),
 ])
 def test_one_referent_is_one_entity_and_two_stay_two(analysed, text, one, two):
     """``one``: pairs of names the text uses for one entity; ``two``: pairs it uses for two."""
@@ -38,5 +49,15 @@ def test_one_referent_is_one_entity_and_two_stay_two(analysed, text, one, two):
     ("Russian Orthodox Church", "Russian Orthodox Church", True),
 ])
 def test_a_middle_word_is_dropped_only_against_a_name_without_one(a, b, same):
+    from cliograph.pipeline.variants import same_thing
+    assert same_thing(a, b) is same
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("the Zionist movement", "Zionists", True), ("the Zionist movement", "Socialists", False),
+    ("Marxist theory", "Marxism", True), ("Marxist theory", "Anarchism", False),
+    ("Tenth Congress", "Congress", False),
+])
+def test_movements_and_doctrines_have_the_key_of_their_group_or_ism(a, b, same):
     from cliograph.pipeline.variants import same_thing
     assert same_thing(a, b) is same

@@ -28,6 +28,8 @@ KEYED_KINDS = ("BODY", "OFFICE", "EVENT", "POLICY", "FACTION", "PLACE")
 WHOLE = entity_words().variants.whole
 COMPASS = entity_words().variants.compass
 REGION_PARTS = entity_words().variants.region_parts
+MOVEMENTS = entity_words().variants.movements
+DOCTRINES = entity_words().variants.doctrines
 
 
 def root(word: str) -> str:
@@ -69,6 +71,15 @@ def variant_key(name: str) -> str | None:
         return "region " + COMPASS[low[0]]  # 'the Southern Provinces'
     if len(words) == 1 and low[0] in COMPASS.values() and words[0][:1].isupper():
         return "region " + low[0]  # 'the North'
+    if len(words) == 2 and low[1] in DOCTRINES and words[0][:1].isupper() and low[0].endswith("ist"):
+        return "doctrine " + low[0][:-3]  # 'Marxist theory' is Marxism
+    if len(words) == 1 and words[0][:1].isupper() and low[0].endswith("ism") and len(low[0]) > 5:
+        return "doctrine " + low[0][:-3]
+    if len(words) == 2 and low[1] in MOVEMENTS and words[0][:1].isupper() and words[0].isalpha():
+        return "people " + root(words[0])  # 'the Chartist movement' is the Chartists
+    if len(words) == 1 and words[0][:1].isupper() and low[0].endswith("s") and words[0].isalpha() \
+            and not words[0].isupper() and not low[0].endswith(("ss", "us", "is", "os", "as")):  # (no 'Congress')
+        return "people " + root(words[0])
     if len(words) == 2 and words[0][:1].isupper() and words[0].endswith("'s") and words[1].isalpha():
         return f"{_noun(words[1])} of {root(words[0][:-2])}"  # 'Lincoln's murder'
     if len(words) == 2 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \

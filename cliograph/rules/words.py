@@ -709,6 +709,10 @@ class VariantWords(_Strict):
     """'the Southern Provinces' are the South: a region's adjective and its noun."""
     region_parts: frozenset[str]
     """A region's parts in the plural ('States', 'Provinces')."""
+    movements: frozenset[str]
+    """A people's or a party's movement is that people or party ('the Chartist movement', the Chartists)."""
+    doctrines: frozenset[str]
+    """A doctrine named by its followers' adjective is the '-ism' ('Marxist theory', Marxism)."""
 
 
 class EntityStageWords(_Strict):
