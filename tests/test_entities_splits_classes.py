@@ -32,6 +32,16 @@ pytestmark = pytest.mark.model
         'professors mocked Marxist doctrine, while Reformism won the votes.',
         [('Marxist doctrine', 'Marxism')],
         [('Marxism', 'Reformism')], id='a_doctrine_named_by_its_followers_is_the_ism'),
+    pytest.param(
+        'In 330 Constantine moved his court to Byzantium, now Istanbul, and the Senate followed him. '
+        'The walls of Byzantium were rebuilt, and Nicaea sent masons.',
+        [('Istanbul', 'Byzantium')],
+        [('Nicaea', 'Byzantium')], id='a_town_and_the_name_it_bears_now_are_one_place'),
+    pytest.param(
+        'The Norwegian court met at Christiania (later Oslo) in 1814. Christiania grew quickly, and '
+        'Bergen and Christiania traded with Hamburg.',
+        [('Oslo', 'Christiania')],
+        [('Bergen', 'Christiania')], id='a_later_name_in_brackets_is_the_same_place'),
 ])
 def test_one_referent_is_one_entity_and_two_stay_two(analysed, text, one, two):
     """``one``: pairs of names the text uses for one entity; ``two``: pairs it uses for two."""

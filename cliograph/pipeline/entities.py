@@ -257,6 +257,7 @@ def resolve(d: Document) -> None:
     _merge_plurals(groups, kinds)
     _merge_crown(groups, kinds)
     _merge_acronyms(d, groups, kinds)
+    _merge_renamings(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
     _merge_variants(groups, kinds, mentions)
@@ -1161,3 +1162,35 @@ def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, 
                 if key_of[j] == drop:
                     key_of[j] = keep
 
+
+
+RENAMING_ADVERBS = entity_words().entities.renaming_adverbs
+NAMING_PARTICIPLES = ("called", "named", "known as")
+#: what stands between a name and the name it bore at another time: ', now', ' (later called',
+#: also after a gloss in plain words ('Ennea Hodoi or Nine Ways, now Amphipolis')
+RENAMED = re.compile(r"(?:\s+or\s+[^,;:.()]{1,40})?\s*(?:,|\()\s*(?:%s)(?:\s+(?:%s))?\s+" % (
+    "|".join(sorted(RENAMING_ADVERBS)), "|".join(NAMING_PARTICIPLES)))
+
+
+def _merge_renamings(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'Byzantium, now Istanbul', 'Christiania (later Oslo)': a name and, right after it, the
+    name the same place or body bore at another time are one entity (of one kind, or one of
+    them a place); the name the text uses more keeps the key."""
+    key_of = {i: key for key, idx in groups.items() for i in idx}
+    ms, text = d.mentions, d.text
+    order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))
+    # (a name between them is the plain gloss's: 'or Nine Ways')
+    pairs = [(order[k - back], order[k]) for k in range(len(order)) for back in (1, 2) if k - back >= 0]
+    for i, j in pairs:
+        a, b = ms[i], ms[j]
+        ka, kb = key_of.get(i), key_of.get(j)
+        if not ka or not kb or ka == kb or ka not in groups or kb not in groups:
+            continue
+        if RENAMED.fullmatch(text[a.end:b.start]) is None or text[b.end:b.end + 1] not in (",", ".", ";", ")", ""):
+            continue
+        if kinds.get(ka) != kinds.get(kb) and "PLACE" not in (kinds.get(ka), kinds.get(kb)):
+            continue
+        keep, drop = (ka, kb) if len(groups[ka]) >= len(groups[kb]) else (kb, ka)
+        _merge(groups, keep, drop)
+        kinds.pop(drop, None)
+        key_of = {j: (keep if k == drop else k) for j, k in key_of.items()}

@@ -681,6 +681,8 @@ class EntityWords(_Strict):
     """Heads of names of buildings and streets ('the Doge’s Palace', 'the Ponte Vecchio'): places."""
     place_generics: frozenset[str]
     """Common nouns of lands and towns that join their name ('the State of Ohio', 'Ohio')."""
+    renaming_adverbs: frozenset[str]
+    """'Byzantium, now Istanbul', 'Christiania (later Oslo)': the name a place bore at another time."""
     title_abbreviations: frozenset[str]
     """'Capt. Cook', 'Gen. Gordon': abbreviated titles that never stand alone as a name"""
     sovereign_titles: frozenset[str]
