@@ -1165,11 +1165,11 @@ def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, 
 
 
 RENAMING_ADVERBS = entity_words().entities.renaming_adverbs
-NAMING_PARTICIPLES = ("called", "named", "known as")
+NAMING_PARTICIPLES = entity_words().entities.naming_participles
 #: what stands between a name and the name it bore at another time: ', now', ' (later called',
 #: also after a gloss in plain words ('Ennea Hodoi or Nine Ways, now Amphipolis')
 RENAMED = re.compile(r"(?:\s+or\s+[^,;:.()]{1,40})?\s*(?:,|\()\s*(?:%s)(?:\s+(?:%s))?\s+" % (
-    "|".join(sorted(RENAMING_ADVERBS)), "|".join(NAMING_PARTICIPLES)))
+    "|".join(sorted(RENAMING_ADVERBS)), "|".join(sorted(NAMING_PARTICIPLES))))
 
 
 def _merge_renamings(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:

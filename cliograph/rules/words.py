@@ -683,6 +683,8 @@ class EntityWords(_Strict):
     """Common nouns of lands and towns that join their name ('the State of Ohio', 'Ohio')."""
     renaming_adverbs: frozenset[str]
     """'Byzantium, now Istanbul', 'Christiania (later Oslo)': the name a place bore at another time."""
+    naming_participles: frozenset[str]
+    """'Byzantium, now called Istanbul': words that may stand between such an adverb and the name."""
     title_abbreviations: frozenset[str]
     """'Capt. Cook', 'Gen. Gordon': abbreviated titles that never stand alone as a name"""
     sovereign_titles: frozenset[str]
