@@ -42,6 +42,17 @@ pytestmark = pytest.mark.model
         'Bergen and Christiania traded with Hamburg.',
         [('Oslo', 'Christiania')],
         [('Bergen', 'Christiania')], id='a_later_name_in_brackets_is_the_same_place'),
+    pytest.param(
+        'In 1822 Iturbide was crowned in Mexico City, and the United States of Mexico followed in '
+        '1824. Guatemala left Mexico soon after, and the United States recognised Mexico in 1822.',
+        [('Mexico', 'United States of Mexico')],
+        [('Guatemala', 'Mexico')], id='a_land_joins_its_name_with_a_qualified_generic_before_it'),
+    pytest.param(
+        'Ottoman Turkey fought on, but in 1923 the Republic of Turkey was proclaimed at Ankara. '
+        'Kemal wrote the Constitution of the Republic of Turkey in 1924, and the Turkish Constitution '
+        'abolished the caliphate, while the Greek Constitution kept the crown.',
+        [('Turkish Constitution', 'Constitution of the Republic of Turkey')],
+        [('Greek Constitution', 'Turkish Constitution')], id='a_national_adjective_name_is_the_name_of_its_land'),
 ])
 def test_one_referent_is_one_entity_and_two_stay_two(analysed, text, one, two):
     """``one``: pairs of names the text uses for one entity; ``two``: pairs it uses for two."""

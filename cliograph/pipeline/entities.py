@@ -261,6 +261,7 @@ def resolve(d: Document) -> None:
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
     _merge_variants(groups, kinds, mentions)
+    _merge_national_forms(groups, kinds, mentions)
     _merge_described_measures(groups, kinds, mentions)
     _merge_syllabic(groups, kinds)
     _merge_misprints(groups, kinds)
@@ -463,6 +464,18 @@ def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None
             if short in groups and kinds.get(short) == "PLACE":
                 _merge(groups, short, key)
                 kinds.pop(key, None)
+                continue
+        # 'the United States of America', 'the Federal Republic of Germany': a generic noun after
+        # words that qualify it, then the land; the land alone joins that name (which a bare
+        # 'the States' then joins too)
+        if len(words) > 2 and "of" in words[1:4]:
+            k = words.index("of", 1)
+            generic = words[k - 1][:-1] if words[k - 1].endswith("s") else words[k - 1]
+            land = " ".join(words[k + 2:] if words[k + 1:k + 2] == ["the"] else words[k + 1:])
+            if k >= 2 and {generic, words[k - 1]} & PLACE_GENERICS and land in groups and land != key \
+                    and kinds.get(land) == "PLACE":
+                _merge(groups, key, land)
+                kinds.pop(land, None)
                 continue
         if len(words) >= 2 and " of " not in key:
             longer = [k for k in places if k in groups and k.startswith(key + " of ")]
@@ -1194,3 +1207,37 @@ def _merge_renamings(d: Document, groups: dict[str, list[int]], kinds: dict[str,
         _merge(groups, keep, drop)
         kinds.pop(drop, None)
         key_of = {j: (keep if k == drop else k) for j, k in key_of.items()}
+
+
+def _merge_national_forms(groups: dict[str, list[int]], kinds: dict[str, str | None],
+                          mentions: list[Mention]) -> None:
+    """'the American Constitution' and 'the Constitution of the United States', once the text
+    has made 'America' and 'the United States' one land: a name after a people's adjective
+    is the one name of its head 'of' any name of that land (``variants`` compares the
+    words; this compares the land's entity)."""
+    land_of: dict[str, str] = {}
+    for key, idx in groups.items():
+        if kinds.get(key) == "PLACE":
+            for i in idx:
+                land_of.setdefault(translit_key(mentions[i].text), key)
+    for key in list(groups):
+        words = key.split()
+        if key not in groups or len(words) != 2 or kinds.get(key) not in KEYED_KINDS or kinds.get(key) == "PLACE":
+            continue
+        stem = root(words[0])
+        lands = {land for name, land in land_of.items() if len(stem) >= 4 and name.startswith(stem)
+                 and " " not in name and words[0] != name}
+        if len(lands) != 1:
+            continue
+        (land,) = lands
+        found = []
+        for k2 in groups:
+            w2 = k2.split()
+            if k2 == key or kinds.get(k2) != kinds.get(key) or w2[:2] != [words[1], "of"]:
+                continue
+            rest = " ".join(w2[3:] if w2[2:3] == ["the"] else w2[2:])
+            if land_of.get(rest) == land:
+                found.append(k2)
+        if len(found) == 1:
+            _merge(groups, found[0], key)
+            kinds.pop(key, None)
