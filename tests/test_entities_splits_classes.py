@@ -53,6 +53,11 @@ pytestmark = pytest.mark.model
         'abolished the caliphate, while the Greek Constitution kept the crown.',
         [('Turkish Constitution', 'Constitution of the Republic of Turkey')],
         [('Greek Constitution', 'Turkish Constitution')], id='a_national_adjective_name_is_the_name_of_its_land'),
+    pytest.param(
+        'In 1652 Fox gathered the Society of the Seekers at Preston. Magistrates in Lancaster '
+        'fined the Seekers for refusing the oath, and Fox left Preston for London.',
+        [('Seekers', 'Society of the Seekers')],
+        [('Preston', 'Society of the Seekers')], id='a_society_is_the_name_of_its_members_said_with_the'),
 ])
 def test_one_referent_is_one_entity_and_two_stay_two(analysed, text, one, two):
     """``one``: pairs of names the text uses for one entity; ``two``: pairs it uses for two."""

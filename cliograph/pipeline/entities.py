@@ -253,6 +253,7 @@ def resolve(d: Document) -> None:
     _merge_place_forms(groups, kinds)
     _merge_seats(groups, kinds)
     _merge_governing_bodies(groups, kinds)
+    _merge_fellowships(doc, groups, kinds, mentions)
     _merge_members(groups, kinds)
     _merge_plurals(groups, kinds)
     _merge_crown(groups, kinds)
@@ -1241,3 +1242,24 @@ def _merge_national_forms(groups: dict[str, list[int]], kinds: dict[str, str | N
         if len(found) == 1:
             _merge(groups, found[0], key)
             kinds.pop(key, None)
+
+
+FELLOWSHIP_HEADS = {translit_key(w) for w in entity_words().entities.fellowship_heads}  # (keys are folded)
+
+
+def _merge_fellowships(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
+                       mentions: list[Mention]) -> None:
+    """'the Society of the Friends' and then 'the Friends': a society, order or club named after
+    what its members are called is that name said with its 'the' alone (every mention of
+    it), whatever kind the name took on its own (a town of that name is no 'the X')."""
+    for key in list(groups):
+        words = key.split()
+        if key not in groups or kinds.get(key) != "BODY" or len(words) < 4 or words[0] not in FELLOWSHIP_HEADS \
+                or words[1:3] != ["of", "the"]:
+            continue
+        members = " ".join(words[3:])
+        if members not in groups or kinds.get(members) == "PERSON" or not groups[members]:
+            continue
+        if all(mentions[i].tokens[0] > 0 and doc[mentions[i].tokens[0] - 1].lower_ == "the" for i in groups[members]):
+            _merge(groups, key, members)
+            kinds.pop(members, None)

@@ -681,6 +681,8 @@ class EntityWords(_Strict):
     """Heads of names of buildings and streets ('the Doge’s Palace', 'the Ponte Vecchio'): places."""
     place_generics: frozenset[str]
     """Common nouns of lands and towns that join their name ('the State of Ohio', 'Ohio')."""
+    fellowship_heads: frozenset[str]
+    """'the Society of the Friends' is 'the Friends': a fellowship named after what its members are called."""
     renaming_adverbs: frozenset[str]
     """'Byzantium, now Istanbul', 'Christiania (later Oslo)': the name a place bore at another time."""
     naming_participles: frozenset[str]
