@@ -58,6 +58,11 @@ pytestmark = pytest.mark.model
         'fined the Seekers for refusing the oath, and Fox left Preston for London.',
         [('Seekers', 'Society of the Seekers')],
         [('Preston', 'Society of the Seekers')], id='a_society_is_the_name_of_its_members_said_with_the'),
+    pytest.param(
+        'In 1902 the Peasant Revolutionaries burned the manors of Tambov. The Peasant Revolutionary '
+        'press praised the fires, and the Peasant Revolutionaries gained new members in Saratov.',
+        [('Peasant Revolutionary', 'Peasant Revolutionaries')],
+        [('Peasant Revolutionaries', 'Saratov')], id='a_party_in_the_singular_and_its_plural_in_ies_are_one'),
 ])
 def test_one_referent_is_one_entity_and_two_stay_two(analysed, text, one, two):
     """``one``: pairs of names the text uses for one entity; ``two``: pairs it uses for two."""

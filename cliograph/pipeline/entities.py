@@ -405,7 +405,8 @@ def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
     """'the Goth' and 'the Goths', 'a Leveller' and 'the Levellers': a people or a party named
     in the singular and in the plural is one (not a person: 'Edwards' is no Edward)."""
     for key in list(groups):
-        plural = key + "s"
+        # ('a Tory' and 'the Tories', folded 'tori' and 'tores')
+        plural = key[:-1] + "es" if key.endswith("i") and key[:-1] + "es" in groups else key + "s"
         if key not in groups or plural not in groups or kinds.get(key) in (None, "PERSON") or \
                 kinds.get(plural) in (None, "PERSON"):
             continue
