@@ -63,6 +63,11 @@ pytestmark = pytest.mark.model
         'press praised the fires, and the Peasant Revolutionaries gained new members in Saratov.',
         [('Peasant Revolutionary', 'Peasant Revolutionaries')],
         [('Peasant Revolutionaries', 'Saratov')], id='a_party_in_the_singular_and_its_plural_in_ies_are_one'),
+    pytest.param(
+        'In the villages of Tambov there were the Zemelniye Komitety--Land Committees; and the Land '
+        'Committees seized the estates in 1918, while the Moscow Soviet--Kiev Soviet quarrel went on.',
+        [('Zemelniye Komitety', 'Land Committees')],
+        [('Moscow Soviet', 'Kiev Soviet')], id='a_transliterated_name_glossed_after_a_dash_is_one_body'),
 ])
 def test_one_referent_is_one_entity_and_two_stay_two(analysed, text, one, two):
     """``one``: pairs of names the text uses for one entity; ``two``: pairs it uses for two."""

@@ -259,6 +259,7 @@ def resolve(d: Document) -> None:
     _merge_crown(groups, kinds)
     _merge_acronyms(d, groups, kinds)
     _merge_renamings(d, groups, kinds)
+    _merge_dash_glosses(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
     _merge_variants(groups, kinds, mentions)
@@ -1264,3 +1265,35 @@ def _merge_fellowships(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, 
         if all(mentions[i].tokens[0] > 0 and doc[mentions[i].tokens[0] - 1].lower_ == "the" for i in groups[members]):
             _merge(groups, key, members)
             kinds.pop(members, None)
+
+
+DASHES = ("--", "—", " -- ", " — ")
+
+
+def _cognate(a: str, b: str) -> bool:
+    """'Comitieti' and 'Committees', 'Komissariat' and 'Commissariat': a transliterated word
+    and its translation that open alike once folded (four letters, hard c as k)."""
+    fa, fb = (translit_key(w).replace("k", "c") for w in (a, b))
+    return len(fa) >= 5 and len(fb) >= 5 and fa[:4] == fb[:4] and fa != fb
+
+
+def _merge_dash_glosses(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Narodny Komissariat--People's Commissariat; ...': a transliterated name glossed after
+    a dash by its translation is one entity with it (the two heads are cognates; names set side
+    by side otherwise, 'Petrograd--Moscow', are not)."""
+    key_of = {i: key for key, idx in groups.items() for i in idx}
+    ms, text = d.mentions, d.text
+    order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))
+    for i, j in zip(order, order[1:], strict=False):
+        a, b = ms[i], ms[j]
+        ka, kb = key_of[i], key_of[j]
+        if ka == kb or ka not in groups or kb not in groups or text[a.end:b.start] not in DASHES \
+                or text[b.end:b.end + 1] not in (",", ".", ";", ")", ""):
+            continue
+        if kinds.get(ka) != kinds.get(kb) or not a.text.split() or not b.text.split() \
+                or not _cognate(a.text.split()[-1], b.text.split()[-1]):
+            continue
+        keep, drop = (kb, ka) if len(groups[kb]) >= len(groups[ka]) else (ka, kb)
+        _merge(groups, keep, drop)
+        kinds.pop(drop, None)
+        key_of = {m: (keep if k == drop else k) for m, k in key_of.items()}
