@@ -97,3 +97,12 @@ def test_a_middle_word_is_dropped_only_against_a_name_without_one(a, b, same):
 def test_movements_and_doctrines_have_the_key_of_their_group_or_ism(a, b, same):
     from cliograph.pipeline.variants import same_thing
     assert same_thing(a, b) is same
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("the zealous Jacobins", "Jacobins", True), ("Staunch Covenanters", "the Covenanters", True),
+    ("the zealous Jacobins", "Girondins", False), ("Left Jacobins", "Jacobins", False),
+])
+def test_praise_or_blame_of_a_partys_men_names_the_party(a, b, same):
+    from cliograph.pipeline.variants import same_thing
+    assert same_thing(a, b) is same

@@ -30,6 +30,7 @@ COMPASS = entity_words().variants.compass
 REGION_PARTS = entity_words().variants.region_parts
 MOVEMENTS = entity_words().variants.movements
 DOCTRINES = entity_words().variants.doctrines
+GROUP_EPITHETS = entity_words().variants.group_epithets
 
 
 def root(word: str) -> str:
@@ -77,6 +78,8 @@ def variant_key(name: str) -> str | None:
         return "doctrine " + low[0][:-3]
     if len(words) == 2 and low[1] in MOVEMENTS and words[0][:1].isupper() and words[0].isalpha():
         return "people " + root(words[0])  # 'the Chartist movement' is the Chartists
+    if len(words) == 2 and low[0] in GROUP_EPITHETS and words[1][:1].isupper() and low[1].endswith("s"):
+        return "people " + root(words[1])  # 'the zealous Jacobins' are the Jacobins
     if len(words) == 1 and words[0][:1].isupper() and low[0].endswith("s") and words[0].isalpha() \
             and not words[0].isupper() and not low[0].endswith(("ss", "us", "is", "os", "as")):  # (no 'Congress')
         return "people " + root(words[0])

@@ -715,6 +715,8 @@ class VariantWords(_Strict):
     """'the Southern Provinces' are the South: a region's adjective and its noun."""
     region_parts: frozenset[str]
     """A region's parts in the plural ('States', 'Provinces')."""
+    group_epithets: frozenset[str]
+    """Praise or blame of a party's men that names no wing of it ('the zealous Jacobins' are the Jacobins)."""
     movements: frozenset[str]
     """A people's or a party's movement is that people or party ('the Chartist movement', the Chartists)."""
     doctrines: frozenset[str]
