@@ -25,7 +25,7 @@ from ..rules import lexicon, limits, load_json
 from ..rules.words import entity_words
 from .document import Document
 from .mentions import FOREIGN_AND, WINGS, guess_kind, office_stem
-from .variants import KEYED_KINDS, described_stems, variant_key
+from .variants import KEYED_KINDS, described_stems, root, variant_key
 
 RULE_WEIGHT = limits().kind_votes.rule
 MOTION = entity_words().entities.motion
@@ -256,13 +256,17 @@ def resolve(d: Document) -> None:
     _merge_place_forms(groups, kinds)
     _merge_seats(groups, kinds)
     _merge_governing_bodies(groups, kinds)
+    _merge_fellowships(doc, groups, kinds, mentions)
     _merge_members(groups, kinds)
     _merge_plurals(groups, kinds)
     _merge_crown(groups, kinds)
     _merge_acronyms(d, groups, kinds)
+    _merge_renamings(d, groups, kinds)
+    _merge_dash_glosses(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
     _merge_variants(groups, kinds, mentions)
+    _merge_national_forms(groups, kinds, mentions)
     _merge_described_measures(groups, kinds, mentions)
     _merge_syllabic(groups, kinds)
     _merge_misprints(groups, kinds)
@@ -408,7 +412,8 @@ def _merge_plurals(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
     """'the Goth' and 'the Goths', 'a Leveller' and 'the Levellers': a people or a party named
     in the singular and in the plural is one (not a person: 'Edwards' is no Edward)."""
     for key in list(groups):
-        plural = key + "s"
+        # ('a Tory' and 'the Tories', folded 'tori' and 'tores')
+        plural = key[:-1] + "es" if key.endswith("i") and key[:-1] + "es" in groups else key + "s"
         if key not in groups or plural not in groups or kinds.get(key) in (None, "PERSON") or \
                 kinds.get(plural) in (None, "PERSON"):
             continue
@@ -468,6 +473,18 @@ def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None
             if short in groups and kinds.get(short) == "PLACE":
                 _merge(groups, short, key)
                 kinds.pop(key, None)
+                continue
+        # 'the United States of America', 'the Federal Republic of Germany': a generic noun after
+        # words that qualify it, then the land; the land alone joins that name (which a bare
+        # 'the States' then joins too)
+        if len(words) > 2 and "of" in words[1:4]:
+            k = words.index("of", 1)
+            generic = words[k - 1][:-1] if words[k - 1].endswith("s") else words[k - 1]
+            land = " ".join(words[k + 2:] if words[k + 1:k + 2] == ["the"] else words[k + 1:])
+            if k >= 2 and {generic, words[k - 1]} & PLACE_GENERICS and land in groups and land != key \
+                    and kinds.get(land) == "PLACE":
+                _merge(groups, key, land)
+                kinds.pop(land, None)
                 continue
         if len(words) >= 2 and " of " not in key:
             longer = [k for k in places if k in groups and k.startswith(key + " of ")]
@@ -897,8 +914,9 @@ def _merge_heads(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | 
             # a national or local modifier makes another institution ('the Georgian Central
             # Committee' beside the Central Committee), unless the text named that one first
             # and shortened its name after ('the Irish Convention of Delegates ... the
-            # Convention of Delegates')
-            if not (_modifiers(k2) - words) & place_words or first(k2) < first(key) or kind == "PLACE":
+            # Convention of Delegates'); an event has no local branches: 'the Revolution' in a
+            # text that also names 'the Mexican Revolution' is that one
+            if not (_modifiers(k2) - words) & place_words or first(k2) < first(key) or kind in ("PLACE", "EVENT"):
                 longer.append(k2)
         # the longest one when they nest ('Party General Secretary' < '... of the Party')
         longer.sort(key=lambda k: len(k.split()), reverse=True)
@@ -949,6 +967,15 @@ def _merge_variants(groups: dict[str, list[int]], kinds: dict[str, str | None],
             continue
         for vk in {variant_key(mentions[i].text) for i in idx} - {None}:
             by_key[(kind, vk)].append(key)
+    # 'Church of Rome' and 'Roman Catholic Church' (key 'church of rom ~catholic'): a name
+    # without the middle word joins the one with it, when only one middle word is named
+    middles: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for kind, vk in by_key:
+        if " ~" in vk:
+            middles[(kind, vk.split(" ~")[0])].append((kind, vk))
+    for bare, worded in middles.items():
+        if len(worded) == 1 and bare in by_key:
+            by_key[worded[0]] += by_key.pop(bare)
     for same in by_key.values():
         same = sorted((k for k in dict.fromkeys(same) if k in groups), key=lambda k: -len(groups[k]))
         for other in same[1:]:
@@ -1004,12 +1031,21 @@ def _attach_short_event_names(groups: dict[str, list[int]], kinds: dict[str, str
     """'The Party Congress, starting on 8 March' after 'the Tenth Party Congress': a short
     name of a kind of event refers to the last event of that name mentioned before it.
     Each mention goes its own way (the Tenth, later the Eleventh Congress); one with no
-    such event before it keeps its own entity."""
+    such event before it keeps its own entity. Only an event its name tells apart as one of a
+    series (a number, its people or land) or that the text names in full more than once: one
+    'Social Revolution' hoped for does not take every 'the Revolution' after it."""
+    places = [k for k in groups if kinds.get(k) == "PLACE" and " " not in k]
+
+    def instance(k: str) -> bool:
+        extra = k.split()[:-1]
+        return sum(translit_key(mentions[i].text) == k for i in groups[k]) > 1 or any(
+            w in ORDINALS or w.isdigit() or any(p.startswith(root(w)) for p in places) for w in extra)
+
     for key in list(groups):
         if key not in groups or kinds.get(key) not in ("BODY", "EVENT") or len(key.split()) > 2:
             continue
         targets = [k for k in groups if k != key and kinds.get(k) == "EVENT"
-                   and len(k.split()) > len(key.split()) and k.endswith(" " + key)]
+                   and len(k.split()) > len(key.split()) and k.endswith(" " + key) and instance(k)]
         if not targets:
             continue
         starts = sorted((mentions[i].start, k) for k in targets for i in groups[k])
@@ -1148,3 +1184,122 @@ def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, 
                 if key_of[j] == drop:
                     key_of[j] = keep
 
+
+
+RENAMING_ADVERBS = entity_words().entities.renaming_adverbs
+NAMING_PARTICIPLES = entity_words().entities.naming_participles
+#: what stands between a name and the name it bore at another time: ', now', ' (later called',
+#: also after a gloss in plain words ('Ennea Hodoi or Nine Ways, now Amphipolis')
+RENAMED = re.compile(r"(?:\s+or\s+[^,;:.()]{1,40})?\s*(?:,|\()\s*(?:%s)(?:\s+(?:%s))?\s+" % (
+    "|".join(sorted(RENAMING_ADVERBS)), "|".join(sorted(NAMING_PARTICIPLES))))
+
+
+def _merge_renamings(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'Byzantium, now Istanbul', 'Christiania (later Oslo)': a name and, right after it, the
+    name the same place or body bore at another time are one entity (of one kind, or one of
+    them a place); the name the text uses more keeps the key."""
+    key_of = {i: key for key, idx in groups.items() for i in idx}
+    ms, text = d.mentions, d.text
+    order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))
+    # (a name between them is the plain gloss's: 'or Nine Ways')
+    pairs = [(order[k - back], order[k]) for k in range(len(order)) for back in (1, 2) if k - back >= 0]
+    for i, j in pairs:
+        a, b = ms[i], ms[j]
+        ka, kb = key_of.get(i), key_of.get(j)
+        if not ka or not kb or ka == kb or ka not in groups or kb not in groups:
+            continue
+        if RENAMED.fullmatch(text[a.end:b.start]) is None or text[b.end:b.end + 1] not in (",", ".", ";", ")", ""):
+            continue
+        if kinds.get(ka) != kinds.get(kb) and "PLACE" not in (kinds.get(ka), kinds.get(kb)):
+            continue
+        keep, drop = (ka, kb) if len(groups[ka]) >= len(groups[kb]) else (kb, ka)
+        _merge(groups, keep, drop)
+        kinds.pop(drop, None)
+        key_of = {j: (keep if k == drop else k) for j, k in key_of.items()}
+
+
+def _merge_national_forms(groups: dict[str, list[int]], kinds: dict[str, str | None],
+                          mentions: list[Mention]) -> None:
+    """'the American Constitution' and 'the Constitution of the United States', once the text
+    has made 'America' and 'the United States' one land: a name after a people's adjective
+    is the one name of its head 'of' any name of that land (``variants`` compares the
+    words; this compares the land's entity)."""
+    land_of: dict[str, str] = {}
+    for key, idx in groups.items():
+        if kinds.get(key) == "PLACE":
+            for i in idx:
+                land_of.setdefault(translit_key(mentions[i].text), key)
+    for key in list(groups):
+        words = key.split()
+        if key not in groups or len(words) != 2 or kinds.get(key) not in KEYED_KINDS or kinds.get(key) == "PLACE":
+            continue
+        stem = root(words[0])
+        lands = {land for name, land in land_of.items() if len(stem) >= 4 and name.startswith(stem)
+                 and " " not in name and words[0] != name}
+        if len(lands) != 1:
+            continue
+        (land,) = lands
+        found = []
+        for k2 in groups:
+            w2 = k2.split()
+            if k2 == key or kinds.get(k2) != kinds.get(key) or w2[:2] != [words[1], "of"]:
+                continue
+            rest = " ".join(w2[3:] if w2[2:3] == ["the"] else w2[2:])
+            if land_of.get(rest) == land:
+                found.append(k2)
+        if len(found) == 1:
+            _merge(groups, found[0], key)
+            kinds.pop(key, None)
+
+
+FELLOWSHIP_HEADS = {translit_key(w) for w in entity_words().entities.fellowship_heads}  # (keys are folded)
+
+
+def _merge_fellowships(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, str | None],
+                       mentions: list[Mention]) -> None:
+    """'the Society of the Friends' and then 'the Friends': a society, order or club named after
+    what its members are called is that name said with its 'the' alone (every mention of
+    it), whatever kind the name took on its own (a town of that name is no 'the X')."""
+    for key in list(groups):
+        words = key.split()
+        if key not in groups or kinds.get(key) != "BODY" or len(words) < 4 or words[0] not in FELLOWSHIP_HEADS \
+                or words[1:3] != ["of", "the"]:
+            continue
+        members = " ".join(words[3:])
+        if members not in groups or kinds.get(members) == "PERSON" or not groups[members]:
+            continue
+        if all(mentions[i].tokens[0] > 0 and doc[mentions[i].tokens[0] - 1].lower_ == "the" for i in groups[members]):
+            _merge(groups, key, members)
+            kinds.pop(members, None)
+
+
+DASHES = ("--", "—", " -- ", " — ")
+
+
+def _cognate(a: str, b: str) -> bool:
+    """'Comitieti' and 'Committees', 'Komissariat' and 'Commissariat': a transliterated word
+    and its translation that open alike once folded (four letters, hard c as k)."""
+    fa, fb = (translit_key(w).replace("k", "c") for w in (a, b))
+    return len(fa) >= 5 and len(fb) >= 5 and fa[:4] == fb[:4] and fa != fb
+
+
+def _merge_dash_glosses(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Narodny Komissariat--People's Commissariat; ...': a transliterated name glossed after
+    a dash by its translation is one entity with it (the two heads are cognates; names set side
+    by side otherwise, 'Petrograd--Moscow', are not)."""
+    key_of = {i: key for key, idx in groups.items() for i in idx}
+    ms, text = d.mentions, d.text
+    order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))
+    for i, j in zip(order, order[1:], strict=False):
+        a, b = ms[i], ms[j]
+        ka, kb = key_of[i], key_of[j]
+        if ka == kb or ka not in groups or kb not in groups or text[a.end:b.start] not in DASHES \
+                or text[b.end:b.end + 1] not in (",", ".", ";", ")", ""):
+            continue
+        if kinds.get(ka) != kinds.get(kb) or not a.text.split() or not b.text.split() \
+                or not _cognate(a.text.split()[-1], b.text.split()[-1]):
+            continue
+        keep, drop = (kb, ka) if len(groups[kb]) >= len(groups[ka]) else (ka, kb)
+        _merge(groups, keep, drop)
+        kinds.pop(drop, None)
+        key_of = {m: (keep if k == drop else k) for m, k in key_of.items()}

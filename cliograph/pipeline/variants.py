@@ -28,6 +28,9 @@ KEYED_KINDS = ("BODY", "OFFICE", "EVENT", "POLICY", "FACTION", "PLACE")
 WHOLE = entity_words().variants.whole
 COMPASS = entity_words().variants.compass
 REGION_PARTS = entity_words().variants.region_parts
+MOVEMENTS = entity_words().variants.movements
+DOCTRINES = entity_words().variants.doctrines
+GROUP_EPITHETS = entity_words().variants.group_epithets
 
 
 def root(word: str) -> str:
@@ -69,11 +72,27 @@ def variant_key(name: str) -> str | None:
         return "region " + COMPASS[low[0]]  # 'the Southern Provinces'
     if len(words) == 1 and low[0] in COMPASS.values() and words[0][:1].isupper():
         return "region " + low[0]  # 'the North'
+    if len(words) == 2 and low[1] in DOCTRINES and words[0][:1].isupper() and low[0].endswith("ist"):
+        return "doctrine " + low[0][:-3]  # 'Marxist theory' is Marxism
+    if len(words) == 1 and words[0][:1].isupper() and low[0].endswith("ism") and len(low[0]) > 5:
+        return "doctrine " + low[0][:-3]
+    if len(words) == 2 and low[1] in MOVEMENTS and words[0][:1].isupper() and words[0].isalpha():
+        return "people " + root(words[0])  # 'the Chartist movement' is the Chartists
+    if len(words) == 2 and low[0] in GROUP_EPITHETS and words[1][:1].isupper() and low[1].endswith("s"):
+        return "people " + root(words[1])  # 'the zealous Jacobins' are the Jacobins
+    if len(words) == 1 and words[0][:1].isupper() and low[0].endswith("s") and words[0].isalpha() \
+            and not words[0].isupper() and not low[0].endswith(("ss", "us", "is", "os", "as")):  # (no 'Congress')
+        return "people " + root(words[0])
     if len(words) == 2 and words[0][:1].isupper() and words[0].endswith("'s") and words[1].isalpha():
         return f"{_noun(words[1])} of {root(words[0][:-2])}"  # 'Lincoln's murder'
     if len(words) == 2 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
             and words[1].isalpha():
         return f"{_noun(words[1])} of {root(words[0])}"  # 'Danish king'
+    if len(words) == 3 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
+            and words[1][:1].isupper() and words[1].isalpha() and words[2].isalpha() and words[2][:1].isupper():
+        # 'Roman Catholic Church' is the Church of Rome; the middle word is kept after a '~'
+        # (the Georgian Central and the Georgian Revolutionary Committee are two: ``same_key``)
+        return f"{_noun(words[2])} of {root(words[0])} ~{words[1].lower()}"
     if 3 <= len(words) <= 4 and words[1] in ("of", "with") and words[-1][:1].isupper() \
             and words[-1].isalpha() and (len(words) == 3 or words[2] == "the") and words[0].isalpha():
         return f"{_noun(words[0])} of {root(words[-1])}"  # 'king of the Danes'
@@ -87,10 +106,17 @@ def _noun(word: str) -> str:
     return SYNONYMS.get(w, w)
 
 
+def same_key(a: str | None, b: str | None) -> bool:
+    """Two variant keys of one thing: equal, or equal once the one with a middle word
+    ('church of rom ~catholic') drops it and the other has none ('church of rom')."""
+    if a is None or b is None:
+        return False
+    return a == b or a.split(" ~")[0] == b.split(" ~")[0] and (" ~" in a) != (" ~" in b)
+
+
 def same_thing(a: str, b: str) -> bool:
     """Two names that ``variant_key`` gives one key."""
-    key = variant_key(a)
-    return key is not None and key == variant_key(b)
+    return same_key(variant_key(a), variant_key(b))
 
 
 FUNCTION_WORDS = {"of", "for", "the", "a", "an", "and", "to", "in", "on", "by", "with", "its", "their", "his", "her"}

@@ -736,6 +736,12 @@ class EntityWords(_Strict):
     """Heads of names of buildings and streets ('the Doge’s Palace', 'the Ponte Vecchio'): places."""
     place_generics: frozenset[str]
     """Common nouns of lands and towns that join their name ('the State of Ohio', 'Ohio')."""
+    fellowship_heads: frozenset[str]
+    """'the Society of the Friends' is 'the Friends': a fellowship named after what its members are called."""
+    renaming_adverbs: frozenset[str]
+    """'Byzantium, now Istanbul', 'Christiania (later Oslo)': the name a place bore at another time."""
+    naming_participles: frozenset[str]
+    """'Byzantium, now called Istanbul': words that may stand between such an adverb and the name."""
     title_abbreviations: frozenset[str]
     """'Capt. Cook', 'Gen. Gordon': abbreviated titles that never stand alone as a name"""
     sovereign_titles: frozenset[str]
@@ -764,6 +770,12 @@ class VariantWords(_Strict):
     """'the Southern Provinces' are the South: a region's adjective and its noun."""
     region_parts: frozenset[str]
     """A region's parts in the plural ('States', 'Provinces')."""
+    group_epithets: frozenset[str]
+    """Praise or blame of a party's men that names no wing of it ('the zealous Jacobins' are the Jacobins)."""
+    movements: frozenset[str]
+    """A people's or a party's movement is that people or party ('the Chartist movement', the Chartists)."""
+    doctrines: frozenset[str]
+    """A doctrine named by its followers' adjective is the '-ism' ('Marxist theory', Marxism)."""
 
 
 class EntityStageWords(_Strict):
