@@ -506,6 +506,26 @@ class ProgrammeWords(_Strict):
     """'issued a call for a Congress', 'sent out summonses for a Convention'."""
 
 
+class DescribedMeasureWords(_Strict):
+    """Measures described by a verb phrase or an action noun (``relations/descriptions.py``)."""
+    urging_verbs: frozenset[str]
+    """Verbs by which one urges a course on others: 'persuaded them to', 'urged him to'."""
+    preparing_verbs: frozenset[str]
+    """Verbs by which one readies oneself for a course: 'prepared to rebuild'."""
+    works_verbs: frozenset[str]
+    """Verbs of building, whose measure is named by the work: 'finish the harbour'."""
+    light_verbs: frozenset[str]
+    """Verbs that say little, whose measure is named by their object: 'make a change'."""
+    insisting_verbs: frozenset[str]
+    """Verbs that insist on a state of things in a clause: 'insisted that X be kept'."""
+    ending_verbs: frozenset[str]
+    """A clause that ends its subject: 'insisted that X be abolished' is against X."""
+    undertaking_verbs: frozenset[str]
+    """Verbs by which one begins or carries out an action noun: 'began the formation of'."""
+    action_endings: tuple[str, ...]
+    """Endings of nouns of an action: '-tion', '-ment', '-al'."""
+
+
 class PolicyWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -572,6 +592,7 @@ class PolicyWords(BaseModel):
     nominalisations: dict[str, str]
     """The noun of a verb of public choice, naming a way a question offers: 'chosen by
     the crown' -> 'election by the crown'."""
+    described_measures: DescribedMeasureWords
 
 
 @lru_cache(maxsize=1)

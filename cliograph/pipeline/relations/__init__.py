@@ -4,6 +4,7 @@ pipeline runs, in order, over every sentence."""
 from __future__ import annotations
 
 from .base import Extractor
+from .descriptions import described_measures
 from .ellipsis import ellipsis
 from .events import events
 from .kin import kin
@@ -27,6 +28,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "events": events,
     "patterns": pattern_facts,
     "policies": policies,
+    "descriptions": described_measures,
     "programmes": programmes,
     "ellipsis": ellipsis,
 }

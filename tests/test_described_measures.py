@@ -1,0 +1,53 @@
+"""Measures described instead of named (relations/descriptions.py): urged with an
+infinitive, insisted on in a clause, begun as an action noun; on small texts of other
+periods than the gold chapters'."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "relation", "expected"), [
+    pytest.param("In 1666 Colbert persuaded the King to dig a canal through Languedoc.",
+                 "SUPPORTS_POLICY", {("Colbert", "dig a canal through Languedoc")},
+                 id="who_persuades_others_to_a_course_stands_for_it"),
+    pytest.param("Vauban at last persuaded the King to finish the harbour of Brest.",
+                 "SUPPORTS_POLICY", {("Vauban", "harbour of Brest")},
+                 id="a_work_urged_is_named_by_what_is_built"),
+    pytest.param("Metternich had pressed the Emperor to make a thorough reform of the Hungarian chancery.",
+                 "SUPPORTS_POLICY", {("Metternich", "thorough reform of the Hungarian chancery")},
+                 id="a_light_verb_urged_is_named_by_its_object"),
+    pytest.param("After the flood the Venetians prepared to rebuild their bridges and their quays.",
+                 "SUPPORTS_POLICY", {("Venetians", "rebuild their bridges and their quays")},
+                 id="preparing_a_course_keeps_its_coordinated_objects"),
+    pytest.param("At the Cape, however, the Boers always insisted that slavery must be kept.",
+                 "SUPPORTS_POLICY", {("Boers", "slavery")},
+                 id="insisting_that_a_measure_be_kept_stands_for_it"),
+    pytest.param("Wilberforce insisted that slavery should be abolished in every colony.",
+                 "OPPOSES_POLICY", {("Wilberforce", "slavery")},
+                 id="insisting_that_a_measure_be_abolished_stands_against_it"),
+    pytest.param("In the spring of 1848 the Frankfurt Parliament began the formation of a German fleet.",
+                 "SUPPORTS_POLICY", {("Frankfurt Parliament", "formation of a German fleet")},
+                 id="beginning_an_action_noun_stands_for_the_measure"),
+    pytest.param("The Whigs of the city insisted that toleration must be kept. The compromise brought forward by "
+                 "Halifax consisted in a yearly oath.",
+                 "SUPPORTS_POLICY", {("Whigs", "toleration"), ("Halifax", "compromise brought forward by Halifax")},
+                 id="a_measure_described_by_its_mover_refers_back_to_no_earlier_one"),
+])
+def test_the_rules_state(analysed, text, relation, expected):
+    assert expected <= pairs(analysed(text), relation)
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    pytest.param("Metternich urged the Emperor to go to Vienna at once.", "SUPPORTS_POLICY",
+                 id="a_journey_urged_is_no_measure"),
+    pytest.param("Cobden insisted that the weather would be fine.", "SUPPORTS_POLICY",
+                 id="a_clause_on_no_measure_names_none"),
+    pytest.param("Colbert never persuaded the King to dig a canal through Languedoc.", "SUPPORTS_POLICY",
+                 id="a_negated_urging_says_nothing"),
+])
+def test_the_rules_stay_silent(analysed, text, relation):
+    assert not pairs(analysed(text), relation)
