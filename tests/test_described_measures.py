@@ -36,6 +36,12 @@ pytestmark = pytest.mark.model
                  "Halifax consisted in a yearly oath.",
                  "SUPPORTS_POLICY", {("Whigs", "toleration"), ("Halifax", "compromise brought forward by Halifax")},
                  id="a_measure_described_by_its_mover_refers_back_to_no_earlier_one"),
+    pytest.param("Louis was restless, and his design was to drain the fens of the east coast.",
+                 "SUPPORTS_POLICY", {("Louis", "drain the fens of the east coast")},
+                 id="a_plan_equated_with_an_infinitive_names_the_measure"),
+    pytest.param("The Romans took the lead, their declared object being to punish the pirates for their raids.",
+                 "SUPPORTS_POLICY", {("Romans", "punish the pirates for their raids")},
+                 id="a_purpose_in_an_absolute_clause_names_the_measure"),
 ])
 def test_the_rules_state(analysed, text, relation, expected):
     assert expected <= pairs(analysed(text), relation)
@@ -48,6 +54,8 @@ def test_the_rules_state(analysed, text, relation, expected):
                  id="a_clause_on_no_measure_names_none"),
     pytest.param("Colbert never persuaded the King to dig a canal through Languedoc.", "SUPPORTS_POLICY",
                  id="a_negated_urging_says_nothing"),
+    pytest.param("Louis was restless, but his design was never to lead an army against the Dutch.", "SUPPORTS_POLICY",
+                 id="a_plan_denied_names_no_measure"),
 ])
 def test_the_rules_stay_silent(analysed, text, relation):
     assert not pairs(analysed(text), relation)

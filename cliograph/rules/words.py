@@ -524,6 +524,9 @@ class DescribedMeasureWords(_Strict):
     """Verbs by which one begins or carries out an action noun: 'began the formation of'."""
     action_endings: tuple[str, ...]
     """Endings of nouns of an action: '-tion', '-ment', '-al'."""
+    plan_nouns: frozenset[str]
+    """Nouns of a plan that 'was to' do something, besides the nouns of purpose: 'his
+    design was to drain the marshes'."""
 
 
 class PolicyWords(BaseModel):

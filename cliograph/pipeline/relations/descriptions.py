@@ -11,6 +11,8 @@ begins. Each gives the measure a name from the text's own words:
   laws').
 - Insisting on a state: 'the planters insisted that serfdom should be kept' -> they stand
   for 'serfdom' (against it where the clause abolishes it).
+- A plan equated with an infinitive: 'his design was to drain the marshes' -> he
+  stands for 'drain the marshes'.
 - Undertaking an action noun: 'the Diet began the formation of a militia' -> the Diet
   stands for 'formation of a militia'.
 
@@ -36,6 +38,7 @@ from .policies import _actors, _emit, _infinitive_phrase, _phrase, _pruned
 URGED_RULE = "descriptions.urged.v1"
 INSISTED_RULE = "descriptions.insisted.v1"
 UNDERTAKEN_RULE = "descriptions.undertaken.v1"
+PLANNED_RULE = "descriptions.planned.v1"
 OBJECT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
@@ -202,7 +205,32 @@ def undertaken_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, UNDERTAKEN_RULE), UNDERTAKEN_RULE)
 
 
+def planned_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'His plan was to drain the marshes', 'their object being to punish the raiders':
+    the infinitive a plan or purpose is equated with names the measure its owner stands for."""
+    w = words()
+    plans = w.purpose_nouns | w.described_measures.plan_nouns
+    for be in sent:
+        if be.lemma_ != "be" or in_quotation(d, be) or any(c.dep_ == "neg" for c in be.children):
+            continue
+        nouns = [x for c in be.children if c.dep_ == "nsubj" for x in (c, *c.conjuncts)
+                 if x.lemma_.lower() in plans or x.lower_ in plans]
+        owners = [p for n in nouns for p in (n, n.head) for p in p.children if p.dep_ == "poss"]
+        if not nouns or not owners:
+            continue
+        for inf in (c for c in be.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            if not any(c.lower_ == "to" for c in inf.children) \
+                    or not any(c.dep_ in ("dobj", "prep") for c in inf.children):
+                continue
+            span = _measure_span(inf)
+            if span is None:
+                continue
+            for a in _actors(d, owners[:1]):
+                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, PLANNED_RULE), PLANNED_RULE)
+
+
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from urged_measures(d, si, sent)
     yield from insisted_measures(d, si, sent)
     yield from undertaken_measures(d, si, sent)
+    yield from planned_measures(d, si, sent)
