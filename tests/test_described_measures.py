@@ -42,6 +42,13 @@ pytestmark = pytest.mark.model
     pytest.param("The Romans took the lead, their declared object being to punish the pirates for their raids.",
                  "SUPPORTS_POLICY", {("Romans", "punish the pirates for their raids")},
                  id="a_purpose_in_an_absolute_clause_names_the_measure"),
+    pytest.param("Queen Anne was firmly resolved to uphold the established church both in England and Wales.",
+                 "SUPPORTS_POLICY", {("Queen Anne", "established church both in England and Wales")},
+                 id="what_one_is_resolved_to_keep_is_named_by_itself"),
+    pytest.param("Calhoun, however, keen to defend his peculiar institution and the tariff interests of his State, "
+                 "told the Senate that it was wrong.",
+                 "SUPPORTS_POLICY", {("Calhoun", "peculiar institution")},
+                 id="an_adjective_of_resolve_beside_the_subject_is_his"),
 ])
 def test_the_rules_state(analysed, text, relation, expected):
     assert expected <= pairs(analysed(text), relation)
@@ -56,6 +63,8 @@ def test_the_rules_state(analysed, text, relation, expected):
                  id="a_negated_urging_says_nothing"),
     pytest.param("Louis was restless, but his design was never to lead an army against the Dutch.", "SUPPORTS_POLICY",
                  id="a_plan_denied_names_no_measure"),
+    pytest.param("Queen Anne was not resolved to uphold the established church.", "SUPPORTS_POLICY",
+                 id="no_resolve_no_measure"),
 ])
 def test_the_rules_stay_silent(analysed, text, relation):
     assert not pairs(analysed(text), relation)

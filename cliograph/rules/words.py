@@ -524,6 +524,11 @@ class DescribedMeasureWords(_Strict):
     """Verbs by which one begins or carries out an action noun: 'began the formation of'."""
     action_endings: tuple[str, ...]
     """Endings of nouns of an action: '-tion', '-ment', '-al'."""
+    keeping_verbs: frozenset[str]
+    """Verbs of keeping a thing as it is, whose measure is named by the thing: 'maintain the
+    established church'."""
+    resolved_words: frozenset[str]
+    """Words of being resolved on a course: 'was resolved to', 'determined to', 'keen to'."""
     plan_nouns: frozenset[str]
     """Nouns of a plan that 'was to' do something, besides the nouns of purpose: 'his
     design was to drain the marshes'."""

@@ -9,6 +9,8 @@ begins. Each gives the measure a name from the text's own words:
   what is built ('persuaded them to finish the harbour of Brest' -> 'harbour of Brest'),
   a light verb by its object ('urged him to make a change in the laws' -> 'change in the
   laws').
+- Resolved on a measure: 'he was resolved to maintain the established church' -> he
+  stands for 'established church' (what is kept is named by itself).
 - Insisting on a state: 'the planters insisted that serfdom should be kept' -> they stand
   for 'serfdom' (against it where the clause abolishes it).
 - A plan equated with an infinitive: 'his design was to drain the marshes' -> he
@@ -39,6 +41,7 @@ URGED_RULE = "descriptions.urged.v1"
 INSISTED_RULE = "descriptions.insisted.v1"
 UNDERTAKEN_RULE = "descriptions.undertaken.v1"
 PLANNED_RULE = "descriptions.planned.v1"
+RESOLVED_RULE = "descriptions.resolved.v1"
 OBJECT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
@@ -72,9 +75,15 @@ def _object_phrase(verb: Token) -> tuple[int, int] | None:
     if not objs:
         return None
     obj = objs[0]
-    keep = _pruned(obj, OBJECT_CUT | {"prep"}, NAMING_PREPS)
-    keep = [t for t in keep if not (t.dep_ == "poss" and t.pos_ == "PRON" and t.head.i == obj.i)]
-    toks = sorted(keep, key=lambda t: t.i)
+    keep = [obj]
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound", "nmod", "det") and c.i < obj.i:
+            keep += list(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in NAMING_PREPS and c.i <= obj.i + 2:  # ('both in A and B')
+            keep += [t for t in c.subtree if not any(a.dep_ in OBJECT_CUT - {"cc", "conj"} for a in (t, *t.ancestors)
+                                                     if a.i > c.i and c.is_ancestor(a))]
+            keep += [p for p in obj.children if p.dep_ == "preconj"]
+    toks = sorted(set(keep), key=lambda t: t.i)
     if any(t.pos_ == "PRON" or t.ent_type_ == "PERSON" for t in toks):
         return None
     return _phrase(toks)
@@ -85,7 +94,7 @@ def _measure_span(inf: Token) -> tuple[int, int] | None:
     phrase with its coordinated objects ('rebuild the city and the walls')."""
     w = words().described_measures
     lemma = inf.lemma_.lower()
-    if lemma in w.works_verbs or lemma in w.light_verbs:
+    if lemma in w.works_verbs or lemma in w.light_verbs or lemma in w.keeping_verbs:
         return _object_phrase(inf)
     span = _infinitive_phrase(inf)
     objs = [c for c in inf.children if c.dep_ == "dobj"]
@@ -104,7 +113,7 @@ def urged_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     change in the laws', 'the people prepared to rebuild the city and the walls': the one
     who urges (or prepares) stands for the measure the infinitive names."""
     w = words().described_measures
-    heads = words().intended_heads | w.works_verbs | w.light_verbs
+    heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
     for verb in sent:
         lemma = verb.lemma_.lower()
         urging = lemma in w.urging_verbs
@@ -126,6 +135,42 @@ def urged_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 continue
             for a in _actors(d, doers):
                 yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, URGED_RULE), URGED_RULE)
+
+
+def _resolved_holders(adj: Token) -> list[Token]:
+    """Who is resolved: 'he was resolved to', 'the Dutch were determined to', 'Pitt,
+    eager to ..., rose', the noun a participle or adjective hangs on."""
+    own = [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own:
+        return expand(own[:1])
+    if adj.dep_ in ("acomp", "advcl"):  # ('Pitt, eager to ..., rose': the one who rose)
+        return expand([c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1])
+    if adj.dep_ in ("amod", "appos", "acl") and adj.head.pos_ in ("NOUN", "PROPN"):
+        return [adj.head]
+    return []
+
+
+def resolved_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'He was resolved to maintain the established church', 'the Dutch were determined
+    to preserve their charters': one resolved on a measure stands for it (what is kept is
+    named by itself, 'established church')."""
+    w = words().described_measures
+    heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
+    for adj in sent:
+        if adj.lower_ not in w.resolved_words or in_quotation(d, adj) or not asserted(adj) \
+                or adj.dep_ == "acomp" and not asserted(adj.head):
+            continue
+        holders = _resolved_holders(adj)
+        if not holders:
+            continue
+        for inf in (c for c in adj.children if c.dep_ == "xcomp" and c.lemma_.lower() in heads):
+            if not any(c.lower_ == "to" for c in inf.children) or any(c.dep_ == "neg" for c in inf.children):
+                continue
+            span = _measure_span(inf)
+            if span is None:
+                continue
+            for a in _actors(d, holders):
+                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, RESOLVED_RULE), RESOLVED_RULE)
 
 
 def _state_span(noun: Token) -> tuple[int, int] | None:
@@ -231,6 +276,7 @@ def planned_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from urged_measures(d, si, sent)
+    yield from resolved_measures(d, si, sent)
     yield from insisted_measures(d, si, sent)
     yield from undertaken_measures(d, si, sent)
     yield from planned_measures(d, si, sent)
