@@ -49,6 +49,11 @@ pytestmark = pytest.mark.model
                  "told the Senate that it was wrong.",
                  "SUPPORTS_POLICY", {("Calhoun", "peculiar institution")},
                  id="an_adjective_of_resolve_beside_the_subject_is_his"),
+    pytest.param("Clodius courted the people with banquets and the distribution of oil, and the veterans with the "
+                 "assignment of farms.",
+                 "SUPPORTS_POLICY", {("Clodius", "banquets"), ("Clodius", "distribution of oil"),
+                                     ("Clodius", "assignment of farms")},
+                 id="what_one_courts_favour_with_is_a_measure_one_stands_for"),
 ])
 def test_the_rules_state(analysed, text, relation, expected):
     assert expected <= pairs(analysed(text), relation)
@@ -65,6 +70,8 @@ def test_the_rules_state(analysed, text, relation, expected):
                  id="a_plan_denied_names_no_measure"),
     pytest.param("Queen Anne was not resolved to uphold the established church.", "SUPPORTS_POLICY",
                  id="no_resolve_no_measure"),
+    pytest.param("Clodius walked with his friends to the Forum.", "SUPPORTS_POLICY",
+                 id="with_after_no_verb_of_courting_names_no_measure"),
 ])
 def test_the_rules_stay_silent(analysed, text, relation):
     assert not pairs(analysed(text), relation)

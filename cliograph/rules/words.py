@@ -529,6 +529,8 @@ class DescribedMeasureWords(_Strict):
     established church'."""
     resolved_words: frozenset[str]
     """Words of being resolved on a course: 'was resolved to', 'determined to', 'keen to'."""
+    courting_verbs: frozenset[str]
+    """Verbs of winning favour, whose 'with' object is a measure: 'courted the people with games'."""
     plan_nouns: frozenset[str]
     """Nouns of a plan that 'was to' do something, besides the nouns of purpose: 'his
     design was to drain the marshes'."""

@@ -15,6 +15,8 @@ begins. Each gives the measure a name from the text's own words:
   for 'serfdom' (against it where the clause abolishes it).
 - A plan equated with an infinitive: 'his design was to drain the marshes' -> he
   stands for 'drain the marshes'.
+- Courting favour with measures: 'he courted the people with games and distributions of
+  corn' -> he stands for 'games' and 'distributions of corn'.
 - Undertaking an action noun: 'the Diet began the formation of a militia' -> the Diet
   stands for 'formation of a militia'.
 
@@ -42,6 +44,7 @@ INSISTED_RULE = "descriptions.insisted.v1"
 UNDERTAKEN_RULE = "descriptions.undertaken.v1"
 PLANNED_RULE = "descriptions.planned.v1"
 RESOLVED_RULE = "descriptions.resolved.v1"
+COURTING_RULE = "descriptions.courting.v1"
 OBJECT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
@@ -274,9 +277,42 @@ def planned_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, PLANNED_RULE), PLANNED_RULE)
 
 
+def _instruments(verb: Token) -> list[Token]:
+    """What one courts favour with: the verb's 'with' objects, and those of a gapped
+    clause after it ('courted the people with games, and the soldiers with lands')."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    gapped = [x for x in verb.children if x.dep_ == "conj" and x.pos_ == "NOUN"]  # ('and the soldiers with')
+    gapped += [n for x in verb.children if x.dep_ == "conj" for n in x.children if n.dep_ in ("nsubj", "dobj")]
+    preps += [p for n in gapped for p in n.children if p.dep_ == "prep" and p.lower_ == "with"]
+    return [x for p in preps for o in p.children if o.dep_ == "pobj" for x in (o, *o.conjuncts)
+            if x.pos_ == "NOUN" and x.text.islower()]
+
+
+def courting_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'He courted the people with games and distributions of corn': what one wins favour
+    with is a measure one stands for."""
+    w = words().described_measures
+    for verb in sent:
+        if verb.lemma_.lower() not in w.courting_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        frame = frame_of(verb)
+        doers = _doers(verb)
+        if not doers or frame.passive:
+            continue
+        actors = _actors(d, doers)
+        for noun in _instruments(verb) if actors else []:
+            span = _state_span(noun)
+            if span is None or any(t.pos_ == "PRON" or t.ent_type_ == "PERSON" for t in d.doc[span[0]:span[1]]):
+                continue
+            for a in actors:
+                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, COURTING_RULE), COURTING_RULE)
+
+
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from urged_measures(d, si, sent)
     yield from resolved_measures(d, si, sent)
     yield from insisted_measures(d, si, sent)
     yield from undertaken_measures(d, si, sent)
     yield from planned_measures(d, si, sent)
+    yield from courting_measures(d, si, sent)
