@@ -49,9 +49,9 @@ pytestmark = pytest.mark.model
                  "told the Senate that it was wrong.",
                  "SUPPORTS_POLICY", {("Calhoun", "peculiar institution")},
                  id="an_adjective_of_resolve_beside_the_subject_is_his"),
-    pytest.param("Clodius courted the people with banquets and the distribution of oil, and the veterans with the "
+    pytest.param("Clodius courted the plebs with feasts and the distribution of oil, and the veterans with the "
                  "assignment of farms.",
-                 "SUPPORTS_POLICY", {("Clodius", "banquets"), ("Clodius", "distribution of oil"),
+                 "SUPPORTS_POLICY", {("Clodius", "feasts"), ("Clodius", "distribution of oil"),
                                      ("Clodius", "assignment of farms")},
                  id="what_one_courts_favour_with_is_a_measure_one_stands_for"),
 ])
