@@ -75,3 +75,19 @@ def test_the_rules_state(analysed, text, relation, expected):
 ])
 def test_the_rules_stay_silent(analysed, text, relation):
     assert not pairs(analysed(text), relation)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    pytest.param("At last the Corcyraeans yielded to their foes after a seven months' siege.", "seven months' siege",
+                 id="a_siege_measured_by_its_months"),
+    pytest.param("The Saxons were exhausted by a three years' war with the Danes.", "three years' war",
+                 id="a_war_measured_by_its_years"),
+])
+def test_an_event_measured_by_a_counted_span_of_time_is_named_by_it(analysed, text, event):
+    d = analysed(text)
+    assert event in {e.name for e in d.entities if e.kind == "EVENT"}
+
+
+def test_a_span_of_time_without_a_count_names_no_event(analysed):
+    d = analysed("After months of siege the Corcyraeans gave up the town.")
+    assert not any("months" in e.name for e in d.entities)

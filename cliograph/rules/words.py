@@ -667,6 +667,9 @@ class MentionWords(_Strict):
     transient_bodies: frozenset[str]
     """Heads whose 'of TOWN' the story names by the town itself, not as a body of it ('the
     fleet of Corinth'), as against 'the corporation of Bristol'."""
+    duration_units: frozenset[str]
+    """Units of a span of time that may measure an event: 'a nine months' siege', 'the Seven
+    Years' War'."""
     season_heads: frozenset[str]
     """Head words of a contest held again and again, whose year is part of its name ('the 1908 Summer Olympics')."""
     year_of_heads: frozenset[str]
