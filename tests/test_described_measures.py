@@ -5,7 +5,7 @@ periods than the gold chapters'."""
 from __future__ import annotations
 
 import pytest
-from conftest import pairs
+from conftest import pairs, the_entity
 
 pytestmark = pytest.mark.model
 
@@ -54,6 +54,12 @@ pytestmark = pytest.mark.model
                  "SUPPORTS_POLICY", {("Clodius", "feasts"), ("Clodius", "distribution of oil"),
                                      ("Clodius", "assignment of farms")},
                  id="what_one_courts_favour_with_is_a_measure_one_stands_for"),
+    pytest.param("The Senate of Venice met, and issued orders for the solemn ceremony of coronation.",
+                 "DECIDES", {("Senate of Venice", "solemn ceremony of coronation")},
+                 id="what_a_body_issues_orders_for_it_decides"),
+    pytest.param("Napoleon gave orders for the evacuation of the town.",
+                 "SUPPORTS_POLICY", {("Napoleon", "evacuation of the town")},
+                 id="what_a_man_gives_orders_for_he_stands_for"),
 ])
 def test_the_rules_state(analysed, text, relation, expected):
     assert expected <= pairs(analysed(text), relation)
@@ -72,6 +78,7 @@ def test_the_rules_state(analysed, text, relation, expected):
                  id="no_resolve_no_measure"),
     pytest.param("Clodius walked with his friends to the Forum.", "SUPPORTS_POLICY",
                  id="with_after_no_verb_of_courting_names_no_measure"),
+    pytest.param("Napoleon gave orders for him.", "SUPPORTS_POLICY", id="orders_for_someone_name_no_measure"),
 ])
 def test_the_rules_stay_silent(analysed, text, relation):
     assert not pairs(analysed(text), relation)
@@ -86,6 +93,11 @@ def test_the_rules_stay_silent(analysed, text, relation):
 def test_an_event_measured_by_a_counted_span_of_time_is_named_by_it(analysed, text, event):
     d = analysed(text)
     assert event in {e.name for e in d.entities if e.kind == "EVENT"}
+
+
+def test_an_ordered_ceremony_is_an_event(analysed):
+    d = analysed("The Senate of Venice met, and issued orders for the solemn ceremony of coronation.")
+    assert the_entity(d, "solemn ceremony of coronation").kind == "EVENT"
 
 
 def test_a_span_of_time_without_a_count_names_no_event(analysed):

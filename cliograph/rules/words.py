@@ -531,6 +531,9 @@ class DescribedMeasureWords(_Strict):
     """Words of being resolved on a course: 'was resolved to', 'determined to', 'keen to'."""
     courting_verbs: frozenset[str]
     """Verbs of winning favour, whose 'with' object is a measure: 'courted the people with games'."""
+    issuing_verbs: frozenset[str]
+    order_nouns: frozenset[str]
+    """'issued orders for X', 'gave directions for X': what is ordered."""
     plan_nouns: frozenset[str]
     """Nouns of a plan that 'was to' do something, besides the nouns of purpose: 'his
     design was to drain the marshes'."""

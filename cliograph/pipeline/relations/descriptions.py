@@ -17,6 +17,8 @@ begins. Each gives the measure a name from the text's own words:
   stands for 'drain the marshes'.
 - Courting favour with measures: 'he courted the people with games and distributions of
   corn' -> he stands for 'games' and 'distributions of corn'.
+- Orders: 'the council issued orders for the evacuation of the town' -> the council
+  decides 'evacuation of the town' (an event where the noun names one: 'ceremony').
 - Undertaking an action noun: 'the Diet began the formation of a militia' -> the Diet
   stands for 'formation of a militia'.
 
@@ -31,7 +33,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...model import Factoid
+from ...rules import lexicon
 from ...rules.words import policy_words as words
+from ...rules.words import words as event_words
 from ..document import Document
 from ..mentions import ARTICLES, NAMING_PREPS, _policy_head, _policy_span, _policy_words
 from ..quotations import in_quotation
@@ -45,6 +49,7 @@ UNDERTAKEN_RULE = "descriptions.undertaken.v1"
 PLANNED_RULE = "descriptions.planned.v1"
 RESOLVED_RULE = "descriptions.resolved.v1"
 COURTING_RULE = "descriptions.courting.v1"
+ORDERED_RULE = "descriptions.ordered.v1"
 OBJECT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
@@ -54,7 +59,14 @@ def _doers(verb: Token) -> list[Token]:
     direct = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if len(direct) > 1:
         return expand([max(direct, key=lambda c: c.i)])
-    return frame_of(verb).subjects
+    subjects = frame_of(verb).subjects
+    up = verb
+    for _ in range(3):  # 'X, having ..., returned and issued orders': the subject of the chain
+        if subjects or up.dep_ not in ("conj", "advcl") or up.head.i == up.i:
+            break
+        up = up.head
+        subjects = expand([c for c in up.children if c.dep_ == "nsubj"][:1])
+    return subjects
 
 
 def _policy(d: Document, s: int, e: int, rule: str) -> int:
@@ -309,6 +321,44 @@ def courting_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, COURTING_RULE), COURTING_RULE)
 
 
+def _event_noun(noun: Token) -> bool:
+    """A noun of an event (a ceremony, a meeting, a fight), not of a measure."""
+    low = noun.lemma_.lower()
+    return low in lexicon().event_heads or any(
+        low in nouns or noun.lower_ in nouns for nouns in event_words().event.noun_classes.values())
+
+
+def ordered_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The council issued orders for the evacuation of the town', 'gave orders for the
+    ceremony of coronation': what one orders is decided (by a body) or stood for."""
+    w = words().described_measures
+    for verb in sent:
+        if verb.lemma_.lower() not in w.issuing_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        frame = frame_of(verb)
+        doers = _doers(verb)
+        if not doers or frame.passive:
+            continue
+        actors = _actors(d, doers)
+        orders = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in w.order_nouns]
+        fors = [p for x in (orders + [verb] if orders else []) for p in x.children  # ('for' hung on the verb)
+                if p.dep_ == "prep" and p.lower_ == "for"]
+        for noun in (o for p in fors for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                     and o.text.islower()):
+            span = _state_span(noun)
+            if not actors or span is None or any(t.pos_ == "PRON" for t in d.doc[span[0]:span[1]]):
+                continue
+            kind = "EVENT" if _event_noun(noun) else "POLICY"
+            doc = d.doc
+            ordered = d.add_entity(doc[span[0]:span[1]].text, kind, doc[span[0]].idx,
+                                   doc[span[1] - 1].idx + len(doc[span[1] - 1].text), ORDERED_RULE, tokens=span) \
+                if kind == "EVENT" else _policy(d, *span, ORDERED_RULE)
+            for a in actors:
+                type_ = "DECIDES" if d.entities[a].kind == "BODY" else "SUPPORTS_POLICY"
+                yield from _emit(d, si, type_, a, ordered, ORDERED_RULE)
+
+
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from urged_measures(d, si, sent)
     yield from resolved_measures(d, si, sent)
@@ -316,3 +366,4 @@ def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from undertaken_measures(d, si, sent)
     yield from planned_measures(d, si, sent)
     yield from courting_measures(d, si, sent)
+    yield from ordered_measures(d, si, sent)
