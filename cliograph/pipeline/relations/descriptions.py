@@ -83,6 +83,12 @@ def _policy(d: Document, s: int, e: int, rule: str) -> int:
     return d.add_entity(span.text, "POLICY", span.start_char, span.end_char, rule, tokens=(s, e))
 
 
+def _event(d: Document, s: int, e: int, rule: str) -> int:
+    """The EVENT the tokens describe ('the ceremony of coronation')."""
+    span = d.doc[s:e]
+    return d.add_entity(span.text, "EVENT", span.start_char, span.end_char, rule, tokens=(s, e))
+
+
 def _object_phrase(verb: Token) -> tuple[int, int] | None:
     """What a verb of works or a light verb acts on, with its 'of', 'in', 'to' phrase:
     'the harbour of Brest', 'a complete change in the laws' (not a person, not a pronoun)."""
@@ -95,9 +101,7 @@ def _object_phrase(verb: Token) -> tuple[int, int] | None:
         if c.dep_ in ("amod", "compound", "nmod", "det") and c.i < obj.i:
             keep += list(c.subtree)
         elif c.dep_ == "prep" and c.lower_ in NAMING_PREPS and c.i <= obj.i + 2:  # ('both in A and B')
-            keep += [t for t in c.subtree if not any(a.dep_ in OBJECT_CUT - {"cc", "conj"} for a in (t, *t.ancestors)
-                                                     if a.i > c.i and c.is_ancestor(a))]
-            keep += [p for p in obj.children if p.dep_ == "preconj"]
+            keep += _pruned(c, OBJECT_CUT - {"cc", "conj"}) + [p for p in obj.children if p.dep_ == "preconj"]
     toks = sorted(set(keep), key=lambda t: t.i)
     if any(t.pos_ == "PRON" or t.ent_type_ == "PERSON" for t in toks):
         return None
@@ -255,9 +259,8 @@ def undertaken_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if not obj.lower_.endswith(w.action_endings) or obj.lower_ in pw.not_policies \
                     or obj.lower_ in pw.hostile_nouns:
                 continue
-            of = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == obj.i + 1]
-            if not of or not _policy_head(obj, pw, True) and not obj.lower_.endswith(("ing", "al", "ment")):
-                continue
+            if not any(c.dep_ == "prep" and c.lower_ == "of" and c.i == obj.i + 1 for c in obj.children):
+                continue  # ('began the formation of', not 'began the formation')
             span = _policy_span(obj)
             if span is None:
                 continue
@@ -349,17 +352,14 @@ def ordered_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             span = _state_span(noun)
             if not actors or span is None or any(t.pos_ == "PRON" for t in d.doc[span[0]:span[1]]):
                 continue
-            kind = "EVENT" if _event_noun(noun) else "POLICY"
-            doc = d.doc
-            ordered = d.add_entity(doc[span[0]:span[1]].text, kind, doc[span[0]].idx,
-                                   doc[span[1] - 1].idx + len(doc[span[1] - 1].text), ORDERED_RULE, tokens=span) \
-                if kind == "EVENT" else _policy(d, *span, ORDERED_RULE)
+            ordered = _event(d, *span, ORDERED_RULE) if _event_noun(noun) else _policy(d, *span, ORDERED_RULE)
             for a in actors:
                 type_ = "DECIDES" if d.entities[a].kind == "BODY" else "SUPPORTS_POLICY"
                 yield from _emit(d, si, type_, a, ordered, ORDERED_RULE)
 
 
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """Every rule of this module on one sentence (the registry's ``descriptions``)."""
     yield from urged_measures(d, si, sent)
     yield from resolved_measures(d, si, sent)
     yield from insisted_measures(d, si, sent)
