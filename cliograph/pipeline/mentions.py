@@ -725,11 +725,11 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                     and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "ADJ")
                     and c.lower_ not in VAGUE_MODIFIERS
-                    and (c.text[:1].isupper() or c.dep_ == "compound")]
+                    and (c.text[:1].isupper() or c.dep_ == "compound" or _duration(c))]
             if mods:
                 s = min(m.left_edge.i for m in mods)
-                while s < tok.i and (doc[s].is_stop or doc[s].is_punct):
-                    s += 1
+                while s < tok.i and (doc[s].is_stop and doc[s].dep_ != "nummod" or doc[s].is_punct):
+                    s += 1  # (but not the count of a span of time: 'nine months' siege')
                 if s < tok.i:
                     out.append((s, tok.i + 1, "EVENT", "mentions.event_np.v1"))
                     continue
@@ -740,6 +740,13 @@ def lower_patterns(doc: Doc) -> list[tuple[int, int, str, str]]:
                         t.text in POSSESSIVE for t in doc[tok.i:end]):
                     out.append((tok.i, end, "EVENT", "mentions.event_of.v1"))
     return out
+
+
+def _duration(tok: Token) -> bool:
+    """'a nine months' siege', 'a ten years' war': a counted span of time that measures an
+    event names it."""
+    return tok.dep_ == "poss" and tok.lower_ in DURATION_UNITS and any(
+        c.dep_ == "nummod" for c in tok.children) and any(c.dep_ == "case" for c in tok.children)
 
 
 def _named_one_after(doc: Doc, i: int, run_end: dict[int, int]) -> int | None:
@@ -968,6 +975,7 @@ YEAR = re.compile(r"1\d{3}|20\d\d")
 SEASON_HEADS = entity_words().mentions.season_heads
 # an event named by the year it broke out: 'the War of 1812', 'the Revolution of 1830'
 YEAR_OF_HEADS = entity_words().mentions.year_of_heads
+DURATION_UNITS = entity_words().mentions.duration_units
 
 
 def _with_year(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:

@@ -556,6 +556,39 @@ class ProgrammeWords(_Strict):
     """'issued a call for a Congress', 'sent out summonses for a Convention'."""
 
 
+class DescribedMeasureWords(_Strict):
+    """Measures described by a verb phrase or an action noun (``relations/descriptions.py``)."""
+    urging_verbs: frozenset[str]
+    """Verbs by which one urges a course on others: 'persuaded them to', 'urged him to'."""
+    preparing_verbs: frozenset[str]
+    """Verbs by which one readies oneself for a course: 'prepared to rebuild'."""
+    works_verbs: frozenset[str]
+    """Verbs of building, whose measure is named by the work: 'finish the harbour'."""
+    light_verbs: frozenset[str]
+    """Verbs that say little, whose measure is named by their object: 'make a change'."""
+    insisting_verbs: frozenset[str]
+    """Verbs that insist on a state of things in a clause: 'insisted that X be kept'."""
+    ending_verbs: frozenset[str]
+    """A clause that ends its subject: 'insisted that X be abolished' is against X."""
+    undertaking_verbs: frozenset[str]
+    """Verbs by which one begins or carries out an action noun: 'began the formation of'."""
+    action_endings: tuple[str, ...]
+    """Endings of nouns of an action: '-tion', '-ment', '-al'."""
+    keeping_verbs: frozenset[str]
+    """Verbs of keeping a thing as it is, whose measure is named by the thing: 'maintain the
+    established church'."""
+    resolved_words: frozenset[str]
+    """Words of being resolved on a course: 'was resolved to', 'determined to', 'keen to'."""
+    courting_verbs: frozenset[str]
+    """Verbs of winning favour, whose 'with' object is a measure: 'courted the people with games'."""
+    issuing_verbs: frozenset[str]
+    order_nouns: frozenset[str]
+    """'issued orders for X', 'gave directions for X': what is ordered."""
+    plan_nouns: frozenset[str]
+    """Nouns of a plan that 'was to' do something, besides the nouns of purpose: 'his
+    design was to drain the marshes'."""
+
+
 class PolicyWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -622,6 +655,7 @@ class PolicyWords(BaseModel):
     nominalisations: dict[str, str]
     """The noun of a verb of public choice, naming a way a question offers: 'chosen by
     the crown' -> 'election by the crown'."""
+    described_measures: DescribedMeasureWords
 
 
 @lru_cache(maxsize=1)
@@ -688,6 +722,9 @@ class MentionWords(_Strict):
     transient_bodies: frozenset[str]
     """Heads whose 'of TOWN' the story names by the town itself, not as a body of it ('the
     fleet of Corinth'), as against 'the corporation of Bristol'."""
+    duration_units: frozenset[str]
+    """Units of a span of time that may measure an event: 'a nine months' siege', 'the Seven
+    Years' War'."""
     season_heads: frozenset[str]
     """Head words of a contest held again and again, whose year is part of its name ('the 1908 Summer Olympics')."""
     year_of_heads: frozenset[str]

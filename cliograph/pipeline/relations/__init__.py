@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .affinity import affinity
 from .base import Extractor
+from .descriptions import described_measures
 from .ellipsis import ellipsis
 from .events import events
 from .kin import kin
@@ -29,6 +30,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "events": events,
     "patterns": pattern_facts,
     "policies": policies,
+    "descriptions": described_measures,
     "programmes": programmes,
     "ellipsis": ellipsis,
 }

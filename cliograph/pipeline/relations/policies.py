@@ -295,7 +295,9 @@ def proposed_by(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         movers = _actors(d, agents)
-        if not movers or entity_at(d, noun, {"POLICY"}) is not None:
+        # (a noun its mover describes introduces a measure: it refers back to none)
+        named = d.entity_of_token(noun)
+        if not movers or named is not None and d.entities[named].kind == "POLICY":
             continue
         toks = [noun] + [t for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree] + [
             t for t in verb.subtree]
