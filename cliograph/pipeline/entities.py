@@ -1190,8 +1190,8 @@ RENAMING_ADVERBS = entity_words().entities.renaming_adverbs
 NAMING_PARTICIPLES = entity_words().entities.naming_participles
 #: what stands between a name and the name it bore at another time: ', now', ' (later called',
 #: also after a gloss in plain words ('Ennea Hodoi or Nine Ways, now Amphipolis')
-RENAMED = re.compile(r"(?:\s+or\s+[^,;:.()]{1,40})?\s*(?:,|\()\s*(?:%s)(?:\s+(?:%s))?\s+" % (
-    "|".join(sorted(RENAMING_ADVERBS)), "|".join(sorted(NAMING_PARTICIPLES))))
+RENAMED = re.compile(r"(?:\s+or\s+[^,;:.()]{1,40})?\s*(?:,|\()\s*(?:" + "|".join(sorted(RENAMING_ADVERBS))
+                     + r")(?:\s+(?:" + "|".join(sorted(NAMING_PARTICIPLES)) + r"))?\s+")
 
 
 def _merge_renamings(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
