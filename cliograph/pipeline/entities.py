@@ -1189,7 +1189,7 @@ def _merge_acronyms(d: Document, groups: dict[str, list[int]], kinds: dict[str, 
 RENAMING_ADVERBS = entity_words().entities.renaming_adverbs
 NAMING_PARTICIPLES = entity_words().entities.naming_participles
 #: what stands between a name and the name it bore at another time: ', now', ' (later called',
-#: also after a gloss in plain words ('Ennea Hodoi or Nine Ways, now Amphipolis')
+#: also after a gloss in plain words ('Lutetia or Lucotecia, now Paris')
 RENAMED = re.compile(r"(?:\s+or\s+[^,;:.()]{1,40})?\s*(?:,|\()\s*(?:" + "|".join(sorted(RENAMING_ADVERBS))
                      + r")(?:\s+(?:" + "|".join(sorted(NAMING_PARTICIPLES)) + r"))?\s+")
 
@@ -1201,7 +1201,7 @@ def _merge_renamings(d: Document, groups: dict[str, list[int]], kinds: dict[str,
     key_of = {i: key for key, idx in groups.items() for i in idx}
     ms, text = d.mentions, d.text
     order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))
-    # (a name between them is the plain gloss's: 'or Nine Ways')
+    # (a name between them is the plain gloss's: 'or Lucotecia')
     pairs = [(order[k - back], order[k]) for k in range(len(order)) for back in (1, 2) if k - back >= 0]
     for i, j in pairs:
         a, b = ms[i], ms[j]
@@ -1286,7 +1286,7 @@ def _cognate(a: str, b: str) -> bool:
 def _merge_dash_glosses(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
     """'the Narodny Komissariat--People's Commissariat; ...': a transliterated name glossed after
     a dash by its translation is one entity with it (the two heads are cognates; names set side
-    by side otherwise, 'Petrograd--Moscow', are not)."""
+    by side otherwise, 'Paris--Lyons', are not)."""
     key_of = {i: key for key, idx in groups.items() for i in idx}
     ms, text = d.mentions, d.text
     order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))

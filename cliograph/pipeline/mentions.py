@@ -177,12 +177,12 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     "NNPS", "NNS") and doc[i].lower_ not in lexicon().body_heads) and j + 1 < n and \
                     doc[j + 1].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ not in lexicon().person_titles:
                 break
-            # 'the Dorians of the Peloponnese', 'the Aethaeans of the Perioeci': a people and where
+            # 'the Saxons of Transylvania', 'the Greeks of Asia': a people and where
             # or among whom it lives are two names
             if t.lower_ == "of" and j - 1 == i and doc[i].tag_ == "NNPS" and doc[i].ent_type_ == "NORP" \
                     and PEOPLE_PLURAL.search(doc[i].text):
                 break
-            # 'Minister to France', 'Chamberlain to the Queen': an envoy's or a household post is
+            # 'Ambassador to Venice', 'Groom to the Princess': an envoy's or a household post is
             # named by whom it serves ('took the King to London' names two)
             if t.lower_ == "to" and j + 1 < n and (stem := office_stem(doc[j - 1].text)) and stem[1] == "title" \
                     and doc[j - 1].lower_ not in lexicon().held_titles:
@@ -377,7 +377,7 @@ def head_word(span: Span) -> str:
     words = [t for t in span if t.text not in POSSESSIVE and t.text not in ("-", "–")]
     for k, t in enumerate(words):
         if k > 0 and (t.lower_ in ("of", "for") or t.lower_ == "to" and office_stem(words[k - 1].text)):
-            return words[k - 1].lower_  # ('Minister to France' is a minister)
+            return words[k - 1].lower_  # ('Ambassador to Venice' is an ambassador)
     if len(words) > 1 and re.fullmatch(r"[IVX]+\.?", words[-1].text):
         return words[-2].lower_  # 'World War II': a numbered war is a war
     return words[-1].lower_ if words else ""
@@ -900,7 +900,7 @@ def find(d: Document) -> None:
                     and span[0].text not in EPITHETS \
                     and guess_kind(span) is None and not ORDINAL_WORDS.match(span.text) and span[0].tag_ == "NNP" \
                     and ss - 2 in (span[0].head.i, *[c.i for c in span[0].children]):
-                continue  # 'Strabo the Philosopher', 'John the Baptist': a man's byname, not a second man
+                continue  # 'Diogenes the Cynic', 'John the Baptist': a man's byname, not a second man
             if len(span) == 1 and span[0].lower_ in lexicon().not_names:
                 continue  # 'for Madam to strip', 'Providence willed': a form of address or a common word
             if len(span) == 1 and span[0].lower_ in lexicon().divine_names:

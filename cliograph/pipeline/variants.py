@@ -91,7 +91,7 @@ def variant_key(name: str) -> str | None:
     if len(words) == 3 and words[0][:1].isupper() and PEOPLE_ADJECTIVE.search(words[0]) \
             and words[1][:1].isupper() and words[1].isalpha() and words[2].isalpha() and words[2][:1].isupper():
         # 'Roman Catholic Church' is the Church of Rome; the middle word is kept after a '~'
-        # (the Georgian Central and the Georgian Revolutionary Committee are two: ``same_key``)
+        # (the Polish Central and the Polish Revolutionary Committee are two: ``same_key``)
         return f"{_noun(words[2])} of {root(words[0])} ~{words[1].lower()}"
     if 3 <= len(words) <= 4 and words[1] in ("of", "with") and words[-1][:1].isupper() \
             and words[-1].isalpha() and (len(words) == 3 or words[2] == "the") and words[0].isalpha():

@@ -141,7 +141,7 @@ def feeling_adjective(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def one_of(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """'checked by one of his friends, Lord Hervey', 'Cinna, one of Caesar's enemies': the
+    """'checked by one of his friends, Lord Hervey', 'Sejanus, one of Drusus's enemies': the
     person named beside 'one of' a plural ally or enemy noun is the owner's ally or enemy."""
     w = stance_words()
     for one in sent:
@@ -174,8 +174,8 @@ def one_of(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def _in_objects(prep: Token) -> list[Token]:
-    """The objects of an 'in', or where the parser gave it none ('In Parliament George III
-    had been defeated', the body read as part of the subject's name) the word after it."""
+    """The objects of an 'in', or where the parser gave it none ('In the Diet Metternich
+    had been outvoted', the body read as part of the subject's name) the word after it."""
     objs = [o for o in prep.children if o.dep_ == "pobj"]
     if not objs and prep.i + 1 < len(prep.doc) and prep.doc[prep.i + 1].pos_ == "PROPN":
         objs = [prep.doc[prep.i + 1]]

@@ -312,7 +312,7 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 def kin_as_object(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """'He had buried a son, Lord Ossory', 'the Duke lost a daughter who had been the pride
+    """'He had buried a son, Lord Beauchamp', 'the Duke lost a daughter who had been the pride
     of his house, Lady Anne': a kin noun with no owner of its own, the object of a verb, is
     the verb's subject's relative; the person is the name in apposition to it, or the name
     that closes the clause describing it."""

@@ -291,7 +291,7 @@ def handed_over(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         people = []
         for t in f.preps.get("to", []):
-            # 'to his elder brother, Henry Earl of Clarendon': the name in apposition
+            # 'to his elder brother, Robert Earl of Essex': the name in apposition
             for x in (t, *(a for a in t.children if a.dep_ == "appos")):
                 p = entity_at(d, x, PERSON)
                 if p is not None and d.token_mention.get(x.i) is not None:

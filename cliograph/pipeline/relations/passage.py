@@ -305,7 +305,7 @@ def _fights_after(d: Document, sent: Span, v: Token) -> list[tuple[int, int]]:
 
 def _reported(d: Document, start: int) -> bool:
     """The words at an offset stand in a side or reported clause ('crossed with an army,
-    when news came that Megara had revolted'), not in the sentence's own narration."""
+    when news came that Capua had revolted'), not in the sentence's own narration."""
     span = d.doc.char_span(start, start + 1, alignment_mode="expand")
     t = span[0] if span is not None and len(span) else None
     while t is not None:

@@ -185,7 +185,7 @@ def _not_the_speaker(d: Document, q: Quote) -> set[int]:
 
 
 def _for_clause(t: Token) -> bool:
-    """'...; for Cicero, as it is said, when asked, replied': the subject of a clause opened by
+    """'...; for Seneca, as it is said, when asked, replied': the subject of a clause opened by
     'for' (because), which the parser reads as the preposition's object."""
     f = t.head
     return t.dep_ == "pobj" and f.lower_ == "for" and f.i > 0 and f.doc[f.i - 1].text in (";", ":", "--", "—")

@@ -29,9 +29,9 @@ def stated_date(
 ) -> When | None:
     """The date the sentence states for a fact whose trigger words are ``anchors``
     (the first is the main one): governed by one of them, else the nearest; of several,
-    the one nearest the words ``near`` when given (the fact's entity: 'Pennsylvania
-    followed on 12 December, and New Jersey on 18 December' dates New Jersey's by the
-    18th), else the nearest the main anchor."""
+    the one nearest the words ``near`` when given (the fact's entity: 'Bavaria
+    followed on 12 December, and Saxony on 18 December' dates Saxony's by the 18th),
+    else the nearest the main anchor."""
     if not d.sentence_dates or si >= len(d.sentence_dates):
         return None
     dates = d.sentence_dates[si]
