@@ -28,11 +28,12 @@ class Sentence(Span):
     """A sentence whose tokens are made once: some sixty extractors walk every sentence,
     and spaCy builds a new Token object on every step of every walk."""
 
+    _tokens: tuple[Token, ...] | None = None
+
     def __iter__(self) -> Iterator[Token]:
-        tokens = self.__dict__.get("tokens")
-        if tokens is None:
-            tokens = self.__dict__["tokens"] = tuple(Span.__iter__(self))
-        return iter(tokens)
+        if self._tokens is None:
+            self._tokens = tuple(Span.__iter__(self))
+        return iter(self._tokens)
 
 
 @dataclass

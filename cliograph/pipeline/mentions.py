@@ -187,7 +187,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             if t.lower_ == "to" and j + 1 < n and (stem := office_stem(doc[j - 1].text)) and stem[1] == "title" \
                     and doc[j - 1].lower_ not in lexicon().held_titles:
                 k = j + 1 + (doc[j + 1].lower_ == "the" and j + 2 < n)
-                if is_cap(doc[k]) and not doc[k].is_sent_start and doc[k].ent_type_ not in NON_NAME_ENTS:
+                handed = k == j + 1 and (doc[k].lower_ in lexicon().person_titles or doc[k].ent_type_ == "PERSON")
+                if is_cap(doc[k]) and not doc[k].is_sent_start and doc[k].ent_type_ not in NON_NAME_ENTS \
+                        and not handed:  # ('gave the office of Chancellor to Sir Thomas More')
                     j = k + 1
                     continue
             # ('left the South for Philadelphia': 'for' joins a post or a body to its charge only)
