@@ -188,15 +188,11 @@ def test_layer_leaves_alone_a_pair_a_rule_already_stated(rules_only, tiny_model)
 
 @pytest.mark.model
 def test_a_missing_model_file_means_no_learned_facts(rules_only, tiny_model, monkeypatch):
-    monkeypatch.setattr(learned, "MODEL_FILE", "no-such-model.npz")
-    learned.shipped_model.cache_clear()
-    try:
-        assert learned.current_model() is None
-        d = rules_only("Edmund Burke outflanked Warren Hastings.")
-        learned_relations(d)
-        assert not any(f.extractor == EXTRACTOR for f in d.factoids)
-    finally:
-        learned.shipped_model.cache_clear()
+    monkeypatch.setattr(learned.SLOT, "file_name", "no-such-model.npz")
+    assert learned.current_model() is None
+    d = rules_only("Edmund Burke outflanked Warren Hastings.")
+    learned_relations(d)
+    assert not any(f.extractor == EXTRACTOR for f in d.factoids)
 
 
 # ---------------------------------------------------------------- training labels (bench/learning.py)

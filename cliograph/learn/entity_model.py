@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc
@@ -34,7 +33,7 @@ from .. import gazetteer
 from ..model import Mention
 from ..names import norm
 from ..rules import lexicon, limits
-from .logreg import NONE, Model
+from .logreg import NONE, Model, ModelSlot
 
 MODEL_FILE = "entity_model.npz"
 KINDS = ("PERSON", "BODY", "FACTION", "OFFICE", "POLICY", "EVENT", "PLACE")
@@ -47,35 +46,12 @@ MARGIN = "margin"
 """... and the largest vote margin (best minus second, in vote units) the model may overrule."""
 
 Votes = Callable[[Doc, Mention], Counter[str]]
-_SHIPPED = object()
-_MODEL: ContextVar[object] = ContextVar("entity_model", default=_SHIPPED)
 Record = list[tuple[list[str], str, float]]
 _RECORD: ContextVar[Record | None] = ContextVar("entity_record", default=None)
 
 
-@lru_cache(maxsize=1)
-def shipped_model() -> Model | None:
-    """The model file in the package, or None when there is none."""
-    ref = resources.files("cliograph.rules").joinpath(MODEL_FILE)
-    if not ref.is_file():
-        return None
-    with resources.as_file(ref) as path:
-        return Model.load(path)
-
-
-def current_model() -> Model | None:
-    chosen = _MODEL.get()
-    return shipped_model() if chosen is _SHIPPED else chosen  # type: ignore[return-value]
-
-
-@contextmanager
-def use_model(model: Model | None) -> Iterator[None]:
-    """Within the block, the entity stage uses ``model`` (None: the rules alone)."""
-    token = _MODEL.set(model)
-    try:
-        yield
-    finally:
-        _MODEL.reset(token)
+SLOT = ModelSlot(MODEL_FILE)
+current_model, use_model = SLOT.current, SLOT.use
 
 
 @contextmanager

@@ -15,9 +15,12 @@ and, per relation, the calibrated probability a pair must reach to become a fact
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -195,3 +198,47 @@ def fit_platt(p: np.ndarray, correct: np.ndarray, iterations: int = 50) -> tuple
         if abs(da) + abs(db) < 1e-8:
             break
     return float(a), float(b)
+
+
+@cache
+def shipped(file_name: str) -> Model | None:
+    """The model file of that name in the package, loaded once, or None when there is none."""
+    ref = resources.files("cliograph.rules").joinpath(file_name)
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as path:
+        return Model.load(path)
+
+
+_SHIPPED = object()
+
+
+class ModelSlot:
+    """Which model a learned layer reads: the one chosen for the current context
+    (``bench/evaluate.py`` scores every chapter with a model trained without it; None
+    turns the layer off), else the file shipped in ``cliograph/rules``."""
+
+    def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
+        self._chosen: ContextVar[object] = ContextVar(file_name, default=_SHIPPED)
+
+    def shipped(self) -> Model | None:
+        return shipped(self.file_name)
+
+    def current(self) -> Model | None:
+        chosen = self._chosen.get()
+        return self.shipped() if chosen is _SHIPPED else chosen  # type: ignore[return-value]
+
+    def set(self, model: Model | None) -> None:
+        """From now on in this context, the layer uses ``model``: for a worker process, which
+        reads with the model its parent chose for its whole life."""
+        self._chosen.set(model)
+
+    @contextmanager
+    def use(self, model: Model | None) -> Iterator[None]:
+        """Within the block, the layer uses ``model`` (None: the layer is off)."""
+        token = self._chosen.set(model)
+        try:
+            yield
+        finally:
+            self._chosen.reset(token)

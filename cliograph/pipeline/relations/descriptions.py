@@ -28,7 +28,7 @@ a policy by the classes of ``rules/policy_phrases.json`` that ``mentions`` reads
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -67,6 +67,18 @@ def _doers(verb: Token) -> list[Token]:
         up = up.head
         subjects = expand([c for c in up.children if c.dep_ == "nsubj"][:1])
     return subjects
+
+
+def _active_verbs(d: Document, sent: Span, lemmas: Collection[str]) -> Iterator[tuple[Token, list[Token]]]:
+    """Each verb of the class told in the active voice, as a fact outside quotation, with
+    who does it: the one shape every rule here starts from."""
+    for verb in sent:
+        if verb.lemma_.lower() not in lemmas or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb) or frame_of(verb).passive:
+            continue
+        doers = _doers(verb)
+        if doers:
+            yield verb, doers
 
 
 def _policy(d: Document, s: int, e: int, rule: str) -> int:
@@ -133,16 +145,8 @@ def urged_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     who urges (or prepares) stands for the measure the infinitive names."""
     w = words().described_measures
     heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
-    for verb in sent:
-        lemma = verb.lemma_.lower()
-        urging = lemma in w.urging_verbs
-        if not (urging or lemma in w.preparing_verbs) or verb.pos_ != "VERB" or in_quotation(d, verb) \
-                or not asserted(verb):
-            continue
-        frame = frame_of(verb)
-        doers = _doers(verb)
-        if not doers or frame.passive:
-            continue
+    for verb, doers in _active_verbs(d, sent, w.urging_verbs | w.preparing_verbs):
+        urging = verb.lemma_.lower() in w.urging_verbs
         if urging and not any(c.dep_ in ("dobj", "dative") for c in verb.children) \
                 and not any(c.dep_ == "nsubj" for x in verb.children if x.dep_ == "ccomp" for c in x.children):
             continue  # 'urged him to': someone is urged
@@ -214,14 +218,7 @@ def insisted_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     abolishes it)."""
     w = words().described_measures
     pw = _policy_words()
-    for verb in sent:
-        if verb.lemma_.lower() not in w.insisting_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
-                or not asserted(verb):
-            continue
-        frame = frame_of(verb)
-        doers = _doers(verb)
-        if not doers or frame.passive:
-            continue
+    for verb, doers in _active_verbs(d, sent, w.insisting_verbs):
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             if any(c.dep_ == "neg" for c in clause.children):
                 continue
@@ -247,14 +244,7 @@ def undertaken_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     carried out, is a measure its doer stands for."""
     w = words().described_measures
     pw = _policy_words()
-    for verb in sent:
-        if verb.lemma_.lower() not in w.undertaking_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
-                or not asserted(verb):
-            continue
-        frame = frame_of(verb)
-        doers = _doers(verb)
-        if not doers or frame.passive:
-            continue
+    for verb, doers in _active_verbs(d, sent, w.undertaking_verbs):
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.text.islower()):
             if not obj.lower_.endswith(w.action_endings) or obj.lower_ in pw.not_policies \
                     or obj.lower_ in pw.hostile_nouns:
@@ -307,14 +297,7 @@ def courting_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'He courted the people with games and distributions of corn': what one wins favour
     with is a measure one stands for."""
     w = words().described_measures
-    for verb in sent:
-        if verb.lemma_.lower() not in w.courting_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
-                or not asserted(verb):
-            continue
-        frame = frame_of(verb)
-        doers = _doers(verb)
-        if not doers or frame.passive:
-            continue
+    for verb, doers in _active_verbs(d, sent, w.courting_verbs):
         actors = _actors(d, doers)
         for noun in _instruments(verb) if actors else []:
             span = _state_span(noun)
@@ -335,14 +318,7 @@ def ordered_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'The council issued orders for the evacuation of the town', 'gave orders for the
     ceremony of coronation': what one orders is decided (by a body) or stood for."""
     w = words().described_measures
-    for verb in sent:
-        if verb.lemma_.lower() not in w.issuing_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
-                or not asserted(verb):
-            continue
-        frame = frame_of(verb)
-        doers = _doers(verb)
-        if not doers or frame.passive:
-            continue
+    for verb, doers in _active_verbs(d, sent, w.issuing_verbs):
         actors = _actors(d, doers)
         orders = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in w.order_nouns]
         fors = [p for x in (orders + [verb] if orders else []) for p in x.children  # ('for' hung on the verb)

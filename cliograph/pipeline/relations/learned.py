@@ -17,54 +17,19 @@ scores every chapter with a model trained without it), else the file shipped in
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
 from ...learn import features as pairs  # the module: learn.features imports the pipeline too
-from ...learn.logreg import Model
+from ...learn.logreg import Model, ModelSlot
 from ..document import Document
 from .base import factoid
 
 EXTRACTOR = "learned.pair.v1"
 MODEL_FILE = "learned.npz"
-_SHIPPED = object()
-_MODEL: ContextVar[object] = ContextVar("learned_model", default=_SHIPPED)
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> Model | None:
-    """The model file in the package, or None when there is none."""
-    ref = resources.files("cliograph.rules").joinpath(MODEL_FILE)
-    if not ref.is_file():
-        return None
-    with resources.as_file(ref) as path:
-        return Model.load(path)
-
-
-def current_model() -> Model | None:
-    chosen = _MODEL.get()
-    return shipped_model() if chosen is _SHIPPED else chosen  # type: ignore[return-value]
-
-
-def set_model(model: Model | None) -> None:
-    """From now on in this context, the layer uses ``model``: for a worker process, which
-    reads with the model its parent chose for its whole life."""
-    _MODEL.set(model)
-
-
-@contextmanager
-def use_model(model: Model | None) -> Iterator[None]:
-    """Within the block, the layer uses ``model`` (None: the layer is off)."""
-    token = _MODEL.set(model)
-    try:
-        yield
-    finally:
-        _MODEL.reset(token)
+SLOT = ModelSlot(MODEL_FILE)
+shipped_model, current_model, set_model, use_model = SLOT.shipped, SLOT.current, SLOT.set, SLOT.use
 
 
 def decide(model: Model, d: Document,
