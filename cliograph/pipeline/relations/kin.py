@@ -263,6 +263,18 @@ def born_to(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield from _co_parents(d, si, [p for p in parents if p not in children])
 
 
+def _both_ways(d: Document, si: int, relative: int, owner: int, role: str, rule: str, conf: float,
+               inverse_conf: float) -> Iterator[Factoid]:
+    """The relative's KIN fact and, where the owner's gender names it, the inverse ('the
+    child of X': a daughter or a son when the text says which, and X her father)."""
+    if role == "child":
+        role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role)
+    yield factoid(d, si, "KIN", relative, owner, rule, conf, role=role)
+    inverse = lexicon().kin_inverse.get(role, {}).get(gender(d, owner))
+    if inverse:
+        yield factoid(d, si, "KIN", owner, relative, "kin.inverse.v1", inverse_conf, role=inverse)
+
+
 def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from married(d, si, sent)
     yield from born_to(d, si, sent)
@@ -298,17 +310,9 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if role in PARENTS_OF:
             yield from _co_parents(d, si, [owner, *_co_owners(d, noun, owner)])
         for relative in relatives:
-            r_role = role
-            if role == "child":  # 'the only child of': a daughter or a son when the text says which
-                r_role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role)
-            parents = [owner, *_co_owners(d, noun, owner)]
-            for o in parents:  # 'the child of Edward and Victoria'
-                if o == relative:
-                    continue
-                yield factoid(d, si, "KIN", relative, o, "kin.kin_noun.v1", 0.8, role=r_role)
-                inverse = lex.kin_inverse.get(r_role, {}).get(gender(d, o))
-                if inverse:
-                    yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.7, role=inverse)
+            for o in [owner, *_co_owners(d, noun, owner)]:  # 'the child of Edward and Victoria'
+                if o != relative:
+                    yield from _both_ways(d, si, relative, o, role, "kin.kin_noun.v1", 0.8, 0.7)
 
 
 def kin_as_object(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -336,14 +340,8 @@ def kin_as_object(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                      if (e := entity_at(d, t, PERSON)) is not None]
         for o in owners[:1]:
             for relative in dict.fromkeys(relatives):
-                if relative == o:
-                    continue
-                r_role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role) \
-                    if role == "child" else role
-                yield factoid(d, si, "KIN", relative, o, "kin.kin_as_object.v1", 0.7, role=r_role)
-                inverse = lex.kin_inverse.get(r_role, {}).get(gender(d, o))
-                if inverse:
-                    yield factoid(d, si, "KIN", o, relative, "kin.inverse.v1", 0.65, role=inverse)
+                if relative != o:
+                    yield from _both_ways(d, si, relative, o, role, "kin.kin_as_object.v1", 0.7, 0.65)
 
 
 def _closing_name(d: Document, sent: Span) -> Token | None:
@@ -437,14 +435,8 @@ def listed_after_clause(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if owner_ is None:
             continue
         for relative in _clause_end_list(d, noun.head, sent):
-            if relative == owner_:
-                continue
-            r_role = {"female": "daughter", "male": "son"}.get(gender(d, relative), role) \
-                if role == "child" else role
-            yield factoid(d, si, "KIN", relative, owner_, "kin.listed_after_clause.v1", 0.7, role=r_role)
-            inverse = lex.kin_inverse.get(r_role, {}).get(gender(d, owner_))
-            if inverse:
-                yield factoid(d, si, "KIN", owner_, relative, "kin.inverse.v1", 0.65, role=inverse)
+            if relative != owner_:
+                yield from _both_ways(d, si, relative, owner_, role, "kin.listed_after_clause.v1", 0.7, 0.65)
 
 
 def _clause_end_list(d: Document, verb: Token, sent: Span) -> list[int]:
