@@ -228,7 +228,7 @@ def test_a_concessive_as_clause_carries_the_stance(analysed):
 def test_an_adjective_after_the_subject_is_not_read_twice_as_fronted(analysed):
     d = analysed("The Corn Laws were debated for years. Sir Robert Peel was no radical, though hostile to "
                  "the Corn Laws.")
-    assert not any(f.extractor == "affinity.fronted_adjective.v1" for f in d.factoids)
+    assert [f.extractor for f in d.factoids if f.type == "OPPOSES_POLICY"] == ["stance.adjective.v1"]
 
 
 # -- a death survived ---------------------------------------------------------------------------

@@ -31,7 +31,6 @@ CONF = {
     "affinity.feeling_adjective.v1": 0.6,
     "affinity.one_of.v1": 0.65,
     "affinity.defeated_in.v1": 0.6,
-    "affinity.fronted_adjective.v1": 0.6,
 }
 
 
@@ -198,50 +197,8 @@ def defeated_in(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, -1, body, s, "affinity.defeated_in.v1")
 
 
-def _clause_verb(tok: Token) -> Token | None:
-    """The verb of the clause a word hangs in, up its heads."""
-    cur = tok
-    for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
-            return cur
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    return None
-
-
-def fronted_adjective(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """'Zealous for the Union, he voted with the Whigs', 'faithful as he had always been to
-    the cause of the Crown, he ...': a stance adjective set before its clause is said of the
-    clause's subject (stance reads it when it follows a copula or a name)."""
-    w = stance_words()
-    for adj in sent:
-        polarity = w.stance_adjectives.get(adj.lower_)
-        if polarity is None or adj.pos_ != "ADJ" or adj.dep_ not in ("appos", "advcl", "advmod", "amod", "npadvmod"):
-            continue
-        verb = _clause_verb(adj)
-        if verb is None or verb.i < adj.i or not happened(verb):
-            continue
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > adj.i]
-        if not subjects:
-            continue
-        # 'for X' on the adjective, or 'to X' in its 'as he had been' clause
-        holders = [adj, *(c for c in adj.children if c.dep_ == "advcl"
-                          and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children))]
-        targets = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "for")
-                   for o in expand([x for x in c.children if x.dep_ == "pobj"])]
-        # 'the cause of monarchy': the measure a container noun holds
-        targets = [next((x for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
-                         if x.dep_ == "pobj"), t) if t.lower_ in w.container_nouns else t for t in targets]
-        for sbj in subjects:
-            feeler = entity_at(d, sbj, ACTORS)
-            for t in targets:
-                yield from _emit(d, si, polarity, feeler, t, "affinity.fronted_adjective.v1")
-
-
 def affinity(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from object_of_feeling(d, si, sent)
     yield from feeling_adjective(d, si, sent)
     yield from one_of(d, si, sent)
     yield from defeated_in(d, si, sent)
-    yield from fronted_adjective(d, si, sent)

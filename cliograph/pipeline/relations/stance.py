@@ -733,7 +733,8 @@ def _gerund_subject(d: Document, verb: Token) -> list[Token]:
 
 def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Halifax was hostile to the Exclusion Bill', 'Halifax, always loyal to the King',
-    'Zinoviev spoke in favour of the NEP', 'voted in opposition to the treaty'."""
+    'Loyal as he was to the cause of the Crown, Hyde ...', 'Zinoviev spoke in favour of the
+    NEP', 'voted in opposition to the treaty'."""
     w = words()
     for tok in sent:
         low = tok.lower_
@@ -756,8 +757,14 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             holders = frame_of(verb).subjects
         else:
             continue
-        objects = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+        # 'for X' on the adjective, or 'to X' in its clause 'loyal as he was to X'
+        said = [tok, *(c for c in tok.children if c.dep_ == "advcl"
+                       and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children))]
+        objects = [o for h in said for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                    for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+        # 'the cause of the Crown': what a container noun holds
+        objects = [next((x for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
+                         if x.dep_ == "pobj"), o) if o.lower_ in w.container_nouns else o for o in objects]
         for h in expand(holders):
             holder = entity_at(d, h, ACTORS)
             for o in objects:
