@@ -139,25 +139,33 @@ def _measure_span(inf: Token) -> tuple[int, int] | None:
     return span
 
 
+def _infinitive_measures(d: Document, si: int, head: Token, deps: tuple[str, ...], who: list[Token],
+                         rule: str) -> Iterator[Factoid]:
+    """The measures named by the 'to'-infinitives under ``head`` (not negated, and of a
+    verb that can name one), each stood for by ``who``."""
+    w = words().described_measures
+    heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
+    for inf in (c for c in head.children if c.dep_ in deps and c.lemma_.lower() in heads):
+        if not any(c.lower_ == "to" for c in inf.children) or any(c.dep_ == "neg" for c in inf.children):
+            continue
+        span = _measure_span(inf)
+        if span is None:
+            continue
+        for a in _actors(d, who):
+            yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, rule), rule)
+
+
 def urged_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Colbert persuaded the King to dig a canal', 'she urged her brother to make a
     change in the laws', 'the people prepared to rebuild the city and the walls': the one
     who urges (or prepares) stands for the measure the infinitive names."""
     w = words().described_measures
-    heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
     for verb, doers in _active_verbs(d, sent, w.urging_verbs | w.preparing_verbs):
         urging = verb.lemma_.lower() in w.urging_verbs
         if urging and not any(c.dep_ in ("dobj", "dative") for c in verb.children) \
                 and not any(c.dep_ == "nsubj" for x in verb.children if x.dep_ == "ccomp" for c in x.children):
             continue  # 'urged him to': someone is urged
-        for inf in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in heads):
-            if not any(c.lower_ == "to" for c in inf.children) or any(c.dep_ == "neg" for c in inf.children):
-                continue
-            span = _measure_span(inf)
-            if span is None:
-                continue
-            for a in _actors(d, doers):
-                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, URGED_RULE), URGED_RULE)
+        yield from _infinitive_measures(d, si, verb, ("xcomp", "ccomp"), doers, URGED_RULE)
 
 
 def _resolved_holders(adj: Token) -> list[Token]:
@@ -178,7 +186,6 @@ def resolved_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     to preserve their charters': one resolved on a measure stands for it (what is kept is
     named by itself, 'established church')."""
     w = words().described_measures
-    heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
     for adj in sent:
         if adj.lower_ not in w.resolved_words or in_quotation(d, adj) or not asserted(adj) \
                 or adj.dep_ == "acomp" and not asserted(adj.head):
@@ -186,14 +193,7 @@ def resolved_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         holders = _resolved_holders(adj)
         if not holders:
             continue
-        for inf in (c for c in adj.children if c.dep_ == "xcomp" and c.lemma_.lower() in heads):
-            if not any(c.lower_ == "to" for c in inf.children) or any(c.dep_ == "neg" for c in inf.children):
-                continue
-            span = _measure_span(inf)
-            if span is None:
-                continue
-            for a in _actors(d, holders):
-                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, RESOLVED_RULE), RESOLVED_RULE)
+        yield from _infinitive_measures(d, si, adj, ("xcomp",), holders, RESOLVED_RULE)
 
 
 def _state_span(noun: Token) -> tuple[int, int] | None:
