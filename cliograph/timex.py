@@ -1385,7 +1385,7 @@ def _quarter(s: str, here: _Pt | None, future: bool) -> When | None:
         year = _add_years(year, -1)
     return replace(_quarter_span(year, q), inferred=True)
 P_DEICTIC_NAMED = re.compile(
-    rf"(?:(?P<det>this|last|next|this\s+past|this\s+coming|coming|past)\s+)?"
+    rf"(?:(?P<det>this|last|next|this\s+past|this\s+coming|coming|past)\s+|the\s+(?={SEASON}))?"
     rf"(?P<name>{WEEKDAY}|{MONTH}|{SEASON})", re.I)
 _BACK = ("last", "the past", "the previous", "the last", "past", "previous", "this past")
 _AHEAD = ("next", "the coming", "the next", "coming", "this coming")
@@ -1909,7 +1909,44 @@ def normalise(phrase: str, anchor: When | None = None, *, reference: When | None
         return None
     if result.julian is not None and not is_valid_edtf(result.julian):
         return None
+    if reference is not None and result.inferred:
+        result = _told_from(result, phrase, reference, future)
     return result
+
+
+#: Words that place a date by a step from another ('next', 'ago', 'later'): their year is
+#: the step's, not a guess.
+P_STEP_WORDS = re.compile(r"\b(?:next|last|this|coming|past|previous|following|preceding|ago|"
+                          r"later|earlier|before|after|since\s+then)\b", re.I)
+
+
+def _told_from(result: When, phrase: str, reference: When, future: bool) -> When:
+    """A calendar date whose year the phrase leaves out ('signed Nov. 3', 'up since
+    October') cannot lie after the day the text was written when the clause tells what
+    is done, nor before it when the clause looks ahead: it is the nearest such one, a year
+    off the story's. (A date the story reached otherwise, or one placed by a step, stays.)"""
+    if P_YEAR.search(phrase) or P_STEP_WORDS.search(phrase):
+        return result
+    start = result.value.split("/")[0]
+    if precision(start) not in ("day", "month", "season") \
+            or "/" in result.value and not result.value.endswith("/.."):
+        return result
+    lo, hi = bounds(start) or (None, None)
+    ref_lo, ref_hi = bounds(reference.value) or (None, None)
+    if None in (lo, hi, ref_lo, ref_hi):
+        return result
+    if not future and _iso_key(lo) > _iso_key(ref_hi):  # type: ignore[arg-type]
+        step = -1
+    elif future and _iso_key(hi) < _iso_key(ref_lo):  # type: ignore[arg-type]
+        step = 1
+    else:
+        return result
+    m = _V_DATE.match(start)
+    moved = _Pt(_add_years(_year_of(m["neg"], m["y"]), step)).edtf() if m else None
+    if moved is None:
+        return result
+    value = moved + result.value[len(m["neg"] or "") + 4:]
+    return replace(result, value=value, julian=None) if is_valid_edtf(value) else result
 
 
 # =====================================================================================
@@ -2104,7 +2141,11 @@ class Narrative:
             word = m["gov"].lower()
             if word in ("before", "after", "prior to"):
                 return None
-            return normalise(f"{word} {phrase}", self.now, reference=self.reference)
+            governed = normalise(f"{word} {phrase}", self.now, reference=self.reference)
+            if governed is None:  # 'since the 1980s': EDTF has no open interval from a decade
+                alone = normalise(phrase, self.now, reference=self.reference)
+                return alone if alone is not None and "X" in alone.value else None
+            return governed
         future = bool(P_FUTURE.search(preceding[-60:])) if preceding else False
         tail = P_NTH_YEAR_TAIL.match(following) if following else None
         if tail and P_NTH_YEAR_HEAD.fullmatch(phrase.strip()):

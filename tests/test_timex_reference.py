@@ -155,3 +155,22 @@ def test_parts_of_days_and_of_the_month_or_year_are_the_day_month_or_year():
     assert normalise("at the end of the month", When("1789-04-23")) == When("1789-04", inferred=True)
     assert normalise("towards the close of the year", When("1684-11")) == When("1684", inferred=True)
     assert normalise("the end of the month", When("1789")) is None
+
+
+def test_a_day_without_its_year_is_never_told_as_done_after_the_text_was_written():
+    # written 20 March 2013: 'signed on Nov. 3' is last November, 'will meet on Jan. 5' next January
+    assert normalise("Nov. 3", When("2013-03-20"), reference=REF).value == "2012-11-03"
+    assert normalise("Jan. 5", When("2013-03-20"), reference=REF, future=True).value == "2014-01-05"
+    assert normalise("March 1", When("2013-03-20"), reference=REF).value == "2013-03-01"
+    # an open interval from a month: 'up sharply since October'
+    assert normalise("since October", When("2013-03-20"), reference=REF).value == "2012-10/.."
+    # a step names its own year; and a story told in an earlier year is left alone
+    assert normalise("next June", When("2013-03-20"), reference=REF).value == "2013-06"
+    assert normalise("Nov. 3", When("2011-06"), reference=REF).value == "2011-11-03"
+
+
+def test_the_season_is_the_nearest_past_one_and_a_decade_after_since_is_read_alone():
+    assert normalise("the summer", None, reference=REF).value == "2012-22"
+    assert normalise("the summer", None, reference=REF, future=True).value == "2013-22"
+    n = Narrative(reference=REF)
+    assert n.resolve("the 1980s", preceding="The rebels had fought on since ").value == "198X"
