@@ -207,6 +207,7 @@ def _weekday_re() -> str:
 
 MONTH = _month_re()
 WEEKDAY = _weekday_re()
+P_WEEKDAY_WORD = re.compile(WEEKDAY, re.I)
 DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)?\b"
 DAY_NUM_SUFFIXED = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b"
 ORDINAL = _alt(ORDINAL_WORDS)
@@ -1468,7 +1469,7 @@ def _deictic(s: str, ref: _Pt, future: bool) -> When | None:
             need(day=True)
             target = [w.lower() for w in _WEEKDAYS].index(name.lower())
             here = _weekday(ref.year, ref.month, ref.day)  # type: ignore[arg-type]
-            if det == "this":
+            if det == "this" or not det and future:  # 'closes Friday', said on a Friday: today
                 delta = (target - here) % 7 if future else -((here - target) % 7)
             elif forward:
                 delta = (target - here) % 7 or 7
@@ -2123,7 +2124,8 @@ class Narrative:
         self.stated = None
         self._by_sentence = True
 
-    def resolve(self, phrase: str, preceding: str = "", following: str = "") -> When | None:
+    def resolve(self, phrase: str, preceding: str = "", following: str = "",
+                ahead: bool = False) -> When | None:
         """Normalise ``phrase`` against ``now``, then move ``now`` (see the class doc).
 
         ``preceding`` and ``following`` are the text just before and after the phrase,
@@ -2132,7 +2134,8 @@ class Narrative:
         interval ("since [1919]"); after "before"/"after"/"prior to" it gives None
         (the fact is not at that date); neither moves ``now``. A bare month or
         season followed by a name noun ("the [October] Revolution", "the [Winter]
-        Palace") gives None.
+        Palace") gives None. ``ahead``: the caller knows the clause looks ahead (its verb is
+        in the present tense, news's way of telling what is fixed for a day to come).
         """
         if following and P_NAME_AFTER.match(following) and not re.search(r"\d", phrase):
             return None
@@ -2146,7 +2149,7 @@ class Narrative:
                 alone = normalise(phrase, self.now, reference=self.reference)
                 return alone if alone is not None and "X" in alone.value else None
             return governed
-        future = bool(P_FUTURE.search(preceding[-60:])) if preceding else False
+        future = ahead or bool(preceding and P_FUTURE.search(preceding[-60:]))
         tail = P_NTH_YEAR_TAIL.match(following) if following else None
         if tail and P_NTH_YEAR_HEAD.fullmatch(phrase.strip()):
             phrase = phrase.strip() + tail.group(0)  # 'the fourth year' + ' of his consulship'

@@ -174,3 +174,12 @@ def test_the_season_is_the_nearest_past_one_and_a_decade_after_since_is_read_alo
     assert normalise("the summer", None, reference=REF, future=True).value == "2013-22"
     n = Narrative(reference=REF)
     assert n.resolve("the 1980s", preceding="The rebels had fought on since ").value == "198X"
+
+
+def test_a_weekday_told_in_the_present_tense_is_the_coming_one(nlp):
+    text = ("Voters go to the polls on Sunday. The army seized the palace on Sunday. "
+            "The tender closes Wednesday.")
+    d = next(parse_many([SourceText("news.txt", text, "news", date="2013-03-20")], nlp))
+    run_stages(d)
+    values = [[w.value for _, w in dates] for dates in d.sentence_dates]
+    assert values == [["2013-03-24"], ["2013-03-17"], ["2013-03-20"]]

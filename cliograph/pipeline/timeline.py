@@ -171,6 +171,16 @@ def _attributive_past(span: Span, when: When, now: When) -> bool:
     return k_new is not None and k_old is not None and k_new < k_old
 
 
+def _fixed_day(span: Span) -> bool:
+    """A weekday told in the present tense ('Voters go to the polls on Sunday', 'the
+    offer expires Friday') is a day fixed ahead of the day the text was written."""
+    if not timex.P_WEEKDAY_WORD.search(span.text):
+        return False
+    verb = clause_verb(span.root)
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)
+
+
 OPEN_QUOTES = "\u201c\"\u2018'"
 FIRST_PERSON = frozenset({"i", "we"})
 #: An author's 'we may consider', 'we must regret' comments; it puts nobody anywhere.
@@ -353,7 +363,8 @@ def anchor(d: Document) -> None:
         for span in spans[si]:
             before = narrative.now
             when = narrative.resolve(span.text, preceding=text[max(0, span.start_char - 40):span.start_char],
-                                     following=text[span.end_char:span.end_char + 30])
+                                     following=text[span.end_char:span.end_char + 30],
+                                     ahead=_fixed_day(span))
             if when is None:
                 continue
             found.append((span, when))
