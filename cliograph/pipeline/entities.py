@@ -294,6 +294,27 @@ def resolve(d: Document) -> None:
             if alias and alias not in ent.aliases:
                 ent.aliases[alias] = (m.start, m.end, m.source)
         d.entities.append(ent)
+    _own_events(d)
+
+
+def _own_events(d: Document) -> None:
+    """'the banishment of Napoleon' named in full, 'his banishment' said elsewhere: an event
+    named '<noun> of <person>' is that person's own, and the extractor that reads 'his
+    banishment' later (``events.personal_events``, which keys a person's event by the noun's
+    lemma and the person) finds it under that key instead of making a second entity."""
+    person_at = {t: m.entity for m in d.mentions if m.entity is not None
+                 and d.entities[m.entity].kind == "PERSON" for t in range(*m.tokens)}
+    for m in d.mentions:
+        if m.entity is None or d.entities[m.entity].kind != "EVENT":
+            continue
+        s, e = m.tokens
+        if e <= s:
+            continue
+        root = d.doc[s:e].root
+        owners = {person_at[o.i] for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" and s <= o.i < e and o.i in person_at}
+        if len(owners) == 1 and root.pos_ == "NOUN":
+            d.described.setdefault((f"personal:{root.lemma_.lower()}", owners.pop()), m.entity)
 
 
 DEMONYM_ENDINGS = ("ians", "inians", "etans", "ans", "aeans", "eans", "enes", "ines", "ites", "ese", "ns", "s")
