@@ -15,3 +15,17 @@ def test_an_event_named_of_a_person_is_the_one_his_possessive_names(analysed):
                  "later Napoleon wrote of his banishment with bitterness.")
     e = the_entity(d, "banishment of Napoleon Bonaparte")
     assert the_entity(d, "his banishment") is e and e.kind == "EVENT"
+
+
+def test_a_full_name_given_a_surname_is_one_person_under_all_its_names(analysed):
+    d = analysed("In 217 the frightened Senate turned to Quintus Fabius, surnamed Cunctator, who would not "
+                 "fight. Fabius Cunctator said that he would wait, and he kept his army whole while Hannibal "
+                 "burned the farms.")
+    e = the_entity(d, "Quintus Fabius")
+    assert the_entity(d, "Fabius Cunctator") is e and e.kind == "PERSON"
+
+
+def test_a_participle_that_is_no_surname_joins_nothing(analysed):
+    d = analysed("Gaius Marius, called to Rome by the tribunes, quarrelled with Sulla over the command in "
+                 "the east, and Sulla marched on Rome.")
+    assert the_entity(d, "Gaius Marius") is not the_entity(d, "Sulla")

@@ -252,6 +252,7 @@ def resolve(d: Document) -> None:
     # second round: coordination with names already known to be people or places
     kinds, coordinated = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_appositions(doc, groups, kinds, mentions)
+    _merge_surnames(d, groups, kinds)
     _merge_peoples(groups, kinds)
     _merge_place_forms(groups, kinds)
     _merge_seats(groups, kinds)
@@ -804,6 +805,36 @@ def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, 
                     continue  # a title, an office, or a second person named beside the first
                 _merge(groups, key, other)
                 kinds.pop(other, None)
+
+
+SURNAME_PARTICIPLES = entity_words().entities.surname_participles
+#: between a full name and the further name it is given: ', surnamed ' (a footnote's marker is gone)
+SURNAMED = re.compile(r"\s*,\s*(?:" + "|".join(sorted(SURNAME_PARTICIPLES)) + r")\s+(?:the\s+)?")
+
+
+def _merge_surnames(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'Quintus Fabius, surnamed Cunctator', later 'Fabius Cunctator' and 'Cunctator': a Roman
+    is named by any of his names, and a full name the text gives a further name is one person
+    with every name made of its words and that one ('Fabius Cunctator'); only a person has a
+    surname, whatever kind the model guessed for the full name alone."""
+    ms, text = d.mentions, d.text
+    key_of = {i: key for key, idx in groups.items() for i in idx}
+    order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))
+    for i, j in zip(order, order[1:], strict=False):
+        ka, kb = key_of[i], key_of[j]
+        if ka == kb or ka not in groups or kb not in groups or len(ka.split()) < 2 \
+                or len(ms[j].text.split()) != 1 or SURNAMED.fullmatch(text[ms[i].end:ms[j].start]) is None:
+            continue
+        if "PERSON" not in (kinds.get(ka), kinds.get(kb)) or {kinds.get(ka), kinds.get(kb)} & {
+                "OFFICE", "EVENT", "POLICY"}:
+            continue
+        names = set(ka.split()) | set(translit_key(ms[j].text).split())
+        for k in [k for k in groups if k != ka and set(k.split()) <= names and kinds.get(k) in (None, "PERSON")
+                  and (k == kb or translit_key(ms[j].text) in k.split())]:
+            _merge(groups, ka, k)
+            kinds.pop(k, None)
+        kinds[ka] = "PERSON"
+        key_of = {m: k for k, idx in groups.items() for m in idx}
 
 
 def _up_to_comma(doc: Doc, i: int) -> Span:

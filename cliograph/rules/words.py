@@ -779,6 +779,8 @@ class EntityWords(_Strict):
     """'Byzantium, now Istanbul', 'Christiania (later Oslo)': the name a place bore at another time."""
     naming_participles: frozenset[str]
     """'Byzantium, now called Istanbul': words that may stand between such an adverb and the name."""
+    surname_participles: frozenset[str]
+    """'Quintus Fabius, surnamed Cunctator': words that give a person a further name after a comma."""
     title_abbreviations: frozenset[str]
     """'Capt. Cook', 'Gen. Gordon': abbreviated titles that never stand alone as a name"""
     sovereign_titles: frozenset[str]
