@@ -29,3 +29,21 @@ def test_a_participle_that_is_no_surname_joins_nothing(analysed):
     d = analysed("Gaius Marius, called to Rome by the tribunes, quarrelled with Sulla over the command in "
                  "the east, and Sulla marched on Rome.")
     assert the_entity(d, "Gaius Marius") is not the_entity(d, "Sulla")
+
+
+SAMUEL_FIRST = ("In 1765 the colonists gathered around Samuel Adams in Boston. Adams wrote to the other towns, "
+                "Adams spoke at the town meeting, and the crowd cheered Adams in the street. Years later John "
+                "Adams sailed to London as minister.")
+BOTH_AT_ONCE = "Samuel Adams and John Adams signed the declaration in Philadelphia, and Adams spoke for Boston."
+
+
+def test_a_bare_surname_said_again_and_again_before_a_second_bearer_is_the_first(analysed):
+    d = analysed(SAMUEL_FIRST)
+    assert the_entity(d, "Adams") is the_entity(d, "Samuel Adams")
+    assert the_entity(d, "John Adams") is not the_entity(d, "Samuel Adams")
+
+
+def test_a_bare_surname_of_two_bearers_named_together_stays_apart(analysed):
+    d = analysed(BOTH_AT_ONCE)
+    assert the_entity(d, "Adams") is not the_entity(d, "Samuel Adams")
+    assert the_entity(d, "Adams") is not the_entity(d, "John Adams")

@@ -899,9 +899,30 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
         # says which George, the one with a regnal number
         sovereign = held[key] & SOVEREIGN_TITLES and len(numbered) == 1 and not last
         target = numbered if sovereign else last if last else first if first else numbered
+        if len(target) > 1 and target is last:
+            target = _salient_bearer(groups[key], last, groups, mentions)
         if len(target) == 1:
             _merge(groups, target[0], key)
             kinds.pop(key, None)
+
+
+#: how often a bare surname must be said while only one full name that ends with it is known
+SALIENT_USES = 3
+
+
+def _salient_bearer(bare: list[int], full: list[str], groups: dict[str, list[int]],
+                    mentions: list[Mention]) -> list[str]:
+    """'Brutus' among 'Marcus Brutus' and, pages later, 'Decimus Brutus': the passage that
+    introduces one bearer of a surname and then says the bare surname again and again
+    before any other bearer is named has made that one the 'Brutus' of the text (a reader
+    is told 'the other Brutus' when the second comes). The bearer in a list of one, else
+    none."""
+    firsts = sorted((min(mentions[i].start for i in groups[k]), k) for k in full if groups[k])
+    if len(firsts) < 2:
+        return []
+    (start, first), (end, _second) = firsts[0], firsts[1]
+    uses = sum(start < mentions[i].start < end for i in bare)
+    return [first] if uses >= SALIENT_USES else []
 
 
 DEMONYM = re.compile(r"(ian|ean|ish|ese|ic)$")
