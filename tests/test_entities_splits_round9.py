@@ -47,3 +47,16 @@ def test_a_bare_surname_of_two_bearers_named_together_stays_apart(analysed):
     d = analysed(BOTH_AT_ONCE)
     assert the_entity(d, "Adams") is not the_entity(d, "Samuel Adams")
     assert the_entity(d, "Adams") is not the_entity(d, "John Adams")
+
+
+def test_a_land_under_an_adjective_of_its_age_is_the_land(analysed):
+    d = analysed("Imperial China was crumbling in 1900. The Boxers rose in Shandong, and the legations in "
+                 "Peking were besieged. China paid a heavy indemnity to the powers.")
+    e = the_entity(d, "China")
+    assert the_entity(d, "Imperial China") is e and e.kind == "PLACE"
+
+
+def test_a_land_under_a_compass_word_stays_another_land(analysed):
+    d = analysed("In 1807 Napoleon made West Prussia a duchy of Warsaw, and Prussia lost half its people "
+                 "at Tilsit.")
+    assert the_entity(d, "West Prussia") is not the_entity(d, "Prussia")

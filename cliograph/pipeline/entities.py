@@ -479,6 +479,7 @@ BUILDING_HEADS = entity_words().entities.building_heads
 
 
 PLACE_GENERICS = entity_words().entities.place_generics
+ERA_EPITHETS = {translit_key(w) for w in entity_words().entities.era_epithets}  # (keys are folded)
 
 
 def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
@@ -513,6 +514,14 @@ def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None
             if len(longer) == 1:
                 _merge(groups, longer[0], key)
                 kinds.pop(key, None)
+                continue
+    # 'Old Spain', 'Imperial China': a land under an adjective of its age or its régime (which
+    # the model may call an organisation) is the land
+    for key in [k for k in groups if kinds.get(k) in ("PLACE", "BODY")]:
+        words = key.split()
+        if len(words) == 2 and words[0] in ERA_EPITHETS and words[1] in groups and kinds.get(words[1]) == "PLACE":
+            _merge(groups, words[1], key)
+            kinds.pop(key, None)
 
 
 def _only_sentence_initial(doc: Doc, ms: list[Mention]) -> bool:

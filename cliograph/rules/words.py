@@ -781,6 +781,8 @@ class EntityWords(_Strict):
     """'Byzantium, now called Istanbul': words that may stand between such an adverb and the name."""
     surname_participles: frozenset[str]
     """'Quintus Fabius, surnamed Cunctator': words that give a person a further name after a comma."""
+    era_epithets: frozenset[str]
+    """'Old Spain', 'Imperial China': adjectives of an age or a régime that leave a land's name the same land."""
     title_abbreviations: frozenset[str]
     """'Capt. Cook', 'Gen. Gordon': abbreviated titles that never stand alone as a name"""
     sovereign_titles: frozenset[str]
