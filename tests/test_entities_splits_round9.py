@@ -60,3 +60,10 @@ def test_a_land_under_a_compass_word_stays_another_land(analysed):
     d = analysed("In 1807 Napoleon made West Prussia a duchy of Warsaw, and Prussia lost half its people "
                  "at Tilsit.")
     assert the_entity(d, "West Prussia") is not the_entity(d, "Prussia")
+
+
+def test_a_body_at_a_town_is_the_one_named_by_the_town(analysed):
+    d = analysed("In 1521 the Emperor summoned Luther before the Imperial Diet at Worms. The princes of the "
+                 "Worms Diet heard him refuse to recant, and the Worms Diet declared him an outlaw.")
+    e = the_entity(d, "Imperial Diet")
+    assert the_entity(d, "Worms Diet") is e and the_entity(d, "Worms") is not e

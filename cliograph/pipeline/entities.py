@@ -264,6 +264,7 @@ def resolve(d: Document) -> None:
     _merge_acronyms(d, groups, kinds)
     _merge_renamings(d, groups, kinds)
     _merge_dash_glosses(d, groups, kinds)
+    _merge_placed_names(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
     _merge_variants(groups, kinds, mentions)
@@ -1385,3 +1386,24 @@ def _merge_dash_glosses(d: Document, groups: dict[str, list[int]], kinds: dict[s
         _merge(groups, keep, drop)
         kinds.pop(drop, None)
         key_of = {m: (keep if k == drop else k) for m, k in key_of.items()}
+
+
+def _merge_placed_names(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Imperial Diet at Worms' and later 'the Worms Diet': a meeting or a body named with
+    the town it sits in after 'in' or 'at' is the one named by that town before its head noun
+    (of one kind; the town stays a place)."""
+    key_of = {i: key for key, idx in groups.items() for i in idx}
+    ms, text = d.mentions, d.text
+    order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))
+    for i, j in zip(order, order[1:], strict=False):
+        ka, kb = key_of[i], key_of[j]
+        if ka not in groups or kb not in groups or kinds.get(ka) not in ("EVENT", "BODY") \
+                or kinds.get(kb) != "PLACE" or re.fullmatch(r"\s+(?:in|at)\s+", text[ms[i].end:ms[j].start]) is None:
+            continue
+        placed = f"{translit_key(ms[j].text)} {ka.split()[-1]}"
+        if placed in groups and placed != ka and kinds.get(placed) == kinds.get(ka):
+            keep, drop = (ka, placed) if len(groups[ka]) >= len(groups[placed]) else (placed, ka)
+            _merge(groups, keep, drop)
+            kinds.pop(drop, None)
+            key_of = {m: (keep if k == drop else k) for m, k in key_of.items()}
+
