@@ -67,3 +67,11 @@ def test_a_body_at_a_town_is_the_one_named_by_the_town(analysed):
                  "Worms Diet heard him refuse to recant, and the Worms Diet declared him an outlaw.")
     e = the_entity(d, "Imperial Diet")
     assert the_entity(d, "Worms Diet") is e and the_entity(d, "Worms") is not e
+
+
+def test_a_revolt_of_the_whole_of_a_land_is_the_lands_revolt(analysed):
+    d = analysed("In 1832 Ibrahim Pasha stirred up a revolt of nearly the whole of Syria against the Sultan. "
+                 "The Syrian revolt ended when the powers drove him out in 1840.")
+    e = the_entity(d, "Syrian revolt")
+    assert the_entity(d, "revolt of nearly the whole of Syria") is e
+    assert not any(x.name.endswith("the whole") for x in d.entities)  # (the name is not cut before 'of Syria')

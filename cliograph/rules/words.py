@@ -817,6 +817,9 @@ class VariantWords(_Strict):
     """A people's or a party's movement is that people or party ('the Chartist movement', the Chartists)."""
     doctrines: frozenset[str]
     """A doctrine named by its followers' adjective is the '-ism' ('Marxist theory', Marxism)."""
+    whole_of: tuple[str, ...]
+    """'the rising of almost the whole of Hungary' is the rising of Hungary: words of a part or the whole of a
+    land between an event's 'of' and the land."""
 
 
 class EntityStageWords(_Strict):
