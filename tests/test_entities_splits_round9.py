@@ -75,3 +75,10 @@ def test_a_revolt_of_the_whole_of_a_land_is_the_lands_revolt(analysed):
     e = the_entity(d, "Syrian revolt")
     assert the_entity(d, "revolt of nearly the whole of Syria") is e
     assert not any(x.name.endswith("the whole") for x in d.entities)  # (the name is not cut before 'of Syria')
+
+
+def test_a_land_under_its_regimes_word_is_the_state_its_people_name_so(analysed):
+    d = analysed("In March 1919 Bela Kun proclaimed the Hungarian Soviet Republic in Budapest. Hungary was at "
+                 "war with Romania, and Soviet Hungary lasted only a hundred and thirty-three days.")
+    e = the_entity(d, "Hungarian Soviet Republic")
+    assert the_entity(d, "Soviet Hungary") is e and the_entity(d, "Hungary") is not e

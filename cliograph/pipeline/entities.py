@@ -516,6 +516,16 @@ def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None
                 _merge(groups, longer[0], key)
                 kinds.pop(key, None)
                 continue
+    # 'Soviet Hungary' and 'the Hungarian Soviet Republic': a land under its régime's word, and
+    # the state named by its people's adjective, that word and a generic noun
+    for key in [k for k in groups if kinds.get(k) == "PLACE" and len(k.split()) == 3]:
+        adjective, regime, generic = key.split()
+        lands = [k for k in groups if kinds.get(k) == "PLACE" and " " not in k and k != adjective
+                 and len(root(adjective)) >= 3 and k.startswith(root(adjective))]
+        short = f"{regime} {lands[0]}" if len(lands) == 1 else None
+        if generic in PLACE_GENERICS and short in groups and kinds.get(short) == "PLACE" and key in groups:
+            _merge(groups, short, key)
+            kinds.pop(key, None)
     # 'Old Spain', 'Imperial China': a land under an adjective of its age or its régime (which
     # the model may call an organisation) is the land
     for key in [k for k in groups if kinds.get(k) in ("PLACE", "BODY")]:
