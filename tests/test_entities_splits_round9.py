@@ -82,3 +82,10 @@ def test_a_land_under_its_regimes_word_is_the_state_its_people_name_so(analysed)
                  "war with Romania, and Soviet Hungary lasted only a hundred and thirty-three days.")
     e = the_entity(d, "Hungarian Soviet Republic")
     assert the_entity(d, "Soviet Hungary") is e and the_entity(d, "Hungary") is not e
+
+
+def test_the_members_named_by_a_colleges_adjective_are_the_college(analysed):
+    d = analysed("The Golden Bull of 1356 fixed the Electoral College at seven princes. In 1519 the Imperial "
+                 "Electors met at Frankfurt, and the Imperial Electors chose Charles the Fifth over Francis.")
+    e = the_entity(d, "Electoral College")
+    assert the_entity(d, "Imperial Electors") is e and e.kind == "BODY"

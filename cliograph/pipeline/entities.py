@@ -403,7 +403,17 @@ def _merge_members(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
     no other way (a later 'the Council' then joins it)."""
     for key in list(groups):
         words = key.split()
-        if key not in groups or kinds.get(key) not in ("BODY", "FACTION") or words[-1] not in MEMBER_PLURALS:
+        if key not in groups or kinds.get(key) not in ("BODY", "FACTION"):
+            continue
+        # 'the Imperial Electors' are 'the Electoral College': the body named by the adjective of
+        # what its members are called (one such body)
+        college = [k for k in groups if k != key and kinds.get(k) == "BODY" and len(k.split()) == 2
+                   and words[-1].endswith("s") and k.split()[0] == words[-1][:-1] + "al"]
+        if len(college) == 1:
+            _merge(groups, college[0], key)
+            kinds.pop(key, None)
+            continue
+        if words[-1] not in MEMBER_PLURALS:
             continue
         body = " ".join(words[:-1] + [MEMBER_PLURALS[words[-1]]])
         if body in groups and kinds.get(body) not in ("BODY", None):
