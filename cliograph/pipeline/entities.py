@@ -252,6 +252,7 @@ def resolve(d: Document) -> None:
     # second round: coordination with names already known to be people or places
     kinds, coordinated = _propagate_coordination(doc, groups, kinds, mentions)
     _merge_appositions(doc, groups, kinds, mentions)
+    _merge_surnames(d, groups, kinds)
     _merge_peoples(groups, kinds)
     _merge_place_forms(groups, kinds)
     _merge_seats(groups, kinds)
@@ -263,6 +264,7 @@ def resolve(d: Document) -> None:
     _merge_acronyms(d, groups, kinds)
     _merge_renamings(d, groups, kinds)
     _merge_dash_glosses(d, groups, kinds)
+    _merge_placed_names(d, groups, kinds)
     _attach_short_event_names(groups, kinds, mentions)
     _merge_heads(doc, groups, kinds, mentions)
     _merge_variants(groups, kinds, mentions)
@@ -294,6 +296,27 @@ def resolve(d: Document) -> None:
             if alias and alias not in ent.aliases:
                 ent.aliases[alias] = (m.start, m.end, m.source)
         d.entities.append(ent)
+    _own_events(d)
+
+
+def _own_events(d: Document) -> None:
+    """'the banishment of Napoleon' named in full, 'his banishment' said elsewhere: an event
+    named '<noun> of <person>' is that person's own, and the extractor that reads 'his
+    banishment' later (``events.personal_events``, which keys a person's event by the noun's
+    lemma and the person) finds it under that key instead of making a second entity."""
+    person_at = {t: m.entity for m in d.mentions if m.entity is not None
+                 and d.entities[m.entity].kind == "PERSON" for t in range(*m.tokens)}
+    for m in d.mentions:
+        if m.entity is None or d.entities[m.entity].kind != "EVENT":
+            continue
+        s, e = m.tokens
+        if e <= s:
+            continue
+        root = d.doc[s:e].root
+        owners = {person_at[o.i] for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" and s <= o.i < e and o.i in person_at}
+        if len(owners) == 1 and root.pos_ == "NOUN":
+            d.described.setdefault((f"personal:{root.lemma_.lower()}", owners.pop()), m.entity)
 
 
 DEMONYM_ENDINGS = ("ians", "inians", "etans", "ans", "aeans", "eans", "enes", "ines", "ites", "ese", "ns", "s")
@@ -380,7 +403,17 @@ def _merge_members(groups: dict[str, list[int]], kinds: dict[str, str | None]) -
     no other way (a later 'the Council' then joins it)."""
     for key in list(groups):
         words = key.split()
-        if key not in groups or kinds.get(key) not in ("BODY", "FACTION") or words[-1] not in MEMBER_PLURALS:
+        if key not in groups or kinds.get(key) not in ("BODY", "FACTION"):
+            continue
+        # 'the Imperial Electors' are 'the Electoral College': the body named by the adjective of
+        # what its members are called (one such body)
+        college = [k for k in groups if k != key and kinds.get(k) == "BODY" and len(k.split()) == 2
+                   and words[-1].endswith("s") and k.split()[0] == words[-1][:-1] + "al"]
+        if len(college) == 1:
+            _merge(groups, college[0], key)
+            kinds.pop(key, None)
+            continue
+        if words[-1] not in MEMBER_PLURALS:
             continue
         body = " ".join(words[:-1] + [MEMBER_PLURALS[words[-1]]])
         if body in groups and kinds.get(body) not in ("BODY", None):
@@ -457,6 +490,7 @@ BUILDING_HEADS = entity_words().entities.building_heads
 
 
 PLACE_GENERICS = entity_words().entities.place_generics
+ERA_EPITHETS = {translit_key(w) for w in entity_words().entities.era_epithets}  # (keys are folded)
 
 
 def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
@@ -491,6 +525,24 @@ def _merge_place_forms(groups: dict[str, list[int]], kinds: dict[str, str | None
             if len(longer) == 1:
                 _merge(groups, longer[0], key)
                 kinds.pop(key, None)
+                continue
+    # 'Soviet Hungary' and 'the Hungarian Soviet Republic': a land under its régime's word, and
+    # the state named by its people's adjective, that word and a generic noun
+    for key in [k for k in groups if kinds.get(k) == "PLACE" and len(k.split()) == 3]:
+        adjective, regime, generic = key.split()
+        lands = [k for k in groups if kinds.get(k) == "PLACE" and " " not in k and k != adjective
+                 and len(root(adjective)) >= 3 and k.startswith(root(adjective))]
+        short = f"{regime} {lands[0]}" if len(lands) == 1 else None
+        if generic in PLACE_GENERICS and short in groups and kinds.get(short) == "PLACE" and key in groups:
+            _merge(groups, short, key)
+            kinds.pop(key, None)
+    # 'Old Spain', 'Imperial China': a land under an adjective of its age or its régime (which
+    # the model may call an organisation) is the land
+    for key in [k for k in groups if kinds.get(k) in ("PLACE", "BODY")]:
+        words = key.split()
+        if len(words) == 2 and words[0] in ERA_EPITHETS and words[1] in groups and kinds.get(words[1]) == "PLACE":
+            _merge(groups, words[1], key)
+            kinds.pop(key, None)
 
 
 def _only_sentence_initial(doc: Doc, ms: list[Mention]) -> bool:
@@ -785,6 +837,36 @@ def _merge_appositions(doc: Doc, groups: dict[str, list[int]], kinds: dict[str, 
                 kinds.pop(other, None)
 
 
+SURNAME_PARTICIPLES = entity_words().entities.surname_participles
+#: between a full name and the further name it is given: ', surnamed ' (a footnote's marker is gone)
+SURNAMED = re.compile(r"\s*,\s*(?:" + "|".join(sorted(SURNAME_PARTICIPLES)) + r")\s+(?:the\s+)?")
+
+
+def _merge_surnames(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'Quintus Fabius, surnamed Cunctator', later 'Fabius Cunctator' and 'Cunctator': a Roman
+    is named by any of his names, and a full name the text gives a further name is one person
+    with every name made of its words and that one ('Fabius Cunctator'); only a person has a
+    surname, whatever kind the model guessed for the full name alone."""
+    ms, text = d.mentions, d.text
+    key_of = {i: key for key, idx in groups.items() for i in idx}
+    order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))
+    for i, j in zip(order, order[1:], strict=False):
+        ka, kb = key_of[i], key_of[j]
+        if ka == kb or ka not in groups or kb not in groups or len(ka.split()) < 2 \
+                or len(ms[j].text.split()) != 1 or SURNAMED.fullmatch(text[ms[i].end:ms[j].start]) is None:
+            continue
+        if "PERSON" not in (kinds.get(ka), kinds.get(kb)) or {kinds.get(ka), kinds.get(kb)} & {
+                "OFFICE", "EVENT", "POLICY"}:
+            continue
+        names = set(ka.split()) | set(translit_key(ms[j].text).split())
+        for k in [k for k in groups if k != ka and set(k.split()) <= names and kinds.get(k) in (None, "PERSON")
+                  and (k == kb or translit_key(ms[j].text) in k.split())]:
+            _merge(groups, ka, k)
+            kinds.pop(k, None)
+        kinds[ka] = "PERSON"
+        key_of = {m: k for k, idx in groups.items() for m in idx}
+
+
 def _up_to_comma(doc: Doc, i: int) -> Span:
     """The words from ``i`` to the next comma or 'and'."""
     j = i
@@ -847,9 +929,30 @@ def _merge_person_parts(groups: dict[str, list[int]], kinds: dict[str, str | Non
         # says which George, the one with a regnal number
         sovereign = held[key] & SOVEREIGN_TITLES and len(numbered) == 1 and not last
         target = numbered if sovereign else last if last else first if first else numbered
+        if len(target) > 1 and target is last:
+            target = _salient_bearer(groups[key], last, groups, mentions)
         if len(target) == 1:
             _merge(groups, target[0], key)
             kinds.pop(key, None)
+
+
+#: how often a bare surname must be said while only one full name that ends with it is known
+SALIENT_USES = 3
+
+
+def _salient_bearer(bare: list[int], full: list[str], groups: dict[str, list[int]],
+                    mentions: list[Mention]) -> list[str]:
+    """'Brutus' among 'Marcus Brutus' and, pages later, 'Decimus Brutus': the passage that
+    introduces one bearer of a surname and then says the bare surname again and again
+    before any other bearer is named has made that one the 'Brutus' of the text (a reader
+    is told 'the other Brutus' when the second comes). The bearer in a list of one, else
+    none."""
+    firsts = sorted((min(mentions[i].start for i in groups[k]), k) for k in full if groups[k])
+    if len(firsts) < 2:
+        return []
+    (start, first), (end, _second) = firsts[0], firsts[1]
+    uses = sum(start < mentions[i].start < end for i in bare)
+    return [first] if uses >= SALIENT_USES else []
 
 
 DEMONYM = re.compile(r"(ian|ean|ish|ese|ic)$")
@@ -1303,3 +1406,24 @@ def _merge_dash_glosses(d: Document, groups: dict[str, list[int]], kinds: dict[s
         _merge(groups, keep, drop)
         kinds.pop(drop, None)
         key_of = {m: (keep if k == drop else k) for m, k in key_of.items()}
+
+
+def _merge_placed_names(d: Document, groups: dict[str, list[int]], kinds: dict[str, str | None]) -> None:
+    """'the Imperial Diet at Worms' and later 'the Worms Diet': a meeting or a body named with
+    the town it sits in after 'in' or 'at' is the one named by that town before its head noun
+    (of one kind; the town stays a place)."""
+    key_of = {i: key for key, idx in groups.items() for i in idx}
+    ms, text = d.mentions, d.text
+    order = sorted(key_of, key=lambda j: (ms[j].start, -ms[j].end))
+    for i, j in zip(order, order[1:], strict=False):
+        ka, kb = key_of[i], key_of[j]
+        if ka not in groups or kb not in groups or kinds.get(ka) not in ("EVENT", "BODY") \
+                or kinds.get(kb) != "PLACE" or re.fullmatch(r"\s+(?:in|at)\s+", text[ms[i].end:ms[j].start]) is None:
+            continue
+        placed = f"{translit_key(ms[j].text)} {ka.split()[-1]}"
+        if placed in groups and placed != ka and kinds.get(placed) == kinds.get(ka):
+            keep, drop = (ka, placed) if len(groups[ka]) >= len(groups[placed]) else (placed, ka)
+            _merge(groups, keep, drop)
+            kinds.pop(drop, None)
+            key_of = {m: (keep if k == drop else k) for m, k in key_of.items()}
+

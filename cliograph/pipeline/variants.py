@@ -31,6 +31,9 @@ REGION_PARTS = entity_words().variants.region_parts
 MOVEMENTS = entity_words().variants.movements
 DOCTRINES = entity_words().variants.doctrines
 GROUP_EPITHETS = entity_words().variants.group_epithets
+#: 'of almost the whole of ': what stands between an 'of' and the land it names all or most of
+WHOLE_OF = re.compile(r"(?i)\bof (?:" + "|".join(re.escape(w) for w in sorted(entity_words().variants.whole_of,
+                                                                          key=len, reverse=True)) + r") ")
 
 
 def root(word: str) -> str:
@@ -57,8 +60,11 @@ def variant_key(name: str) -> str | None:
     True
     >>> variant_key("Master of the Court of Wards") == variant_key("the Master of the Wards")
     True
+    >>> variant_key("revolt of nearly the whole of Syria") == variant_key("the Syrian revolt")
+    True
     """
     text = re.sub(r"(?i)[\s-]+in[\s-]+chief\b", "", name.strip())
+    text = WHOLE_OF.sub("of ", text)  # 'the rising of almost the whole of Hungary' is the rising of Hungary
     # 'Chief Justice of the Court of Common Pleas' is the Chief Justice of the Common Pleas:
     # a court named with and without its 'Court of'
     text = re.sub(r"\b(of the) Court of\b", r"\1", text)

@@ -779,6 +779,10 @@ class EntityWords(_Strict):
     """'Byzantium, now Istanbul', 'Christiania (later Oslo)': the name a place bore at another time."""
     naming_participles: frozenset[str]
     """'Byzantium, now called Istanbul': words that may stand between such an adverb and the name."""
+    surname_participles: frozenset[str]
+    """'Quintus Fabius, surnamed Cunctator': words that give a person a further name after a comma."""
+    era_epithets: frozenset[str]
+    """'Old Spain', 'Imperial China': adjectives of an age or a régime that leave a land's name the same land."""
     title_abbreviations: frozenset[str]
     """'Capt. Cook', 'Gen. Gordon': abbreviated titles that never stand alone as a name"""
     sovereign_titles: frozenset[str]
@@ -813,6 +817,9 @@ class VariantWords(_Strict):
     """A people's or a party's movement is that people or party ('the Chartist movement', the Chartists)."""
     doctrines: frozenset[str]
     """A doctrine named by its followers' adjective is the '-ism' ('Marxist theory', Marxism)."""
+    whole_of: tuple[str, ...]
+    """'the rising of almost the whole of Hungary' is the rising of Hungary: words of a part or the whole of a
+    land between an event's 'of' and the land."""
 
 
 class EntityStageWords(_Strict):

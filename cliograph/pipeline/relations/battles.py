@@ -140,6 +140,8 @@ def _names(d: Document, n: Token, cls: str, preps: list[Token]) -> list[str]:
             and c.lower_ not in PART_WORDS]
     start = min((m.left_edge.i for m in mods), default=n.i)
     modded = d.doc[start:n.i + 1].text if mods else ""
+    # ('the revolt of almost the whole of Egypt': the part's 'of' is inside the first phrase)
+    preps = [p for p in preps if not (p.lower_ == "of" and p.head.lemma_.lower() in PART_WORDS)]
     phrases = [_phrase(p, preps) for p in preps]
     names: list[str] = []
     if phrases:
