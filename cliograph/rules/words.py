@@ -338,6 +338,9 @@ class ExtractorStanceWords(_Strict):
     """Verbs of wanting, trying or asking whose infinitive states the stance of who wants it
     even though it did not happen ('Fox wanted to abolish the Test Act', 'urged the King to
     arrest Wilkes'); never a refusal or a failure."""
+    backed_claim_nouns: frozenset[str] = frozenset()
+    """What a party says, claims or does that another backs in backing the party ('trusted
+    the promises of X', 'supported the claims of X', 'defended the conduct of X')."""
 
 
 class OfficeWords(_Strict):

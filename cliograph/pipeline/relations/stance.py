@@ -76,6 +76,20 @@ def _toward(d: Document, si: int, polarity: int, holder: int | None, o: Token,
         yield from _emit(d, si, "ALLY" if polarity > 0 else "OPPOSES", holder, target, rule, 0.6)
 
 
+def _gapped_object(verb: Token) -> list[Token]:
+    """The noun a relative clause without a relative word leaves as its object: 'the
+    Huguenots the King had banished' ('had banished' has a subject and no object of its
+    own; the Huguenots are whom he banished)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    kids = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in kids) or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "attr", "acomp") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+            or c.lower_ == "that" for c in kids):
+        return []
+    return [verb.head]
+
+
 def _subject_of_next_clause(tok: Token) -> bool:
     """'sided with the Radicals and the Diet voted against it': the parser
     joined 'Congress' to the objects, but a verb without a subject follows it."""
@@ -133,6 +147,7 @@ def wished_by(verb: Token) -> list[Token] | None:
 
 
 PARTICIPATE_VERBS = relation_words().event.participate
+BACKED_CLAIM_NOUNS = extractor_words().stance.backed_claim_nouns
 
 
 def _wished_events(d: Document, si: int, f: Frame, holders: list[Token]) -> Iterator[Factoid]:
@@ -213,7 +228,8 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
     elif f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.command_verbs and _real(f.verb.head):
         # 'ordered him to exclude the Jacobins': the stance is the one who orders; he is only told
         subjects = [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
-    objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
+    objects = [antecedent(o) for o in f.objects] + [o for o in broken_object_list(f.verb) + _gapped_object(f.verb)
+                                                    if o not in f.objects]
     targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
         (o, p) for p, objs in preps.items() for o in objs]
     for o, prep in targets:
@@ -246,6 +262,13 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
                                         or not prep and lemma in w.ally_light_verbs):
                 for s in subjects:
                     yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
+                continue
+            # 'the Estates trusted the promises of Wallenstein', 'defended the claims of X':
+            # backing what a party says or claims is backing the party
+            elif owner is not None and not prep and o.lower_ in BACKED_CLAIM_NOUNS \
+                    and lemma in w.ally_verbs and lemma not in w.succession_verbs:
+                for s in subjects:
+                    yield from _emit(d, si, "ALLY", s, owner, "stance.backed_claim.v1", 0.6)
                 continue
             # 'agreed with the broad lines of the NEP'
             elif o.lower_ in w.container_nouns:
@@ -475,6 +498,9 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             called = [c for c in verb.children if c.dep_ == "dobj" and entity_at(d, c, ACTORS) is not None]
             if called and noun.dep_ == "pobj" and noun.head.lower_ == "to":
                 holders = called  # 'the Doge called the Genoese to his aid': they come to his side
+            mover = _mover_before(d, noun)
+            if mover is not None:
+                holders = [mover]  # 'news of the approach of the Danish fleet to the aid of X'
             holders = holders or _clause_subjects(noun)
             for h in expand([_copula_subject(h) for h in holders]):
                 yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), other, "stance.side_idiom.v1", 0.7)
@@ -494,6 +520,18 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     elif tp is not None and entity_at(d, a, ACTORS) is not None:
                         yield from _emit(d, si, "OPPOSES_POLICY", entity_at(d, a, ACTORS), tp,
                                          "stance.against_noun.v1", 0.6)
+
+
+def _mover_before(d: Document, noun: Token) -> Token | None:
+    """The party named right before 'to the aid of X' inside a noun phrase, which the
+    parser hung on the clause's verb instead: 'word came of the march of the Saxon army to
+    the aid of the Swedes' (the army comes to their aid, not whoever the verb is of)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.i == 0:
+        return None
+    before = noun.doc[noun.head.i - 1]
+    if before.dep_ != "pobj" or before.head.lower_ != "of" or before.head.head.pos_ != "NOUN":
+        return None
+    return before if entity_at(d, before, ACTORS) is not None else None
 
 
 def from_aid(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -550,6 +588,7 @@ def _holders(d: Document, noun: Token) -> list[Token]:
     out = [c for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ == "appos":
         out.append(noun.head)
+    out += _second_subject_of(noun)
     if noun.dep_ == "attr":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
         for s in subj:
@@ -563,6 +602,19 @@ def _holders(d: Document, noun: Token) -> list[Token]:
         out.append(noun.doc[d.mentions[d.token_mention[nxt]].tokens[1] - 1])
     # a singular noun is said of one holder: 'George Mason, Washington's friend; John Blair'
     return expand(out) if noun.tag_ == "NNS" else out
+
+
+def _second_subject_of(noun: Token) -> list[Token]:
+    """The subject an apposition set off by commas follows, where the parser made the
+    apposition a second subject of the verb: 'Fairfax, however, a friend of Cromwell,
+    declined' (two subjects of 'declined', no conjunction between them)."""
+    if noun.dep_ != "nsubj":
+        return []
+    first = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i]
+    if len(first) != 1 or any(t.dep_ == "cc" for t in noun.doc[first[0].i:noun.left_edge.i]) \
+            or noun.doc[noun.left_edge.i - 1].text != ",":
+        return []
+    return first
 
 
 RECENT_SENTENCES = limits().sentences_back.recent_group  # how far back 'these supporters' may reach
@@ -997,6 +1049,59 @@ def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 WALKOUT_VERBS = extractor_words().stance.walkout_verbs
+REVOLT_VERBS = relation_words().event.revolt_verbs
+POLITIES = {"PLACE", "FACTION", "BODY"}
+
+
+def _breaks_away(d: Document, tok: Token) -> tuple[list[Token], list[Token]] | None:
+    """Who breaks away and whom from, when ``tok`` is a verb or noun of revolt: 'Ghent
+    revolted from the Count' (the subjects, the 'from' objects), 'the revolt of Ghent'
+    (the 'of' objects or the owner); None for any other word."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in REVOLT_VERBS:
+        f = frame_of(tok)
+        if f.passive or not _real(tok) or in_quotation(d, tok):
+            return None
+        return f.subjects, [o for p in ("from", "against") for o in f.preps.get(p, [])]
+    if tok.pos_ == "NOUN" and tok.lower_ in words().defection_nouns:
+        who = [c for c in tok.children if c.dep_ == "poss"] + [
+            o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        whom = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "against")
+                for o in c.children if o.dep_ == "pobj"]
+        return who, whom
+    return None
+
+
+def _power_revolted_from(d: Document, si: int, before: int) -> int | None:
+    """The party the text last told a revolt to be from, before token ``before`` of
+    sentence ``si``: the power a story of its subjects' revolts names once."""
+    for back in range(si, -1, -1):
+        found = None
+        for tok in d.sents[back]:
+            if back == si and tok.i >= before:
+                break
+            broke = _breaks_away(d, tok)
+            for o in expand(broke[1]) if broke else []:
+                power = _party(d, o)
+                if power is not None and d.entities[power].kind in ACTORS:
+                    found = power
+        if found is not None:
+            return found
+    return None
+
+
+def from_bare_revolts(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Genoa revolted from the Emperor ... Pisa also revolted': a revolt that names no one
+    it is from is from the power the text last told a revolt to be from."""
+    for tok in sent:
+        broke = _breaks_away(d, tok)
+        if broke is None or broke[1]:
+            continue
+        rebels = [e for t in expand(broke[0]) if (e := entity_at(d, t, POLITIES)) is not None]
+        if not rebels:
+            continue
+        power = _power_revolted_from(d, si, tok.i)
+        for r in rebels:
+            yield from _emit(d, si, "OPPOSES", r, power, "stance.bare_revolt.v1", 0.5)
 
 
 def league_left(d: Document, verb: Token) -> tuple[Frame, int, bool] | None:
@@ -1154,6 +1259,7 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_exactions(d, si, sent)
     yield from from_taken_along(d, si, sent)
     yield from from_defections(d, si, sent)
+    yield from from_bare_revolts(d, si, sent)
     yield from from_refusals(d, si, sent)
     yield from from_refused_aid(d, si, sent)
     yield from from_owned_policies(d, si, sent)

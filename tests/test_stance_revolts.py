@@ -1,0 +1,90 @@
+"""Who sides with or against whom, said in shapes the parser bends (issue 12): a revolt
+that names no one it is from, backing what a party claims, an object left to a relative
+clause without a relative word, an apposition parsed as a second subject, and a party
+coming 'to the aid of' another named inside a noun phrase; each on small texts of other
+periods (none from the gold chapters)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def ruled(d, type_: str, rule: str | None = None) -> set[tuple[str, str | None]]:
+    """The pairs the rules state (of one rule, when named)."""
+    return {(d.entities[f.subject].name, d.entities[f.object].name if f.object is not None else None)
+            for f in d.factoids if f.type == type_ and not f.extractor.startswith("learned.")
+            and (rule is None or f.extractor == rule)}
+
+
+FLANDERS = "In 1302 the Flemings revolted from France. The French marched north. "
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    (FLANDERS + "Soon afterwards the Brabanters also revolted.", ("Brabanters", "France")),
+    (FLANDERS + "Soon afterwards the Brabanters also revolted, and Liège rebelled with them.", ("Liège", "France")),
+])
+def test_a_revolt_that_names_no_power_is_from_the_last_one_named(analysed, text, pair):
+    assert pair in ruled(analysed(text), "OPPOSES", "stance.bare_revolt.v1")
+
+
+@pytest.mark.parametrize("text", [
+    # no revolt before it names a power
+    "The French marched north. Soon afterwards the Brabanters also revolted.",
+    # a revolt that did not happen
+    FLANDERS + "The Brabanters never revolted.",
+])
+def test_no_power_for_a_bare_revolt_without_one_named_or_without_a_revolt(analysed, text):
+    assert not ruled(analysed(text), "OPPOSES", "stance.bare_revolt.v1")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Bohemian Estates trusted the promises of Frederick of the Palatinate. Frederick came to Prague.",
+     ("Bohemian Estates", "Frederick of the Palatinate")),
+    ("The Whigs supported the claims of William of Orange.", ("Whigs", "William of Orange")),
+])
+def test_backing_what_a_party_claims_is_backing_the_party(analysed, text, pair):
+    assert pair in ruled(analysed(text), "ALLY", "stance.backed_claim.v1")
+
+
+def test_claims_not_backed_make_no_ally(analysed):
+    d = analysed("The Whigs never supported the claims of William of Orange.")
+    assert not ruled(d, "ALLY", "stance.backed_claim.v1")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # the object of a relative clause without a relative word
+    ("Cromwell crossed to Ireland in 1649, and the royalists he defeated at Drogheda.", ("Cromwell", "royalists")),
+    # 'whom' stands for the noun its clause modifies
+    ("In 1685 Louis revoked the Edict of Nantes. The Huguenots, whom Louis had banished, fled to Holland.",
+     ("Louis", "Huguenots")),
+])
+def test_the_object_a_relative_clause_leaves_to_its_noun(analysed, text, pair):
+    assert pair in ruled(analysed(text), "OPPOSES", "stance.oppose_verb.v1")
+
+
+def test_a_relative_clause_with_its_own_object_leaves_none(analysed):
+    d = analysed("Cromwell crossed to Ireland in 1649, and the royalists he met defeated the Scots at Dunbar.")
+    assert ("Cromwell", "royalists") not in ruled(d, "OPPOSES", "stance.oppose_verb.v1")
+
+
+@pytest.mark.parametrize("text", [
+    "Thomas Fairfax, however, a friend of Oliver Cromwell, happened to dream of the king.",
+    "One Thomas Fairfax, however, a friend of Oliver Cromwell, happened to be in London that winter.",
+])
+def test_an_apposition_parsed_as_a_second_subject(analysed, text):
+    assert ("Thomas Fairfax", "Oliver Cromwell") in ruled(analysed(text), "ALLY", "stance.relational_noun.v1")
+
+
+def test_two_subjects_joined_by_and_are_no_apposition(analysed):
+    d = analysed("Thomas Fairfax and a friend of Oliver Cromwell rode to York.")
+    assert ("Thomas Fairfax", "Oliver Cromwell") not in ruled(d, "ALLY")
+
+
+def test_who_comes_to_the_aid_of_another_inside_a_noun_phrase(analysed):
+    d = analysed("The Doge sailed for Crete, word having come of the approach of the Venetian fleet "
+                 "to the aid of the Greeks. The Greeks fought on.")
+    allies = ruled(d, "ALLY", "stance.side_idiom.v1")
+    assert ("Venetian fleet", "Greeks") in allies
+    assert ("Crete", "Greeks") not in allies
