@@ -88,3 +88,25 @@ def test_who_comes_to_the_aid_of_another_inside_a_noun_phrase(analysed):
     allies = ruled(d, "ALLY", "stance.side_idiom.v1")
     assert ("Venetian fleet", "Greeks") in allies
     assert ("Crete", "Greeks") not in allies
+
+
+def test_a_verb_between_two_names_left_without_a_subject(analysed):
+    # the parser reads 'Hyde' as an adverb of 'suspected': the name before it is its subject
+    d = analysed("Indeed Hyde suspected Digby, and he told the Queen so in a letter.")
+    assert ("Hyde", "Digby") in ruled(d, "OPPOSES")
+
+
+def test_a_negated_verb_between_two_names_states_nothing(analysed):
+    d = analysed("Hyde never suspected Digby, and he told the Queen so in a letter.")
+    assert not ruled(d, "OPPOSES")
+
+
+def test_whose_effort_did_the_deed(analysed):
+    d = analysed("At Paris it was the stubborn persistence of Emmanuel Sieyès that routed the Girondins "
+                 "at the Convention.")
+    assert ("Emmanuel Sieyès", "Girondins") in ruled(d, "OPPOSES")
+
+
+def test_an_effort_of_no_one_named_has_no_doer(analysed):
+    d = analysed("At Paris it was the stubborn persistence of the rain that routed the Girondins at the Convention.")
+    assert not ruled(d, "OPPOSES")

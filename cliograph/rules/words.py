@@ -341,6 +341,9 @@ class ExtractorStanceWords(_Strict):
     backed_claim_nouns: frozenset[str] = frozenset()
     """What a party says, claims or does that another backs in backing the party ('trusted
     the promises of X', 'supported the claims of X', 'defended the conduct of X')."""
+    effort_nouns: frozenset[str] = frozenset()
+    """A person's efforts or gifts that the text makes the doer of a deed in his stead ('the
+    persistence of X routed the Girondins', 'his eloquence won over the Commons')."""
 
 
 class OfficeWords(_Strict):

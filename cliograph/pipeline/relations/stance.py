@@ -148,6 +148,7 @@ def wished_by(verb: Token) -> list[Token] | None:
 
 PARTICIPATE_VERBS = relation_words().event.participate
 BACKED_CLAIM_NOUNS = extractor_words().stance.backed_claim_nouns
+EFFORT_NOUNS = extractor_words().stance.effort_nouns
 
 
 def _wished_events(d: Document, si: int, f: Frame, holders: list[Token]) -> Iterator[Factoid]:
@@ -327,6 +328,28 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
                         yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
 
 
+def from_unparsed_clauses(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Indeed Hyde suspected Digby': a verb of stance between two names that the parser
+    left without a subject of its own (the first name read as an adverb, or as the root
+    the verb modifies): the name before it is its subject, the name after it its object."""
+    w = words()
+    verbs = w.ally_verbs | w.oppose_verbs
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN") or tok.lemma_.lower() not in verbs \
+                or not sent.start < tok.i < sent.end - 1 or in_quotation(d, tok):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "neg", "agent") for c in tok.children):
+            continue
+        before, after = d.doc[tok.i - 1], d.doc[tok.i + 1]
+        if before.pos_ != "PROPN" or after.pos_ != "PROPN":
+            continue
+        a, b = entity_at(d, before, ACTORS), entity_at(d, after, ACTORS)
+        if a is None or b is None or a == b:
+            continue
+        for fact in _frame_stances(d, si, Frame(verb=tok, subjects=[before], objects=expand([after])), w):
+            yield replace(fact, extractor="stance.unparsed_clause.v1")
+
+
 # stances that, taken together, make allies of those who take them (siding with the same
 # party says less: 'Bavaria and Saxony sided with the Austrians')
 TOGETHER = ("OPPOSES", "SUPPORTS_POLICY", "OPPOSES_POLICY")
@@ -370,6 +393,11 @@ def _named(d: Document, tokens: list[Token]) -> list[Token]:
             # 'Government authorities suppressed the Soviet': the body they act for
             names = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i
                      and c.text[:1].isupper() and _acting_for(d, c) is not None][:1]
+        if not names and entity_at(d, t, ACTORS) is None and t.lower_ in EFFORT_NOUNS:
+            # 'it was the persistence of Sieyès that routed the Girondins': whose effort it is
+            names = [o for c in t.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                     for o in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"])
+                     if entity_at(d, o, ACTORS) is not None][:1]
         if not names and entity_at(d, t, ACTORS) is None and any(c.lower_ == "such" for c in t.children):
             # 'such papers as the Moniteur': the ones named
             names = expand([o for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
@@ -1266,6 +1294,7 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from led_and_backed(d, si, sent)
     yield from from_adjectives(d, si, sent)
     yield from from_verbs(d, si, sent)
+    yield from from_unparsed_clauses(d, si, sent)
     yield from from_together(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)
