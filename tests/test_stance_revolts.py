@@ -110,3 +110,20 @@ def test_whose_effort_did_the_deed(analysed):
 def test_an_effort_of_no_one_named_has_no_doer(analysed):
     d = analysed("At Paris it was the stubborn persistence of the rain that routed the Girondins at the Convention.")
     assert not ruled(d, "OPPOSES")
+
+
+def test_a_group_named_by_a_collective_noun_takes_a_stance(analysed):
+    d = analysed("In 1880 the Tory press attacked Gladstone, and the Liberal press defended him.")
+    assert ("Tory press", "Gladstone") in ruled(d, "OPPOSES")
+    assert ("Liberal press", "Gladstone") in ruled(d, "ALLY")
+
+
+def test_a_group_named_by_a_collective_noun_as_the_owner_of_what_is_opposed(analysed):
+    d = analysed("In 1880 William Gladstone denounced the assertions of the Tory press.")
+    assert ("William Gladstone", "Tory press") in ruled(d, "OPPOSES")
+
+
+def test_a_bare_collective_noun_names_no_group(analysed):
+    d = analysed("In 1880 the press attacked William Gladstone.")
+    assert not ruled(d, "OPPOSES")
+    assert not any(e.name == "press" for e in d.entities)

@@ -344,6 +344,9 @@ class ExtractorStanceWords(_Strict):
     effort_nouns: frozenset[str] = frozenset()
     """A person's efforts or gifts that the text makes the doer of a deed in his stead ('the
     persistence of X routed the Girondins', 'his eloquence won over the Commons')."""
+    collective_nouns: frozenset[str] = frozenset()
+    """Nouns that, with a modifier, name a group by its common noun where a verb of stance
+    says where it stands ('the bourgeois press defended him', 'the Catholic clergy')."""
 
 
 class OfficeWords(_Strict):

@@ -31,6 +31,7 @@ from ..mentions import broken_object_list
 from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import UNREAL_HEADS, asserted, entity_at, factoid, owner
+from .base import owner as base_owner
 from .base import _demonym as demonym
 from .base import happened as _real
 from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed, subject_tokens
@@ -149,6 +150,7 @@ def wished_by(verb: Token) -> list[Token] | None:
 PARTICIPATE_VERBS = relation_words().event.participate
 BACKED_CLAIM_NOUNS = extractor_words().stance.backed_claim_nouns
 EFFORT_NOUNS = extractor_words().stance.effort_nouns
+COLLECTIVE_NOUNS = extractor_words().stance.collective_nouns
 
 
 def _wished_events(d: Document, si: int, f: Frame, holders: list[Token]) -> Iterator[Factoid]:
@@ -222,7 +224,10 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
     own = f.subjects
     if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
         own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
-    subjects = [_actor(d, s) for s in _named(d, own if holders is None else holders)]
+    stance_verb = lemma in w.ally_verbs or lemma in w.oppose_verbs
+    # 'the bourgeois press defended him': a group named by a collective noun, for a verb of stance
+    subjects = [a if a is not None or not stance_verb else _collective(d, s)
+                for s in _named(d, own if holders is None else holders) for a in [_actor(d, s)]]
     # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
     if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
         subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
@@ -239,6 +244,8 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
         person = _polity_of_agents(d, o, w)
         if person is None:
             person = entity_at(d, o, ACTORS)
+        if person is None and stance_verb and not prep and entity_at(d, o) is None:
+            person = _collective(d, o)
         policy = entity_at(d, o, POLICY)
         if policy is None and o.lower_ in w.measure_event_nouns:
             policy = entity_at(d, o, {"EVENT"})
@@ -246,6 +253,8 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
         hostile = False
         if person is None and policy is None:
             owner = _owner(d, o)
+            if owner is None and stance_verb:  # 'branded the assertions of the Tory press'
+                owner = base_owner(d, o, _collective)
             if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
                 owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
                               and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
@@ -378,6 +387,23 @@ def from_together(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 def _owner(d: Document, noun: Token) -> int | None:
     """The person a noun belongs to: 'Stalin’s attempt', 'the expulsion of Tomski'."""
     return owner(d, noun, lambda d_, t: entity_at(d_, t, ACTORS))
+
+
+def _collective(d: Document, tok: Token) -> int | None:
+    """A group a collective noun and its modifiers name, made an entity where a verb of
+    stance says where it stands: 'the bourgeois press', 'the Catholic clergy', 'the
+    country gentry' (never the bare noun: 'the press' alone names no one group)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in COLLECTIVE_NOUNS or entity_at(d, tok) is not None:
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+            and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")]
+    if not mods:
+        return None
+    span = d.doc[min(m.left_edge.i for m in mods):tok.i + 1]
+    if any(t.is_punct or t.dep_ == "cc" for t in span):
+        span = d.doc[mods[-1].i:tok.i + 1]
+    return d.add_entity(span.text, "FACTION", span.start_char, span.end_char, "stance.collective.v1",
+                        tokens=(span.start, span.end))
 
 
 def _named(d: Document, tokens: list[Token]) -> list[Token]:
