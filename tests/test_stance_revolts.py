@@ -127,3 +127,10 @@ def test_a_bare_collective_noun_names_no_group(analysed):
     d = analysed("In 1880 the press attacked William Gladstone.")
     assert not ruled(d, "OPPOSES")
     assert not any(e.name == "press" for e in d.entities)
+
+
+def test_no_one_is_in_his_own_good_books(analysed):
+    # 'his' read as the subject's own: the person named in the sentence before is meant
+    d = analysed("William Pitt was losing his grip. Henry Dundas had long stood in his good books; "
+                 "it was Pitt who had made him Treasurer of the Navy.")
+    assert ("Henry Dundas", "William Pitt") in ruled(d, "ALLY", "stance.side_idiom.v1")

@@ -475,14 +475,17 @@ def _leaders(group: Token) -> list[Token]:
     return expand(out)
 
 
-def _earlier_person(d: Document, noun: Token, not_: set[int | None]) -> int | None:
+def _earlier_person(d: Document, noun: Token, not_: set[int | None], back: int = 0) -> int | None:
     """When a pronoun owner of a harm was read as the one who wants it ('When Tomski
     refused..., Lenin called for his expulsion'), the person named before it in the
-    sentence."""
+    sentence (or in the ``back`` sentences before it: 'Pitt was failing. Dundas had long
+    been in his good books')."""
     poss = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
     if not poss:
         return None
-    for i in range(poss[0].i - 1, noun.sent.start - 1, -1):
+    si = next((i for i, s in enumerate(d.sents) if s.start <= noun.i < s.end), 0)
+    first = d.sents[max(si - back, 0)].start
+    for i in range(poss[0].i - 1, first - 1, -1):
         e = d.entity_of_token(d.doc[i])
         if e is not None and e not in not_ and d.entities[e].kind == "PERSON" and d.doc[i].pos_ == "PROPN":
             return e
@@ -556,6 +559,9 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if mover is not None:
                 holders = [mover]  # 'news of the approach of the Danish fleet to the aid of X'
             holders = holders or _clause_subjects(noun)
+            held = {entity_at(d, h, ACTORS) for h in expand([_copula_subject(h) for h in holders])}
+            if other in held:  # no one is in his own good books: 'his' is someone named before
+                other = _earlier_person(d, noun, held, RECENT_PRONOUN)
             for h in expand([_copula_subject(h) for h in holders]):
                 yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), other, "stance.side_idiom.v1", 0.7)
         elif low in w.against_nouns:
@@ -671,6 +677,7 @@ def _second_subject_of(noun: Token) -> list[Token]:
     return first
 
 
+RECENT_PRONOUN = limits().sentences_back.pronoun  # how far back a pronoun's antecedent may be
 RECENT_SENTENCES = limits().sentences_back.recent_group  # how far back 'these supporters' may reach
 
 
