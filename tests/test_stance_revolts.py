@@ -134,3 +134,10 @@ def test_no_one_is_in_his_own_good_books(analysed):
     d = analysed("William Pitt was losing his grip. Henry Dundas had long stood in his good books; "
                  "it was Pitt who had made him Treasurer of the Navy.")
     assert ("Henry Dundas", "William Pitt") in ruled(d, "ALLY", "stance.side_idiom.v1")
+
+
+def test_the_subject_of_a_when_clause_the_parser_split(analysed):
+    d = analysed("The Turks had seized two of the islands, when the Venetians under Morosini, nephew of Pietro, "
+                 "acting for Doge Contarini, who was then old, sailed to the aid of the Greeks in force. "
+                 "The Greeks fought on.")
+    assert ("Venetians", "Greeks") in ruled(d, "ALLY", "stance.side_idiom.v1")

@@ -551,7 +551,8 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
             if not asserted(verb):
                 continue
-            holders = [antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
+            holders = [antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")] \
+                or _subject_of_when_clause(verb)
             called = [c for c in verb.children if c.dep_ == "dobj" and entity_at(d, c, ACTORS) is not None]
             if called and noun.dep_ == "pobj" and noun.head.lower_ == "to":
                 holders = called  # 'the Doge called the Genoese to his aid': they come to his side
@@ -580,6 +581,20 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     elif tp is not None and entity_at(d, a, ACTORS) is not None:
                         yield from _emit(d, si, "OPPOSES_POLICY", entity_at(d, a, ACTORS), tp,
                                          "stance.against_noun.v1", 0.6)
+
+
+def _subject_of_when_clause(verb: Token) -> list[Token]:
+    """The subject of a 'when' clause the parser ended at a participle and joined its finite
+    verb to the main clause instead: 'They had crossed the river, when the Swedes under
+    Banér, marching from the north, came to the aid of the Saxons' ('came' has no subject of
+    its own; the Swedes are the subject of 'marching' in the parse)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    for c in verb.head.children:
+        if c.dep_ == "advcl" and verb.head.i < c.i < verb.i and c.tag_ in ("VBG", "VBN") \
+                and any(m.lower_ == "when" for m in c.children if m.dep_ in ("advmod", "mark")):
+            return [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+    return []
 
 
 def _mover_before(d: Document, noun: Token) -> Token | None:
