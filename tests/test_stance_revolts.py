@@ -141,3 +141,14 @@ def test_the_subject_of_a_when_clause_the_parser_split(analysed):
                  "acting for Doge Contarini, who was then old, sailed to the aid of the Greeks in force. "
                  "The Greeks fought on.")
     assert ("Venetians", "Greeks") in ruled(d, "ALLY", "stance.side_idiom.v1")
+
+
+def test_a_demonstrative_read_as_the_determiner_of_the_name_after_it(analysed):
+    # 'at this dismissed Lambert' parsed as one phrase: the subject is Cromwell
+    d = analysed("Cromwell being angered at this dismissed Lambert and Fleetwood from their commands in 1657.")
+    assert {("Cromwell", "Lambert"), ("Cromwell", "Fleetwood")} <= ruled(d, "OPPOSES", "stance.unparsed_clause.v1")
+
+
+def test_a_participle_before_a_name_is_no_clause(analysed):
+    d = analysed("In 1689 the King of France welcomed the exiled Stuarts at Saint-Germain.")
+    assert not ruled(d, "OPPOSES", "stance.unparsed_clause.v1")

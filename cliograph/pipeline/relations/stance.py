@@ -340,7 +340,9 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
 def from_unparsed_clauses(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Indeed Hyde suspected Digby': a verb of stance between two names that the parser
     left without a subject of its own (the first name read as an adverb, or as the root
-    the verb modifies): the name before it is its subject, the name after it its object."""
+    the verb modifies): the name before it is its subject, the name after it its object;
+    after a demonstrative read as the name's determiner ('Cromwell being angered at this
+    dismissed Lambert'), the subject named before the demonstrative."""
     w = words()
     verbs = w.ally_verbs | w.oppose_verbs
     for tok in sent:
@@ -350,6 +352,11 @@ def from_unparsed_clauses(d: Document, si: int, sent: Span) -> Iterator[Factoid]
         if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "neg", "agent") for c in tok.children):
             continue
         before, after = d.doc[tok.i - 1], d.doc[tok.i + 1]
+        if before.lower_ in ("this", "that") and tok.dep_ == "amod" and tok.head.i == after.i:
+            # 'Cromwell, angered at this, dismissed Lambert' read as 'this dismissed Lambert':
+            # the demonstrative ends a phrase; the subject is the clause's before it
+            before = next((c for c in reversed(list(sent[:before.i - sent.start]))
+                           if c.dep_ == "nsubj" or c.dep_ == "ROOT" and c.pos_ == "PROPN"), before)
         if before.pos_ != "PROPN" or after.pos_ != "PROPN":
             continue
         a, b = entity_at(d, before, ACTORS), entity_at(d, after, ACTORS)
