@@ -152,3 +152,24 @@ def test_a_demonstrative_read_as_the_determiner_of_the_name_after_it(analysed):
 def test_a_participle_before_a_name_is_no_clause(analysed):
     d = analysed("In 1689 the King of France welcomed the exiled Stuarts at Saint-Germain.")
     assert not ruled(d, "OPPOSES", "stance.unparsed_clause.v1")
+
+
+@pytest.mark.parametrize(("text", "pair", "rule"), [
+    ("In 1813 the Saxon army went over to the Russians during the battle.", ("Saxon army", "Russians"),
+     "stance.went_over.v1"),
+    ("In 1813 the Prussians acted in concert with the Austrians against Napoleon.", ("Prussians", "Austrians"),
+     "stance.adjective.v1"),
+    ("Prussia made common cause with Austria in 1813.", ("Prussia", "Austria"), "stance.ally_verb.v1"),
+])
+def test_changing_sides_acting_in_concert_and_common_cause(analysed, text, pair, rule):
+    assert pair in ruled(analysed(text), "ALLY", rule)
+
+
+@pytest.mark.parametrize("text", [
+    # a crossing to a land is no change of sides
+    "In 1813 the Prussian army went over to Silesia.",
+    # nor is a change of sides that did not happen
+    "In 1813 the Saxon army never went over to the Russians.",
+])
+def test_going_over_to_a_land_or_not_at_all_makes_no_ally(analysed, text):
+    assert not ruled(analysed(text), "ALLY", "stance.went_over.v1")

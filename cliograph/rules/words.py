@@ -347,6 +347,8 @@ class ExtractorStanceWords(_Strict):
     collective_nouns: frozenset[str] = frozenset()
     """Nouns that, with a modifier, name a group by its common noun where a verb of stance
     says where it stands ('the bourgeois press defended him', 'the Catholic clergy')."""
+    side_change_verbs: frozenset[str] = frozenset()
+    """Phrasal verbs of changing sides, with their particle ('went over to the enemy')."""
 
 
 class OfficeWords(_Strict):

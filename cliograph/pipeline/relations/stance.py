@@ -213,11 +213,9 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
             preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
     for o in f.objects:
         light = f"{lemma} {o.lemma_.lower()}"
-        if light in w.ally_light_verbs:
+        if light in w.ally_light_verbs or light in w.light_verbs:
             lemma = light
-        elif light in w.light_verbs:
-            lemma = light
-            for c in o.children:  # 'exception to X' may hang on the noun
+            for c in o.children:  # 'exception to X', 'common cause with X' may hang on the noun
                 if c.dep_ == "prep":
                     preps.setdefault(c.lower_, []).extend(
                         expand([x for x in c.children if x.dep_ == "pobj"]))
@@ -885,7 +883,7 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             else:
                 continue
         elif low in w.stance_phrases and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "NOUN":
-            polarity, preps = w.stance_phrases[low], ("of", "to")
+            polarity, preps = w.stance_phrases[low], ("of", "to", "with")
             verb = tok.head.head
             if verb.pos_ not in ("VERB", "AUX") or not asserted(verb):
                 continue
@@ -897,6 +895,8 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                        and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children))]
         objects = [o for h in said for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                    for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+        if not objects and tok.dep_ == "pobj":  # 'acted in concert with X': 'with' hung on the verb
+            objects = [o for c in _noun_preps(tok, ("with",)) for o in expand([x for x in c.children if x.dep_ == "pobj"])]
         # 'the cause of the Crown': what a container noun holds
         objects = [next((x for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
                          if x.dep_ == "pobj"), o) if o.lower_ in w.container_nouns else o for o in objects]
@@ -1277,6 +1277,27 @@ def from_exactions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, "OPPOSES", _actor(d, s), entity_at(d, o, ACTORS), "stance.exaction.v1", 0.6)
 
 
+SIDE_CHANGE_VERBS = extractor_words().stance.side_change_verbs
+
+
+def from_side_changes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Saxon army went over to the Russians during the battle': who goes over to a
+    party joins its side (a people or a group; 'went over to Sicily' is a crossing)."""
+    for f in frames(sent):
+        v = f.verb
+        prts = [c.lower_ for c in v.children if c.dep_ == "prt"]
+        if not any(f"{v.lemma_.lower()} {p}" in SIDE_CHANGE_VERBS for p in prts) or f.passive \
+                or not _real(v) or in_quotation(d, v):
+            continue
+        for o in f.preps.get("to", []):
+            side = entity_at(d, o, ACTORS)
+            if side is None or d.entities[side].kind == "PLACE" and o.tag_ != "NNPS" \
+                    and not d.entities[side].name.endswith(PEOPLE_ENDINGS):
+                continue
+            for s in _named(d, f.subjects):
+                yield from _emit(d, si, "ALLY", _actor(d, s), side, "stance.went_over.v1", 0.6)
+
+
 def from_taken_along(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Taking with them the Pisans and Genoese, the Venetians marched to Verona': a people
     taken along on a campaign marches as an ally."""
@@ -1341,6 +1362,7 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_leaving_league(d, si, sent)
     yield from from_exactions(d, si, sent)
     yield from from_taken_along(d, si, sent)
+    yield from from_side_changes(d, si, sent)
     yield from from_defections(d, si, sent)
     yield from from_bare_revolts(d, si, sent)
     yield from from_refusals(d, si, sent)
