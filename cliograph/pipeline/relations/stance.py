@@ -10,8 +10,13 @@ revolt of X from Y'), finding and regarding ('found a patron in X', 'regarded X 
 enemy'); from what one only wants, tries or asks done ('wanted to abolish the Test Act',
 'urged the King to arrest Wilkes', 'insisted that the Corn Laws be kept'), from charges
 one makes in reported speech or in one's own quoted words ('declared that the Ministry was
-betraying the country'), from refusals to obey or to let another act. The word classes
-live in ``rules/stance.json``; the rules' own lists in ``rules/extractors.json``.
+betraying the country'), from refusals to obey or to let another act; from a revolt that
+names no one it is from (the power the text last named one from), a change of sides ('went
+over to the Russians') and backing what a party claims ('trusted the promises of X'). Groups
+named by a collective noun ('the Tory press') become entities where a verb of stance needs
+them, and a few shapes the parser bends are read as what they say ('Indeed Hyde suspected
+Digby', an apposition parsed as a second subject, a relative clause with no relative word).
+The word classes live in ``rules/stance.json``; the rules' own lists in ``rules/extractors.json``.
 """
 
 from __future__ import annotations
