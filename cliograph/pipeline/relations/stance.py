@@ -36,9 +36,9 @@ from ..mentions import broken_object_list
 from ..quotations import in_quotation
 from ..timeline import clause_verb
 from .base import UNREAL_HEADS, asserted, entity_at, factoid, owner
-from .base import owner as base_owner
 from .base import _demonym as demonym
 from .base import happened as _real
+from .base import owner as base_owner
 from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed, subject_tokens
 from .frames import speaker as speaker_of
 from .quotes import spoken
@@ -901,7 +901,8 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         objects = [o for h in said for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                    for o in expand([x for x in c.children if x.dep_ == "pobj"])]
         if not objects and tok.dep_ == "pobj":  # 'acted in concert with X': 'with' hung on the verb
-            objects = [o for c in _noun_preps(tok, ("with",)) for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+            objects = [o for c in _noun_preps(tok, ("with",))
+                       for o in expand([x for x in c.children if x.dep_ == "pobj"])]
         # 'the cause of the Crown': what a container noun holds
         objects = [next((x for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
                          if x.dep_ == "pobj"), o) if o.lower_ in w.container_nouns else o for o in objects]
