@@ -338,6 +338,17 @@ class ExtractorStanceWords(_Strict):
     """Verbs of wanting, trying or asking whose infinitive states the stance of who wants it
     even though it did not happen ('Fox wanted to abolish the Test Act', 'urged the King to
     arrest Wilkes'); never a refusal or a failure."""
+    backed_claim_nouns: frozenset[str] = frozenset()
+    """What a party says, claims or does that another backs in backing the party ('trusted
+    the promises of X', 'supported the claims of X', 'defended the conduct of X')."""
+    effort_nouns: frozenset[str] = frozenset()
+    """A person's efforts or gifts that the text makes the doer of a deed in his stead ('the
+    persistence of X routed the Girondins', 'his eloquence won over the Commons')."""
+    collective_nouns: frozenset[str] = frozenset()
+    """Nouns that, with a modifier, name a group by its common noun where a verb of stance
+    says where it stands ('the bourgeois press defended him', 'the Catholic clergy')."""
+    side_change_verbs: frozenset[str] = frozenset()
+    """Phrasal verbs of changing sides, with their particle ('went over to the enemy')."""
 
 
 class OfficeWords(_Strict):

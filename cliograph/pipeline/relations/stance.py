@@ -10,8 +10,13 @@ revolt of X from Y'), finding and regarding ('found a patron in X', 'regarded X 
 enemy'); from what one only wants, tries or asks done ('wanted to abolish the Test Act',
 'urged the King to arrest Wilkes', 'insisted that the Corn Laws be kept'), from charges
 one makes in reported speech or in one's own quoted words ('declared that the Ministry was
-betraying the country'), from refusals to obey or to let another act. The word classes
-live in ``rules/stance.json``; the rules' own lists in ``rules/extractors.json``.
+betraying the country'), from refusals to obey or to let another act; from a revolt that
+names no one it is from (the power the text last named one from), a change of sides ('went
+over to the Russians') and backing what a party claims ('trusted the promises of X'). Groups
+named by a collective noun ('the Tory press') become entities where a verb of stance needs
+them, and a few shapes the parser bends are read as what they say ('Indeed Hyde suspected
+Digby', an apposition parsed as a second subject, a relative clause with no relative word).
+The word classes live in ``rules/stance.json``; the rules' own lists in ``rules/extractors.json``.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from ..timeline import clause_verb
 from .base import UNREAL_HEADS, asserted, entity_at, factoid, owner
 from .base import _demonym as demonym
 from .base import happened as _real
+from .base import owner as base_owner
 from .frames import Frame, agents, antecedent, expand, frame_of, frames, listed, subject_tokens
 from .frames import speaker as speaker_of
 from .quotes import spoken
@@ -74,6 +80,20 @@ def _toward(d: Document, si: int, polarity: int, holder: int | None, o: Token,
                          policy, rule, 0.6)
     elif target is not None:
         yield from _emit(d, si, "ALLY" if polarity > 0 else "OPPOSES", holder, target, rule, 0.6)
+
+
+def _gapped_object(verb: Token) -> list[Token]:
+    """The noun a relative clause without a relative word leaves as its object: 'the
+    Huguenots the King had banished' ('had banished' has a subject and no object of its
+    own; the Huguenots are whom he banished)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    kids = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in kids) or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "attr", "acomp") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+            or c.lower_ == "that" for c in kids):
+        return []
+    return [verb.head]
 
 
 def _subject_of_next_clause(tok: Token) -> bool:
@@ -133,6 +153,9 @@ def wished_by(verb: Token) -> list[Token] | None:
 
 
 PARTICIPATE_VERBS = relation_words().event.participate
+BACKED_CLAIM_NOUNS = extractor_words().stance.backed_claim_nouns
+EFFORT_NOUNS = extractor_words().stance.effort_nouns
+COLLECTIVE_NOUNS = extractor_words().stance.collective_nouns
 
 
 def _wished_events(d: Document, si: int, f: Frame, holders: list[Token]) -> Iterator[Factoid]:
@@ -195,25 +218,27 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
             preps.setdefault(c.lower_, []).extend(expand([x for x in c.children if x.dep_ == "pcomp"]))
     for o in f.objects:
         light = f"{lemma} {o.lemma_.lower()}"
-        if light in w.ally_light_verbs:
+        if light in w.ally_light_verbs or light in w.light_verbs:
             lemma = light
-        elif light in w.light_verbs:
-            lemma = light
-            for c in o.children:  # 'exception to X' may hang on the noun
+            for c in o.children:  # 'exception to X', 'common cause with X' may hang on the noun
                 if c.dep_ == "prep":
                     preps.setdefault(c.lower_, []).extend(
                         expand([x for x in c.children if x.dep_ == "pobj"]))
     own = f.subjects
     if f.verb.i > 0 and _subject_of_next_clause(d.doc[f.verb.i - 1]):
         own = [d.doc[f.verb.i - 1]]  # '... with the Southerners and Congress voted': Congress votes
-    subjects = [_actor(d, s) for s in _named(d, own if holders is None else holders)]
+    stance_verb = lemma in w.ally_verbs or lemma in w.oppose_verbs
+    # 'the bourgeois press defended him': a group named by a collective noun, for a verb of stance
+    subjects = [a if a is not None or not stance_verb else _collective(d, s)
+                for s in _named(d, own if holders is None else holders) for a in [_actor(d, s)]]
     # 'Cavour persuaded the Piedmontese to adopt free trade': who persuades stands for it too
     if f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.persuade_verbs and _real(f.verb.head):
         subjects += [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
     elif f.verb.dep_ == "xcomp" and f.verb.head.lemma_.lower() in w.command_verbs and _real(f.verb.head):
         # 'ordered him to exclude the Jacobins': the stance is the one who orders; he is only told
         subjects = [_actor(d, s) for s in _named(d, frame_of(f.verb.head).subjects)]
-    objects = f.objects + [o for o in broken_object_list(f.verb) if o not in f.objects]
+    objects = [antecedent(o) for o in f.objects] + [o for o in broken_object_list(f.verb) + _gapped_object(f.verb)
+                                                    if o not in f.objects]
     targets: list[tuple[Token, str]] = [(o, "") for o in objects] + [
         (o, p) for p, objs in preps.items() for o in objs]
     for o, prep in targets:
@@ -222,6 +247,8 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
         person = _polity_of_agents(d, o, w)
         if person is None:
             person = entity_at(d, o, ACTORS)
+        if person is None and stance_verb and not prep and entity_at(d, o) is None:
+            person = _collective(d, o)
         policy = entity_at(d, o, POLICY)
         if policy is None and o.lower_ in w.measure_event_nouns:
             policy = entity_at(d, o, {"EVENT"})
@@ -229,6 +256,8 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
         hostile = False
         if person is None and policy is None:
             owner = _owner(d, o)
+            if owner is None and stance_verb:  # 'branded the assertions of the Tory press'
+                owner = base_owner(d, o, _collective)
             if owner is None and o.lower_ in w.hostile_action_nouns:  # 'a general Jacobin massacre'
                 owner = next((g for c in o.children if c.dep_ in ("amod", "compound") and c.i < o.i
                               and c.text[:1].isupper() and (g := _group_of_adjective(d, c)) is not None), None)
@@ -246,6 +275,13 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
                                         or not prep and lemma in w.ally_light_verbs):
                 for s in subjects:
                     yield from _emit(d, si, "ALLY", s, owner, "stance.ally_verb.v1", 0.6)
+                continue
+            # 'the Estates trusted the promises of Wallenstein', 'defended the claims of X':
+            # backing what a party says or claims is backing the party
+            elif owner is not None and not prep and o.lower_ in BACKED_CLAIM_NOUNS \
+                    and lemma in w.ally_verbs and lemma not in w.succession_verbs:
+                for s in subjects:
+                    yield from _emit(d, si, "ALLY", s, owner, "stance.backed_claim.v1", 0.6)
                 continue
             # 'agreed with the broad lines of the NEP'
             elif o.lower_ in w.container_nouns:
@@ -304,6 +340,35 @@ def _frame_stances(d: Document, si: int, f: Frame, w: StanceWords,
                         yield from _emit(d, si, mutual, b, a, "stance.mutual_verb.v1", 0.6)
 
 
+def from_unparsed_clauses(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Indeed Hyde suspected Digby': a verb of stance between two names that the parser
+    left without a subject of its own (the first name read as an adverb, or as the root
+    the verb modifies): the name before it is its subject, the name after it its object;
+    after a demonstrative read as the name's determiner ('Cromwell being angered at this
+    dismissed Lambert'), the subject named before the demonstrative."""
+    w = words()
+    verbs = w.ally_verbs | w.oppose_verbs
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN") or tok.lemma_.lower() not in verbs \
+                or not sent.start < tok.i < sent.end - 1 or in_quotation(d, tok):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "neg", "agent") for c in tok.children):
+            continue
+        before, after = d.doc[tok.i - 1], d.doc[tok.i + 1]
+        if before.lower_ in ("this", "that") and tok.dep_ == "amod" and tok.head.i == after.i:
+            # 'Cromwell, angered at this, dismissed Lambert' read as 'this dismissed Lambert':
+            # the demonstrative ends a phrase; the subject is the clause's before it
+            before = next((c for c in reversed(list(sent[:before.i - sent.start]))
+                           if c.dep_ == "nsubj" or c.dep_ == "ROOT" and c.pos_ == "PROPN"), before)
+        if before.pos_ != "PROPN" or after.pos_ != "PROPN":
+            continue
+        a, b = entity_at(d, before, ACTORS), entity_at(d, after, ACTORS)
+        if a is None or b is None or a == b:
+            continue
+        for fact in _frame_stances(d, si, Frame(verb=tok, subjects=[before], objects=expand([after])), w):
+            yield replace(fact, extractor="stance.unparsed_clause.v1")
+
+
 # stances that, taken together, make allies of those who take them (siding with the same
 # party says less: 'Bavaria and Saxony sided with the Austrians')
 TOGETHER = ("OPPOSES", "SUPPORTS_POLICY", "OPPOSES_POLICY")
@@ -334,6 +399,23 @@ def _owner(d: Document, noun: Token) -> int | None:
     return owner(d, noun, lambda d_, t: entity_at(d_, t, ACTORS))
 
 
+def _collective(d: Document, tok: Token) -> int | None:
+    """A group a collective noun and its modifiers name, made an entity where a verb of
+    stance says where it stands: 'the bourgeois press', 'the Catholic clergy', 'the
+    country gentry' (never the bare noun: 'the press' alone names no one group)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in COLLECTIVE_NOUNS or entity_at(d, tok) is not None:
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+            and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")]
+    if not mods:
+        return None
+    span = d.doc[min(m.left_edge.i for m in mods):tok.i + 1]
+    if any(t.is_punct or t.dep_ == "cc" for t in span):
+        span = d.doc[mods[-1].i:tok.i + 1]
+    return d.add_entity(span.text, "FACTION", span.start_char, span.end_char, "stance.collective.v1",
+                        tokens=(span.start, span.end))
+
+
 def _named(d: Document, tokens: list[Token]) -> list[Token]:
     """Each token, or the names in apposition to it when it names no one itself: 'His
     associates Sergei Kirov and Sergo Ordzhonikidze'; and the leaders of a group that
@@ -347,6 +429,11 @@ def _named(d: Document, tokens: list[Token]) -> list[Token]:
             # 'Government authorities suppressed the Soviet': the body they act for
             names = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i
                      and c.text[:1].isupper() and _acting_for(d, c) is not None][:1]
+        if not names and entity_at(d, t, ACTORS) is None and t.lower_ in EFFORT_NOUNS:
+            # 'it was the persistence of Sieyès that routed the Girondins': whose effort it is
+            names = [o for c in t.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                     for o in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"])
+                     if entity_at(d, o, ACTORS) is not None][:1]
         if not names and entity_at(d, t, ACTORS) is None and any(c.lower_ == "such" for c in t.children):
             # 'such papers as the Moniteur': the ones named
             names = expand([o for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
@@ -398,14 +485,17 @@ def _leaders(group: Token) -> list[Token]:
     return expand(out)
 
 
-def _earlier_person(d: Document, noun: Token, not_: set[int | None]) -> int | None:
+def _earlier_person(d: Document, noun: Token, not_: set[int | None], back: int = 0) -> int | None:
     """When a pronoun owner of a harm was read as the one who wants it ('When Tomski
     refused..., Lenin called for his expulsion'), the person named before it in the
-    sentence."""
+    sentence (or in the ``back`` sentences before it: 'Pitt was failing. Dundas had long
+    been in his good books')."""
     poss = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
     if not poss:
         return None
-    for i in range(poss[0].i - 1, noun.sent.start - 1, -1):
+    si = next((i for i, s in enumerate(d.sents) if s.start <= noun.i < s.end), 0)
+    first = d.sents[max(si - back, 0)].start
+    for i in range(poss[0].i - 1, first - 1, -1):
         e = d.entity_of_token(d.doc[i])
         if e is not None and e not in not_ and d.entities[e].kind == "PERSON" and d.doc[i].pos_ == "PROPN":
             return e
@@ -471,11 +561,18 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
             if not asserted(verb):
                 continue
-            holders = [antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")]
+            holders = [antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "attr", "nsubjpass")] \
+                or _subject_of_when_clause(verb)
             called = [c for c in verb.children if c.dep_ == "dobj" and entity_at(d, c, ACTORS) is not None]
             if called and noun.dep_ == "pobj" and noun.head.lower_ == "to":
                 holders = called  # 'the Doge called the Genoese to his aid': they come to his side
+            mover = _mover_before(d, noun)
+            if mover is not None:
+                holders = [mover]  # 'news of the approach of the Danish fleet to the aid of X'
             holders = holders or _clause_subjects(noun)
+            held = {entity_at(d, h, ACTORS) for h in expand([_copula_subject(h) for h in holders])}
+            if other in held:  # no one is in his own good books: 'his' is someone named before
+                other = _earlier_person(d, noun, held, RECENT_PRONOUN)
             for h in expand([_copula_subject(h) for h in holders]):
                 yield from _emit(d, si, "ALLY", entity_at(d, h, ACTORS), other, "stance.side_idiom.v1", 0.7)
         elif low in w.against_nouns:
@@ -494,6 +591,32 @@ def from_idioms(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     elif tp is not None and entity_at(d, a, ACTORS) is not None:
                         yield from _emit(d, si, "OPPOSES_POLICY", entity_at(d, a, ACTORS), tp,
                                          "stance.against_noun.v1", 0.6)
+
+
+def _subject_of_when_clause(verb: Token) -> list[Token]:
+    """The subject of a 'when' clause the parser ended at a participle and joined its finite
+    verb to the main clause instead: 'They had crossed the river, when the Swedes under
+    Banér, marching from the north, came to the aid of the Saxons' ('came' has no subject of
+    its own; the Swedes are the subject of 'marching' in the parse)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    for c in verb.head.children:
+        if c.dep_ == "advcl" and verb.head.i < c.i < verb.i and c.tag_ in ("VBG", "VBN") \
+                and any(m.lower_ == "when" for m in c.children if m.dep_ in ("advmod", "mark")):
+            return [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+    return []
+
+
+def _mover_before(d: Document, noun: Token) -> Token | None:
+    """The party named right before 'to the aid of X' inside a noun phrase, which the
+    parser hung on the clause's verb instead: 'word came of the march of the Saxon army to
+    the aid of the Swedes' (the army comes to their aid, not whoever the verb is of)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.i == 0:
+        return None
+    before = noun.doc[noun.head.i - 1]
+    if before.dep_ != "pobj" or before.head.lower_ != "of" or before.head.head.pos_ != "NOUN":
+        return None
+    return before if entity_at(d, before, ACTORS) is not None else None
 
 
 def from_aid(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -550,6 +673,7 @@ def _holders(d: Document, noun: Token) -> list[Token]:
     out = [c for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ == "appos":
         out.append(noun.head)
+    out += _second_subject_of(noun)
     if noun.dep_ == "attr":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
         for s in subj:
@@ -565,6 +689,20 @@ def _holders(d: Document, noun: Token) -> list[Token]:
     return expand(out) if noun.tag_ == "NNS" else out
 
 
+def _second_subject_of(noun: Token) -> list[Token]:
+    """The subject an apposition set off by commas follows, where the parser made the
+    apposition a second subject of the verb: 'Fairfax, however, a friend of Cromwell,
+    declined' (two subjects of 'declined', no conjunction between them)."""
+    if noun.dep_ != "nsubj":
+        return []
+    first = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i]
+    if len(first) != 1 or any(t.dep_ == "cc" for t in noun.doc[first[0].i:noun.left_edge.i]) \
+            or noun.doc[noun.left_edge.i - 1].text != ",":
+        return []
+    return first
+
+
+RECENT_PRONOUN = limits().sentences_back.pronoun  # how far back a pronoun's antecedent may be
 RECENT_SENTENCES = limits().sentences_back.recent_group  # how far back 'these supporters' may reach
 
 
@@ -750,7 +888,7 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             else:
                 continue
         elif low in w.stance_phrases and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "NOUN":
-            polarity, preps = w.stance_phrases[low], ("of", "to")
+            polarity, preps = w.stance_phrases[low], ("of", "to", "with")
             verb = tok.head.head
             if verb.pos_ not in ("VERB", "AUX") or not asserted(verb):
                 continue
@@ -762,6 +900,9 @@ def from_adjectives(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                        and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children))]
         objects = [o for h in said for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                    for o in expand([x for x in c.children if x.dep_ == "pobj"])]
+        if not objects and tok.dep_ == "pobj":  # 'acted in concert with X': 'with' hung on the verb
+            objects = [o for c in _noun_preps(tok, ("with",))
+                       for o in expand([x for x in c.children if x.dep_ == "pobj"])]
         # 'the cause of the Crown': what a container noun holds
         objects = [next((x for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
                          if x.dep_ == "pobj"), o) if o.lower_ in w.container_nouns else o for o in objects]
@@ -997,6 +1138,59 @@ def from_defections(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
 
 
 WALKOUT_VERBS = extractor_words().stance.walkout_verbs
+REVOLT_VERBS = relation_words().event.revolt_verbs
+POLITIES = {"PLACE", "FACTION", "BODY"}
+
+
+def _breaks_away(d: Document, tok: Token) -> tuple[list[Token], list[Token]] | None:
+    """Who breaks away and whom from, when ``tok`` is a verb or noun of revolt: 'Ghent
+    revolted from the Count' (the subjects, the 'from' objects), 'the revolt of Ghent'
+    (the 'of' objects or the owner); None for any other word."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in REVOLT_VERBS:
+        f = frame_of(tok)
+        if f.passive or not _real(tok) or in_quotation(d, tok):
+            return None
+        return f.subjects, [o for p in ("from", "against") for o in f.preps.get(p, [])]
+    if tok.pos_ == "NOUN" and tok.lower_ in words().defection_nouns:
+        who = [c for c in tok.children if c.dep_ == "poss"] + [
+            o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        whom = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "against")
+                for o in c.children if o.dep_ == "pobj"]
+        return who, whom
+    return None
+
+
+def _power_revolted_from(d: Document, si: int, before: int) -> int | None:
+    """The party the text last told a revolt to be from, before token ``before`` of
+    sentence ``si``: the power a story of its subjects' revolts names once."""
+    for back in range(si, -1, -1):
+        found = None
+        for tok in d.sents[back]:
+            if back == si and tok.i >= before:
+                break
+            broke = _breaks_away(d, tok)
+            for o in expand(broke[1]) if broke else []:
+                power = _party(d, o)
+                if power is not None and d.entities[power].kind in ACTORS:
+                    found = power
+        if found is not None:
+            return found
+    return None
+
+
+def from_bare_revolts(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Genoa revolted from the Emperor ... Pisa also revolted': a revolt that names no one
+    it is from is from the power the text last told a revolt to be from."""
+    for tok in sent:
+        broke = _breaks_away(d, tok)
+        if broke is None or broke[1]:
+            continue
+        rebels = [e for t in expand(broke[0]) if (e := entity_at(d, t, POLITIES)) is not None]
+        if not rebels:
+            continue
+        power = _power_revolted_from(d, si, tok.i)
+        for r in rebels:
+            yield from _emit(d, si, "OPPOSES", r, power, "stance.bare_revolt.v1", 0.5)
 
 
 def league_left(d: Document, verb: Token) -> tuple[Frame, int, bool] | None:
@@ -1089,6 +1283,27 @@ def from_exactions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, "OPPOSES", _actor(d, s), entity_at(d, o, ACTORS), "stance.exaction.v1", 0.6)
 
 
+SIDE_CHANGE_VERBS = extractor_words().stance.side_change_verbs
+
+
+def from_side_changes(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Saxon army went over to the Russians during the battle': who goes over to a
+    party joins its side (a people or a group; 'went over to Sicily' is a crossing)."""
+    for f in frames(sent):
+        v = f.verb
+        prts = [c.lower_ for c in v.children if c.dep_ == "prt"]
+        if not any(f"{v.lemma_.lower()} {p}" in SIDE_CHANGE_VERBS for p in prts) or f.passive \
+                or not _real(v) or in_quotation(d, v):
+            continue
+        for o in f.preps.get("to", []):
+            side = entity_at(d, o, ACTORS)
+            if side is None or d.entities[side].kind == "PLACE" and o.tag_ != "NNPS" \
+                    and not d.entities[side].name.endswith(PEOPLE_ENDINGS):
+                continue
+            for s in _named(d, f.subjects):
+                yield from _emit(d, si, "ALLY", _actor(d, s), side, "stance.went_over.v1", 0.6)
+
+
 def from_taken_along(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Taking with them the Pisans and Genoese, the Venetians marched to Verona': a people
     taken along on a campaign marches as an ally."""
@@ -1153,13 +1368,16 @@ def stance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from from_leaving_league(d, si, sent)
     yield from from_exactions(d, si, sent)
     yield from from_taken_along(d, si, sent)
+    yield from from_side_changes(d, si, sent)
     yield from from_defections(d, si, sent)
+    yield from from_bare_revolts(d, si, sent)
     yield from from_refusals(d, si, sent)
     yield from from_refused_aid(d, si, sent)
     yield from from_owned_policies(d, si, sent)
     yield from led_and_backed(d, si, sent)
     yield from from_adjectives(d, si, sent)
     yield from from_verbs(d, si, sent)
+    yield from from_unparsed_clauses(d, si, sent)
     yield from from_together(d, si, sent)
     yield from from_nouns(d, si, sent)
     yield from from_idioms(d, si, sent)
