@@ -560,6 +560,9 @@ class DescribedMeasureWords(_Strict):
     """Measures described by a verb phrase or an action noun (``relations/descriptions.py``)."""
     urging_verbs: frozenset[str]
     """Verbs by which one urges a course on others: 'persuaded them to', 'urged him to'."""
+    joining_in_verbs: frozenset[str]
+    """Verbs of taking part in another's course, named by a gerund after 'in': 'begged them
+    to join in pulling down the forts'."""
     preparing_verbs: frozenset[str]
     """Verbs by which one readies oneself for a course: 'prepared to rebuild'."""
     works_verbs: frozenset[str]

@@ -139,14 +139,28 @@ def _measure_span(inf: Token) -> tuple[int, int] | None:
     return span
 
 
+def _joined_course(verb: Token, heads: Collection[str]) -> Token | None:
+    """'join them in pulling down the forts': the gerund after 'in' is the course one is
+    asked to share (a course of the class that names measures), not the joining."""
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() in heads
+                 and not any(x.dep_ == "neg" for x in g.children)), None)
+
+
 def _infinitive_measures(d: Document, si: int, head: Token, deps: tuple[str, ...], who: list[Token],
                          rule: str) -> Iterator[Factoid]:
     """The measures named by the 'to'-infinitives under ``head`` (not negated, and of a
     verb that can name one), each stood for by ``who``."""
     w = words().described_measures
     heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
-    for inf in (c for c in head.children if c.dep_ in deps and c.lemma_.lower() in heads):
+    infs = [c for c in head.children if c.dep_ in deps]
+    infs += [x for c in infs for x in c.conjuncts if x.i > c.i and x.pos_ == "VERB"]  # 'not to A, but to B'
+    for inf in infs:
         if not any(c.lower_ == "to" for c in inf.children) or any(c.dep_ == "neg" for c in inf.children):
+            continue
+        if inf.lemma_.lower() in w.joining_in_verbs:
+            inf = _joined_course(inf, heads)  # 'to join them in pulling down the forts'
+        if inf is None or inf.lemma_.lower() not in heads:
             continue
         span = _measure_span(inf)
         if span is None:

@@ -1,0 +1,20 @@
+"""Courses of policy read from constructions the older rules missed (relations/descriptions.py,
+relations/policies.py), on small texts of other periods than the gold chapters'."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def test_who_begs_others_to_join_in_a_course_stands_for_the_course(analysed):
+    d = analysed("In 1526 Cardinal Wolsey begged the Venetians not only to stay out of the war, but also to "
+                 "join him in pulling down the forts that guarded the passes.")
+    assert ("Cardinal Wolsey", "pulling down the forts") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_begging_others_not_to_join_in_a_course_names_no_measure(analysed):
+    d = analysed("Cardinal Wolsey begged the Venetians not to join him in pulling down the forts.")
+    assert not pairs(d, "SUPPORTS_POLICY")
