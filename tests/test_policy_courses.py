@@ -18,3 +18,18 @@ def test_who_begs_others_to_join_in_a_course_stands_for_the_course(analysed):
 def test_begging_others_not_to_join_in_a_course_names_no_measure(analysed):
     d = analysed("Cardinal Wolsey begged the Venetians not to join him in pulling down the forts.")
     assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_who_wishes_to_widen_the_part_a_measure_plays_stands_for_it(analysed):
+    d = analysed("Peel tried to extend the scope of the Corn Laws in the colonies.")
+    assert ("Peel", "Corn Laws") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_who_curbs_a_measure_stands_against_it(analysed):
+    d = analysed("In 1829 the Whigs curbed the Test Act.")
+    assert ("Whigs", "Test Act") in pairs(d, "OPPOSES_POLICY")
+
+
+def test_not_wanting_to_weaken_a_measure_says_nothing_of_it(analysed):
+    d = analysed("In 1829 the Tories did not want to weaken the Corn Laws.")
+    assert not pairs(d, "OPPOSES_POLICY")

@@ -592,6 +592,19 @@ class DescribedMeasureWords(_Strict):
     design was to drain the marshes'."""
 
 
+class ScalingWords(_Strict):
+    """Verbs that make a named measure, or the part it plays, larger or smaller
+    (``policies.scaled_measures``)."""
+
+    raising_verbs: frozenset[str]
+    """'raise the influence of X', 'strengthen X': for X."""
+    lowering_verbs: frozenset[str]
+    """'curb the power of X', 'weaken X': against X."""
+    scope_nouns: frozenset[str]
+    """Nouns of the part a measure plays, through which the verb reaches it: 'the
+    influence of planning', 'the scope of the Act'."""
+
+
 class PolicyWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -658,6 +671,7 @@ class PolicyWords(BaseModel):
     nominalisations: dict[str, str]
     """The noun of a verb of public choice, naming a way a question offers: 'chosen by
     the crown' -> 'election by the crown'."""
+    scaling: ScalingWords
     described_measures: DescribedMeasureWords
 
 
