@@ -33,3 +33,20 @@ def test_who_curbs_a_measure_stands_against_it(analysed):
 def test_not_wanting_to_weaken_a_measure_says_nothing_of_it(analysed):
     d = analysed("In 1829 the Tories did not want to weaken the Corn Laws.")
     assert not pairs(d, "OPPOSES_POLICY")
+
+
+def test_care_given_to_the_upkeep_of_things_is_a_measure_the_giver_stands_for(analysed):
+    d = analysed("In 1680 Francesco Morosini devoted great care to the repair of the dykes.")
+    assert ("Francesco Morosini", "repair of the dykes") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_care_given_by_no_one_named_goes_on_the_measures_of_the_last_advocate(analysed):
+    d = analysed("In 1672 the States of Holland allowed every printer complete freedom to publish his pamphlets. "
+                 "Besides, in the matter of paper they treated the printers generously. That, with the great care "
+                 "devoted to the repair of harbours, bridges, and lighthouses, is a matter of record.")
+    assert ("States of Holland", "repair of harbours, bridges, and lighthouses") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_care_given_to_a_memory_names_no_measure(analysed):
+    d = analysed("In 1680 Francesco Morosini devoted great care to the memory of his father.")
+    assert not pairs(d, "SUPPORTS_POLICY")

@@ -587,6 +587,15 @@ class DescribedMeasureWords(_Strict):
     issuing_verbs: frozenset[str]
     order_nouns: frozenset[str]
     """'issued orders for X', 'gave directions for X': what is ordered."""
+    devoting_verbs: frozenset[str]
+    devotion_nouns: frozenset[str]
+    """'the care devoted to X', 'spent large sums on X': what one gives care or money to."""
+    kept_nouns: frozenset[str]
+    """Nouns of an action on a thing that end in no ending of an action noun: 'the upkeep of
+    the roads', 'the repair of the dykes'."""
+    devotion_lookback: int
+    """How many sentences back the one who stood for measures just before may be, when the
+    care given to one names no one who gives it."""
     plan_nouns: frozenset[str]
     """Nouns of a plan that 'was to' do something, besides the nouns of purpose: 'his
     design was to drain the marshes'."""

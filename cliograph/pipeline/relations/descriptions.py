@@ -50,6 +50,7 @@ PLANNED_RULE = "descriptions.planned.v1"
 RESOLVED_RULE = "descriptions.resolved.v1"
 COURTING_RULE = "descriptions.courting.v1"
 ORDERED_RULE = "descriptions.ordered.v1"
+DEVOTED_RULE = "descriptions.devoted.v1"
 OBJECT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
@@ -348,6 +349,69 @@ def ordered_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, type_, a, ordered, ORDERED_RULE)
 
 
+def _cared_for(d: Document, noun: Token) -> tuple[int, int] | None:
+    """What care is given to, when it is a measure: an action on a thing ('the upkeep of
+    the roads', 'the teaching of music'), or a policy already named."""
+    w = words().described_measures
+    m = d.mention_of_token(noun)
+    if m is not None and m.entity is not None and d.entities[m.entity].kind == "POLICY":
+        return m.tokens
+    low = noun.lower_
+    if noun.pos_ != "NOUN" or not noun.text.islower() or low in _policy_words().not_policies \
+            or not (low.endswith(w.action_endings) or low in w.kept_nouns) \
+            or not any(c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1 for c in noun.children):
+        return None
+    return _policy_span(noun) or _state_span(noun)  # (a list of things is long for a policy's name)
+
+
+def _recent_advocate(d: Document, si: int) -> int | None:
+    """Who stood for the last measures of this paragraph, in the last sentences: the one a
+    list of measures goes on with ('they allowed the artist freedom ... This, and the care
+    devoted to the upkeep of the churches, ...')."""
+    para = d.paragraph_at(d.sents[si].start_char)
+    back = words().described_measures.devotion_lookback
+    lo = max(para[0] if para else 0, d.sents[max(0, si - back)].start_char)
+    for f in reversed(d.factoids):
+        if f.start < lo:
+            break
+        if f.type == "SUPPORTS_POLICY" and f.start < d.sents[si].start_char:
+            return f.subject
+    return None
+
+
+def devoted_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Doge devoted great care to the upkeep of the dykes', 'the sums spent by the
+    Senate on the repair of the roads': what care or money is given to is a measure the
+    giver stands for; care given by no one named goes on the measures of whoever stood for
+    the last ones."""
+    w = words().described_measures
+    for verb in sent:
+        if verb.lemma_.lower() not in w.devoting_verbs or verb.pos_ != "VERB" or in_quotation(d, verb):
+            continue
+        given = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in w.devotion_nouns]
+        participle = verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+        if participle and verb.head.lower_ in w.devotion_nouns:
+            given.append(verb.head)  # 'the care devoted to ...'
+        targets = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on", "upon")
+                   for o in p.children if o.dep_ == "pobj"]
+        if not given or not targets or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if participle:
+            who = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            who += [c for g in given for c in g.children if c.dep_ == "poss"]
+            actors = _actors(d, who)
+            if not who and (a := _recent_advocate(d, si)) is not None:
+                actors = [a]
+        elif asserted(verb) and not frame_of(verb).passive:
+            actors = _actors(d, _doers(verb))
+        else:
+            continue
+        for noun in targets:
+            span = _cared_for(d, noun)
+            for a in actors if span is not None else []:
+                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, DEVOTED_RULE), DEVOTED_RULE)
+
+
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Every rule of this module on one sentence (the registry's ``descriptions``)."""
     yield from urged_measures(d, si, sent)
@@ -357,3 +421,4 @@ def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from planned_measures(d, si, sent)
     yield from courting_measures(d, si, sent)
     yield from ordered_measures(d, si, sent)
+    yield from devoted_measures(d, si, sent)
