@@ -50,3 +50,23 @@ def test_care_given_by_no_one_named_goes_on_the_measures_of_the_last_advocate(an
 def test_care_given_to_a_memory_names_no_measure(analysed):
     d = analysed("In 1680 Francesco Morosini devoted great care to the memory of his father.")
     assert not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_who_judges_a_measure_ruinous_stands_against_it(analysed):
+    d = analysed("Fox voted for the bill along with Charles Grey, the Northumbrian who regarded slavery as ruinous "
+                 "to the nation.")
+    assert ("Charles Grey", "slavery") in pairs(d, "OPPOSES_POLICY")
+
+
+def test_who_judges_a_measure_higher_than_others_stands_for_it(analysed):
+    d = analysed("Peel, who regarded the Corn Laws as higher than any law of the land, resigned.")
+    assert ("Peel", "Corn Laws") in pairs(d, "SUPPORTS_POLICY")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("In 1842 Cobden did not regard the Corn Laws as ruinous.", id="a_judgement_denied"),
+    pytest.param("Cobden regarded the Corn Laws as a subject for the Commons.", id="a_judgement_of_no_worth"),
+])
+def test_no_verdict_no_stance(analysed, text):
+    d = analysed(text)
+    assert not pairs(d, "OPPOSES_POLICY") and not pairs(d, "SUPPORTS_POLICY")

@@ -601,6 +601,17 @@ class DescribedMeasureWords(_Strict):
     design was to drain the marshes'."""
 
 
+class JudgementWords(_Strict):
+    """'regarded X as ruinous', 'hailed X as a blessing' (``policies.judged_measures``)."""
+
+    regard_verbs: frozenset[str]
+    """Verbs that judge their object 'as' something."""
+    good_words: frozenset[str]
+    """What a measure is judged as by one who stands for it: 'necessary', 'a safeguard'."""
+    bad_words: frozenset[str]
+    """What a measure is judged as by one against it: 'ruinous', 'a menace'."""
+
+
 class ScalingWords(_Strict):
     """Verbs that make a named measure, or the part it plays, larger or smaller
     (``policies.scaled_measures``)."""
@@ -680,6 +691,7 @@ class PolicyWords(BaseModel):
     nominalisations: dict[str, str]
     """The noun of a verb of public choice, naming a way a question offers: 'chosen by
     the crown' -> 'election by the crown'."""
+    judgement: JudgementWords
     scaling: ScalingWords
     described_measures: DescribedMeasureWords
 

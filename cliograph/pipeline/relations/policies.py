@@ -26,6 +26,7 @@ from ...rules import lexicon
 from ...rules.words import PolicyWords
 from ...rules.words import policy_words as words
 from ..document import Document
+from ..mentions import judged_as
 from ..quotations import in_quotation
 from .base import MODALS, asserted, entity_at, factoid
 from .frames import expand, frame_of
@@ -753,6 +754,27 @@ def scaled_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, type_, a, m, "policies.scaled.v1")
 
 
+def judged_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Cobden regarded the Corn Laws as ruinous', 'the Whigs hailed the Act as a
+    safeguard': who judges a named measure good stands for it, bad against it."""
+    w = words().judgement
+    for verb in sent:
+        if verb.lemma_.lower() not in w.regard_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        f = frame_of(verb)
+        if f.passive:
+            continue
+        verdict = judged_as(verb)
+        measures = [e for o in f.objects for x in expand([o]) if (e := entity_at(d, x, {"POLICY"})) is not None]
+        if not verdict or not measures:
+            continue
+        type_ = "SUPPORTS_POLICY" if verdict > 0 else "OPPOSES_POLICY"
+        for a in _actors(d, f.subjects):
+            for m in measures:
+                yield from _emit(d, si, type_, a, m, "policies.judged.v1")
+
+
 def companions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Webster voted for the compromise along with Calhoun': the companion named by
     'along with', 'together with' takes the same side on the measure of that verb."""
@@ -792,4 +814,5 @@ def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from declared_states(d, si, sent)
     yield from group_feelings(d, si, sent)
     yield from scaled_measures(d, si, sent)
+    yield from judged_measures(d, si, sent)
     yield from companions(d, si, sent)
