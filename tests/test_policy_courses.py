@@ -70,3 +70,18 @@ def test_who_judges_a_measure_higher_than_others_stands_for_it(analysed):
 def test_no_verdict_no_stance(analysed, text):
     d = analysed(text)
     assert not pairs(d, "OPPOSES_POLICY") and not pairs(d, "SUPPORTS_POLICY")
+
+
+def test_who_says_a_body_has_no_right_to_a_deed_stands_against_the_deed(analysed):
+    d = analysed("In 1799 the Whigs declared that the Ministry had no right to declare Ireland a province.")
+    assert ("Whigs", "declare Ireland a province") in pairs(d, "OPPOSES_POLICY")
+
+
+def test_who_denies_the_right_to_a_deed_stands_against_it(analysed):
+    d = analysed("In 1637 Hampden denied the right of the King to levy ship money.")
+    assert ("Hampden", "levy ship money") in pairs(d, "OPPOSES_POLICY")
+
+
+def test_a_right_granted_is_no_opposition(analysed):
+    d = analysed("In 1799 the Whigs declared that the Ministry had a right to dissolve the Irish Parliament.")
+    assert not pairs(d, "OPPOSES_POLICY")

@@ -587,6 +587,11 @@ class DescribedMeasureWords(_Strict):
     issuing_verbs: frozenset[str]
     order_nouns: frozenset[str]
     """'issued orders for X', 'gave directions for X': what is ordered."""
+    right_nouns: frozenset[str]
+    denying_verbs: frozenset[str]
+    saying_verbs: frozenset[str]
+    """'denied the Crown's right to levy X', 'declared that the Crown had no right to levy X':
+    whose right to do a deed is denied, and the verbs that deny it."""
     devoting_verbs: frozenset[str]
     devotion_nouns: frozenset[str]
     """'the care devoted to X', 'spent large sums on X': what one gives care or money to."""

@@ -51,6 +51,7 @@ RESOLVED_RULE = "descriptions.resolved.v1"
 COURTING_RULE = "descriptions.courting.v1"
 ORDERED_RULE = "descriptions.ordered.v1"
 DEVOTED_RULE = "descriptions.devoted.v1"
+DENIED_RULE = "descriptions.denied_right.v1"
 OBJECT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
@@ -412,6 +413,48 @@ def devoted_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, DEVOTED_RULE), DEVOTED_RULE)
 
 
+def _deed_span(inf: Token) -> tuple[int, int] | None:
+    """The deed an infinitive names, with a small clause it takes ('declare the island a
+    republic', parsed with the island as the subject of 'republic')."""
+    span = _measure_span(inf)
+    small = [c for c in inf.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ") and c.i > inf.i]
+    if span is None or not small:
+        return span
+    end = max(t.i for t in small[0].subtree) + 1
+    if small[0].left_edge.i <= span[1] and end - span[0] <= words().span_max_tokens \
+            and not any(t.pos_ == "PRON" or t.is_punct for t in inf.doc[span[1]:end]):
+        return span[0], end
+    return span
+
+
+def denied_rights(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Tories declared that the Ministry had no right to dissolve the Irish Parliament',
+    'Pym denied the King's right to levy ship money': who denies that a deed may rightly be
+    done stands against the deed."""
+    w = words().described_measures
+    heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
+    for noun in sent:
+        if noun.lemma_.lower() not in w.right_nouns or noun.dep_ != "dobj" or in_quotation(d, noun):
+            continue
+        verb = noun.head
+        if verb.lemma_.lower() in w.denying_verbs:
+            sayer = verb  # 'denied the King's right to'
+        elif verb.lemma_ == "have" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in w.saying_verbs and (
+                any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+                or any(c.dep_ == "neg" for c in verb.children)):
+            sayer = verb.head  # 'declared that the Ministry had no right to'
+        else:
+            continue
+        if not asserted(sayer) or frame_of(sayer).passive or any(c.dep_ == "neg" for c in sayer.children):
+            continue
+        deeds = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in heads
+                 and any(x.lower_ == "to" for x in c.children) and not any(x.dep_ == "neg" for x in c.children)]
+        for inf in deeds:
+            span = _deed_span(inf)
+            for a in _actors(d, _doers(sayer)) if span is not None else []:
+                yield from _emit(d, si, "OPPOSES_POLICY", a, _policy(d, *span, DENIED_RULE), DENIED_RULE)
+
+
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Every rule of this module on one sentence (the registry's ``descriptions``)."""
     yield from urged_measures(d, si, sent)
@@ -422,3 +465,4 @@ def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from courting_measures(d, si, sent)
     yield from ordered_measures(d, si, sent)
     yield from devoted_measures(d, si, sent)
+    yield from denied_rights(d, si, sent)
