@@ -85,3 +85,14 @@ def test_who_denies_the_right_to_a_deed_stands_against_it(analysed):
 def test_a_right_granted_is_no_opposition(analysed):
     d = analysed("In 1799 the Whigs declared that the Ministry had a right to dissolve the Irish Parliament.")
     assert not pairs(d, "OPPOSES_POLICY")
+
+
+def test_a_measure_published_with_no_agent_is_decided_by_the_sitting_assembly(analysed):
+    d = analysed("The Frankfurt Parliament sat through the winter. In March the Imperial Constitution was solemnly "
+                 "promulgated.")
+    assert ("Frankfurt Parliament", "Imperial Constitution") in pairs(d, "DECIDES")
+
+
+def test_a_pamphlet_published_is_no_decision_of_the_sitting_assembly(analysed):
+    d = analysed("The Frankfurt Parliament sat through the winter. In March a bitter pamphlet was published.")
+    assert not pairs(d, "DECIDES")
