@@ -96,3 +96,9 @@ def test_a_measure_published_with_no_agent_is_decided_by_the_sitting_assembly(an
 def test_a_pamphlet_published_is_no_decision_of_the_sitting_assembly(analysed):
     d = analysed("The Frankfurt Parliament sat through the winter. In March a bitter pamphlet was published.")
     assert not pairs(d, "DECIDES")
+
+
+def test_loyal_as_one_had_been_to_a_cause_stands_for_it(analysed):
+    d = analysed("The Tories knew that, loyal as he had always been to the cause of monarchy, Halifax was no friend "
+                 "to arbitrary power.")
+    assert ("Halifax", "monarchy") in pairs(d, "SUPPORTS_POLICY")

@@ -1202,7 +1202,10 @@ def _stance_objects(tok: Token, w: PolicyPhraseWords) -> list[tuple[Token, bool]
             preps = [nxt]  # 'from the Whig hostility to Jacobinism', 'to' hung on the verb
         out += [o for c in preps for o in c.children if o.dep_ in ("pobj", "pcomp")]
     elif tok.pos_ == "ADJ" and tok.lower_ in w.stance_adjectives:
-        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "for")
+        # 'loyal to X', and 'loyal as he had been to X' (the 'to' on the concessive clause)
+        holders = [tok] + [c for c in tok.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+        out += [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "for")
                 for o in c.children if o.dep_ in ("pobj", "pcomp")]
     found: list[tuple[Token, bool]] = []
     for o in out:
