@@ -99,6 +99,6 @@ def test_a_pamphlet_published_is_no_decision_of_the_sitting_assembly(analysed):
 
 
 def test_loyal_as_one_had_been_to_a_cause_stands_for_it(analysed):
-    d = analysed("The Tories knew that, loyal as he had always been to the cause of monarchy, Halifax was no friend "
-                 "to arbitrary power.")
-    assert ("Halifax", "monarchy") in pairs(d, "SUPPORTS_POLICY")
+    d = analysed("In 1688 the Tories knew that, loyal as he had long proved to the cause of monarchy in England, "
+                 "Lord Halifax was no friend to arbitrary power.")
+    assert ("Lord Halifax", "monarchy") in pairs(d, "SUPPORTS_POLICY")
