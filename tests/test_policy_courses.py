@@ -102,3 +102,15 @@ def test_loyal_as_one_had_been_to_a_cause_stands_for_it(analysed):
     d = analysed("In 1688 the Tories knew that, loyal as he had long proved to the cause of monarchy in England, "
                  "Lord Halifax was no friend to arbitrary power.")
     assert ("Lord Halifax", "monarchy") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_deed_a_speaker_calls_necessary_is_one_he_stands_for(analysed):
+    d = analysed("In 1831 Lord Grey wrote to the King: “That it is necessary to reform and enlarge the franchise of "
+                 "the boroughs, I have no doubt.”")
+    assert ("Lord Grey", "reform and enlarge the franchise of the boroughs") in pairs(d, "SUPPORTS_POLICY")
+
+
+def test_a_deed_a_speaker_calls_needless_is_none_he_stands_for(analysed):
+    d = analysed("In 1831 Lord Grey wrote to the King: “It is not necessary to reform the franchise of the "
+                 "boroughs.”")
+    assert not pairs(d, "SUPPORTS_POLICY")

@@ -587,6 +587,9 @@ class DescribedMeasureWords(_Strict):
     issuing_verbs: frozenset[str]
     order_nouns: frozenset[str]
     """'issued orders for X', 'gave directions for X': what is ordered."""
+    necessity_words: frozenset[str]
+    """'“It is necessary to reform the Senate”': a speaker who says a deed is needed, or
+    wise, stands for it."""
     right_nouns: frozenset[str]
     denying_verbs: frozenset[str]
     saying_verbs: frozenset[str]

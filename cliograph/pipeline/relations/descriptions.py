@@ -39,6 +39,7 @@ from ...rules.words import words as event_words
 from ..document import Document
 from ..mentions import ARTICLES, NAMING_PREPS, _policy_head, _policy_span, _policy_words
 from ..quotations import in_quotation
+from .quotes import spoken
 from .base import asserted
 from .frames import expand, frame_of
 from .policies import _actors, _emit, _infinitive_phrase, _phrase, _pruned
@@ -52,6 +53,7 @@ COURTING_RULE = "descriptions.courting.v1"
 ORDERED_RULE = "descriptions.ordered.v1"
 DEVOTED_RULE = "descriptions.devoted.v1"
 DENIED_RULE = "descriptions.denied_right.v1"
+NEEDED_RULE = "descriptions.said_needed.v1"
 OBJECT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
@@ -455,6 +457,40 @@ def denied_rights(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, "OPPOSES_POLICY", a, _policy(d, *span, DENIED_RULE), DENIED_RULE)
 
 
+def _deeds_span(inf: Token) -> tuple[int, int] | None:
+    """The deed an infinitive names, with the verbs coordinated to it that share its object
+    ('revise and amend the charter')."""
+    last = max((c for c in inf.children if c.dep_ == "conj" and c.pos_ == "VERB"), key=lambda c: c.i, default=None)
+    if last is None or any(c.dep_ == "dobj" for c in inf.children):
+        return _measure_span(inf)
+    tail = _infinitive_phrase(last)
+    if tail is None or tail[1] - inf.i > words().span_max_tokens \
+            or any(t.pos_ == "PRON" or t.is_punct for t in inf.doc[inf.i:tail[1]]):
+        return None
+    return inf.i, tail[1]
+
+
+def said_needed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'He wrote to Jay: “That it is necessary to revise and amend the charter, I entertain
+    no doubt”': a deed a speaker calls necessary (or wise) in his own words is one he
+    stands for."""
+    w = words().described_measures
+    heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
+    for speaker, said in spoken(d, si):
+        for be in said:
+            if be.lemma_ != "be" or speaker is None or any(
+                    c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in be.children):
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children) or not any(
+                    c.dep_ == "acomp" and c.lower_ in w.necessity_words for c in be.children):
+                continue
+            for inf in (c for c in be.children if c.dep_ == "xcomp" and c.lemma_.lower() in heads
+                        and any(x.lower_ == "to" for x in c.children)):
+                span = _deeds_span(inf)
+                if span is not None:
+                    yield from _emit(d, si, "SUPPORTS_POLICY", speaker, _policy(d, *span, NEEDED_RULE), NEEDED_RULE)
+
+
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Every rule of this module on one sentence (the registry's ``descriptions``)."""
     yield from urged_measures(d, si, sent)
@@ -466,3 +502,4 @@ def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from ordered_measures(d, si, sent)
     yield from devoted_measures(d, si, sent)
     yield from denied_rights(d, si, sent)
+    yield from said_needed(d, si, sent)
