@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Mention
 from ..names import norm
 from ..rules import lexicon, limits
-from ..rules.words import entity_words, policy_phrases, stance_words
+from ..rules.words import entity_words, policy_phrases, policy_words, stance_words
 from .document import Document
 from .span_docs import SpanDocs
 
@@ -1202,7 +1202,10 @@ def _stance_objects(tok: Token, w: PolicyPhraseWords) -> list[tuple[Token, bool]
             preps = [nxt]  # 'from the Whig hostility to Jacobinism', 'to' hung on the verb
         out += [o for c in preps for o in c.children if o.dep_ in ("pobj", "pcomp")]
     elif tok.pos_ == "ADJ" and tok.lower_ in w.stance_adjectives:
-        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "for")
+        # 'loyal to X', and 'loyal as he had been to X' (the 'to' on the concessive clause)
+        holders = [tok] + [c for c in tok.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
+        out += [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "towards", "for")
                 for o in c.children if o.dep_ in ("pobj", "pcomp")]
     found: list[tuple[Token, bool]] = []
     for o in out:
@@ -1278,6 +1281,25 @@ def _policy_span(tok: Token) -> tuple[int, int] | None:
     return toks[0].i, toks[-1].i + 1
 
 
+def judged_as(verb: Token) -> int:
+    """+1 where a verb of judging calls its object good ('regarded X as necessary', 'as a
+    safeguard'), -1 where bad ('as ruinous', 'as a grave danger'), else 0: a judgement,
+    like a stance word, makes its object a measure one stands for or against."""
+    w = policy_words().judgement
+    if verb.lemma_.lower() not in w.regard_verbs or verb.pos_ != "VERB":
+        return 0
+    verdict = 0
+    for as_ in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        heads = [c for c in as_.children if c.dep_ in ("pobj", "amod", "acomp", "attr", "advmod", "nmod")]
+        said = [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in ("amod", "advmod", "compound")))]
+        if any(t.dep_ == "neg" or t.lower_ in ("not", "never", "hardly", "less") for h in heads for t in h.subtree):
+            continue  # 'as not necessary', 'as hardly just': no plain verdict
+        lemmas = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
+        good, bad = bool(lemmas & w.good_words), bool(lemmas & w.bad_words)
+        verdict += 1 if good and not bad else -1 if bad and not good else 0
+    return verdict
+
+
 def stance_policy_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Common-noun phrases that name a policy someone stands for or against.
 
@@ -1287,7 +1309,8 @@ def stance_policy_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     w = _policy_words()
     out: list[tuple[int, int, str, str]] = []
     for tok in doc:
-        for o, inside in _stance_objects(tok, w):
+        judged = [(o, False) for o in tok.children if o.dep_ == "dobj"] if judged_as(tok) else []
+        for o, inside in _stance_objects(tok, w) + judged:
             modified = any(c.dep_ in ("amod", "compound", "nmod") and c.i < o.i for c in o.children) or any(
                 c.dep_ == "prep" and c.i == o.i + 1 and c.lower_ in NAMING_PREPS for c in o.children)
             # 'the extermination of the Girondins' is a harm done, 'capital punishment' a measure

@@ -571,6 +571,9 @@ class DescribedMeasureWords(_Strict):
     """Measures described by a verb phrase or an action noun (``relations/descriptions.py``)."""
     urging_verbs: frozenset[str]
     """Verbs by which one urges a course on others: 'persuaded them to', 'urged him to'."""
+    joining_in_verbs: frozenset[str]
+    """Verbs of taking part in another's course, named by a gerund after 'in': 'begged them
+    to join in pulling down the forts'."""
     preparing_verbs: frozenset[str]
     """Verbs by which one readies oneself for a course: 'prepared to rebuild'."""
     works_verbs: frozenset[str]
@@ -595,9 +598,50 @@ class DescribedMeasureWords(_Strict):
     issuing_verbs: frozenset[str]
     order_nouns: frozenset[str]
     """'issued orders for X', 'gave directions for X': what is ordered."""
+    necessity_words: frozenset[str]
+    """'“It is necessary to reform the Senate”': a speaker who says a deed is needed, or
+    wise, stands for it."""
+    right_nouns: frozenset[str]
+    denying_verbs: frozenset[str]
+    saying_verbs: frozenset[str]
+    """'denied the Crown's right to levy X', 'declared that the Crown had no right to levy X':
+    whose right to do a deed is denied, and the verbs that deny it."""
+    devoting_verbs: frozenset[str]
+    devotion_nouns: frozenset[str]
+    """'the care devoted to X', 'spent large sums on X': what one gives care or money to."""
+    kept_nouns: frozenset[str]
+    """Nouns of an action on a thing that end in no ending of an action noun: 'the upkeep of
+    the roads', 'the repair of the dykes'."""
+    devotion_lookback: int
+    """How many sentences back the one who stood for measures just before may be, when the
+    care given to one names no one who gives it."""
     plan_nouns: frozenset[str]
     """Nouns of a plan that 'was to' do something, besides the nouns of purpose: 'his
     design was to drain the marshes'."""
+
+
+class JudgementWords(_Strict):
+    """'regarded X as ruinous', 'hailed X as a blessing' (``policies.judged_measures``)."""
+
+    regard_verbs: frozenset[str]
+    """Verbs that judge their object 'as' something."""
+    good_words: frozenset[str]
+    """What a measure is judged as by one who stands for it: 'necessary', 'a safeguard'."""
+    bad_words: frozenset[str]
+    """What a measure is judged as by one against it: 'ruinous', 'a menace'."""
+
+
+class ScalingWords(_Strict):
+    """Verbs that make a named measure, or the part it plays, larger or smaller
+    (``policies.scaled_measures``)."""
+
+    raising_verbs: frozenset[str]
+    """'raise the influence of X', 'strengthen X': for X."""
+    lowering_verbs: frozenset[str]
+    """'curb the power of X', 'weaken X': against X."""
+    scope_nouns: frozenset[str]
+    """Nouns of the part a measure plays, through which the verb reaches it: 'the
+    influence of planning', 'the scope of the Act'."""
 
 
 class PolicyWords(BaseModel):
@@ -666,6 +710,8 @@ class PolicyWords(BaseModel):
     nominalisations: dict[str, str]
     """The noun of a verb of public choice, naming a way a question offers: 'chosen by
     the crown' -> 'election by the crown'."""
+    judgement: JudgementWords
+    scaling: ScalingWords
     described_measures: DescribedMeasureWords
 
 

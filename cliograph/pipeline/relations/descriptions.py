@@ -39,6 +39,7 @@ from ...rules.words import words as event_words
 from ..document import Document
 from ..mentions import ARTICLES, NAMING_PREPS, _policy_head, _policy_span, _policy_words
 from ..quotations import in_quotation
+from .quotes import spoken
 from .base import asserted
 from .frames import expand, frame_of
 from .policies import _actors, _emit, _infinitive_phrase, _phrase, _pruned
@@ -50,6 +51,9 @@ PLANNED_RULE = "descriptions.planned.v1"
 RESOLVED_RULE = "descriptions.resolved.v1"
 COURTING_RULE = "descriptions.courting.v1"
 ORDERED_RULE = "descriptions.ordered.v1"
+DEVOTED_RULE = "descriptions.devoted.v1"
+DENIED_RULE = "descriptions.denied_right.v1"
+NEEDED_RULE = "descriptions.said_needed.v1"
 OBJECT_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
@@ -139,14 +143,28 @@ def _measure_span(inf: Token) -> tuple[int, int] | None:
     return span
 
 
+def _joined_course(verb: Token, heads: Collection[str]) -> Token | None:
+    """'join them in pulling down the forts': the gerund after 'in' is the course one is
+    asked to share (a course of the class that names measures), not the joining."""
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() in heads
+                 and not any(x.dep_ == "neg" for x in g.children)), None)
+
+
 def _infinitive_measures(d: Document, si: int, head: Token, deps: tuple[str, ...], who: list[Token],
                          rule: str) -> Iterator[Factoid]:
     """The measures named by the 'to'-infinitives under ``head`` (not negated, and of a
     verb that can name one), each stood for by ``who``."""
     w = words().described_measures
     heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
-    for inf in (c for c in head.children if c.dep_ in deps and c.lemma_.lower() in heads):
+    infs = [c for c in head.children if c.dep_ in deps]
+    infs += [x for c in infs for x in c.conjuncts if x.i > c.i and x.pos_ == "VERB"]  # 'not to A, but to B'
+    for inf in infs:
         if not any(c.lower_ == "to" for c in inf.children) or any(c.dep_ == "neg" for c in inf.children):
+            continue
+        if inf.lemma_.lower() in w.joining_in_verbs:
+            inf = _joined_course(inf, heads)  # 'to join them in pulling down the forts'
+        if inf is None or inf.lemma_.lower() not in heads:
             continue
         span = _measure_span(inf)
         if span is None:
@@ -334,6 +352,145 @@ def ordered_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 yield from _emit(d, si, type_, a, ordered, ORDERED_RULE)
 
 
+def _cared_for(d: Document, noun: Token) -> tuple[int, int] | None:
+    """What care is given to, when it is a measure: an action on a thing ('the upkeep of
+    the roads', 'the teaching of music'), or a policy already named."""
+    w = words().described_measures
+    m = d.mention_of_token(noun)
+    if m is not None and m.entity is not None and d.entities[m.entity].kind == "POLICY":
+        return m.tokens
+    low = noun.lower_
+    if noun.pos_ != "NOUN" or not noun.text.islower() or low in _policy_words().not_policies \
+            or not (low.endswith(w.action_endings) or low in w.kept_nouns) \
+            or not any(c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1 for c in noun.children):
+        return None
+    return _policy_span(noun) or _state_span(noun)  # (a list of things is long for a policy's name)
+
+
+def _recent_advocate(d: Document, si: int) -> int | None:
+    """Who stood for the last measures of this paragraph, in the last sentences: the one a
+    list of measures goes on with ('they allowed the artist freedom ... This, and the care
+    devoted to the upkeep of the churches, ...')."""
+    para = d.paragraph_at(d.sents[si].start_char)
+    back = words().described_measures.devotion_lookback
+    lo = max(para[0] if para else 0, d.sents[max(0, si - back)].start_char)
+    for f in reversed(d.factoids):
+        if f.start < lo:
+            break
+        if f.type == "SUPPORTS_POLICY" and f.start < d.sents[si].start_char:
+            return f.subject
+    return None
+
+
+def devoted_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Doge devoted great care to the upkeep of the dykes', 'the sums spent by the
+    Senate on the repair of the roads': what care or money is given to is a measure the
+    giver stands for; care given by no one named goes on the measures of whoever stood for
+    the last ones."""
+    w = words().described_measures
+    for verb in sent:
+        if verb.lemma_.lower() not in w.devoting_verbs or verb.pos_ != "VERB" or in_quotation(d, verb):
+            continue
+        given = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in w.devotion_nouns]
+        participle = verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+        if participle and verb.head.lower_ in w.devotion_nouns:
+            given.append(verb.head)  # 'the care devoted to ...'
+        targets = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on", "upon")
+                   for o in p.children if o.dep_ == "pobj"]
+        if not given or not targets or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if participle:
+            who = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            who += [c for g in given for c in g.children if c.dep_ == "poss"]
+            actors = _actors(d, who)
+            if not who and (a := _recent_advocate(d, si)) is not None:
+                actors = [a]
+        elif asserted(verb) and not frame_of(verb).passive:
+            actors = _actors(d, _doers(verb))
+        else:
+            continue
+        for noun in targets:
+            span = _cared_for(d, noun)
+            for a in actors if span is not None else []:
+                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, DEVOTED_RULE), DEVOTED_RULE)
+
+
+def _deed_span(inf: Token) -> tuple[int, int] | None:
+    """The deed an infinitive names, with a small clause it takes ('declare the island a
+    republic', parsed with the island as the subject of 'republic')."""
+    span = _measure_span(inf)
+    small = [c for c in inf.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ") and c.i > inf.i]
+    if span is None or not small:
+        return span
+    end = max(t.i for t in small[0].subtree) + 1
+    if small[0].left_edge.i <= span[1] and end - span[0] <= words().span_max_tokens \
+            and not any(t.pos_ == "PRON" or t.is_punct for t in inf.doc[span[1]:end]):
+        return span[0], end
+    return span
+
+
+def denied_rights(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Tories declared that the Ministry had no right to dissolve the Irish Parliament',
+    'Pym denied the King's right to levy ship money': who denies that a deed may rightly be
+    done stands against the deed."""
+    w = words().described_measures
+    heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
+    for noun in sent:
+        if noun.lemma_.lower() not in w.right_nouns or noun.dep_ != "dobj" or in_quotation(d, noun):
+            continue
+        verb = noun.head
+        if verb.lemma_.lower() in w.denying_verbs:
+            sayer = verb  # 'denied the King's right to'
+        elif verb.lemma_ == "have" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in w.saying_verbs and (
+                any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+                or any(c.dep_ == "neg" for c in verb.children)):
+            sayer = verb.head  # 'declared that the Ministry had no right to'
+        else:
+            continue
+        if not asserted(sayer) or frame_of(sayer).passive or any(c.dep_ == "neg" for c in sayer.children):
+            continue
+        deeds = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in heads
+                 and any(x.lower_ == "to" for x in c.children) and not any(x.dep_ == "neg" for x in c.children)]
+        for inf in deeds:
+            span = _deed_span(inf)
+            for a in _actors(d, _doers(sayer)) if span is not None else []:
+                yield from _emit(d, si, "OPPOSES_POLICY", a, _policy(d, *span, DENIED_RULE), DENIED_RULE)
+
+
+def _deeds_span(inf: Token) -> tuple[int, int] | None:
+    """The deed an infinitive names, with the verbs coordinated to it that share its object
+    ('revise and amend the charter')."""
+    last = max((c for c in inf.children if c.dep_ == "conj" and c.pos_ == "VERB"), key=lambda c: c.i, default=None)
+    if last is None or any(c.dep_ == "dobj" for c in inf.children):
+        return _measure_span(inf)
+    tail = _infinitive_phrase(last)
+    if tail is None or tail[1] - inf.i > words().span_max_tokens \
+            or any(t.pos_ == "PRON" or t.is_punct for t in inf.doc[inf.i:tail[1]]):
+        return None
+    return inf.i, tail[1]
+
+
+def said_needed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'He wrote to Jay: “That it is necessary to revise and amend the charter, I entertain
+    no doubt”': a deed a speaker calls necessary (or wise) in his own words is one he
+    stands for."""
+    w = words().described_measures
+    heads = words().intended_heads | w.works_verbs | w.light_verbs | w.keeping_verbs
+    for speaker, said in spoken(d, si):
+        for be in said:
+            if be.lemma_ != "be" or speaker is None or any(
+                    c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in be.children):
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children) or not any(
+                    c.dep_ == "acomp" and c.lower_ in w.necessity_words for c in be.children):
+                continue
+            for inf in (c for c in be.children if c.dep_ == "xcomp" and c.lemma_.lower() in heads
+                        and any(x.lower_ == "to" for x in c.children)):
+                span = _deeds_span(inf)
+                if span is not None:
+                    yield from _emit(d, si, "SUPPORTS_POLICY", speaker, _policy(d, *span, NEEDED_RULE), NEEDED_RULE)
+
+
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Every rule of this module on one sentence (the registry's ``descriptions``)."""
     yield from urged_measures(d, si, sent)
@@ -343,3 +500,6 @@ def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from planned_measures(d, si, sent)
     yield from courting_measures(d, si, sent)
     yield from ordered_measures(d, si, sent)
+    yield from devoted_measures(d, si, sent)
+    yield from denied_rights(d, si, sent)
+    yield from said_needed(d, si, sent)

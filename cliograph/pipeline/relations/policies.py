@@ -26,10 +26,12 @@ from ...rules import lexicon
 from ...rules.words import PolicyWords
 from ...rules.words import policy_words as words
 from ..document import Document
+from ..mentions import judged_as
 from ..quotations import in_quotation
 from .base import MODALS, asserted, entity_at, factoid
 from .frames import expand, frame_of
 from .stance import _group_of_adjective as group_of_adjective
+from .stance import wished_by
 
 ACTORS = {"PERSON", "FACTION", "BODY", "PLACE"}
 DECIDERS = {"BODY"}
@@ -721,6 +723,58 @@ def group_feelings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         yield from _emit(d, si, "OPPOSES" if low in hostile else "ALLY", a, b, rule)
 
 
+def _scaled(d: Document, obj: Token) -> list[int]:
+    """The named measures an object of scaling stands for: itself ('strengthen the Test
+    Act'), or what the part it plays is of ('raise the influence of state planning')."""
+    found = [e for o in expand([obj]) if (e := entity_at(d, o, {"POLICY"})) is not None]
+    if found or obj.lemma_.lower() not in words().scaling.scope_nouns:
+        return found
+    inner = [x for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
+    return [e for o in expand(inner) if (e := entity_at(d, o, {"POLICY"})) is not None]
+
+
+def scaled_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Pitt wished to raise the influence of the Sinking Fund', 'the Whigs curbed the
+    Test Act': who makes a named measure (or the part it plays) larger, or wants it made
+    so, stands for it; who makes it smaller, against it."""
+    w = words().scaling
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in w.raising_verbs and lemma not in w.lowering_verbs or verb.pos_ != "VERB" \
+                or in_quotation(d, verb):
+            continue
+        holders = wished_by(verb)
+        f = frame_of(verb)
+        if holders is None:  # not only wished: it must have been done
+            holders = f.subjects if asserted(verb) and not f.passive else []
+        measures = [m for o in f.objects for m in _scaled(d, o)]
+        type_ = "SUPPORTS_POLICY" if lemma in w.raising_verbs else "OPPOSES_POLICY"
+        for a in _actors(d, holders) if measures else []:
+            for m in measures:
+                yield from _emit(d, si, type_, a, m, "policies.scaled.v1")
+
+
+def judged_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Cobden regarded the Corn Laws as ruinous', 'the Whigs hailed the Act as a
+    safeguard': who judges a named measure good stands for it, bad against it."""
+    w = words().judgement
+    for verb in sent:
+        if verb.lemma_.lower() not in w.regard_verbs or verb.pos_ != "VERB" or in_quotation(d, verb) \
+                or not asserted(verb):
+            continue
+        f = frame_of(verb)
+        if f.passive:
+            continue
+        verdict = judged_as(verb)
+        measures = [e for o in f.objects for x in expand([o]) if (e := entity_at(d, x, {"POLICY"})) is not None]
+        if not verdict or not measures:
+            continue
+        type_ = "SUPPORTS_POLICY" if verdict > 0 else "OPPOSES_POLICY"
+        for a in _actors(d, f.subjects):
+            for m in measures:
+                yield from _emit(d, si, type_, a, m, "policies.judged.v1")
+
+
 def companions(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """'Webster voted for the compromise along with Calhoun': the companion named by
     'along with', 'together with' takes the same side on the measure of that verb."""
@@ -759,4 +813,6 @@ def policies(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from purposes(d, si, sent)
     yield from declared_states(d, si, sent)
     yield from group_feelings(d, si, sent)
+    yield from scaled_measures(d, si, sent)
+    yield from judged_measures(d, si, sent)
     yield from companions(d, si, sent)
