@@ -945,9 +945,11 @@ def find(d: Document) -> None:
         chosen.append((s, e, kind, source))
     chosen.sort()
     inner = _inner_names(doc, chosen, ent_at) + _one_per_life_event(doc, beside) + _nested_named_heads(cands, chosen)
+    worded, shared = _shared_heads(doc, chosen)
     d.mentions = []
     d.token_mention = {}
     for s, e, kind, source in chosen:
+        worded_as = worded.get((s, e))
         span = doc[s:e]
         # strip enclosing quotes from the span itself
         while s < e and doc[s].text in QUOTES_OPEN:
@@ -959,7 +961,7 @@ def find(d: Document) -> None:
             continue
         idx = len(d.mentions)
         d.mentions.append(
-            Mention(span.start_char, span.end_char, span.text, kind or "", source, tokens=(s, e))
+            Mention(span.start_char, span.end_char, worded_as or span.text, kind or "", source, tokens=(s, e))
         )
         for t in span:
             d.token_mention[t.i] = idx
@@ -969,6 +971,10 @@ def find(d: Document) -> None:
         span = doc[s:e]
         d.mentions.append(Mention(span.start_char, span.end_char, span.text, kind or "", source,
                                   tokens=(s, e)))
+    # ('the Soviets of Kiev and Odessa': the Odessa Soviet, named on 'Odessa' beside the town)
+    for s, e, kind, source, text in shared:
+        span = doc[s:e]
+        d.mentions.append(Mention(span.start_char, span.end_char, text, kind, source, tokens=(s, e)))
 
 
 YEAR = re.compile(r"1\d{3}|20\d\d")
@@ -1019,8 +1025,9 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
         elif kind in ("POLICY", "EVENT") and e - s >= 2 and _attributive_person(doc[s]):
             out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
         # 'the Gulf of Finland', 'the Isthmus of Suez': the town or land a feature is named after
-        if kind == "PLACE" and guess_kind(doc[s:e]) == "PLACE" and (whose := _office_complement(doc, s, e)) \
-                and _a_place(doc[whose[0]:whose[1]]):
+        # 'the Soviets of Rostov-on-Don', 'the Officers' Schools of Pavlovsk': the town a body is of
+        if kind in ("PLACE", "BODY") and guess_kind(doc[s:e]) == kind and (
+                whose := _office_complement(doc, s, e)) and _a_place(doc[whose[0]:whose[1]]):
             out.append((*whose, "PLACE", "mentions.inner_name.v1"))
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
@@ -1046,6 +1053,79 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             if k is not None and k != kind:
                 out.append((rs, re_, k, "mentions.inner_name.v1"))
     return out
+
+
+SHARED_HEAD_RULE = "mentions.shared_head.v1"
+
+
+def _shared_heads(doc: Doc, chosen: list[tuple[int, int, str | None, str]]) -> tuple[
+        dict[tuple[int, int], str], list[tuple[int, int, str, str, str]]]:
+    """Names that share one plural head noun: 'Wall and Nassau Streets' are Wall Street and
+    Nassau Street, 'the Soviets of Moscow, Kiev and Odessa' three Soviets, one of each town.
+
+    Why: a writer names several places or bodies of one kind once, with the head in the
+    plural; each is a name of its own ('Nassau Streets' is no street's name). The first
+    form ('X and Y Streets') rewords the names in place: the bare 'Wall' becomes 'Wall
+    Street'. The second ('Soviets of X, Y and Z') keeps each town a place and names each
+    further body on its town, as a mention beside it. Returns the rewordings by span and
+    the bodies named beside their towns.
+    """
+    lex = lexicon()
+    heads = lex.place_heads | lex.body_heads
+    at = {(s, e): kind for s, e, kind, _ in chosen}
+    ends = {e: s for s, e, _, _ in chosen}
+    starts = {s: e for s, e, _, _ in chosen}
+    worded: dict[tuple[int, int], str] = {}
+    beside: list[tuple[int, int, str, str, str]] = []
+
+    def listed_before(k: int) -> list[tuple[int, int]]:
+        """The one-word names listed before token ``k`` ('Wall and', 'Elbe, Saale and')."""
+        items: list[tuple[int, int]] = []
+        if k < 2 or doc[k - 1].lower_ not in ("and", "&") or (k - 1) not in ends:
+            return items
+        j = k - 1
+        while j in ends and at[(ends[j], j)] in (None, "PLACE", "BODY", "PERSON") and j - ends[j] == 1:
+            items.append((ends[j], j))
+            j = ends[j]
+            if j >= 2 and doc[j - 1].text == "," and (j - 1) in ends:
+                j -= 1
+            else:
+                break
+        return items
+
+    for s, e, kind, _ in chosen:
+        head = doc[e - 1]
+        plural = head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s") and head.lower_[:-1] in heads
+        if e - s == 2 and plural and head.lower_ in heads and kind in ("PLACE", "BODY"):
+            items = listed_before(s)
+            if items:
+                one = head.text[:-1]
+                worded[(s, e)] = f"{doc[s].text} {one}"  # 'Nassau Streets' -> 'Nassau Street'
+                for a, b in items:
+                    worded[(a, b)] = f"{doc[a:b].text} {one}"
+        # 'the Soviets of Moscow, Kiev, Odessa and other cities'
+        words = [t.lower_ for t in doc[s:e]]
+        if kind != "BODY" or "of" not in words or e >= len(doc):
+            continue
+        k = s + words.index("of")
+        owner = doc[k - 1]
+        if owner.tag_ not in ("NNS", "NNPS") or not owner.lower_.endswith("s") or owner.lower_[:-1] not in heads:
+            continue
+        one = f"{doc[s:k - 1].text} {owner.text[:-1]}".strip()
+        j, listed = e, len(beside)
+        while j + 1 < len(doc) and doc[j].text in (",", "and"):
+            if doc[j].text == "," and doc[j + 1].lower_ == "and":
+                j += 1  # ('Kiev, and Odessa')
+            b = starts.get(j + 1)
+            if b is None or not _a_place(doc[j + 1:b]) and at[(j + 1, b)] != "PLACE":
+                break
+            beside.append((j + 1, b, "BODY", SHARED_HEAD_RULE, f"{one} of {doc[j + 1:b].text}"))
+            j = b
+        c = k + 1 + (doc[k + 1].lower_ == "the")
+        if len(beside) > listed and c < e and not _a_place(doc[c:e]) and guess_kind(doc[c:e]) in (None, "PLACE"):
+            # ('the Soviets of Rostov-on-Don and Yekaterinburg': listed with a town, a town)
+            beside.append((c, e, "PLACE", SHARED_HEAD_RULE, doc[c:e].text))
+    return worded, beside
 
 
 def _nested_named_heads(cands: list[tuple[int, int, str | None, str]],
