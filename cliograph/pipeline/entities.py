@@ -40,6 +40,8 @@ PLACE_NOUNS = entity_words().entities.place_nouns
 PLACE_COMMON = entity_words().entities.place_common
 BARE_TITLES = entity_words().entities.bare_titles
 PUBLICATIONS = entity_words().entities.publications
+WRITTEN_PIECES = entity_words().entities.written_pieces
+PUBLISHING_VERBS = entity_words().entities.publishing_verbs
 # (with 'send': 'sent out Dorieus with a small force' sends an envoy or commander)
 HUMAN_OBJECT_VERBS = entity_words().entities.human_object_verbs
 PASSIVE_PERSON_VERBS = entity_words().entities.passive_person_verbs
@@ -184,6 +186,9 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if any(c.dep_ == "appos" and c.lemma_.lower() in PUBLICATIONS for c in root.children) or (
             root.dep_ == "appos" and root.head.lemma_.lower() in PUBLICATIONS):
         votes["BODY"] += 2 * CONTEXT_WEIGHT
+    # 'his articles in The Federalist', 'letters which appeared in Le Temps': where writing comes out
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and _printed_in(root.head):
+        votes["BODY"] += 2 * CONTEXT_WEIGHT
     # 'Nicomedes, son of Cleombrotus': a kinship apposition
     if any(c.dep_ == "appos" and c.lower_ in lex.kin_roles and any(
             p.lower_ == "of" for p in c.children) for c in root.children):
@@ -212,6 +217,20 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     ):
         votes["PERSON"] += CONTEXT_WEIGHT
     return votes
+
+
+def _printed_in(prep: Token) -> bool:
+    """The 'in' of where a piece of writing comes out: 'his articles in X', 'an editorial in X',
+    'articles which appeared in X', 'a letter printed in X', 'read his articles in X'."""
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.lower_ in WRITTEN_PIECES
+    if head.pos_ != "VERB" or not _verb_forms(head) & PUBLISHING_VERBS:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if head.dep_ in ("relcl", "acl"):
+        subjects.append(head.head)  # ('articles which appeared in X', 'a letter printed in X')
+    return any(s.lower_ in WRITTEN_PIECES for s in subjects)
 
 
 def _group_key(m: Mention) -> str:

@@ -291,9 +291,19 @@ def _hyphen_chain(doc: Doc, j: int) -> int:
             and not doc[k].whitespace_ and doc[k + 1].is_alpha:
         k += 2
         hyphens += 1
-    if hyphens >= 2 or hyphens == 1 and doc[k - 1].text[:1].isupper():
+    if hyphens >= 2 or hyphens == 1 and (doc[k - 1].text[:1].isupper() or _hyphened_building(doc[j - 1:k])):
         return k
     return j
+
+
+HYPHENED_BUILDINGS = entity_words().mentions.hyphened_buildings
+
+
+def _hyphened_building(span: Span) -> bool:
+    """'the Senate-house', 'the Town-hall': a capitalised word and a building's noun joined by a
+    hyphen name the building."""
+    return len(span) == 3 and span[1].text in ("-", "–") and span[0].text[:1].isupper() \
+        and span[2].lower_ in HYPHENED_BUILDINGS and span[2].text.islower()
 
 
 def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -399,6 +409,8 @@ def guess_kind(span: Span) -> str | None:
         # 'Jansenism', 'Lutheranism', 'Christianity': a creed or doctrine (a sentence's first
         # word is capitalised whatever it is: 'Factionalism grew')
         return "POLICY"
+    if len(span) >= 3 and _hyphened_building(span[-3:]):
+        return "PLACE"  # ('the Senate-house' is a building, not the Senate)
     words = [t.lower_ for t in span]
     first, head = words[0], head_word(span)
     if len(words) > 1 and first in WINGS and (span[-1].tag_ in ("NNS", "NNPS") or re.search(r"[^s]s$", words[-1])):
@@ -822,6 +834,25 @@ def _a_name_given(span: Span) -> bool:
     return any(c.dep_ == "dobj" and c.i != root.i and c.i < root.i and c.pos_ != "PRON" for c in verb.children)
 
 
+PARTISAN_SINGULAR_RULE = "mentions.partisan_singular.v1"
+REFLEXIVES = {"himself", "herself", "themselves", "myself", "yourself"}
+NATION_WORD = re.compile(r"(ian|ean|an|ish|ese|ic|man|men|ite|i)$")
+
+
+def _partisan_said(tok: Token) -> bool:
+    """'professed himself a Roundhead', 'branded as a Trimmer', 'he became a Leveller': a
+    capitalised word no head noun explains, said of someone after 'a' as what he is. Not a
+    people's or a faith's word ('a Frenchman', 'a Virginian', 'a Catholic', which the model
+    knows as nationalities and creeds), nor a rank ('a Bishop'): the party he is of, named
+    in the singular."""
+    reflexive = tok.dep_ in ("ccomp", "dobj", "xcomp") and any(
+        c.lower_ in REFLEXIVES and c.i < tok.i for c in (*tok.head.children, *tok.children))  # 'declared himself a X'
+    predicate = tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as" or reflexive
+    return predicate and tok.tag_ in ("NNP", "NN") and tok.ent_type_ not in ("NORP", "GPE", "LOC") \
+        and not NATION_WORD.search(tok.lower_) and guess_kind(tok.doc[tok.i:tok.i + 1]) is None \
+        and tok.lower_ not in lexicon().person_titles and tok.lower_ not in lexicon().not_names
+
+
 def _a_place(span: Span) -> bool:
     """A name the gazetteer or the model knows as a place, and no head noun says otherwise."""
     from .entities import gazetteer  # (the place list lives with the other kind votes)
@@ -885,6 +916,8 @@ def find(d: Document) -> None:
                 source = f"spacy.ner.{lab}" if lab else source
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
+                if _partisan_said(span[0]):
+                    cands.append((ss, ee, "FACTION", PARTISAN_SINGULAR_RULE))
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
             if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS and kind != "POLICY":
                 continue  # 'His Eminence', 'their Saviour': a form of address or a common noun

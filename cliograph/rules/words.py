@@ -732,6 +732,9 @@ class MentionWords(_Strict):
     membership_heads: dict[str, str]
     """Nouns of a place among a body's members and the preposition before the body ('a member
     of the cabinet', 'a seat in the council'): a lower-case body head there is the body."""
+    hyphened_buildings: frozenset[str]
+    """Buildings named by a capitalised word and a hyphened lower-case noun ('the Senate-house', 'the
+    Town-hall'): one name, a place."""
 
 
 class EntityWords(_Strict):
@@ -756,6 +759,12 @@ class EntityWords(_Strict):
     """Titles of nobility and office that stand alone before 'of' ('the Duke of X')."""
     publications: frozenset[str]
     """Nouns of papers and writings: a name that heads one is no person ('the X daily')."""
+    written_pieces: frozenset[str]
+    """Pieces of writing that appear in a publication: 'his articles in X', 'an editorial in X' make X a
+    paper, which counts as a body."""
+    publishing_verbs: frozenset[str]
+    """Verbs of a piece of writing coming out or read ('articles which appeared in X', 'a letter printed in
+    X', 'read his articles in X')."""
     human_object_verbs: frozenset[str]
     """Verbs whose object is a person ('hated X', 'murdered X'). 'sent out Dorieus with a small force': an
     envoy or commander."""

@@ -1,0 +1,51 @@
+"""Named entities by class of language, each on a small text of another period than the gold
+chapters': a party named in the singular as what someone is, a building named with a hyphened
+noun, and a paper known by the writing that appears in it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import entity_named
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("In 1649 the young printer declared himself a Leveller, and the Army arrested him at Burford.",
+     "Leveller"),
+    ("Wilkes was denounced by the country gentlemen as a Covenanter, though he had served the King.",
+     "Covenanter"),
+])
+def test_a_party_named_in_the_singular_as_what_one_is(analysed, text, party):
+    e = entity_named(analysed(text), party)
+    assert e is not None and e.kind == "FACTION"
+
+
+@pytest.mark.parametrize("text", [
+    "Lafayette, a Frenchman of old family, crossed to Boston in 1777.",
+    "Schurz said at Chicago that he was an American before everything.",
+])
+def test_a_people_in_the_singular_is_still_no_name(analysed, text):
+    d = analysed(text)
+    assert entity_named(d, "Frenchman") is None and entity_named(d, "American") is None
+
+
+def test_a_rank_in_the_singular_is_no_party(analysed):
+    d = analysed("Before Laud became a Bishop he had quarrelled with Abbot at Oxford.")
+    bishop = entity_named(d, "Bishop")
+    assert bishop is None or bishop.kind != "FACTION"
+
+
+def test_a_hyphened_building_is_one_place(analysed):
+    d = analysed("In 1776 the delegates walked from the tavern to the State-house, where Hancock waited.")
+    e = entity_named(d, "State-house")
+    assert e is not None and e.kind == "PLACE", [(x.name, x.kind) for x in d.entities]
+
+
+@pytest.mark.parametrize(("text", "paper"), [
+    ("In 1898 Zola's letter appeared in L'Aurore, and Clemenceau chose its title.", "L'Aurore"),
+    ("Mazzini read the articles in La Giovine Italia aloud to the exiles at Marseilles.", "La Giovine Italia"),
+])
+def test_where_writing_appears_is_a_paper(analysed, text, paper):
+    e = entity_named(analysed(text), paper)
+    assert e is not None and e.kind == "BODY", [(x.name, x.kind) for x in analysed(text).entities]
