@@ -49,3 +49,14 @@ def test_a_hyphened_building_is_one_place(analysed):
 def test_where_writing_appears_is_a_paper(analysed, text, paper):
     e = entity_named(analysed(text), paper)
     assert e is not None and e.kind == "BODY", [(x.name, x.kind) for x in analysed(text).entities]
+
+
+def test_works_named_after_their_owner_are_a_place(analysed):
+    d = analysed("In January 1905 a strike broke out at the Obukhov works, and Gapon marched the next Sunday.")
+    e = entity_named(d, "Obukhov works")
+    assert e is not None and e.kind == "PLACE", [(x.name, x.kind) for x in d.entities]
+
+
+def test_public_works_are_no_place(analysed):
+    d = analysed("In 1933 Ickes spent the relief money on great public works along the Tennessee.")
+    assert entity_named(d, "public works") is None

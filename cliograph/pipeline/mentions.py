@@ -325,7 +325,8 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 and a.dep_ in ("compound", "amod"):
             continue  # 'Soviet Russia', 'Imperial Germany': the régime's word names the land it rules
         if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
-                and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
+                and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS
+                and a.lower_ not in ("of", "for", "and")) or (
                 b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
             out.append((s, k))
             s = k
