@@ -41,6 +41,8 @@ PLACE_COMMON = entity_words().entities.place_common
 BARE_TITLES = entity_words().entities.bare_titles
 PUBLICATIONS = entity_words().entities.publications
 WRITTEN_PIECES = entity_words().entities.written_pieces
+CLASS_NOUNS = entity_words().entities.class_nouns
+LISTING_VERBS = entity_words().entities.listing_verbs
 PUBLISHING_VERBS = entity_words().entities.publishing_verbs
 # (with 'send': 'sent out Dorieus with a small force' sends an envoy or commander)
 HUMAN_OBJECT_VERBS = entity_words().entities.human_object_verbs
@@ -186,6 +188,9 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if any(c.dep_ == "appos" and c.lemma_.lower() in PUBLICATIONS for c in root.children) or (
             root.dep_ == "appos" and root.head.lemma_.lower() in PUBLICATIONS):
         votes["BODY"] += 2 * CONTEXT_WEIGHT
+    # 'their universities comprising Oxford, Leiden...', 'towns such as Ypres': a member of a class
+    if (member := _listed_under(listed)) is not None:
+        votes[member] += 2 * CONTEXT_WEIGHT
     # 'his articles in The Federalist', 'letters which appeared in Le Temps': where writing comes out
     if root.dep_ == "pobj" and root.head.lower_ == "in" and _printed_in(root.head):
         votes["BODY"] += 2 * CONTEXT_WEIGHT
@@ -217,6 +222,23 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     ):
         votes["PERSON"] += CONTEXT_WEIGHT
     return votes
+
+
+def _listed_under(listed: Token) -> str | None:
+    """The kind of the class a (list of) name(s) is given as members of: the object of 'comprising' or
+    'including' on a class noun ('their universities comprising X'), a list after 'besides' on such a
+    verb, or after 'such as' or 'including' on the class noun itself ('towns such as X')."""
+    head = listed.head
+    if listed.dep_ == "pobj" and head.lower_ in ("besides", "including", "as") and head.i != listed.i:
+        if head.lower_ == "as" and not (head.i > 0 and head.doc[head.i - 1].lower_ == "such"):
+            return None
+        listed, head = head, head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return CLASS_NOUNS.get(head.lemma_.lower())
+    if listed.dep_ not in ("dobj", "prep") or head.pos_ != "VERB" or head.lemma_.lower() not in LISTING_VERBS:
+        return None
+    nouns = [head.head] if head.dep_ == "acl" else [c for c in head.children if c.dep_ == "nsubj"]
+    return next((CLASS_NOUNS[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in CLASS_NOUNS), None)
 
 
 def _printed_in(prep: Token) -> bool:

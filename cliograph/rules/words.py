@@ -759,6 +759,11 @@ class EntityWords(_Strict):
     """Titles of nobility and office that stand alone before 'of' ('the Duke of X')."""
     publications: frozenset[str]
     """Nouns of papers and writings: a name that heads one is no person ('the X daily')."""
+    class_nouns: dict[str, Kind]
+    """Common nouns of a class of named things, and the kind its members are: 'universities comprising
+    Oxford and Leiden', 'towns such as Ypres' list members of the class."""
+    listing_verbs: frozenset[str]
+    """Verbs that list a class's members as their object ('the colleges comprising X, Y and Z')."""
     written_pieces: frozenset[str]
     """Pieces of writing that appear in a publication: 'his articles in X', 'an editorial in X' make X a
     paper, which counts as a body."""
