@@ -28,3 +28,22 @@ def test_a_name_outside_a_class_list_keeps_its_kind(analysed):
     d = analysed("In 1713 Bolingbroke sent Prior to Utrecht, where the envoys of Louis waited.")
     e = entity_named(d, "Utrecht")
     assert e is not None and e.kind == "PLACE"
+
+
+def test_where_a_town_lies_is_a_place(analysed):
+    d = analysed("In 1809 the French held Aspern, the village beyond Essling, while Charles waited.")
+    e = entity_named(d, "Essling")
+    assert e is not None and e.kind == "PLACE", [(x.name, x.kind) for x in d.entities]
+
+
+def test_a_body_said_with_the_stays_a_body_when_once_in_apposition(analysed):
+    d = analysed("In 1905 the Sobranje voted the budget. The deputies met in the Sobranje again in May. "
+                 "The Sobranje refused the loan. The ministers, the Sobranje, the army were divided.")
+    e = entity_named(d, "Sobranje")
+    assert e is not None and e.kind == "BODY", [(x.name, x.kind) for x in d.entities]
+
+
+def test_a_mans_name_ending_in_a_policy_word_is_a_man(analysed):
+    d = analysed("In 1716 the Regent allowed John Law to found a bank in Paris, and Saint-Simon distrusted him.")
+    e = entity_named(d, "John Law")
+    assert e is not None and e.kind == "PERSON", [(x.name, x.kind) for x in d.entities]

@@ -42,6 +42,7 @@ BARE_TITLES = entity_words().entities.bare_titles
 PUBLICATIONS = entity_words().entities.publications
 WRITTEN_PIECES = entity_words().entities.written_pieces
 CLASS_NOUNS = entity_words().entities.class_nouns
+SPATIAL_PREPS = entity_words().entities.spatial_preps
 LISTING_VERBS = entity_words().entities.listing_verbs
 PUBLISHING_VERBS = entity_words().entities.publishing_verbs
 # (with 'send': 'sent out Dorieus with a small force' sends an envoy or commander)
@@ -188,6 +189,11 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if any(c.dep_ == "appos" and c.lemma_.lower() in PUBLICATIONS for c in root.children) or (
             root.dep_ == "appos" and root.head.lemma_.lower() in PUBLICATIONS):
         votes["BODY"] += 2 * CONTEXT_WEIGHT
+    # 'Eion on the Strymon', 'Marea, the town above Pharos': where a place lies is a place
+    if root.dep_ == "pobj" and head.lower_ in SPATIAL_PREPS and (
+            head.head.lemma_.lower() in PLACE_COMMON and head.head.pos_ == "NOUN"
+            or head.head.ent_type_ in ("GPE", "LOC", "FAC") and head.head.pos_ == "PROPN"):
+        votes["PLACE"] += CONTEXT_WEIGHT
     # 'their universities comprising Oxford, Leiden...', 'towns such as Ypres': a member of a class
     if (member := _listed_under(listed)) is not None:
         votes[member] += 2 * CONTEXT_WEIGHT
@@ -692,13 +698,18 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     with_the = 0
     ms = [m for m in ms if m.source not in ("mentions.inner_name.v1", "mentions.attributive_person.v1")]
     # ('the Sazonov Ministry', 'the Froebel method': not his 'the')
+    # ('the Storting, the assembly of the realm, met': a name put in apposition once among many
+    # said with 'the' is still said with it; alone, 'Lenin, the Old Man of Bolshevism' describes a man)
+    appositions = [m for m in ms if doc[m.tokens[0]:m.tokens[1]].root.dep_ == "appos"]
+    if 2 * len(appositions) >= len(ms):
+        return False
+    ms = [m for m in ms if m not in appositions]
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
         if (words[0] in lex.person_titles or words[0] in lex.office_heads) or TITLE_OF.match(m.text) or any(
-                w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]) \
-                or doc[s:e].root.dep_ == "appos":
-            return False  # 'the Anarchist'; 'Lenin, the Old Man of Bolshevism': a person described
+                w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]):
+            return False  # 'the Anarchist': a person described
         with_the += s > 0 and doc[s - 1].lower_ == "the"
     return bool(ms) and 2 * with_the > len(ms)
 

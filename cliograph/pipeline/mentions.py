@@ -446,8 +446,8 @@ def guess_kind(span: Span) -> str | None:
         return "BODY"
     if head in lex.event_heads and head not in ("death", "stroke", "affair"):
         return "EVENT"
-    if head in lex.policy_heads:
-        return "POLICY"
+    if head in lex.policy_heads and not _persons_name(span):
+        return "POLICY"  # (but 'Bonar Law' is a man)
     if head in lex.faction_heads and head not in ("group", "circle", "camp", "platform", "wing"):
         return "FACTION"
     if len(span) <= 3 and GROUP_PLURAL.match(span.text) and (
@@ -456,6 +456,15 @@ def guess_kind(span: Span) -> str | None:
     if re.fullmatch(r"[A-Z]+SSR|[A-Z]*SFSR|[A-Z]*SR", span.text):
         return "PLACE"
     return None
+
+
+def _persons_name(span: Span) -> bool:
+    """Two words the model reads as one person's name, the first a bare proper noun no word
+    class knows: 'Bonar Law', whose last word is no law."""
+    lex = lexicon()
+    return len(span) == 2 and span[0].ent_iob_ == "B" and span[0].ent_type_ == "PERSON" \
+        and span[1].ent_iob_ == "I" and span[0].tag_ == "NNP" and not span[0].is_sent_start \
+        and span[0].lower_ not in lex.policy_heads | lex.body_heads | lex.place_heads | lex.office_heads
 
 
 #: Words that begin an office's title, never an appointee's name: 'appointed Prime Minister

@@ -762,6 +762,9 @@ class EntityWords(_Strict):
     class_nouns: dict[str, Kind]
     """Common nouns of a class of named things, and the kind its members are: 'universities comprising
     Oxford and Leiden', 'towns such as Ypres' list members of the class."""
+    spatial_preps: frozenset[str]
+    """Prepositions of where one place lies by another ('Eion on the Strymon', 'the town above X'): the
+    other is a place too."""
     listing_verbs: frozenset[str]
     """Verbs that list a class's members as their object ('the colleges comprising X, Y and Z')."""
     written_pieces: frozenset[str]
