@@ -60,3 +60,18 @@ def test_works_named_after_their_owner_are_a_place(analysed):
 def test_public_works_are_no_place(analysed):
     d = analysed("In 1933 Ickes spent the relief money on great public works along the Tennessee.")
     assert entity_named(d, "public works") is None
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("In 1848 the Frankfurt deputies were liberal rather than Radical in their temper.", "Radical"),
+    ("The burghers of Ghent sought not only liberty, but also Justice, the old right of the guilds.", "Justice"),
+])
+def test_a_word_capitalised_for_stress_beside_a_common_word_is_no_name(analysed, text, word):
+    d = analysed(text)
+    assert entity_named(d, word) is None, [(x.name, x.kind) for x in d.entities]
+
+
+def test_a_title_in_the_plural_with_no_name_is_no_entity(analysed):
+    d = analysed("In 1762 the palace at Peterhof was a fitting summer house for Grand Duchesses and their maids.")
+    assert entity_named(d, "Grand Duchesses") is None
+    assert entity_named(d, "Peterhof") is not None

@@ -863,6 +863,32 @@ def _partisan_said(tok: Token) -> bool:
         and tok.lower_ not in lexicon().person_titles and tok.lower_ not in lexicon().not_names
 
 
+def _plural_titles(span: Span) -> bool:
+    """A title in the plural with no name: 'Grand Duchesses', 'the Princes' (not 'Lords Justices',
+    an office, nor 'the Dukes of A and B', whose seats name them)."""
+    lex = lexicon()
+    last = span[-1].lower_
+    one = last[:-2] if last.endswith("sses") else last[:-1]
+    return span[-1].tag_ in ("NNS", "NNPS") and last.endswith("s") and one in lex.person_titles \
+        and one not in lex.collegiate_offices | lex.body_heads and all(
+            t.lower_ in OFFICE_MODIFIERS or t.i == span.end - 1 for t in span)
+
+
+ABSTRACT_ENDING = re.compile(r"[a-z](dom|ty|ence|ance|ness|ism|ion|ship|hood)$")
+
+
+def _paired_with_common_word(tok: Token) -> bool:
+    """A capitalised word coordinated with a lower-case adjective or abstract noun, neither
+    with an article ('local rather than National', 'not only freedom, but also Independence'):
+    a word of the same class, capitalised for stress, not a name."""
+    if tok.tag_ == "NNPS" or tok.is_sent_start or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    pairs = ([tok.head] if tok.dep_ == "conj" else []) + [c for c in tok.children if c.dep_ == "conj"]
+    return any(o.text.islower() and not any(c.dep_ in ("det", "poss") for c in o.children) and (
+        o.pos_ == "ADJ" and o.lemma_ != "other" or o.pos_ == "NOUN" and ABSTRACT_ENDING.search(o.lower_))
+        for o in pairs)
+
+
 def _a_place(span: Span) -> bool:
     """A name the gazetteer or the model knows as a place, and no head noun says otherwise."""
     from .entities import gazetteer  # (the place list lives with the other kind votes)
@@ -948,6 +974,11 @@ def find(d: Document) -> None:
                 continue  # 'Diogenes the Cynic', 'John the Baptist': a man's byname, not a second man
             if len(span) == 1 and span[0].lower_ in lexicon().not_names:
                 continue  # 'for Madam to strip', 'Providence willed': a form of address or a common word
+            if _plural_titles(span) and not (ee < len(doc) and doc[ee].lower_ == "of") and not (
+                    ss > 0 and doc[ss - 1].lower_ == "the"):
+                continue  # 'a setting for Grand Duchesses', 'its Generals': no one named ('the Senators' act)
+            if len(span) == 1 and guess_kind(span) is None and _paired_with_common_word(span[0]):
+                continue  # 'local rather than National', 'freedom, but also Independence': capitalised for stress
             if len(span) == 1 and span[0].lower_ in lexicon().divine_names:
                 continue  # 'cursed by Satan', 'the suppliant of Apollo': a god is no actor of the story
             if len(span) == 1 and _attributive_person(span[0]):
