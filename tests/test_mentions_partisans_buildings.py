@@ -63,8 +63,9 @@ def test_public_works_are_no_place(analysed):
 
 
 @pytest.mark.parametrize(("text", "word"), [
-    ("In 1848 the Frankfurt deputies were liberal rather than Radical in their temper.", "Radical"),
-    ("The burghers of Ghent sought not only liberty, but also Equality, the old right of the guilds.", "Equality"),
+    ("The Swiss cantons in 1798 were provincial rather than National in their loyalties.", "National"),
+    ("The Poles in 1830 wanted not only liberty, but also Independence, the old dream of Kosciuszko.",
+     "Independence"),
 ])
 def test_a_word_capitalised_for_stress_beside_a_common_word_is_no_name(analysed, text, word):
     d = analysed(text)
