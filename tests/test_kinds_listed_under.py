@@ -31,8 +31,8 @@ def test_a_name_outside_a_class_list_keeps_its_kind(analysed):
 
 
 def test_where_a_town_lies_is_a_place(analysed):
-    d = analysed("In 1809 the French held Aspern, the village beyond Essling, while Charles waited.")
-    e = entity_named(d, "Essling")
+    d = analysed("The Venetians fortified Nauplia, the harbour below Larissa, against the Turks in 1686.")
+    e = entity_named(d, "Larissa")
     assert e is not None and e.kind == "PLACE", [(x.name, x.kind) for x in d.entities]
 
 
