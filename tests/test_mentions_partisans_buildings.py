@@ -76,3 +76,19 @@ def test_a_title_in_the_plural_with_no_name_is_no_entity(analysed):
     d = analysed("In 1762 the palace at Peterhof was a fitting summer house for Grand Duchesses and their maids.")
     assert entity_named(d, "Grand Duchesses") is None
     assert entity_named(d, "Peterhof") is not None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("In 1916 the Tsarina received Protopopov in the Alexander palace every week.", "Alexander palace"),
+    ("A deserter from the Galician front told the crowd in Kiev that the army was starving in 1917.",
+     "Galician front"),
+])
+def test_a_palace_or_front_named_by_a_name_before_it_is_a_place(analysed, text, place):
+    e = entity_named(analysed(text), place)
+    assert e is not None and e.kind == "PLACE", [(x.name, x.kind) for x in analysed(text).entities]
+
+
+def test_the_people_an_office_is_of_is_named_inside_it(analysed):
+    d = analysed("Devlet Giray, khan of the Crimean Tatars, burned Moscow in 1571.")
+    e = entity_named(d, "Crimean Tatars")
+    assert e is not None, [(x.name, x.kind) for x in d.entities]

@@ -1124,6 +1124,8 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
                 k = "PLACE"  # 'the battle at Mollwitz', 'the siege of Ostend': where it happened
             if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 k = SPACY_KIND[lab]
+            elif k is None and kind == "OFFICE" and re_ - rs > 1 and re.search(r"[a-z][^s]s$", doc[re_ - 1].text):
+                k = "FACTION"  # 'ataman of the Kuban Cossacks': a people's named branch (whatever the model says)
             if k is not None and k != kind:
                 out.append((rs, re_, k, "mentions.inner_name.v1"))
     return out
