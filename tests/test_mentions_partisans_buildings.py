@@ -92,3 +92,18 @@ def test_the_people_an_office_is_of_is_named_inside_it(analysed):
     d = analysed("Devlet Giray, khan of the Crimean Tatars, burned Moscow in 1571.")
     e = entity_named(d, "Crimean Tatars")
     assert e is not None, [(x.name, x.kind) for x in d.entities]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Paoli trusted Buonaparte, a Corsican by birth, until the quarrel of 1793.", "Corsican"),
+    ("The Venetians took Corfu, an island with a Dalmatian population, and fortified the harbour.", "Dalmatian"),
+])
+def test_a_peoples_word_that_says_where_one_comes_from_is_its_land(analysed, text, people):
+    e = entity_named(analysed(text), people)
+    assert e is not None and e.kind == "PLACE", [(x.name, x.kind) for x in analysed(text).entities]
+
+
+def test_legions_named_by_a_people_are_a_body(analysed):
+    d = analysed("In 1809 a procession of Austrian legions marched through Vienna toward Aspern.")
+    e = entity_named(d, "Austrian legions")
+    assert e is not None and e.kind == "BODY", [(x.name, x.kind) for x in d.entities]

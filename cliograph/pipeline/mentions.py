@@ -889,6 +889,20 @@ def _paired_with_common_word(tok: Token) -> bool:
         for o in pairs)
 
 
+ORIGIN_RULE = "mentions.origin.v1"
+FOLK_NOUNS = entity_words().mentions.folk_nouns
+
+
+def _origin_said(tok: Token) -> bool:
+    """'Artemidorus, a Cnidian by birth', 'an island with a Dolopian population': a people's
+    word that says where someone or some folk come from names the people, which stands for
+    its land (not 'a Frenchman of old family', what a man merely is)."""
+    doc, i = tok.doc, tok.i
+    by_birth = i + 2 < len(doc) and doc[i + 1].lower_ == "by" and doc[i + 2].lower_ == "birth"
+    folk = i + 1 < len(doc) and doc[i + 1].lower_ in FOLK_NOUNS and tok.head.i == i + 1
+    return (by_birth or folk) and DEMONYM_ADJ.search(tok.lower_) is not None and not tok.is_sent_start
+
+
 def _a_place(span: Span) -> bool:
     """A name the gazetteer or the model knows as a place, and no head noun says otherwise."""
     from .entities import gazetteer  # (the place list lives with the other kind votes)
@@ -954,6 +968,8 @@ def find(d: Document) -> None:
                     and doc[ss - 1].lower_ in ("a", "an"):
                 if _partisan_said(span[0]):
                     cands.append((ss, ee, "FACTION", PARTISAN_SINGULAR_RULE))
+                elif _origin_said(span[0]):
+                    cands.append((ss, ee, "PLACE", ORIGIN_RULE))
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
             if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS and kind != "POLICY":
                 continue  # 'His Eminence', 'their Saviour': a form of address or a common noun

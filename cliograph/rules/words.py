@@ -732,6 +732,9 @@ class MentionWords(_Strict):
     membership_heads: dict[str, str]
     """Nouns of a place among a body's members and the preposition before the body ('a member
     of the cabinet', 'a seat in the council'): a lower-case body head there is the body."""
+    folk_nouns: frozenset[str]
+    """Nouns of a body of folk whose people's word says where they come from ('a Dolopian population'):
+    the people, which stands for its land."""
     hyphened_buildings: frozenset[str]
     """Buildings named by a capitalised word and a hyphened lower-case noun ('the Senate-house', 'the
     Town-hall'): one name, a place."""
