@@ -40,6 +40,11 @@ PLACE_NOUNS = entity_words().entities.place_nouns
 PLACE_COMMON = entity_words().entities.place_common
 BARE_TITLES = entity_words().entities.bare_titles
 PUBLICATIONS = entity_words().entities.publications
+WRITTEN_PIECES = entity_words().entities.written_pieces
+CLASS_NOUNS = entity_words().entities.class_nouns
+SPATIAL_PREPS = entity_words().entities.spatial_preps
+LISTING_VERBS = entity_words().entities.listing_verbs
+PUBLISHING_VERBS = entity_words().entities.publishing_verbs
 # (with 'send': 'sent out Dorieus with a small force' sends an envoy or commander)
 HUMAN_OBJECT_VERBS = entity_words().entities.human_object_verbs
 PASSIVE_PERSON_VERBS = entity_words().entities.passive_person_verbs
@@ -184,6 +189,17 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if any(c.dep_ == "appos" and c.lemma_.lower() in PUBLICATIONS for c in root.children) or (
             root.dep_ == "appos" and root.head.lemma_.lower() in PUBLICATIONS):
         votes["BODY"] += 2 * CONTEXT_WEIGHT
+    # 'Eion on the Strymon', 'Marea, the town above Pharos': where a place lies is a place
+    if root.dep_ == "pobj" and head.lower_ in SPATIAL_PREPS and (
+            head.head.lemma_.lower() in PLACE_COMMON and head.head.pos_ == "NOUN"
+            or head.head.ent_type_ in ("GPE", "LOC", "FAC") and head.head.pos_ == "PROPN"):
+        votes["PLACE"] += CONTEXT_WEIGHT
+    # 'their universities comprising Oxford, Leiden...', 'towns such as Ypres': a member of a class
+    if (member := _listed_under(listed)) is not None:
+        votes[member] += 2 * CONTEXT_WEIGHT
+    # 'his articles in The Federalist', 'letters which appeared in Le Temps': where writing comes out
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and _printed_in(root.head):
+        votes["BODY"] += 2 * CONTEXT_WEIGHT
     # 'Nicomedes, son of Cleombrotus': a kinship apposition
     if any(c.dep_ == "appos" and c.lower_ in lex.kin_roles and any(
             p.lower_ == "of" for p in c.children) for c in root.children):
@@ -212,6 +228,37 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     ):
         votes["PERSON"] += CONTEXT_WEIGHT
     return votes
+
+
+def _listed_under(listed: Token) -> str | None:
+    """The kind of the class a (list of) name(s) is given as members of: the object of 'comprising' or
+    'including' on a class noun ('their universities comprising X'), a list after 'besides' on such a
+    verb, or after 'such as' or 'including' on the class noun itself ('towns such as X')."""
+    head = listed.head
+    if listed.dep_ == "pobj" and head.lower_ in ("besides", "including", "as") and head.i != listed.i:
+        if head.lower_ == "as" and not (head.i > 0 and head.doc[head.i - 1].lower_ == "such"):
+            return None
+        listed, head = head, head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return CLASS_NOUNS.get(head.lemma_.lower())
+    if listed.dep_ not in ("dobj", "prep") or head.pos_ != "VERB" or head.lemma_.lower() not in LISTING_VERBS:
+        return None
+    nouns = [head.head] if head.dep_ == "acl" else [c for c in head.children if c.dep_ == "nsubj"]
+    return next((CLASS_NOUNS[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in CLASS_NOUNS), None)
+
+
+def _printed_in(prep: Token) -> bool:
+    """The 'in' of where a piece of writing comes out: 'his articles in X', 'an editorial in X',
+    'articles which appeared in X', 'a letter printed in X', 'read his articles in X'."""
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.lower_ in WRITTEN_PIECES
+    if head.pos_ != "VERB" or not _verb_forms(head) & PUBLISHING_VERBS:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if head.dep_ in ("relcl", "acl"):
+        subjects.append(head.head)  # ('articles which appeared in X', 'a letter printed in X')
+    return any(s.lower_ in WRITTEN_PIECES for s in subjects)
 
 
 def _group_key(m: Mention) -> str:
@@ -703,13 +750,18 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     with_the = 0
     ms = [m for m in ms if m.source not in ("mentions.inner_name.v1", "mentions.attributive_person.v1")]
     # ('the Sazonov Ministry', 'the Froebel method': not his 'the')
+    # ('the Storting, the assembly of the realm, met': a name put in apposition once among many
+    # said with 'the' is still said with it; alone, 'Lenin, the Old Man of Bolshevism' describes a man)
+    appositions = [m for m in ms if doc[m.tokens[0]:m.tokens[1]].root.dep_ == "appos"]
+    if 2 * len(appositions) >= len(ms):
+        return False
+    ms = [m for m in ms if m not in appositions]
     for m in ms:
         s, e = m.tokens
         words = [t.lower_ for t in doc[s:e]]
         if (words[0] in lex.person_titles or words[0] in lex.office_heads) or TITLE_OF.match(m.text) or any(
-                w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]) \
-                or doc[s:e].root.dep_ == "appos":
-            return False  # 'the Anarchist'; 'Lenin, the Old Man of Bolshevism': a person described
+                w in lex.kin_roles for w in words) or len(words) == 1 and AGENT_NOUN.search(words[0]):
+            return False  # 'the Anarchist': a person described
         with_the += s > 0 and doc[s - 1].lower_ == "the"
     return bool(ms) and 2 * with_the > len(ms)
 

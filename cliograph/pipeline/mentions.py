@@ -291,9 +291,19 @@ def _hyphen_chain(doc: Doc, j: int) -> int:
             and not doc[k].whitespace_ and doc[k + 1].is_alpha:
         k += 2
         hyphens += 1
-    if hyphens >= 2 or hyphens == 1 and doc[k - 1].text[:1].isupper():
+    if hyphens >= 2 or hyphens == 1 and (doc[k - 1].text[:1].isupper() or _hyphened_building(doc[j - 1:k])):
         return k
     return j
+
+
+HYPHENED_BUILDINGS = entity_words().mentions.hyphened_buildings
+
+
+def _hyphened_building(span: Span) -> bool:
+    """'the Senate-house', 'the Town-hall': a capitalised word and a building's noun joined by a
+    hyphen name the building."""
+    return len(span) == 3 and span[1].text in ("-", "–") and span[0].text[:1].isupper() \
+        and span[2].lower_ in HYPHENED_BUILDINGS and span[2].text.islower()
 
 
 def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -315,7 +325,8 @@ def _split_at_entities(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 and a.dep_ in ("compound", "amod"):
             continue  # 'Soviet Russia', 'Imperial Germany': the régime's word names the land it rules
         if (a.ent_type_ and b.ent_type_ and a.ent_type_ != b.ent_type_ and b.ent_iob_ == "B"
-                and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS) or (
+                and a.ent_type_ not in NON_NAME_ENTS and b.ent_type_ not in NON_NAME_ENTS
+                and a.lower_ not in ("of", "for", "and")) or (
                 b.ent_iob_ == "B" and b.ent_type_ == "PERSON" and not a.ent_type_ and a.lower_ in heads):
             out.append((s, k))
             s = k
@@ -399,6 +410,8 @@ def guess_kind(span: Span) -> str | None:
         # 'Jansenism', 'Lutheranism', 'Christianity': a creed or doctrine (a sentence's first
         # word is capitalised whatever it is: 'Factionalism grew')
         return "POLICY"
+    if len(span) >= 3 and _hyphened_building(span[-3:]):
+        return "PLACE"  # ('the Senate-house' is a building, not the Senate)
     words = [t.lower_ for t in span]
     first, head = words[0], head_word(span)
     if len(words) > 1 and first in WINGS and (span[-1].tag_ in ("NNS", "NNPS") or re.search(r"[^s]s$", words[-1])):
@@ -433,8 +446,8 @@ def guess_kind(span: Span) -> str | None:
         return "BODY"
     if head in lex.event_heads and head not in ("death", "stroke", "affair"):
         return "EVENT"
-    if head in lex.policy_heads:
-        return "POLICY"
+    if head in lex.policy_heads and not _persons_name(span):
+        return "POLICY"  # (but 'Bonar Law' is a man)
     if head in lex.faction_heads and head not in ("group", "circle", "camp", "platform", "wing"):
         return "FACTION"
     if len(span) <= 3 and GROUP_PLURAL.match(span.text) and (
@@ -443,6 +456,15 @@ def guess_kind(span: Span) -> str | None:
     if re.fullmatch(r"[A-Z]+SSR|[A-Z]*SFSR|[A-Z]*SR", span.text):
         return "PLACE"
     return None
+
+
+def _persons_name(span: Span) -> bool:
+    """Two words the model reads as one person's name, the first a bare proper noun no word
+    class knows: 'Bonar Law', whose last word is no law."""
+    lex = lexicon()
+    return len(span) == 2 and span[0].ent_iob_ == "B" and span[0].ent_type_ == "PERSON" \
+        and span[1].ent_iob_ == "I" and span[0].tag_ == "NNP" and not span[0].is_sent_start \
+        and span[0].lower_ not in lex.policy_heads | lex.body_heads | lex.place_heads | lex.office_heads
 
 
 #: Words that begin an office's title, never an appointee's name: 'appointed Prime Minister
@@ -822,6 +844,65 @@ def _a_name_given(span: Span) -> bool:
     return any(c.dep_ == "dobj" and c.i != root.i and c.i < root.i and c.pos_ != "PRON" for c in verb.children)
 
 
+PARTISAN_SINGULAR_RULE = "mentions.partisan_singular.v1"
+REFLEXIVES = {"himself", "herself", "themselves", "myself", "yourself"}
+NATION_WORD = re.compile(r"(ian|ean|an|ish|ese|ic|man|men|ite|i)$")
+
+
+def _partisan_said(tok: Token) -> bool:
+    """'professed himself a Roundhead', 'branded as a Trimmer', 'he became a Leveller': a
+    capitalised word no head noun explains, said of someone after 'a' as what he is. Not a
+    people's or a faith's word ('a Frenchman', 'a Virginian', 'a Catholic', which the model
+    knows as nationalities and creeds), nor a rank ('a Bishop'): the party he is of, named
+    in the singular."""
+    reflexive = tok.dep_ in ("ccomp", "dobj", "xcomp") and any(
+        c.lower_ in REFLEXIVES and c.i < tok.i for c in (*tok.head.children, *tok.children))  # 'declared himself a X'
+    predicate = tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as" or reflexive
+    return predicate and tok.tag_ in ("NNP", "NN") and tok.ent_type_ not in ("NORP", "GPE", "LOC") \
+        and not NATION_WORD.search(tok.lower_) and guess_kind(tok.doc[tok.i:tok.i + 1]) is None \
+        and tok.lower_ not in lexicon().person_titles and tok.lower_ not in lexicon().not_names
+
+
+def _plural_titles(span: Span) -> bool:
+    """A title in the plural with no name: 'Grand Duchesses', 'the Princes' (not 'Lords Justices',
+    an office, nor 'the Dukes of A and B', whose seats name them)."""
+    lex = lexicon()
+    last = span[-1].lower_
+    one = last[:-2] if last.endswith("sses") else last[:-1]
+    return span[-1].tag_ in ("NNS", "NNPS") and last.endswith("s") and one in lex.person_titles \
+        and one not in lex.collegiate_offices | lex.body_heads and all(
+            t.lower_ in OFFICE_MODIFIERS or t.i == span.end - 1 for t in span)
+
+
+ABSTRACT_ENDING = re.compile(r"[a-z](dom|ty|ence|ance|ness|ism|ion|ship|hood)$")
+
+
+def _paired_with_common_word(tok: Token) -> bool:
+    """A capitalised word coordinated with a lower-case adjective or abstract noun, neither
+    with an article ('local rather than National', 'not only freedom, but also Independence'):
+    a word of the same class, capitalised for stress, not a name."""
+    if tok.tag_ == "NNPS" or tok.is_sent_start or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    pairs = ([tok.head] if tok.dep_ == "conj" else []) + [c for c in tok.children if c.dep_ == "conj"]
+    return any(o.text.islower() and not any(c.dep_ in ("det", "poss") for c in o.children) and (
+        o.pos_ == "ADJ" and o.lemma_ != "other" or o.pos_ == "NOUN" and ABSTRACT_ENDING.search(o.lower_))
+        for o in pairs)
+
+
+ORIGIN_RULE = "mentions.origin.v1"
+FOLK_NOUNS = entity_words().mentions.folk_nouns
+
+
+def _origin_said(tok: Token) -> bool:
+    """'Artemidorus, a Cnidian by birth', 'an island with a Dolopian population': a people's
+    word that says where someone or some folk come from names the people, which stands for
+    its land (not 'a Frenchman of old family', what a man merely is)."""
+    doc, i = tok.doc, tok.i
+    by_birth = i + 2 < len(doc) and doc[i + 1].lower_ == "by" and doc[i + 2].lower_ == "birth"
+    folk = i + 1 < len(doc) and doc[i + 1].lower_ in FOLK_NOUNS and tok.head.i == i + 1
+    return (by_birth or folk) and DEMONYM_ADJ.search(tok.lower_) is not None and not tok.is_sent_start
+
+
 def _a_place(span: Span) -> bool:
     """A name the gazetteer or the model knows as a place, and no head noun says otherwise."""
     from .entities import gazetteer  # (the place list lives with the other kind votes)
@@ -885,6 +966,10 @@ def find(d: Document) -> None:
                 source = f"spacy.ner.{lab}" if lab else source
             if len(span) == 1 and (kind is None or source.startswith("spacy.")) and ss > 0 \
                     and doc[ss - 1].lower_ in ("a", "an"):
+                if _partisan_said(span[0]):
+                    cands.append((ss, ee, "FACTION", PARTISAN_SINGULAR_RULE))
+                elif _origin_said(span[0]):
+                    cands.append((ss, ee, "PLACE", ORIGIN_RULE))
                 continue  # 'a Frenchman', 'a Roman': what someone is, not a name
             if len(span) == 1 and ss > 0 and doc[ss - 1].lower_ in POSSESSIVE_PRONOUNS and kind != "POLICY":
                 continue  # 'His Eminence', 'their Saviour': a form of address or a common noun
@@ -905,6 +990,11 @@ def find(d: Document) -> None:
                 continue  # 'Diogenes the Cynic', 'John the Baptist': a man's byname, not a second man
             if len(span) == 1 and span[0].lower_ in lexicon().not_names:
                 continue  # 'for Madam to strip', 'Providence willed': a form of address or a common word
+            if _plural_titles(span) and not (ee < len(doc) and doc[ee].lower_ == "of") and not (
+                    ss > 0 and doc[ss - 1].lower_ == "the"):
+                continue  # 'a setting for Grand Duchesses', 'its Generals': no one named ('the Senators' act)
+            if len(span) == 1 and guess_kind(span) is None and _paired_with_common_word(span[0]):
+                continue  # 'local rather than National', 'freedom, but also Independence': capitalised for stress
             if len(span) == 1 and span[0].lower_ in lexicon().divine_names:
                 continue  # 'cursed by Satan', 'the suppliant of Apollo': a god is no actor of the story
             if len(span) == 1 and _attributive_person(span[0]):
@@ -945,9 +1035,11 @@ def find(d: Document) -> None:
         chosen.append((s, e, kind, source))
     chosen.sort()
     inner = _inner_names(doc, chosen, ent_at) + _one_per_life_event(doc, beside) + _nested_named_heads(cands, chosen)
+    worded, shared = _shared_heads(doc, chosen)
     d.mentions = []
     d.token_mention = {}
     for s, e, kind, source in chosen:
+        worded_as = worded.get((s, e))
         span = doc[s:e]
         # strip enclosing quotes from the span itself
         while s < e and doc[s].text in QUOTES_OPEN:
@@ -959,7 +1051,7 @@ def find(d: Document) -> None:
             continue
         idx = len(d.mentions)
         d.mentions.append(
-            Mention(span.start_char, span.end_char, span.text, kind or "", source, tokens=(s, e))
+            Mention(span.start_char, span.end_char, worded_as or span.text, kind or "", source, tokens=(s, e))
         )
         for t in span:
             d.token_mention[t.i] = idx
@@ -969,6 +1061,10 @@ def find(d: Document) -> None:
         span = doc[s:e]
         d.mentions.append(Mention(span.start_char, span.end_char, span.text, kind or "", source,
                                   tokens=(s, e)))
+    # ('the Soviets of Kiev and Odessa': the Odessa Soviet, named on 'Odessa' beside the town)
+    for s, e, kind, source, text in shared:
+        span = doc[s:e]
+        d.mentions.append(Mention(span.start_char, span.end_char, text, kind, source, tokens=(s, e)))
 
 
 YEAR = re.compile(r"1\d{3}|20\d\d")
@@ -1019,8 +1115,9 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
         elif kind in ("POLICY", "EVENT") and e - s >= 2 and _attributive_person(doc[s]):
             out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
         # 'the Gulf of Finland', 'the Isthmus of Suez': the town or land a feature is named after
-        if kind == "PLACE" and guess_kind(doc[s:e]) == "PLACE" and (whose := _office_complement(doc, s, e)) \
-                and _a_place(doc[whose[0]:whose[1]]):
+        # 'the Soviets of Rostov-on-Don', 'the Officers' Schools of Pavlovsk': the town a body is of
+        if kind in ("PLACE", "BODY") and guess_kind(doc[s:e]) == kind and (
+                whose := _office_complement(doc, s, e)) and _a_place(doc[whose[0]:whose[1]]):
             out.append((*whose, "PLACE", "mentions.inner_name.v1"))
         if kind not in ("OFFICE", "EVENT", "POLICY") or e - s < 2:
             continue
@@ -1043,9 +1140,84 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
                 k = "PLACE"  # 'the battle at Mollwitz', 'the siege of Ostend': where it happened
             if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 k = SPACY_KIND[lab]
+            elif k is None and kind == "OFFICE" and re_ - rs > 1 and re.search(r"[a-z][^s]s$", doc[re_ - 1].text):
+                k = "FACTION"  # 'ataman of the Kuban Cossacks': a people's named branch (whatever the model says)
             if k is not None and k != kind:
                 out.append((rs, re_, k, "mentions.inner_name.v1"))
     return out
+
+
+SHARED_HEAD_RULE = "mentions.shared_head.v1"
+
+
+def _shared_heads(doc: Doc, chosen: list[tuple[int, int, str | None, str]]) -> tuple[
+        dict[tuple[int, int], str], list[tuple[int, int, str, str, str]]]:
+    """Names that share one plural head noun: 'Wall and Nassau Streets' are Wall Street and
+    Nassau Street, 'the Soviets of Moscow, Kiev and Odessa' three Soviets, one of each town.
+
+    Why: a writer names several places or bodies of one kind once, with the head in the
+    plural; each is a name of its own ('Nassau Streets' is no street's name). The first
+    form ('X and Y Streets') rewords the names in place: the bare 'Wall' becomes 'Wall
+    Street'. The second ('Soviets of X, Y and Z') keeps each town a place and names each
+    further body on its town, as a mention beside it. Returns the rewordings by span and
+    the bodies named beside their towns.
+    """
+    lex = lexicon()
+    heads = lex.place_heads | lex.body_heads
+    at = {(s, e): kind for s, e, kind, _ in chosen}
+    ends = {e: s for s, e, _, _ in chosen}
+    starts = {s: e for s, e, _, _ in chosen}
+    worded: dict[tuple[int, int], str] = {}
+    beside: list[tuple[int, int, str, str, str]] = []
+
+    def listed_before(k: int) -> list[tuple[int, int]]:
+        """The one-word names listed before token ``k`` ('Wall and', 'Elbe, Saale and')."""
+        items: list[tuple[int, int]] = []
+        if k < 2 or doc[k - 1].lower_ not in ("and", "&") or (k - 1) not in ends:
+            return items
+        j = k - 1
+        while j in ends and at[(ends[j], j)] in (None, "PLACE", "BODY", "PERSON") and j - ends[j] == 1:
+            items.append((ends[j], j))
+            j = ends[j]
+            if j >= 2 and doc[j - 1].text == "," and (j - 1) in ends:
+                j -= 1
+            else:
+                break
+        return items
+
+    for s, e, kind, _ in chosen:
+        head = doc[e - 1]
+        plural = head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s") and head.lower_[:-1] in heads
+        if e - s == 2 and plural and head.lower_ in heads and kind in ("PLACE", "BODY"):
+            items = listed_before(s)
+            if items:
+                one = head.text[:-1]
+                worded[(s, e)] = f"{doc[s].text} {one}"  # 'Nassau Streets' -> 'Nassau Street'
+                for a, b in items:
+                    worded[(a, b)] = f"{doc[a:b].text} {one}"
+        # 'the Soviets of Moscow, Kiev, Odessa and other cities'
+        words = [t.lower_ for t in doc[s:e]]
+        if kind != "BODY" or "of" not in words or e >= len(doc):
+            continue
+        k = s + words.index("of")
+        owner = doc[k - 1]
+        if owner.tag_ not in ("NNS", "NNPS") or not owner.lower_.endswith("s") or owner.lower_[:-1] not in heads:
+            continue
+        one = f"{doc[s:k - 1].text} {owner.text[:-1]}".strip()
+        j, listed = e, len(beside)
+        while j + 1 < len(doc) and doc[j].text in (",", "and"):
+            if doc[j].text == "," and doc[j + 1].lower_ == "and":
+                j += 1  # ('Kiev, and Odessa')
+            b = starts.get(j + 1)
+            if b is None or not _a_place(doc[j + 1:b]) and at[(j + 1, b)] != "PLACE":
+                break
+            beside.append((j + 1, b, "BODY", SHARED_HEAD_RULE, f"{one} of {doc[j + 1:b].text}"))
+            j = b
+        c = k + 1 + (doc[k + 1].lower_ == "the")
+        if len(beside) > listed and c < e and not _a_place(doc[c:e]) and guess_kind(doc[c:e]) in (None, "PLACE"):
+            # ('the Soviets of Rostov-on-Don and Yekaterinburg': listed with a town, a town)
+            beside.append((c, e, "PLACE", SHARED_HEAD_RULE, doc[c:e].text))
+    return worded, beside
 
 
 def _nested_named_heads(cands: list[tuple[int, int, str | None, str]],

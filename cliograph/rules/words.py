@@ -789,6 +789,12 @@ class MentionWords(_Strict):
     membership_heads: dict[str, str]
     """Nouns of a place among a body's members and the preposition before the body ('a member
     of the cabinet', 'a seat in the council'): a lower-case body head there is the body."""
+    folk_nouns: frozenset[str]
+    """Nouns of a body of folk whose people's word says where they come from ('a Dolopian population'):
+    the people, which stands for its land."""
+    hyphened_buildings: frozenset[str]
+    """Buildings named by a capitalised word and a hyphened lower-case noun ('the Senate-house', 'the
+    Town-hall'): one name, a place."""
 
 
 class EntityWords(_Strict):
@@ -813,6 +819,20 @@ class EntityWords(_Strict):
     """Titles of nobility and office that stand alone before 'of' ('the Duke of X')."""
     publications: frozenset[str]
     """Nouns of papers and writings: a name that heads one is no person ('the X daily')."""
+    class_nouns: dict[str, Kind]
+    """Common nouns of a class of named things, and the kind its members are: 'universities comprising
+    Oxford and Leiden', 'towns such as Ypres' list members of the class."""
+    spatial_preps: frozenset[str]
+    """Prepositions of where one place lies by another ('Eion on the Strymon', 'the town above X'): the
+    other is a place too."""
+    listing_verbs: frozenset[str]
+    """Verbs that list a class's members as their object ('the colleges comprising X, Y and Z')."""
+    written_pieces: frozenset[str]
+    """Pieces of writing that appear in a publication: 'his articles in X', 'an editorial in X' make X a
+    paper, which counts as a body."""
+    publishing_verbs: frozenset[str]
+    """Verbs of a piece of writing coming out or read ('articles which appeared in X', 'a letter printed in
+    X', 'read his articles in X')."""
     human_object_verbs: frozenset[str]
     """Verbs whose object is a person ('hated X', 'murdered X'). 'sent out Dorieus with a small force': an
     envoy or commander."""
