@@ -320,6 +320,8 @@ def test_entities_see_of_two_towns_does_not_take_a_peers_short_name(analysed):
 @pytest.mark.parametrize(("text", "person", "office"), [
     ("The congress appointed Kalinin General Secretary of the party.", "Kalinin", "General Secretary"),
     ("Lord Melbourne made Palmerston Lord High Admiral in the spring.", "Palmerston", "Lord High Admiral"),
+    # an appointee who shares a town's name
+    ("The delegates elected Lincoln Chairman by a show of hands.", "Lincoln", "Chairman"),
 ])
 def test_entities_appointee_and_post_side_by_side_are_two_entities(analysed, text, person, office):
     d = analysed(text)

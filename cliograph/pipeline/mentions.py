@@ -498,7 +498,8 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     if any(t.head.lemma_ in APPOINT_VERBS and t.head.tag_ in ("VBD", "VBN", "VBZ", "VBP")
            and not start <= t.head.i < end for t in doc[start:end]):
         for k in range(start + 1, end):
-            if guess_kind(doc[k:end]) == "OFFICE" and guess_kind(doc[start:k]) is None and not any(
+            # (the appointee may share a place's name: 'elected Washington President')
+            if guess_kind(doc[k:end]) == "OFFICE" and guess_kind(doc[start:k]) in (None, "PLACE") and not any(
                     t.lower_ in lex.office_heads | lex.person_titles | OFFICE_MODIFIERS
                     for t in doc[start:k]):
                 return [(start, k, "PERSON"), (k, end, "OFFICE")]
