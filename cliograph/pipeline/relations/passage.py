@@ -243,6 +243,11 @@ def _person(d: Document, tok: Token) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
+def _is_force(t: Token) -> bool:
+    """A noun for troops or ships ('army', 'galleys')."""
+    return t.pos_ == "NOUN" and (t.lemma_.lower() in FORCE_NOUNS or t.lower_ in FORCE_NOUNS)
+
+
 def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
     """(the verb, the leader) for one who goes with troops, and troops that go with their
     leaders: 'Morosini landed with an army of Venetians', 'forty galleys from Venice
@@ -252,6 +257,16 @@ def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
             continue
         objs = [x for o in prep.children if o.dep_ == "pobj" for x in conjuncts(o)]
         head = prep.head
+        while head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head  # 'forty ships from Venice with Zeno': the 'with' hung on 'from'
+        if head.pos_ == "NUM" and any(_is_force(t) for t in sent if t.i < head.i):
+            # 'forty ships with Zeno; twenty with Pisani': a number stands for the ships named before
+            v = head
+            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+                v = v.head
+            if v.pos_ in ("VERB", "AUX"):
+                yield from ((v, e) for o in objs if (e := _person(d, o)) is not None)
+            continue
         if head.pos_ in ("VERB", "AUX") and any(o.lemma_.lower() in FORCE_NOUNS or o.lower_ in FORCE_NOUNS
                                                 for o in objs):
             # ('X was sent out with twenty ships': the one sent leads them)

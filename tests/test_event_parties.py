@@ -1,0 +1,26 @@
+"""Who took part in what, in constructions the older rules missed (``relations/passage.py``,
+``events.py``, ``battles.py``); on small texts of other periods than the gold chapters."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def test_leaders_who_came_with_reinforcements_take_part_in_the_siege_named_next(analysed):
+    d = analysed("In 1380 the Genoese held Chioggia against Venice. Fresh succour arrived in the "
+                 "spring--thirty galleys from Venice with Zeno, Pisani, and Barbaro; ten with "
+                 "Contarini and Loredan. After some weeks the Genoese, starving, gave up the town at "
+                 "the close of a long siege of Chioggia.")
+    siege = next(e.name for e in d.entities if e.kind == "EVENT" and "siege" in e.name)
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == siege}
+    assert {"Zeno", "Pisani", "Barbaro", "Contarini", "Loredan"} <= got, got
+
+
+def test_a_number_with_a_leader_and_no_ships_named_before_gives_nothing(analysed):
+    d = analysed("In 1380 there was a long siege of Chioggia. The Senate then voted twenty with Zeno "
+                 "and Pisani against the proposal.")
+    assert not [f for f in d.factoids if f.extractor.startswith("passage.") and
+                d.entities[f.subject].name in ("Zeno", "Pisani")]
