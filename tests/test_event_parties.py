@@ -24,3 +24,15 @@ def test_a_number_with_a_leader_and_no_ships_named_before_gives_nothing(analysed
                  "and Pisani against the proposal.")
     assert not [f for f in d.factoids if f.extractor.startswith("passage.") and
                 d.entities[f.subject].name in ("Zeno", "Pisani")]
+
+
+def test_a_named_expedition_is_also_called_by_its_whole_phrase(analysed):
+    d = analysed("Little came of that great expedition of the Burgundians and their vassals to Nicopolis. "
+                 "Few of the knights came home.")
+    ev = next(e for e in d.entities if e.kind == "EVENT" and "expedition" in e.name)
+    assert "great expedition of the Burgundians and their vassals to Nicopolis" in ev.aliases, ev.aliases
+
+
+def test_a_longer_phrase_is_not_cut_across_a_clause(analysed):
+    d = analysed("Little came of the expedition of the Burgundians, which had cost them dear, to Nicopolis.")
+    assert not any("which" in a for e in d.entities for a in e.aliases)

@@ -303,6 +303,25 @@ def _once(d: Document, si: int, ev: int, rule: str, v: Token, place: int | None)
     yield _happened(d, si, ev, rule, fact_time(d, si, [v]), place)
 
 
+def _lengthen(d: Document, n: Token, ev: int, cls: str, preps: list[Token]) -> None:
+    """A named event whose mention stops short of its words ('the expedition of the
+    Venetians' in 'the great expedition of the Venetians and their allies to Cyprus') is
+    also called by its whole phrase, as a reader quoting it would: the names that contain
+    the one it has become its aliases."""
+    short = d.entities[ev].name
+    end = max((p.right_edge for p in preps), key=lambda t: t.i)
+    start = min([n.i, *(c.left_edge.i for c in n.children if c.dep_ in ("amod", "compound") and c.i < n.i)])
+    whole = d.doc[start:end.i + 1]  # (the words as they run: the parser may hang a party on the noun)
+    said = [whole.text] if len(whole) <= 14 and not any(t.text in STOPS for t in whole) else []
+    longer = [x for x in dict.fromkeys(_names(d, n, cls, preps) + said) if short in x and x != short]
+    if not longer:
+        return
+    key = ("named", ev)
+    d.described.setdefault(key, ev)
+    for name in longer:
+        d.add_entity(name, "EVENT", d.doc[start].idx, end.idx + len(end.text), "battles.described.v1", same_as=key)
+
+
 def _clause_verb(n: Token) -> Token:
     t = n
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
@@ -360,6 +379,8 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                              "battles.described.v1", same_as=key)
             yield from _once(d, si, ev, "battles.described.v1", v, place)
             rule = "battles.described.v1"
+        elif preps:
+            _lengthen(d, n, ev, cls, preps)
         # who the clause makes take part in a named event is for ``events.participates``
         engaged = clause_parties(d, n) if rule == "battles.described.v1" else []
         when = fact_time(d, si, [v])
