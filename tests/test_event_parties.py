@@ -36,3 +36,17 @@ def test_a_named_expedition_is_also_called_by_its_whole_phrase(analysed):
 def test_a_longer_phrase_is_not_cut_across_a_clause(analysed):
     d = analysed("Little came of the expedition of the Burgundians, which had cost them dear, to Nicopolis.")
     assert not any("which" in a for e in d.entities for a in e.aliases)
+
+
+def test_ships_under_a_commander_gave_battle_to_a_people_named_by_its_adjective(analysed):
+    d = analysed("In 1378 the Genoese sent a fleet into the Adriatic. Ten galleys went to Zara to "
+                 "wait for the Hungarians, and so never fought; but thirty galleys under the command "
+                 "of Pisani gave battle, off the coast of Sardinia, to twenty Genoese galleys.")
+    battle = next(e.name for e in d.entities if e.kind == "EVENT" and e.name.startswith("battle"))
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == battle}
+    assert {"Pisani", "Genoese"} <= got, got
+
+
+def test_gave_a_banquet_to_guests_names_no_foe(analysed):
+    d = analysed("In 1520 the Genoese gave a battle of flowers to the French envoys at Savona.")
+    assert not [f for f in d.factoids if f.role == "opponent"]

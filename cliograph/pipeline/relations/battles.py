@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ...rules import lexicon
-from ...rules.words import words
+from ...rules.words import extractor_words, words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import _demonym, conjuncts, entity_at, factoid
@@ -240,7 +240,26 @@ def clause_parties(d: Document, n: Token) -> list[tuple[int, str]]:
         return []
     doers = f.objects if f.passive else f.subjects
     out = [(e, role) for t in doers if (e := entity_at(d, t, ACTORS)) is not None]
+    if n.dep_ == "dobj" and v.lemma_.lower() in extractor_words().event.foe_to_verbs:
+        # 'gave battle to seventy Genoese galleys': the other side
+        out += [(e, "opponent") for o in f.preps.get("to", []) for x in conjuncts(o)
+                if (e := entity_at(d, x, ACTORS) or _force_of(d, x)) is not None]
     return out + _sides(d, v)
+
+
+def _force_of(d: Document, tok: Token) -> int | None:
+    """The people whose ships or troops a force noun names by their adjective ('seventy
+    Genoese galleys', 'the Swedish horse'): the people the text names ('the Genoese')."""
+    if tok.lemma_.lower() not in extractor_words().passage.force_nouns \
+            and tok.lower_ not in extractor_words().passage.force_nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
+            said = {c.text, f"{c.text}s"}
+            found = [i for i, e in enumerate(d.entities) if e.kind in GROUPS and said & {e.name, *e.aliases}]
+            if len(found) == 1:
+                return found[0]
+    return None
 
 
 def _occurring(n: Token) -> bool:

@@ -219,7 +219,10 @@ def _group_commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int, int
             v = v.head
         if g is None and group.lemma_.lower() not in FORCE_NOUNS and group.lower_ not in FORCE_NOUNS:
             continue
-        if v.pos_ not in ("VERB", "AUX") or group.dep_ not in ("nsubj", "nsubjpass", "appos"):
+        # ('went to Caria; but forty ships under X gave battle': the parser may join the ships
+        # to the verb before as a conjunct)
+        conj = group.dep_ == "conj" and g is None and group.head.pos_ in ("VERB", "AUX")
+        if v.pos_ not in ("VERB", "AUX") or group.dep_ not in ("nsubj", "nsubjpass", "appos") and not conj:
             continue
         for o in (o for o in prep.children if o.dep_ == "pobj"):
             if o.lemma_.lower() in COMMAND_NOUNS:
