@@ -50,3 +50,15 @@ def test_ships_under_a_commander_gave_battle_to_a_people_named_by_its_adjective(
 def test_gave_a_banquet_to_guests_names_no_foe(analysed):
     d = analysed("In 1520 the Genoese gave a battle of flowers to the French envoys at Savona.")
     assert not [f for f in d.factoids if f.role == "opponent"]
+
+
+def test_the_allies_from_two_lands_take_part_in_the_siege(analysed):
+    d = analysed("In 1415 the English and the allies from Gascony and Guienne, who had lately risen "
+                 "against the French king, stayed on and laid siege to Harfleur.")
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == "siege of Harfleur"}
+    assert {"English", "Gascony", "Guienne"} <= got, got
+
+
+def test_letters_from_a_land_are_no_allies(analysed):
+    d = analysed("In 1415 the letters from Gascony laid siege to the patience of the council.")
+    assert "Gascony" not in {s for s, _ in pairs(d, "PARTICIPATES")}

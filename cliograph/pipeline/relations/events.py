@@ -523,8 +523,20 @@ def _actors(d: Document, v: Token) -> list[int]:
             return [e for c in v.children if c.dep_ == "nsubjpass" for x in conjuncts(c)
                     if (e := entity_at(d, x, ACTORS)) is not None]
         return []  # a passive without its agent names no actor
-    found = (entity_at(d, t, ACTORS) for t in subject_tokens(v, ("nsubj",), verbal_heads=True))
+    subjects = subject_tokens(v, ("nsubj",), verbal_heads=True)
+    found = [entity_at(d, t, ACTORS) for t in subjects] + [e for t in subjects for e in _sent_from(d, t)]
     return list(dict.fromkeys(e for e in found if e is not None))
+
+
+def _sent_from(d: Document, t: Token) -> list[int]:
+    """The lands whose men a common noun of allies or troops names by where they came from:
+    'the allies from Kent and Essex' took part as Kent and Essex did."""
+    xw = extractor_words()
+    if t.pos_ != "NOUN" or t.lower_ not in xw.event.ally_nouns and t.lower_ not in xw.passage.force_nouns:
+        return []
+    return [e for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+            for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+            if x.pos_ == "PROPN" and (e := entity_at(d, x, ACTORS)) is not None]
 
 
 def _role(v: Token, prep: str | None = None) -> str:
@@ -981,6 +993,7 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, where)
                                                  if d.entities[e].kind == "PLACE"])]
         doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
+        doers += [e for t in f.subjects for e in _sent_from(d, t)]
         if f.passive and lemma in ew.combat_verbs:  # the attacked took part too
             doers += [e for t in f.objects if (e := entity_at(d, t, ACTORS)) is not None]
         # 'took Calais from the English': who held the place took part in its capture
