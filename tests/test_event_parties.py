@@ -62,3 +62,17 @@ def test_the_allies_from_two_lands_take_part_in_the_siege(analysed):
 def test_letters_from_a_land_are_no_allies(analysed):
     d = analysed("In 1415 the letters from Gascony laid siege to the patience of the council.")
     assert "Gascony" not in {s for s, _ in pairs(d, "PARTICIPATES")}
+
+
+def test_those_who_were_there_took_part_in_the_meeting_just_named(analysed):
+    d = analysed("Long was the meeting of the Estates at Blois on 6 December, which I attended. The "
+                 "Guisards, the Catholic League, the Duke of Mayenne, were there in force. Against "
+                 "them stood the King's men.")
+    meeting = next(e.name for e in d.entities if e.kind == "EVENT" and e.name.startswith("meeting"))
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == meeting}
+    assert {"Guisards", "Catholic League", "Duke of Mayenne"} <= got, got
+
+
+def test_there_without_a_meeting_named_gives_nothing(analysed):
+    d = analysed("The harvest failed in 1788. The Guisards were there in force.")
+    assert not [f for f in d.factoids if f.extractor == "passage.present.v1"]

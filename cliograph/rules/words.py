@@ -478,6 +478,8 @@ class PassageWords(_Strict):
     """Nouns of taking the floor ('took the chair', 'mounted the tribune')."""
     force_nouns: frozenset[str]
     """A body of troops or ships that acts under a commander ('forty ships under X gave battle')."""
+    presence_words: frozenset[str] = frozenset()
+    """Words after 'was' that place one at the meeting just named ('were there in force')."""
 
 
 class TimingWords(_Strict):

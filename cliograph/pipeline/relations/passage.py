@@ -70,7 +70,8 @@ CONF = {
     "passage.blow_victim.v1": 0.6,  # 'X struck him' in the paragraph of Y's murder: X opposes Y
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
     "passage.attendance.v1": 0.6,  # 'X was in attendance', 'never left his bedside' during an illness
-    "passage.surrender.v1": 0.6,  # 'the surrender of the Saxons to Charles' after the siege of their town
+    "passage.surrender.v1": 0.6,
+    "passage.present.v1": 0.6,  # 'X were there in force' a sentence or two after a meeting  # 'the surrender of the Saxons to Charles' after the siege of their town
 }
 PATIENT_WINDOW = limits().sentences_back.patient  # back to the one a sickroom passage tells was ill
 KILLINGS = extractor_words().passage.killings
@@ -461,6 +462,37 @@ def _speakers(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                           role="speaker")
 
 
+PRESENCE_WORDS = extractor_words().passage.presence_words
+
+
+def _present(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The burghers and the Guilds were there in force', 'the Dauphin was present' (no
+    'at'), a sentence or two after a meeting is named: who was there took part in it."""
+    told = d.cache.event_parties
+    for v in sent:
+        if v.lemma_ != "be" or in_quotation(d, v) or not _real(v):
+            continue
+        if not any(c.dep_ in ("advmod", "acomp") and c.lower_ in PRESENCE_WORDS and not any(
+                g.dep_ == "prep" for g in c.children) for c in v.children):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "at" for c in v.children):
+            continue  # ('was present at the Congress' is ``events.participates``')
+        ev = _session(d, si, v.i)
+        if ev is None:
+            continue
+        # the subject, its conjuncts and what stands in apposition to any of them
+        people = [t for s in v.children if s.dep_ == "nsubj" for t in s.subtree
+                  if t.dep_ in ("nsubj", "conj", "appos")]
+        for t in people:
+            e = entity_at(d, t, {"PERSON", "FACTION", "BODY"})
+            if e is None or e == ev or (e, ev) in told:
+                continue
+            told.add((e, ev))
+            rule = "passage.present.v1"
+            yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [v]),
+                          role="present")
+
+
 def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Victors, the beaten and commanders of the fight the passage narrates."""
     told = d.cache.event_parties
@@ -485,6 +517,7 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from _led_to(d, si, sent)
     yield from _blow_parties(d, si, sent)
     yield from _speakers(d, si, sent)
+    yield from _present(d, si, sent)
     yield from attendance(d, si, sent)
     yield from surrenders(d, si, sent)
     pending = d.cache.pending_commanders
