@@ -76,3 +76,22 @@ def test_those_who_were_there_took_part_in_the_meeting_just_named(analysed):
 def test_there_without_a_meeting_named_gives_nothing(analysed):
     d = analysed("The harvest failed in 1788. The Guisards were there in force.")
     assert not [f for f in d.factoids if f.extractor == "passage.present.v1"]
+
+
+def test_a_recall_is_the_recalled_mans_event_and_those_who_recalled_him_took_part(analysed):
+    d = analysed("In 1708 the Whigs recalled Peterborough from Spain. As it happened, his recall "
+                 "came just when the army needed him most.")
+    ev = next(e for e in d.entities if e.kind == "EVENT" and e.name == "recall of Peterborough")
+    assert "his recall" in ev.aliases
+    assert {("Peterborough", ev.name), ("Whigs", ev.name)} <= set(pairs(d, "PARTICIPATES"))
+    assert ev.name in {d.entities[f.subject].name for f in d.factoids if f.type == "HAPPENED"}
+
+
+def test_a_trial_still_coming_on_has_not_happened(analysed):
+    d = analysed("In 1894 Dreyfus was arrested in Paris. His trial was coming on before the winter.")
+    assert not [f for f in d.factoids if f.type == "HAPPENED" and "trial" in d.entities[f.subject].name]
+
+
+def test_recalling_a_memory_is_no_proceeding(analysed):
+    d = analysed("In 1708 Peterborough recalled the old days in Spain with pleasure.")
+    assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("recall")]

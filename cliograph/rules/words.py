@@ -298,6 +298,11 @@ class ExtractorEventWords(_Strict):
     personal_experiences: frozenset[str] = frozenset()
     """Nouns of what happens to one person in sleep or trance ('in her dream'): the
     person's own event, like an accession ('events.personal_events')."""
+    personal_proceedings: frozenset[str] = frozenset()
+    """Nouns of proceedings against one person ('his recall', 'her impeachment'): his own
+    event, which happened ('events.personal_events')."""
+    proceeding_verbs: dict[str, str] = {}
+    """Verbs of a proceeding against one person and the noun it is named by ('recalled X': the recall of X)."""
     harangue_verbs: frozenset[str] = frozenset()
     """Verbs of speaking to a gathered audience ('Cato addressed the Senate')."""
     audience_nouns: frozenset[str] = frozenset()

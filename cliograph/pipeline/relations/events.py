@@ -292,7 +292,8 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     a state ('exile') only lasted. A person's illness the text has already made an event
     of ('suffered a massive stroke') is that event."""
     ew = words().event
-    nouns = ew.personal_occurrences | ew.personal_states | extractor_words().event.personal_experiences
+    xw = extractor_words().event
+    nouns = ew.personal_occurrences | ew.personal_states | xw.personal_experiences | xw.personal_proceedings
     for n in sent:
         low = n.lower_
         if low not in nouns or n.pos_ != "NOUN" or d.token_mention.get(n.i) is not None \
@@ -314,18 +315,57 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         earlier = own_illness(d, person) if low == "illness" else None
         if earlier is not None:
             d.described.setdefault(key, earlier)
+        if poss is not None and poss.pos_ == "PRON" and key not in d.described and earlier is None:
+            # ('his recall': the recall of the one it stands for, as a reader names it)
+            d.add_entity(f"{low} of {d.entities[person].name}", "EVENT", span.start_char, span.end_char,
+                         "events.personal.v1", same_as=key)
         ev = d.add_entity(span.text, "EVENT", span.start_char, span.end_char, "events.personal.v1",
                           same_as=key, tokens=(start, end))
         if earlier is not None:
             continue  # a new name for an illness the HEALTH facts already tell of
         yield factoid(d, si, "PARTICIPATES", person, ev, "events.personal.v1", CONF["events.personal.v1"],
                       role=n.lemma_.lower())
+        cv = clause_verb(n)
         if low in ew.personal_states:
             d.cache.told_happened.add(ev)  # a state lasted: no moment at which it happened
+        elif cv.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in cv.children):
+            continue  # 'the trial of X was coming on': still ahead
         elif ev not in d.cache.told_happened:
             d.cache.told_happened.add(ev)
             yield _happened(d, si, ev, "events.personal.v1",
                             stated_date(d, si, [n], only_governed=True) or fact_time(d, si, [n]), None)
+
+
+def proceedings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Whigs recalled Peterborough', 'the Commons impeached Danby': a proceeding
+    against one person is his own event ('recall of Peterborough', which 'his recall'
+    later joins), which happened and which both he and those who took it took part in."""
+    verbs = extractor_words().event.proceeding_verbs
+    rule = "events.personal.v1"
+    for f in frames(sent):
+        v = f.verb
+        noun = verbs.get(v.lemma_.lower())
+        if noun is None or in_quotation(d, v) or not _real(v):
+            continue
+        objects = f.subjects if f.passive else [o for o in f.objects if o.dep_ == "dobj"]
+        doers = f.objects if f.passive else f.subjects
+        for o in objects:
+            person = entity_at(d, o, {"PERSON"})
+            if person is None:
+                continue
+            key = (f"personal:{noun}", person)
+            ev = d.add_entity(f"{noun} of {d.entities[person].name}", "EVENT", v.idx, o.idx + len(o.text),
+                              rule, same_as=key)
+            when = fact_time(d, si, [v])
+            if ev not in d.cache.told_happened:
+                d.cache.told_happened.add(ev)
+                yield _happened(d, si, ev, rule, when, None)
+            yield factoid(d, si, "PARTICIPATES", person, ev, rule, CONF[rule], when=when, role=noun)
+            for t in doers:
+                actor = entity_at(d, t, ACTORS)
+                if actor is not None and actor != person:
+                    yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when,
+                                  role=v.lemma_.lower() + "ed")
 
 
 def harangues(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -416,6 +456,7 @@ def _taken_part_in(n: Token) -> bool:
 def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     ew = words().event
     yield from described_events(d, si, sent)
+    yield from proceedings(d, si, sent)
     yield from personal_events(d, si, sent)
     for n, ev, span in _mention_roots(d, sent, {"EVENT", "BODY"}):
         if in_quotation(d, n) or _planned(n):
