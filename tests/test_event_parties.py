@@ -95,3 +95,16 @@ def test_a_trial_still_coming_on_has_not_happened(analysed):
 def test_recalling_a_memory_is_no_proceeding(analysed):
     d = analysed("In 1708 Peterborough recalled the old days in Spain with pleasure.")
     assert not [e for e in d.entities if e.kind == "EVENT" and e.name.startswith("recall")]
+
+
+def test_whose_complicity_in_an_event_is_told_took_part_in_it(analysed):
+    d = analysed("In 1606 Garnet was hanged for his complicity in the Gunpowder Plot. Nobody denied "
+                 "Catesby's part in the Gunpowder Plot.")
+    got = {(s, r) for s, o, r in [(d.entities[f.subject].name, d.entities[f.object].name, f.role)
+                                  for f in d.factoids if f.extractor == "events.share.v1"]}
+    assert got == {("Garnet", "complicity"), ("Catesby", "part")}, got
+
+
+def test_a_part_in_no_event_gives_nothing(analysed):
+    d = analysed("In 1606 Garnet played his part in the household of the Vaux family.")
+    assert not [f for f in d.factoids if f.extractor == "events.share.v1"]

@@ -303,6 +303,8 @@ class ExtractorEventWords(_Strict):
     event, which happened ('events.personal_events')."""
     proceeding_verbs: dict[str, str] = {}
     """Verbs of a proceeding against one person and the noun it is named by ('recalled X': the recall of X)."""
+    share_nouns: frozenset[str] = frozenset()
+    """Nouns of one's share in an event ('his complicity in the plot'): he took part in it."""
     harangue_verbs: frozenset[str] = frozenset()
     """Verbs of speaking to a gathered audience ('Cato addressed the Senate')."""
     audience_nouns: frozenset[str] = frozenset()

@@ -73,7 +73,8 @@ CONF = {
     "events.war_service.v1": 0.6,  # 'served in the Navy during the war', 'saw service in the Boer War'
     "events.performed_at.v1": 0.6,  # 'the entry in the Song Contest 1962, performed by X'
     "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
-    "events.harangue.v1": 0.6,  # 'addressed the people', 'harangued the troops': a speech
+    "events.harangue.v1": 0.6,
+    "events.share.v1": 0.6,  # 'his complicity in the plot'; tests only, 1 case in the corpus  # 'addressed the people', 'harangued the troops': a speech
 }
 
 
@@ -688,6 +689,7 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 when=fact_time(d, si, [v]),
                 role=role_,
             )
+    yield from _shares(d, si, sent)
     # 'X, the leader of the revolt', 'X was the organiser of the rising'
     for t in sent:
         role = ew.participate_nouns.get(t.lower_)
@@ -722,6 +724,26 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 CONF["events.role_noun.v1"],
                 role=role,
             )
+
+
+def _shares(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'his complicity in the Gunpowder Plot', 'Danton's part in the September massacres':
+    whose share in an event the text speaks of took part in it."""
+    rule = "events.share.v1"
+    for t in sent:
+        if t.pos_ != "NOUN" or t.lower_ not in extractor_words().event.share_nouns or in_quotation(d, t):
+            continue
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        actor = entity_at(d, poss, ACTORS) if poss is not None else None
+        evs = [e for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+               for o in c.children if o.dep_ == "pobj" if (e := _event_at(d, o, allow_session=False)) is not None]
+        if actor is None or not evs or _denied(t):
+            continue
+        for ev in evs:
+            if actor != ev and (actor, ev) not in d.cache.event_parties:
+                d.cache.event_parties.add((actor, ev))
+                yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule],
+                              when=fact_time(d, si, [clause_verb(t)]), role=t.lower_)
 
 
 # --------------------------------------------------------------------------- DECIDES
