@@ -108,3 +108,15 @@ def test_whose_complicity_in_an_event_is_told_took_part_in_it(analysed):
 def test_a_part_in_no_event_gives_nothing(analysed):
     d = analysed("In 1606 Garnet played his part in the household of the Vaux family.")
     assert not [f for f in d.factoids if f.extractor == "events.share.v1"]
+
+
+def test_a_people_reduced_after_a_siege_took_part_in_it(analysed):
+    d = analysed("In 1271 Edward sailed to Acre. The Pisans, worn out by hunger, were at last reduced "
+                 "after a four months' siege and yielded on terms.")
+    siege = next(e.name for e in d.entities if e.kind == "EVENT" and "siege" in e.name)
+    assert ("Pisans", siege) in set(pairs(d, "PARTICIPATES"))
+
+
+def test_taxes_reduced_in_a_year_of_no_fighting_give_nothing(analysed):
+    d = analysed("In 1271 the Pisans were reduced to poverty by the failure of their trade.")
+    assert not [f for f in d.factoids if f.extractor == "passage.verdict.v1"]
