@@ -120,3 +120,9 @@ def test_a_people_reduced_after_a_siege_took_part_in_it(analysed):
 def test_taxes_reduced_in_a_year_of_no_fighting_give_nothing(analysed):
     d = analysed("In 1271 the Pisans were reduced to poverty by the failure of their trade.")
     assert not [f for f in d.factoids if f.extractor == "passage.verdict.v1"]
+
+
+def test_assiduous_for_some_days_in_her_attendance_on_the_sick_king(analysed):
+    d = analysed("King Louis fell ill at Versailles in 1774. For days the King was insensible. Queen "
+                 "Antoinette was for some days assiduous in her attendance.")
+    assert ("Antoinette", "illness of King Louis") in set(pairs(d, "PARTICIPATES"))

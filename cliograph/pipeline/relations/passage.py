@@ -625,6 +625,8 @@ def attendance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if n.dep_ != "pobj" or n.head.lower_ != "in":
                 continue
             verb = head.head if head.dep_ in ("acomp", "amod") else head  # 'assiduous in her attendance'
+            if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.head.lemma_ == "be":
+                verb = verb.head.head  # ('was for a time assiduous in her attendance': hung on 'time')
             if verb.lemma_ != "be" or not asserted(verb):
                 continue
             actors = [c for c in verb.children if c.dep_ == "nsubj"]
