@@ -126,3 +126,16 @@ def test_assiduous_for_some_days_in_her_attendance_on_the_sick_king(analysed):
     d = analysed("King Louis fell ill at Versailles in 1774. For days the King was insensible. Queen "
                  "Antoinette was for some days assiduous in her attendance.")
     assert ("Antoinette", "illness of King Louis") in set(pairs(d, "PARTICIPATES"))
+
+
+def test_a_killing_whose_blows_are_told_has_taken_place(analysed):
+    d = analysed("The murder of Rizzio was long remembered at Holyrood.\n\nThe scene of that murder was a "
+                 "small supper room. Ruthven struck him first with a dagger.")
+    murder = next(i for i, e in enumerate(d.entities) if e.kind == "EVENT" and "murder" in e.name)
+    assert [f.extractor for f in d.factoids if f.type == "HAPPENED" and f.subject == murder] \
+        == ["events.narrated.v1"]
+
+
+def test_an_event_only_named_beside_its_parties_is_not_said_to_have_happened(analysed):
+    d = analysed("In 1566 the plotters talked of the murder of Rizzio. Nothing was done.")
+    assert not [f for f in d.factoids if f.extractor == "events.narrated.v1"]

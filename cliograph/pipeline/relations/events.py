@@ -74,6 +74,7 @@ CONF = {
     "events.performed_at.v1": 0.6,  # 'the entry in the Song Contest 1962, performed by X'
     "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
     "events.harangue.v1": 0.6,
+    "events.narrated.v1": 0.6,  # an event a passage narrates and never says happened
     "events.share.v1": 0.6,  # 'his complicity in the plot'; tests only, 1 case in the corpus  # 'addressed the people', 'harangued the troops': a speech
 }
 
@@ -1347,3 +1348,29 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from war_service(d, si, sent)
     yield from performed_at(d, si, sent)
     yield from harangues(d, si, sent)
+    if si == len(d.sents) - 1:
+        yield from narrated(d)
+
+
+NARRATING = ("passage.", "battles.", "descriptions.", "programmes.")
+"""Rules whose parties are told in a narration of the event (its victors, commanders,
+speakers, those who convened it), not only named beside it."""
+
+
+def narrated(d: Document) -> Iterator[Factoid]:
+    """At the text's end: an event the text narrates (the fight whose commanders a passage
+    names, the meeting somebody convened, the killing whose blows it tells) but never says
+    took place has taken place, in the sentence and at the time of the first part told in it."""
+    said = {f.subject for f in d.factoids if f.type == "HAPPENED"} | d.cache.told_happened
+    first: dict[int, Factoid] = {}
+    for f in d.factoids:
+        if f.type == "PARTICIPATES" and f.object is not None and d.entities[f.object].kind == "EVENT" \
+                and f.extractor.startswith(NARRATING):
+            first.setdefault(f.object, f)
+    rule = "events.narrated.v1"
+    for ev, f in first.items():
+        if ev in said:
+            continue
+        start, end = split_interval(f.when)
+        yield replace(f, type="HAPPENED", subject=ev, object=None, role=None, extractor=rule,
+                      confidence=CONF[rule], when=None, start_time=start, end_time=end, place=None)
