@@ -317,7 +317,7 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         earlier = own_illness(d, person) if low == "illness" else None
         if earlier is not None:
             d.described.setdefault(key, earlier)
-        if poss is not None and poss.pos_ == "PRON" and key not in d.described and earlier is None:
+        if low in xw.personal_proceedings and poss is not None and poss.pos_ == "PRON" and key not in d.described:
             # ('his recall': the recall of the one it stands for, as a reader names it)
             d.add_entity(f"{low} of {d.entities[person].name}", "EVENT", span.start_char, span.end_char,
                          "events.personal.v1", same_as=key)
