@@ -139,3 +139,15 @@ def test_a_killing_whose_blows_are_told_has_taken_place(analysed):
 def test_an_event_only_named_beside_its_parties_is_not_said_to_have_happened(analysed):
     d = analysed("In 1566 the plotters talked of the murder of Rizzio. Nothing was done.")
     assert not [f for f in d.factoids if f.extractor == "events.narrated.v1"]
+
+
+def test_delegates_who_met_in_a_convention_at_a_town_make_it_an_event(analysed):
+    d = analysed("In 1820 deputies from six provinces met in a convention at Cadiz to weigh the debts "
+                 "of the crown.")
+    ev = next(i for i, e in enumerate(d.entities) if e.kind == "EVENT" and e.name == "convention at Cadiz")
+    assert [f for f in d.factoids if f.type == "HAPPENED" and f.subject == ev]
+
+
+def test_a_meeting_in_a_hall_with_nobody_named_is_no_event(analysed):
+    d = analysed("In 1820 they held their final meeting in the Hall of the Cortes.")
+    assert not [e for e in d.entities if e.kind == "EVENT" and "meeting" in e.name]
