@@ -151,3 +151,15 @@ def test_delegates_who_met_in_a_convention_at_a_town_make_it_an_event(analysed):
 def test_a_meeting_in_a_hall_with_nobody_named_is_no_event(analysed):
     d = analysed("In 1820 they held their final meeting in the Hall of the Cortes.")
     assert not [e for e in d.entities if e.kind == "EVENT" and "meeting" in e.name]
+
+
+def test_who_administered_the_oath_of_office_and_who_took_it(analysed):
+    d = analysed("On 4 March 1801 Jefferson walked to the Capitol. Chief Justice Marshall administered "
+                 "the oath of office to Jefferson in the Senate chamber.")
+    assert {("Marshall", "oath of office"), ("Jefferson", "oath of office")} <= set(pairs(d, "PARTICIPATES"))
+    assert any(f.type == "HAPPENED" and d.entities[f.subject].name == "oath of office" for f in d.factoids)
+
+
+def test_an_oath_to_do_something_is_no_ceremony(analysed):
+    d = analysed("In 1215 the barons took an oath to hold the king to his word.")
+    assert not [e for e in d.entities if e.kind == "EVENT"]

@@ -305,6 +305,10 @@ class ExtractorEventWords(_Strict):
     """Verbs of a proceeding against one person and the noun it is named by ('recalled X': the recall of X)."""
     share_nouns: frozenset[str] = frozenset()
     """Nouns of one's share in an event ('his complicity in the plot'): he took part in it."""
+    oath_nouns: frozenset[str] = frozenset()
+    """Nouns of a sworn oath, an event when named by what it is of ('the oath of office')."""
+    oath_verbs: dict[str, str] = {}
+    """Verbs of administering or swearing an oath and the part their subject plays."""
     harangue_verbs: frozenset[str] = frozenset()
     """Verbs of speaking to a gathered audience ('Cato addressed the Senate')."""
     audience_nouns: frozenset[str] = frozenset()

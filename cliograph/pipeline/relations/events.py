@@ -74,6 +74,7 @@ CONF = {
     "events.performed_at.v1": 0.6,  # 'the entry in the Song Contest 1962, performed by X'
     "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
     "events.harangue.v1": 0.6,
+    "events.oath.v1": 0.6,  # 'X administered the oath of office'; 1 case in the corpus
     "events.narrated.v1": 0.6,  # an event a passage narrates and never says happened
     "events.share.v1": 0.6,  # 'his complicity in the plot'; tests only, 1 case in the corpus  # 'addressed the people', 'harangued the troops': a speech
 }
@@ -368,6 +369,36 @@ def proceedings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 if actor is not None and actor != person:
                     yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when,
                                   role=v.lemma_.lower() + "ed")
+
+
+def oaths(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Chancellor Kent administered the oath of office to X', 'the barons took the oath of
+    allegiance': a swearing is an event named by its oath, which happened, and which the
+    one who administered it and those who swore took part in."""
+    xw = extractor_words().event
+    rule = "events.oath.v1"
+    for f in frames(sent):
+        v = f.verb
+        role = xw.oath_verbs.get(v.lemma_.lower())
+        if role is None or f.passive or in_quotation(d, v) or not _real(v):
+            continue
+        for o in f.objects:
+            of = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if o.lemma_.lower() not in xw.oath_nouns or not of or _planned(o):
+                continue
+            end = of[0].right_edge
+            ev = d.add_entity(d.doc[o.i:end.i + 1].text, "EVENT", o.idx, end.idx + len(end.text), rule,
+                              tokens=(o.i, end.i + 1))
+            when = fact_time(d, si, [v])
+            if ev not in d.cache.told_happened:
+                d.cache.told_happened.add(ev)
+                yield _happened(d, si, ev, rule, when, _place(d, v))
+            sworn = [(t, "took the oath") for t in f.preps.get("to", [])]
+            for t, r in [(t, role) for t in f.subjects] + sworn:
+                actor = entity_at(d, t, {"PERSON", "BODY", "FACTION"})
+                if actor is not None and actor != ev:
+                    d.cache.event_parties.add((actor, ev))
+                    yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when, role=r)
 
 
 def harangues(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -1348,6 +1379,7 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from war_service(d, si, sent)
     yield from performed_at(d, si, sent)
     yield from harangues(d, si, sent)
+    yield from oaths(d, si, sent)
     if si == len(d.sents) - 1:
         yield from narrated(d)
 
