@@ -163,3 +163,15 @@ def test_who_administered_the_oath_of_office_and_who_took_it(analysed):
 def test_an_oath_to_do_something_is_no_ceremony(analysed):
     d = analysed("In 1215 the barons took an oath to hold the king to his word.")
     assert not [e for e in d.entities if e.kind == "EVENT"]
+
+
+def test_a_spectator_of_the_festival_named_before_took_part_in_it(analysed):
+    d = analysed("In 1450 the festival of the Ascension was held at Venice. On this day the young men "
+                 "row through the lagoon in gilded barges. Doge Foscari was a spectator, seated on the "
+                 "Bucentaur in a purple robe.")
+    assert ("Foscari", "festival of the Ascension") in set(pairs(d, "PARTICIPATES"))
+
+
+def test_a_witness_with_no_gathering_named_gives_nothing(analysed):
+    d = analysed("In 1450 the harvest failed at Venice. Doge Foscari was a witness, and he wept.")
+    assert not [f for f in d.factoids if f.extractor == "passage.onlooker.v1"]

@@ -489,6 +489,8 @@ class PassageWords(_Strict):
     """Nouns of taking the floor ('took the chair', 'mounted the tribune')."""
     force_nouns: frozenset[str]
     """A body of troops or ships that acts under a commander ('forty ships under X gave battle')."""
+    onlooker_nouns: frozenset[str] = frozenset()
+    """Nouns of one who watched or was received at a gathering ('X was a spectator')."""
     presence_words: frozenset[str] = frozenset()
     """Words after 'was' that place one at the meeting just named ('were there in force')."""
 

@@ -71,6 +71,7 @@ CONF = {
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
     "passage.attendance.v1": 0.6,  # 'X was in attendance', 'never left his bedside' during an illness
     "passage.surrender.v1": 0.6,
+    "passage.onlooker.v1": 0.6,  # 'X was a spectator' a sentence or two after a festival
     "passage.present.v1": 0.6,  # 'X were there in force' a sentence or two after a meeting  # 'the surrender of the Saxons to Charles' after the siege of their town
 }
 PATIENT_WINDOW = limits().sentences_back.patient  # back to the one a sickroom passage tells was ill
@@ -427,15 +428,16 @@ FLOOR_NOUNS = extractor_words().passage.floor_nouns
 SESSION_BACK = 2  # sentences before this one the paragraph's session may have been named in
 
 
-def _session(d: Document, si: int, before: int) -> int | None:
-    """The meeting this sentence (before a token) or one of the two before it named last."""
+def _session(d: Document, si: int, before: int, classes: frozenset[str] = frozenset({"meeting"})) -> int | None:
+    """The meeting (or an event of the classes) this sentence (before a token) or one of
+    the two before it named last."""
     for k in range(si, max(-1, si - 1 - SESSION_BACK), -1):
         if not _same_paragraph(d, d.sents[k], d.sents[si]):
             break
         end = d.doc[before].idx if k == si else d.sents[k].end_char
         found = sorted((m.start, m.entity) for m in d.mentions
                        if d.sents[k].start_char <= m.start < end and m.entity is not None
-                       and d.entities[m.entity].kind == "EVENT" and _event_class(d, m.entity) == "meeting")
+                       and d.entities[m.entity].kind == "EVENT" and _event_class(d, m.entity) in classes)
         if found:
             return found[-1][1]
     return None
@@ -493,6 +495,32 @@ def _present(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                           role="present")
 
 
+GATHERINGS = frozenset({"meeting", "ceremony"})
+
+
+def _onlookers(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'It was the feast of the Ascension ... The Doge was a spectator': who the text says
+    was a spectator, a guest or a witness a sentence or two after a gathering is named
+    took part in it."""
+    told = d.cache.event_parties
+    for n in sent:
+        if n.dep_ != "attr" or n.lemma_.lower() not in extractor_words().passage.onlooker_nouns \
+                or n.head.lemma_ != "be" or in_quotation(d, n) or not _real(n.head) \
+                or any(c.dep_ == "prep" for c in n.children):
+            continue  # ('a witness of the treaty' names its own event)
+        ev = _session(d, si, n.i, GATHERINGS)
+        if ev is None:
+            continue
+        for t in (y for c in n.head.children if c.dep_ == "nsubj" for y in conjuncts(c)):
+            e = entity_at(d, t, {"PERSON", "FACTION", "BODY"})
+            if e is None or e == ev or (e, ev) in told:
+                continue
+            told.add((e, ev))
+            rule = "passage.onlooker.v1"
+            yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [n.head]),
+                          role=n.lemma_.lower())
+
+
 def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Victors, the beaten and commanders of the fight the passage narrates."""
     told = d.cache.event_parties
@@ -518,6 +546,7 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from _blow_parties(d, si, sent)
     yield from _speakers(d, si, sent)
     yield from _present(d, si, sent)
+    yield from _onlookers(d, si, sent)
     yield from attendance(d, si, sent)
     yield from surrenders(d, si, sent)
     pending = d.cache.pending_commanders
