@@ -175,3 +175,16 @@ def test_a_spectator_of_the_festival_named_before_took_part_in_it(analysed):
 def test_a_witness_with_no_gathering_named_gives_nothing(analysed):
     d = analysed("In 1450 the harvest failed at Venice. Doge Foscari was a witness, and he wept.")
     assert not [f for f in d.factoids if f.extractor == "passage.onlooker.v1"]
+
+
+def test_a_participle_of_armed_action_is_done_by_its_clause_subject(analysed):
+    d = analysed("The year was 851. Meanwhile the Danes, making a descent from their ships upon "
+                 "Sandwich, were met by a force of Kentishmen; and the Kentishmen were victorious.")
+    assert ("Danes", "descent upon Sandwich") in set(pairs(d, "PARTICIPATES"))
+
+
+def test_the_participle_of_a_passive_clause_is_not_done_by_its_agent(analysed):
+    d = analysed("The year was 851. The Danes, making a descent upon Sandwich, were engaged by a "
+                 "force of Kentishmen under Ealhere.")
+    got = {s for s, o in pairs(d, "PARTICIPATES") if o == "descent upon Sandwich"}
+    assert "Danes" in got, got

@@ -1033,8 +1033,17 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if in_quotation(d, v) or not _real(v):
             continue
         found: list[tuple[str, Token, list[tuple[Token, int]]]] = []
+        subjects = f.subjects
+        passive_head = [c for c in v.head.children if c.dep_ == "nsubjpass"] if v.dep_ == "advcl" else []
+        if v.tag_ == "VBG" and passive_head:
+            subjects = passive_head  # (not the agent of the passive: 'were engaged by a force')
+        elif not subjects and v.tag_ == "VBG" and v.dep_ in ("advcl", "acl"):
+            # 'the Danes, making a descent upon Kent, were met by ...': the participle's doer
+            # is its clause's subject, active or passive (or the noun it hangs on)
+            subjects = [v.head] if v.head.pos_ in ("NOUN", "PROPN") else \
+                [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         army = not f.passive and any((e := entity_at(d, t, ACTORS)) is not None and d.entities[e].kind != "PERSON"
-                                     for t in f.subjects)
+                                     for t in subjects)
         actions = {**ew.action_verbs, **ew.conquest_verbs}
         if lemma in ew.army_actions and "with" in f.preps and any(o.pos_ == "PRON" for o in f.preps["with"]):
             pass  # 'taking with them the Aetolians': a people taken along, not a town taken
@@ -1087,8 +1096,8 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 where += _participle_places(v, prep)
                 found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, where)
                                                  if d.entities[e].kind == "PLACE"])]
-        doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
-        doers += [e for t in f.subjects for e in _sent_from(d, t)]
+        doers = [e for t in subjects if (e := entity_at(d, t, ACTORS)) is not None]
+        doers += [e for t in subjects for e in _sent_from(d, t)]
         if f.passive and lemma in ew.combat_verbs:  # the attacked took part too
             doers += [e for t in f.objects if (e := entity_at(d, t, ACTORS)) is not None]
         # 'took Calais from the English': who held the place took part in its capture
