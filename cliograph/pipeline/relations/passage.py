@@ -19,7 +19,9 @@ So:
   killing the paragraph named last, else, where it speaks of 'that murder', the one the
   text names nearest),
 - those who speak, vote, preside or take the floor a sentence or two after a meeting is
-  named in their paragraph ('X took the floor', 'X won the debate'),
+  named in their paragraph ('X took the floor', 'X won the debate'), who 'were there in
+  force', and who was a spectator, a guest or a witness of a gathering just named,
+- leaders who came with ships ('forty galleys from Venice with Zeno; ten with Pisani'),
 
 take part in the fight their clause names, else the passage's: the last one named before
 them in the sentence, else in the sentence before (same paragraph); a commander whose
