@@ -298,10 +298,25 @@ class ExtractorEventWords(_Strict):
     personal_experiences: frozenset[str] = frozenset()
     """Nouns of what happens to one person in sleep or trance ('in her dream'): the
     person's own event, like an accession ('events.personal_events')."""
+    personal_proceedings: frozenset[str] = frozenset()
+    """Nouns of proceedings against one person ('his recall', 'her impeachment'): his own
+    event, which happened ('events.personal_events')."""
+    proceeding_verbs: dict[str, str] = {}
+    """Verbs of a proceeding against one person and the noun it is named by ('recalled X': the recall of X)."""
+    share_nouns: frozenset[str] = frozenset()
+    """Nouns of one's share in an event ('his complicity in the plot'): he took part in it."""
+    oath_nouns: frozenset[str] = frozenset()
+    """Nouns of a sworn oath, an event when named by what it is of ('the oath of office')."""
+    oath_verbs: dict[str, str] = {}
+    """Verbs of administering or swearing an oath and the part their subject plays."""
     harangue_verbs: frozenset[str] = frozenset()
     """Verbs of speaking to a gathered audience ('Cato addressed the Senate')."""
     audience_nouns: frozenset[str] = frozenset()
     """Common nouns of a gathered audience: addressing one is a speech ('harangued the troops')."""
+    ally_nouns: frozenset[str] = frozenset()
+    """Common nouns of a people's men that fight beside others ('the allies from Kent'): where they came from took part."""
+    foe_to_verbs: frozenset[str] = frozenset()
+    """Verbs of engaging in a fight whose 'to' names the other side ('gave battle to the Genoese')."""
 
 
 class ExtractorLifeWords(_Strict):
@@ -485,6 +500,10 @@ class PassageWords(_Strict):
     """Nouns of taking the floor ('took the chair', 'mounted the tribune')."""
     force_nouns: frozenset[str]
     """A body of troops or ships that acts under a commander ('forty ships under X gave battle')."""
+    onlooker_nouns: frozenset[str] = frozenset()
+    """Nouns of one who watched or was received at a gathering ('X was a spectator')."""
+    presence_words: frozenset[str] = frozenset()
+    """Words after 'was' that place one at the meeting just named ('were there in force')."""
 
 
 class TimingWords(_Strict):

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Factoid
 from ...rules import lexicon
-from ...rules.words import words
+from ...rules.words import extractor_words, words
 from ..document import Document
 from ..quotations import in_quotation
 from .base import _demonym, conjuncts, entity_at, factoid
@@ -242,7 +242,26 @@ def clause_parties(d: Document, n: Token) -> list[tuple[int, str]]:
         return []
     doers = f.objects if f.passive else f.subjects
     out = [(e, role) for t in doers if (e := entity_at(d, t, ACTORS)) is not None]
+    if n.dep_ == "dobj" and v.lemma_.lower() in extractor_words().event.foe_to_verbs:
+        # 'gave battle to seventy Genoese galleys': the other side
+        out += [(e, "opponent") for o in f.preps.get("to", []) for x in conjuncts(o)
+                if (e := entity_at(d, x, ACTORS) or _force_of(d, x)) is not None]
     return out + _sides(d, v)
+
+
+def _force_of(d: Document, tok: Token) -> int | None:
+    """The people whose ships or troops a force noun names by their adjective ('seventy
+    Genoese galleys', 'the Swedish horse'): the people the text names ('the Genoese')."""
+    if tok.lemma_.lower() not in extractor_words().passage.force_nouns \
+            and tok.lower_ not in extractor_words().passage.force_nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
+            said = {c.text, f"{c.text}s"}
+            found = [i for i, e in enumerate(d.entities) if e.kind in GROUPS and said & {e.name, *e.aliases}]
+            if len(found) == 1:
+                return found[0]
+    return None
 
 
 def _occurring(n: Token) -> bool:
@@ -305,6 +324,25 @@ def _once(d: Document, si: int, ev: int, rule: str, v: Token, place: int | None)
     yield _happened(d, si, ev, rule, fact_time(d, si, [v]), place)
 
 
+def _lengthen(d: Document, n: Token, ev: int, cls: str, preps: list[Token]) -> None:
+    """A named event whose mention stops short of its words ('the expedition of the
+    Venetians' in 'the great expedition of the Venetians and their allies to Cyprus') is
+    also called by its whole phrase, as a reader quoting it would: the names that contain
+    the one it has become its aliases."""
+    short = d.entities[ev].name
+    end = max((p.right_edge for p in preps), key=lambda t: t.i)
+    start = min([n.i, *(c.left_edge.i for c in n.children if c.dep_ in ("amod", "compound") and c.i < n.i)])
+    whole = d.doc[start:end.i + 1]  # (the words as they run: the parser may hang a party on the noun)
+    said = [whole.text] if len(whole) <= 14 and not any(t.text in STOPS for t in whole) else []
+    longer = [x for x in dict.fromkeys(_names(d, n, cls, preps) + said) if short in x and x != short]
+    if not longer:
+        return
+    key = ("named", ev)
+    d.described.setdefault(key, ev)
+    for name in longer:
+        d.add_entity(name, "EVENT", d.doc[start].idx, end.idx + len(end.text), "battles.described.v1", same_as=key)
+
+
 def _clause_verb(n: Token) -> Token:
     t = n
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
@@ -347,7 +385,9 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if n.lemma_.lower() in words().event.figurative_nouns and not groups and target is None \
                     and not any(p.lower_ == "between" for p in preps):
                 continue  # 'a campaign against Smith' is politics, not war
-            if cls == "meeting" and not parties and not hosted:
+            met = n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.lemma_.lower() == "meet" \
+                and target is not None  # 'delegates met in a convention at Annapolis'
+            if cls == "meeting" and not parties and not hosted and not met:
                 continue  # 'their final meeting in the Hall': who met is told elsewhere
             names = _names(d, n, cls, preps)
             if not names:
@@ -362,6 +402,8 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                              "battles.described.v1", same_as=key)
             yield from _once(d, si, ev, "battles.described.v1", v, place)
             rule = "battles.described.v1"
+        elif preps:
+            _lengthen(d, n, ev, cls, preps)
         # who the clause makes take part in a named event is for ``events.participates``
         engaged = clause_parties(d, n) if rule == "battles.described.v1" else []
         when = fact_time(d, si, [v])

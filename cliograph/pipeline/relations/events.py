@@ -73,7 +73,10 @@ CONF = {
     "events.war_service.v1": 0.6,  # 'served in the Navy during the war', 'saw service in the Boer War'
     "events.performed_at.v1": 0.6,  # 'the entry in the Song Contest 1962, performed by X'
     "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
-    "events.harangue.v1": 0.6,  # 'addressed the people', 'harangued the troops': a speech
+    "events.harangue.v1": 0.6,
+    "events.oath.v1": 0.6,  # 'X administered the oath of office'; 1 case in the corpus
+    "events.narrated.v1": 0.6,  # an event a passage narrates and never says happened
+    "events.share.v1": 0.6,  # 'his complicity in the plot'; tests only, 1 case in the corpus  # 'addressed the people', 'harangued the troops': a speech
 }
 
 
@@ -292,7 +295,8 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     a state ('exile') only lasted. A person's illness the text has already made an event
     of ('suffered a massive stroke') is that event."""
     ew = words().event
-    nouns = ew.personal_occurrences | ew.personal_states | extractor_words().event.personal_experiences
+    xw = extractor_words().event
+    nouns = ew.personal_occurrences | ew.personal_states | xw.personal_experiences | xw.personal_proceedings
     for n in sent:
         low = n.lower_
         if low not in nouns or n.pos_ != "NOUN" or d.token_mention.get(n.i) is not None \
@@ -314,18 +318,87 @@ def personal_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         earlier = own_illness(d, person) if low == "illness" else None
         if earlier is not None:
             d.described.setdefault(key, earlier)
+        if low in xw.personal_proceedings and poss is not None and poss.pos_ == "PRON" and key not in d.described:
+            # ('his recall': the recall of the one it stands for, as a reader names it)
+            d.add_entity(f"{low} of {d.entities[person].name}", "EVENT", span.start_char, span.end_char,
+                         "events.personal.v1", same_as=key)
         ev = d.add_entity(span.text, "EVENT", span.start_char, span.end_char, "events.personal.v1",
                           same_as=key, tokens=(start, end))
         if earlier is not None:
             continue  # a new name for an illness the HEALTH facts already tell of
         yield factoid(d, si, "PARTICIPATES", person, ev, "events.personal.v1", CONF["events.personal.v1"],
                       role=n.lemma_.lower())
+        cv = clause_verb(n)
         if low in ew.personal_states:
             d.cache.told_happened.add(ev)  # a state lasted: no moment at which it happened
+        elif cv.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in cv.children):
+            continue  # 'the trial of X was coming on': still ahead
         elif ev not in d.cache.told_happened:
             d.cache.told_happened.add(ev)
             yield _happened(d, si, ev, "events.personal.v1",
                             stated_date(d, si, [n], only_governed=True) or fact_time(d, si, [n]), None)
+
+
+def proceedings(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The Whigs recalled Peterborough', 'the Commons impeached Danby': a proceeding
+    against one person is his own event ('recall of Peterborough', which 'his recall'
+    later joins), which happened and which both he and those who took it took part in."""
+    verbs = extractor_words().event.proceeding_verbs
+    rule = "events.personal.v1"
+    for f in frames(sent):
+        v = f.verb
+        noun = verbs.get(v.lemma_.lower())
+        if noun is None or in_quotation(d, v) or not _real(v):
+            continue
+        objects = f.subjects if f.passive else [o for o in f.objects if o.dep_ == "dobj"]
+        doers = f.objects if f.passive else f.subjects
+        for o in objects:
+            person = entity_at(d, o, {"PERSON"})
+            if person is None:
+                continue
+            key = (f"personal:{noun}", person)
+            ev = d.add_entity(f"{noun} of {d.entities[person].name}", "EVENT", v.idx, o.idx + len(o.text),
+                              rule, same_as=key)
+            when = fact_time(d, si, [v])
+            if ev not in d.cache.told_happened:
+                d.cache.told_happened.add(ev)
+                yield _happened(d, si, ev, rule, when, None)
+            yield factoid(d, si, "PARTICIPATES", person, ev, rule, CONF[rule], when=when, role=noun)
+            for t in doers:
+                actor = entity_at(d, t, ACTORS)
+                if actor is not None and actor != person:
+                    yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when,
+                                  role=v.lemma_.lower() + "ed")
+
+
+def oaths(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Chancellor Kent administered the oath of office to X', 'the barons took the oath of
+    allegiance': a swearing is an event named by its oath, which happened, and which the
+    one who administered it and those who swore took part in."""
+    xw = extractor_words().event
+    rule = "events.oath.v1"
+    for f in frames(sent):
+        v = f.verb
+        role = xw.oath_verbs.get(v.lemma_.lower())
+        if role is None or f.passive or in_quotation(d, v) or not _real(v):
+            continue
+        for o in f.objects:
+            of = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if o.lemma_.lower() not in xw.oath_nouns or not of or _planned(o):
+                continue
+            end = of[0].right_edge
+            ev = d.add_entity(d.doc[o.i:end.i + 1].text, "EVENT", o.idx, end.idx + len(end.text), rule,
+                              tokens=(o.i, end.i + 1))
+            when = fact_time(d, si, [v])
+            if ev not in d.cache.told_happened:
+                d.cache.told_happened.add(ev)
+                yield _happened(d, si, ev, rule, when, _place(d, v))
+            sworn = [(t, "took the oath") for t in f.preps.get("to", [])]
+            for t, r in [(t, role) for t in f.subjects] + sworn:
+                actor = entity_at(d, t, {"PERSON", "BODY", "FACTION"})
+                if actor is not None and actor != ev:
+                    d.cache.event_parties.add((actor, ev))
+                    yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule], when=when, role=r)
 
 
 def harangues(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -416,6 +489,7 @@ def _taken_part_in(n: Token) -> bool:
 def happened(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     ew = words().event
     yield from described_events(d, si, sent)
+    yield from proceedings(d, si, sent)
     yield from personal_events(d, si, sent)
     for n, ev, span in _mention_roots(d, sent, {"EVENT", "BODY"}):
         if in_quotation(d, n) or _planned(n):
@@ -523,8 +597,20 @@ def _actors(d: Document, v: Token) -> list[int]:
             return [e for c in v.children if c.dep_ == "nsubjpass" for x in conjuncts(c)
                     if (e := entity_at(d, x, ACTORS)) is not None]
         return []  # a passive without its agent names no actor
-    found = (entity_at(d, t, ACTORS) for t in subject_tokens(v, ("nsubj",), verbal_heads=True))
+    subjects = subject_tokens(v, ("nsubj",), verbal_heads=True)
+    found = [entity_at(d, t, ACTORS) for t in subjects] + [e for t in subjects for e in _sent_from(d, t)]
     return list(dict.fromkeys(e for e in found if e is not None))
+
+
+def _sent_from(d: Document, t: Token) -> list[int]:
+    """The lands whose men a common noun of allies or troops names by where they came from:
+    'the allies from Kent and Essex' took part as Kent and Essex did."""
+    xw = extractor_words()
+    if t.pos_ != "NOUN" or t.lower_ not in xw.event.ally_nouns and t.lower_ not in xw.passage.force_nouns:
+        return []
+    return [e for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+            for o in c.children if o.dep_ == "pobj" for x in conjuncts(o)
+            if x.pos_ == "PROPN" and (e := entity_at(d, x, ACTORS)) is not None]
 
 
 def _role(v: Token, prep: str | None = None) -> str:
@@ -635,6 +721,7 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 when=fact_time(d, si, [v]),
                 role=role_,
             )
+    yield from _shares(d, si, sent)
     # 'X, the leader of the revolt', 'X was the organiser of the rising'
     for t in sent:
         role = ew.participate_nouns.get(t.lower_)
@@ -669,6 +756,26 @@ def participates(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 CONF["events.role_noun.v1"],
                 role=role,
             )
+
+
+def _shares(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'his complicity in the Gunpowder Plot', 'Danton's part in the September massacres':
+    whose share in an event the text speaks of took part in it."""
+    rule = "events.share.v1"
+    for t in sent:
+        if t.pos_ != "NOUN" or t.lower_ not in extractor_words().event.share_nouns or in_quotation(d, t):
+            continue
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        actor = entity_at(d, poss, ACTORS) if poss is not None else None
+        evs = [e for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+               for o in c.children if o.dep_ == "pobj" if (e := _event_at(d, o, allow_session=False)) is not None]
+        if actor is None or not evs or _denied(t):
+            continue
+        for ev in evs:
+            if actor != ev and (actor, ev) not in d.cache.event_parties:
+                d.cache.event_parties.add((actor, ev))
+                yield factoid(d, si, "PARTICIPATES", actor, ev, rule, CONF[rule],
+                              when=fact_time(d, si, [clause_verb(t)]), role=t.lower_)
 
 
 # --------------------------------------------------------------------------- DECIDES
@@ -926,8 +1033,17 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if in_quotation(d, v) or not _real(v):
             continue
         found: list[tuple[str, Token, list[tuple[Token, int]]]] = []
+        subjects = f.subjects
+        passive_head = [c for c in v.head.children if c.dep_ == "nsubjpass"] if v.dep_ == "advcl" else []
+        if v.tag_ == "VBG" and passive_head:
+            subjects = passive_head  # (not the agent of the passive: 'were engaged by a force')
+        elif not subjects and v.tag_ == "VBG" and v.dep_ in ("advcl", "acl"):
+            # 'the Danes, making a descent upon Kent, were met by ...': the participle's doer
+            # is its clause's subject, active or passive (or the noun it hangs on)
+            subjects = [v.head] if v.head.pos_ in ("NOUN", "PROPN") else \
+                [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         army = not f.passive and any((e := entity_at(d, t, ACTORS)) is not None and d.entities[e].kind != "PERSON"
-                                     for t in f.subjects)
+                                     for t in subjects)
         actions = {**ew.action_verbs, **ew.conquest_verbs}
         if lemma in ew.army_actions and "with" in f.preps and any(o.pos_ == "PRON" for o in f.preps["with"]):
             pass  # 'taking with them the Aetolians': a people taken along, not a town taken
@@ -980,7 +1096,8 @@ def action_events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                 where += _participle_places(v, prep)
                 found += [("battle " + prep, v, [(t, e) for t, e in _targets(d, where)
                                                  if d.entities[e].kind == "PLACE"])]
-        doers = [e for t in f.subjects if (e := entity_at(d, t, ACTORS)) is not None]
+        doers = [e for t in subjects if (e := entity_at(d, t, ACTORS)) is not None]
+        doers += [e for t in subjects for e in _sent_from(d, t)]
         if f.passive and lemma in ew.combat_verbs:  # the attacked took part too
             doers += [e for t in f.objects if (e := entity_at(d, t, ACTORS)) is not None]
         # 'took Calais from the English': who held the place took part in its capture
@@ -1271,3 +1388,30 @@ def events(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from war_service(d, si, sent)
     yield from performed_at(d, si, sent)
     yield from harangues(d, si, sent)
+    yield from oaths(d, si, sent)
+    if si == len(d.sents) - 1:
+        yield from narrated(d)
+
+
+NARRATING = ("passage.", "battles.", "descriptions.", "programmes.")
+"""Rules whose parties are told in a narration of the event (its victors, commanders,
+speakers, those who convened it), not only named beside it."""
+
+
+def narrated(d: Document) -> Iterator[Factoid]:
+    """At the text's end: an event the text narrates (the fight whose commanders a passage
+    names, the meeting somebody convened, the killing whose blows it tells) but never says
+    took place has taken place, in the sentence and at the time of the first part told in it."""
+    said = {f.subject for f in d.factoids if f.type == "HAPPENED"} | d.cache.told_happened
+    first: dict[int, Factoid] = {}
+    for f in d.factoids:
+        if f.type == "PARTICIPATES" and f.object is not None and d.entities[f.object].kind == "EVENT" \
+                and f.extractor.startswith(NARRATING):
+            first.setdefault(f.object, f)
+    rule = "events.narrated.v1"
+    for ev, f in first.items():
+        if ev in said:
+            continue
+        start, end = split_interval(f.when)
+        yield replace(f, type="HAPPENED", subject=ev, object=None, role=None, extractor=rule,
+                      confidence=CONF[rule], when=None, start_time=start, end_time=end, place=None)

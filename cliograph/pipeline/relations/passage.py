@@ -19,7 +19,9 @@ So:
   killing the paragraph named last, else, where it speaks of 'that murder', the one the
   text names nearest),
 - those who speak, vote, preside or take the floor a sentence or two after a meeting is
-  named in their paragraph ('X took the floor', 'X won the debate'),
+  named in their paragraph ('X took the floor', 'X won the debate'), who 'were there in
+  force', and who was a spectator, a guest or a witness of a gathering just named,
+- leaders who came with ships ('forty galleys from Venice with Zeno; ten with Pisani'),
 
 take part in the fight their clause names, else the passage's: the last one named before
 them in the sentence, else in the sentence before (same paragraph); a commander whose
@@ -70,7 +72,9 @@ CONF = {
     "passage.blow_victim.v1": 0.6,  # 'X struck him' in the paragraph of Y's murder: X opposes Y
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
     "passage.attendance.v1": 0.6,  # 'X was in attendance', 'never left his bedside' during an illness
-    "passage.surrender.v1": 0.6,  # 'the surrender of the Saxons to Charles' after the siege of their town
+    "passage.surrender.v1": 0.6,
+    "passage.onlooker.v1": 0.6,  # 'X was a spectator' a sentence or two after a festival
+    "passage.present.v1": 0.6,  # 'X were there in force' a sentence or two after a meeting  # 'the surrender of the Saxons to Charles' after the siege of their town
 }
 PATIENT_WINDOW = limits().sentences_back.patient  # back to the one a sickroom passage tells was ill
 KILLINGS = extractor_words().passage.killings
@@ -219,7 +223,10 @@ def _group_commanders(d: Document, sent: Span) -> Iterator[tuple[Token, int, int
             v = v.head
         if g is None and group.lemma_.lower() not in FORCE_NOUNS and group.lower_ not in FORCE_NOUNS:
             continue
-        if v.pos_ not in ("VERB", "AUX") or group.dep_ not in ("nsubj", "nsubjpass", "appos"):
+        # ('went to Caria; but forty ships under X gave battle': the parser may join the ships
+        # to the verb before as a conjunct)
+        conj = group.dep_ == "conj" and g is None and group.head.pos_ in ("VERB", "AUX")
+        if v.pos_ not in ("VERB", "AUX") or group.dep_ not in ("nsubj", "nsubjpass", "appos") and not conj:
             continue
         for o in (o for o in prep.children if o.dep_ == "pobj"):
             if o.lemma_.lower() in COMMAND_NOUNS:
@@ -243,6 +250,11 @@ def _person(d: Document, tok: Token) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
+def _is_force(t: Token) -> bool:
+    """A noun for troops or ships ('army', 'galleys')."""
+    return t.pos_ == "NOUN" and (t.lemma_.lower() in FORCE_NOUNS or t.lower_ in FORCE_NOUNS)
+
+
 def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
     """(the verb, the leader) for one who goes with troops, and troops that go with their
     leaders: 'Morosini landed with an army of Venetians', 'forty galleys from Venice
@@ -252,6 +264,16 @@ def _with_forces(d: Document, sent: Span) -> Iterator[tuple[Token, int]]:
             continue
         objs = [x for o in prep.children if o.dep_ == "pobj" for x in conjuncts(o)]
         head = prep.head
+        while head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head  # 'forty ships from Venice with Zeno': the 'with' hung on 'from'
+        if head.pos_ == "NUM" and any(_is_force(t) for t in sent if t.i < head.i):
+            # 'forty ships with Zeno; twenty with Pisani': a number stands for the ships named before
+            v = head
+            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+                v = v.head
+            if v.pos_ in ("VERB", "AUX"):
+                yield from ((v, e) for o in objs if (e := _person(d, o)) is not None)
+            continue
         if head.pos_ in ("VERB", "AUX") and any(o.lemma_.lower() in FORCE_NOUNS or o.lower_ in FORCE_NOUNS
                                                 for o in objs):
             # ('X was sent out with twenty ships': the one sent leads them)
@@ -408,15 +430,16 @@ FLOOR_NOUNS = extractor_words().passage.floor_nouns
 SESSION_BACK = 2  # sentences before this one the paragraph's session may have been named in
 
 
-def _session(d: Document, si: int, before: int) -> int | None:
-    """The meeting this sentence (before a token) or one of the two before it named last."""
+def _session(d: Document, si: int, before: int, classes: frozenset[str] = frozenset({"meeting"})) -> int | None:
+    """The meeting (or an event of the classes) this sentence (before a token) or one of
+    the two before it named last."""
     for k in range(si, max(-1, si - 1 - SESSION_BACK), -1):
         if not _same_paragraph(d, d.sents[k], d.sents[si]):
             break
         end = d.doc[before].idx if k == si else d.sents[k].end_char
         found = sorted((m.start, m.entity) for m in d.mentions
                        if d.sents[k].start_char <= m.start < end and m.entity is not None
-                       and d.entities[m.entity].kind == "EVENT" and _event_class(d, m.entity) == "meeting")
+                       and d.entities[m.entity].kind == "EVENT" and _event_class(d, m.entity) in classes)
         if found:
             return found[-1][1]
     return None
@@ -443,6 +466,63 @@ def _speakers(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                           role="speaker")
 
 
+PRESENCE_WORDS = extractor_words().passage.presence_words
+
+
+def _present(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'The burghers and the Guilds were there in force', 'the Dauphin was present' (no
+    'at'), a sentence or two after a meeting is named: who was there took part in it."""
+    told = d.cache.event_parties
+    for v in sent:
+        if v.lemma_ != "be" or in_quotation(d, v) or not _real(v):
+            continue
+        if not any(c.dep_ in ("advmod", "acomp") and c.lower_ in PRESENCE_WORDS and not any(
+                g.dep_ == "prep" for g in c.children) for c in v.children):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "at" for c in v.children):
+            continue  # ('was present at the Congress' is ``events.participates``')
+        ev = _session(d, si, v.i)
+        if ev is None:
+            continue
+        # the subject, its conjuncts and what stands in apposition to any of them
+        people = [t for s in v.children if s.dep_ == "nsubj" for t in s.subtree
+                  if t.dep_ in ("nsubj", "conj", "appos")]
+        for t in people:
+            e = entity_at(d, t, {"PERSON", "FACTION", "BODY"})
+            if e is None or e == ev or (e, ev) in told:
+                continue
+            told.add((e, ev))
+            rule = "passage.present.v1"
+            yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [v]),
+                          role="present")
+
+
+GATHERINGS = frozenset({"meeting", "ceremony"})
+
+
+def _onlookers(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'It was the feast of the Ascension ... The Doge was a spectator': who the text says
+    was a spectator, a guest or a witness a sentence or two after a gathering is named
+    took part in it."""
+    told = d.cache.event_parties
+    for n in sent:
+        if n.dep_ != "attr" or n.lemma_.lower() not in extractor_words().passage.onlooker_nouns \
+                or n.head.lemma_ != "be" or in_quotation(d, n) or not _real(n.head) \
+                or any(c.dep_ == "prep" for c in n.children):
+            continue  # ('a witness of the treaty' names its own event)
+        ev = _session(d, si, n.i, GATHERINGS)
+        if ev is None:
+            continue
+        for t in (y for c in n.head.children if c.dep_ == "nsubj" for y in conjuncts(c)):
+            e = entity_at(d, t, {"PERSON", "FACTION", "BODY"})
+            if e is None or e == ev or (e, ev) in told:
+                continue
+            told.add((e, ev))
+            rule = "passage.onlooker.v1"
+            yield factoid(d, si, "PARTICIPATES", e, ev, rule, CONF[rule], when=fact_time(d, si, [n.head]),
+                          role=n.lemma_.lower())
+
+
 def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     """Victors, the beaten and commanders of the fight the passage narrates."""
     told = d.cache.event_parties
@@ -467,6 +547,8 @@ def passage(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from _led_to(d, si, sent)
     yield from _blow_parties(d, si, sent)
     yield from _speakers(d, si, sent)
+    yield from _present(d, si, sent)
+    yield from _onlookers(d, si, sent)
     yield from attendance(d, si, sent)
     yield from surrenders(d, si, sent)
     pending = d.cache.pending_commanders
@@ -574,6 +656,8 @@ def attendance(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if n.dep_ != "pobj" or n.head.lower_ != "in":
                 continue
             verb = head.head if head.dep_ in ("acomp", "amod") else head  # 'assiduous in her attendance'
+            if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.head.lemma_ == "be":
+                verb = verb.head.head  # ('was for a time assiduous in her attendance': hung on 'time')
             if verb.lemma_ != "be" or not asserted(verb):
                 continue
             actors = [c for c in verb.children if c.dep_ == "nsubj"]
