@@ -400,6 +400,8 @@ class KinWords(_Strict):
     """Kin nouns whose holders of one parent are siblings ('the sons of X')."""
     parents_of: frozenset[str]
     """Kin nouns of children: 'the son of X and Y' has two parents."""
+    parent_nouns: frozenset[str]
+    """Nouns of both parents at once ('his parents were A and B')."""
 
 
 class MembershipWords(_Strict):

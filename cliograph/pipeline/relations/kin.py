@@ -211,9 +211,9 @@ def married(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield from _spouses(d, si, f.subjects, [*f.objects, *to])
         else:  # 'X and Y married'
             yield from _spouses(d, si, f.subjects, f.subjects)
-    for t in sent:  # 'Mary was married to William' read as an adjective
+    for t in sent:  # 'Mary was married to William' read as an adjective ('... and was married to X')
         if t.lower_ == "married" and t.dep_ == "acomp" and asserted(t.head):
-            yield from _spouses(d, si, [c for c in t.head.children if c.dep_ == "nsubj"], [
+            yield from _spouses(d, si, subject_tokens(t.head, ("nsubj",)), [
                 o for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"])
 
 
@@ -280,6 +280,9 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from born_to(d, si, sent)
     yield from listed_after_clause(d, si, sent)
     yield from kin_as_object(d, si, sent)
+    yield from described_kin(d, si, sent)
+    yield from married_described(d, si, sent)
+    yield from listed_as_complement(d, si, sent)
     lex = lexicon()
     # the words a kin role is read from, alone or before '-in-law' (the cheap test first)
     bases = {*lex.kin_roles, *(r.removesuffix("-in-law") for r in lex.kin_roles)}
@@ -485,3 +488,145 @@ def _titled_owner(d: Document, noun: Token) -> int | None:
     span = d.doc[min(c.i for c in mods):obj.i + 1]
     return d.add_entity(span.text, "PERSON", span.start_char, span.end_char, "kin.kin_noun.v1",
                         tokens=(span.start, span.end))
+
+
+DESCRIBED_MAX = 6  # descriptive words before a name: 'Czech singer and actress', 'the painter and poet'
+
+
+def _described_person(d: Document, i: int, end: int) -> tuple[int, int, int] | None:
+    """The person named after a description that starts at token ``i``: 'the architect Ada
+    Roe', 'Czech singer and actress Ada Roe', 'actors A and B' (the parser often hangs such a
+    name on the wrong word). Only an article, 'and', lowercase content words and a
+    capitalised word before a lowercase one (a nationality) may stand before the name.
+    (entity, index after its mention, how many descriptive words came before it)."""
+    doc = d.doc
+    words = 0
+    while i < end and words <= DESCRIBED_MAX:
+        tok = doc[i]
+        mi = d.token_mention.get(i)
+        if mi is not None and d.mentions[mi].tokens[0] == i and not (
+                tok.text[:1].isupper() and i + 1 < end and doc[i + 1].is_lower and doc[i + 1].is_alpha
+                and not doc[i + 1].is_stop):
+            # a name of another kind counts when a description shows it a person's ('actress
+            # X'); bare, it may be what it seems ('the favourite son of Kent')
+            e = entity_at(d, tok, KINNED if words else PERSON)
+            return (e, d.mentions[mi].tokens[1], words) if e is not None else None
+        if tok.lower_ in ("the", "a", "an", "and"):
+            pass
+        elif tok.is_alpha and tok.is_lower and not tok.is_stop and tok.pos_ != "AUX":
+            words += 1
+        elif tok.is_alpha and tok.text[:1].isupper() and i + 1 < end and doc[i + 1].is_lower \
+                and not doc[i + 1].is_stop and doc[i + 1].is_alpha:
+            pass  # 'Czech singer', 'Hungarian politician'
+        else:
+            return None
+        i += 1
+    return None
+
+
+def _described_people(d: Document, i: int, end: int) -> tuple[list[int], int, int]:
+    """The people of a list of described names ('the painter A and the poet B', 'A (1801 –
+    1870) and his wife B'): their entities, where the list ends, and how many descriptive
+    words stood before them."""
+    doc, out, words = d.doc, [], 0
+    while True:
+        found = _described_person(d, i, end)
+        if found is None:
+            return out, i, words
+        e, i, w = found
+        out.append(e)
+        words += w
+        if i < end and doc[i].text == "(":  # a life in brackets after the name
+            close = next((k for k in range(i, min(end, i + 12)) if doc[k].text == ")"), None)
+            i = close + 1 if close is not None else i
+        if not (i + 1 < end and doc[i].lower_ == "and"):
+            return out, i, words
+        i += 1
+        if i + 1 < end and doc[i].lower_ in ("his", "her") and lexicon().kin_roles.get(doc[i + 1].lower_) \
+                in ("wife", "husband", "spouse"):
+            i += 2  # 'A and his wife B'
+
+
+def _fronted_relative(d: Document, after: int, sent: Span) -> int | None:
+    """'The daughter of X, she was born in Leeds', 'Born in Leeds, the son of X, he
+    studied law': a kin noun set before its clause is said of the clause's subject (the
+    first subject after the comma that closes the description)."""
+    doc = d.doc
+    if after >= sent.end or doc[after].text != ",":
+        return None
+    for t in doc[after + 1:min(sent.end, after + 4)]:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return entity_at(d, t, PERSON)
+    return None
+
+
+def described_kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A kin noun whose 'of' names people after a description, which the parser misreads:
+    'He is son of Czech singer and actress A and the painter B', 'the daughter of actors A
+    and B, she...'. Read along the text where the parse gave the noun no owner."""
+    lex = lexicon()
+    doc = d.doc
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i + 2 >= sent.end or doc[noun.i + 1].lower_ != "of":
+            continue
+        role = lex.kin_roles.get(_kin_word(noun))
+        if role is None or _owner(d, noun) is not None:
+            continue
+        owners, after, _ = _described_people(d, noun.i + 2, sent.end)
+        if not owners:
+            continue
+        relative = _relative(d, noun)
+        if relative is None and noun.i <= sent.start + 1 or relative is None and doc[noun.i - 2].text == ",":
+            relative = _fronted_relative(d, after, sent)
+        if relative is None or not asserted(noun.head if noun.dep_ == "attr" else noun):
+            continue
+        owners = [o for o in dict.fromkeys(owners) if o != relative]
+        if role in PARENTS_OF:
+            yield from _co_parents(d, si, owners)
+        for o in owners:
+            yield from _both_ways(d, si, relative, o, role, "kin.described_owner.v1", 0.75, 0.7)
+
+
+def married_described(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Ada married the architect Otto Berg', 'she married French politician Otto Berg':
+    the spouse named after a description the parser took for the object."""
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in MARRY or t.tag_ not in ("VBD", "VBZ", "VBP") \
+                or not asserted(t) or any(c.dep_ == "auxpass" for c in t.children):
+            continue
+        if any(entity_at(d, c, PERSON) is not None for c in t.children if c.dep_ == "dobj"):
+            continue  # the parse named the spouse: 'married'
+        found = _described_person(d, t.i + 1, sent.end)
+        if found is None or found[2] == 0:
+            continue
+        yield from _spouses(d, si, subject_tokens(t, ("nsubj",)), [d.doc[found[1] - 1]])
+
+
+PARENT_NOUNS = extractor_words().kin.parent_nouns
+
+
+def listed_as_complement(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'His parents were Otto and Eva Berg', 'Her brothers are A and B': a plural kin noun
+    as a copula's subject, its people the complement. Parents named together are a couple."""
+    lex = lexicon()
+    for noun in sent:
+        if noun.tag_ != "NNS" or noun.dep_ != "nsubj" or noun.head.lemma_ != "be" or not asserted(noun.head):
+            continue
+        lemma = noun.lemma_.lower()
+        role = "parent" if lemma in PARENT_NOUNS or noun.lower_ in PARENT_NOUNS else lex.kin_roles.get(lemma)
+        owner_ = _owner(d, noun) if role is not None else None
+        if owner_ is None:
+            continue
+        people = list(dict.fromkeys(
+            e for t in listed([c for c in noun.head.children if c.dep_ == "attr"])
+            if d.token_mention.get(t.i) is not None and (e := entity_at(d, t, KINNED)) is not None and e != owner_))
+        if role == "parent":
+            yield from _co_parents(d, si, people)
+            for p in people:
+                yield factoid(d, si, "KIN", p, owner_, "kin.listed_as_complement.v1", 0.75, role=PARENT[gender(d, p)])
+                yield factoid(d, si, "KIN", owner_, p, "kin.inverse.v1", 0.7, role=CHILD[gender(d, owner_)])
+            continue
+        if role in SIBLING_OF and len(people) > 1:
+            yield from _siblings(d, si, people)
+        for p in people:
+            yield from _both_ways(d, si, p, owner_, role, "kin.listed_as_complement.v1", 0.75, 0.7)

@@ -1,0 +1,62 @@
+"""Family ties in the shapes encyclopaedias use (Re-DocRED's pages): a parent named after
+a description of their trade ('son of the painter X'), a kin noun set before its clause
+('The daughter of X, she ...'), a spouse after a description ('married the architect X'),
+a plural kin noun as a copula's subject ('His parents are A and B') and a marriage said
+by a second verb that shares the subject. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import pairs
+
+pytestmark = pytest.mark.model
+
+
+def kin(d) -> set[tuple[str, str, str]]:
+    return {(d.entities[f.subject].name, d.entities[f.object].name, f.role) for f in d.factoids if f.type == "KIN"}
+
+
+def test_parents_named_after_a_description_of_their_trade(analysed):
+    d = analysed("Tomas Varga is a Slovak actor. He is son of Czech singer and actress Alena Varga "
+                 "and the painter and poet Jan Varga.")
+    got = pairs(d, "KIN")
+    assert {("Tomas Varga", "Alena Varga"), ("Tomas Varga", "Jan Varga")} <= got
+    assert {("Alena Varga", "Jan Varga"), ("Jan Varga", "Alena Varga")} <= got  # one child's two parents
+
+
+def test_a_kin_noun_set_before_its_clause_is_said_of_the_subject(analysed):
+    d = analysed("Ada Roe was an English painter. Born in Leeds, the daughter of actors Karl Roe and "
+                 "Eva Novak, she made her debut in 1981.")
+    assert ("Ada Roe", "Karl Roe", "daughter") in kin(d)
+    assert ("Ada Roe", "Eva Novak", "daughter") in kin(d)
+
+
+def test_a_place_called_a_son_s_parent_bare_is_no_parent(analysed):
+    d = analysed("Colonel Amos Hale lived in Boston. Colonel Amos Hale, the favourite son of "
+                 "Massachusetts, spoke at the dinner in Massachusetts.")
+    assert next(e for e in d.entities if e.name == "Massachusetts").kind == "PLACE"
+    assert not pairs(d, "KIN")
+
+
+def test_a_spouse_named_after_a_description(analysed):
+    d = analysed("Ingrid Holm was a Swedish singer. In 1962 she married the architect Otto Lindqvist.")
+    assert {("Ingrid Holm", "Otto Lindqvist"), ("Otto Lindqvist", "Ingrid Holm")} <= pairs(d, "KIN")
+
+
+def test_a_married_spouse_with_a_second_verb_that_shares_the_subject(analysed):
+    d = analysed("Ravan was a prince of the hills. He was the third of the brothers and was married "
+                 "to Tala and Mirai in turn.")
+    assert {("Ravan", "Tala"), ("Ravan", "Mirai")} <= pairs(d, "KIN")
+
+
+def test_parents_listed_as_a_copula_s_complement(analysed):
+    d = analysed("Pieter Claes is a Belgian cyclist. His Flemish parents are Jan and Anna Claes.")
+    got = kin(d)
+    assert ("Jan", "Pieter Claes", "parent") in got and ("Anna Claes", "Pieter Claes", "parent") in got
+    assert ("Pieter Claes", "Jan", "son") in got
+    assert {("Jan", "Anna Claes"), ("Anna Claes", "Jan")} <= pairs(d, "KIN")
+
+
+def test_a_hypothetical_parentage_gives_nothing(analysed):
+    d = analysed("Tomas Varga is a Slovak actor. If he were son of the singer Alena Varga, he would say so.")
+    assert ("Tomas Varga", "Alena Varga") not in pairs(d, "KIN")
