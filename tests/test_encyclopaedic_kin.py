@@ -60,3 +60,29 @@ def test_parents_listed_as_a_copula_s_complement(analysed):
 def test_a_hypothetical_parentage_gives_nothing(analysed):
     d = analysed("Tomas Varga is a Slovak actor. If he were son of the singer Alena Varga, he would say so.")
     assert ("Tomas Varga", "Alena Varga") not in pairs(d, "KIN")
+
+
+def test_brothers_listed_after_a_colon_are_siblings_without_a_parent_named(analysed):
+    d = analysed("The fund was set up for the four Mellon brothers: Andrew Mellon, Paul, Thomas and Richard.")
+    got = pairs(d, "KIN")
+    assert {("Andrew Mellon", "Paul"), ("Paul", "Richard"), ("Thomas", "Andrew Mellon")} <= got
+
+
+def test_sisters_named_right_after_the_noun(analysed):
+    d = analysed("Karl Lindqvist was a Swedish painter. Lindqvist's sisters Karin Lindqvist, Maja Lindqvist "
+                 "and Sofia Lindqvist were also painters.")
+    assert {("Karin Lindqvist", "Maja Lindqvist"), ("Maja Lindqvist", "Sofia Lindqvist")} <= pairs(d, "KIN")
+
+
+def test_children_listed_by_include_and_a_brother_by_a_copula(analysed):
+    d = analysed("Arne Berg was a Norwegian bishop. His children included Arvid, Bror and Carl. "
+                 "His brother was Sven Edberg.")
+    got = kin(d)
+    assert ("Arvid", "Berg", "child") in got or ("Arvid", "Arne Berg", "child") in got
+    assert {("Arvid", "Bror"), ("Bror", "Carl")} <= pairs(d, "KIN")
+    assert any(s == "Sven Edberg" and r == "brother" for s, _, r in got)
+
+
+def test_siblings_named_without_a_kin_noun_are_not_siblings(analysed):
+    d = analysed("The fund was set up for four bankers: Andrew Mellon, Paul, Thomas and Richard.")
+    assert not pairs(d, "KIN")

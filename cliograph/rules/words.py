@@ -402,6 +402,10 @@ class KinWords(_Strict):
     """Kin nouns of children: 'the son of X and Y' has two parents."""
     parent_nouns: frozenset[str]
     """Nouns of both parents at once ('his parents were A and B')."""
+    sibling_nouns: frozenset[str]
+    """Nouns of a brother or sister whatever the sex ('her siblings A and B')."""
+    listing_verbs: frozenset[str]
+    """Verbs whose object lists a kin noun's people ('his children included A and B')."""
 
 
 class MembershipWords(_Strict):

@@ -88,6 +88,8 @@ def _listed_after(d: Document, noun: Token) -> list[int]:
     first = next((c for c in noun.children if c.dep_ == "appos"), None)
     if first is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text in (",", ":"):
         first = doc[noun.i + 2]
+    elif first is None and noun.i + 1 < len(doc) and d.token_mention.get(noun.i + 1) is not None:
+        first = doc[noun.i + 1]  # 'her sisters Anna, Eva and Lene' (read as the clause's subject)
     if first is None or entity_at(d, first, PERSON) is None:
         return []
     m = d.mention_of_token(first)
@@ -289,8 +291,8 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     for noun in sent:
         if noun.lower_ not in bases and noun.tag_ != "NNS":
             continue
-        role = lex.kin_roles.get(_kin_word(noun))
-        if role is None and noun.tag_ == "NNS" and (_named(d, noun) or _listed_before(d, noun)):
+        role = lex.kin_roles.get(_kin_word(noun)) or ("sibling" if noun.lower_ in SIBLING_NOUNS else None)
+        if role is None and noun.tag_ == "NNS" and (_named(d, noun) or _listed_before(d, noun) or _listed_after(d, noun)):
             role = lex.kin_roles.get(noun.lemma_.lower())  # 'brothers named A and B'; 'A and B, sons of C'
         if role is None or noun.pos_ != "NOUN":
             continue
@@ -306,6 +308,9 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         shared = noun.dep_ == "conj" and noun.head.pos_ == "NOUN"
         relative = _relative(d, noun.head) if shared else _relative(d, noun)
         relatives = named or described or ([relative] if relative is not None else [])
+        if owner is None and role in SIBLING_OF and len(named) > 1:
+            # 'the four Mellon brothers: A, B, C and D', 'they have three children: A, B and C'
+            yield from _siblings(d, si, named, "kin.named_siblings.v1")
         if owner is None or not relatives:
             continue
         if role in SIBLING_OF and len(named) > 1:
@@ -369,6 +374,8 @@ SIBLING = {"male": "brother", "female": "sister", "": "sibling"}
 
 
 PARENTS_OF = extractor_words().kin.parents_of
+SIBLING_NOUNS = extractor_words().kin.sibling_nouns
+LISTING_VERBS = extractor_words().kin.listing_verbs
 
 
 def _co_parents(d: Document, si: int, parents: list[int]) -> Iterator[Factoid]:
@@ -381,12 +388,12 @@ def _co_parents(d: Document, si: int, parents: list[int]) -> Iterator[Factoid]:
     yield factoid(d, si, "KIN", b, a, "kin.co_parents.v1", 0.6, role=SPOUSE[gender(d, b)])
 
 
-def _siblings(d: Document, si: int, people: list[int]) -> Iterator[Factoid]:
+def _siblings(d: Document, si: int, people: list[int], rule: str = "kin.shared_parent.v1") -> Iterator[Factoid]:
     """Children (or brothers) of one person named together are each other's siblings."""
     for a in people:
         for b in people:
             if a != b:
-                yield factoid(d, si, "KIN", a, b, "kin.shared_parent.v1", 0.7, role=SIBLING[gender(d, a)])
+                yield factoid(d, si, "KIN", a, b, rule, 0.7, role=SIBLING[gender(d, a)])
 
 
 def _named(d: Document, noun: Token) -> list[int]:
@@ -606,19 +613,22 @@ PARENT_NOUNS = extractor_words().kin.parent_nouns
 
 
 def listed_as_complement(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
-    """'His parents were Otto and Eva Berg', 'Her brothers are A and B': a plural kin noun
-    as a copula's subject, its people the complement. Parents named together are a couple."""
+    """'His parents were Otto and Eva Berg', 'Her brother was A', 'His children included A
+    and B': a kin noun as the subject of a copula or of 'include', its people the
+    complement. Parents named together are a couple, children or brothers siblings."""
     lex = lexicon()
     for noun in sent:
-        if noun.tag_ != "NNS" or noun.dep_ != "nsubj" or noun.head.lemma_ != "be" or not asserted(noun.head):
+        if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_ not in LISTING_VERBS \
+                or not asserted(noun.head):
             continue
         lemma = noun.lemma_.lower()
-        role = "parent" if lemma in PARENT_NOUNS or noun.lower_ in PARENT_NOUNS else lex.kin_roles.get(lemma)
+        role = "parent" if lemma in PARENT_NOUNS or noun.lower_ in PARENT_NOUNS else (
+            "sibling" if noun.lower_ in SIBLING_NOUNS else lex.kin_roles.get(lemma))
         owner_ = _owner(d, noun) if role is not None else None
         if owner_ is None:
             continue
         people = list(dict.fromkeys(
-            e for t in listed([c for c in noun.head.children if c.dep_ == "attr"])
+            e for t in listed([c for c in noun.head.children if c.dep_ in ("attr", "dobj")])
             if d.token_mention.get(t.i) is not None and (e := entity_at(d, t, KINNED)) is not None and e != owner_))
         if role == "parent":
             yield from _co_parents(d, si, people)
