@@ -86,3 +86,17 @@ def test_children_listed_by_include_and_a_brother_by_a_copula(analysed):
 def test_siblings_named_without_a_kin_noun_are_not_siblings(analysed):
     d = analysed("The fund was set up for four bankers: Andrew Mellon, Paul, Thomas and Richard.")
     assert not pairs(d, "KIN")
+
+
+def test_a_sibling_of_a_parent_s_child_is_the_parent_s_child(analysed):
+    d = analysed("Omar Dalla was born in Cork to Peter Dalla and Anna Dalla. His sister, Sara Dalla, is a singer.")
+    got = kin(d)
+    assert ("Sara Dalla", "Peter Dalla", "daughter") in got and ("Peter Dalla", "Sara Dalla", "parent") in got
+    assert ("Sara Dalla", "Anna Dalla", "daughter") in got
+    inferred = [f for f in d.factoids if f.extractor == "kin.sibling_parent.v1"]
+    assert all(f.confidence < 0.7 and "Sara Dalla" in d.text[f.start:f.end] for f in inferred)
+
+
+def test_a_half_sister_gets_no_parent(analysed):
+    d = analysed("Omar Dalla was born in Cork to Peter Dalla and Anna Dalla. His half-sister, Sara Dalla, is a singer.")
+    assert ("Sara Dalla", "Anna Dalla") not in pairs(d, "KIN")

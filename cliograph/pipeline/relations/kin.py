@@ -10,6 +10,7 @@ are siblings, and the two parents of one child ("the son of A and B") a couple.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -232,8 +233,11 @@ def _spouses(d: Document, si: int, side: list[Token], other: list[Token]) -> Ite
 
 
 def _kin_word(noun: Token) -> str:
-    """'son-in-law', which the tokenizer splits into 'son - in - law', as one word."""
+    """'son-in-law', which the tokenizer splits into 'son - in - law', as one word; so too
+    'half-sister' (the words before a hyphen)."""
     doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].is_alpha:
+        return f"{doc[noun.i - 2].lower_}-{noun.lower_}"  # 'half-sister', 'step-brother': not a sister
     if noun.i + 4 < len(doc) and doc[noun.i + 1].text.replace(" ", "")[:1] not in ("", "-"):
         return noun.lower_  # (asked of every word: the next one must be the hyphen)
     if noun.i + 4 < len(doc) and doc[noun.i + 1:noun.i + 5].text.replace(" ", "") == "-in-law":
@@ -640,3 +644,31 @@ def listed_as_complement(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield from _siblings(d, si, people)
         for p in people:
             yield from _both_ways(d, si, p, owner_, role, "kin.listed_as_complement.v1", 0.75, 0.7)
+
+
+def inferred_parents(d: Document) -> None:
+    """A stage once every fact is known: the brother or sister of a parent's child is that
+    parent's child too ('X, the son of P' ... 'his sister Y'), as an encyclopaedia's reader
+    takes it. Stated with the sibling's evidence, at a lower confidence, never over a tie
+    the text states; half-siblings are no siblings here (their nouns are other roles)."""
+    parents, children, siblings = set(PARENT.values()), set(CHILD.values()), set(SIBLING.values())
+    kin_facts = [f for f in d.factoids if f.type == "KIN" and f.object is not None]
+    parent_of = {(f.object, f.subject) for f in kin_facts if f.role in children} | {
+        (f.subject, f.object) for f in kin_facts if f.role in parents}
+    tied = {(f.subject, f.object) for f in kin_facts} | {(f.object, f.subject) for f in kin_facts}
+    added = []
+    for f in kin_facts:
+        if f.role not in siblings:
+            continue
+        for a, b in ((f.subject, f.object), (f.object, f.subject)):
+            for parent in sorted({p for p, c in parent_of if c == a and p != b}):
+                if (parent, b) in tied:
+                    continue
+                tied.add((parent, b))
+                tied.add((b, parent))
+                rule = "kin.sibling_parent.v1"
+                added.append(replace(f, subject=b, object=parent, role=CHILD[gender(d, b)], extractor=rule,
+                                     confidence=0.6, when=None))
+                added.append(replace(f, subject=parent, object=b, role=PARENT[gender(d, parent)], extractor=rule,
+                                     confidence=0.6, when=None))
+    d.factoids.extend(added)
