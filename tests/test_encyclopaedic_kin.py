@@ -100,3 +100,21 @@ def test_a_sibling_of_a_parent_s_child_is_the_parent_s_child(analysed):
 def test_a_half_sister_gets_no_parent(analysed):
     d = analysed("Omar Dalla was born in Cork to Peter Dalla and Anna Dalla. His half-sister, Sara Dalla, is a singer.")
     assert ("Sara Dalla", "Anna Dalla") not in pairs(d, "KIN")
+
+
+def test_a_kin_noun_in_brackets_after_a_name(analysed):
+    d = analysed("The tale of Yusuf and Leila Sabry (Potiphar's wife in the old tale) was popular.")
+    assert ("Leila Sabry", "Potiphar", "wife") in kin(d)
+
+
+def test_a_marriage_noun_and_a_proposed_one(analysed):
+    d = analysed("Karl Ode was an actor known for his marriage to Greta Lind.")
+    assert {("Karl Ode", "Greta Lind"), ("Greta Lind", "Karl Ode")} <= pairs(d, "KIN")
+    d = analysed("Karl Ode was an actor. He spoke of his proposed marriage to Greta Lind.")
+    assert not pairs(d, "KIN")
+
+
+def test_a_spouse_s_name_the_entities_took_for_a_body(analysed):
+    d = analysed("Paul Berens is married to Maria Holt, a former member of the Flemish Parliament.")
+    assert ("Paul Berens", "Maria Holt") in pairs(d, "KIN")
+    assert not any("Parliament" in pair[1] for pair in pairs(d, "KIN"))

@@ -406,6 +406,10 @@ class KinWords(_Strict):
     """Nouns of a brother or sister whatever the sex ('her siblings A and B')."""
     listing_verbs: frozenset[str]
     """Verbs whose object lists a kin noun's people ('his children included A and B')."""
+    marriage_nouns: frozenset[str]
+    """Nouns of a marriage ('his marriage to X')."""
+    unreal_marriage: frozenset[str]
+    """Words that make a marriage one not made ('his proposed marriage to X')."""
 
 
 class MembershipWords(_Strict):

@@ -225,7 +225,7 @@ def _spouses(d: Document, si: int, side: list[Token], other: list[Token]) -> Ite
     thrice, never A to B."""
     def people(tokens: list[Token]) -> list[int]:
         return list(dict.fromkeys(  # 'his daughter Julia': the name in apposition
-            e for t in listed(tokens) if (e := entity_at(d, t, PERSON)) is not None))
+            e for t in listed(tokens) if (e := _spouse_at(d, t)) is not None))
     ones, others = people(side), people(other)
     pairs = {(x, y) for x in ones for y in others if x != y}
     for a, b in sorted(pairs | {(y, x) for x, y in pairs}):
@@ -289,6 +289,8 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from described_kin(d, si, sent)
     yield from married_described(d, si, sent)
     yield from listed_as_complement(d, si, sent)
+    yield from marriage_noun(d, si, sent)
+    yield from bracketed_kin(d, si, sent)
     lex = lexicon()
     # the words a kin role is read from, alone or before '-in-law' (the cheap test first)
     bases = {*lex.kin_roles, *(r.removesuffix("-in-law") for r in lex.kin_roles)}
@@ -672,3 +674,70 @@ def inferred_parents(d: Document) -> None:
                 added.append(replace(f, subject=parent, object=b, role=PARENT[gender(d, parent)], extractor=rule,
                                      confidence=0.6, when=None))
     d.factoids.extend(added)
+
+
+MARRIAGE_NOUNS = extractor_words().kin.marriage_nouns
+UNREAL_MARRIAGE = extractor_words().kin.unreal_marriage
+
+
+def marriage_noun(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'his marriage to Anna Berg', 'Ada's marriages to A and B': the owner of a marriage
+    and whom it was to are spouses (not a marriage proposed or planned, nor one in an
+    unasserted clause)."""
+    for noun in sent:
+        if noun.lower_ not in MARRIAGE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if any(c.lower_ in UNREAL_MARRIAGE for c in noun.children) or (
+                noun.head.pos_ in ("VERB", "AUX") and not asserted(noun.head)):
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        after = noun.doc[noun.i + 1] if noun.i + 1 < sent.end else None
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"] or (
+            [after] if after is not None and after.lower_ == "to" else [])  # (the parser may hang it on the verb)
+        to = [o for c in preps for o in c.children if o.dep_ == "pobj"]
+        if owners and to:
+            yield from _spouses(d, si, owners, to)
+
+
+def bracketed_kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Zelma (Potiphar's wife)', 'Arun Mehta (the son of Dev Mehta)': a kin noun in
+    brackets right after a name is said of that name."""
+    lex = lexicon()
+    doc = d.doc
+    for noun in sent:
+        role = lex.kin_roles.get(_kin_word(noun)) if noun.pos_ == "NOUN" else None
+        if role is None or _relative(d, noun) is not None:
+            continue
+        k = noun.i - 1
+        while k > sent.start and (doc[k].dep_ in ("poss", "case", "det", "amod") or doc[k].text in POSS) \
+                and doc[k].text != "(":
+            k -= 1
+        if doc[k].text != "(" or k - 1 < sent.start:
+            continue
+        mi = d.token_mention.get(k - 1)
+        relative = entity_at(d, doc[k - 1], PERSON) if mi is not None else None
+        owner_ = _owner(d, noun)
+        if relative is None or owner_ is None or owner_ == relative:
+            continue
+        yield from _both_ways(d, si, relative, owner_, role, "kin.bracketed.v1", 0.75, 0.7)
+
+
+def _spouse_at(d: Document, tok: Token) -> int | None:
+    e = entity_at(d, tok, PERSON)
+    return _misread_person(d, tok) if e is None else e
+
+
+def _misread_person(d: Document, tok: Token) -> int | None:
+    """A proper name one marries that the entities took for a body or a place: a person's
+    when none of its words is a body's or a place's head word ('married Alexandra Colen')."""
+    if tok.pos_ != "PROPN":
+        return None
+    e = entity_at(d, tok, {"BODY", "PLACE"})
+    if e is None:
+        return None
+    lex = lexicon()
+    name = d.entities[e].name
+    words = name.lower().split()
+    if len(words) < 2 or not name.istitle() or any(w in lex.body_heads or w in lex.place_heads for w in words):
+        return None
+    return e

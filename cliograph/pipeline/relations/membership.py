@@ -701,7 +701,7 @@ def _ensemble_subject(d: Document, noun: Token) -> int | None:
     if noun.dep_ == "attr" and asserted(noun.head):
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            return entity_at(d, subject, GROUPS) or _band(d, subject, called_band=True)
+            return _band(d, subject, called_band=True)  # (a group the entities named, else the name)
     return None
 
 
