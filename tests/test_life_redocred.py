@@ -125,3 +125,11 @@ def test_a_life_still_going_on_gives_the_birth_year_alone(analysed):
     assert lives(d, "BORN") == [("Lajos Kertesz", "1944", None)]
     assert lives(d, "DIED") == []
 
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Wang Lei is a singer. Wang was born and raised in Hohhot, Inner Mongolia.", "Wang Lei", "Hohhot"),
+    ("Ada Roe was a writer. She was born Adeline Mary Roe in Leeds.", "Ada Roe", "Leeds"),
+])
+def test_a_birthplace_on_the_verb_born_shares_or_on_the_birth_name(analysed, text, person, place):
+    assert (person, None, place) in lives(analysed(text), "BORN")

@@ -539,10 +539,10 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             for person in people:
                 if participle:  # 'Born in Leeds, he moved to York in 1930': 1930 is the move's
                     fact = factoid(d, si, "BORN", person, None, "life.born.v1", CONF["life.born.v1"],
-                                   place=_place(d, t))
+                                   place=_birthplace(d, t))
                     yield replace(fact, when=_own_date(d, si, t))
                 else:
-                    yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
+                    yield _life(d, si, "BORN", person, "life.born.v1", t, place=_birthplace(d, t))
         elif t.lower_ == "native" and t.pos_ == "NOUN":
             yield from _native(d, si, t)
         elif t.pos_ == "NOUN" and t.lemma_.lower() in lw.birth_nouns:
@@ -550,6 +550,18 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if person is not None and _noun_ok(t):
                 yield _life(d, si, "BORN", person, "life.born.v1", t, conf=CONF["life.born.v1"] - 0.1,
                             place=_place(d, t))
+
+
+def _birthplace(d: Document, born: Token) -> int | None:
+    """Where 'born' says: its own place, else that of a verb it shares it with ('born and
+    raised in Leeds') or of the birth name it governs ('born Ada Roe in Leeds')."""
+    place = _place(d, born)
+    for c in born.children if place is None else []:
+        if c.dep_ == "conj" and c.pos_ == "VERB" or c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN":
+            place = _place(d, c)
+            if place is not None:
+                break
+    return place
 
 
 def _own_date(d: Document, si: int, t: Token) -> When | None:
