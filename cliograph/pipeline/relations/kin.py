@@ -589,8 +589,9 @@ def described_kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if not owners:
             continue
         relative = _relative(d, noun)
-        if relative is None and noun.i <= sent.start + 1 or relative is None and doc[noun.i - 2].text == ",":
-            relative = _fronted_relative(d, after, sent)
+        before = noun.i - 1 - (noun.i - 1 >= sent.start and doc[noun.i - 1].lower_ in ("the", "a", "an"))
+        if relative is None and (before < sent.start or doc[before].text == ","):
+            relative = _fronted_relative(d, after, sent)  # 'The daughter of X, she', 'Born in Y, son of X, he
         if relative is None or not asserted(noun.head if noun.dep_ == "attr" else noun):
             continue
         owners = [o for o in dict.fromkeys(owners) if o != relative]
