@@ -206,3 +206,19 @@ def test_served_somewhere_during_two_wars(analysed):
     d = analysed("Tom Hale was a British officer. Hale served in the West Indies during the Seven Years' War "
                  "and the Crimean War.")
     assert {("Tom Hale", "Seven Years' War"), ("Tom Hale", "Crimean War")} <= pairs(d, "PARTICIPATES")
+
+
+def test_a_band_consisting_of_players_named_with_their_instruments(analysed):
+    d = analysed("The Wires are a Finnish rock band formed in 1991 consisting of vocalist Jari Koski, "
+                 "guitarist Mika Salo and drummer Ville Aho.")
+    assert {("Jari Koski", "Wires"), ("Mika Salo", "Wires"), ("Ville Aho", "Wires")} <= pairs(d, "MEMBER_OF")
+
+
+def test_players_of_a_band_named_after_its_description(analysed):
+    d = analysed("In 2013 the singer toured with Paul Ekberg and Jon Dahl of the band Solbris.")
+    assert {("Paul Ekberg", "Solbris"), ("Jon Dahl", "Solbris")} <= pairs(d, "MEMBER_OF")
+
+
+def test_people_of_a_town_are_not_a_band_s(analysed):
+    d = analysed("In 2013 the singer toured with Paul Ekberg and Jon Dahl of the town of Solbris.")
+    assert not pairs(d, "MEMBER_OF")

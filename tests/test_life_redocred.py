@@ -104,3 +104,32 @@ def test_a_name_does_not_run_into_its_brackets():
 ])
 def test_a_participle_on_the_predicate_noun_gives_the_subject_s_birthplace(analysed, text, born):
     assert lives(analysed(text), "BORN") == [born]
+
+
+@pytest.mark.parametrize("text, born, died", [
+    ("Otto Brandauer (1820 – 88) was a Bavarian painter.", "1820", "1888"),  # a death year in two digits
+    ("Hans Olsen (1795 – 03) was a Danish judge.", "1795", "1803"),  # ... in the next century
+    ("Tomas Dworak (; 1859 – April 1920) was a Polish architect.", "1859", "1920-04"),  # a bare year, a month
+    ("Karl Meissner (about 1780–4 September 1804) was a naval officer.", "1780~", "1804-09-04"),
+    ("Radu Pella (February 15, 1890–1980) was a Romanian clerk.", "1890", "1980"),  # dates the timeline misses
+])
+def test_a_bracketed_life_in_the_shapes_encyclopaedias_abbreviate(analysed, text, born, died):
+    d = analysed(text)
+    name = " ".join(text.split()[:2])
+    assert [(n, w) for n, w, _ in lives(d, "BORN")] == [(name, born)]
+    assert [(n, w) for n, w, _ in lives(d, "DIED")] == [(name, died)]
+
+
+def test_a_life_still_going_on_gives_the_birth_year_alone(analysed):
+    d = analysed("Lajos Kertesz (1944– ) is a Hungarian footballer.")
+    assert lives(d, "BORN") == [("Lajos Kertesz", "1944", None)]
+    assert lives(d, "DIED") == []
+
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Wang Lei is a singer. Wang was born and raised in Hohhot, Inner Mongolia.", "Wang Lei", "Hohhot"),
+    ("Ada Roe was a writer. She was born Adeline Mary Roe in Leeds.", "Ada Roe", "Leeds"),
+])
+def test_a_birthplace_on_the_verb_born_shares_or_on_the_birth_name(analysed, text, person, place):
+    assert (person, None, place) in lives(analysed(text), "BORN")

@@ -19,6 +19,7 @@ from ..model import Analysis, SourceText
 from . import coref, entities, mentions, quotations, timeline
 from .document import Document
 from .relations import EXTRACTORS
+from .relations.kin import inferred_parents
 from .relations.learned import learned_relations
 from .relations.timing import settle
 
@@ -45,6 +46,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("timeline", timeline.anchor),
     ("relations", extract_relations),
     ("learned", learned_relations),
+    ("kinship", inferred_parents),
     ("time", settle),
 )
 

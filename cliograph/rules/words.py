@@ -426,6 +426,16 @@ class KinWords(_Strict):
     """Kin nouns whose holders of one parent are siblings ('the sons of X')."""
     parents_of: frozenset[str]
     """Kin nouns of children: 'the son of X and Y' has two parents."""
+    parent_nouns: frozenset[str]
+    """Nouns of both parents at once ('his parents were A and B')."""
+    sibling_nouns: frozenset[str]
+    """Nouns of a brother or sister whatever the sex ('her siblings A and B')."""
+    listing_verbs: frozenset[str]
+    """Verbs whose object lists a kin noun's people ('his children included A and B')."""
+    marriage_nouns: frozenset[str]
+    """Nouns of a marriage ('his marriage to X')."""
+    unreal_marriage: frozenset[str]
+    """Words that make a marriage one not made ('his proposed marriage to X')."""
 
 
 class MembershipWords(_Strict):

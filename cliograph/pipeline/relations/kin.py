@@ -10,6 +10,7 @@ are siblings, and the two parents of one child ("the son of A and B") a couple.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -88,6 +89,8 @@ def _listed_after(d: Document, noun: Token) -> list[int]:
     first = next((c for c in noun.children if c.dep_ == "appos"), None)
     if first is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text in (",", ":"):
         first = doc[noun.i + 2]
+    elif first is None and noun.i + 1 < len(doc) and d.token_mention.get(noun.i + 1) is not None:
+        first = doc[noun.i + 1]  # 'her sisters Anna, Eva and Lene' (read as the clause's subject)
     if first is None or entity_at(d, first, PERSON) is None:
         return []
     m = d.mention_of_token(first)
@@ -211,9 +214,9 @@ def married(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             yield from _spouses(d, si, f.subjects, [*f.objects, *to])
         else:  # 'X and Y married'
             yield from _spouses(d, si, f.subjects, f.subjects)
-    for t in sent:  # 'Mary was married to William' read as an adjective
+    for t in sent:  # 'Mary was married to William' read as an adjective ('... and was married to X')
         if t.lower_ == "married" and t.dep_ == "acomp" and asserted(t.head):
-            yield from _spouses(d, si, [c for c in t.head.children if c.dep_ == "nsubj"], [
+            yield from _spouses(d, si, subject_tokens(t.head, ("nsubj",)), [
                 o for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"])
 
 
@@ -222,7 +225,7 @@ def _spouses(d: Document, si: int, side: list[Token], other: list[Token]) -> Ite
     thrice, never A to B."""
     def people(tokens: list[Token]) -> list[int]:
         return list(dict.fromkeys(  # 'his daughter Julia': the name in apposition
-            e for t in listed(tokens) if (e := entity_at(d, t, PERSON)) is not None))
+            e for t in listed(tokens) if (e := _spouse_at(d, t)) is not None))
     ones, others = people(side), people(other)
     pairs = {(x, y) for x in ones for y in others if x != y}
     for a, b in sorted(pairs | {(y, x) for x, y in pairs}):
@@ -230,8 +233,11 @@ def _spouses(d: Document, si: int, side: list[Token], other: list[Token]) -> Ite
 
 
 def _kin_word(noun: Token) -> str:
-    """'son-in-law', which the tokenizer splits into 'son - in - law', as one word."""
+    """'son-in-law', which the tokenizer splits into 'son - in - law', as one word; so too
+    'half-sister' (the words before a hyphen)."""
     doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].is_alpha:
+        return f"{doc[noun.i - 2].lower_}-{noun.lower_}"  # 'half-sister', 'step-brother': not a sister
     if noun.i + 4 < len(doc) and doc[noun.i + 1].text.replace(" ", "")[:1] not in ("", "-"):
         return noun.lower_  # (asked of every word: the next one must be the hyphen)
     if noun.i + 4 < len(doc) and doc[noun.i + 1:noun.i + 5].text.replace(" ", "") == "-in-law":
@@ -280,14 +286,19 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from born_to(d, si, sent)
     yield from listed_after_clause(d, si, sent)
     yield from kin_as_object(d, si, sent)
+    yield from described_kin(d, si, sent)
+    yield from married_described(d, si, sent)
+    yield from listed_as_complement(d, si, sent)
+    yield from marriage_noun(d, si, sent)
+    yield from bracketed_kin(d, si, sent)
     lex = lexicon()
     # the words a kin role is read from, alone or before '-in-law' (the cheap test first)
     bases = {*lex.kin_roles, *(r.removesuffix("-in-law") for r in lex.kin_roles)}
     for noun in sent:
         if noun.lower_ not in bases and noun.tag_ != "NNS":
             continue
-        role = lex.kin_roles.get(_kin_word(noun))
-        if role is None and noun.tag_ == "NNS" and (_named(d, noun) or _listed_before(d, noun)):
+        role = lex.kin_roles.get(_kin_word(noun)) or ("sibling" if noun.lower_ in SIBLING_NOUNS else None)
+        if role is None and noun.tag_ == "NNS" and (_named(d, noun) or _listed_before(d, noun) or _listed_after(d, noun)):
             role = lex.kin_roles.get(noun.lemma_.lower())  # 'brothers named A and B'; 'A and B, sons of C'
         if role is None or noun.pos_ != "NOUN":
             continue
@@ -303,6 +314,9 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         shared = noun.dep_ == "conj" and noun.head.pos_ == "NOUN"
         relative = _relative(d, noun.head) if shared else _relative(d, noun)
         relatives = named or described or ([relative] if relative is not None else [])
+        if owner is None and role in SIBLING_OF and len(named) > 1:
+            # 'the four Mellon brothers: A, B, C and D', 'they have three children: A, B and C'
+            yield from _siblings(d, si, named, "kin.named_siblings.v1")
         if owner is None or not relatives:
             continue
         if role in SIBLING_OF and len(named) > 1:
@@ -366,6 +380,8 @@ SIBLING = {"male": "brother", "female": "sister", "": "sibling"}
 
 
 PARENTS_OF = extractor_words().kin.parents_of
+SIBLING_NOUNS = extractor_words().kin.sibling_nouns
+LISTING_VERBS = extractor_words().kin.listing_verbs
 
 
 def _co_parents(d: Document, si: int, parents: list[int]) -> Iterator[Factoid]:
@@ -378,12 +394,12 @@ def _co_parents(d: Document, si: int, parents: list[int]) -> Iterator[Factoid]:
     yield factoid(d, si, "KIN", b, a, "kin.co_parents.v1", 0.6, role=SPOUSE[gender(d, b)])
 
 
-def _siblings(d: Document, si: int, people: list[int]) -> Iterator[Factoid]:
+def _siblings(d: Document, si: int, people: list[int], rule: str = "kin.shared_parent.v1") -> Iterator[Factoid]:
     """Children (or brothers) of one person named together are each other's siblings."""
     for a in people:
         for b in people:
             if a != b:
-                yield factoid(d, si, "KIN", a, b, "kin.shared_parent.v1", 0.7, role=SIBLING[gender(d, a)])
+                yield factoid(d, si, "KIN", a, b, rule, 0.7, role=SIBLING[gender(d, a)])
 
 
 def _named(d: Document, noun: Token) -> list[int]:
@@ -485,3 +501,244 @@ def _titled_owner(d: Document, noun: Token) -> int | None:
     span = d.doc[min(c.i for c in mods):obj.i + 1]
     return d.add_entity(span.text, "PERSON", span.start_char, span.end_char, "kin.kin_noun.v1",
                         tokens=(span.start, span.end))
+
+
+DESCRIBED_MAX = 6  # descriptive words before a name: 'Czech singer and actress', 'the painter and poet'
+
+
+def _described_person(d: Document, i: int, end: int) -> tuple[int, int, int] | None:
+    """The person named after a description that starts at token ``i``: 'the architect Ada
+    Roe', 'Czech singer and actress Ada Roe', 'actors A and B' (the parser often hangs such a
+    name on the wrong word). Only an article, 'and', lowercase content words and a
+    capitalised word before a lowercase one (a nationality) may stand before the name.
+    (entity, index after its mention, how many descriptive words came before it)."""
+    doc = d.doc
+    words = 0
+    while i < end and words <= DESCRIBED_MAX:
+        tok = doc[i]
+        mi = d.token_mention.get(i)
+        if mi is not None and d.mentions[mi].tokens[0] == i and not (
+                tok.text[:1].isupper() and i + 1 < end and doc[i + 1].is_lower and doc[i + 1].is_alpha
+                and not doc[i + 1].is_stop):
+            # a name of another kind counts when a description shows it a person's ('actress
+            # X'); bare, it may be what it seems ('the favourite son of Kent')
+            e = entity_at(d, tok, KINNED if words else PERSON)
+            return (e, d.mentions[mi].tokens[1], words) if e is not None else None
+        if tok.lower_ in ("the", "a", "an", "and"):
+            pass
+        elif tok.is_alpha and tok.is_lower and not tok.is_stop and tok.pos_ != "AUX":
+            words += 1
+        elif tok.is_alpha and tok.text[:1].isupper() and i + 1 < end and doc[i + 1].is_lower \
+                and not doc[i + 1].is_stop and doc[i + 1].is_alpha:
+            pass  # 'Czech singer', 'Hungarian politician'
+        else:
+            return None
+        i += 1
+    return None
+
+
+def _described_people(d: Document, i: int, end: int) -> tuple[list[int], int, int]:
+    """The people of a list of described names ('the painter A and the poet B', 'A (1801 –
+    1870) and his wife B'): their entities, where the list ends, and how many descriptive
+    words stood before them."""
+    doc, out, words = d.doc, [], 0
+    while True:
+        found = _described_person(d, i, end)
+        if found is None:
+            return out, i, words
+        e, i, w = found
+        out.append(e)
+        words += w
+        if i < end and doc[i].text == "(":  # a life in brackets after the name
+            close = next((k for k in range(i, min(end, i + 12)) if doc[k].text == ")"), None)
+            i = close + 1 if close is not None else i
+        if not (i + 1 < end and doc[i].lower_ == "and"):
+            return out, i, words
+        i += 1
+        if i + 1 < end and doc[i].lower_ in ("his", "her") and lexicon().kin_roles.get(doc[i + 1].lower_) \
+                in ("wife", "husband", "spouse"):
+            i += 2  # 'A and his wife B'
+
+
+def _fronted_relative(d: Document, after: int, sent: Span) -> int | None:
+    """'The daughter of X, she was born in Leeds', 'Born in Leeds, the son of X, he
+    studied law': a kin noun set before its clause is said of the clause's subject (the
+    first subject after the comma that closes the description)."""
+    doc = d.doc
+    if after >= sent.end or doc[after].text != ",":
+        return None
+    for t in doc[after + 1:min(sent.end, after + 4)]:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return entity_at(d, t, PERSON)
+    return None
+
+
+def described_kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """A kin noun whose 'of' names people after a description, which the parser misreads:
+    'He is son of Czech singer and actress A and the painter B', 'the daughter of actors A
+    and B, she...'. Read along the text where the parse gave the noun no owner."""
+    lex = lexicon()
+    doc = d.doc
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i + 2 >= sent.end or doc[noun.i + 1].lower_ != "of":
+            continue
+        role = lex.kin_roles.get(_kin_word(noun))
+        if role is None or _owner(d, noun) is not None:
+            continue
+        owners, after, _ = _described_people(d, noun.i + 2, sent.end)
+        if not owners:
+            continue
+        relative = _relative(d, noun)
+        before = noun.i - 1 - (noun.i - 1 >= sent.start and doc[noun.i - 1].lower_ in ("the", "a", "an"))
+        if relative is None and (before < sent.start or doc[before].text == ","):
+            relative = _fronted_relative(d, after, sent)  # 'The daughter of X, she', 'Born in Y, son of X, he
+        if relative is None or not asserted(noun.head if noun.dep_ == "attr" else noun):
+            continue
+        owners = [o for o in dict.fromkeys(owners) if o != relative]
+        if role in PARENTS_OF:
+            yield from _co_parents(d, si, owners)
+        for o in owners:
+            yield from _both_ways(d, si, relative, o, role, "kin.described_owner.v1", 0.75, 0.7)
+
+
+def married_described(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Ada married the architect Otto Berg', 'she married French politician Otto Berg':
+    the spouse named after a description the parser took for the object."""
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in MARRY or t.tag_ not in ("VBD", "VBZ", "VBP") \
+                or not asserted(t) or any(c.dep_ == "auxpass" for c in t.children):
+            continue
+        if any(entity_at(d, c, PERSON) is not None for c in t.children if c.dep_ == "dobj"):
+            continue  # the parse named the spouse: 'married'
+        found = _described_person(d, t.i + 1, sent.end)
+        if found is None or found[2] == 0:
+            continue
+        yield from _spouses(d, si, subject_tokens(t, ("nsubj",)), [d.doc[found[1] - 1]])
+
+
+PARENT_NOUNS = extractor_words().kin.parent_nouns
+
+
+def listed_as_complement(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'His parents were Otto and Eva Berg', 'Her brother was A', 'His children included A
+    and B': a kin noun as the subject of a copula or of 'include', its people the
+    complement. Parents named together are a couple, children or brothers siblings."""
+    lex = lexicon()
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_ not in LISTING_VERBS \
+                or not asserted(noun.head):
+            continue
+        lemma = noun.lemma_.lower()
+        role = "parent" if lemma in PARENT_NOUNS or noun.lower_ in PARENT_NOUNS else (
+            "sibling" if noun.lower_ in SIBLING_NOUNS else lex.kin_roles.get(lemma))
+        owner_ = _owner(d, noun) if role is not None else None
+        if owner_ is None:
+            continue
+        people = list(dict.fromkeys(
+            e for t in listed([c for c in noun.head.children if c.dep_ in ("attr", "dobj")])
+            if d.token_mention.get(t.i) is not None and (e := entity_at(d, t, KINNED)) is not None and e != owner_))
+        if role == "parent":
+            yield from _co_parents(d, si, people)
+            for p in people:
+                yield factoid(d, si, "KIN", p, owner_, "kin.listed_as_complement.v1", 0.75, role=PARENT[gender(d, p)])
+                yield factoid(d, si, "KIN", owner_, p, "kin.inverse.v1", 0.7, role=CHILD[gender(d, owner_)])
+            continue
+        if role in SIBLING_OF and len(people) > 1:
+            yield from _siblings(d, si, people)
+        for p in people:
+            yield from _both_ways(d, si, p, owner_, role, "kin.listed_as_complement.v1", 0.75, 0.7)
+
+
+def inferred_parents(d: Document) -> None:
+    """A stage once every fact is known: the brother or sister of a parent's child is that
+    parent's child too ('X, the son of P' ... 'his sister Y'), as an encyclopaedia's reader
+    takes it. Stated with the sibling's evidence, at a lower confidence, never over a tie
+    the text states; half-siblings are no siblings here (their nouns are other roles)."""
+    parents, children, siblings = set(PARENT.values()), set(CHILD.values()), set(SIBLING.values())
+    kin_facts = [f for f in d.factoids if f.type == "KIN" and f.object is not None]
+    parent_of = {(f.object, f.subject) for f in kin_facts if f.role in children} | {
+        (f.subject, f.object) for f in kin_facts if f.role in parents}
+    tied = {(f.subject, f.object) for f in kin_facts} | {(f.object, f.subject) for f in kin_facts}
+    added = []
+    for f in kin_facts:
+        if f.role not in siblings:
+            continue
+        for a, b in ((f.subject, f.object), (f.object, f.subject)):
+            for parent in sorted({p for p, c in parent_of if c == a and p != b}):
+                if (parent, b) in tied:
+                    continue
+                tied.add((parent, b))
+                tied.add((b, parent))
+                rule = "kin.sibling_parent.v1"
+                added.append(replace(f, subject=b, object=parent, role=CHILD[gender(d, b)], extractor=rule,
+                                     confidence=0.6, when=None))
+                added.append(replace(f, subject=parent, object=b, role=PARENT[gender(d, parent)], extractor=rule,
+                                     confidence=0.6, when=None))
+    d.factoids.extend(added)
+
+
+MARRIAGE_NOUNS = extractor_words().kin.marriage_nouns
+UNREAL_MARRIAGE = extractor_words().kin.unreal_marriage
+
+
+def marriage_noun(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'his marriage to Anna Berg', 'Ada's marriages to A and B': the owner of a marriage
+    and whom it was to are spouses (not a marriage proposed or planned, nor one in an
+    unasserted clause)."""
+    for noun in sent:
+        if noun.lower_ not in MARRIAGE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if any(c.lower_ in UNREAL_MARRIAGE for c in noun.children) or (
+                noun.head.pos_ in ("VERB", "AUX") and not asserted(noun.head)):
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        after = noun.doc[noun.i + 1] if noun.i + 1 < sent.end else None
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"] or (
+            [after] if after is not None and after.lower_ == "to" else [])  # (the parser may hang it on the verb)
+        to = [o for c in preps for o in c.children if o.dep_ == "pobj"]
+        if owners and to:
+            yield from _spouses(d, si, owners, to)
+
+
+def bracketed_kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'Zelma (Potiphar's wife)', 'Arun Mehta (the son of Dev Mehta)': a kin noun in
+    brackets right after a name is said of that name."""
+    lex = lexicon()
+    doc = d.doc
+    for noun in sent:
+        role = lex.kin_roles.get(_kin_word(noun)) if noun.pos_ == "NOUN" else None
+        if role is None or _relative(d, noun) is not None:
+            continue
+        k = noun.i - 1
+        while k > sent.start and (doc[k].dep_ in ("poss", "case", "det", "amod") or doc[k].text in POSS) \
+                and doc[k].text != "(":
+            k -= 1
+        if doc[k].text != "(" or k - 1 < sent.start:
+            continue
+        mi = d.token_mention.get(k - 1)
+        relative = entity_at(d, doc[k - 1], PERSON) if mi is not None else None
+        owner_ = _owner(d, noun)
+        if relative is None or owner_ is None or owner_ == relative:
+            continue
+        yield from _both_ways(d, si, relative, owner_, role, "kin.bracketed.v1", 0.75, 0.7)
+
+
+def _spouse_at(d: Document, tok: Token) -> int | None:
+    e = entity_at(d, tok, PERSON)
+    return _misread_person(d, tok) if e is None else e
+
+
+def _misread_person(d: Document, tok: Token) -> int | None:
+    """A proper name one marries that the entities took for a body or a place: a person's
+    when none of its words is a body's or a place's head word ('married Alexandra Colen')."""
+    if tok.pos_ != "PROPN":
+        return None
+    e = entity_at(d, tok, {"BODY", "PLACE"})
+    if e is None:
+        return None
+    lex = lexicon()
+    name = d.entities[e].name
+    words = name.lower().split()
+    if len(words) < 2 or not name.istitle() or any(w in lex.body_heads or w in lex.place_heads for w in words):
+        return None
+    return e

@@ -65,6 +65,9 @@ CONF = {
 _YEAR = r"(?:c\.\s*|ca\.\s*)?(?:AD\s*|A\.D\.\s*)?(\d{1,4})(?:\s*(BC|B\.C\.|BCE|AD|A\.D\.|CE))?"
 LIFESPAN = re.compile(rf"\(\s*{_YEAR}\s*(?:[–—-]|to)\s*{_YEAR}\s*\)")
 ONE_END = re.compile(rf"\(\s*(b|born|d|died)\.?\s+{_YEAR}\s*\)", re.I)
+# '(1944– )', '(1944-)': a life still going on, its birth year alone
+OPEN_LIFE = re.compile(rf"\(\s*{_YEAR}\s*[–—-]\s*\)")
+BARE_YEAR = re.compile(r"(?<![\d/])(\d{3,4})(?![\d/])")
 # what may stand between a name and its bracketed dates: a title or a maiden name
 # ('Sir John Smith, 1st Baronet (', 'Anna Berg, née Holm (')
 GAP = re.compile(r"\s*(?:,[^(),.;:]{1,40}?)?(?:\s*,?\s*\(\s*[;,]?\s*\))?\s*\(")
@@ -536,10 +539,10 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             for person in people:
                 if participle:  # 'Born in Leeds, he moved to York in 1930': 1930 is the move's
                     fact = factoid(d, si, "BORN", person, None, "life.born.v1", CONF["life.born.v1"],
-                                   place=_place(d, t))
+                                   place=_birthplace(d, t))
                     yield replace(fact, when=_own_date(d, si, t))
                 else:
-                    yield _life(d, si, "BORN", person, "life.born.v1", t, place=_place(d, t))
+                    yield _life(d, si, "BORN", person, "life.born.v1", t, place=_birthplace(d, t))
         elif t.lower_ == "native" and t.pos_ == "NOUN":
             yield from _native(d, si, t)
         elif t.pos_ == "NOUN" and t.lemma_.lower() in lw.birth_nouns:
@@ -547,6 +550,18 @@ def _born(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             if person is not None and _noun_ok(t):
                 yield _life(d, si, "BORN", person, "life.born.v1", t, conf=CONF["life.born.v1"] - 0.1,
                             place=_place(d, t))
+
+
+def _birthplace(d: Document, born: Token) -> int | None:
+    """Where 'born' says: its own place, else that of a verb it shares it with ('born and
+    raised in Leeds') or of the birth name it governs ('born Ada Roe in Leeds')."""
+    place = _place(d, born)
+    for c in born.children if place is None else []:
+        if c.dep_ == "conj" and c.pos_ == "VERB" or c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN":
+            place = _place(d, c)
+            if place is not None:
+                break
+    return place
 
 
 def _own_date(d: Document, si: int, t: Token) -> When | None:
@@ -592,6 +607,15 @@ def _year(digits: str, era: str | None) -> When:
     return When(value=f"-{int(digits):04d}" if bc else f"{int(digits):04d}")
 
 
+def _full_year(end: str, start: str) -> str:
+    """'(1820 – 88)': a death year of one or two digits is said within the birth's century
+    (or the next one: '(1795 – 03)')."""
+    if len(end) > 2 or len(start) < 3:
+        return end
+    year = int(start[:-2]) * 100 + int(end)
+    return str(year if year >= int(start) else year + 100)
+
+
 def _order(w: When) -> int:
     return int(w.value)
 
@@ -616,13 +640,18 @@ def _lifespan(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if span:
             (b_year, b_era), died = span.group(1, 2), span.group(3, 4)
             b_era = b_era or died[1]  # '(100 – 44 BC)': the era carries back to the first year
-            born, end = _year(b_year, b_era), _year(*died)
+            born, end = _year(b_year, b_era), _year(_full_year(died[0], b_year), died[1])
             if _order(born) > _order(end) or _order(end) - _order(born) > 120:
                 continue  # not a life: '(1949 – 1882)', '(1066 – 1485)'
             yield factoid(d, si, "BORN", m.entity, None, "life.lifespan.v1", CONF["life.lifespan.v1"],
                           when=born)
             yield factoid(d, si, "DIED", m.entity, None, "life.lifespan.v1", CONF["life.lifespan.v1"],
                           when=end)
+            continue
+        still = OPEN_LIFE.match(after.lstrip())
+        if still:  # '(1944– )': born then, alive when written
+            yield factoid(d, si, "BORN", m.entity, None, "life.lifespan.v1", CONF["life.lifespan.v1"],
+                          when=_year(*still.group(1, 2)))
             continue
         one = ONE_END.match(after.lstrip())
         if one:
@@ -676,6 +705,17 @@ def _ends(value: str) -> tuple[str, str | None]:
     return first, second or None
 
 
+def _bare_end(text: str, date: tuple[int, int, str]) -> list[tuple[int, int, str]] | None:
+    """The two ends of a bracketed life when one is a bare year the date finder left out
+    ('1859 – April 1920'): both as (start, end, text), in order, with a dash between."""
+    start, end, _ = date
+    before = [m for m in BARE_YEAR.finditer(text, 0, start) if LIFE_DASH.fullmatch(text[m.end():start])]
+    if before:
+        return [(before[-1].start(), before[-1].end(), before[-1].group()), date]
+    after = next((m for m in BARE_YEAR.finditer(text, end) if LIFE_DASH.fullmatch(text[end:m.start()])), None)
+    return [date, (after.start(), after.end(), after.group())] if after is not None else None
+
+
 def _dated_lifespan(d: Document, si: int, person: int, after: int,
                     full_dates_only: bool = False) -> Iterator[Factoid]:
     """'Ada Roe (June 5, 1901 – March 2, 1971)', 'Ada Roe (12 May 1901, Lyon – 2 March
@@ -708,6 +748,8 @@ def _dated_lifespan(d: Document, si: int, person: int, after: int,
         place = _places_between(d, lo + word.end(), hi)
         yield factoid(d, si, type_, person, None, rule, conf, when=when, place=place)
         return
+    if len(dates) == 1 and (bare := _bare_end(text, dates[0])) is not None:
+        dates = bare  # '(; 1859 – April 1920)', '(2 May 1859 – 1920)': one end a bare year
     if len(dates) == 1:
         when = normalise(dates[0][2])
         if when is None or "/" not in when.value:

@@ -665,3 +665,77 @@ def membership(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     yield from party_words(d, si, sent)
     yield from member_elected(d, si, sent)
     yield from band_members(d, si, sent)
+    yield from ensemble_members(d, si, sent)
+
+
+def _listed_people(d: Document, i: int, end: int) -> list[int]:
+    """The people of a list that starts at token ``i``, each name perhaps after the words
+    of a trade ('vocalist A, guitarist B and drummer C'): read along the text up to the
+    first word that is none of those."""
+    doc, out = d.doc, []
+    while i < end:
+        tok = doc[i]
+        mi = d.token_mention.get(i)
+        if mi is not None and d.mentions[mi].tokens[0] == i:
+            e = entity_at(d, tok, PERSON)
+            if e is None:
+                break
+            out.append(e)
+            i = d.mentions[mi].tokens[1]
+            continue
+        if not (tok.text in (",", "and") or tok.lower_ in ("the", "a", "an")
+                or tok.is_alpha and tok.is_lower and not tok.is_stop):
+            break
+        i += 1
+    return list(dict.fromkeys(out))
+
+
+def _ensemble_subject(d: Document, noun: Token) -> int | None:
+    """The band an ensemble noun is said of: its own name ('the rock band X') or, as a
+    copula's complement, the subject ('X are a Finnish rock band')."""
+    if noun.lower_ not in ENSEMBLES:
+        return None
+    named = _ensemble_named(d, noun)
+    if named is not None:
+        return named
+    if noun.dep_ == "attr" and asserted(noun.head):
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _band(d, subject, called_band=True)  # (a group the entities named, else the name)
+    return None
+
+
+def ensemble_members(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
+    """'X are a rock band formed in 1991 consisting of vocalist A, guitarist B and drummer
+    C'; 'A and B of the Danish pop group X': the players of a band the text calls one."""
+    doc = d.doc
+    for tok in sent:
+        if tok.lemma_.lower() in COMPOSE and tok.pos_ == "VERB" and asserted(tok) \
+                and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "of":
+            body = tok.head if tok.dep_ == "acl" else next(
+                (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            while body is not None and body.dep_ == "pobj" and body.head.head.lower_ in ENSEMBLES:
+                body = body.head.head  # 'a band formed in 1991 consisting of': the parser's 'in 1991'
+            band = _ensemble_subject(d, body) if body is not None else None
+            for person in _listed_people(d, tok.i + 2, sent.end) if band is not None else []:
+                yield from _emit(d, si, person, band, "member", "membership.ensemble_members.v1", 0.7)
+        elif tok.lower_ in ENSEMBLES and tok.pos_ == "NOUN":
+            band = _ensemble_named(d, tok)
+            k = tok.i - 1
+            while k > sent.start and (doc[k].lower_ in ("the", "a", "an") or doc[k].pos_ in ("ADJ", "NUM")
+                                      or doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop):
+                k -= 1  # 'of the Danish pop group', 'of the 1980s rock band'
+            if band is None or doc[k].lower_ != "of" or k - 1 < sent.start:
+                continue
+            people, j = [], k - 1
+            while j >= sent.start:
+                mi = d.token_mention.get(j)
+                if mi is None or d.mentions[mi].tokens[1] - 1 != j or (e := entity_at(d, doc[j], PERSON)) is None:
+                    break
+                people.append(e)
+                j = d.mentions[mi].tokens[0] - 1
+                if j < sent.start or doc[j].text not in (",", "and"):
+                    break
+                j -= 1
+            for person in people:
+                yield from _emit(d, si, person, band, "member", "membership.ensemble_members.v1", 0.7)

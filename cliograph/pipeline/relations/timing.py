@@ -281,8 +281,8 @@ def _own_time(d: Document, f: Factoid, si: int) -> Factoid:
     if f.type in LIFE_POINTS:
         if "/" in f.when.value:
             return replace(f, when=None)
-        if f.when.inferred:
-            return f
+        if f.when.inferred or f.extractor == "life.lifespan.v1":
+            return f  # (a life in brackets right after the name: its own dates, which the timeline may not read)
         return f if _own_date(d, si, f.subject, f.when.value) else replace(f, when=None)
     stated = {w.value for _, w in d.sentence_dates[si]} if si < len(d.sentence_dates) else set()
     if f.when.value not in stated and _dated_by_period(d, si):
