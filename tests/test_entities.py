@@ -322,11 +322,13 @@ def test_entities_see_of_two_towns_does_not_take_a_peers_short_name(analysed):
     ("Lord Melbourne made Palmerston Lord High Admiral in the spring.", "Palmerston", "Lord High Admiral"),
     # an appointee who shares a town's name
     ("The delegates elected Lincoln Chairman by a show of hands.", "Lincoln", "Chairman"),
+    ("The delegates elected Lincoln President by a show of hands.", "Lincoln", "President"),
 ])
 def test_entities_appointee_and_post_side_by_side_are_two_entities(analysed, text, person, office):
     d = analysed(text)
     assert the_entity(d, person).kind == "PERSON"
     assert the_entity(d, office).kind == "OFFICE"
+    assert f"{person} {office}" not in {e.name for e in d.entities}
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -173,8 +173,10 @@ def named_posts(d: Document, sent: Span) -> None:
         before = doc[tok.i - 1] if tok.i > sent.start else None
         if bare and before is not None and before.dep_ == "compound" and before.head.i == tok.i \
                 and before.text.istitle() and (bm := d.mention_of_token(before)) is not None \
-                and bm.tokens == (before.i, before.i + 1) and bm.kind != "OFFICE":
-            _add_post(d, doc[before.i:tok.i + 1])  # 'Common Serjeant', its first word taken for a name
+                and bm.tokens == (before.i, before.i + 1) and bm.kind != "OFFICE" \
+                and not (tok.head.lemma_ in APPOINT and tok.dep_ in ("dobj", "oprd")):
+            # 'Common Serjeant', its first word taken for a name (not 'elected Washington President')
+            _add_post(d, doc[before.i:tok.i + 1])
             continue
         if tok.dep_ not in POST_SLOTS and not bare:
             if tok.text.islower() and _bare_post(d, tok):
