@@ -314,7 +314,8 @@ class ExtractorEventWords(_Strict):
     audience_nouns: frozenset[str] = frozenset()
     """Common nouns of a gathered audience: addressing one is a speech ('harangued the troops')."""
     ally_nouns: frozenset[str] = frozenset()
-    """Common nouns of a people's men that fight beside others ('the allies from Kent'): where they came from took part."""
+    """Common nouns of a people's men that fight beside others ('the allies from Kent'): where
+    they came from took part."""
     foe_to_verbs: frozenset[str] = frozenset()
     """Verbs of engaging in a fight whose 'to' names the other side ('gave battle to the Genoese')."""
 

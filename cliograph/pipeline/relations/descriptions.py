@@ -39,10 +39,10 @@ from ...rules.words import words as event_words
 from ..document import Document
 from ..mentions import ARTICLES, NAMING_PREPS, _policy_head, _policy_span, _policy_words
 from ..quotations import in_quotation
-from .quotes import spoken
 from .base import asserted
 from .frames import expand, frame_of
 from .policies import _actors, _emit, _infinitive_phrase, _phrase, _pruned
+from .quotes import spoken
 
 URGED_RULE = "descriptions.urged.v1"
 INSISTED_RULE = "descriptions.insisted.v1"
@@ -479,7 +479,8 @@ def said_needed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
     for speaker, said in spoken(d, si):
         for be in said:
             if be.lemma_ != "be" or speaker is None or any(
-                    c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in be.children):
+                    c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+                    for c in be.children):
                 continue
             if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children) or not any(
                     c.dep_ == "acomp" and c.lower_ in w.necessity_words for c in be.children):

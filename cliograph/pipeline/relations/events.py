@@ -73,10 +73,10 @@ CONF = {
     "events.war_service.v1": 0.6,  # 'served in the Navy during the war', 'saw service in the Boer War'
     "events.performed_at.v1": 0.6,  # 'the entry in the Song Contest 1962, performed by X'
     "events.assault_on_event.v1": 0.6,  # 'led the offensive on Kronstadt' after the Kronstadt mutiny
-    "events.harangue.v1": 0.6,
+    "events.harangue.v1": 0.6,  # 'addressed the people', 'harangued the troops': a speech
     "events.oath.v1": 0.6,  # 'X administered the oath of office'; 1 case in the corpus
     "events.narrated.v1": 0.6,  # an event a passage narrates and never says happened
-    "events.share.v1": 0.6,  # 'his complicity in the plot'; tests only, 1 case in the corpus  # 'addressed the people', 'harangued the troops': a speech
+    "events.share.v1": 0.6,  # 'his complicity in the plot'; tests only, 1 case in the corpus
 }
 
 

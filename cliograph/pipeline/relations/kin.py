@@ -298,7 +298,8 @@ def kin(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
         if noun.lower_ not in bases and noun.tag_ != "NNS":
             continue
         role = lex.kin_roles.get(_kin_word(noun)) or ("sibling" if noun.lower_ in SIBLING_NOUNS else None)
-        if role is None and noun.tag_ == "NNS" and (_named(d, noun) or _listed_before(d, noun) or _listed_after(d, noun)):
+        if role is None and noun.tag_ == "NNS" and (
+                _named(d, noun) or _listed_before(d, noun) or _listed_after(d, noun)):
             role = lex.kin_roles.get(noun.lemma_.lower())  # 'brothers named A and B'; 'A and B, sons of C'
         if role is None or noun.pos_ != "NOUN":
             continue

@@ -72,9 +72,9 @@ CONF = {
     "passage.blow_victim.v1": 0.6,  # 'X struck him' in the paragraph of Y's murder: X opposes Y
     "passage.session.v1": 0.6,  # 'X took the floor', 'X voted' a sentence or two after a congress
     "passage.attendance.v1": 0.6,  # 'X was in attendance', 'never left his bedside' during an illness
-    "passage.surrender.v1": 0.6,
+    "passage.surrender.v1": 0.6,  # 'the surrender of the Saxons to Charles' after the siege of their town
     "passage.onlooker.v1": 0.6,  # 'X was a spectator' a sentence or two after a festival
-    "passage.present.v1": 0.6,  # 'X were there in force' a sentence or two after a meeting  # 'the surrender of the Saxons to Charles' after the siege of their town
+    "passage.present.v1": 0.6,  # 'X were there in force' a sentence or two after a meeting
 }
 PATIENT_WINDOW = limits().sentences_back.patient  # back to the one a sickroom passage tells was ill
 KILLINGS = extractor_words().passage.killings
