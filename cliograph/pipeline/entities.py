@@ -189,7 +189,7 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     if any(c.dep_ == "appos" and c.lemma_.lower() in PUBLICATIONS for c in root.children) or (
             root.dep_ == "appos" and root.head.lemma_.lower() in PUBLICATIONS):
         votes["BODY"] += 2 * CONTEXT_WEIGHT
-    # 'Eion on the Strymon', 'Marea, the town above Pharos': where a place lies is a place
+    # 'Shrewsbury on the Severn', 'Buda, the town above Pest': where a place lies is a place
     if root.dep_ == "pobj" and head.lower_ in SPATIAL_PREPS and (
             head.head.lemma_.lower() in PLACE_COMMON and head.head.pos_ == "NOUN"
             or head.head.ent_type_ in ("GPE", "LOC", "FAC") and head.head.pos_ == "PROPN"):
@@ -197,7 +197,7 @@ def context_votes(doc: Doc, m: Mention) -> Counter[str]:
     # 'their universities comprising Oxford, Leiden...', 'towns such as Ypres': a member of a class
     if (member := _listed_under(listed)) is not None:
         votes[member] += 2 * CONTEXT_WEIGHT
-    # 'his articles in The Federalist', 'letters which appeared in Le Temps': where writing comes out
+    # 'his articles in The Rambler', 'letters which appeared in Le Temps': where writing comes out
     if root.dep_ == "pobj" and root.head.lower_ == "in" and _printed_in(root.head):
         votes["BODY"] += 2 * CONTEXT_WEIGHT
     # 'Nicomedes, son of Cleombrotus': a kinship apposition
@@ -751,7 +751,7 @@ def _said_with_the(doc: Doc, ms: list[Mention]) -> bool:
     ms = [m for m in ms if m.source not in ("mentions.inner_name.v1", "mentions.attributive_person.v1")]
     # ('the Sazonov Ministry', 'the Froebel method': not his 'the')
     # ('the Storting, the assembly of the realm, met': a name put in apposition once among many
-    # said with 'the' is still said with it; alone, 'Lenin, the Old Man of Bolshevism' describes a man)
+    # said with 'the' is still said with it; alone, 'Wellington, the Iron Duke' describes a man)
     appositions = [m for m in ms if doc[m.tokens[0]:m.tokens[1]].root.dep_ == "appos"]
     if 2 * len(appositions) >= len(ms):
         return False
@@ -994,10 +994,10 @@ SALIENT_USES = 3
 
 def _salient_bearer(bare: list[int], full: list[str], groups: dict[str, list[int]],
                     mentions: list[Mention]) -> list[str]:
-    """'Brutus' among 'Marcus Brutus' and, pages later, 'Decimus Brutus': the passage that
+    """'Scipio' among 'Publius Scipio' and, pages later, 'Lucius Scipio': the passage that
     introduces one bearer of a surname and then says the bare surname again and again
-    before any other bearer is named has made that one the 'Brutus' of the text (a reader
-    is told 'the other Brutus' when the second comes). The bearer in a list of one, else
+    before any other bearer is named has made that one the 'Scipio' of the text (a reader
+    is told 'the other Scipio' when the second comes). The bearer in a list of one, else
     none."""
     firsts = sorted((min(mentions[i].start for i in groups[k]), k) for k in full if groups[k])
     if len(firsts) < 2:

@@ -210,7 +210,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 last = j + 2 >= n or not is_cap(doc[j + 2])
                 # '(Land and Liberty)': a translation in brackets is one name
                 bracketed = i > 0 and doc[i - 1].text == "(" and j + 2 < n and doc[j + 2].text == ")"
-                # ('the Soviets of Kiev and Odessa': a plural head shares itself out, two bodies)
+                # ('the Soviets of Tula and Kazan': a plural head shares itself out, two bodies)
                 of_at = next((x for x in range(i, j) if doc[x].lower_ in ("of", "for")), None)
                 shared = of_at is not None and of_at > i and doc[of_at - 1].tag_ in ("NNS", "NNPS")
                 if prev.text in POSSESSIVE or inside_of and last and standalone[doc[j + 1].text] == 0 \
@@ -300,7 +300,7 @@ HYPHENED_BUILDINGS = entity_words().mentions.hyphened_buildings
 
 
 def _hyphened_building(span: Span) -> bool:
-    """'the Senate-house', 'the Town-hall': a capitalised word and a building's noun joined by a
+    """'the Moot-hall', 'the Town-hall': a capitalised word and a building's noun joined by a
     hyphen name the building."""
     return len(span) == 3 and span[1].text in ("-", "–") and span[0].text[:1].isupper() \
         and span[2].lower_ in HYPHENED_BUILDINGS and span[2].text.islower()
@@ -411,7 +411,7 @@ def guess_kind(span: Span) -> str | None:
         # word is capitalised whatever it is: 'Factionalism grew')
         return "POLICY"
     if len(span) >= 3 and _hyphened_building(span[-3:]):
-        return "PLACE"  # ('the Senate-house' is a building, not the Senate)
+        return "PLACE"  # ('the Council-house' is a building, not the Council)
     words = [t.lower_ for t in span]
     first, head = words[0], head_word(span)
     if len(words) > 1 and first in WINGS and (span[-1].tag_ in ("NNS", "NNPS") or re.search(r"[^s]s$", words[-1])):
@@ -447,7 +447,7 @@ def guess_kind(span: Span) -> str | None:
     if head in lex.event_heads and head not in ("death", "stroke", "affair"):
         return "EVENT"
     if head in lex.policy_heads and not _persons_name(span):
-        return "POLICY"  # (but 'Bonar Law' is a man)
+        return "POLICY"  # (but 'John Law' is a man)
     if head in lex.faction_heads and head not in ("group", "circle", "camp", "platform", "wing"):
         return "FACTION"
     if len(span) <= 3 and GROUP_PLURAL.match(span.text) and (
@@ -460,7 +460,7 @@ def guess_kind(span: Span) -> str | None:
 
 def _persons_name(span: Span) -> bool:
     """Two words the model reads as one person's name, the first a bare proper noun no word
-    class knows: 'Bonar Law', whose last word is no law."""
+    class knows: 'John Law', whose last word is no law."""
     lex = lexicon()
     return len(span) == 2 and span[0].ent_iob_ == "B" and span[0].ent_type_ == "PERSON" \
         and span[1].ent_iob_ == "I" and span[0].tag_ == "NNP" and not span[0].is_sent_start \
@@ -498,7 +498,7 @@ def split_title(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
     if any(t.head.lemma_ in APPOINT_VERBS and t.head.tag_ in ("VBD", "VBN", "VBZ", "VBP")
            and not start <= t.head.i < end for t in doc[start:end]):
         for k in range(start + 1, end):
-            # (the appointee may share a place's name: 'elected Washington President')
+            # (the appointee may share a place's name: 'elected Lincoln President')
             if guess_kind(doc[k:end]) == "OFFICE" and guess_kind(doc[start:k]) in (None, "PLACE") and not any(
                     t.lower_ in lex.office_heads | lex.person_titles | OFFICE_MODIFIERS
                     for t in doc[start:k]):
@@ -851,7 +851,7 @@ NATION_WORD = re.compile(r"(ian|ean|an|ish|ese|ic|man|men|ite|i)$")
 
 
 def _partisan_said(tok: Token) -> bool:
-    """'professed himself a Roundhead', 'branded as a Trimmer', 'he became a Leveller': a
+    """'professed himself a Jacobite', 'branded as a Girondin', 'he became a Leveller': a
     capitalised word no head noun explains, said of someone after 'a' as what he is. Not a
     people's or a faith's word ('a Frenchman', 'a Virginian', 'a Catholic', which the model
     knows as nationalities and creeds), nor a rank ('a Bishop'): the party he is of, named
@@ -865,7 +865,7 @@ def _partisan_said(tok: Token) -> bool:
 
 
 def _plural_titles(span: Span) -> bool:
-    """A title in the plural with no name: 'Grand Duchesses', 'the Princes' (not 'Lords Justices',
+    """A title in the plural with no name: 'Grand Duchesses', 'the Princes' (not 'Lords Commissioners',
     an office, nor 'the Dukes of A and B', whose seats name them)."""
     lex = lexicon()
     last = span[-1].lower_
@@ -895,7 +895,7 @@ FOLK_NOUNS = entity_words().mentions.folk_nouns
 
 
 def _origin_said(tok: Token) -> bool:
-    """'Artemidorus, a Cnidian by birth', 'an island with a Dolopian population': a people's
+    """'Herodotus, a Halicarnassian by birth', 'a valley with a Frankish population': a people's
     word that says where someone or some folk come from names the people, which stands for
     its land (not 'a Frenchman of old family', what a man merely is)."""
     doc, i = tok.doc, tok.i
@@ -1062,7 +1062,7 @@ def find(d: Document) -> None:
         span = doc[s:e]
         d.mentions.append(Mention(span.start_char, span.end_char, span.text, kind or "", source,
                                   tokens=(s, e)))
-    # ('the Soviets of Kiev and Odessa': the Odessa Soviet, named on 'Odessa' beside the town)
+    # ('the Soviets of Tula and Kazan': the Kazan Soviet, named on 'Kazan' beside the town)
     for s, e, kind, source, text in shared:
         span = doc[s:e]
         d.mentions.append(Mention(span.start_char, span.end_char, text, kind, source, tokens=(s, e)))
@@ -1116,7 +1116,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
         elif kind in ("POLICY", "EVENT") and e - s >= 2 and _attributive_person(doc[s]):
             out.append((s, s + 1, "PERSON", ATTRIBUTIVE_RULE))  # 'the Froebel methods' advocated
         # 'the Gulf of Finland', 'the Isthmus of Suez': the town or land a feature is named after
-        # 'the Soviets of Rostov-on-Don', 'the Officers' Schools of Pavlovsk': the town a body is of
+        # 'the Soviets of Nizhny Novgorod', 'the Naval Schools of Samara': the town a body is of
         if kind in ("PLACE", "BODY") and guess_kind(doc[s:e]) == kind and (
                 whose := _office_complement(doc, s, e)) and _a_place(doc[whose[0]:whose[1]]):
             out.append((*whose, "PLACE", "mentions.inner_name.v1"))
@@ -1142,7 +1142,7 @@ def _inner_names(doc: Doc, chosen: list[tuple[int, int, str | None, str]],
             if k is None and lab in ("GPE", "LOC", "ORG", "PERSON", "FAC"):
                 k = SPACY_KIND[lab]
             elif k is None and kind == "OFFICE" and re_ - rs > 1 and re.search(r"[a-z][^s]s$", doc[re_ - 1].text):
-                k = "FACTION"  # 'ataman of the Kuban Cossacks': a people's named branch (whatever the model says)
+                k = "FACTION"  # 'ataman of the Yaik Cossacks': a people's named branch (whatever the model says)
             if k is not None and k != kind:
                 out.append((rs, re_, k, "mentions.inner_name.v1"))
     return out
@@ -1153,11 +1153,11 @@ SHARED_HEAD_RULE = "mentions.shared_head.v1"
 
 def _shared_heads(doc: Doc, chosen: list[tuple[int, int, str | None, str]]) -> tuple[
         dict[tuple[int, int], str], list[tuple[int, int, str, str, str]]]:
-    """Names that share one plural head noun: 'Wall and Nassau Streets' are Wall Street and
-    Nassau Street, 'the Soviets of Moscow, Kiev and Odessa' three Soviets, one of each town.
+    """Names that share one plural head noun: 'Oxford and Regent Streets' are Oxford Street and
+    Regent Street, 'the Soviets of Tula, Kazan and Samara' three Soviets, one of each town.
 
     Why: a writer names several places or bodies of one kind once, with the head in the
-    plural; each is a name of its own ('Nassau Streets' is no street's name). The first
+    plural; each is a name of its own ('Regent Streets' is no street's name). The first
     form ('X and Y Streets') rewords the names in place: the bare 'Wall' becomes 'Wall
     Street'. The second ('Soviets of X, Y and Z') keeps each town a place and names each
     further body on its town, as a mention beside it. Returns the rewordings by span and
@@ -1172,7 +1172,7 @@ def _shared_heads(doc: Doc, chosen: list[tuple[int, int, str | None, str]]) -> t
     beside: list[tuple[int, int, str, str, str]] = []
 
     def listed_before(k: int) -> list[tuple[int, int]]:
-        """The one-word names listed before token ``k`` ('Wall and', 'Elbe, Saale and')."""
+        """The one-word names listed before token ``k`` ('Oxford and', 'Elbe, Saale and')."""
         items: list[tuple[int, int]] = []
         if k < 2 or doc[k - 1].lower_ not in ("and", "&") or (k - 1) not in ends:
             return items
@@ -1193,10 +1193,10 @@ def _shared_heads(doc: Doc, chosen: list[tuple[int, int, str | None, str]]) -> t
             items = listed_before(s)
             if items:
                 one = head.text[:-1]
-                worded[(s, e)] = f"{doc[s].text} {one}"  # 'Nassau Streets' -> 'Nassau Street'
+                worded[(s, e)] = f"{doc[s].text} {one}"  # 'Regent Streets' -> 'Regent Street'
                 for a, b in items:
                     worded[(a, b)] = f"{doc[a:b].text} {one}"
-        # 'the Soviets of Moscow, Kiev, Odessa and other cities'
+        # 'the Soviets of Tula, Kazan, Samara and other cities'
         words = [t.lower_ for t in doc[s:e]]
         if kind != "BODY" or "of" not in words or e >= len(doc):
             continue
@@ -1208,7 +1208,7 @@ def _shared_heads(doc: Doc, chosen: list[tuple[int, int, str | None, str]]) -> t
         j, listed = e, len(beside)
         while j + 1 < len(doc) and doc[j].text in (",", "and"):
             if doc[j].text == "," and doc[j + 1].lower_ == "and":
-                j += 1  # ('Kiev, and Odessa')
+                j += 1  # ('Kazan, and Samara')
             b = starts.get(j + 1)
             if b is None or not _a_place(doc[j + 1:b]) and at[(j + 1, b)] != "PLACE":
                 break
@@ -1216,7 +1216,7 @@ def _shared_heads(doc: Doc, chosen: list[tuple[int, int, str | None, str]]) -> t
             j = b
         c = k + 1 + (doc[k + 1].lower_ == "the")
         if len(beside) > listed and c < e and not _a_place(doc[c:e]) and guess_kind(doc[c:e]) in (None, "PLACE"):
-            # ('the Soviets of Rostov-on-Don and Yekaterinburg': listed with a town, a town)
+            # ('the Soviets of Nizhny Novgorod and Samara': listed with a town, a town)
             beside.append((c, e, "PLACE", SHARED_HEAD_RULE, doc[c:e].text))
     return worded, beside
 

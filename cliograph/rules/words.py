@@ -820,10 +820,10 @@ class MentionWords(_Strict):
     """Nouns of a place among a body's members and the preposition before the body ('a member
     of the cabinet', 'a seat in the council'): a lower-case body head there is the body."""
     folk_nouns: frozenset[str]
-    """Nouns of a body of folk whose people's word says where they come from ('a Dolopian population'):
+    """Nouns of a body of folk whose people's word says where they come from ('a Frankish population'):
     the people, which stands for its land."""
     hyphened_buildings: frozenset[str]
-    """Buildings named by a capitalised word and a hyphened lower-case noun ('the Senate-house', 'the
+    """Buildings named by a capitalised word and a hyphened lower-case noun ('the Moot-hall', 'the
     Town-hall'): one name, a place."""
 
 
@@ -853,7 +853,7 @@ class EntityWords(_Strict):
     """Common nouns of a class of named things, and the kind its members are: 'universities comprising
     Oxford and Leiden', 'towns such as Ypres' list members of the class."""
     spatial_preps: frozenset[str]
-    """Prepositions of where one place lies by another ('Eion on the Strymon', 'the town above X'): the
+    """Prepositions of where one place lies by another ('Shrewsbury on the Severn', 'the town above X'): the
     other is a place too."""
     listing_verbs: frozenset[str]
     """Verbs that list a class's members as their object ('the colleges comprising X, Y and Z')."""

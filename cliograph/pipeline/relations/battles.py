@@ -386,7 +386,7 @@ def battles(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                     and not any(p.lower_ == "between" for p in preps):
                 continue  # 'a campaign against Smith' is politics, not war
             met = n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.lemma_.lower() == "meet" \
-                and target is not None  # 'delegates met in a convention at Annapolis'
+                and target is not None  # 'delegates met in a convention at Frankfurt'
             if cls == "meeting" and not parties and not hosted and not met:
                 continue  # 'their final meeting in the Hall': who met is told elsewhere
             names = _names(d, n, cls, preps)

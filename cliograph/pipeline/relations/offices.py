@@ -175,7 +175,7 @@ def named_posts(d: Document, sent: Span) -> None:
                 and before.text.istitle() and (bm := d.mention_of_token(before)) is not None \
                 and bm.tokens == (before.i, before.i + 1) and bm.kind != "OFFICE" \
                 and not (tok.head.lemma_ in APPOINT and tok.dep_ in ("dobj", "oprd")):
-            # 'Common Serjeant', its first word taken for a name (not 'elected Washington President')
+            # 'Common Crier', its first word taken for a name (not 'elected Lincoln President')
             _add_post(d, doc[before.i:tok.i + 1])
             continue
         if tok.dep_ not in POST_SLOTS and not bare:
