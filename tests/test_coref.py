@@ -173,3 +173,14 @@ def test_a_title_only_one_man_has_borne_so_far_is_that_man_however_far_back(anal
                  "came. The roads were bad. The horses died. The men were hungry. The allies quarrelled. "
                  "The French waited. At last the Duke commanded the attack.")
     assert _entity_at_word(d, "Duke", 1) == _entity_at_word(d, "Duke", 0)
+
+
+def test_the_new_tsar_is_the_man_named_beside_him_and_the_reign_changes_hands_there(analysed):
+    d = analysed("Tsar Alexander the First died at Taganrog in December 1825. His brother Nicholas was "
+                 "then in Saint Petersburg. The new Tsar crushed the revolt of the guards officers. The "
+                 "Tsar trusted Benckendorff above all his ministers. The late Tsar had favoured Arakcheev. "
+                 "Tsar Nicholas reigned for thirty years.")
+    nicholas, alexander = _entity_at_word(d, "Nicholas", 0), _entity_at_word(d, "Alexander", 0)
+    assert nicholas != alexander
+    assert [_entity_at_word(d, "Tsar", k) for k in (1, 2, 3)] == [nicholas, nicholas, alexander]
+    assert resolved(d, "his", 0) == nicholas  # the chain follows the new holder

@@ -214,8 +214,10 @@ def titles_to_holders(d: Document) -> None:
     with 'the', stands for the person the text has named with that title and spoke of last
     (in the last few sentences; or the only one it has given that title so far), not for
     the post. The relations then see that person there; the office keeps its own mention,
-    so the post is still an entity. 'The new King', or a title no one near bears, stays
-    the office."""
+    so the post is still an entity. A reign changes hands in the narrative: 'the new King'
+    is the man named near it whom the text gives that title elsewhere, and from there on
+    'the King' is he, and 'the late King' the one he replaced. A title no one near bears
+    stays the office."""
     doc = d.doc
     holders: dict[str, set[int]] = {}
     since: dict[tuple[str, int], int] = {}  # (title, person) -> token where the text first gave it
@@ -231,20 +233,33 @@ def titles_to_holders(d: Document) -> None:
             since[w, m.entity] = min(since.get((w, m.entity), s), s)
     seen = sorted((m.tokens[0], m.entity) for m in d.mentions
                   if m.entity is not None and d.entities[m.entity].kind == "PERSON")
-    for mi in range(len(d.mentions)):
+    replaced: dict[str, list[int]] = {}  # title -> holders a successor replaced, in order
+    for mi in sorted(range(len(d.mentions)), key=lambda k: d.mentions[k].tokens):  # text order
         m = d.mentions[mi]
         s, e = m.tokens
         if e - s != 1 or s == 0 or m.entity is not None and d.entities[m.entity].kind != "OFFICE":
             continue  # (a bare 'the Duke' has no entity of its own: it is someone the passage knows)
         tok = doc[s]
         word = tok.lower_
-        if word not in holders or doc[s - 1].lower_ != "the" or d.token_mention.get(s) != mi or any(
-                c.lower_ in SUCCESSION for c in tok.children):
+        mod = next((c.lower_ for c in tok.children if c.lower_ in SUCCESSION and c.i == s - 1), "")
+        det = s - 1 - bool(mod)
+        if word not in holders or det < 0 or doc[det].lower_ != "the" or d.token_mention.get(s) != mi:
             continue
-        before = [p for p in holders[word] if since[word, p] < s]
-        recent = [(i, p) for i, p in seen if i < s and p in holders[word]
+        gone = replaced.setdefault(word, [])
+        before = [p for p in holders[word] if since[word, p] < s and p not in gone]
+        recent = [(i, p) for i, p in seen if i < s and p in before
                   and d.sent_index(tok) - d.sent_index(doc[i]) <= TITLE_WINDOW]
-        if len(before) == 1:
+        if mod in SUCCESSOR:
+            person = _successor(d, tok, holders[word], set(before) | set(gone), seen)
+            if person is None:
+                continue
+            gone += [p for p in before if p != person]
+            since[word, person] = min(since[word, person], s)  # he bears the title from here
+        elif mod in PREDECESSOR and gone:
+            person = gone[-1]
+        elif mod:
+            continue
+        elif len(before) == 1:
             person = before[0]  # the only one the text has given that title so far
         elif recent:
             person = recent[-1][1]
@@ -255,7 +270,22 @@ def titles_to_holders(d: Document) -> None:
         d.entities[person].mentions.append(len(d.mentions) - 1)
 
 
+def _successor(d: Document, tok: Token, titled: set[int], holders: set[int],
+               seen: list[tuple[int, int]]) -> int | None:
+    """'When all was over, James retired ... The new King came forth': the person nearest
+    the title (back, then forward, a few sentences at most) whom the text gives the title
+    somewhere and who did not hold it so far."""
+    si = d.sent_index(tok)
+    near = [(i, p) for i, p in seen if p in titled and p not in holders
+            and abs(d.sent_index(d.doc[i]) - si) <= TITLE_WINDOW]
+    back = [p for i, p in near if i < tok.i]
+    ahead = [p for i, p in near if i > tok.i]
+    return back[-1] if back else ahead[0] if ahead else None
+
+
 SUCCESSION = entity_words().coref.succession
+SUCCESSOR = entity_words().coref.successor
+PREDECESSOR = entity_words().coref.predecessor
 TITLE_WINDOW = limits().sentences_back.title_holder
 
 

@@ -794,6 +794,11 @@ class CorefWords(_Strict):
     """Common nouns of a group that 'they' may stand for ('the crowd ... they')."""
     succession: frozenset[str]
     """Adjectives that make 'the King' another holder of the title ('the new King', 'the late King')."""
+    successor: frozenset[str]
+    """Of those, the ones that name the next holder: 'the new King' is the man the text names
+    as king beside the one it had (his reign begins there)."""
+    predecessor: frozenset[str]
+    """Of those, the ones that name the holder a successor replaced ('the late King')."""
 
 
 class VariantWords(_Strict):
