@@ -184,3 +184,22 @@ def test_the_new_tsar_is_the_man_named_beside_him_and_the_reign_changes_hands_th
     assert nicholas != alexander
     assert [_entity_at_word(d, "Tsar", k) for k in (1, 2, 3)] == [nicholas, nicholas, alexander]
     assert resolved(d, "his", 0) == nicholas  # the chain follows the new holder
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # binding through the verb's object: 'moved a vote of thanks to him' is not the mover
+    ("Burke had spoken for three hours on the charges. Sheridan then moved a vote of thanks to him, "
+     "and the House agreed.", [("him", 0, "Burke")]),
+    # a 'when' clause the parse coordinates is still subordinate: its subject is neither the
+    # clause's object pronoun nor the next sentence's main subject
+    ("Sir Robert Walpole brought in the excise in 1733. This was plainly a scandal, for the excise "
+     "touched every household; and when Pulteney in the Commons had proposed a pension to him, others "
+     "by adding further grants made Walpole odious to the merchants. He nevertheless kept the favour "
+     "of the Queen.", [("him", 0, "Robert Walpole"), ("He", 0, "Robert Walpole")]),
+    # a name in a coordinated or relative clause after the pronoun may be the pronoun's own
+    ("Peel had carried the repeal of the Corn Laws. He did not forgive Disraeli, but he kept silent, "
+     "on which Bentinck said that Peel had betrayed his party.", [("He", 0, "Peel"), ("he", 0, "Peel")]),
+])
+def test_binding_and_clause_level(analysed, text, expected):
+    d = analysed(text)
+    assert [(w, k, resolved(d, w, k)) for w, k, _ in expected] == expected

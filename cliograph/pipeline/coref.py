@@ -9,6 +9,9 @@ unresolved. 'The King' (an office) stands for the last person named with that ti
 Filters: gender, number ('they' takes a plural name, 'X and Y', or a body named in the
 singular close by), quotations (never into or out of them), binding (an object pronoun
 is not its verb's subject; in 'He told Maria that Stalin...' he is not Stalin).
+Binding reaches through the verb's object ('X proposed honours to him': not X), and a name
+in a clause coordinated after the pronoun may be its own. A clause opened by 'when' is
+subordinate however the parse attaches it.
 Preferences: an apposition to a name or 'X and his Y' is X; else the nearest subject
 above the pronoun ('Pinckney, keen to defend his...'); parallel roles. Reflexives take
 their clause's subject. 'They' for 'X and Y' is X: a pronoun holds one entity.
@@ -66,6 +69,7 @@ class Ref:
     person: bool = True
     member: bool = False  # one of 'X and Y': not 'he', except in 'X and his Y'
     land: bool = False  # a city or country: 'she' when no woman is near ('Athens ... her navy')
+    main: bool = True  # in the sentence's main clause (parallel roles are at one level)
 
 
 def entity_genders(d: Document) -> dict[int, str]:
@@ -105,7 +109,19 @@ def _weight(t: Token) -> float:
         w += 80  # head noun emphasis
     if oblique or not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
         w += 50  # not in an adverbial phrase
-    return w + (40 if not any(a.dep_ in CLAUSES for a in t.ancestors) else 0)  # main clause
+    return w + (40 if _main(t) else 0)  # main clause
+
+
+def _main(t: Token) -> bool:
+    """In the sentence's main clause, under no subordinate one."""
+    return not any(_subordinate(a) for a in t.ancestors)
+
+
+def _subordinate(v: Token) -> bool:
+    """A clause below another: by its relation, or by its conjunction where the parse
+    coordinates it ('...; and when Cicero had proposed honours, others made him odious')."""
+    return v.dep_ in CLAUSES or v.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < v.i for c in v.children)
 
 
 def _share(t: Token) -> bool:
@@ -138,7 +154,8 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
 
     def add(key: Key, t: Token, plural: bool, **kw) -> None:
         q = next((k for k, (s, e) in enumerate(quotes) if s <= t.idx < e), None)
-        refs.append(Ref(key, t.i, d.sent_index(t), _weight(t), _role(t), plural, q, **kw))
+        refs.append(Ref(key, t.i, d.sent_index(t), _weight(t), _role(t), plural, q, **kw,
+                        main=_main(t)))
 
     def kind(m: Mention) -> str | None:
         return ents[m.entity].kind if m.entity is not None else None
@@ -331,7 +348,22 @@ def resolve(d: Document) -> None:
             d.pronoun_unknown[tok.i] = reason
         key_of[tok.i] = key
         active.append(Ref(key, tok.i, d.sent_index(tok), _weight(tok), _role(tok), low in PLURAL, q,
-                          gender))
+                          gender, main=_main(tok)))
+
+
+def _own_clause(v: Token) -> list[Token]:
+    """The words of ``v``'s clause and of the clauses below it, without the clauses
+    coordinated with it or relative clauses after it ('He set them up, on which Cicero said
+    that Caesar...'): a name there may well be the pronoun's own."""
+    out, todo = [], [v]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if not (
+            c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX") or c.i > v.i and (
+                c.dep_ == "relcl" or c.dep_ == "advcl" and any(  # 'on which X said'
+                    w.tag_ in ("WDT", "WP") for w in c.subtree if w.i < c.i)))]
+    return out
 
 
 def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref],
@@ -365,13 +397,16 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
     banned: set[Key] = set()
     objective = pron.lower_ in ("him", "her", "them")
     verb = pron.head.head if pron.dep_ == "pobj" or pron.dep_ in SUBJ and objective else pron.head
+    while pron.dep_ == "pobj" and verb.dep_ in (*OBJ, "pobj", "prep") and verb.pos_ in (*NOMINAL, "ADP") \
+            and not any(c.dep_ == "poss" for c in verb.children):
+        verb = verb.head  # 'X proposed honours to him': the verb's object holds the phrase
     if pron.dep_ != "poss" and (pron.dep_ not in SUBJ or objective):  # 'arranged for him to...'
         subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.i in key_of:
             banned.add(key_of[subj.i])
     # ... and no pronoun is a name its own clause goes on to use: 'He told Maria that Stalin was'
     if pron.dep_ != "poss":
-        banned |= {d.mentions[d.token_mention[t.i]].entity for t in pron.head.subtree
+        banned |= {d.mentions[d.token_mention[t.i]].entity for t in _own_clause(pron.head)
                    if t.i > pron.i and t.i in d.token_mention} - {None}
     woman_near = False  # first asked with cities allowed: does any person fit 'she'?
     woman_near = gender == "female" and any(r.person and fits(r) for r in active)
@@ -383,7 +418,10 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
             w = f * r.weight * 0.5 ** (si - r.sent)
             per_sent[r.key, r.sent] = max(per_sent.get((r.key, r.sent), 0.0), w)
             last[r.key] = r
-    scores: dict[Key, float] = {key: 35.0 if r.role == _role(pron) else 0.0  # parallelism
+    role, main = _role(pron), _main(pron)
+    # parallelism: the same role; a subject at the same level ('when X had come, Y ...' makes
+    # Y, not X, the subject the next sentence's 'he' goes on with)
+    scores: dict[Key, float] = {key: 35.0 if r.role == role and (role != "subj" or r.main == main) else 0.0
                                 for key, r in last.items()}
     for (key, _), w in per_sent.items():
         scores[key] += w
