@@ -203,3 +203,10 @@ def test_the_new_tsar_is_the_man_named_beside_him_and_the_reign_changes_hands_th
 def test_binding_and_clause_level(analysed, text, expected):
     d = analysed(text)
     assert [(w, k, resolved(d, w, k)) for w, k, _ in expected] == expected
+
+
+def test_she_goes_to_the_woman_a_title_marks_before_a_man_whose_name_says_nothing(analysed):
+    d = analysed("Queen Caroline lay ill at Richmond in the autumn. Walpole, who had ridden from London that "
+                 "morning, found her ministers in the hall. He spoke with her physicians.")
+    assert [resolved(d, "her", 0), resolved(d, "He", 0), resolved(d, "her", 1)] == \
+        ["Queen Caroline", "Walpole", "Queen Caroline"]

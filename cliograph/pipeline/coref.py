@@ -11,7 +11,8 @@ singular close by), quotations (never into or out of them), binding (an object p
 is not its verb's subject; in 'He told Maria that Stalin...' he is not Stalin).
 Binding reaches through the verb's object ('X proposed honours to him': not X), and a name
 in a clause coordinated after the pronoun may be its own. A clause opened by 'when' is
-subordinate however the parse attaches it.
+subordinate however the parse attaches it. 'She' goes to a woman a title or kin noun marks,
+when one is near, before a name that says nothing of its gender.
 Preferences: an apposition to a name or 'X and his Y' is X; else the nearest subject
 above the pronoun ('Pinckney, keen to defend his...'); parallel roles. Reflexives take
 their clause's subject. 'They' for 'X and Y' is X: a pronoun holds one entity.
@@ -380,7 +381,8 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
         if r.plural != plural:  # 'the Convention ... they voted', close by only
             body = plural and not r.person and r.role in ("subj", "obj")
             return 0.3 if body and si - r.sent <= 1 else 0.0
-        return 0.0 if gender and g not in ("", gender) or r.member and not (plural and r.person) \
+        unmarked = g == "" and r.person and woman_named  # a woman is near: 'she' is she
+        return 0.0 if gender and g not in ("", gender) or unmarked or r.member and not (plural and r.person) \
             else 1.0
 
     def boost(i: int, w: float, member: bool = False) -> bool:
@@ -408,8 +410,13 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
     if pron.dep_ != "poss":
         banned |= {d.mentions[d.token_mention[t.i]].entity for t in _own_clause(pron.head)
                    if t.i > pron.i and t.i in d.token_mention} - {None}
-    woman_near = False  # first asked with cities allowed: does any person fit 'she'?
+    woman_near = woman_named = False  # first asked with cities allowed: does any person fit 'she'?
     woman_near = gender == "female" and any(r.person and fits(r) for r in active)
+    # the women of a history are marked ('the Duchess', 'his wife'); 'she' goes to one of
+    # them before a name that says nothing of its gender ('Barillon ... paid her a visit')
+    woman_named = gender == "female" and any(
+        isinstance(r.key, int) and r.person and fits(r) and (genders.get(r.key) or r.gender) == "female"
+        for r in active)
     per_sent: dict[tuple[Key, int], float] = {}
     last: dict[Key, Ref] = {}
     for r in active:

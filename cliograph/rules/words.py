@@ -39,6 +39,9 @@ class QuoteWords(_Strict):
     lead_in_verbs: frozenset[str] = frozenset()
     """Verbs besides those of speech whose sentence may lead in the quotation that follows
     it ('expressed his dislike', 'addressed the officers')."""
+    second_person: frozenset[str] = frozenset()
+    """Words that speak to someone ('you', 'thou', 'Sir'): such words have an addressee, whom
+    the narration just before may name."""
 
 
 class LifeWords(_Strict):
