@@ -399,9 +399,12 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
     banned: set[Key] = set()
     objective = pron.lower_ in ("him", "her", "them")
     verb = pron.head.head if pron.dep_ == "pobj" or pron.dep_ in SUBJ and objective else pron.head
-    while pron.dep_ == "pobj" and verb.dep_ in (*OBJ, "pobj", "prep") and verb.pos_ in (*NOMINAL, "ADP") \
+    while pron.dep_ == "pobj" and verb.dep_ == "pobj" and verb.head.lower_ == "of" and verb.head.head.pos_ in NOMINAL:
+        verb = verb.head.head  # 'a vote of thanks to him'
+    if pron.dep_ == "pobj" and verb.dep_ == "dobj" and verb.pos_ in NOMINAL \
             and not any(c.dep_ == "poss" for c in verb.children):
         verb = verb.head  # 'X proposed honours to him': the verb's object holds the phrase
+        # (not 'X found Y in disagreement with him': Y is the subject there)
     if pron.dep_ != "poss" and (pron.dep_ not in SUBJ or objective):  # 'arranged for him to...'
         subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.i in key_of:
