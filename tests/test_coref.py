@@ -173,3 +173,40 @@ def test_a_title_only_one_man_has_borne_so_far_is_that_man_however_far_back(anal
                  "came. The roads were bad. The horses died. The men were hungry. The allies quarrelled. "
                  "The French waited. At last the Duke commanded the attack.")
     assert _entity_at_word(d, "Duke", 1) == _entity_at_word(d, "Duke", 0)
+
+
+def test_the_new_tsar_is_the_man_named_beside_him_and_the_reign_changes_hands_there(analysed):
+    d = analysed("Tsar Alexander the First died at Taganrog in December 1825. His brother Nicholas was "
+                 "then in Saint Petersburg. The new Tsar crushed the revolt of the guards officers. The "
+                 "Tsar trusted Benckendorff above all his ministers. The late Tsar had favoured Arakcheev. "
+                 "Tsar Nicholas reigned for thirty years.")
+    nicholas, alexander = _entity_at_word(d, "Nicholas", 0), _entity_at_word(d, "Alexander", 0)
+    assert nicholas != alexander
+    assert [_entity_at_word(d, "Tsar", k) for k in (1, 2, 3)] == [nicholas, nicholas, alexander]
+    assert resolved(d, "his", 0) == nicholas  # the chain follows the new holder
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # binding through the verb's object: 'moved a vote of thanks to him' is not the mover
+    ("Burke had spoken for three hours on the charges. Sheridan then moved a vote of thanks to him, "
+     "and the House agreed.", [("him", 0, "Burke")]),
+    # a 'when' clause the parse coordinates is still subordinate: its subject is neither the
+    # clause's object pronoun nor the next sentence's main subject
+    ("Sir Robert Walpole brought in the excise in 1733. This was plainly a scandal, for the excise "
+     "touched every household; and when Pulteney in the Commons had proposed a pension to him, others "
+     "by adding further grants made Walpole odious to the merchants. He nevertheless kept the favour "
+     "of the Queen.", [("him", 0, "Robert Walpole"), ("He", 0, "Robert Walpole")]),
+    # a name in a coordinated or relative clause after the pronoun may be the pronoun's own
+    ("Peel had carried the repeal of the Corn Laws. He did not forgive Disraeli, but he kept silent, "
+     "on which Bentinck said that Peel had betrayed his party.", [("He", 0, "Peel"), ("he", 0, "Peel")]),
+])
+def test_binding_and_clause_level(analysed, text, expected):
+    d = analysed(text)
+    assert [(w, k, resolved(d, w, k)) for w, k, _ in expected] == expected
+
+
+def test_she_goes_to_the_woman_a_title_marks_before_a_man_whose_name_says_nothing(analysed):
+    d = analysed("Queen Caroline lay ill at Richmond in the autumn. Walpole, who had ridden from London that "
+                 "morning, found her ministers in the hall. He spoke with her physicians.")
+    assert [resolved(d, "her", 0), resolved(d, "He", 0), resolved(d, "her", 1)] == \
+        ["Queen Caroline", "Walpole", "Queen Caroline"]

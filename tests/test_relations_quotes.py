@@ -248,3 +248,19 @@ def test_the_subject_of_a_clause_opened_by_for_speaks_the_reply(analysed):
                  "it is said, when some asked "
                  "about the retreat, \"Gladly,\" he replied, \"when the last gun is lost.\"")
     assert [s for s, _, _ in quotes(d)] == ["Davout"]
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    # words said to 'you' go to the one the speaker dealt with just before
+    ('Lady Hamilton had long been a friend of the admiral. Nelson called on her at Merton in 1805. She took '
+     'him into the garden and poured out her fears to him. "I know," she said, "that you will not come back '
+     'to me."', "Nelson"),
+    ('Cromwell had grown weary of the Rump. Harrison pleaded with him in the lobby for an hour. "Sir," said '
+     'Harrison, "the work is very great and dangerous."', "Cromwell"),
+    # ... not when the text says to whom they were said
+    ('Lady Hamilton had long been a friend of the admiral. Nelson called on her at Merton in 1805. She took '
+     'him into the garden and poured out her fears to him. "I know," she said to her sister, "that you will '
+     'not come back to me."', None),
+])
+def test_words_said_to_you_go_to_whom_the_speaker_dealt_with_just_before(analysed, text, addressee):
+    assert [q[1] for q in quotes(analysed(text))] == [addressee]

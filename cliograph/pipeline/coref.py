@@ -9,6 +9,10 @@ unresolved. 'The King' (an office) stands for the last person named with that ti
 Filters: gender, number ('they' takes a plural name, 'X and Y', or a body named in the
 singular close by), quotations (never into or out of them), binding (an object pronoun
 is not its verb's subject; in 'He told Maria that Stalin...' he is not Stalin).
+Binding reaches through the verb's object ('X proposed honours to him': not X), and a name
+in a clause coordinated after the pronoun may be its own. A clause opened by 'when' is
+subordinate however the parse attaches it. 'She' goes to a woman a title or kin noun marks,
+when one is near, before a name that says nothing of its gender.
 Preferences: an apposition to a name or 'X and his Y' is X; else the nearest subject
 above the pronoun ('Pinckney, keen to defend his...'); parallel roles. Reflexives take
 their clause's subject. 'They' for 'X and Y' is X: a pronoun holds one entity.
@@ -66,6 +70,7 @@ class Ref:
     person: bool = True
     member: bool = False  # one of 'X and Y': not 'he', except in 'X and his Y'
     land: bool = False  # a city or country: 'she' when no woman is near ('Athens ... her navy')
+    main: bool = True  # in the sentence's main clause (parallel roles are at one level)
 
 
 def entity_genders(d: Document) -> dict[int, str]:
@@ -105,7 +110,19 @@ def _weight(t: Token) -> float:
         w += 80  # head noun emphasis
     if oblique or not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
         w += 50  # not in an adverbial phrase
-    return w + (40 if not any(a.dep_ in CLAUSES for a in t.ancestors) else 0)  # main clause
+    return w + (40 if _main(t) else 0)  # main clause
+
+
+def _main(t: Token) -> bool:
+    """In the sentence's main clause, under no subordinate one."""
+    return not any(_subordinate(a) for a in t.ancestors)
+
+
+def _subordinate(v: Token) -> bool:
+    """A clause below another: by its relation, or by its conjunction where the parse
+    coordinates it ('...; and when Cicero had proposed honours, others made him odious')."""
+    return v.dep_ in CLAUSES or v.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < v.i for c in v.children)
 
 
 def _share(t: Token) -> bool:
@@ -138,7 +155,8 @@ def _candidates(d: Document, genders: dict[int, str], quotes: list[tuple[int, in
 
     def add(key: Key, t: Token, plural: bool, **kw) -> None:
         q = next((k for k, (s, e) in enumerate(quotes) if s <= t.idx < e), None)
-        refs.append(Ref(key, t.i, d.sent_index(t), _weight(t), _role(t), plural, q, **kw))
+        refs.append(Ref(key, t.i, d.sent_index(t), _weight(t), _role(t), plural, q, **kw,
+                        main=_main(t)))
 
     def kind(m: Mention) -> str | None:
         return ents[m.entity].kind if m.entity is not None else None
@@ -214,8 +232,10 @@ def titles_to_holders(d: Document) -> None:
     with 'the', stands for the person the text has named with that title and spoke of last
     (in the last few sentences; or the only one it has given that title so far), not for
     the post. The relations then see that person there; the office keeps its own mention,
-    so the post is still an entity. 'The new King', or a title no one near bears, stays
-    the office."""
+    so the post is still an entity. A reign changes hands in the narrative: 'the new King'
+    is the man named near it whom the text gives that title elsewhere, and from there on
+    'the King' is he, and 'the late King' the one he replaced. A title no one near bears
+    stays the office."""
     doc = d.doc
     holders: dict[str, set[int]] = {}
     since: dict[tuple[str, int], int] = {}  # (title, person) -> token where the text first gave it
@@ -231,20 +251,33 @@ def titles_to_holders(d: Document) -> None:
             since[w, m.entity] = min(since.get((w, m.entity), s), s)
     seen = sorted((m.tokens[0], m.entity) for m in d.mentions
                   if m.entity is not None and d.entities[m.entity].kind == "PERSON")
-    for mi in range(len(d.mentions)):
+    replaced: dict[str, list[int]] = {}  # title -> holders a successor replaced, in order
+    for mi in sorted(range(len(d.mentions)), key=lambda k: d.mentions[k].tokens):  # text order
         m = d.mentions[mi]
         s, e = m.tokens
         if e - s != 1 or s == 0 or m.entity is not None and d.entities[m.entity].kind != "OFFICE":
             continue  # (a bare 'the Duke' has no entity of its own: it is someone the passage knows)
         tok = doc[s]
         word = tok.lower_
-        if word not in holders or doc[s - 1].lower_ != "the" or d.token_mention.get(s) != mi or any(
-                c.lower_ in SUCCESSION for c in tok.children):
+        mod = next((c.lower_ for c in tok.children if c.lower_ in SUCCESSION and c.i == s - 1), "")
+        det = s - 1 - bool(mod)
+        if word not in holders or det < 0 or doc[det].lower_ != "the" or d.token_mention.get(s) != mi:
             continue
-        before = [p for p in holders[word] if since[word, p] < s]
-        recent = [(i, p) for i, p in seen if i < s and p in holders[word]
+        gone = replaced.setdefault(word, [])
+        before = [p for p in holders[word] if since[word, p] < s and p not in gone]
+        recent = [(i, p) for i, p in seen if i < s and p in before
                   and d.sent_index(tok) - d.sent_index(doc[i]) <= TITLE_WINDOW]
-        if len(before) == 1:
+        if mod in SUCCESSOR:
+            person = _successor(d, tok, holders[word], set(before) | set(gone), seen)
+            if person is None:
+                continue
+            gone += [p for p in before if p != person]
+            since[word, person] = min(since[word, person], s)  # he bears the title from here
+        elif mod in PREDECESSOR and gone:
+            person = gone[-1]
+        elif mod:
+            continue
+        elif len(before) == 1:
             person = before[0]  # the only one the text has given that title so far
         elif recent:
             person = recent[-1][1]
@@ -255,7 +288,22 @@ def titles_to_holders(d: Document) -> None:
         d.entities[person].mentions.append(len(d.mentions) - 1)
 
 
+def _successor(d: Document, tok: Token, titled: set[int], holders: set[int],
+               seen: list[tuple[int, int]]) -> int | None:
+    """'When all was over, James retired ... The new King came forth': the person nearest
+    the title (back, then forward, a few sentences at most) whom the text gives the title
+    somewhere and who did not hold it so far."""
+    si = d.sent_index(tok)
+    near = [(i, p) for i, p in seen if p in titled and p not in holders
+            and abs(d.sent_index(d.doc[i]) - si) <= TITLE_WINDOW]
+    back = [p for i, p in near if i < tok.i]
+    ahead = [p for i, p in near if i > tok.i]
+    return back[-1] if back else ahead[0] if ahead else None
+
+
 SUCCESSION = entity_words().coref.succession
+SUCCESSOR = entity_words().coref.successor
+PREDECESSOR = entity_words().coref.predecessor
 TITLE_WINDOW = limits().sentences_back.title_holder
 
 
@@ -301,7 +349,22 @@ def resolve(d: Document) -> None:
             d.pronoun_unknown[tok.i] = reason
         key_of[tok.i] = key
         active.append(Ref(key, tok.i, d.sent_index(tok), _weight(tok), _role(tok), low in PLURAL, q,
-                          gender))
+                          gender, main=_main(tok)))
+
+
+def _own_clause(v: Token) -> list[Token]:
+    """The words of ``v``'s clause and of the clauses below it, without the clauses
+    coordinated with it or relative clauses after it ('He set them up, on which Cicero said
+    that Caesar...'): a name there may well be the pronoun's own."""
+    out, todo = [], [v]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if not (
+            c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX") or c.i > v.i and (
+                c.dep_ == "relcl" or c.dep_ == "advcl" and any(  # 'on which X said'
+                    w.tag_ in ("WDT", "WP") for w in c.subtree if w.i < c.i)))]
+    return out
 
 
 def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref],
@@ -318,7 +381,8 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
         if r.plural != plural:  # 'the Convention ... they voted', close by only
             body = plural and not r.person and r.role in ("subj", "obj")
             return 0.3 if body and si - r.sent <= 1 else 0.0
-        return 0.0 if gender and g not in ("", gender) or r.member and not (plural and r.person) \
+        unmarked = g == "" and r.person and woman_named  # a woman is near: 'she' is she
+        return 0.0 if gender and g not in ("", gender) or unmarked or r.member and not (plural and r.person) \
             else 1.0
 
     def boost(i: int, w: float, member: bool = False) -> bool:
@@ -335,16 +399,27 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
     banned: set[Key] = set()
     objective = pron.lower_ in ("him", "her", "them")
     verb = pron.head.head if pron.dep_ == "pobj" or pron.dep_ in SUBJ and objective else pron.head
+    while pron.dep_ == "pobj" and verb.dep_ == "pobj" and verb.head.lower_ == "of" and verb.head.head.pos_ in NOMINAL:
+        verb = verb.head.head  # 'a vote of thanks to him'
+    if pron.dep_ == "pobj" and verb.dep_ == "dobj" and verb.pos_ in NOMINAL \
+            and not any(c.dep_ == "poss" for c in verb.children):
+        verb = verb.head  # 'X proposed honours to him': the verb's object holds the phrase
+        # (not 'X found Y in disagreement with him': Y is the subject there)
     if pron.dep_ != "poss" and (pron.dep_ not in SUBJ or objective):  # 'arranged for him to...'
         subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.i in key_of:
             banned.add(key_of[subj.i])
     # ... and no pronoun is a name its own clause goes on to use: 'He told Maria that Stalin was'
     if pron.dep_ != "poss":
-        banned |= {d.mentions[d.token_mention[t.i]].entity for t in pron.head.subtree
+        banned |= {d.mentions[d.token_mention[t.i]].entity for t in _own_clause(pron.head)
                    if t.i > pron.i and t.i in d.token_mention} - {None}
-    woman_near = False  # first asked with cities allowed: does any person fit 'she'?
+    woman_near = woman_named = False  # first asked with cities allowed: does any person fit 'she'?
     woman_near = gender == "female" and any(r.person and fits(r) for r in active)
+    # the women of a history are marked ('the Duchess', 'his wife'); 'she' goes to one of
+    # them before a name that says nothing of its gender ('Barillon ... paid her a visit')
+    woman_named = gender == "female" and any(
+        isinstance(r.key, int) and r.person and fits(r) and (genders.get(r.key) or r.gender) == "female"
+        for r in active)
     per_sent: dict[tuple[Key, int], float] = {}
     last: dict[Key, Ref] = {}
     for r in active:
@@ -353,7 +428,10 @@ def _best(d: Document, pron: Token, q: int | None, gender: str, active: list[Ref
             w = f * r.weight * 0.5 ** (si - r.sent)
             per_sent[r.key, r.sent] = max(per_sent.get((r.key, r.sent), 0.0), w)
             last[r.key] = r
-    scores: dict[Key, float] = {key: 35.0 if r.role == _role(pron) else 0.0  # parallelism
+    role, main = _role(pron), _main(pron)
+    # parallelism: the same role; a subject at the same level ('when X had come, Y ...' makes
+    # Y, not X, the subject the next sentence's 'he' goes on with)
+    scores: dict[Key, float] = {key: 35.0 if r.role == role and (role != "subj" or r.main == main) else 0.0
                                 for key, r in last.items()}
     for (key, _), w in per_sent.items():
         scores[key] += w

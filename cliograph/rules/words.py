@@ -39,6 +39,9 @@ class QuoteWords(_Strict):
     lead_in_verbs: frozenset[str] = frozenset()
     """Verbs besides those of speech whose sentence may lead in the quotation that follows
     it ('expressed his dislike', 'addressed the officers')."""
+    second_person: frozenset[str] = frozenset()
+    """Words that speak to someone ('you', 'thou', 'Sir'): such words have an addressee, whom
+    the narration just before may name."""
 
 
 class LifeWords(_Strict):
@@ -905,6 +908,11 @@ class CorefWords(_Strict):
     """Common nouns of a group that 'they' may stand for ('the crowd ... they')."""
     succession: frozenset[str]
     """Adjectives that make 'the King' another holder of the title ('the new King', 'the late King')."""
+    successor: frozenset[str]
+    """Of those, the ones that name the next holder: 'the new King' is the man the text names
+    as king beside the one it had (his reign begins there)."""
+    predecessor: frozenset[str]
+    """Of those, the ones that name the holder a successor replaced ('the late King')."""
 
 
 class VariantWords(_Strict):

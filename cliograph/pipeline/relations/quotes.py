@@ -8,7 +8,9 @@ said", "said X"); continuation of the quotation before it. The speaker is the su
 of the reporting verb (a pronoun through ``coref``), the addressee its "to X", its
 personal object ("told Maria", "whom he teased"), the "to X" of a letter or message,
 the other speaker of a reply or the one who asked, or the addressee of the same
-speaker's quotation just before ("He added: ...").
+speaker's quotation just before ("He added: ..."); words said to 'you' or 'Sir', the
+person the speaker dealt with just before ("She took him aside. “I know,” she said, “that
+you...”").
 
 Scare quotes are not quotations: a short quoted phrase ('buffer group', 'War
 Communism') counts only when a speech verb governs it as what was said ('told Maria
@@ -173,6 +175,35 @@ def _addressed_before(d: Document, v: Token, speaker: int) -> int | None:
             p = _person(d, o)
             if p is not None and p != speaker:
                 return p
+    return None
+
+
+TOWARD = ("to", "with", "on", "upon", "at", "before")
+"""The prepositions of an action's person: 'poured out her heart to him', 'passed judgment on X'."""
+
+
+def _spoken_to(d: Document, q: Quote, speaker: int, v: Token | None) -> int | None:
+    """Words said to 'you' are said to the person the speaker dealt with just before, or
+    whom someone set out to address ('She took him aside and poured out her heart to him.
+    “I have,” she said, “a thing to tell you.”'): the last such person in the sentence up
+    to the quotation and the two before it. Not when the words are said 'to' someone the
+    text names otherwise ('said to his friends')."""
+    span = _tokens(d, q.start, q.end)
+    if v is not None and any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "unto") for c in v.children):
+        return None
+    if span is None or not any(t.lower_ in words().quote.second_person for t in span):
+        return None
+    first = d.sents[max(0, d.sent_index(span[0]) - 2)].start
+    for t in reversed(d.doc[first:span[0].i]):
+        toward = t.dep_ == "pobj" and t.head.lower_ in TOWARD
+        if t.dep_ not in ("dobj", "dative") and not toward or in_quotation(d, t):
+            continue
+        v = t.head.head if toward else t.head
+        p = _person(d, t)
+        if p is None or p == speaker or v.pos_ != "VERB" or not asserted(v):
+            continue
+        if v.lemma_.lower() in words().quote.address_verbs or _person(d, speaker_of(v)) == speaker:
+            return p
     return None
 
 
@@ -618,7 +649,10 @@ def _attribute_all(d: Document) -> list[Attribution]:
                 continue
             anchor = d.sent_index(v)
             if v.i in by_verb:  # a split quotation: '“It is time,” he said, “to speak out”'
-                by_verb[v.i].quotes.append(q)
+                split = by_verb[v.i]
+                split.quotes.append(q)
+                if split.addressee is None:
+                    split.addressee = _spoken_to(d, q, split.speaker, v)
                 continue
         elif found.clause:
             anchor = d.sent_index(found.clause[0])
@@ -699,6 +733,8 @@ def _attribute_all(d: Document) -> list[Attribution]:
             addressee = _vocative(d, q, speaker)
         if addressee is None and v is not None:
             addressee = _addressed_before(d, v, speaker)
+        if addressee is None:
+            addressee = _spoken_to(d, q, speaker, v)
         if addressee == speaker:
             addressee = None
         if addressee is None and last is not None and (since(anchor) <= 2 or _same_paragraph(d, last, q)):
