@@ -1,5 +1,6 @@
-"""Splits by class, round nine (issue 13): one referent named two ways is one entity, and two
-referents stay two. Sentences of other periods than the gold chapters'."""
+"""One referent named two ways is one entity (a person's own event, Roman surnames, a land under
+an epithet, a meeting named by its town, a body by its members), and two referents stay two.
+Sentences of other periods than the gold chapters'."""
 
 from __future__ import annotations
 
