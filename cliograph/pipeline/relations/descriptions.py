@@ -28,7 +28,7 @@ a policy by the classes of ``rules/policy_phrases.json`` that ``mentions`` reads
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -97,6 +97,18 @@ def _policy(d: Document, s: int, e: int, rule: str) -> int:
             return m.entity
     span = doc[s:e]
     return d.add_entity(span.text, "POLICY", span.start_char, span.end_char, rule, tokens=(s, e))
+
+
+def _stand(d: Document, si: int, type_: str, actors: Iterable[int], span: tuple[int, int],
+           rule: str) -> Iterator[Factoid]:
+    """Each actor stands for (or against) the measure the tokens ``span`` name, made a POLICY
+    once, and only when someone stands on it."""
+    actors = list(actors)
+    if not actors:
+        return
+    measure = _policy(d, *span, rule)
+    for a in actors:
+        yield from _emit(d, si, type_, a, measure, rule)
 
 
 def _event(d: Document, s: int, e: int, rule: str) -> int:
@@ -169,8 +181,7 @@ def _infinitive_measures(d: Document, si: int, head: Token, deps: tuple[str, ...
         span = _measure_span(inf)
         if span is None:
             continue
-        for a in _actors(d, who):
-            yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, rule), rule)
+        yield from _stand(d, si, "SUPPORTS_POLICY", _actors(d, who), span, rule)
 
 
 def urged_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -272,8 +283,7 @@ def undertaken_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             span = _policy_span(obj)
             if span is None:
                 continue
-            for a in _actors(d, doers):
-                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, UNDERTAKEN_RULE), UNDERTAKEN_RULE)
+            yield from _stand(d, si, "SUPPORTS_POLICY", _actors(d, doers), span, UNDERTAKEN_RULE)
 
 
 def planned_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
@@ -296,8 +306,7 @@ def planned_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             span = _measure_span(inf)
             if span is None:
                 continue
-            for a in _actors(d, owners[:1]):
-                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, PLANNED_RULE), PLANNED_RULE)
+            yield from _stand(d, si, "SUPPORTS_POLICY", _actors(d, owners[:1]), span, PLANNED_RULE)
 
 
 def _instruments(verb: Token) -> list[Token]:
@@ -321,8 +330,7 @@ def courting_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             span = _state_span(noun)
             if span is None or any(t.pos_ == "PRON" or t.ent_type_ == "PERSON" for t in d.doc[span[0]:span[1]]):
                 continue
-            for a in actors:
-                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, COURTING_RULE), COURTING_RULE)
+            yield from _stand(d, si, "SUPPORTS_POLICY", actors, span, COURTING_RULE)
 
 
 def _event_noun(noun: Token) -> bool:
@@ -411,8 +419,8 @@ def devoted_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
             continue
         for noun in targets:
             span = _cared_for(d, noun)
-            for a in actors if span is not None else []:
-                yield from _emit(d, si, "SUPPORTS_POLICY", a, _policy(d, *span, DEVOTED_RULE), DEVOTED_RULE)
+            if span is not None:
+                yield from _stand(d, si, "SUPPORTS_POLICY", actors, span, DEVOTED_RULE)
 
 
 def _deed_span(inf: Token) -> tuple[int, int] | None:
@@ -453,8 +461,8 @@ def denied_rights(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                  and any(x.lower_ == "to" for x in c.children) and not any(x.dep_ == "neg" for x in c.children)]
         for inf in deeds:
             span = _deed_span(inf)
-            for a in _actors(d, _doers(sayer)) if span is not None else []:
-                yield from _emit(d, si, "OPPOSES_POLICY", a, _policy(d, *span, DENIED_RULE), DENIED_RULE)
+            if span is not None:
+                yield from _stand(d, si, "OPPOSES_POLICY", _actors(d, _doers(sayer)), span, DENIED_RULE)
 
 
 def _deeds_span(inf: Token) -> tuple[int, int] | None:
@@ -489,7 +497,7 @@ def said_needed(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
                         and any(x.lower_ == "to" for x in c.children)):
                 span = _deeds_span(inf)
                 if span is not None:
-                    yield from _emit(d, si, "SUPPORTS_POLICY", speaker, _policy(d, *span, NEEDED_RULE), NEEDED_RULE)
+                    yield from _stand(d, si, "SUPPORTS_POLICY", [speaker], span, NEEDED_RULE)
 
 
 def described_measures(d: Document, si: int, sent: Span) -> Iterator[Factoid]:
